@@ -1,0 +1,124 @@
+# Umbral: the one script. `make serve` runs the app locally; `make test` is what CI runs.
+# Both start with `make setup`, which installs whatever this Debian 12 machine still lacks and
+# nothing else (a second run installs nothing). See README.md and shared design TOOLCHAIN.md.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Trunk finds wasm-opt (npm binaryen) and wasm-bindgen on PATH, so it downloads nothing.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= auto
+
+TRUNK_VERSION := 0.21.14
+WASM_TARGET := wasm32-unknown-unknown
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly: read it from Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# One header line per step.
+step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
+
+.PHONY: help setup serve test build size e2e
+
+help:
+	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
+	@echo "make test    install what is missing, then every check CI runs (fmt, clippy, docs, tests, size, end-to-end)"
+	@echo "make setup   only install what is missing"
+	@echo "make build   release build of the browser app into dist/"
+	@echo "make size    size budget of dist/ (after make build)"
+	@echo "make e2e     end-to-end tests against dist/ (after make build)"
+
+setup:
+	@$(call step,setup: installing what is missing)
+	installed=0
+	started=$$SECONDS
+	if ! rustup target list --installed | grep -qx '$(WASM_TARGET)'; then
+	  echo "installing Rust target $(WASM_TARGET)"
+	  rustup target add $(WASM_TARGET)
+	  installed=$$((installed + 1))
+	fi
+	if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+	  echo "installing Debian chromium and chromium-driver (a few minutes)"
+	  t=$$SECONDS
+	  $(SUDO) apt-get update
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+	  echo "chromium: $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
+	if [ "$$(trunk --version 2>/dev/null || true)" != "trunk $(TRUNK_VERSION)" ]; then
+	  echo "installing trunk $(TRUNK_VERSION) (compiles; about 6-10 minutes once per machine)"
+	  t=$$SECONDS
+	  cargo install --locked trunk --version $(TRUNK_VERSION)
+	  echo "trunk: $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
+	wbg='$(WASM_BINDGEN_VERSION)'
+	if [ -z "$$wbg" ]; then echo "setup: no wasm-bindgen package in Cargo.lock" >&2; exit 1; fi
+	if ! grep -qx "wasm_bindgen = \"$$wbg\"" Trunk.toml; then
+	  echo "setup: Trunk.toml's [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen ($$wbg)" >&2
+	  exit 1
+	fi
+	if [ "$$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $$wbg" ]; then
+	  # Not --locked: wasm-bindgen-cli 0.2.130's own lock names a crate release crates.io lacks.
+	  echo "installing wasm-bindgen-cli $$wbg (compiles; several minutes)"
+	  t=$$SECONDS
+	  cargo install wasm-bindgen-cli --version "$$wbg"
+	  echo "wasm-bindgen-cli: $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
+	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	  echo "installing npm dev tools (npm ci)"
+	  t=$$SECONDS
+	  npm ci --no-audit --no-fund
+	  touch node_modules/.package-lock.json
+	  echo "npm ci: $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
+	# Trunk builds with `cargo --offline`: make sure every crate in Cargo.lock is here.
+	cargo fetch --locked --quiet
+	if [ "$$installed" = 0 ]; then
+	  echo "setup: nothing to install (rust target, chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
+	else
+	  echo "setup: installed $$installed item(s) in $$((SECONDS - started)) s"
+	fi
+
+serve: setup
+	@$(call step,serve: release build at http://127.0.0.1:8080 (Ctrl-C stops))
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+build: setup
+	@$(call step,trunk build --release --offline)
+	trunk build --release --offline
+
+size:
+	@$(call step,size budget of the first load)
+	node tests/size-budget.mjs
+
+e2e:
+	@$(call step,end-to-end tests (node --test tests/e2e/))
+	node --test tests/e2e/
+
+test: setup
+	@$(call step,cargo fmt --check)
+	cargo fmt --check
+	$(call step,cargo clippy --all-targets (native))
+	cargo clippy --all-targets -- -D warnings
+	$(call step,cargo clippy --all-targets --target $(WASM_TARGET))
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	$(call step,cargo doc --no-deps (warnings are errors))
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	$(call step,cargo test --all-targets (native))
+	cargo test --all-targets
+	$(call step,cargo test --doc (native))
+	cargo test --doc
+	$(call step,browser unit tests (cargo test --target $(WASM_TARGET) --test web))
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web
+	$(call step,trunk build --release --offline)
+	trunk build --release --offline
+	$(call step,size budget of the first load)
+	node tests/size-budget.mjs
+	$(call step,end-to-end tests (node --test tests/e2e/))
+	node --test tests/e2e/

@@ -1,0 +1,50 @@
+//! Embeds every rule pack under `rules/` into the crate, so the command line carries its packs
+//! wherever it is copied. The browser app does not use these: it fetches compiled JSON packs.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=rules");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = root.join("rules");
+    let mut dirs: Vec<_> = fs::read_dir(&rules)
+        .expect("rules/ exists")
+        .map(|e| e.expect("readable rules/ entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let mut out = String::from("pub static BUILTIN: &[(&str, &[(&str, &str)])] = &[\n");
+    for dir in dirs {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .expect("readable pack folder")
+            .map(|e| e.expect("readable pack file").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let rel = |p: &Path| {
+            p.strip_prefix(root)
+                .expect("under the crate")
+                .display()
+                .to_string()
+        };
+        writeln!(out, "    ({:?}, &[", rel(&dir)).unwrap();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            writeln!(
+                out,
+                "        ({:?}, include_str!({:?})),",
+                rel(&file),
+                file.display().to_string()
+            )
+            .unwrap();
+        }
+        out.push_str("    ]),\n");
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}

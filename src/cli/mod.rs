@@ -1,0 +1,515 @@
+//! The `umbral` command line: a thin shell over the engine and the packs that reads files and
+//! standard input, prints reports, and turns every failure into a message and an exit code.
+//!
+//! Exit codes: 0 ok; 1 invalid input or pack; 2 usage or I/O error.
+
+mod batch;
+mod text;
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{self, Locale, Pack, Profile};
+use crate::packs::{self, Compiled, Diagnostic, Month, PackSource, SourceFile};
+
+/// Exit code for invalid input or an invalid pack.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for usage and I/O errors.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "umbral",
+    version,
+    about = "How ready a small enterprise is to sell online, and the low-cost steps that get it there.",
+    after_help = "Exit codes: 0 ok, 1 invalid input or pack, 2 usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Score one profile and print its report.
+    Assess {
+        /// A pack id (mx, cl, bo, ...) or a pack folder. Default: the profile's country.
+        #[arg(long)]
+        pack: Option<String>,
+        #[arg(long, value_enum, default_value = "es")]
+        lang: Lang,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// The profile (JSON); '-' or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Score many profiles: JSON Lines, or CSV whose headers are dotted profile paths.
+    Batch {
+        #[arg(long)]
+        pack: Option<String>,
+        #[arg(long, value_enum, default_value = "es")]
+        lang: Lang,
+        /// What the input is; 'auto' looks at the file name and first character.
+        #[arg(long, value_enum, default_value = "auto")]
+        input: batch::Input,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        output: batch::Output,
+        /// '-' or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Check rule packs and run their example profiles. Default: every pack under ./rules.
+    Validate {
+        /// Pack folders, or folders of pack folders.
+        dirs: Vec<PathBuf>,
+    },
+    /// List a pack's catalog with costs, links and the month each was checked.
+    Catalog {
+        #[arg(long, default_value = "mx")]
+        pack: String,
+        #[arg(long, value_enum, default_value = "es")]
+        lang: Lang,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the JSON schema of the profile or the report.
+    Schema {
+        #[arg(value_enum)]
+        which: Schema,
+    },
+    /// Write every pack, compiled to JSON, for the browser app.
+    Compile {
+        /// Where to write <id>.json files.
+        #[arg(long, default_value = "dist/packs")]
+        out: PathBuf,
+        /// Pack folders to read instead of the built-in packs.
+        dirs: Vec<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Lang {
+    Es,
+    En,
+}
+
+impl From<Lang> for Locale {
+    fn from(l: Lang) -> Locale {
+        match l {
+            Lang::Es => Locale::Es,
+            Lang::En => Locale::En,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Schema {
+    Profile,
+    Report,
+}
+
+/// A failure with its exit code; the message is printed as `umbral: <message>`.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    fn invalid(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_INVALID,
+            message: message.into(),
+        }
+    }
+
+    fn io(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs the command line with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli.command, &mut out);
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Ok(code), Ok(())) => ExitCode::from(code),
+        (Err(f), _) => {
+            eprintln!("umbral: {}", f.message);
+            ExitCode::from(f.code)
+        }
+        // A closed pipe (`umbral batch | head`) is not an error worth a message.
+        (Ok(_), Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        (Ok(_), Err(e)) => {
+            eprintln!("umbral: cannot write the output: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
+    match command {
+        Command::Assess {
+            pack,
+            lang,
+            format,
+            file,
+        } => assess(pack.as_deref(), lang.into(), format, file.as_deref(), out),
+        Command::Batch {
+            pack,
+            lang,
+            input,
+            output,
+            file,
+        } => {
+            let mut library = Library::new(pack.as_deref())?;
+            let reader = open_input(file.as_deref())?;
+            let csv_hint = file
+                .as_deref()
+                .is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
+            batch::run(
+                &mut library,
+                lang.into(),
+                input,
+                output,
+                csv_hint,
+                reader,
+                out,
+            )
+        }
+        Command::Validate { dirs } => validate(&dirs, out),
+        Command::Catalog { pack, lang, format } => {
+            let mut library = Library::new(Some(&pack))?;
+            let pack = library.fixed()?;
+            match format {
+                Format::Json => {
+                    let json = serde_json::to_string_pretty(&pack.data.entries)
+                        .expect("entries serialize");
+                    writeln!(out, "{json}").map_err(write_error)?;
+                }
+                Format::Text => text::catalog(&pack, lang.into(), out).map_err(write_error)?,
+            }
+            Ok(0)
+        }
+        Command::Schema { which } => {
+            let text = match which {
+                Schema::Profile => include_str!("../../www/spec/profile-v1.schema.json"),
+                Schema::Report => include_str!("../../www/spec/report-v1.schema.json"),
+            };
+            out.write_all(text.as_bytes()).map_err(write_error)?;
+            Ok(0)
+        }
+        Command::Compile { out: dir, dirs } => compile(&dir, &dirs, out),
+    }
+}
+
+fn write_error(e: io::Error) -> Failure {
+    Failure::io(format!("cannot write the output: {e}"))
+}
+
+fn assess(
+    pack: Option<&str>,
+    locale: Locale,
+    format: Format,
+    file: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let mut library = Library::new(pack)?;
+    let mut text = String::new();
+    open_input(file)?
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::io(format!("cannot read {}: {e}", describe(file))))?;
+    let profile = Profile::from_json(&text).map_err(|e| {
+        Failure::invalid(format!(
+            "invalid profile in {}:\n{}",
+            describe(file),
+            bullet(e.0.iter().map(|e| e.to_string()))
+        ))
+    })?;
+    let pack = library.for_profile(&profile)?;
+    engine::check_profile(pack, &profile).map_err(|e| {
+        Failure::invalid(format!(
+            "invalid profile in {}:\n{}",
+            describe(file),
+            bullet(e.0.iter().map(|e| e.to_string()))
+        ))
+    })?;
+    let report = engine::assess(pack, &profile, locale);
+    match format {
+        Format::Json => writeln!(out, "{}", report.to_json_pretty()),
+        Format::Text => text::report(&report, pack, out),
+    }
+    .map_err(write_error)?;
+    Ok(0)
+}
+
+fn bullet(lines: impl Iterator<Item = String>) -> String {
+    lines
+        .map(|l| format!("  - {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn describe(file: Option<&Path>) -> String {
+    match file {
+        None => "standard input".into(),
+        Some(p) if p == Path::new("-") => "standard input".into(),
+        Some(p) => p.display().to_string(),
+    }
+}
+
+fn open_input(file: Option<&Path>) -> Result<Box<dyn io::BufRead>, Failure> {
+    match file {
+        None => Ok(Box::new(io::BufReader::new(io::stdin()))),
+        Some(p) if p == Path::new("-") => Ok(Box::new(io::BufReader::new(io::stdin()))),
+        Some(p) => fs::File::open(p)
+            .map(|f| Box::new(io::BufReader::with_capacity(1 << 16, f)) as Box<dyn io::BufRead>)
+            .map_err(|e| Failure::io(format!("cannot open {}: {e}", p.display()))),
+    }
+}
+
+/// Today's month from the system clock, for the staleness warnings.
+fn today() -> Option<Month> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(packs::month_from_unix(secs as i64))
+}
+
+/// Reads a pack folder from disk.
+fn read_folder(dir: &Path) -> Result<PackSource, Failure> {
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Failure::io(format!("cannot read pack folder {}: {e}", dir.display())))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Failure::io(format!("cannot read {}: {e}", dir.display())))?
+            .path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let text = fs::read_to_string(&path)
+                .map_err(|e| Failure::io(format!("cannot read {}: {e}", path.display())))?;
+            files.push(SourceFile {
+                path: path.display().to_string(),
+                text,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(PackSource {
+        dir: dir.display().to_string(),
+        files,
+    })
+}
+
+/// Pack folders under `dir`: the folder itself when it holds a pack.toml, else its subfolders
+/// that do.
+fn read_tree(dir: &Path) -> Result<Vec<PackSource>, Failure> {
+    if dir.join("pack.toml").is_file() {
+        return Ok(vec![read_folder(dir)?]);
+    }
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Failure::io(format!("cannot read {}: {e}", dir.display())))?;
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("pack.toml").is_file())
+        .collect();
+    dirs.sort();
+    if dirs.is_empty() {
+        return Err(Failure::io(format!(
+            "{} holds no pack: a pack folder has a pack.toml",
+            dir.display()
+        )));
+    }
+    dirs.iter().map(|d| read_folder(d)).collect()
+}
+
+/// Sources from disk take the place of built-in packs with the same id, so an edited copy of
+/// `rules/mx` is what gets checked, while the packs it extends still resolve.
+fn with_builtin(mut sources: Vec<PackSource>) -> Vec<PackSource> {
+    let own = packs::pack_ids(&sources);
+    for b in packs::builtin() {
+        let id = packs::pack_ids(std::slice::from_ref(&b)).remove(0);
+        if !own.contains(&id) {
+            sources.push(b);
+        }
+    }
+    sources
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut err = io::stderr().lock();
+    for d in diagnostics {
+        let _ = write!(err, "{d}");
+    }
+}
+
+fn validate(dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Failure> {
+    let mut own = Vec::new();
+    if dirs.is_empty() {
+        own.extend(read_tree(Path::new("rules"))?);
+    }
+    for d in dirs {
+        own.extend(read_tree(d)?);
+    }
+    let ids = packs::pack_ids(&own);
+    let sources = with_builtin(own.clone());
+    let mut failed = false;
+    for (id, src) in ids.iter().zip(&own) {
+        let compiled = packs::compile(id, &sources, today());
+        print_diagnostics(&compiled.diagnostics);
+        let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = compiled.diagnostics.len() - errors;
+        let Some(pack) = compiled.pack else {
+            failed = true;
+            writeln!(out, "{id}: {errors} error(s), {warnings} warning(s)").map_err(write_error)?;
+            continue;
+        };
+        let results = packs::examples::run(src, &pack);
+        let mut example_errors = 0;
+        for d in &results.diagnostics {
+            example_errors += 1;
+            print_diagnostics(std::slice::from_ref(d));
+        }
+        failed |= example_errors > 0;
+        writeln!(
+            out,
+            "{id} {}: ok, {} entries, {} questions, {} example(s) passed{}{}",
+            pack.data.version,
+            pack.data.entries.len(),
+            pack.data.questions.len(),
+            results.passed,
+            if example_errors > 0 {
+                format!(", {example_errors} failed")
+            } else {
+                String::new()
+            },
+            if warnings > 0 {
+                format!(", {warnings} warning(s)")
+            } else {
+                String::new()
+            }
+        )
+        .map_err(write_error)?;
+    }
+    Ok(if failed { EXIT_INVALID } else { 0 })
+}
+
+fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Failure> {
+    let mut own = Vec::new();
+    for d in dirs {
+        own.extend(read_tree(d)?);
+    }
+    let sources = if own.is_empty() {
+        packs::builtin()
+    } else {
+        with_builtin(own)
+    };
+    fs::create_dir_all(dir)
+        .map_err(|e| Failure::io(format!("cannot create {}: {e}", dir.display())))?;
+    let mut failed = false;
+    for (id, compiled) in packs::compile_all(&sources, None) {
+        print_diagnostics(&compiled.diagnostics);
+        let Some(pack) = compiled.pack else {
+            failed = true;
+            continue;
+        };
+        // Only packs that can score a profile (those with a country) are useful in the app.
+        if pack.data.country.is_none() {
+            continue;
+        }
+        let path = dir.join(format!("{id}.json"));
+        let json = pack.to_json();
+        fs::write(&path, &json)
+            .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;
+        writeln!(out, "{} ({} bytes)", path.display(), json.len()).map_err(write_error)?;
+    }
+    Ok(if failed { EXIT_INVALID } else { 0 })
+}
+
+/// The packs a command may use: compiled once each, on first use.
+pub(crate) struct Library {
+    sources: Vec<PackSource>,
+    /// The pack `--pack` named, if any: every profile is scored with it.
+    fixed: Option<String>,
+    compiled: Vec<(String, Pack)>,
+}
+
+impl Library {
+    fn new(pack: Option<&str>) -> Result<Library, Failure> {
+        let mut sources = packs::builtin();
+        let mut fixed = pack.map(str::to_string);
+        if let Some(p) = pack {
+            let path = Path::new(p);
+            if path.join("pack.toml").is_file() {
+                let own = vec![read_folder(path)?];
+                fixed = Some(packs::pack_ids(&own).remove(0));
+                sources = with_builtin(own);
+            } else if path.components().count() > 1 || path.is_dir() {
+                return Err(Failure::io(format!(
+                    "{p} is not a pack folder: it has no pack.toml"
+                )));
+            }
+        }
+        Ok(Library {
+            sources,
+            fixed,
+            compiled: Vec::new(),
+        })
+    }
+
+    fn get(&mut self, id: &str) -> Result<&Pack, Failure> {
+        if let Some(i) = self.compiled.iter().position(|(x, _)| x == id) {
+            return Ok(&self.compiled[i].1);
+        }
+        let ids = packs::pack_ids(&self.sources);
+        if !ids.iter().any(|x| x == id) {
+            return Err(Failure::invalid(format!(
+                "unknown pack '{id}'; known packs: {}",
+                ids.join(", ")
+            )));
+        }
+        let Compiled { pack, diagnostics } = packs::compile(id, &self.sources, None);
+        let Some(pack) = pack else {
+            print_diagnostics(&diagnostics);
+            return Err(Failure::invalid(format!("pack '{id}' is not valid")));
+        };
+        self.compiled.push((id.to_string(), pack));
+        Ok(&self.compiled.last().expect("just pushed").1)
+    }
+
+    fn fixed(&mut self) -> Result<Pack, Failure> {
+        let id = self.fixed.clone().unwrap_or_else(|| "mx".into());
+        self.get(&id).cloned()
+    }
+
+    /// The pack for a profile: the one `--pack` named, or its country's.
+    pub(crate) fn for_profile(&mut self, profile: &Profile) -> Result<&Pack, Failure> {
+        let id = match &self.fixed {
+            Some(id) => id.clone(),
+            None => profile.country.to_ascii_lowercase(),
+        };
+        self.get(&id)
+    }
+}

@@ -1,0 +1,1206 @@
+//! Rule packs as the engine sees them: the compiled data form (what `umbral compile` writes
+//! and the browser fetches as JSON) and the linked form the engine runs, with every condition
+//! parsed and every id resolved to an index.
+//!
+//! Linking checks everything that does not depend on how the pack was written: ids, conditions,
+//! monotonicity, cycles, translations, costs and links. It reports every problem it finds, each
+//! with the item and field it belongs to, so that [`crate::packs`] can point at the source line.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::{self, alternatives, check_monotone, Expr, Literal};
+use super::profile::{core_fields, Field, FieldIx, FieldKind};
+
+/// A locale of the texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    Es,
+    En,
+}
+
+impl Locale {
+    /// Every locale, Spanish first.
+    pub const ALL: [Locale; 2] = [Locale::Es, Locale::En];
+
+    /// The locale's code, `es` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Es => "es",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses `es` or `en` (case-insensitive, ignoring a region such as `es-MX`).
+    pub fn parse(s: &str) -> Option<Locale> {
+        let lang = s
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "es" => Some(Locale::Es),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in every locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub es: String,
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `locale`.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Es => &self.es,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// The kind of a catalog entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    Tool,
+    Action,
+    Programme,
+}
+
+/// A compiled pack: every layer merged, nothing linked yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackData {
+    pub id: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    pub name: Text,
+    /// The packs this one is built from, root first, ending with this pack's own id.
+    pub layers: Vec<String>,
+    #[serde(default)]
+    pub dimensions: Vec<DimensionData>,
+    #[serde(default)]
+    pub scores: Vec<ScoreData>,
+    #[serde(default)]
+    pub requirements: Vec<RequirementData>,
+    #[serde(default)]
+    pub pathways: Vec<PathwayData>,
+    #[serde(default)]
+    pub entries: Vec<EntryData>,
+    #[serde(default)]
+    pub questions: Vec<QuestionData>,
+    #[serde(default)]
+    pub fields: Vec<FieldData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionData {
+    pub id: String,
+    pub label: Text,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreData {
+    pub id: String,
+    pub dimension: String,
+    pub when: String,
+    pub points: u32,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementData {
+    pub id: String,
+    pub label: Text,
+    pub missing: Text,
+    pub met_when: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwayData {
+    pub id: String,
+    pub label: Text,
+    pub summary: Text,
+    pub requires: Vec<String>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryData {
+    pub id: String,
+    pub kind: EntryKind,
+    pub name: Text,
+    pub summary: Text,
+    pub addresses: Vec<String>,
+    #[serde(default)]
+    pub needs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub localities: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<Vec<String>>,
+    #[serde(default)]
+    pub setup: f64,
+    #[serde(default)]
+    pub monthly: f64,
+    #[serde(default)]
+    pub commission_pct: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_note: Option<Text>,
+    #[serde(default)]
+    pub approximate: bool,
+    /// Among entries that cost the same, higher comes first: a programme pack raises its own
+    /// offers above the country pack's.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub priority: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub checked: String,
+    pub source: String,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
+/// What is known about what an entry costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CostClass {
+    /// Confirmed to cost nothing.
+    Free,
+    /// Has a price (which may be approximate).
+    Priced,
+    /// Every figure is zero but none is confirmed: the price is unknown, so never call it free.
+    Unknown,
+}
+
+impl EntryData {
+    /// Whether the entry is known to cost nothing, has a price, or has an unknown price.
+    pub fn cost_class(&self) -> CostClass {
+        let zero = self.setup == 0.0 && self.monthly == 0.0 && self.commission_pct == 0.0;
+        match (zero, self.approximate) {
+            (true, false) => CostClass::Free,
+            (true, true) => CostClass::Unknown,
+            (false, _) => CostClass::Priced,
+        }
+    }
+
+    /// Whether using the entry may cost money (anything but confirmed free).
+    pub fn is_paid(&self) -> bool {
+        self.cost_class() != CostClass::Free
+    }
+}
+
+/// A value an option sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OptionValue {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionData {
+    pub value: OptionValue,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionData {
+    pub id: String,
+    pub field: String,
+    pub group: String,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_when: Option<String>,
+    #[serde(default)]
+    pub dont_know: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionData>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// A field that a programme pack adds; answers live at `extra.<id>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldData {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// Where in the compiled data a problem is: a list, an item index and a field name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub section: &'static str,
+    pub index: usize,
+    pub field: &'static str,
+}
+
+/// One problem found while linking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    /// `None` for problems with the pack as a whole.
+    pub location: Option<Location>,
+    /// A byte range inside the field's text (for conditions).
+    pub range: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(l) => write!(
+                f,
+                "{} (in {}[{}].{})",
+                self.message, l.section, l.index, l.field
+            ),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Every problem found while linking one pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkErrors(pub Vec<LinkError>);
+
+impl fmt::Display for LinkErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LinkErrors {}
+
+/// The currencies the report format allows.
+pub const CURRENCIES: &[&str] = &["MXN", "CLP", "BOB"];
+
+/// The pathway ids of the ladder the report format names, in order.
+pub const LADDER: &[&str] = &[
+    "online_presence",
+    "social_selling",
+    "marketplace",
+    "own_store",
+    "export",
+];
+
+/// The profile fields that select rather than score: a requirement's `applies_when` may only
+/// read these (and a programme's own fields), since they never change as an enterprise improves.
+fn is_selector(field: &Field) -> bool {
+    !field.kind.is_ordered()
+}
+
+/// Where the fields the engine reads by name sit in the field list, looked up once.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldIndexes {
+    pub locality: FieldIx,
+    pub region: FieldIx,
+    pub goal: FieldIx,
+    pub budget: FieldIx,
+}
+
+impl FieldIndexes {
+    fn new() -> FieldIndexes {
+        let ix = |path| super::profile::core_field(path).expect("a core field");
+        FieldIndexes {
+            locality: ix("locality"),
+            region: ix("region"),
+            goal: ix("goal"),
+            budget: ix("payments.monthly_budget"),
+        }
+    }
+}
+
+/// A linked pack, ready for [`crate::engine::assess`].
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub data: PackData,
+    pub(crate) fields: Vec<Field>,
+    pub(crate) ix: FieldIndexes,
+    pub(crate) score_when: Vec<Expr>,
+    pub(crate) score_dimension: Vec<usize>,
+    pub(crate) score_fields: Vec<Vec<FieldIx>>,
+    pub(crate) requirement_met: Vec<Expr>,
+    pub(crate) requirement_fields: Vec<Vec<FieldIx>>,
+    pub(crate) requirement_applies: Vec<Option<Expr>>,
+    pub(crate) requirement_alternatives: Vec<Vec<Vec<Literal>>>,
+    pub(crate) pathway_requires: Vec<Vec<usize>>,
+    pub(crate) entry_addresses: Vec<Vec<usize>>,
+    pub(crate) entry_needs: Vec<Vec<usize>>,
+    pub(crate) entry_when: Vec<Option<Expr>>,
+    pub(crate) entry_localities: Vec<Option<u64>>,
+    /// For each requirement, the entries that address it, cheapest first.
+    pub(crate) candidates: Vec<Vec<usize>>,
+    pub(crate) question_field: Vec<FieldIx>,
+    pub(crate) question_show: Vec<Option<Expr>>,
+}
+
+/// The most alternatives a requirement may expand to for `next_unlock`.
+const MAX_ALTERNATIVES: usize = 64;
+
+impl Pack {
+    /// Parses a compiled pack from JSON and links it.
+    pub fn from_json(text: &str) -> Result<Pack, LinkErrors> {
+        let data: PackData = serde_json::from_str(text).map_err(|e| {
+            LinkErrors(vec![LinkError {
+                location: None,
+                range: None,
+                message: format!("not a compiled pack: {e}"),
+            }])
+        })?;
+        Pack::link(data)
+    }
+
+    /// The compiled pack as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.data).expect("pack data always serializes")
+    }
+
+    /// The fields conditions may read: the profile's, then the pack's own under `extra.`.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The index of a requirement by id.
+    pub fn requirement(&self, id: &str) -> Option<usize> {
+        self.data.requirements.iter().position(|r| r.id == id)
+    }
+
+    /// The field a question fills.
+    pub fn question_field(&self, question: usize) -> FieldIx {
+        self.question_field[question]
+    }
+
+    /// The condition under which a question is shown, if any.
+    pub fn question_condition(&self, question: usize) -> Option<&Expr> {
+        self.question_show[question].as_ref()
+    }
+
+    /// Checks and links compiled pack data, reporting every problem found.
+    pub fn link(data: PackData) -> Result<Pack, LinkErrors> {
+        let mut l = Linker {
+            errors: Vec::new(),
+            fields: core_fields().to_vec(),
+        };
+        l.link_fields(&data);
+        let fields = l.fields.clone();
+
+        if let Some(c) = &data.currency {
+            if !CURRENCIES.contains(&c.as_str()) {
+                l.whole(format!(
+                    "unknown currency '{c}'; expected one of: {}",
+                    CURRENCIES.join(", ")
+                ));
+            }
+        }
+        l.check_text(&data.name, "pack", 0, "name");
+
+        let dims = l.ids("dimension", data.dimensions.iter().map(|d| &d.id));
+        let reqs = l.ids("requirement", data.requirements.iter().map(|r| &r.id));
+        let pathways = l.ids("pathway", data.pathways.iter().map(|p| &p.id));
+        let _ = pathways;
+        l.ids("score", data.scores.iter().map(|s| &s.id));
+        let entries = l.ids("entry", data.entries.iter().map(|e| &e.id));
+        let _ = entries;
+        l.ids("question", data.questions.iter().map(|q| &q.id));
+
+        if !data.dimensions.is_empty() && data.dimensions.iter().all(|d| d.weight == 0) {
+            l.at(
+                "dimension",
+                0,
+                "weight",
+                "every dimension weighs 0; give at least one a weight".into(),
+            );
+        }
+        for (i, d) in data.dimensions.iter().enumerate() {
+            l.check_text(&d.label, "dimension", i, "label");
+        }
+
+        let mut score_when = Vec::new();
+        let mut score_dimension = Vec::new();
+        let mut score_fields = Vec::new();
+        for (i, s) in data.scores.iter().enumerate() {
+            l.check_text(&s.text, "score", i, "text");
+            match dims.get(s.dimension.as_str()) {
+                Some(&d) => score_dimension.push(d),
+                None => {
+                    l.unknown("score", i, "dimension", "dimension", &s.dimension, &dims);
+                    score_dimension.push(0);
+                }
+            }
+            let e = l.condition(&s.when, "score", i, "when", true);
+            score_fields.push(e.fields());
+            score_when.push(e);
+        }
+
+        let mut requirement_met = Vec::new();
+        let mut requirement_fields = Vec::new();
+        let mut requirement_applies = Vec::new();
+        let mut requirement_alternatives = Vec::new();
+        for (i, r) in data.requirements.iter().enumerate() {
+            l.check_text(&r.label, "requirement", i, "label");
+            l.check_text(&r.missing, "requirement", i, "missing");
+            let met = l.condition(&r.met_when, "requirement", i, "met_when", true);
+            let alts = alternatives(&met, MAX_ALTERNATIVES).unwrap_or_else(|| {
+                l.at(
+                    "requirement",
+                    i,
+                    "met_when",
+                    format!("this condition has more than {MAX_ALTERNATIVES} alternatives; split it into simpler requirements"),
+                );
+                Vec::new()
+            });
+            requirement_alternatives.push(alts);
+            requirement_fields.push(met.fields());
+            requirement_met.push(met);
+            requirement_applies.push(r.applies_when.as_ref().map(|src| {
+                let e = l.condition(src, "requirement", i, "applies_when", false);
+                for f in e.fields() {
+                    if !is_selector(&fields[f]) {
+                        l.at(
+                            "requirement",
+                            i,
+                            "applies_when",
+                            format!(
+                                "'{}' changes as the enterprise improves; applies_when may only read fields such as sector, locality, region, size and goal",
+                                fields[f].path
+                            ),
+                        );
+                    }
+                }
+                e
+            }));
+        }
+
+        let goals = match &core_fields()[super::profile::core_field("goal").expect("goal")].kind {
+            FieldKind::Choice { values, .. } => values.clone(),
+            _ => Vec::new(),
+        };
+        let mut pathway_requires = Vec::new();
+        for (i, p) in data.pathways.iter().enumerate() {
+            l.check_text(&p.label, "pathway", i, "label");
+            l.check_text(&p.summary, "pathway", i, "summary");
+            let mut list = Vec::new();
+            for id in &p.requires {
+                match reqs.get(id.as_str()) {
+                    Some(&r) if list.contains(&r) => l.at(
+                        "pathway",
+                        i,
+                        "requires",
+                        format!("requirement '{id}' is listed twice"),
+                    ),
+                    Some(&r) => list.push(r),
+                    None => l.unknown("pathway", i, "requires", "requirement", id, &reqs),
+                }
+            }
+            for g in &p.goals {
+                if !goals.contains(g) {
+                    l.at(
+                        "pathway",
+                        i,
+                        "goals",
+                        format!("unknown goal '{g}'; expected one of: {}", goals.join(", ")),
+                    );
+                }
+            }
+            pathway_requires.push(list);
+        }
+        let required: BTreeSet<usize> = pathway_requires.iter().flatten().copied().collect();
+        let needed: BTreeSet<&str> = data
+            .entries
+            .iter()
+            .flat_map(|e| e.needs.iter().map(String::as_str))
+            .collect();
+        for (i, r) in data.requirements.iter().enumerate() {
+            if !required.contains(&i) && !needed.contains(r.id.as_str()) {
+                l.at(
+                    "requirement",
+                    i,
+                    "id",
+                    format!(
+                        "requirement '{}' is neither required by a pathway nor needed by an entry, so nothing uses it",
+                        r.id
+                    ),
+                );
+            }
+        }
+
+        let localities =
+            match &fields[super::profile::core_field("locality").expect("locality")].kind {
+                FieldKind::Choice { values, .. } => values.clone(),
+                _ => Vec::new(),
+            };
+        let mut entry_addresses = Vec::new();
+        let mut entry_needs = Vec::new();
+        let mut entry_when = Vec::new();
+        let mut entry_localities = Vec::new();
+        for (i, e) in data.entries.iter().enumerate() {
+            l.check_entry(e, i, data.currency.is_some());
+            let resolve = |list: &[String], field: &'static str, l: &mut Linker| {
+                let mut out = Vec::new();
+                for id in list {
+                    match reqs.get(id.as_str()) {
+                        Some(&r) => out.push(r),
+                        None => l.unknown("entry", i, field, "requirement", id, &reqs),
+                    }
+                }
+                out
+            };
+            let addresses = resolve(&e.addresses, "addresses", &mut l);
+            let needs = resolve(&e.needs, "needs", &mut l);
+            if e.addresses.is_empty() {
+                l.at(
+                    "entry",
+                    i,
+                    "addresses",
+                    "an entry must address at least one requirement".into(),
+                );
+            } else if !addresses.is_empty() && addresses.iter().all(|r| !required.contains(r)) {
+                l.at(
+                    "entry",
+                    i,
+                    "addresses",
+                    format!(
+                        "unreachable entry '{}': no pathway requires what it addresses",
+                        e.id
+                    ),
+                );
+            }
+            for n in &needs {
+                if addresses.contains(n) {
+                    l.at(
+                        "entry",
+                        i,
+                        "needs",
+                        format!(
+                            "'{}' needs '{}', which it addresses itself",
+                            e.id, data.requirements[*n].id
+                        ),
+                    );
+                }
+            }
+            entry_when.push(
+                e.when
+                    .as_ref()
+                    .map(|src| l.condition(src, "entry", i, "when", false)),
+            );
+            entry_localities.push(e.localities.as_ref().map(|list| {
+                let mut mask = 0u64;
+                for loc in list {
+                    match localities.iter().position(|x| x == loc) {
+                        Some(j) => mask |= 1 << j,
+                        None => l.at(
+                            "entry",
+                            i,
+                            "localities",
+                            format!(
+                                "unknown locality '{loc}'; expected one of: {}",
+                                localities.join(", ")
+                            ),
+                        ),
+                    }
+                }
+                mask
+            }));
+            if let Some(regions) = &e.regions {
+                for r in regions {
+                    if !is_region_code(r) {
+                        l.at(
+                            "entry",
+                            i,
+                            "regions",
+                            format!("'{r}' is not an ISO 3166-2 code such as MX-GUA"),
+                        );
+                    }
+                }
+            }
+            entry_addresses.push(addresses);
+            entry_needs.push(needs);
+        }
+        l.check_cycles(&data, &entry_addresses, &entry_needs);
+
+        let mut candidates = vec![Vec::new(); data.requirements.len()];
+        for (i, addresses) in entry_addresses.iter().enumerate() {
+            for &r in addresses {
+                candidates[r].push(i);
+            }
+        }
+        for list in &mut candidates {
+            list.sort_by(|&a, &b| {
+                let (ea, eb) = (&data.entries[a], &data.entries[b]);
+                // Priced entries after the rest; then the pack's priority; then confirmed
+                // free before unconfirmed; then the cheaper over a year.
+                let key = |e: &EntryData| {
+                    let class = e.cost_class();
+                    (
+                        class == CostClass::Priced,
+                        -e.priority,
+                        class,
+                        e.setup + 12.0 * e.monthly,
+                        e.commission_pct,
+                    )
+                };
+                key(ea)
+                    .partial_cmp(&key(eb))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
+            });
+        }
+
+        let mut question_field = Vec::new();
+        let mut question_show = Vec::new();
+        let dimension_ids: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
+        for (i, q) in data.questions.iter().enumerate() {
+            l.check_text(&q.text, "question", i, "text");
+            if let Some(h) = &q.help {
+                l.check_text(h, "question", i, "help");
+            }
+            if q.group != "business" && !dimension_ids.contains(&q.group.as_str()) {
+                l.at(
+                    "question",
+                    i,
+                    "group",
+                    format!(
+                        "unknown group '{}'; expected 'business' or a dimension: {}",
+                        q.group,
+                        dimension_ids.join(", ")
+                    ),
+                );
+            }
+            let field = fields.iter().position(|f| f.path == q.field);
+            match field {
+                Some(f) => l.check_options(q, i, &fields[f]),
+                None => l.at(
+                    "question",
+                    i,
+                    "field",
+                    format!(
+                        "unknown field '{}'; expected a profile field such as connectivity.internet, or extra.<id> of a [[field]]",
+                        q.field
+                    ),
+                ),
+            }
+            question_field.push(field.unwrap_or(0));
+            question_show.push(
+                q.show_when
+                    .as_ref()
+                    .map(|src| l.condition(src, "question", i, "show_when", false)),
+            );
+        }
+        let mut asked = BTreeMap::new();
+        for (i, q) in data.questions.iter().enumerate() {
+            if let Some(prev) = asked.insert(q.field.as_str(), i) {
+                l.at(
+                    "question",
+                    i,
+                    "field",
+                    format!(
+                        "field '{}' is already asked by question '{}'",
+                        q.field, data.questions[prev].id
+                    ),
+                );
+            }
+        }
+
+        if !l.errors.is_empty() {
+            return Err(LinkErrors(l.errors));
+        }
+        Ok(Pack {
+            data,
+            fields,
+            ix: FieldIndexes::new(),
+            score_when,
+            score_dimension,
+            score_fields,
+            requirement_met,
+            requirement_fields,
+            requirement_applies,
+            requirement_alternatives,
+            pathway_requires,
+            entry_addresses,
+            entry_needs,
+            entry_when,
+            entry_localities,
+            candidates,
+            question_field,
+            question_show,
+        })
+    }
+}
+
+fn is_region_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.len() <= 6
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2] == b'-'
+        && b[3..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether `s` is a month written `YYYY-MM`.
+pub fn is_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && matches!(
+            &s[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
+}
+
+struct Linker {
+    errors: Vec<LinkError>,
+    fields: Vec<Field>,
+}
+
+impl Linker {
+    fn whole(&mut self, message: String) {
+        self.errors.push(LinkError {
+            location: None,
+            range: None,
+            message,
+        });
+    }
+
+    fn at(&mut self, section: &'static str, index: usize, field: &'static str, message: String) {
+        self.errors.push(LinkError {
+            location: Some(Location {
+                section,
+                index,
+                field,
+            }),
+            range: None,
+            message,
+        });
+    }
+
+    fn unknown(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+        what: &str,
+        id: &str,
+        known: &BTreeMap<&str, usize>,
+    ) {
+        let mut list: Vec<(&str, usize)> = known.iter().map(|(k, v)| (*k, *v)).collect();
+        list.sort_by_key(|(_, v)| *v);
+        let names: Vec<&str> = list.into_iter().map(|(k, _)| k).collect();
+        self.at(
+            section,
+            index,
+            field,
+            format!(
+                "unknown {what} '{id}'; expected one of: {}",
+                names.join(", ")
+            ),
+        );
+    }
+
+    /// Maps ids to indexes, reporting duplicates.
+    fn ids<'a>(
+        &mut self,
+        section: &'static str,
+        ids: impl Iterator<Item = &'a String>,
+    ) -> BTreeMap<&'a str, usize> {
+        let mut map = BTreeMap::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                self.at(section, i, "id", format!("empty {section} id"));
+            } else if let Some(prev) = map.insert(id.as_str(), i) {
+                self.at(
+                    section,
+                    i,
+                    "id",
+                    format!("duplicate {section} id '{id}' (first at {section}[{prev}])"),
+                );
+                map.insert(id.as_str(), prev);
+            }
+        }
+        map
+    }
+
+    fn check_text(
+        &mut self,
+        text: &Text,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+    ) {
+        for locale in Locale::ALL {
+            if text.get(locale).trim().is_empty() {
+                self.at(
+                    section,
+                    index,
+                    field,
+                    format!(
+                        "missing translation: the '{}' text of '{field}' is empty",
+                        locale.code()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn condition(
+        &mut self,
+        src: &str,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+        monotone: bool,
+    ) -> Expr {
+        match condition::parse(src, &self.fields) {
+            Ok(e) => {
+                if monotone {
+                    if let Err(err) = check_monotone(&e, &self.fields) {
+                        self.errors.push(LinkError {
+                            location: Some(Location {
+                                section,
+                                index,
+                                field,
+                            }),
+                            range: Some((err.start, err.end)),
+                            message: err.message,
+                        });
+                    }
+                }
+                e
+            }
+            Err(err) => {
+                self.errors.push(LinkError {
+                    location: Some(Location {
+                        section,
+                        index,
+                        field,
+                    }),
+                    range: Some((err.start, err.end)),
+                    message: err.message,
+                });
+                Expr::Const(false)
+            }
+        }
+    }
+
+    fn link_fields(&mut self, data: &PackData) {
+        let mut seen = BTreeSet::new();
+        for (i, f) in data.fields.iter().enumerate() {
+            if !seen.insert(f.id.as_str()) {
+                self.at("field", i, "id", format!("duplicate field id '{}'", f.id));
+                continue;
+            }
+            if f.id.is_empty()
+                || !f
+                    .id
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+            {
+                self.at(
+                    "field",
+                    i,
+                    "id",
+                    format!(
+                        "field id '{}' must use only lowercase letters, digits and '_'",
+                        f.id
+                    ),
+                );
+                continue;
+            }
+            let values = f.values.clone();
+            let kind = match f.kind.as_str() {
+                "bool" => FieldKind::Bool { ordered: false },
+                "number" => FieldKind::Number {
+                    min: f64::MIN,
+                    ordered: false,
+                },
+                "integer" => FieldKind::Integer {
+                    min: i64::MIN,
+                    max: i64::MAX,
+                    ordered: false,
+                },
+                "text" => FieldKind::Text { max_len: 500 },
+                "choice" if !values.is_empty() && values.len() <= 64 => FieldKind::Choice {
+                    values,
+                    ranks: None,
+                },
+                "choices" if !values.is_empty() && values.len() <= 32 => {
+                    FieldKind::Set { items: values }
+                }
+                "choice" | "choices" => {
+                    self.at(
+                        "field",
+                        i,
+                        "values",
+                        format!(
+                            "a '{}' field needs between 1 and {} values",
+                            f.kind,
+                            if f.kind == "choice" { 64 } else { 32 }
+                        ),
+                    );
+                    continue;
+                }
+                other => {
+                    self.at(
+                        "field",
+                        i,
+                        "type",
+                        format!("unknown type '{other}'; expected one of: bool, number, integer, text, choice, choices"),
+                    );
+                    continue;
+                }
+            };
+            // A programme's own fields never improve along an order, so the sets they hold
+            // are not ordered either: wrap them as unordered choices for the monotonicity check.
+            self.fields.push(Field {
+                path: format!("extra.{}", f.id),
+                kind,
+            });
+        }
+    }
+
+    fn check_entry(&mut self, e: &EntryData, i: usize, has_currency: bool) {
+        self.check_text(&e.name, "entry", i, "name");
+        self.check_text(&e.summary, "entry", i, "summary");
+        if let Some(note) = &e.cost_note {
+            self.check_text(note, "entry", i, "cost_note");
+        }
+        for (value, field) in [
+            (e.setup, "setup"),
+            (e.monthly, "monthly"),
+            (e.commission_pct, "commission_pct"),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                self.at("entry", i, field, format!("{field} must be 0 or more"));
+            }
+        }
+        if e.commission_pct > 100.0 {
+            self.at(
+                "entry",
+                i,
+                "commission_pct",
+                "a commission is a per cent from 0 to 100".into(),
+            );
+        }
+        if e.cost_class() == CostClass::Priced && !has_currency {
+            self.at(
+                "entry",
+                i,
+                "setup",
+                format!(
+                    "cost without currency: '{}' has a cost but the pack sets no currency",
+                    e.id
+                ),
+            );
+        }
+        match &e.url {
+            Some(url) if !url.starts_with("https://") || url.len() <= "https://".len() => self.at(
+                "entry",
+                i,
+                "url",
+                format!("links must start with https://; found '{url}'"),
+            ),
+            None if e.kind != EntryKind::Action => self.at(
+                "entry",
+                i,
+                "url",
+                format!(
+                    "a {} needs the https address of its official page",
+                    kind_name(e.kind)
+                ),
+            ),
+            _ => {}
+        }
+        if !is_month(&e.checked) {
+            self.at(
+                "entry",
+                i,
+                "checked",
+                format!(
+                    "'{}' is not a month; write the month the facts were checked as YYYY-MM",
+                    e.checked
+                ),
+            );
+        }
+        if e.source.trim().is_empty() {
+            self.at("entry", i, "source", "say where the facts come from".into());
+        }
+    }
+
+    fn check_options(&mut self, q: &QuestionData, i: usize, field: &Field) {
+        let has_range = q.min.is_some() || q.max.is_some();
+        match (&field.kind, q.options.is_empty()) {
+            (FieldKind::Number { .. } | FieldKind::Integer { .. }, true) if has_range => {}
+            (FieldKind::Text { .. }, true) => {}
+            (_, true) => self.at(
+                "question",
+                i,
+                "options",
+                format!(
+                    "a question on '{}' needs options{}",
+                    field.path,
+                    if matches!(
+                        field.kind,
+                        FieldKind::Number { .. } | FieldKind::Integer { .. }
+                    ) {
+                        ", or min and max"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            _ => {}
+        }
+        let mut seen = Vec::new();
+        for o in &q.options {
+            self.check_text(&o.label, "question", i, "options");
+            let json = match &o.value {
+                OptionValue::Bool(b) => serde_json::Value::Bool(*b),
+                OptionValue::Int(n) => serde_json::Value::from(*n),
+                OptionValue::Num(n) => super::profile::number_json(*n),
+                OptionValue::Text(s) => serde_json::Value::String(s.clone()),
+            };
+            // A set question offers the set's items one by one.
+            let check = match &field.kind {
+                FieldKind::Set { .. } => super::profile::decode_value(
+                    &field.kind,
+                    &serde_json::Value::Array(vec![json.clone()]),
+                ),
+                kind => super::profile::decode_value(kind, &json),
+            };
+            if let Err(message) = check {
+                self.at(
+                    "question",
+                    i,
+                    "options",
+                    format!("option {json} does not fit '{}': {message}", field.path),
+                );
+            }
+            if seen.contains(&json) {
+                self.at(
+                    "question",
+                    i,
+                    "options",
+                    format!("option {json} is offered twice"),
+                );
+            }
+            seen.push(json);
+        }
+    }
+
+    /// Rejects a requirement that, through the needs of the entries that supply it, ends up
+    /// needing itself: the roadmap could never order such steps.
+    fn check_cycles(&mut self, data: &PackData, addresses: &[Vec<usize>], needs: &[Vec<usize>]) {
+        let n = data.requirements.len();
+        // edge r -> m: some entry that addresses r needs m; remember that entry.
+        let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (e, list) in addresses.iter().enumerate() {
+            for &r in list {
+                for &m in &needs[e] {
+                    if m != r {
+                        edges[r].push((m, e));
+                    }
+                }
+            }
+        }
+        // Iterative three-colour depth-first search; report each cycle once, at the entry
+        // that closes it.
+        let mut colour = vec![0u8; n];
+        let mut reported = BTreeSet::new();
+        for start in 0..n {
+            if colour[start] != 0 {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            let mut path = vec![start];
+            colour[start] = 1;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if *next < edges[node].len() {
+                    let (m, entry) = edges[node][*next];
+                    *next += 1;
+                    match colour[m] {
+                        0 => {
+                            colour[m] = 1;
+                            stack.push((m, 0));
+                            path.push(m);
+                        }
+                        1 if reported.insert(entry) => {
+                            let from = path.iter().position(|&x| x == m).unwrap_or(0);
+                            let mut names: Vec<&str> = path[from..]
+                                .iter()
+                                .map(|&x| data.requirements[x].id.as_str())
+                                .collect();
+                            names.push(&data.requirements[m].id);
+                            self.at(
+                                "entry",
+                                entry,
+                                "needs",
+                                format!(
+                                    "cycle in prerequisites: {} (through '{}')",
+                                    names.join(" -> "),
+                                    data.entries[entry].id
+                                ),
+                            );
+                        }
+                        _ => {}
+                    }
+                } else {
+                    colour[node] = 2;
+                    stack.pop();
+                    path.pop();
+                }
+            }
+        }
+    }
+}
+
+fn kind_name(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Tool => "tool",
+        EntryKind::Action => "action",
+        EntryKind::Programme => "programme",
+    }
+}

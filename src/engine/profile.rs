@@ -1,0 +1,820 @@
+//! The enterprise profile (`umbral.profile/1`): the field table that describes it, its decoded
+//! form, and decoding that names every problem with its path.
+//!
+//! The field table is the one place in Rust that knows the profile format. Decoding, encoding,
+//! the condition language's type checker, `next_unlock` and the command line's CSV headers all
+//! read it, so they cannot drift apart.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value as Json};
+
+/// The `schema` value of every version-1 profile.
+pub const PROFILE_SCHEMA: &str = "umbral.profile/1";
+
+/// Countries with a rule pack.
+pub const COUNTRIES: &[&str] = &["MX", "CL", "BO"];
+
+/// Index of a field in a pack's field list: the core fields first, then a pack's `extra` fields.
+pub type FieldIx = usize;
+
+/// What kind of value a field holds, and whether it has an order along which answers improve.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// One of `values`. With `ranks`, the field has an order: a higher rank is an improvement;
+    /// equal ranks are not comparable improvements of each other.
+    Choice {
+        values: Vec<String>,
+        ranks: Option<Vec<u8>>,
+    },
+    /// A set of items from `items`; improving means adding items.
+    Set { items: Vec<String> },
+    /// An integer in `min..=max`.
+    Integer { min: i64, max: i64, ordered: bool },
+    /// A number, at least `min`.
+    Number { min: f64, ordered: bool },
+    /// Yes or no; when ordered, false < true.
+    Bool { ordered: bool },
+    /// Free text. `pattern` documents the accepted shape for messages.
+    Text { max_len: usize },
+}
+
+impl FieldKind {
+    /// Whether improvements along an order are defined for this field.
+    pub fn is_ordered(&self) -> bool {
+        match self {
+            FieldKind::Choice { ranks, .. } => ranks.is_some(),
+            FieldKind::Set { .. } => true,
+            FieldKind::Integer { ordered, .. }
+            | FieldKind::Number { ordered, .. }
+            | FieldKind::Bool { ordered } => *ordered,
+            FieldKind::Text { .. } => false,
+        }
+    }
+
+    /// The rank of a choice value; values without ranks all rank 0.
+    pub fn rank(&self, index: u8) -> u8 {
+        match self {
+            FieldKind::Choice {
+                ranks: Some(ranks), ..
+            } => ranks[index as usize],
+            _ => 0,
+        }
+    }
+
+    /// A short name of the kind, for messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            FieldKind::Choice { .. } => "one of a list",
+            FieldKind::Set { .. } => "a set",
+            FieldKind::Integer { .. } => "a whole number",
+            FieldKind::Number { .. } => "a number",
+            FieldKind::Bool { .. } => "yes or no",
+            FieldKind::Text { .. } => "text",
+        }
+    }
+}
+
+/// One profile field: its dotted path and its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub path: String,
+    pub kind: FieldKind,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    /// Index into the field's `values`.
+    Choice(u8),
+    /// Bit `i` set when the field's item `i` is in the set.
+    Set(u32),
+    Text(String),
+}
+
+/// A decoded profile. Answers are indexed by [`FieldIx`] over [`core_fields`]; answers to a
+/// programme's own questions stay as JSON in `extra` until a pack gives them a type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub label: Option<String>,
+    pub country: String,
+    answers: Vec<Option<Value>>,
+    pub extra: BTreeMap<String, Json>,
+}
+
+/// One problem found in a profile, at a JSON path such as `$.connectivity.internet`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at {}", self.message, self.path)
+    }
+}
+
+/// Every problem found in one profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileErrors(pub Vec<ProfileError>);
+
+impl fmt::Display for ProfileErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ProfileErrors {}
+
+/// The top-level fields of a profile, in schema order.
+const TOP_LEVEL: &[&str] = &[
+    "schema",
+    "label",
+    "country",
+    "region",
+    "locality",
+    "sector",
+    "size",
+    "goal",
+    "connectivity",
+    "skills",
+    "logistics",
+    "payments",
+    "formalisation",
+    "presence",
+    "motivation",
+    "network",
+    "extra",
+];
+
+/// The fields of the profile format, in schema order. Built once.
+pub fn core_fields() -> &'static [Field] {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    FIELDS.get_or_init(build_core_fields)
+}
+
+fn choice(path: &str, values: &[&str], ranks: Option<&[u8]>) -> Field {
+    Field {
+        path: path.to_string(),
+        kind: FieldKind::Choice {
+            values: values.iter().map(|v| v.to_string()).collect(),
+            ranks: ranks.map(|r| r.to_vec()),
+        },
+    }
+}
+
+fn set(path: &str, items: &[&str]) -> Field {
+    Field {
+        path: path.to_string(),
+        kind: FieldKind::Set {
+            items: items.iter().map(|v| v.to_string()).collect(),
+        },
+    }
+}
+
+fn integer(path: &str, min: i64, max: i64) -> Field {
+    Field {
+        path: path.to_string(),
+        kind: FieldKind::Integer {
+            min,
+            max,
+            ordered: true,
+        },
+    }
+}
+
+fn boolean(path: &str, ordered: bool) -> Field {
+    Field {
+        path: path.to_string(),
+        kind: FieldKind::Bool { ordered },
+    }
+}
+
+fn build_core_fields() -> Vec<Field> {
+    vec![
+        Field {
+            path: "region".into(),
+            kind: FieldKind::Text { max_len: 6 },
+        },
+        choice("locality", &["urban", "suburban", "rural", "remote"], None),
+        choice(
+            "sector",
+            &[
+                "food",
+                "beverages",
+                "alcoholic_beverages",
+                "crafts",
+                "apparel_footwear",
+                "beauty_personal_care",
+                "fresh_produce",
+                "furniture_home",
+                "services",
+                "other",
+            ],
+            None,
+        ),
+        choice("size", &["solo", "micro", "small", "medium"], None),
+        choice(
+            "goal",
+            &["get_found", "grow_local", "sell_nationally", "export"],
+            None,
+        ),
+        choice(
+            "connectivity.internet",
+            &["none", "intermittent", "mobile_data", "broadband"],
+            Some(&[0, 1, 2, 3]),
+        ),
+        set(
+            "connectivity.devices",
+            &[
+                "basic_phone",
+                "smartphone",
+                "computer",
+                "tablet",
+                "public_access",
+            ],
+        ),
+        integer("skills.digital_level", 0, 4),
+        choice(
+            "skills.helper",
+            &["none", "family_youth", "staff", "external"],
+            Some(&[0, 1, 1, 1]),
+        ),
+        integer("skills.hours_per_week", 0, 168),
+        boolean("skills.reads_english", false),
+        choice(
+            "logistics.shipping_access",
+            &["none", "post_office", "courier_dropoff", "courier_pickup"],
+            Some(&[0, 1, 2, 3]),
+        ),
+        boolean("logistics.delivers_locally", true),
+        boolean("logistics.packaging", true),
+        boolean("logistics.perishable", false),
+        boolean("payments.bank_account", true),
+        set(
+            "payments.accepts",
+            &["cash", "transfer", "card", "wallet", "payment_link"],
+        ),
+        Field {
+            path: "payments.monthly_budget".into(),
+            kind: FieldKind::Number {
+                min: 0.0,
+                ordered: true,
+            },
+        },
+        choice(
+            "formalisation.tax_id",
+            &["none", "registered", "can_invoice"],
+            Some(&[0, 1, 2]),
+        ),
+        // "not_needed" is not on the spec's order (pending < complete); it ranks with
+        // "complete" because nothing is pending either way.
+        choice(
+            "formalisation.permits",
+            &["not_needed", "pending", "complete"],
+            Some(&[1, 0, 1]),
+        ),
+        set(
+            "presence.channels",
+            &[
+                "whatsapp",
+                "whatsapp_business",
+                "facebook",
+                "instagram",
+                "tiktok",
+                "google_business",
+                "marketplace",
+                "own_store",
+            ],
+        ),
+        boolean("presence.product_photos", true),
+        integer("presence.online_sales_share", 0, 100),
+        choice(
+            "presence.inventory",
+            &["none", "paper", "spreadsheet", "app"],
+            Some(&[0, 1, 2, 3]),
+        ),
+        integer("motivation.level", 1, 5),
+        boolean("network.association", true),
+        boolean("network.intermediary", true),
+        boolean("network.programme", true),
+    ]
+}
+
+/// The index of a core field by path.
+pub fn core_field(path: &str) -> Option<FieldIx> {
+    core_fields().iter().position(|f| f.path == path)
+}
+
+fn is_region(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.len() <= 6
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && b[2] == b'-'
+        && b[3..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+fn one_of(values: &[String]) -> String {
+    values.join(", ")
+}
+
+fn json_type(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+/// Decodes one JSON value of a field's kind. `Err` holds the message.
+pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, String> {
+    match kind {
+        FieldKind::Choice { values, .. } => {
+            let Json::String(s) = v else {
+                return Err(format!(
+                    "expected a string, found {}; expected one of: {}",
+                    json_type(v),
+                    one_of(values)
+                ));
+            };
+            match values.iter().position(|x| x == s) {
+                Some(i) => Ok(Value::Choice(i as u8)),
+                None => Err(format!(
+                    "unknown value '{s}'; expected one of: {}",
+                    one_of(values)
+                )),
+            }
+        }
+        FieldKind::Set { items } => {
+            let Json::Array(list) = v else {
+                return Err(format!(
+                    "expected an array, found {}; items are: {}",
+                    json_type(v),
+                    one_of(items)
+                ));
+            };
+            let mut bits = 0u32;
+            for item in list {
+                let Json::String(s) = item else {
+                    return Err(format!(
+                        "expected strings in the array, found {}; items are: {}",
+                        json_type(item),
+                        one_of(items)
+                    ));
+                };
+                match items.iter().position(|x| x == s) {
+                    Some(i) if bits & (1 << i) != 0 => {
+                        return Err(format!("'{s}' appears twice"));
+                    }
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        return Err(format!(
+                            "unknown item '{s}'; expected any of: {}",
+                            one_of(items)
+                        ))
+                    }
+                }
+            }
+            Ok(Value::Set(bits))
+        }
+        FieldKind::Integer { min, max, .. } => {
+            let n = v.as_i64().filter(|_| v.is_i64() || v.is_u64());
+            match n {
+                Some(n) if n >= *min && n <= *max => Ok(Value::Int(n)),
+                Some(n) => Err(format!("{n} is out of range; expected {min} to {max}")),
+                None => Err(format!(
+                    "expected a whole number from {min} to {max}, found {}",
+                    describe_json(v)
+                )),
+            }
+        }
+        FieldKind::Number { min, .. } => match v.as_f64() {
+            Some(n) if n.is_finite() && n >= *min => Ok(Value::Num(n)),
+            Some(n) => Err(format!("{n} is out of range; expected at least {min}")),
+            None => Err(format!(
+                "expected a number of at least {min}, found {}",
+                describe_json(v)
+            )),
+        },
+        FieldKind::Bool { .. } => match v {
+            Json::Bool(b) => Ok(Value::Bool(*b)),
+            _ => Err(format!(
+                "expected true or false, found {}",
+                describe_json(v)
+            )),
+        },
+        FieldKind::Text { max_len } => match v {
+            Json::String(s) if s.chars().count() <= *max_len => Ok(Value::Text(s.clone())),
+            Json::String(_) => Err(format!("longer than {max_len} characters")),
+            _ => Err(format!("expected a string, found {}", json_type(v))),
+        },
+    }
+}
+
+fn describe_json(v: &Json) -> String {
+    match v {
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => format!("the string '{s}'"),
+        other => json_type(other).to_string(),
+    }
+}
+
+/// Encodes one answer as JSON.
+pub fn encode_value(kind: &FieldKind, v: &Value) -> Json {
+    match (kind, v) {
+        (FieldKind::Choice { values, .. }, Value::Choice(i)) => {
+            Json::String(values[*i as usize].clone())
+        }
+        (FieldKind::Set { items }, Value::Set(bits)) => Json::Array(
+            items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, s)| Json::String(s.clone()))
+                .collect(),
+        ),
+        (_, Value::Bool(b)) => Json::Bool(*b),
+        (_, Value::Int(n)) => Json::from(*n),
+        (_, Value::Num(n)) => number_json(*n),
+        (_, Value::Text(s)) => Json::String(s.clone()),
+        // A value that does not fit its kind cannot be built by decoding; encode it plainly.
+        (_, Value::Choice(i)) => Json::from(*i),
+        (_, Value::Set(bits)) => Json::from(*bits),
+    }
+}
+
+/// Whole numbers print without a fraction (`300`, not `300.0`), so reports stay tidy.
+pub fn number_json(n: f64) -> Json {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Json::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n)
+            .map(Json::Number)
+            .unwrap_or(Json::Null)
+    }
+}
+
+impl Profile {
+    /// A profile with nothing answered but the country.
+    pub fn new(country: &str) -> Profile {
+        Profile {
+            label: None,
+            country: country.to_string(),
+            answers: vec![None; core_fields().len()],
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Decodes a profile from JSON text, reporting every problem found.
+    pub fn from_json(text: &str) -> Result<Profile, ProfileErrors> {
+        match serde_json::from_str::<Json>(text) {
+            Ok(json) => Profile::from_value(&json),
+            Err(e) => Err(ProfileErrors(vec![ProfileError {
+                path: "$".into(),
+                message: format!("not valid JSON: {e}"),
+            }])),
+        }
+    }
+
+    /// Decodes a profile from a parsed JSON value, reporting every problem found.
+    pub fn from_value(json: &Json) -> Result<Profile, ProfileErrors> {
+        let mut errors = Vec::new();
+        let mut profile = Profile::new("");
+        let Json::Object(root) = json else {
+            return Err(ProfileErrors(vec![ProfileError {
+                path: "$".into(),
+                message: format!("expected an object, found {}", json_type(json)),
+            }]));
+        };
+        let mut error = |path: String, message: String| errors.push(ProfileError { path, message });
+        match root.get("schema") {
+            Some(Json::String(s)) if s == PROFILE_SCHEMA => {}
+            Some(other) => error(
+                "$.schema".into(),
+                format!(
+                    "expected \"{PROFILE_SCHEMA}\", found {}",
+                    describe_json(other)
+                ),
+            ),
+            None => error(
+                "$".into(),
+                format!("missing field 'schema'; expected \"{PROFILE_SCHEMA}\""),
+            ),
+        }
+        match root.get("country") {
+            Some(Json::String(s)) if COUNTRIES.contains(&s.as_str()) => {
+                profile.country = s.clone();
+            }
+            Some(other) => error(
+                "$.country".into(),
+                format!(
+                    "unknown country {}; expected one of: {}",
+                    describe_json(other),
+                    COUNTRIES.join(", ")
+                ),
+            ),
+            None => error(
+                "$".into(),
+                format!(
+                    "missing field 'country'; expected one of: {}",
+                    COUNTRIES.join(", ")
+                ),
+            ),
+        }
+        match root.get("label") {
+            None => {}
+            Some(Json::String(s)) if s.chars().count() <= 200 => profile.label = Some(s.clone()),
+            Some(Json::String(_)) => error("$.label".into(), "longer than 200 characters".into()),
+            Some(other) => error(
+                "$.label".into(),
+                format!("expected a string, found {}", json_type(other)),
+            ),
+        }
+        for key in root.keys() {
+            if !TOP_LEVEL.contains(&key.as_str()) {
+                error(
+                    "$".into(),
+                    format!(
+                        "unknown field '{key}'; expected one of: {}",
+                        TOP_LEVEL.join(", ")
+                    ),
+                );
+            }
+        }
+        // Known fields in schema order, so messages come in the order a reader expects.
+        for (key, value) in TOP_LEVEL.iter().filter_map(|k| root.get_key_value(*k)) {
+            match key.as_str() {
+                "schema" | "country" | "label" => {}
+                "extra" => match value {
+                    Json::Object(map) => {
+                        for (k, v) in map {
+                            if matches!(v, Json::Null | Json::Object(_)) {
+                                error(
+                                    format!("$.extra.{k}"),
+                                    format!(
+                                        "expected a boolean, number, string or array, found {}",
+                                        json_type(v)
+                                    ),
+                                );
+                            } else {
+                                profile.extra.insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                    other => error(
+                        "$.extra".into(),
+                        format!("expected an object, found {}", json_type(other)),
+                    ),
+                },
+                "region" | "locality" | "sector" | "size" | "goal" => {
+                    let ix = core_field(key).expect("top-level fields are in the table");
+                    let field = &core_fields()[ix];
+                    if key == "region" {
+                        match value {
+                            Json::String(s) if is_region(s) => {
+                                profile.answers[ix] = Some(Value::Text(s.clone()))
+                            }
+                            other => error(
+                                "$.region".into(),
+                                format!(
+                                    "expected an ISO 3166-2 code such as MX-GUA, found {}",
+                                    describe_json(other)
+                                ),
+                            ),
+                        }
+                        continue;
+                    }
+                    match decode_value(&field.kind, value) {
+                        Ok(v) => profile.answers[ix] = Some(v),
+                        Err(message) => error(format!("$.{key}"), message),
+                    }
+                }
+                group => {
+                    let Json::Object(members) = value else {
+                        error(
+                            format!("$.{group}"),
+                            format!("expected an object, found {}", json_type(value)),
+                        );
+                        continue;
+                    };
+                    decode_group(group, members, &mut profile, &mut error);
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(profile)
+        } else {
+            Err(ProfileErrors(errors))
+        }
+    }
+
+    /// The answer to a core field, if given.
+    pub fn get(&self, field: FieldIx) -> Option<&Value> {
+        self.answers.get(field).and_then(|v| v.as_ref())
+    }
+
+    /// Sets or clears the answer to a core field. The value must fit the field's kind.
+    pub fn set(&mut self, field: FieldIx, value: Option<Value>) {
+        self.answers[field] = value;
+    }
+
+    /// The answers, indexed like [`core_fields`].
+    pub fn answers(&self) -> &[Option<Value>] {
+        &self.answers
+    }
+
+    /// Encodes the profile as a JSON value (keys sorted; use [`Profile::to_json`] for text in
+    /// schema order).
+    pub fn to_value(&self) -> Json {
+        serde_json::to_value(self).expect("profiles always serialize")
+    }
+
+    /// The profile as compact JSON text, fields in schema order, unanswered fields left out.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("profiles always serialize")
+    }
+}
+
+impl Serialize for Profile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = core_fields();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("schema", PROFILE_SCHEMA)?;
+        if let Some(label) = &self.label {
+            map.serialize_entry("label", label)?;
+        }
+        map.serialize_entry("country", &self.country)?;
+        let mut i = 0;
+        while i < fields.len() {
+            let group = fields[i].path.split_once('.').map(|(g, _)| g);
+            let mut end = i + 1;
+            while group.is_some()
+                && end < fields.len()
+                && fields[end].path.split_once('.').map(|(g, _)| g) == group
+            {
+                end += 1;
+            }
+            match group {
+                None => {
+                    if let Some(v) = &self.answers[i] {
+                        map.serialize_entry(&fields[i].path, &encode_value(&fields[i].kind, v))?;
+                    }
+                }
+                Some(group) => {
+                    let members: Vec<(&str, Json)> = (i..end)
+                        .filter_map(|j| {
+                            let v = self.answers[j].as_ref()?;
+                            let member = &fields[j].path[group.len() + 1..];
+                            Some((member, encode_value(&fields[j].kind, v)))
+                        })
+                        .collect();
+                    if !members.is_empty() {
+                        map.serialize_entry(group, &Ordered(&members))?;
+                    }
+                }
+            }
+            i = end;
+        }
+        if !self.extra.is_empty() {
+            map.serialize_entry("extra", &self.extra)?;
+        }
+        map.end()
+    }
+}
+
+/// Key-value pairs serialized as a JSON object in the given order.
+struct Ordered<'a>(&'a [(&'a str, Json)]);
+
+impl Serialize for Ordered<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+fn decode_group(
+    group: &str,
+    members: &Map<String, Json>,
+    profile: &mut Profile,
+    error: &mut impl FnMut(String, String),
+) {
+    let prefix = format!("{group}.");
+    for (ix, field) in core_fields().iter().enumerate() {
+        let Some(member) = field.path.strip_prefix(&prefix) else {
+            continue;
+        };
+        if let Some(value) = members.get(member) {
+            match decode_value(&field.kind, value) {
+                Ok(v) => profile.answers[ix] = Some(v),
+                Err(message) => error(format!("$.{}", field.path), message),
+            }
+        }
+    }
+    for member in members.keys() {
+        let path = format!("{group}.{member}");
+        match core_field(&path) {
+            Some(_) => {}
+            None => {
+                let allowed: Vec<&str> = core_fields()
+                    .iter()
+                    .filter_map(|f| f.path.strip_prefix(&prefix))
+                    .collect();
+                error(
+                    format!("$.{group}"),
+                    format!(
+                        "unknown field '{member}'; expected one of: {}",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match Profile::from_json(text) {
+            Ok(_) => vec![],
+            Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn bare_profile_decodes() {
+        let p = Profile::from_json(r#"{"schema":"umbral.profile/1","country":"MX"}"#).unwrap();
+        assert_eq!(p.country, "MX");
+        assert!(p.answers().iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn every_problem_is_named_with_its_path() {
+        let e = errors(
+            r#"{"schema":"umbral.profile/2","country":"AR","conectividad":{},
+                "connectivity":{"internet":"fiber","devices":["smartphone","smartphone"]},
+                "skills":{"digital_level":7,"speed":1}}"#,
+        );
+        assert_eq!(
+            e,
+            vec![
+                "expected \"umbral.profile/1\", found the string 'umbral.profile/2' at $.schema",
+                "unknown country the string 'AR'; expected one of: MX, CL, BO at $.country",
+                "unknown field 'conectividad'; expected one of: schema, label, country, region, locality, sector, size, goal, connectivity, skills, logistics, payments, formalisation, presence, motivation, network, extra at $",
+                "unknown value 'fiber'; expected one of: none, intermittent, mobile_data, broadband at $.connectivity.internet",
+                "'smartphone' appears twice at $.connectivity.devices",
+                "7 is out of range; expected 0 to 4 at $.skills.digital_level",
+                "unknown field 'speed'; expected one of: digital_level, helper, hours_per_week, reads_english at $.skills",
+            ]
+        );
+    }
+
+    #[test]
+    fn round_trips_in_schema_order() {
+        let text = r#"{"schema":"umbral.profile/1","label":"Tejidos Ana","country":"MX","region":"MX-PUE","locality":"rural","connectivity":{"internet":"mobile_data","devices":["smartphone","public_access"]},"payments":{"monthly_budget":250.5},"extra":{"wants_training":true}}"#;
+        let p = Profile::from_json(text).unwrap();
+        assert_eq!(p.to_json(), text);
+    }
+
+    #[test]
+    fn wrong_types_and_non_objects() {
+        assert_eq!(
+            errors("[]"),
+            vec!["expected an object, found an array at $"]
+        );
+        assert_eq!(
+            errors(
+                r#"{"schema":"umbral.profile/1","country":"MX","region":"Puebla","payments":{"monthly_budget":-1,"bank_account":"yes"}}"#
+            ),
+            vec![
+                "expected an ISO 3166-2 code such as MX-GUA, found the string 'Puebla' at $.region",
+                "expected true or false, found the string 'yes' at $.payments.bank_account",
+                "-1 is out of range; expected at least 0 at $.payments.monthly_budget",
+            ]
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! The engine's own sentences (why a step was chosen or left out) and money formatting, in
+//! every locale. Everything else a report says comes from the pack.
+
+use super::pack::Locale;
+
+/// Formats an amount in a currency the way people there write it: `$1,234 MXN`,
+/// `$12.990 CLP`, `Bs 1.234,50`.
+pub fn money(amount: f64, currency: &str) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let whole = cents / 100;
+    let frac = cents % 100;
+    let (thousands, decimal) = match currency {
+        "MXN" => (',', '.'),
+        _ => ('.', ','),
+    };
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    if frac != 0 && currency != "CLP" {
+        grouped.push(decimal);
+        grouped.push_str(&format!("{frac:02}"));
+    }
+    match currency {
+        "BOB" => format!("Bs {grouped}"),
+        "" => grouped,
+        c => format!("${grouped} {c}"),
+    }
+}
+
+fn percent(value: f64, locale: Locale) -> String {
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    match locale {
+        Locale::Es => format!("{} %", text.replace('.', ",")),
+        Locale::En => format!("{text}%"),
+    }
+}
+
+/// What a step costs, in one sentence.
+pub fn cost_sentence(
+    setup: f64,
+    monthly: f64,
+    commission_pct: f64,
+    approximate: bool,
+    currency: &str,
+    locale: Locale,
+) -> String {
+    let zero = setup == 0.0 && monthly == 0.0 && commission_pct == 0.0;
+    if zero && approximate {
+        return match locale {
+            Locale::Es => "El costo no está confirmado: pregunte antes de usarlo.".into(),
+            Locale::En => "The cost is not confirmed: ask before using it.".into(),
+        };
+    }
+    if zero {
+        return match locale {
+            Locale::Es => "No cuesta nada.".into(),
+            Locale::En => "Costs nothing.".into(),
+        };
+    }
+    let mut parts = Vec::new();
+    if setup > 0.0 {
+        parts.push(match locale {
+            Locale::Es => format!("{} para empezar", money(setup, currency)),
+            Locale::En => format!("{} to start", money(setup, currency)),
+        });
+    }
+    if monthly > 0.0 {
+        parts.push(match locale {
+            Locale::Es => format!("{} al mes", money(monthly, currency)),
+            Locale::En => format!("{} a month", money(monthly, currency)),
+        });
+    }
+    if commission_pct > 0.0 {
+        parts.push(match locale {
+            Locale::Es => format!("{} de cada venta", percent(commission_pct, locale)),
+            Locale::En => format!("{} of each sale", percent(commission_pct, locale)),
+        });
+    }
+    let list = join(&parts, locale);
+    match (locale, approximate) {
+        (Locale::Es, false) => format!("Cuesta {list}."),
+        (Locale::Es, true) => format!("Cuesta más o menos {list} (precio aproximado)."),
+        (Locale::En, false) => format!("Costs {list}."),
+        (Locale::En, true) => format!("Costs about {list} (approximate price)."),
+    }
+}
+
+fn join<S: AsRef<str>>(parts: &[S], locale: Locale) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let and = match locale {
+                Locale::Es => "y",
+                Locale::En => "and",
+            };
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+pub fn fits_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Es => format!(
+            "Con los pasos anteriores suma {} al mes; cabe en su presupuesto de {} al mes.",
+            money(spent, currency),
+            money(budget, currency)
+        ),
+        Locale::En => format!(
+            "With the earlier steps it adds up to {} a month, within your budget of {} a month.",
+            money(spent, currency),
+            money(budget, currency)
+        ),
+    }
+}
+
+pub fn over_budget(
+    monthly: f64,
+    spent: f64,
+    budget: f64,
+    currency: &str,
+    locale: Locale,
+) -> String {
+    match locale {
+        Locale::Es => format!(
+            "Cuesta {} al mes. Con los pasos anteriores ({} al mes) pasaría su presupuesto de {} al mes.",
+            money(monthly, currency),
+            money(spent, currency),
+            money(budget, currency)
+        ),
+        Locale::En => format!(
+            "It costs {} a month. With the earlier steps ({} a month) it would go over your budget of {} a month.",
+            money(monthly, currency),
+            money(spent, currency),
+            money(budget, currency)
+        ),
+    }
+}
+
+pub fn needs_missing(requirement: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Es => {
+            format!("Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.")
+        }
+        Locale::En => {
+            format!("It needs “{requirement}”, and no step within reach provides it yet.")
+        }
+    }
+}
+
+pub fn needs_unknown(requirement: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Es => format!(
+            "Necesita «{requirement}». Conteste las preguntas que faltan para saber si ya lo tiene."
+        ),
+        Locale::En => format!(
+            "It needs “{requirement}”. Answer the remaining questions to know whether you already have it."
+        ),
+    }
+}
+
+pub fn available_here(place: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Es => format!("Llega a donde está su negocio: {place}."),
+        Locale::En => format!("It reaches where your business is: {place}."),
+    }
+}
+
+pub fn after_steps(names: &[&str], locale: Locale) -> String {
+    let list = join(names, locale);
+    match locale {
+        Locale::Es => format!("Va después de: {list}."),
+        Locale::En => format!("Comes after: {list}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_by_currency() {
+        assert_eq!(money(1234.0, "MXN"), "$1,234 MXN");
+        assert_eq!(money(1234.5, "MXN"), "$1,234.50 MXN");
+        assert_eq!(money(25480.0, "CLP"), "$25.480 CLP");
+        assert_eq!(money(1234.5, "BOB"), "Bs 1.234,50");
+        assert_eq!(money(0.0, "MXN"), "$0 MXN");
+        assert_eq!(money(999.0, "MXN"), "$999 MXN");
+        assert_eq!(money(1000000.0, "CLP"), "$1.000.000 CLP");
+    }
+
+    #[test]
+    fn cost_sentences() {
+        assert_eq!(
+            cost_sentence(0.0, 0.0, 0.0, false, "MXN", Locale::Es),
+            "No cuesta nada."
+        );
+        assert_eq!(
+            cost_sentence(0.0, 0.0, 0.0, true, "MXN", Locale::Es),
+            "El costo no está confirmado: pregunte antes de usarlo."
+        );
+        assert_eq!(
+            cost_sentence(499.0, 0.0, 3.6, false, "MXN", Locale::Es),
+            "Cuesta $499 MXN para empezar y 3,6 % de cada venta."
+        );
+        assert_eq!(
+            cost_sentence(1500.0, 0.0, 0.0, true, "MXN", Locale::Es),
+            "Cuesta más o menos $1,500 MXN para empezar (precio aproximado)."
+        );
+        assert_eq!(
+            cost_sentence(0.0, 75.0, 0.0, false, "MXN", Locale::En),
+            "Costs $75 MXN a month."
+        );
+    }
+}

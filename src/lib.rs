@@ -1,0 +1,20 @@
+//! Umbral: how ready a small enterprise is to sell online, what holds it back, and which
+//! locally available, low-cost steps get it there.
+//!
+//! The crate is one package with three layers:
+//!
+//! - [`engine`] is pure: a profile and a linked rule pack in, a report out. It knows nothing of
+//!   files, the browser or the terminal, so it behaves identically everywhere it is compiled.
+//! - [`packs`] turns rule-pack sources (TOML, as programme staff write them) into the compiled
+//!   form the engine links, with diagnostics that point at file, line and column.
+//! - The shells: `cli` (native only) is the `umbral` command line; `app` (wasm32 only) is the
+//!   browser app. Both are thin and share the same packs, so a profile scores the same in both.
+
+pub mod engine;
+pub mod packs;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,223 @@
+//! The `umbral` command line as a user runs it: exit codes, messages and output.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn umbral(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_umbral"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("umbral starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const BARE: &str = r#"{"schema":"umbral.profile/1","country":"MX"}"#;
+
+#[test]
+fn help_and_version() {
+    let out = umbral(&["--help"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for cmd in ["assess", "batch", "validate", "catalog", "schema"] {
+        assert!(help.contains(cmd), "help lists {cmd}");
+    }
+    assert_eq!(umbral(&["--version"], "").status.code(), Some(0));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = umbral(&["assess", "--lang", "fr"], BARE);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("fr"), "{}", text(&out.stderr));
+    assert_eq!(umbral(&["frobnicate"], "").status.code(), Some(2));
+}
+
+#[test]
+fn assess_the_bare_profile_from_stdin() {
+    let out = umbral(&["assess"], BARE);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["schema"], "umbral.report/1");
+    assert_eq!(report["pack"]["id"], "mx");
+    assert_eq!(report["stage"], serde_json::Value::Null);
+}
+
+#[test]
+fn assess_text_shows_steps_with_prices_and_months() {
+    let profile = r#"{"schema":"umbral.profile/1","country":"MX","locality":"urban","sector":"crafts","goal":"grow_local",
+        "connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2},
+        "presence":{"channels":[],"product_photos":false},"motivation":{"level":4},
+        "logistics":{"delivers_locally":false}}"#;
+    let out = umbral(&["assess", "--format", "text", "-"], profile);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Preparación:"), "{shown}");
+    assert!(shown.contains("Pasos recomendados:"), "{shown}");
+    assert!(shown.contains("revisado 20"), "{shown}");
+    let out = umbral(&["assess", "--format", "text", "--lang", "en"], profile);
+    assert!(text(&out.stdout).contains("Recommended steps:"));
+}
+
+#[test]
+fn an_invalid_profile_names_every_problem_and_exits_1() {
+    let out = umbral(
+        &["assess"],
+        r#"{"schema":"umbral.profile/1","country":"MX","connectivity":{"internet":"fibre"},"skils":{}}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("unknown field 'skils'"), "{err}");
+    assert!(
+        err.contains("unknown value 'fibre'; expected one of: none, intermittent, mobile_data, broadband at $.connectivity.internet"),
+        "{err}"
+    );
+    let out = umbral(&["assess"], "{not json");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not valid JSON"));
+}
+
+#[test]
+fn a_profile_for_another_country_than_the_pack_is_invalid() {
+    let out = umbral(&["assess", "--pack", "cl"], BARE);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("pack 'cl' is for CL"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn unknown_pack_and_missing_file() {
+    let out = umbral(&["assess", "--pack", "zz"], BARE);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown pack 'zz'; known packs:"));
+    let out = umbral(&["assess", "no/such/file.json"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot open no/such/file.json"));
+}
+
+#[test]
+fn batch_reports_bad_lines_and_goes_on() {
+    let input = format!(
+        "{BARE}\n\n{{\"schema\":\"umbral.profile/1\",\"country\":\"XX\"}}\nnot json\n{}\n",
+        r#"{"schema":"umbral.profile/1","country":"BO"}"#
+    );
+    let out = umbral(&["batch"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["pack"]["id"], "mx");
+    assert_eq!(lines[1]["pack"]["id"], "bo");
+    let err = text(&out.stderr);
+    assert!(err.contains("line 3: unknown country"), "{err}");
+    assert!(err.contains("line 4: not valid JSON"), "{err}");
+}
+
+#[test]
+fn batch_reads_csv_with_dotted_headers() {
+    let input =
+        "country,locality,connectivity.internet,connectivity.devices,payments.bank_account\n\
+                 MX,rural,mobile_data,smartphone;basic_phone,no\n\
+                 MX,urban,fibre,,yes\n\
+                 CL,urban,broadband,computer,yes\n";
+    let out = umbral(&["batch", "--output", "csv"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let csv = text(&out.stdout);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(
+        rows[0].starts_with(
+            "line,label,country,region,locality,sector,pack,readiness,stage,score.connectivity"
+        ),
+        "{csv}"
+    );
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(rows[1].starts_with("2,,MX,,rural,,mx,"), "{csv}");
+    assert!(rows[2].starts_with("4,,CL,,urban,,cl,"), "{csv}");
+    assert!(
+        text(&out.stderr).contains("line 3: unknown value 'fibre'"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = umbral(&["batch", "--input", "csv"], "country,conectividad\nMX,x\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown CSV column(s) conectividad"));
+}
+
+#[test]
+fn validate_passes_on_the_packs_and_fails_on_a_broken_one() {
+    let out = umbral(&["validate"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("mx "));
+    let out = umbral(&["validate", "tests/fixtures/invalid-pack"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("--> tests/fixtures/invalid-pack/items.toml:"),
+        "{err}"
+    );
+    assert!(err.contains("^"), "{err}");
+    let out = umbral(&["validate", "no/such/dir"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn catalog_lists_entries_with_costs_and_sources() {
+    for (pack, currency) in [("mx", "MXN"), ("cl", "CLP"), ("bo", "BOB")] {
+        let out = umbral(&["catalog", "--pack", pack], "");
+        assert_eq!(out.status.code(), Some(0));
+        let listing = text(&out.stdout);
+        assert!(listing.contains(currency), "{listing}");
+        assert!(listing.contains("revisado 20"));
+        assert!(listing.contains("https://"));
+    }
+    let out = umbral(&["catalog", "--pack", "mx", "--format", "json"], "");
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(entries.len() >= 30);
+}
+
+#[test]
+fn schema_prints_the_published_schemas() {
+    for which in ["profile", "report"] {
+        let out = umbral(&["schema", which], "");
+        assert_eq!(out.status.code(), Some(0));
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["$id"], format!("umbral.{which}/1"));
+    }
+}
+
+#[test]
+fn compile_writes_json_packs_the_engine_can_load() {
+    let dir = std::env::temp_dir().join(format!("umbral-compile-{}", std::process::id()));
+    let out = umbral(&["compile", "--out", dir.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for id in ["mx", "cl", "bo"] {
+        let json = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
+        umbral::engine::Pack::from_json(&json).unwrap();
+    }
+    assert!(
+        !dir.join("core.json").exists(),
+        "core has no country: nothing to score with it"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,87 @@
+// Shared pieces for the end-to-end tests and the size check: the browser, the static server,
+// a watcher for console errors and failed requests, and a page object for the start screen.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { DIST, startServer } from './server.mjs';
+
+/** Debian's Chromium; nothing downloads a browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for this machine: root, no GPU, and a closed network that Chromium must not dial. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const PHONE = { width: 360, height: 740 };
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ (it must have been built: `trunk build --release --offline`). */
+export async function serveDist(options = {}) {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html missing: build the app first (`make test` does, or `trunk build --release --offline`)');
+  }
+  return startServer({ root: DIST, ...options });
+}
+
+/**
+ * Collects what should never happen on a page: console errors, uncaught exceptions, failed
+ * requests and HTTP responses >= 400.
+ */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** Page object for the start screen. */
+export class StartScreen {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.heading = page.getByTestId('titulo');
+    this.startButton = page.getByTestId('comenzar');
+    this.placeholder = page.getByTestId('pronto');
+  }
+
+  /** Opens the app and waits until Yew has rendered the start screen. */
+  async open() {
+    await this.page.goto(this.baseUrl, { waitUntil: 'load' });
+    await this.heading.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.startButton.waitFor({ state: 'visible' });
+  }
+
+  /** Tabs from the top of the page until the Comenzar button has focus (at most 10 presses). */
+  async tabToStartButton() {
+    for (let presses = 0; presses < 10; presses += 1) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.page.evaluate(() => document.activeElement?.dataset?.testid ?? null);
+      if (focused === 'comenzar') return presses + 1;
+    }
+    throw new Error('Comenzar never received focus by keyboard');
+  }
+
+  focusedTestId() {
+    return this.page.evaluate(() => document.activeElement?.dataset?.testid ?? null);
+  }
+}

@@ -1,0 +1,130 @@
+//! Every pack under `rules/` compiles and passes its own examples; invalid packs get exactly
+//! the diagnostics they should.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use umbral::engine::{assess, Locale, Pack, Profile};
+use umbral::packs::{self, PackSource, SourceFile};
+
+#[test]
+fn every_pack_compiles_and_passes_its_examples() {
+    let sources = packs::builtin();
+    let mut failures = Vec::new();
+    let mut examples = 0;
+    for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {
+        for d in compiled.diagnostics.iter().filter(|d| d.is_error()) {
+            failures.push(format!("{id}: {d}"));
+        }
+        let Some(pack) = compiled.pack else { continue };
+        let results = packs::examples::run(src, &pack);
+        examples += results.passed;
+        failures.extend(results.diagnostics.iter().map(|d| format!("{id}: {d}")));
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    assert!(examples > 0, "no pack carries examples");
+}
+
+/// Reads a fixture folder the way the command line reads a pack folder.
+fn fixture(dir: &str) -> PackSource {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<SourceFile> = std::fs::read_dir(&path)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| SourceFile {
+            path: p
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap()
+                .display()
+                .to_string(),
+            text: std::fs::read_to_string(&p).unwrap(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    PackSource {
+        dir: dir.to_string(),
+        files,
+    }
+}
+
+/// Compares `actual` with the file `expect`; `UPDATE_EXPECT=1` rewrites the file instead.
+fn expect_file(expect: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(expect);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let wanted = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        wanted == actual,
+        "{expect} differs (rerun with UPDATE_EXPECT=1 to accept):\n--- expected\n{wanted}\n--- actual\n{actual}"
+    );
+}
+
+#[test]
+fn an_invalid_pack_gets_every_diagnostic_at_once() {
+    let mut sources = vec![fixture("tests/fixtures/invalid-pack")];
+    sources.extend(packs::builtin());
+    let compiled = packs::compile("broken", &sources, None);
+    assert!(compiled.pack.is_none());
+    let rendered: String = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+    expect_file("tests/fixtures/invalid-pack.expected", &rendered);
+    // Each kind of mistake the issue names is among them.
+    for needle in [
+        "TOML syntax",
+        "unknown field 'lable'",
+        "invalid type",
+        "unknown requirement 'no-such-requirement'",
+        "duplicate requirement id 'internet'",
+        "cycle in prerequisites",
+        "missing translation",
+        "unreachable entry 'unreachable'",
+        "cost without currency",
+        "unknown field 'connectivity.internt'",
+        "could turn false",
+        "links must start with https://",
+    ] {
+        assert!(
+            rendered.contains(needle),
+            "no diagnostic mentions {needle:?}"
+        );
+    }
+}
+
+#[test]
+fn stale_facts_warn_but_do_not_fail() {
+    let sources = packs::builtin();
+    let far_future = packs::Month {
+        year: 2030,
+        month: 1,
+    };
+    let compiled = packs::compile("mx", &sources, Some(far_future));
+    assert!(compiled.pack.is_some());
+    assert!(compiled
+        .diagnostics
+        .iter()
+        .any(|d| !d.is_error() && d.message.contains("months ago")));
+}
+
+#[test]
+fn compiled_json_scores_like_the_source() {
+    let sources = packs::builtin();
+    let pack = packs::compile("mx", &sources, None).pack.unwrap();
+    let again = Pack::from_json(&pack.to_json()).unwrap();
+    let profile = Profile::from_json(
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"rural","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"payments":{"monthly_budget":100}}"#,
+    )
+    .unwrap();
+    for locale in Locale::ALL {
+        assert_eq!(
+            assess(&pack, &profile, locale).to_json(),
+            assess(&again, &profile, locale).to_json()
+        );
+    }
+}
+
+#[test]
+fn a_compiled_pack_that_is_not_json_is_an_error_not_a_panic() {
+    let err = Pack::from_json("{\"id\": 3").unwrap_err();
+    assert!(err.to_string().starts_with("not a compiled pack:"), "{err}");
+}

@@ -1,0 +1,136 @@
+//! Whole reports, snapshotted: `tests/reports/profiles.jsonl` in, `tests/reports/expected.jsonl`
+//! out, one compact report per line. The browser test (`tests/web.rs`) scores the same
+//! profiles in WebAssembly and must produce these same bytes. Every report, and every profile,
+//! is also checked against the published JSON schemas.
+//!
+//! `UPDATE_EXPECT=1 cargo test --test reports` rewrites the expected file after a deliberate
+//! change; review the diff before committing it.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+use umbral::engine::{assess, Locale, Pack, Profile};
+use umbral::packs;
+
+fn root() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("www/spec").join(name)).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+fn schema_errors(validator: &jsonschema::Validator, value: &Json) -> Vec<String> {
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+struct Packs(BTreeMap<String, Pack>);
+
+impl Packs {
+    fn get(&mut self, id: &str) -> &Pack {
+        self.0.entry(id.to_string()).or_insert_with(|| {
+            packs::compile(id, &packs::builtin(), None)
+                .pack
+                .unwrap_or_else(|| panic!("pack {id} compiles"))
+        })
+    }
+}
+
+#[test]
+fn reports_match_their_snapshots_and_the_schema() {
+    let profiles = std::fs::read_to_string(root().join("tests/reports/profiles.jsonl")).unwrap();
+    let report_schema = schema("report-v1.schema.json");
+    let profile_schema = schema("profile-v1.schema.json");
+    let mut packs = Packs(BTreeMap::new());
+    let mut actual = String::new();
+    for (n, line) in profiles.lines().enumerate() {
+        let case: Json = serde_json::from_str(line).unwrap();
+        let name = case["name"].as_str().unwrap();
+        let pack = packs.get(case["pack"].as_str().unwrap());
+        let locale = Locale::parse(case["locale"].as_str().unwrap()).unwrap();
+        let errors = schema_errors(&profile_schema, &case["profile"]);
+        assert!(errors.is_empty(), "profile {name}: {errors:?}");
+        let profile = Profile::from_value(&case["profile"]).unwrap();
+        let report = assess(pack, &profile, locale).to_json();
+        let errors = schema_errors(&report_schema, &serde_json::from_str(&report).unwrap());
+        assert!(
+            errors.is_empty(),
+            "line {}: report for {name}: {errors:?}",
+            n + 1
+        );
+        actual.push_str(&report);
+        actual.push('\n');
+    }
+    let path = root().join("tests/reports/expected.jsonl");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    for (n, (a, e)) in actual.lines().zip(expected.lines()).enumerate() {
+        assert!(
+            a == e,
+            "report {} differs from tests/reports/expected.jsonl (UPDATE_EXPECT=1 to accept)\n--- expected\n{e}\n--- actual\n{a}",
+            n + 1
+        );
+    }
+    assert_eq!(
+        actual.lines().count(),
+        expected.lines().count(),
+        "case count"
+    );
+}
+
+#[test]
+fn every_pack_example_gives_a_schema_valid_report_in_both_locales() {
+    let report_schema = schema("report-v1.schema.json");
+    let sources = packs::builtin();
+    let mut checked = 0;
+    for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {
+        let Some(pack) = compiled.pack else {
+            panic!("pack {id} does not compile")
+        };
+        let Some(file) = src.files.iter().find(|f| f.path.ends_with("examples.toml")) else {
+            continue;
+        };
+        let examples: toml::Table = toml::from_str(&file.text).unwrap();
+        for case in examples["case"].as_array().unwrap() {
+            let profile_json: Json = serde_json::to_value(&case["profile"]).unwrap();
+            let profile = Profile::from_value(&profile_json).unwrap();
+            for locale in Locale::ALL {
+                let report: Json =
+                    serde_json::from_str(&assess(&pack, &profile, locale).to_json()).unwrap();
+                let errors = schema_errors(&report_schema, &report);
+                assert!(errors.is_empty(), "{id} {:?}: {errors:?}", case["name"]);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 16, "only {checked} reports checked");
+}
+
+#[test]
+fn the_bare_profile_gets_a_sensible_report() {
+    let pack = packs::compile("mx", &packs::builtin(), None).pack.unwrap();
+    let profile = Profile::from_json(r#"{"schema":"umbral.profile/1","country":"MX"}"#).unwrap();
+    let report = assess(&pack, &profile, Locale::Es);
+    assert_eq!(report.readiness, 0);
+    assert_eq!(report.stage, None);
+    assert!(report.unanswered.contains(&"connectivity.internet"));
+    // Nothing is recommended on the strength of answers that were never given.
+    assert!(
+        report.recommendations.is_empty(),
+        "{:?}",
+        report.recommendations
+    );
+    assert_eq!(
+        report.next_unlock.as_ref().unwrap().pathway,
+        "online_presence"
+    );
+}

@@ -1,0 +1,93 @@
+// Size budget for the first load of the built release app (dist/).
+//
+// Loads the app in headless Chromium through the static test server, records every request
+// the first load makes until the network is idle, and prints each file's raw size and its
+// gzip size (level 9, of the file on disk). Exits 1 when the gzip total is over budget, when
+// a request failed, or when the page asked for anything outside the app's own origin.
+//
+// Run: `node tests/size-budget.mjs` after `trunk build --release --offline` (`make test` does).
+
+// Gzip budget for everything the first load fetches.
+// 90 KB for now; it rises to 150 KB once the default rule pack is part of the first load.
+const BUDGET_GZIP_BYTES = 90 * 1024;
+
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, PHONE, serveDist, StartScreen } from './e2e/helpers.mjs';
+import { DIST } from './e2e/server.mjs';
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const requested = [];
+const failures = [];
+try {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('requestfailed', (request) =>
+    failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  // The app must have started, or the measurement means nothing.
+  await new StartScreen(page, server.url).heading.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const origin = new URL(server.url).origin;
+const rows = [];
+for (const url of [...new Set(requested)]) {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') continue;
+  if (parsed.origin !== origin) {
+    failures.push(`${url}: outside the app's origin`);
+    continue;
+  }
+  let pathname = decodeURIComponent(parsed.pathname);
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = normalize(join(DIST, pathname));
+  if (!file.startsWith(DIST + sep)) {
+    failures.push(`${url}: outside dist/`);
+    continue;
+  }
+  try {
+    const bytes = await readFile(file);
+    rows.push({ name: pathname.replace(/^\//, ''), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  } catch {
+    failures.push(`${url}: no such file in dist/`);
+  }
+}
+
+const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
+const nameWidth = Math.max(5, ...rows.map((row) => row.name.length));
+const line = (name, raw, gzip) => `${name.padEnd(nameWidth)}  ${String(raw).padStart(10)}  ${String(gzip).padStart(10)}`;
+console.log(line('file', 'raw bytes', 'gzip bytes'));
+console.log('-'.repeat(nameWidth + 24));
+for (const row of rows) console.log(line(row.name, row.raw, row.gzip));
+console.log('-'.repeat(nameWidth + 24));
+console.log(line(`total (${rows.length} files)`, total.raw, total.gzip));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`budget: ${kb(BUDGET_GZIP_BYTES)} gzip; used ${kb(total.gzip)} (${((100 * total.gzip) / BUDGET_GZIP_BYTES).toFixed(0)}%)`);
+
+let failed = false;
+if (failures.length > 0) {
+  console.error(`FAIL: ${failures.length} request problem(s):\n  ${failures.join('\n  ')}`);
+  failed = true;
+}
+if (rows.length === 0) {
+  console.error('FAIL: the first load requested no file');
+  failed = true;
+}
+if (total.gzip > BUDGET_GZIP_BYTES) {
+  console.error(`FAIL: first load is ${kb(total.gzip)} gzip, over the ${kb(BUDGET_GZIP_BYTES)} budget by ${total.gzip - BUDGET_GZIP_BYTES} bytes`);
+  failed = true;
+}
+if (failed) process.exit(1);
+console.log('size budget: ok');
