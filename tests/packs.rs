@@ -128,3 +128,25 @@ fn a_compiled_pack_that_is_not_json_is_an_error_not_a_panic() {
     let err = Pack::from_json("{\"id\": 3").unwrap_err();
     assert!(err.to_string().starts_with("not a compiled pack:"), "{err}");
 }
+
+#[test]
+fn questions_appear_only_when_relevant() {
+    use umbral::engine::{visible_questions, Value};
+    let pack = packs::compile("mx", &packs::builtin(), None).pack.unwrap();
+    let ids = |p: &Profile| -> Vec<String> {
+        visible_questions(&pack, p)
+            .into_iter()
+            .map(|q| pack.data.questions[q].id.clone())
+            .collect()
+    };
+    let mut profile = Profile::new("MX");
+    assert!(
+        !ids(&profile).contains(&"permits".to_string()),
+        "permits waits for the sector"
+    );
+    let sector = umbral::engine::profile::core_field("sector").unwrap();
+    profile.set(sector, Some(Value::Choice(0))); // food
+    assert!(ids(&profile).contains(&"permits".to_string()));
+    profile.set(sector, Some(Value::Choice(3))); // crafts
+    assert!(!ids(&profile).contains(&"permits".to_string()));
+}

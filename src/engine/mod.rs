@@ -112,6 +112,19 @@ pub fn assess_json(
     Ok(assess(pack, &profile, locale).to_json())
 }
 
+/// The questions to ask this profile, as indexes into the pack's questions, in order: those
+/// without a `show_when`, and those whose condition holds. A question whose condition is still
+/// unknown (it depends on an unanswered question) waits until that question is answered.
+pub fn visible_questions(pack: &Pack, profile: &Profile) -> Vec<usize> {
+    let answers = answers(pack, profile);
+    (0..pack.data.questions.len())
+        .filter(|&q| {
+            pack.question_condition(q)
+                .is_none_or(|e| e.eval(&answers) == Truth::True)
+        })
+        .collect()
+}
+
 /// The ids of the requirements the profile meets as it stands, in pack order: those whose
 /// condition holds, whether or not they apply.
 pub fn met_requirements(pack: &Pack, profile: &Profile) -> Vec<String> {
