@@ -9,7 +9,7 @@ pub mod profile;
 pub mod report;
 mod roadmap;
 mod unlock;
-mod words;
+pub mod words;
 
 use condition::Truth;
 pub use pack::{Locale, Pack, PackData, Text};

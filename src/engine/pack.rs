@@ -645,7 +645,7 @@ impl Pack {
             }));
             if let Some(regions) = &e.regions {
                 for r in regions {
-                    if !is_region_code(r) {
+                    if !super::profile::is_region(r) {
                         l.at(
                             "entry",
                             i,
@@ -767,17 +767,6 @@ impl Pack {
             question_show,
         })
     }
-}
-
-fn is_region_code(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 4
-        && b.len() <= 6
-        && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2] == b'-'
-        && b[3..]
-            .iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether `s` is a month written `YYYY-MM`.

@@ -319,7 +319,8 @@ pub fn core_field(path: &str) -> Option<FieldIx> {
     core_fields().iter().position(|f| f.path == path)
 }
 
-fn is_region(s: &str) -> bool {
+/// Whether `s` is an ISO 3166-2 subdivision code such as `MX-GUA`.
+pub fn is_region(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 4
         && b.len() <= 6

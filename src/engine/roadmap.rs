@@ -227,33 +227,16 @@ impl<'p> Planner<'p, '_> {
                 continue;
             }
             let needs = &pack.entry_needs[e];
-            if let Some(&n) = needs.iter().find(|&&n| {
+            let open_need = needs.iter().find(|&&n| {
                 self.status[n] == RequirementStatus::Missing { known: false } && !self.supplied(n)
-            }) {
-                let req = &pack.data.requirements[n];
-                let text = words::needs_unknown(req.label.get(self.locale), self.locale);
+            });
+            if let Some(&n) = open_need {
                 pack.requirement_met[n].unknown_fields(self.answers, self.unknown);
-                self.leave_out(
-                    e,
-                    Reason {
-                        rule: &req.id,
-                        text: text.into(),
-                        fields: self.requirement_fields(n),
-                    },
-                );
+                self.leave_out_for_need(e, n, words::needs_unknown);
                 continue;
             }
             if let Some(&n) = needs.iter().find(|&&n| !self.can_supply(n, depth + 1)) {
-                let req = &pack.data.requirements[n];
-                let text = words::needs_missing(req.label.get(self.locale), self.locale);
-                self.leave_out(
-                    e,
-                    Reason {
-                        rule: &req.id,
-                        text: text.into(),
-                        fields: self.requirement_fields(n),
-                    },
-                );
+                self.leave_out_for_need(e, n, words::needs_missing);
                 continue;
             }
             for &n in needs {
@@ -277,6 +260,17 @@ impl<'p> Planner<'p, '_> {
         }
         self.visiting[r] = false;
         self.supplied(r)
+    }
+
+    /// Leaves entry `e` out because of its need `n`, in the words `sentence` gives.
+    fn leave_out_for_need(&mut self, e: usize, n: usize, sentence: fn(&str, Locale) -> String) {
+        let req = &self.pack.data.requirements[n];
+        let reason = Reason {
+            rule: &req.id,
+            text: sentence(req.label.get(self.locale), self.locale).into(),
+            fields: self.requirement_fields(n),
+        };
+        self.leave_out(e, reason);
     }
 
     fn requirement_fields(&self, r: usize) -> Vec<&'p str> {
