@@ -8,10 +8,14 @@ use std::future::Future;
 use std::rc::Rc;
 use std::task::Poll;
 
+use umbral::app::components::{QuestionPage, QuestionPageProps, Results, ResultsProps};
+use umbral::app::state::PackRc;
+use umbral::engine::{Locale, Pack, Profile};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -72,8 +76,36 @@ fn find(root: &Element, test_id: &str) -> Option<HtmlElement> {
         .map(|element| element.unchecked_into::<HtmlElement>())
 }
 
+/// The Mexico pack, compiled from the sources built into the crate (the app fetches the same
+/// pack as JSON).
+fn mexico() -> PackRc {
+    let compiled = umbral::packs::compile("mx", &umbral::packs::builtin(), None);
+    let pack: Pack = compiled.pack.expect("the mx pack compiles");
+    PackRc(Rc::new(pack))
+}
+
+/// Waits until `test_id` is rendered, up to about two seconds.
+async fn wait_for(root: &Element, test_id: &str) -> HtmlElement {
+    for _ in 0..200 {
+        if let Some(element) = find(root, test_id) {
+            return element;
+        }
+        next_task().await;
+    }
+    panic!("{test_id} never appeared");
+}
+
+fn focused_id() -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .map(|element| element.id())
+}
+
+const PROFILE: &str = r#"{"schema":"umbral.profile/1","country":"MX","region":"MX-PUE","locality":"rural","sector":"crafts","size":"solo","goal":"grow_local","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2,"helper":"family_youth","hours_per_week":3},"logistics":{"shipping_access":"post_office","delivers_locally":true,"packaging":false},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":200},"formalisation":{"tax_id":"none"},"presence":{"channels":["whatsapp"],"product_photos":false,"online_sales_share":0,"inventory":"paper"},"motivation":{"level":4},"network":{"association":false,"intermediary":false,"programme":false}}"#;
+
 #[wasm_bindgen_test]
-async fn start_screen_shows_heading_and_start_button() {
+async fn start_screen_shows_heading_country_and_start_button() {
     let root = fresh_root();
     let app = umbral::app::mount(root.clone());
     settle().await;
@@ -86,16 +118,14 @@ async fn start_screen_shows_heading_and_start_button() {
         1,
         "exactly one h1"
     );
-
     let button = find(&root, "comenzar").expect("Comenzar button rendered");
     assert_eq!(button.tag_name(), "BUTTON");
-    assert_eq!(button.inner_text().trim(), "Comenzar");
     assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
-    assert!(
-        find(&root, "pronto").is_none(),
-        "placeholder hidden before start"
-    );
-
+    let mexico = find(&root, "pais-MX").expect("country choice");
+    assert!(mexico
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked());
+    assert!(find(&root, "idioma").is_some(), "a visible language switch");
     assert!(root.query_selector("header").expect("selector").is_some());
     assert!(root.query_selector("main").expect("selector").is_some());
 
@@ -104,33 +134,170 @@ async fn start_screen_shows_heading_and_start_button() {
 }
 
 #[wasm_bindgen_test]
-async fn comenzar_reveals_the_placeholder_and_moves_focus_to_it() {
+async fn a_pack_that_cannot_be_fetched_shows_an_error_with_a_retry() {
+    // The test runner serves no packs/ folder, so the fetch fails as it would offline.
     let root = fresh_root();
     let app = umbral::app::mount(root.clone());
+    let error = wait_for(&root, "error-paquete").await;
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    // The runner's browser language decides the words (Spanish unless it asks for English).
+    let text = error.text_content().unwrap_or_default();
+    assert!(
+        text.contains("No se pudieron cargar las preguntas")
+            || text.contains("The questions could not be loaded"),
+        "{text}"
+    );
+    assert!(find(&root, "reintentar").is_some(), "a retry button");
+    app.destroy();
+    root.remove();
+}
+
+fn results_props(profile: Profile, locale: Locale) -> ResultsProps {
+    ResultsProps {
+        pack: mexico(),
+        profile,
+        locale,
+        share: yew::Html::default(),
+        on_edit: Callback::noop(),
+        on_print: Callback::noop(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn results_show_readiness_chart_table_roadmap_costs_and_reasons() {
+    let root = fresh_root();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let app = yew::Renderer::<Results>::with_root_and_props(
+        root.clone(),
+        results_props(profile, Locale::Es),
+    )
+    .render();
     settle().await;
 
-    let button = find(&root, "comenzar").expect("Comenzar button rendered");
+    let readiness = find(&root, "preparacion").expect("readiness");
+    assert!(readiness.inner_text().contains("/ 100"));
+    let table = find(&root, "grafica-tabla").expect("chart table");
     assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("false")
+        table.query_selector_all("tbody tr").expect("rows").length(),
+        9,
+        "one row per dimension"
     );
-    button.click();
+    let svg = root
+        .query_selector("[data-testid=grafica] svg")
+        .expect("selector")
+        .expect("svg");
+    assert_eq!(svg.get_attribute("aria-hidden").as_deref(), Some("true"));
+    let steps = find(&root, "primeros-pasos").expect("three first steps");
+    assert_eq!(steps.query_selector_all("li").expect("items").length(), 3);
+    let plan = find(&root, "plan").expect("roadmap");
+    assert!(
+        plan.query_selector_all("details.porque")
+            .expect("why")
+            .length()
+            > 0
+    );
+    let costs: Vec<String> = (0..plan
+        .query_selector_all("[data-testid=costo]")
+        .expect("c")
+        .length())
+        .map(|i| {
+            plan.query_selector_all("[data-testid=costo]")
+                .expect("c")
+                .item(i)
+                .expect("item")
+                .unchecked_into::<HtmlElement>()
+                .inner_text()
+        })
+        .collect();
+    assert!(
+        costs.iter().any(|c| c.contains("Gratis")),
+        "free steps say so: {costs:?}"
+    );
+    let text = root.unchecked_ref::<HtmlElement>().inner_text();
+    assert!(
+        text.contains("Precio revisado en noviembre de 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("connectivity."), "no field paths shown");
+
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn results_follow_the_locale() {
+    let root = fresh_root();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let app = yew::Renderer::<Results>::with_root_and_props(
+        root.clone(),
+        results_props(profile, Locale::En),
+    )
+    .render();
+    settle().await;
+    let text = root.unchecked_ref::<HtmlElement>().inner_text();
+    assert!(text.contains("Your results"), "{text}");
+    assert!(text.contains("Score by topic"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_question_page_has_a_legend_heading_options_and_no_se() {
+    let root = fresh_root();
+    let pack = mexico();
+    // "devices" is a set question with "no sé".
+    let devices = pack
+        .0
+        .data
+        .questions
+        .iter()
+        .position(|q| q.id == "devices")
+        .expect("devices question");
+    let props = QuestionPageProps {
+        pack,
+        profile: Profile::new("MX"),
+        dont_know: Default::default(),
+        locale: Locale::Es,
+        page: vec![devices],
+        wide: false,
+        on_answer: Callback::noop(),
+        on_dont_know: Callback::noop(),
+        on_next: Callback::noop(),
+        on_back: Callback::noop(),
+        on_results: Callback::noop(),
+    };
+    let app = yew::Renderer::<QuestionPage>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
-    let placeholder = find(&root, "pronto").expect("placeholder shown after Comenzar");
-    assert!(placeholder.inner_text().contains("Pronto: el cuestionario"));
-    assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("true")
+    let fieldset = root
+        .query_selector("fieldset")
+        .expect("selector")
+        .expect("fieldset");
+    let heading = fieldset
+        .query_selector("legend h2")
+        .expect("selector")
+        .expect("question heading in the legend");
+    assert_eq!(heading.id(), "enfoque");
+    assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert!(
+        fieldset
+            .query_selector_all("input[type=checkbox]")
+            .expect("boxes")
+            .length()
+            >= 5
     );
-    let focused = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.active_element())
-        .expect("something has focus");
-    assert_eq!(
-        focused.get_attribute("data-testid").as_deref(),
-        Some("pronto")
-    );
+    assert!(find(&root, "q-devices-no-se").is_some(), "no sé offered");
+    let progress = find(&root, "progreso").expect("progress");
+    assert!(progress.inner_text().contains("Pregunta"));
+    assert!(progress
+        .query_selector("[aria-live=polite]")
+        .expect("selector")
+        .is_some());
+    heading
+        .unchecked_into::<HtmlElement>()
+        .focus()
+        .expect("focus");
+    assert_eq!(focused_id().as_deref(), Some("enfoque"));
 
     app.destroy();
     root.remove();

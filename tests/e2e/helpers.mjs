@@ -54,6 +54,67 @@ export function watchProblems(page) {
   return problems;
 }
 
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The key under which the app keeps the draft in localStorage. */
+export const DRAFT_KEY = 'umbral.draft/1';
+
+/** A fairly complete Mexican profile (a rural craft business), for results screens. */
+export const SAMPLE_PROFILE = {
+  schema: 'umbral.profile/1', country: 'MX', region: 'MX-PUE', locality: 'rural', sector: 'crafts',
+  size: 'solo', goal: 'grow_local',
+  connectivity: { internet: 'mobile_data', devices: ['smartphone'] },
+  skills: { digital_level: 2, helper: 'family_youth', hours_per_week: 3 },
+  logistics: { shipping_access: 'post_office', delivers_locally: true, packaging: false },
+  payments: { bank_account: false, accepts: ['cash'], monthly_budget: 200 },
+  formalisation: { tax_id: 'none' },
+  presence: { channels: ['whatsapp'], product_photos: false, online_sales_share: 0, inventory: 'paper' },
+  motivation: { level: 4 },
+  network: { association: false, intermediary: false, programme: false },
+};
+
+/** Makes the page start with `profile` saved as a draft on `screen` (before any script runs). */
+export async function seedDraft(context, profile, screen = 'results', locale = 'es') {
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [DRAFT_KEY, JSON.stringify({ country: profile.country, locale, screen, profile })],
+  );
+}
+
+/** Runs axe-core with the WCAG 2.1 A/AA rules; returns readable violations (empty when none). */
+export async function axeViolations(page, AxeBuilder) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n    ` +
+      violation.nodes.map((node) => node.target.join(' ')).join('\n    '),
+  );
+}
+
+/** The data-testid, id and tag of the focused element. */
+export function focused(page) {
+  return page.evaluate(() => ({
+    testid: document.activeElement?.dataset?.testid ?? null,
+    id: document.activeElement?.id ?? null,
+    tag: document.activeElement?.tagName ?? null,
+  }));
+}
+
+/** Presses Tab until the element with `testId` has focus (at most `limit` presses). */
+export async function tabTo(page, testId, limit = 40) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now.testid === testId) return presses + 1;
+  }
+  throw new Error(`${testId} never received focus by keyboard`);
+}
+
 /** Page object for the start screen. */
 export class StartScreen {
   constructor(page, baseUrl) {
@@ -61,7 +122,7 @@ export class StartScreen {
     this.baseUrl = baseUrl;
     this.heading = page.getByTestId('titulo');
     this.startButton = page.getByTestId('comenzar');
-    this.placeholder = page.getByTestId('pronto');
+    this.question = page.getByTestId('pregunta').first();
   }
 
   /** Opens the app and waits until Yew has rendered the start screen. */

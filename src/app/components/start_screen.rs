@@ -1,72 +1,89 @@
-//! The start screen: what Umbral does, in plain Spanish, and the button that begins.
+//! The start screen: what Umbral does, in plain words, the country (Mexico by default), and the
+//! button that begins, or continues a saved draft.
 
-use web_sys::HtmlElement;
+use crate::engine::Pack;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// What Umbral does and a "Comenzar" button.
-///
-/// The questionnaire is not wired yet: "Comenzar" reveals an honest placeholder and moves the
-/// keyboard focus to it, so screen-reader and keyboard users land where the content changed.
+use crate::app::state::{PackRc, COUNTRIES};
+use crate::app::words::Words;
+
+#[derive(Properties, PartialEq)]
+pub struct StartScreenProps {
+    pub words: &'static Words,
+    pub country: AttrValue,
+    /// The pack once loaded: its dimensions say what the questionnaire looks at.
+    pub pack: Option<PackRc>,
+    /// Whether a draft with answers exists: then "continue" and "start again".
+    pub has_draft: bool,
+    pub on_country: Callback<String>,
+    pub on_start: Callback<()>,
+    pub on_start_over: Callback<()>,
+}
+
 #[component]
-pub fn StartScreen() -> Html {
-    let started = use_state(|| false);
-    let placeholder = use_node_ref();
-
-    {
-        let placeholder = placeholder.clone();
-        use_effect_with(*started, move |started| {
-            if *started {
-                if let Some(element) = placeholder.cast::<HtmlElement>() {
-                    // Focus is a convenience: failing to move it changes nothing else.
-                    let _ = element.focus();
-                }
-            }
+pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let w = props.words;
+    let looks_at = props.pack.as_ref().map(|pack| dimension_list(&pack.0, w));
+    let countries = COUNTRIES.iter().zip(w.countries).map(|(code, (_, name))| {
+        let on_country = props.on_country.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_country.emit(input.value());
         });
-    }
-
-    let on_start = {
-        let started = started.clone();
-        Callback::from(move |_: MouseEvent| started.set(true))
-    };
-
+        html! {
+            <label class="opcion">
+                <input type="radio" name="pais" value={*code} checked={props.country == *code}
+                    {onchange} data-testid={format!("pais-{code}")} />
+                <span>{ name }</span>
+            </label>
+        }
+    });
+    let on_start = props.on_start.clone();
+    let on_start_over = props.on_start_over.clone();
     html! {
-        <section class="inicio" aria-labelledby="inicio-titulo" data-testid="inicio">
-            <h2 id="inicio-titulo" class="visualmente-oculto">{ "Inicio" }</h2>
-            <p>
-                { "Umbral te ayuda a ver qué tan lista está tu empresa para vender en línea, \
-                   qué la está frenando y qué pasos de bajo costo puedes dar a continuación." }
-            </p>
+        <section class="inicio" aria-labelledby="enfoque" data-testid="inicio">
+            <h2 id="enfoque" tabindex="-1" class="visualmente-oculto">{ w.start_heading }</h2>
+            <p>{ w.intro }</p>
             <ul class="puntos">
-                <li>{ "Respondes preguntas sencillas sobre tu negocio." }</li>
-                <li>{ "Funciona sin conexión a internet." }</li>
-                <li>{ "Tus respuestas se quedan en tu teléfono: no se envían a nadie." }</li>
+                <li>{ w.point_questions }</li>
+                <li>{ w.point_offline }</li>
+                <li>{ w.point_private }</li>
             </ul>
-            // ENGINE: list the pack's dimension labels here (what the questionnaire looks at),
-            // read from the linked default pack.
-            <button
-                type="button"
-                class="boton"
-                data-testid="comenzar"
-                aria-expanded={ if *started { "true" } else { "false" } }
-                onclick={on_start}
-            >
-                { "Comenzar" }
-            </button>
-            if *started {
-                <section
-                    class="aviso"
-                    data-testid="pronto"
-                    aria-labelledby="pronto-titulo"
-                    tabindex="-1"
-                    ref={placeholder}
-                >
-                    <h2 id="pronto-titulo">{ "Pronto: el cuestionario" }</h2>
-                    <p>
-                        { "Esta versión todavía no incluye las preguntas. Cuando estén listas, \
-                           aparecerán aquí." }
-                    </p>
-                </section>
+            { for looks_at }
+            <fieldset class="pregunta pais">
+                <legend><span class="pregunta__texto">{ w.country_question }</span></legend>
+                <div class="opciones opciones--fila">{ for countries }</div>
+            </fieldset>
+            if props.has_draft {
+                <p class="nota">{ w.draft_kept }</p>
+                <div class="acciones">
+                    <button type="button" class="boton" data-testid="comenzar"
+                        onclick={move |_| on_start.emit(())}>
+                        { w.resume }
+                    </button>
+                    <button type="button" class="boton boton--secundario"
+                        data-testid="empezar-de-nuevo" onclick={move |_| on_start_over.emit(())}>
+                        { w.start_over }
+                    </button>
+                </div>
+            } else {
+                <button type="button" class="boton" data-testid="comenzar"
+                    onclick={move |_| on_start.emit(())}>
+                    { w.start }
+                </button>
             }
         </section>
     }
+}
+
+fn dimension_list(pack: &Pack, w: &Words) -> Html {
+    let labels = pack
+        .data
+        .dimensions
+        .iter()
+        .map(|d| d.label.get(w.locale))
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! { <p class="nota" data-testid="revisa">{ w.looks_at }{ " " }{ labels }{ "." }</p> }
 }

@@ -1,0 +1,133 @@
+//! The few browser calls the app makes, each wrapped so that a failure degrades to a sensible
+//! default instead of a panic: fetching a pack, the browser's language, the page's `lang`,
+//! focus, the URL fragment and a media query.
+
+use std::rc::Rc;
+
+use crate::engine::{Locale, Pack};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Fetches `packs/<id>.json` (relative to the page) and links it.
+pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
+    let url = format!("packs/{}.json", country.to_ascii_lowercase());
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("fetch {url}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("fetch {url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("read {url}: {e:?}"))?
+        .as_string()
+        .ok_or("pack is not text")?;
+    Pack::from_json(&text)
+        .map(Rc::new)
+        .map_err(|e| format!("pack {url}: {e}"))
+}
+
+/// The browser's language when it is one the app speaks; Spanish otherwise.
+pub fn browser_locale() -> Locale {
+    web_sys::window()
+        .and_then(|window| window.navigator().language())
+        .and_then(|language| Locale::parse(&language))
+        .unwrap_or(Locale::Es)
+}
+
+/// Sets `<html lang>`, so screen readers pronounce the page in the language on show.
+pub fn set_document_language(locale: Locale) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", locale.code());
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, if present. Focus is a convenience:
+/// failing to move it changes nothing else.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// The URL fragment without its `#`, if any.
+pub fn location_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_string();
+    (!fragment.is_empty()).then_some(fragment)
+}
+
+/// The page's address without a fragment: the base of share links.
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    let href = location.href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// Removes the fragment from the address bar without reloading, so a reload after opening a
+/// share link resumes the saved answers rather than reopening the link.
+pub fn clear_fragment() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&page_address()),
+            );
+        }
+    }
+}
+
+/// Opens the print dialogue.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Whether a CSS media query matches, kept up to date as the window changes.
+#[hook]
+pub fn use_media_query(query: &'static str) -> bool {
+    let list = use_memo((), move |_| {
+        web_sys::window().and_then(|window| window.match_media(query).ok().flatten())
+    });
+    let matches = use_state(|| list.as_ref().as_ref().is_some_and(|l| l.matches()));
+    {
+        let matches = matches.clone();
+        use_effect_with(list, move |list| {
+            let listener = list.as_ref().as_ref().map(|list| {
+                let target = list.clone();
+                let closure = Closure::<dyn FnMut()>::new(move || matches.set(target.matches()));
+                let _ = list
+                    .add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
+                (list.clone(), closure)
+            });
+            move || {
+                if let Some((list, closure)) = listener {
+                    let _ = list.remove_event_listener_with_callback(
+                        "change",
+                        closure.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    *matches
+}

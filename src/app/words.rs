@@ -1,0 +1,345 @@
+//! The app's own words, in Spanish (formal "usted", like the packs) and English.
+//!
+//! Everything a pack says comes from the pack; this table holds only what the shell says:
+//! buttons, headings, progress and messages. One struct per locale keeps both complete: the
+//! compiler refuses a string that exists in one language only.
+
+use crate::engine::Locale;
+
+/// Every fixed text of the app in one locale.
+pub struct Words {
+    pub locale: Locale,
+    pub tagline: &'static str,
+    pub switch_to: &'static str,
+    pub switch_to_lang: &'static str,
+    pub start_heading: &'static str,
+    pub intro: &'static str,
+    pub point_questions: &'static str,
+    pub point_offline: &'static str,
+    pub point_private: &'static str,
+    pub looks_at: &'static str,
+    pub country_question: &'static str,
+    pub countries: [(&'static str, &'static str); 3],
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub start_over: &'static str,
+    pub draft_kept: &'static str,
+    pub loading_pack: &'static str,
+    pub pack_failed: &'static str,
+    pub retry: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub see_results: &'static str,
+    pub results_so_far: &'static str,
+    pub dont_know: &'static str,
+    pub choose_one: &'static str,
+    pub choose_many: &'static str,
+    pub group_business: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub results_heading: &'static str,
+    pub readiness: &'static str,
+    pub stage: &'static str,
+    pub no_stage: &'static str,
+    pub blockers: &'static str,
+    pub no_blockers: &'static str,
+    pub first_steps: &'static str,
+    pub first_steps_intro: &'static str,
+    pub chart_heading: &'static str,
+    pub chart_dimension: &'static str,
+    pub chart_score: &'static str,
+    pub ladder_heading: &'static str,
+    pub ready: &'static str,
+    pub still_missing: &'static str,
+    pub unlock_heading: &'static str,
+    pub unlock_change: &'static str,
+    pub roadmap_heading: &'static str,
+    pub roadmap_empty: &'static str,
+    pub kind_tool: &'static str,
+    pub kind_action: &'static str,
+    pub kind_programme: &'static str,
+    pub free: &'static str,
+    pub cost_unconfirmed: &'static str,
+    pub approximate: &'static str,
+    pub to_start: &'static str,
+    pub per_month: &'static str,
+    pub per_sale: &'static str,
+    pub checked_in: &'static str,
+    pub official_page: &'static str,
+    pub why: &'static str,
+    pub from_answers: &'static str,
+    pub after_steps: &'static str,
+    pub left_out_heading: &'static str,
+    pub unanswered_heading: &'static str,
+    pub edit_answers: &'static str,
+    pub print: &'static str,
+    pub share_heading: &'static str,
+    pub share_intro: &'static str,
+    pub share_link_label: &'static str,
+    pub whatsapp: &'static str,
+    pub whatsapp_text: &'static str,
+    pub qr_caption: &'static str,
+    pub bad_link_nothing_loaded: &'static str,
+    pub close: &'static str,
+    pub months: [&'static str; 12],
+}
+
+/// Two tables are the same table when they are for the same locale.
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.locale == other.locale
+    }
+}
+
+/// The words for `locale`.
+pub fn words(locale: Locale) -> &'static Words {
+    match locale {
+        Locale::Es => &ES,
+        Locale::En => &EN,
+    }
+}
+
+impl Words {
+    /// "Pregunta 3 de 27".
+    pub fn progress(&self, at: usize, total: usize) -> String {
+        match self.locale {
+            Locale::Es => format!("Pregunta {at} de {total}"),
+            Locale::En => format!("Question {at} of {total}"),
+        }
+    }
+
+    /// "Preguntas 3 a 5 de 27".
+    pub fn progress_range(&self, first: usize, last: usize, total: usize) -> String {
+        match self.locale {
+            Locale::Es => format!("Preguntas {first} a {last} de {total}"),
+            Locale::En => format!("Questions {first} to {last} of {total}"),
+        }
+    }
+
+    /// "12 de 27 respondidas".
+    pub fn answered(&self, answered: usize, total: usize) -> String {
+        match self.locale {
+            Locale::Es => format!("{answered} de {total} respondidas"),
+            Locale::En => format!("{answered} of {total} answered"),
+        }
+    }
+
+    /// "Paso 3".
+    pub fn step(&self, step: u32) -> String {
+        match self.locale {
+            Locale::Es => format!("Paso {step}"),
+            Locale::En => format!("Step {step}"),
+        }
+    }
+
+    /// "Para llegar a «Venta por redes sociales»".
+    pub fn unlock_target(&self, pathway: &str) -> String {
+        match self.locale {
+            Locale::Es => format!("Para llegar a «{pathway}», cambie estas respuestas:"),
+            Locale::En => format!("To reach “{pathway}”, change these answers:"),
+        }
+    }
+
+    /// A month such as `2026-11` as "noviembre de 2026"; anything else as it is.
+    pub fn month(&self, month: &str) -> String {
+        let Some((year, number)) = month.split_once('-') else {
+            return month.to_string();
+        };
+        let Some(name) = number
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| self.months.get(n))
+        else {
+            return month.to_string();
+        };
+        match self.locale {
+            Locale::Es => format!("{name} de {year}"),
+            Locale::En => format!("{name} {year}"),
+        }
+    }
+}
+
+pub static ES: Words = Words {
+    locale: Locale::Es,
+    tagline: "¿Listo para vender en línea?",
+    switch_to: "English",
+    switch_to_lang: "en",
+    start_heading: "Inicio",
+    intro: "Umbral le ayuda a ver qué tan lista está su empresa para vender en línea, qué la \
+            está frenando y qué pasos de bajo costo puede dar a continuación.",
+    point_questions: "Usted responde preguntas sencillas sobre su negocio.",
+    point_offline: "Funciona sin conexión a internet.",
+    point_private: "Sus respuestas se quedan en su teléfono: no se envían a nadie.",
+    looks_at: "Umbral revisa:",
+    country_question: "¿En qué país está su negocio?",
+    countries: [("MX", "México"), ("CL", "Chile"), ("BO", "Bolivia")],
+    start: "Comenzar",
+    resume: "Continuar donde se quedó",
+    start_over: "Empezar de nuevo",
+    draft_kept: "Sus respuestas anteriores están guardadas en este teléfono.",
+    loading_pack: "Cargando las preguntas…",
+    pack_failed: "No se pudieron cargar las preguntas. Revise su conexión e intente otra vez.",
+    retry: "Intentar otra vez",
+    back: "Atrás",
+    next: "Siguiente",
+    see_results: "Ver resultados",
+    results_so_far: "Ver resultados hasta ahora",
+    dont_know: "No sé",
+    choose_one: "Elija una opción",
+    choose_many: "Puede marcar varias, o ninguna.",
+    group_business: "Su negocio",
+    yes: "Sí",
+    no: "No",
+    results_heading: "Sus resultados",
+    readiness: "Preparación para vender en línea",
+    stage: "Ya puede:",
+    no_stage: "Todavía le falta lo básico para vender en línea.",
+    blockers: "Lo que lo frena",
+    no_blockers: "Nada lo frena por ahora.",
+    first_steps: "Tres próximos pasos que cuestan poco o nada",
+    first_steps_intro: "Empiece por aquí:",
+    chart_heading: "Puntaje por tema",
+    chart_dimension: "Tema",
+    chart_score: "Puntaje (de 100)",
+    ladder_heading: "Formas de vender en línea",
+    ready: "Listo",
+    still_missing: "Le falta:",
+    unlock_heading: "Lo que le abriría el siguiente paso",
+    unlock_change: "cambiar a",
+    roadmap_heading: "Su plan, paso a paso",
+    roadmap_empty: "Por ahora no hay pasos que recomendar. Responda más preguntas.",
+    kind_tool: "Herramienta",
+    kind_action: "Acción",
+    kind_programme: "Programa",
+    free: "Gratis",
+    cost_unconfirmed: "Costo por confirmar",
+    approximate: "precio aproximado",
+    to_start: "para empezar",
+    per_month: "al mes",
+    per_sale: "por venta",
+    checked_in: "Precio revisado en",
+    official_page: "Página oficial",
+    why: "¿Por qué?",
+    from_answers: "Según sus respuestas a:",
+    after_steps: "Antes:",
+    left_out_heading: "Lo que no le recomendamos y por qué",
+    unanswered_heading: "Preguntas sin responder (el resultado puede cambiar)",
+    edit_answers: "Cambiar respuestas",
+    print: "Imprimir",
+    share_heading: "Compartir el resultado",
+    share_intro: "El enlace lleva sus respuestas dentro; no pasa por ningún servidor. \
+                  Quien lo abra verá este mismo resultado.",
+    share_link_label: "Enlace para compartir",
+    whatsapp: "Enviar por WhatsApp",
+    whatsapp_text: "Mi resultado en Umbral (qué tan listo está mi negocio para vender en línea):",
+    qr_caption: "Código QR del enlace: escanéelo con otro teléfono.",
+    bad_link_nothing_loaded: "No se cargó nada de él: sus respuestas guardadas siguen igual.",
+    close: "Cerrar",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+};
+
+pub static EN: Words = Words {
+    locale: Locale::En,
+    tagline: "Ready to sell online?",
+    switch_to: "Español",
+    switch_to_lang: "es",
+    start_heading: "Start",
+    intro: "Umbral helps you see how ready your business is to sell online, what holds it \
+            back and which low-cost steps you can take next.",
+    point_questions: "You answer simple questions about your business.",
+    point_offline: "It works without an internet connection.",
+    point_private: "Your answers stay on your phone: they are sent to no one.",
+    looks_at: "Umbral looks at:",
+    country_question: "Which country is your business in?",
+    countries: [("MX", "Mexico"), ("CL", "Chile"), ("BO", "Bolivia")],
+    start: "Start",
+    resume: "Continue where you left off",
+    start_over: "Start again",
+    draft_kept: "Your earlier answers are saved on this phone.",
+    loading_pack: "Loading the questions…",
+    pack_failed: "The questions could not be loaded. Check your connection and try again.",
+    retry: "Try again",
+    back: "Back",
+    next: "Next",
+    see_results: "See results",
+    results_so_far: "See results so far",
+    dont_know: "I don't know",
+    choose_one: "Choose one",
+    choose_many: "You can tick several, or none.",
+    group_business: "Your business",
+    yes: "Yes",
+    no: "No",
+    results_heading: "Your results",
+    readiness: "Readiness to sell online",
+    stage: "You can already:",
+    no_stage: "The basics for selling online are still missing.",
+    blockers: "What holds you back",
+    no_blockers: "Nothing holds you back for now.",
+    first_steps: "Three next steps that cost little or nothing",
+    first_steps_intro: "Start here:",
+    chart_heading: "Score by topic",
+    chart_dimension: "Topic",
+    chart_score: "Score (out of 100)",
+    ladder_heading: "Ways of selling online",
+    ready: "Ready",
+    still_missing: "Still missing:",
+    unlock_heading: "What would open the next step",
+    unlock_change: "change to",
+    roadmap_heading: "Your plan, step by step",
+    roadmap_empty: "No steps to recommend yet. Answer more questions.",
+    kind_tool: "Tool",
+    kind_action: "Action",
+    kind_programme: "Programme",
+    free: "Free",
+    cost_unconfirmed: "Cost to be confirmed",
+    approximate: "approximate price",
+    to_start: "to start",
+    per_month: "a month",
+    per_sale: "per sale",
+    checked_in: "Price checked in",
+    official_page: "Official page",
+    why: "Why?",
+    from_answers: "From your answers to:",
+    after_steps: "First:",
+    left_out_heading: "What we do not recommend, and why",
+    unanswered_heading: "Unanswered questions (the result may change)",
+    edit_answers: "Change answers",
+    print: "Print",
+    share_heading: "Share the result",
+    share_intro: "The link carries your answers inside it; it goes through no server. \
+                  Whoever opens it sees this same result.",
+    share_link_label: "Link to share",
+    whatsapp: "Send by WhatsApp",
+    whatsapp_text: "My Umbral result (how ready my business is to sell online):",
+    qr_caption: "QR code of the link: scan it with another phone.",
+    bad_link_nothing_loaded: "Nothing was loaded from it: your saved answers are unchanged.",
+    close: "Close",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};

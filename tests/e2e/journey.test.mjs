@@ -1,0 +1,261 @@
+// End-to-end journeys through the questionnaire and the results, on a phone-sized viewport:
+// keyboard only, resuming after a reload, switching language, printing, sharing, and axe on
+// every screen. Run with `node --test tests/e2e/` after a release build (`make build`).
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  axeViolations,
+  focused,
+  launchBrowser,
+  PHONE,
+  SAMPLE_PROFILE,
+  seedDraft,
+  serveDist,
+  tabTo,
+  watchProblems,
+} from './helpers.mjs';
+
+let browser;
+let server;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openStart(page) {
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.getByTestId('comenzar').waitFor({ state: 'visible', timeout: 15_000 });
+  // The pack has loaded once the start screen lists what Umbral looks at.
+  await page.getByTestId('revisa').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** The text of the heading of the question on show. */
+function questionText(page) {
+  return page.locator('#enfoque').innerText();
+}
+
+/** Answers the question on show with the keyboard only, then presses the next button. */
+async function answerByKeyboard(page) {
+  const kind = await page.getByTestId('pregunta').first().evaluate((element) => {
+    if (element.querySelector('select')) return 'select';
+    if (element.querySelector('input[type=number], input[type=text]')) return 'number';
+    if (element.querySelector('input[type=checkbox]')) return 'checkbox';
+    const radios = element.querySelectorAll('input[type=radio]:not([data-testid$="-no-se"])');
+    return `radio:${radios.length}`;
+  });
+  await page.keyboard.press('Tab');
+  if (kind === 'select') {
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
+  } else if (kind === 'number') {
+    await page.keyboard.type('500');
+  } else if (kind === 'checkbox') {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+  } else {
+    const count = Number(kind.split(':')[1]);
+    await page.keyboard.press('Space');
+    // The third option where there are more than two, so the result has some substance.
+    for (let i = 0; i < Math.min(2, count - 2); i += 1) await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, 'siguiente');
+  await page.keyboard.press('Enter');
+}
+
+describe('questionnaire and results', () => {
+  let context;
+  let page;
+  let problems;
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    page = await context.newPage();
+    problems = watchProblems(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  test('the Mexico questionnaire can be completed by keyboard alone', async () => {
+    await openStart(page);
+    await tabTo(page, 'comenzar');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pregunta').first().waitFor();
+    let answered = 0;
+    while ((await page.getByTestId('resultados').count()) === 0) {
+      assert.equal((await focused(page)).id, 'enfoque', 'focus on the question heading');
+      const live = await page.locator('[aria-live=polite]').innerText();
+      assert.match(live, /Pregunta \d+ de \d+/);
+      await answerByKeyboard(page);
+      answered += 1;
+      assert.ok(answered < 40, 'the questionnaire ends');
+    }
+    assert.ok(answered >= 20, `answered ${answered} questions`);
+    assert.equal((await focused(page)).id, 'enfoque', 'focus on the results heading');
+    const results = await page.getByTestId('resultados').innerText();
+    assert.match(results, /Sus resultados/);
+    assert.match(results, /\d+ \/ 100/);
+    assert.match(results, /Lo que lo frena/);
+    assert.match(results, /Su plan, paso a paso/);
+    assert.ok((await page.getByTestId('paso').count()) > 0, 'a roadmap');
+    assert.deepEqual(problems, []);
+  });
+
+  test('a reload half-way resumes at the same question with every answer kept', async () => {
+    await openStart(page);
+    await page.getByTestId('comenzar').click();
+    await page.getByTestId('pregunta').first().waitFor();
+    await page.getByTestId('q-sector-3').check(); // crafts
+    await page.getByTestId('siguiente').click();
+    await page.getByTestId('q-locality-2').check(); // rural
+    await page.getByTestId('siguiente').click();
+    await page.getByTestId('q-size-0').check();
+    await page.getByTestId('siguiente').click();
+    const before = await questionText(page);
+    await page.reload({ waitUntil: 'load' });
+    await page.getByTestId('pregunta').first().waitFor({ timeout: 15_000 });
+    assert.equal(await questionText(page), before, 'same question after reload');
+    await page.getByTestId('atras').click();
+    assert.equal(await page.getByTestId('q-size-0').isChecked(), true);
+    await page.getByTestId('atras').click();
+    assert.equal(await page.getByTestId('q-locality-2').isChecked(), true);
+    await page.getByTestId('atras').click();
+    assert.equal(await page.getByTestId('q-sector-3').isChecked(), true);
+    assert.deepEqual(problems, []);
+  });
+
+  test('English and back keeps the answers', async () => {
+    await openStart(page);
+    await page.getByTestId('comenzar').click();
+    await page.getByTestId('q-sector-3').check();
+    assert.match(await questionText(page), /¿Qué vende su negocio\?/);
+    await page.getByTestId('idioma').click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.doesNotMatch(await questionText(page), /¿Qué vende/);
+    assert.equal(await page.getByTestId('q-sector-3').isChecked(), true);
+    assert.equal((await page.getByTestId('siguiente').innerText()).trim(), 'Next');
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe in English');
+    await page.getByTestId('idioma').click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    assert.match(await questionText(page), /¿Qué vende su negocio\?/);
+    assert.equal(await page.getByTestId('q-sector-3').isChecked(), true);
+    assert.deepEqual(problems, []);
+  });
+
+  test('a question that appears only when relevant appears once it is', async () => {
+    await openStart(page);
+    await page.getByTestId('comenzar').click();
+    const before = await page.getByTestId('progreso').innerText();
+    await page.getByTestId('q-sector-0').check(); // food: asks whether it spoils
+    const after = await page.getByTestId('progreso').innerText();
+    const total = (text) => Number(text.match(/de (\d+)/)[1]);
+    assert.ok(total(after) > total(before), `${before} -> ${after}`);
+  });
+
+  test('results: readiness, chart with a table, ladder, roadmap with costs and reasons', async () => {
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const text = await page.getByTestId('resultados').innerText();
+    assert.match(text, /Preparación para vender en línea/);
+    assert.equal(await page.getByTestId('grafica-tabla').locator('tbody tr').count(), 9);
+    assert.equal(await page.getByTestId('primeros-pasos').locator('li').count(), 3);
+    assert.equal(await page.getByTestId('escalon').count(), 5);
+    assert.match(text, /Gratis|\$[\d,]+ MXN/);
+    assert.match(text, /Precio revisado en [a-z]+ de \d{4}/);
+    assert.doesNotMatch(text, /connectivity\.|presence\./, 'no field paths');
+    const why = page.getByTestId('paso').first().locator('details');
+    await why.locator('summary').click();
+    assert.match(await why.innerText(), /\S/);
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe on results');
+    assert.deepEqual(problems, []);
+  });
+
+  test('print emulation gives the leave-behind: roadmap shown, buttons hidden, links written', async () => {
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('plan').isVisible(), true, 'roadmap visible');
+    assert.equal(await page.getByTestId('frenos').isVisible(), true, 'blockers visible');
+    assert.equal(await page.getByTestId('imprimir').isVisible(), false, 'print button hidden');
+    assert.equal(await page.getByTestId('idioma').isVisible(), false, 'language switch hidden');
+    assert.equal(await page.getByTestId('whatsapp').isVisible(), false, 'share buttons hidden');
+    const after = await page
+      .locator('.paso__enlace a')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    assert.match(after, /https:\/\//, 'link address written out');
+  });
+
+  test('axe finds no violation on a question in the middle, on a wide screen too', async () => {
+    await openStart(page);
+    await page.getByTestId('comenzar').click();
+    for (let i = 0; i < 5; i += 1) await page.getByTestId('siguiente').click();
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe on a question');
+    await page.setViewportSize({ width: 1024, height: 800 });
+    // Some groups hold one question; move on until a page shows a whole group.
+    for (let i = 0; i < 8 && (await page.getByTestId('grupo').count()) === 0; i += 1) {
+      await page.getByTestId('siguiente').click();
+    }
+    assert.equal((await focused(page)).id, 'enfoque', 'focus on the page heading');
+    assert.ok((await page.getByTestId('pregunta').count()) > 1, 'a whole group on wide screens');
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe on a group');
+  });
+
+  test('a share link reproduces the same report in a fresh browser', async () => {
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const link = await page.getByTestId('enlace-compartir').inputValue();
+    assert.match(link, /#p1\./);
+    assert.equal(await page.getByTestId('qr').locator('path').count(), 1, 'a QR code');
+    const whatsapp = await page.getByTestId('whatsapp').getAttribute('href');
+    assert.ok(whatsapp.startsWith('https://wa.me/?text='));
+    assert.ok(decodeURIComponent(whatsapp).includes(link));
+    const original = await page.getByTestId('resultados').innerText();
+
+    const fresh = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    try {
+      const other = await fresh.newPage();
+      const otherProblems = watchProblems(other);
+      await other.goto(link);
+      await other.getByTestId('resultados').waitFor({ timeout: 15_000 });
+      assert.equal(await other.getByTestId('resultados').innerText(), original);
+      assert.deepEqual(otherProblems, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a tampered share link shows a clear message and loads nothing', async () => {
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const link = await page.getByTestId('enlace-compartir').inputValue();
+    const cut = link.slice(0, link.length - 6);
+    const fresh = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    try {
+      const other = await fresh.newPage();
+      await other.goto(cut);
+      const message = other.getByTestId('enlace-danado');
+      await message.waitFor({ timeout: 15_000 });
+      assert.match(await message.innerText(), /enlace/i);
+      assert.equal(await other.getByTestId('resultados').count(), 0, 'no report');
+      const draft = await other.evaluate(() => localStorage.getItem('umbral.draft/1'));
+      assert.ok(draft === null || !draft.includes('MX-PUE'), 'nothing of the link was saved');
+      assert.deepEqual(await axeViolations(other, AxeBuilder), [], 'axe with the message');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
