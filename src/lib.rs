@@ -12,6 +12,7 @@
 
 pub mod engine;
 pub mod packs;
+pub mod share;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
