@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # One header line per step.
 step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
-.PHONY: help setup serve test build size e2e
+.PHONY: help setup serve test build size e2e bench fuzz
 
 help:
 	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
@@ -30,6 +30,8 @@ help:
 	@echo "make build   release build of the browser app into dist/"
 	@echo "make size    size budget of dist/ (after make build)"
 	@echo "make e2e     end-to-end tests against dist/ (after make build)"
+	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium (not part of make test)"
+	@echo "make fuzz    every fuzz target for FUZZ_SECONDS seconds each (default 600; nightly, cargo-fuzz)"
 
 setup:
 	@$(call step,setup: installing what is missing)
@@ -122,3 +124,34 @@ test: setup
 	node tests/size-budget.mjs
 	$(call step,end-to-end tests (node --test tests/e2e/))
 	node --test tests/e2e/
+
+# Fuzzing (not part of `make test`): every target under tests/fuzz in turn, one job each, for
+# FUZZ_SECONDS seconds. Needs the nightly toolchain; installs cargo-fuzz once. Corpora and
+# crashes stay in tests/fuzz/corpus and tests/fuzz/artifacts (ignored by git). See BENCHMARKS.md.
+FUZZ_SECONDS ?= 600
+
+fuzz:
+	@$(call step,fuzz: every target for $(FUZZ_SECONDS) s each)
+	if ! rustup toolchain list | grep -q '^nightly'; then
+	  echo "fuzz: needs the nightly Rust toolchain (rustup toolchain install nightly)" >&2
+	  exit 1
+	fi
+	if ! cargo fuzz --version >/dev/null 2>&1; then
+	  echo "installing cargo-fuzz (compiles; about a minute)"
+	  cargo install cargo-fuzz --locked
+	fi
+	python3 tests/fuzz/seed.py
+	for target in $$(cargo +nightly fuzz list --fuzz-dir tests/fuzz); do
+	  $(call step,fuzz $$target ($(FUZZ_SECONDS) s))
+	  cargo +nightly fuzz run --fuzz-dir tests/fuzz "$$target" -- \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+	done
+
+# Benchmarks print figures; record them in BENCHMARKS.md. Run on an idle machine.
+bench: build
+	@$(call step,engine benchmarks (divan, native))
+	cargo bench --bench engine
+	$(call step,batch throughput (one core, JSON Lines in and out))
+	cargo bench --bench batch
+	$(call step,the engine in Chromium (JS to wasm and back))
+	node tests/bench/wasm.mjs

@@ -11,6 +11,7 @@
 mod answers;
 mod browser;
 pub mod components;
+pub mod js_api;
 mod share_link;
 pub mod state;
 mod storage;

@@ -1,6 +1,10 @@
 //! The `umbral` command line: a thin shell over [`umbral::cli`].
 
 #[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     umbral::cli::main()
 }

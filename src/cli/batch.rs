@@ -306,7 +306,7 @@ impl ReportWriter {
                 // Serialize into a reused buffer, then write once: far cheaper than many small
                 // writes through `dyn Write`.
                 self.buffer.clear();
-                serde_json::to_writer(&mut self.buffer, report).expect("reports always serialize");
+                report.write_json(&mut self.buffer);
                 self.buffer.push(b'\n');
                 out.write_all(&self.buffer).map_err(write_error)?;
             }

@@ -1,0 +1,41 @@
+//! A small JavaScript API over the engine, for the in-browser benchmark
+//! (`tests/bench/wasm.mjs`) and for pages that want a report without the UI. Trunk exposes the
+//! exports as `window.wasmBindings`: `umbralLoadPack(json)` links a compiled pack and returns
+//! its id; `umbralAssess(packId, profileJson, locale)` returns the report as JSON text. Both
+//! throw an `Error` with the engine's message on bad input. Nothing leaves the page.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::engine::{assess_json, Locale, Pack};
+
+thread_local! {
+    static PACKS: RefCell<Vec<Pack>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Links a compiled pack (the JSON of `packs/<id>.json`) and keeps it for `umbralAssess`.
+#[wasm_bindgen(js_name = umbralLoadPack)]
+pub fn load_pack(json: &str) -> Result<String, JsError> {
+    let pack = Pack::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let id = pack.data.id.clone();
+    PACKS.with_borrow_mut(|packs| {
+        packs.retain(|p| p.data.id != id);
+        packs.push(pack);
+    });
+    Ok(id)
+}
+
+/// Scores a profile (JSON text) with a loaded pack; returns the report as JSON text.
+#[wasm_bindgen(js_name = umbralAssess)]
+pub fn assess(pack_id: &str, profile_json: &str, locale: &str) -> Result<String, JsError> {
+    let locale = Locale::parse(locale)
+        .ok_or_else(|| JsError::new(&format!("unknown locale '{locale}'; expected es or en")))?;
+    PACKS.with_borrow(|packs| {
+        let pack = packs
+            .iter()
+            .find(|p| p.data.id == pack_id)
+            .ok_or_else(|| JsError::new(&format!("pack '{pack_id}' is not loaded")))?;
+        assess_json(pack, profile_json, locale).map_err(|e| JsError::new(&e.to_string()))
+    })
+}
