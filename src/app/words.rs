@@ -169,7 +169,7 @@ pub static ES: Words = Words {
     intro: "Umbral le ayuda a ver qué tan lista está su empresa para vender en línea, qué la \
             está frenando y qué pasos de bajo costo puede dar a continuación.",
     point_questions: "Usted responde preguntas sencillas sobre su negocio.",
-    point_offline: "Funciona sin conexión a internet.",
+    point_offline: "Todo se calcula en su celular, aunque la señal sea débil.",
     point_private: "Sus respuestas se quedan en su teléfono: no se envían a nadie.",
     looks_at: "Umbral revisa:",
     country_question: "¿En qué país está su negocio?",
@@ -261,7 +261,7 @@ pub static EN: Words = Words {
     intro: "Umbral helps you see how ready your business is to sell online, what holds it \
             back and which low-cost steps you can take next.",
     point_questions: "You answer simple questions about your business.",
-    point_offline: "It works without an internet connection.",
+    point_offline: "Everything is worked out on your phone, even with a weak signal.",
     point_private: "Your answers stay on your phone: they are sent to no one.",
     looks_at: "Umbral looks at:",
     country_question: "Which country is your business in?",

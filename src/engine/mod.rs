@@ -28,12 +28,24 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
     let readiness = readiness(pack, &dimensions);
 
     let status = requirement_status(pack, &answers, &mut unknown);
-    let mut pathways: Vec<PathwayStatus> = pack
+    let missing_now = |r: usize| matches!(status[r], RequirementStatus::Missing { .. });
+    let ready: Vec<bool> = pack
+        .pathway_requires
+        .iter()
+        .map(|requires| !requires.iter().any(|&r| missing_now(r)))
+        .collect();
+    let stage_index = ready.iter().rposition(|&r| r);
+    let blockers = blockers(pack, &status, locale);
+
+    let target = target_pathway(pack, &answers, &ready, stage_index);
+    let plan = roadmap::plan(pack, &answers, &status, target, locale, &mut unknown);
+    let pathways: Vec<PathwayStatus> = pack
         .data
         .pathways
         .iter()
         .zip(&pack.pathway_requires)
-        .map(|(p, requires)| {
+        .zip(&ready)
+        .map(|((p, requires), &ready)| {
             let mut met = Vec::new();
             let mut missing = Vec::new();
             for &r in requires {
@@ -44,37 +56,21 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
                     RequirementStatus::Missing { .. } => missing.push(Missing {
                         requirement: &req.id,
                         text: req.missing.get(locale),
-                        actions: Vec::new(),
+                        actions: plan.actions[r].clone(),
                     }),
                 }
             }
             PathwayStatus {
                 id: &p.id,
                 label: p.label.get(locale),
-                ready: missing.is_empty(),
+                ready,
                 met,
                 missing,
             }
         })
         .collect();
 
-    let stage_index = pathways.iter().rposition(|p| p.ready);
-    let blockers = blockers(pack, &pathways, locale);
-
-    let target = target_pathway(pack, profile, &answers, &pathways, stage_index);
-    let plan = roadmap::plan(pack, &answers, &status, target, locale, &mut unknown);
-    for pathway in &mut pathways {
-        for missing in &mut pathway.missing {
-            missing.actions = plan
-                .recommendations
-                .iter()
-                .filter(|r| r.addresses.contains(&missing.requirement))
-                .map(|r| r.id)
-                .collect();
-        }
-    }
-
-    let next_unlock = unlock::next_unlock(pack, &answers, &pathways, stage_index);
+    let next_unlock = unlock::next_unlock(pack, &answers, &ready, stage_index);
 
     unknown.sort_unstable();
     unknown.dedup();
@@ -316,29 +312,21 @@ fn requirement_status(
         .collect()
 }
 
-fn blockers<'p>(
-    pack: &'p Pack,
-    pathways: &[PathwayStatus<'p>],
-    locale: Locale,
-) -> Vec<Blocker<'p>> {
-    let Some(first) = pathways.first() else {
+/// Requirements missing from every pathway: what holds everything back.
+fn blockers<'p>(pack: &'p Pack, status: &[RequirementStatus], locale: Locale) -> Vec<Blocker<'p>> {
+    let Some((first, rest)) = pack.pathway_requires.split_first() else {
         return Vec::new();
     };
     first
-        .missing
         .iter()
-        .filter(|m| {
-            pathways[1..]
-                .iter()
-                .all(|p| p.missing.iter().any(|x| x.requirement == m.requirement))
-        })
-        .map(|m| {
-            let r = pack
-                .requirement(m.requirement)
-                .expect("missing requirements come from the pack");
+        .copied()
+        .filter(|&r| matches!(status[r], RequirementStatus::Missing { .. }))
+        .filter(|r| rest.iter().all(|requires| requires.contains(r)))
+        .map(|r| {
+            let req = &pack.data.requirements[r];
             Blocker {
-                requirement: m.requirement,
-                text: pack.data.requirements[r].missing.get(locale),
+                requirement: &req.id,
+                text: req.missing.get(locale),
             }
         })
         .collect()
@@ -348,12 +336,10 @@ fn blockers<'p>(
 /// least the first one that is not ready yet after the current stage.
 fn target_pathway(
     pack: &Pack,
-    profile: &Profile,
     answers: &[Option<Value>],
-    pathways: &[PathwayStatus],
+    ready: &[bool],
     stage: Option<usize>,
 ) -> Option<usize> {
-    let _ = profile;
     let goal_field = pack.ix.goal;
     let goal = match (&answers[goal_field], &pack.fields[goal_field].kind) {
         (Some(Value::Choice(i)), profile::FieldKind::Choice { values, .. }) => {
@@ -368,7 +354,7 @@ fn target_pathway(
             .position(|p| p.goals.iter().any(|x| x == g))
     });
     let start = stage.map_or(0, |s| s + 1);
-    let next = (start..pathways.len()).find(|&i| !pathways[i].ready);
+    let next = (start..ready.len()).find(|&i| !ready[i]);
     match (by_goal, next) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),

@@ -23,6 +23,8 @@ const MAX_DEPTH: usize = 8;
 pub struct Plan<'p> {
     pub recommendations: Vec<Recommendation<'p>>,
     pub left_out: Vec<LeftOut<'p>>,
+    /// For each requirement, the ids of the recommendations that address it, in step order.
+    pub actions: Vec<Vec<&'p str>>,
 }
 
 struct Step {
@@ -293,7 +295,7 @@ impl<'p> Planner<'p, '_> {
     /// Orders the steps: every step after those it needs; among steps that address the same
     /// requirement, free before paid unless the free one needs the paid one; otherwise in
     /// planning order.
-    fn order(&self) -> Vec<usize> {
+    fn order(&self, addresses: &[Vec<usize>]) -> Vec<usize> {
         let n = self.steps.len();
         let mut preds: Vec<Vec<usize>> = self.steps.iter().map(|s| s.after.clone()).collect();
         let depends = |preds: &Vec<Vec<usize>>, from: usize, on: usize| -> bool {
@@ -314,16 +316,13 @@ impl<'p> Planner<'p, '_> {
             if !pe.is_paid() {
                 continue;
             }
-            let paid_addresses = self.addresses(self.steps[paid].entry);
+            let paid_addresses = &addresses[paid];
             for free in 0..n {
                 let fe = &self.pack.data.entries[self.steps[free].entry];
                 if fe.is_paid() || free == paid {
                     continue;
                 }
-                let shares = self
-                    .addresses(self.steps[free].entry)
-                    .iter()
-                    .any(|a| paid_addresses.contains(a));
+                let shares = addresses[free].iter().any(|a| paid_addresses.contains(a));
                 if shares && !depends(&preds, free, paid) && !preds[paid].contains(&free) {
                     preds[paid].push(free);
                 }
@@ -343,7 +342,15 @@ impl<'p> Planner<'p, '_> {
     }
 
     fn finish(self) -> Plan<'p> {
-        let order = self.order();
+        let step_addresses: Vec<Vec<usize>> =
+            self.steps.iter().map(|s| self.addresses(s.entry)).collect();
+        let order = self.order(&step_addresses);
+        let mut actions: Vec<Vec<&'p str>> = vec![Vec::new(); self.pack.data.requirements.len()];
+        for &s in &order {
+            for &a in &step_addresses[s] {
+                actions[a].push(&self.pack.data.entries[self.steps[s].entry].id);
+            }
+        }
         let mut position = vec![0usize; self.steps.len()];
         for (k, &s) in order.iter().enumerate() {
             position[s] = k;
@@ -358,7 +365,7 @@ impl<'p> Planner<'p, '_> {
                 let step = &self.steps[s];
                 let e = step.entry;
                 let entry = &pack.data.entries[e];
-                let addresses = self.addresses(e);
+                let addresses = &step_addresses[s];
                 let mut why: Vec<Reason> = addresses
                     .iter()
                     .map(|&a| {
@@ -466,6 +473,7 @@ impl<'p> Planner<'p, '_> {
         Plan {
             recommendations,
             left_out,
+            actions,
         }
     }
 }

@@ -12,16 +12,16 @@ use std::collections::BTreeMap;
 use super::condition::{Cmp, Literal, Test, Truth};
 use super::pack::Pack;
 use super::profile::{encode_value, FieldIx, FieldKind, Value};
-use super::report::{Change, PathwayStatus, Unlock};
+use super::report::{Change, Unlock};
 
 pub fn next_unlock<'p>(
     pack: &'p Pack,
     answers: &[Option<Value>],
-    pathways: &[PathwayStatus<'p>],
+    pathway_ready: &[bool],
     stage: Option<usize>,
 ) -> Option<Unlock<'p>> {
     let start = stage.map_or(0, |s| s + 1);
-    let next = (start..pathways.len()).find(|&i| !pathways[i].ready)?;
+    let next = (start..pathway_ready.len()).find(|&i| !pathway_ready[i])?;
     let requires = &pack.pathway_requires[next];
 
     let mut working = answers.to_vec();
@@ -93,7 +93,7 @@ pub fn next_unlock<'p>(
         }
     }
     Some(Unlock {
-        pathway: pathways[next].id,
+        pathway: &pack.data.pathways[next].id,
         changes: changed
             .into_iter()
             .map(|(f, v)| Change {
