@@ -317,12 +317,12 @@ impl<'p> Planner<'p, '_> {
                 continue;
             }
             let paid_addresses = &addresses[paid];
-            for free in 0..n {
+            for (free, free_addresses) in addresses.iter().enumerate() {
                 let fe = &self.pack.data.entries[self.steps[free].entry];
                 if fe.is_paid() || free == paid {
                     continue;
                 }
-                let shares = addresses[free].iter().any(|a| paid_addresses.contains(a));
+                let shares = free_addresses.iter().any(|a| paid_addresses.contains(a));
                 if shares && !depends(&preds, free, paid) && !preds[paid].contains(&free) {
                     preds[paid].push(free);
                 }
