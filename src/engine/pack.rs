@@ -982,8 +982,9 @@ impl Linker {
                     continue;
                 }
             };
-            // A programme's own fields never improve along an order, so the sets they hold
-            // are not ordered either: wrap them as unordered choices for the monotonicity check.
+            // A programme's own fields have no order, except that a `choices` set grows by
+            // adding items like every set: score rules may test it with `has`, and
+            // `applies_when` may not read it.
             self.fields.push(Field {
                 path: format!("extra.{}", f.id),
                 kind,
