@@ -34,11 +34,15 @@ const WIDE: &str = "(min-width: 900px)";
 fn initial_state() -> State {
     let saved = storage::load();
     let mut state = saved.unwrap_or_else(|| State::new(browser_locale()));
+    state.set_aside = storage::has_set_aside();
     if let Some(fragment) = browser::location_fragment() {
         match share_link::open(&fragment) {
             Ok(profile) => {
+                // Never lose the user's own answers to a link: keep them aside first.
+                let kept = storage::set_aside_draft();
                 let locale = state.locale;
                 state = apply(State::new(locale), Action::OpenShared(profile));
+                state.set_aside = kept;
             }
             Err(error) => {
                 gloo::console::warn!(format!("umbral: share link refused: {error}"));
@@ -187,6 +191,44 @@ pub fn App() -> Html {
         }
     });
 
+    let set_aside = state.set_aside.then(|| {
+        let restore = {
+            let dispatcher = state.dispatcher();
+            move |_| match storage::set_aside() {
+                Some(earlier) => {
+                    storage::forget_set_aside();
+                    dispatcher.dispatch(Action::RestoreSetAside(Box::new(earlier)));
+                }
+                None => {
+                    gloo::console::warn!("umbral: the answers kept aside could not be read");
+                    storage::forget_set_aside();
+                    dispatcher.dispatch(Action::KeepShared);
+                }
+            }
+        };
+        let keep = {
+            let dispatcher = state.dispatcher();
+            move |_| {
+                storage::forget_set_aside();
+                dispatcher.dispatch(Action::KeepShared);
+            }
+        };
+        html! {
+            <div class="aviso" role="status" data-testid="respuestas-apartadas">
+                <p>{ w.set_aside_notice }</p>
+                <div class="aviso__acciones">
+                    <button type="button" class="boton"
+                        data-testid="volver-a-mis-respuestas" onclick={restore}>
+                        { w.set_aside_restore }
+                    </button>
+                    <button type="button" class="boton boton--secundario" onclick={keep}>
+                        { w.set_aside_keep_shared }
+                    </button>
+                </div>
+            </div>
+        }
+    });
+
     html! {
         <>
             <header class="cabecera">
@@ -200,6 +242,7 @@ pub fn App() -> Html {
             </header>
             <main id="contenido" class="contenido">
                 { for bad_link }
+                { for set_aside }
                 { screen }
             </main>
         </>

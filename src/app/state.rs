@@ -78,6 +78,8 @@ pub struct State {
     pub dont_know: BTreeSet<String>,
     /// A share link that could not be read, and why.
     pub bad_link: Option<LinkError>,
+    /// The user's earlier answers are kept aside because a share link replaced them.
+    pub set_aside: bool,
     /// Bumped whenever the screen or question changes by the user's action: the app then
     /// moves keyboard focus to the new heading.
     pub focus_tick: u32,
@@ -116,6 +118,10 @@ pub enum Action {
     EditAnswers,
     OpenShared(Profile),
     DismissBadLink,
+    /// Go back to the answers kept aside (read from storage by the caller).
+    RestoreSetAside(Box<State>),
+    /// Keep the link's answers; the ones kept aside are deleted by the caller.
+    KeepShared,
 }
 
 impl State {
@@ -131,6 +137,7 @@ impl State {
             profile: Profile::new(COUNTRIES[0]),
             dont_know: BTreeSet::new(),
             bad_link: None,
+            set_aside: false,
             focus_tick: 0,
         }
     }
@@ -335,6 +342,18 @@ impl Reducible for State {
                 state.screen = Screen::Results;
             }
             Action::DismissBadLink => state.bad_link = None,
+            Action::RestoreSetAside(earlier) => {
+                let mut earlier = *earlier;
+                // The same country's pack is already linked; another country's loads anew.
+                if earlier.country == state.country {
+                    earlier.pack = state.pack.clone();
+                }
+                earlier.pack_attempt = state.pack_attempt;
+                earlier.set_aside = false;
+                earlier.focus_tick = state.focus_tick + 1;
+                state = earlier;
+            }
+            Action::KeepShared => state.set_aside = false,
         }
         Rc::new(state)
     }

@@ -14,6 +14,10 @@ use super::state::{Screen, State, COUNTRIES};
 /// The storage key; a new version gets a new key so an old draft never half-loads.
 pub const DRAFT_KEY: &str = "umbral.draft/1";
 
+/// Where the draft is kept aside when a share link replaces it, until the user either goes
+/// back to it or chooses to keep the link's answers.
+pub const SET_ASIDE_KEY: &str = "umbral.draft-set-aside/1";
+
 #[derive(Serialize, Deserialize)]
 struct Draft {
     country: String,
@@ -80,5 +84,41 @@ pub fn save(text: &str) {
     };
     if storage.set_item(DRAFT_KEY, text).is_err() {
         gloo::console::warn!("umbral: could not save the draft");
+    }
+}
+
+/// Keeps the saved draft aside (when there is one) before a share link replaces it. Returns
+/// whether a draft was set aside.
+pub fn set_aside_draft() -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let Some(text) = storage.get_item(DRAFT_KEY).ok().flatten() else {
+        return false;
+    };
+    if storage.set_item(SET_ASIDE_KEY, &text).is_err() {
+        gloo::console::warn!("umbral: could not keep the earlier answers aside");
+        return false;
+    }
+    true
+}
+
+/// Whether a draft is kept aside.
+pub fn has_set_aside() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(SET_ASIDE_KEY).ok().flatten())
+        .is_some()
+}
+
+/// The draft kept aside, if it is readable; it stays stored until [`forget_set_aside`].
+pub fn set_aside() -> Option<State> {
+    let text = local_storage()?.get_item(SET_ASIDE_KEY).ok().flatten()?;
+    state_from_draft(&text)
+}
+
+/// Deletes the draft kept aside.
+pub fn forget_set_aside() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(SET_ASIDE_KEY);
     }
 }

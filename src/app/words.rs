@@ -80,6 +80,9 @@ pub struct Words {
     pub whatsapp_text: &'static str,
     pub qr_caption: &'static str,
     pub bad_link_nothing_loaded: &'static str,
+    pub set_aside_notice: &'static str,
+    pub set_aside_restore: &'static str,
+    pub set_aside_keep_shared: &'static str,
     pub close: &'static str,
     pub months: [&'static str; 12],
 }
@@ -235,6 +238,9 @@ pub static ES: Words = Words {
     whatsapp_text: "Mi resultado en Umbral (qué tan listo está mi negocio para vender en línea):",
     qr_caption: "Código QR del enlace: escanéelo con otro teléfono.",
     bad_link_nothing_loaded: "No se cargó nada de él: sus respuestas guardadas siguen igual.",
+    set_aside_notice: "Está viendo las respuestas que llegaron en un enlace. Sus respuestas de antes están guardadas aparte.",
+    set_aside_restore: "Volver a mis respuestas",
+    set_aside_keep_shared: "Quedarme con las del enlace y borrar las de antes",
     close: "Cerrar",
     months: [
         "enero",
@@ -327,6 +333,10 @@ pub static EN: Words = Words {
     whatsapp_text: "My Umbral result (how ready my business is to sell online):",
     qr_caption: "QR code of the link: scan it with another phone.",
     bad_link_nothing_loaded: "Nothing was loaded from it: your saved answers are unchanged.",
+    set_aside_notice:
+        "You are looking at answers that came in a link. Your earlier answers are kept aside.",
+    set_aside_restore: "Back to my answers",
+    set_aside_keep_shared: "Keep the link's answers and delete my earlier ones",
     close: "Close",
     months: [
         "January",

@@ -237,6 +237,44 @@ describe('questionnaire and results', () => {
     }
   });
 
+  test('opening a share link keeps the earlier answers aside and can go back to them', async () => {
+    // A link for other answers, made in another browser.
+    const sender = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    let link;
+    try {
+      await seedDraft(sender, {
+        ...SAMPLE_PROFILE,
+        connectivity: { internet: 'none', devices: ['basic_phone'] },
+      });
+      const page2 = await sender.newPage();
+      await page2.goto(server.url);
+      await page2.getByTestId('resultados').waitFor({ timeout: 15_000 });
+      link = await page2.getByTestId('enlace-compartir').inputValue();
+    } finally {
+      await sender.close();
+    }
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const mine = await page.getByTestId('resultados').innerText();
+    const myDraft = await page.evaluate(() => localStorage.getItem('umbral.draft/1'));
+
+    await page.goto(link);
+    await page.reload();
+    const notice = page.getByTestId('respuestas-apartadas');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.notEqual(await page.getByTestId('resultados').innerText(), mine, 'the link is on show');
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe with the notice');
+
+    await page.getByTestId('volver-a-mis-respuestas').click();
+    await page.getByTestId('respuestas-apartadas').waitFor({ state: 'detached' });
+    await page.getByTestId('resultados').waitFor();
+    assert.equal(await page.getByTestId('resultados').innerText(), mine, 'my answers are back');
+    const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('umbral.draft/1')));
+    assert.deepEqual(draft.profile, JSON.parse(myDraft).profile);
+    assert.equal(await page.evaluate(() => localStorage.getItem('umbral.draft-set-aside/1')), null);
+  });
+
   test('a tampered share link shows a clear message and loads nothing', async () => {
     await seedDraft(context, SAMPLE_PROFILE);
     await page.goto(server.url);
