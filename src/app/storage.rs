@@ -66,12 +66,22 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The saved draft, if there is a readable one.
+/// Where a saved draft that cannot be read is moved, so that starting afresh never overwrites
+/// it (the offline issue will offer to recover it).
+pub const UNREADABLE_KEY: &str = "umbral.draft-unreadable/1";
+
+/// The saved draft, if there is a readable one. An unreadable one is moved aside first.
 pub fn load() -> Option<State> {
-    let text = local_storage()?.get_item(DRAFT_KEY).ok().flatten()?;
+    let storage = local_storage()?;
+    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
     let state = state_from_draft(&text);
     if state.is_none() {
-        gloo::console::warn!("umbral: ignoring an unreadable saved draft");
+        let kept = storage.set_item(UNREADABLE_KEY, &text).is_ok();
+        gloo::console::warn!(if kept {
+            "umbral: the saved draft could not be read; it was kept under umbral.draft-unreadable/1"
+        } else {
+            "umbral: the saved draft could not be read, nor kept aside"
+        });
     }
     state
 }
