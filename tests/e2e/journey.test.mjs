@@ -13,6 +13,7 @@ import {
   SAMPLE_PROFILE,
   seedDraft,
   serveDist,
+  StartScreen,
   tabTo,
   watchProblems,
 } from './helpers.mjs';
@@ -273,6 +274,21 @@ describe('questionnaire and results', () => {
     const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('umbral.draft/1')));
     assert.deepEqual(draft.profile, JSON.parse(myDraft).profile);
     assert.equal(await page.evaluate(() => localStorage.getItem('umbral.draft-set-aside/1')), null);
+  });
+
+  test('an unreadable saved draft is kept aside, not overwritten', async () => {
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('umbral.draft/1', '{"country":"MX","profile":{broken');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto(server.url);
+    await new StartScreen(page, server.url).heading.waitFor({ timeout: 15_000 });
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('umbral.draft-unreadable/1')),
+      '{"country":"MX","profile":{broken',
+    );
   });
 
   test('a tampered share link shows a clear message and loads nothing', async () => {
