@@ -30,7 +30,7 @@ help:
 	@echo "make build   release build of the browser app into dist/"
 	@echo "make size    size budget of dist/ (after make build)"
 	@echo "make e2e     end-to-end tests against dist/ (after make build)"
-	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium (not part of make test)"
+	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium, first load, re-scoring, Lighthouse (not part of make test)"
 	@echo "make fuzz    every fuzz target for FUZZ_SECONDS seconds each (default 600; nightly, cargo-fuzz)"
 
 setup:
@@ -155,3 +155,9 @@ bench: build
 	cargo bench --bench batch
 	$(call step,the engine in Chromium (JS to wasm and back))
 	node tests/bench/wasm.mjs
+	$(call step,first load on Slow 4G and 3G with 4x CPU slowdown (Chromium, CDP))
+	node tests/bench/load.mjs
+	$(call step,re-scoring after an answer within one frame (Chromium))
+	node tests/bench/rescore.mjs
+	$(call step,Lighthouse (mobile, simulated throttling))
+	node tests/bench/lighthouse.mjs
