@@ -3,6 +3,7 @@
 //! - `src/engine/` stays pure: no files, I/O, environment, processes, network, printing, or
 //!   browser crates. Lines that start with `//` (comments, docs) are not checked.
 //! - Nothing under `src/` contains `todo!(`, `unimplemented!(` or `dbg!(`.
+//! - serde_json keeps its `float_roundtrip` feature natively (see the test for why).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -124,5 +125,20 @@ fn no_placeholders_or_debug_macros_in_src() {
     report(
         "src/ must not contain todo!(, unimplemented!( or dbg!(",
         &problems,
+    );
+}
+
+/// Profiles, packs and reports must read back the exact numbers they wrote
+/// (`profile::tests::amounts_round_trip_exactly`). That needs serde_json's `float_roundtrip`
+/// feature (natively), and a unit test cannot notice its absence: the dev-dependency
+/// jsonschema turns it on in every test build, while the command line is built without it.
+#[test]
+fn serde_json_reads_floats_exactly() {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    assert!(
+        manifest
+            .lines()
+            .any(|l| l.starts_with("serde_json") && l.contains("\"float_roundtrip\"")),
+        "Cargo.toml must enable serde_json's float_roundtrip feature for native builds"
     );
 }

@@ -801,6 +801,26 @@ mod tests {
         assert_eq!(p.to_json(), text);
     }
 
+    /// Found by the `profile_json` fuzz target: without serde_json's `float_roundtrip`, a
+    /// budget with 17 significant digits read back one unit in the last place off.
+    #[test]
+    fn amounts_round_trip_exactly() {
+        let budget = core_field("payments.monthly_budget").unwrap();
+        for amount in [
+            "2222222000212584098",
+            "104219695.85714285",
+            "0.30000000000000004",
+        ] {
+            let text = format!(
+                r#"{{"schema":"umbral.profile/1","country":"CL","payments":{{"monthly_budget":{amount}}}}}"#
+            );
+            let p = Profile::from_json(&text).unwrap();
+            let again = Profile::from_json(&p.to_json()).unwrap();
+            assert_eq!(again.get(budget), p.get(budget), "{amount}");
+            assert_eq!(again, p, "{amount}");
+        }
+    }
+
     #[test]
     fn wrong_types_and_non_objects() {
         assert_eq!(
