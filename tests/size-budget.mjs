@@ -1,9 +1,13 @@
 // Size budget for the first load of the built release app (dist/).
 //
 // Loads the app in headless Chromium through the static test server, records every request
-// the first load makes until the network is idle, and prints each file's raw size and its
-// gzip size (level 9, of the file on disk). Exits 1 when the gzip total is over budget, when
-// a request failed, or when the page asked for anything outside the app's own origin.
+// the first load makes until the network is idle and the service worker has installed, and
+// prints each file's raw size and its gzip size (level 9, of the file on disk). Requests made
+// by the service worker count too (sw.js itself, and its precaching). Each distinct URL counts
+// once: precaching fetches again the files the page has just loaded (the same URLs, the same
+// bytes; a server that lets hashed files be cached serves them from the HTTP cache), so only
+// the worker's own new files add to the total. Exits 1 when the gzip total is over budget,
+// when a request failed, or when anything outside the app's own origin was asked for.
 //
 // Run: `node tests/size-budget.mjs` after `trunk build --release --offline` (`make test` does).
 
@@ -14,7 +18,9 @@ const TARGET_GZIP_BYTES = 150 * 1024;
 // Until the size work lands, this ceiling keeps it from growing unnoticed: the check fails past
 // it and always prints how far from the target the build is. Lower it as the size comes down;
 // never raise it without a note in BENCHMARKS.md.
-const BUDGET_GZIP_BYTES = 270 * 1024;
+// Raised once, from 270 KB to 272 KB on 2026-11-28, for offline use (service worker, its
+// registration and the manifest: 1.4 KB gzip); see BENCHMARKS.md "Size".
+const BUDGET_GZIP_BYTES = 272 * 1024;
 
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
@@ -29,16 +35,20 @@ const failures = [];
 try {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  page.on('request', (request) => requested.push(request.url()));
-  page.on('requestfailed', (request) =>
+  // On the context, not the page: the context also sees the service worker's requests.
+  context.on('request', (request) => requested.push(request.url()));
+  context.on('requestfailed', (request) =>
     failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
   );
-  page.on('response', (response) => {
+  context.on('response', (response) => {
     if (response.status() >= 400) failures.push(`${response.url()}: HTTP ${response.status()}`);
   });
   await page.goto(server.url, { waitUntil: 'networkidle' });
   // The app must have started, or the measurement means nothing.
   await new StartScreen(page, server.url).heading.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  // The first visit ends when the service worker has installed (precached the app shell).
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   await context.close();
 } finally {
@@ -78,6 +88,7 @@ console.log('-'.repeat(nameWidth + 24));
 for (const row of rows) console.log(line(row.name, row.raw, row.gzip));
 console.log('-'.repeat(nameWidth + 24));
 console.log(line(`total (${rows.length} files)`, total.raw, total.gzip));
+console.log(`${requested.length} requests for ${rows.length} distinct URLs: each URL is counted once.`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`ceiling: ${kb(BUDGET_GZIP_BYTES)} gzip; used ${kb(total.gzip)} (${((100 * total.gzip) / BUDGET_GZIP_BYTES).toFixed(0)}%)`);
 console.log(

@@ -1,0 +1,41 @@
+// Registers the service worker (sw.js: Umbral works offline after the first visit) and offers
+// a new version once it is ready. A new version never takes over on its own: only the button
+// activates it (SKIP_WAITING), then the page reloads. Answers are saved in localStorage after
+// every change, so the reload loses none. Comment lines are dropped at build (www/sw-build.mjs).
+(() => {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+  let offered, updating;
+  sw.oncontrollerchange = () => updating && location.reload();
+  const offer = (worker) => {
+    if (!sw.controller || offered) return;
+    offered = true;
+    const box = document.createElement('div');
+    box.className = 'aviso';
+    box.role = 'status';
+    // Fixed at the bottom, where it stays in view while the app scrolls to each question.
+    box.style.cssText = 'position:fixed;bottom:0;left:0;right:0;margin:0;z-index:9;box-shadow:0 -2px 8px #0004';
+    document.body.append(box);
+    // Filled once the status region is in the page, so screen readers announce it; in the
+    // page's language (the app keeps <html lang> up to date).
+    setTimeout(() => {
+      box.innerHTML = document.documentElement.lang == 'en'
+        ? '<p>A new version of Umbral is ready. Your answers are saved.</p><button class=boton data-testid=actualizar>Update now</button>'
+        : '<p>Hay una versión nueva de Umbral. Sus respuestas están guardadas.</p><button class=boton data-testid=actualizar>Actualizar ahora</button>';
+      // The page can scroll past the notice, and focus is never scrolled under it.
+      document.body.style.paddingBottom = document.documentElement.style.scrollPaddingBottom = box.offsetHeight + 'px';
+      box.lastChild.onclick = () => {
+        updating = box.lastChild.disabled = true;
+        worker.postMessage('SKIP_WAITING');
+      };
+    }, 99);
+  };
+  addEventListener('load', async () => {
+    const registration = await sw.register('sw.js');
+    if (registration.waiting) offer(registration.waiting);
+    registration.onupdatefound = () => {
+      const worker = registration.installing;
+      worker.onstatechange = () => worker.state == 'installed' && offer(worker);
+    };
+  });
+})();
