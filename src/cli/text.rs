@@ -170,7 +170,17 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "      {note}")?;
             }
             if !rec.after.is_empty() {
-                writeln!(out, "      ({} {})", w.after, rec.after.join(", "))?;
+                let names: Vec<&str> = rec
+                    .after
+                    .iter()
+                    .map(|id| {
+                        r.recommendations
+                            .iter()
+                            .find(|x| x.id == *id)
+                            .map_or(*id, |x| x.name)
+                    })
+                    .collect();
+                writeln!(out, "      ({} {})", w.after, names.join(", "))?;
             }
             if let Some(url) = &rec.url {
                 writeln!(out, "      {url}")?;
