@@ -3,7 +3,7 @@
 // 150 ms RTT, 1.6 Mbit/s, 4x CPU: Lighthouse's mobileSlow4G). Issue 5.
 //
 // Runs against dist/ served by tests/e2e/server.mjs (files as on disk, no compression) and by
-// tests/bench/gzip-server.mjs (gzip-encoded, as a static host would), 3 runs each, and prints
+// tests/e2e/server.mjs with gzip on (gzip-encoded, as a static host would), 3 runs each, and prints
 // the category scores of each run, their medians against the budget (performance >= 95,
 // accessibility 100, best practices >= 95; SEO has none), the main metrics and the audits
 // that did not pass. Always exits 0 unless Lighthouse itself fails.
@@ -27,9 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, serveDist } from '../e2e/helpers.mjs';
-import { REPO_ROOT } from '../e2e/server.mjs';
+import { REPO_ROOT, startServer } from '../e2e/server.mjs';
 import { snapshotDist } from './dist-snapshot.mjs';
-import { startGzipServer } from './gzip-server.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const LIGHTHOUSE = join(REPO_ROOT, 'node_modules', '.bin', 'lighthouse');
@@ -45,7 +44,7 @@ const METRICS = [
 const dist = await snapshotDist();
 const SERVERS = [
   { name: 'test server (no compression)', start: () => serveDist({ root: dist.root }) },
-  { name: 'gzip (as a static host serves it)', start: () => startGzipServer({ root: dist.root }) },
+  { name: 'gzip (as a static host serves it)', start: () => startServer({ root: dist.root, gzip: true }) },
 ];
 
 const run = promisify(execFile);

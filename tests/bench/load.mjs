@@ -15,15 +15,15 @@
 // if the page never gets there).
 //
 // Servers: tests/e2e/server.mjs (what the tests use: files as they are on disk, no
-// compression: ~700 KB move) and tests/bench/gzip-server.mjs (the same files gzip-encoded as a
+// compression: ~700 KB move) and the same server with gzip on (the same files gzip-encoded as a
 // static host would serve them: ~260 KB). Both on 127.0.0.1; the throttling is Chromium's.
 //
 // Run: `make bench`, or `node tests/bench/load.mjs` after `make build`. BENCH_RUNS=n changes
 // the number of runs. The machine is shared (2 cores): quote medians from an idle machine.
 
 import { launchBrowser, PHONE, serveDist } from '../e2e/helpers.mjs';
+import { startServer } from '../e2e/server.mjs';
 import { snapshotDist } from './dist-snapshot.mjs';
-import { startGzipServer } from './gzip-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
@@ -65,7 +65,7 @@ const PROFILES = [
 const dist = await snapshotDist();
 const SERVERS = [
   { name: 'test server (no compression)', start: () => serveDist({ root: dist.root }) },
-  { name: 'gzip (as a static host serves it)', start: () => startGzipServer({ root: dist.root }) },
+  { name: 'gzip (as a static host serves it)', start: () => startServer({ root: dist.root, gzip: true }) },
 ];
 
 /** Runs in the page before any of its scripts: records when the app's elements get painted. */

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(REPO_ROOT, 'dist');
@@ -33,18 +34,25 @@ export const MIME_TYPES = {
 
 /**
  * Starts serving `root` on 127.0.0.1.
- * @param {{root?: string, port?: number, headers?: Record<string, string>}} [options]
+ * @param {{root?: string, port?: number, headers?: Record<string, string>, gzip?: boolean}} [options]
  *   headers: extra response headers on every response (e.g. a Content-Security-Policy).
+ *   gzip: send compressible files gzip-encoded (level 9, as the size check measures) when the
+ *   request accepts it, the way a static host would; the benchmarks load through both.
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root = DIST, port = 0, headers = {} } = {}) {
+/** File types a static host would compress. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+
+export async function startServer({ root = DIST, port = 0, headers = {}, gzip = false } = {}) {
   const base = resolve(root);
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
-    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+    const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
       response.writeHead(status, {
         'Content-Type': type,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...extra,
         ...headers,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
@@ -69,8 +77,15 @@ export async function startServer({ root = DIST, port = 0, headers = {} } = {}) 
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
+      const extension = extname(file).toLowerCase();
+      const type = MIME_TYPES[extension] ?? 'application/octet-stream';
       const body = await readFile(file);
-      send(200, body, MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+      if (gzip && COMPRESSIBLE.has(extension) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        send(200, compressed.get(file), type, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      } else {
+        send(200, body, type);
+      }
     } catch {
       send(404, 'not found\n');
     }
