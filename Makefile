@@ -18,10 +18,28 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# Extra pages, each www/<page>/index.html with its own bin umbral-<page>, built into dist/<page>/
+# after the main app (see build_all below and README.md).
+PAGES := taller
+
 # One header line per step.
 step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup serve test build size e2e bench fuzz
+
+# The release build of every page: the main app into dist/ (Trunk cleans dist/ first; its
+# pre_build hook compiles the packs into dist/packs/), then each page in PAGES into
+# dist/<page>/ (its hooks do nothing), then the service worker for all of dist/.
+define build_all
+$(call step,trunk build --release --offline (main app))
+trunk build --release --offline
+for page in $(PAGES); do
+  $(call step,trunk build --release --offline (page $$page))
+  trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
+done
+$(call step,service worker for dist/ (www/sw-build.mjs))
+node www/sw-build.mjs dist
+endef
 
 help:
 	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
@@ -88,12 +106,12 @@ setup:
 	fi
 
 serve: setup
-	@$(call step,serve: release build at http://127.0.0.1:8080 (Ctrl-C stops))
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+	@$(build_all)
+	$(call step,serve: dist/ at http://127.0.0.1:8080 (Ctrl-C stops))
+	node tests/e2e/server.mjs --port 8080 --root dist
 
 build: setup
-	@$(call step,trunk build --release --offline)
-	trunk build --release --offline
+	@$(build_all)
 
 size:
 	@$(call step,size budget of the first load)
@@ -118,8 +136,7 @@ test: setup
 	cargo test --doc
 	$(call step,browser tests (cargo test --target $(WASM_TARGET) --test web --test engine_wasm))
 	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web --test engine_wasm
-	$(call step,trunk build --release --offline)
-	trunk build --release --offline
+	$(build_all)
 	$(call step,size budget of the first load)
 	node tests/size-budget.mjs
 	$(call step,end-to-end tests (node --test tests/e2e/))

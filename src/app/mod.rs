@@ -14,7 +14,7 @@ pub mod components;
 pub mod js_api;
 mod share_link;
 pub mod state;
-mod storage;
+pub(crate) mod storage;
 mod words;
 
 use yew::prelude::*;

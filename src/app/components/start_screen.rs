@@ -73,6 +73,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     { w.start }
                 </button>
             }
+            <p class="nota"><a href="taller/" data-testid="espacio-de-trabajo">{ w.workspace_link }</a></p>
         </section>
     }
 }

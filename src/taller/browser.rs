@@ -1,0 +1,157 @@
+//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, reading a
+//! chosen file, the packs, persistence, and the channel between tabs.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Date};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use crate::app::state::PackRc;
+use crate::engine::Pack;
+
+/// A fresh random id (a UUID from the browser's cryptographic generator).
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("id-{}", Date::now()))
+}
+
+/// Now, as RFC 3339 in UTC with milliseconds (`2026-11-28T13:53:07.123Z`): such texts sort
+/// in time order.
+pub fn now() -> String {
+    String::from(Date::new_0().to_iso_string())
+}
+
+/// Today's date where the user is, YYYY-MM-DD.
+pub fn today() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Offers `text` as a file download named `name` (a Blob link; nothing is sent anywhere).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = Array::of1(&text.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let link: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has taken the file once the click is handled.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+/// The text of a file the user chose.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Fetches `../packs/<id>.json` (the packs the main app serves) and links it.
+pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
+    let url = format!("../packs/{}.json", country.to_ascii_lowercase());
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("fetch {url}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("fetch {url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("read {url}: {e:?}"))?
+        .as_string()
+        .ok_or("pack is not text")?;
+    Pack::from_json(&text)
+        .map(|pack| PackRc(Rc::new(pack)))
+        .map_err(|e| format!("pack {url}: {e}"))
+}
+
+/// Asks the browser to keep this site's data durably; whether it agreed.
+pub async fn persist() -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    let Ok(asked) = storage.persist() else {
+        return false;
+    };
+    JsFuture::from(asked)
+        .await
+        .map(|granted| granted.is_truthy())
+        .unwrap_or(false)
+}
+
+/// The entrepreneur app's saved draft, if any (`localStorage`).
+pub fn app_draft() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(crate::app::DRAFT_KEY)
+        .ok()?
+}
+
+/// The address of the entrepreneur app (the site's root page), for share links.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|href| Url::new_with_base("../", &href).ok())
+        .map(|url| url.href())
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>`.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Moves focus to the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// The browser's language when the workspace speaks it; Spanish otherwise.
+pub fn browser_locale() -> crate::engine::Locale {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| crate::engine::Locale::parse(&l))
+        .unwrap_or(crate::engine::Locale::Es)
+}

@@ -1,0 +1,364 @@
+//! The consultant's workspace (wasm32 only; page `www/taller/`, bin `umbral-taller`): many
+//! enterprises on one device, each with dated visits holding an assessment and notes,
+//! progress between visits, hand-off files, a CSV for spreadsheets and QR transfer of one
+//! profile between phones.
+//!
+//! Storage is IndexedDB (`db`, records in `records`): every answer and every keystroke in a
+//! note is written at once, a visit's write is refused when another tab changed it first
+//! (revisions, noticed live through a `BroadcastChannel`), an unreadable record is set aside
+//! alone, and a full disk is reported while what was saved stays. The questionnaire and the
+//! results are the entrepreneur app's own components (`crate::app::components`) driven by the
+//! app's own reducer (`crate::app::state::State`), one per open visit.
+
+mod browser;
+mod db;
+mod handoff;
+mod model;
+mod records;
+mod scan;
+mod views;
+mod words;
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{BroadcastChannel, IdbDatabase};
+use yew::prelude::*;
+
+use crate::app::components::LocaleSwitch;
+use model::{Action, Model, Phase, View};
+use records::{EnterpriseRecord, VisitRecord, RECORD_VERSION};
+use words::words;
+
+pub(crate) use browser::now;
+
+/// The channel tabs of the workspace tell each other about writes on.
+const CHANNEL: &str = "umbral-taller";
+
+/// What the app keeps outside the reducer: the open database, the revision of each visit as
+/// this tab last wrote or read it, the channel to other tabs, and the packs being fetched.
+pub struct Ctx {
+    db: RefCell<Option<IdbDatabase>>,
+    revisions: RefCell<HashMap<String, u64>>,
+    channel: Option<BroadcastChannel>,
+    fetching: RefCell<BTreeSet<String>>,
+}
+
+impl Ctx {
+    fn new() -> Ctx {
+        Ctx {
+            db: RefCell::new(None),
+            revisions: RefCell::new(HashMap::new()),
+            channel: BroadcastChannel::new(CHANNEL).ok(),
+            fetching: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    fn db(&self) -> Option<IdbDatabase> {
+        self.db.borrow().clone()
+    }
+
+    /// Tells other tabs that a visit was written (or, with `None`, that anything may have).
+    fn announce(&self, visit: Option<(&str, u64)>) {
+        let Some(channel) = &self.channel else { return };
+        let message = match visit {
+            Some((id, revision)) => serde_json::json!({ "visit": id, "revision": revision }),
+            None => serde_json::json!({ "all": true }),
+        };
+        let _ = channel.post_message(&JsValue::from_str(&message.to_string()));
+    }
+}
+
+type Dispatch = UseReducerDispatcher<Model>;
+
+/// Reads everything again and shows it.
+fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::load(&db).await {
+            Ok(loaded) => dispatch.dispatch(Action::Loaded(Box::new(loaded))),
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// The first open of the workspace on this device brings in the entrepreneur app's draft
+/// (`umbral.draft/1`) as an enterprise with one visit; later opens never do again.
+async fn import_draft(db: &IdbDatabase, locale: crate::engine::Locale) -> Result<Option<String>, db::DbError> {
+    let imported = browser::app_draft()
+        .as_deref()
+        .and_then(records::from_draft)
+        .map(|profile| {
+            let at = now();
+            let name = profile
+                .label
+                .clone()
+                .unwrap_or_else(|| words(locale).draft_name.to_string());
+            let enterprise = EnterpriseRecord {
+                v: RECORD_VERSION,
+                id: browser::new_id(),
+                name,
+                country: profile.country.clone(),
+                region: String::new(),
+                locality: String::new(),
+                sector: String::new(),
+                created: at.clone(),
+                updated: at.clone(),
+            };
+            let visit = VisitRecord {
+                v: RECORD_VERSION,
+                id: browser::new_id(),
+                enterprise: enterprise.id.clone(),
+                date: browser::today(),
+                profile: profile.to_value(),
+                notes: String::new(),
+                updated: at,
+                revision: 1,
+            };
+            (enterprise, visit)
+        });
+    let name = match imported {
+        Some((enterprise, visit)) => {
+            db::put_all(db, std::slice::from_ref(&enterprise), &[visit]).await?;
+            Some(enterprise.name)
+        }
+        None => None,
+    };
+    db::set_meta(db, "draft_imported", &JsValue::TRUE).await?;
+    Ok(name)
+}
+
+/// Opens the database, brings in the app's draft on first open, and loads everything.
+fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let db = match db::open().await {
+            Ok(db) => db,
+            Err(error) => {
+                gloo::console::error!(format!("umbral: {error:?}"));
+                dispatch.dispatch(Action::OpenFailed(format!("{error:?}")));
+                return;
+            }
+        };
+        *ctx.db.borrow_mut() = Some(db.clone());
+        let mut loaded = db::load(&db).await;
+        if matches!(&loaded, Ok(l) if !l.draft_imported) {
+            match import_draft(&db, locale).await {
+                Ok(Some(name)) => {
+                    dispatch.dispatch(Action::DraftImported(name));
+                    loaded = db::load(&db).await;
+                }
+                Ok(None) => {}
+                Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+            }
+        }
+        match loaded {
+            Ok(loaded) => dispatch.dispatch(Action::Loaded(Box::new(loaded))),
+            Err(error) => dispatch.dispatch(Action::OpenFailed(format!("{error:?}"))),
+        }
+        dispatch.dispatch(Action::Persisted(browser::persist().await));
+    });
+}
+
+/// Writes the open visit as it is now; the tab's known revision is the base.
+fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
+    let Some(db) = ctx.db() else { return };
+    let mut record = visit.clone();
+    let base = *ctx
+        .revisions
+        .borrow()
+        .get(&record.id)
+        .unwrap_or(&record.revision);
+    record.revision = base + 1;
+    ctx.revisions.borrow_mut().insert(record.id.clone(), base + 1);
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match db::save_visit(&db, &record, base).await {
+            Ok(()) => {
+                ctx.announce(Some((&record.id, record.revision)));
+                dispatch.dispatch(Action::Saved {
+                    id: record.id,
+                    revision: record.revision,
+                });
+            }
+            Err(error) => {
+                gloo::console::warn!(format!("umbral: visit not saved: {error:?}"));
+                // Only what is stored counts: later writes start from it again.
+                let mut revisions = ctx.revisions.borrow_mut();
+                if revisions.get(&record.id) == Some(&record.revision) {
+                    revisions.insert(record.id.clone(), base);
+                }
+                drop(revisions);
+                dispatch.dispatch(Action::SaveFailed(error));
+            }
+        }
+    });
+}
+
+/// The workspace.
+#[component]
+pub fn Taller() -> Html {
+    let model = use_reducer(|| Model::new(browser::browser_locale()));
+    let ctx = use_memo((), |_| Ctx::new());
+    let w = words(model.locale);
+
+    // Open once; listen to other tabs for as long as the page lives.
+    {
+        let (ctx, dispatch, locale) = (ctx.clone(), model.dispatcher(), model.locale);
+        use_effect_with((), move |_| {
+            open(&ctx, &dispatch, locale);
+            let listener = ctx.channel.as_ref().map(|channel| {
+                let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+                let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                    move |event: web_sys::MessageEvent| {
+                        let text = event.data().as_string().unwrap_or_default();
+                        let message: serde_json::Value =
+                            serde_json::from_str(&text).unwrap_or_default();
+                        if let (Some(id), Some(revision)) = (
+                            message.get("visit").and_then(|v| v.as_str()),
+                            message.get("revision").and_then(|v| v.as_u64()),
+                        ) {
+                            let known = ctx.revisions.borrow().get(id).copied();
+                            if known.is_some_and(|known| known != revision) {
+                                dispatch.dispatch(Action::ChangedElsewhere(id.to_string()));
+                            }
+                        }
+                        reload(&ctx, &dispatch);
+                    },
+                );
+                channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+                closure
+            });
+            move || drop(listener)
+        });
+    }
+    // Fetch the packs the enterprises need (once each).
+    {
+        let wanted = model.packs_wanted();
+        let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
+        use_effect_with(wanted, move |wanted| {
+            for country in wanted {
+                if !ctx.fetching.borrow_mut().insert(country.clone()) {
+                    continue;
+                }
+                let (ctx, dispatch, country) = (ctx.clone(), dispatch.clone(), country.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let pack = browser::fetch_pack(&country).await;
+                    if let Err(error) = &pack {
+                        gloo::console::warn!(format!("umbral: {error}"));
+                    }
+                    ctx.fetching.borrow_mut().remove(&country);
+                    dispatch.dispatch(Action::PackLoaded(country, pack));
+                });
+            }
+        });
+    }
+    // Write the open visit after every change to it.
+    {
+        let visit = model.editing.as_ref().map(|e| e.visit.clone());
+        let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
+        use_effect_with(model.save_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(visit) = visit {
+                    save_open_visit(&ctx, &dispatch, &visit);
+                }
+            }
+        });
+    }
+    // A visit opened: its revision as read is where this tab's writes start.
+    {
+        let opened = model.editing.as_ref().map(|e| (e.visit.id.clone(), e.visit.revision));
+        let ctx = ctx.clone();
+        let key = opened.as_ref().map(|o| o.0.clone());
+        use_effect_with(key, move |_| {
+            if let Some((id, revision)) = opened {
+                ctx.revisions.borrow_mut().entry(id).or_insert(revision);
+            }
+        });
+    }
+    use_effect_with(model.locale, |locale| browser::set_document_language(locale.code()));
+    {
+        let in_visit = matches!(model.view, View::Visit(_));
+        use_effect_with(model.focus_tick, move |tick| {
+            if *tick > 0 {
+                browser::focus(if in_visit { "enfoque" } else { views::HEADING });
+            }
+        });
+    }
+
+    let dispatch = model.dispatcher();
+    let on_locale = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |locale| dispatch.dispatch(Action::SetLocale(locale)))
+    };
+    let nav = |view: View, label: &'static str, testid: &'static str| {
+        let dispatch = dispatch.clone();
+        let current = std::mem::discriminant(&model.view) == std::mem::discriminant(&view);
+        html! {
+            <li>
+                <button type="button" class="enlace pestaña" data-testid={testid}
+                    aria-current={current.then_some("page")}
+                    onclick={move |_| dispatch.dispatch(Action::Show(view.clone()))}>
+                    { label }
+                </button>
+            </li>
+        }
+    };
+
+    let body = match &model.phase {
+        Phase::Opening => html! { <p class="cargando" role="status">{ w.opening }</p> },
+        Phase::Failed(reason) => html! {
+            <div class="aviso aviso--error" role="alert" data-testid="sin-almacenamiento">
+                <p>{ w.open_failed }</p>
+                <p class="nota">{ reason }</p>
+            </div>
+        },
+        Phase::Ready => views::view(&model, &ctx, &dispatch),
+    };
+
+    html! {
+        <>
+            <header class="cabecera no-imprimir">
+                <div class="cabecera__interior">
+                    <div>
+                        <h1 data-testid="titulo">{ "Umbral · " }{ w.title }</h1>
+                        <p class="lema">{ w.tagline }</p>
+                    </div>
+                    <LocaleSwitch locale={model.locale} on_switch={on_locale} />
+                </div>
+                <nav class="cabecera__interior secciones" aria-label={w.nav_label}>
+                    <ul>
+                        { nav(View::List, w.nav_list, "nav-negocios") }
+                        { nav(View::Handoff, w.nav_handoff, "nav-entregar") }
+                        { nav(View::Privacy, w.nav_privacy, "nav-datos") }
+                        <li><a class="enlace pestaña" href="../">{ w.to_app }</a></li>
+                    </ul>
+                </nav>
+            </header>
+            <main id="contenido" class="contenido">
+                { views::notices(&model, &ctx, &dispatch) }
+                { body }
+            </main>
+        </>
+    }
+}
+
+/// Mounts the workspace into `#app` (or the body).
+///
+/// # Panics
+///
+/// When there is no document or body (never in a browser page).
+pub fn start() {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("umbral: no document");
+    let root = match document.get_element_by_id("app") {
+        Some(element) => element,
+        None => document.body().expect("umbral: no body").into(),
+    };
+    yew::Renderer::<Taller>::with_root(root).render();
+}
