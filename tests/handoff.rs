@@ -6,9 +6,11 @@
 
 use std::path::Path;
 
+use proptest::prelude::*;
 use serde_json::{json, Value as Json};
+use umbral::engine::Locale;
 use umbral::workspace::handoff;
-use umbral::workspace::Enterprise;
+use umbral::workspace::{merge, Enterprise, MergeReport, OtherValue, Visit};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -285,4 +287,461 @@ fn a_stored_record_checks_on_its_own() {
             "visits[1].profile.country: the profile is for CL but the enterprise is in MX (in the visit of 2026-05-09 to 'Tejidos Ana (ficticio)')",
         ]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+const DAY2: &str = "2026-11-29T09:00:00Z";
+
+fn profile(country: &str, level: u8) -> Json {
+    json!({"schema": "umbral.profile/1", "country": country, "skills": {"digital_level": level}})
+}
+
+fn one_enterprise() -> Enterprise {
+    let mut e = Enterprise::new("ent-1", "Panadería Rosa (ficticia)", "MX", "tel-a", NOW);
+    e.visits.push(Visit::new(
+        "vis-1",
+        "2026-03-14",
+        profile("MX", 1),
+        "tel-a",
+        NOW,
+    ));
+    e
+}
+
+/// Both sides start from the same file.
+fn two_devices() -> (Vec<Enterprise>, Vec<Enterprise>) {
+    let shared = vec![one_enterprise()];
+    (shared.clone(), shared)
+}
+
+fn visit_ids(e: &Enterprise) -> Vec<&str> {
+    e.visits.iter().map(|v| v.id.as_str()).collect()
+}
+
+#[test]
+fn a_new_enterprise_comes_with_its_visits() {
+    let mut local = Vec::new();
+    let report = merge(&mut local, sample());
+    assert_eq!(local, sample());
+    assert_eq!(
+        report,
+        MergeReport {
+            enterprises_added: 3,
+            visits_added: 4,
+            ..MergeReport::default()
+        }
+    );
+    assert_eq!(
+        report.summary(Locale::Es),
+        "3 empresas nuevas, 4 visitas nuevas."
+    );
+    assert_eq!(
+        report.summary(Locale::En),
+        "3 new enterprises, 4 new visits."
+    );
+}
+
+#[test]
+fn merging_the_same_file_changes_nothing() {
+    let mut local = sample();
+    let report = merge(&mut local, sample());
+    assert_eq!(local, sample());
+    assert!(!report.changed());
+    assert_eq!(report.visits_unchanged, 4);
+    assert_eq!(
+        report.summary(Locale::Es),
+        "Nada nuevo: todo lo del archivo ya estaba aquí."
+    );
+}
+
+#[test]
+fn a_new_visit_is_added_and_a_later_save_replaces_an_earlier_one() {
+    let (mut local, mut theirs) = two_devices();
+    theirs[0].visits[0].notes = "Trajo su libreta de ventas.".into();
+    theirs[0].visits[0].touch("tel-b", DAY2);
+    theirs[0].visits.push(Visit::new(
+        "vis-2",
+        "2026-05-02",
+        profile("MX", 2),
+        "tel-b",
+        DAY2,
+    ));
+    let report = merge(&mut local, theirs.clone());
+    assert_eq!(local, theirs);
+    assert_eq!((report.visits_added, report.visits_updated), (1, 1));
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 visita nueva, 1 visita al día."
+    );
+    // The other way round the local copy is the later one: nothing changes.
+    let (mut older, _) = two_devices();
+    let report = merge(&mut theirs, older.clone());
+    assert!(!report.changed(), "{report:?}");
+    assert_eq!(theirs, local);
+    // And an older device catches up.
+    merge(&mut older, local.clone());
+    assert_eq!(older, local);
+}
+
+#[test]
+fn a_visit_both_sides_changed_is_kept_twice_and_both_devices_agree() {
+    let (mut a, mut b) = two_devices();
+    a[0].visits[0].notes = "Versión de Ana".into();
+    a[0].visits[0].touch("tel-a", DAY2);
+    b[0].visits[0].notes = "Versión de Beto".into();
+    b[0].visits[0].profile = profile("MX", 3);
+    b[0].visits[0].touch("tel-b", DAY2);
+    let (a0, b0) = (a.clone(), b.clone());
+
+    let report = merge(&mut a, b0.clone());
+    assert_eq!(report.visit_conflicts, 1, "{report:?}");
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 conflicto: se guardaron las dos versiones."
+    );
+    assert_eq!(
+        report.summary(Locale::En),
+        "1 conflict: both versions were kept."
+    );
+    let e = &a[0];
+    assert_eq!(e.visits.len(), 2);
+    let notes: Vec<&str> = e.visits.iter().map(|v| v.notes.as_str()).collect();
+    assert!(notes.contains(&"Versión de Ana") && notes.contains(&"Versión de Beto"));
+    let copy = e.visits.iter().find(|v| v.conflict_of.is_some()).unwrap();
+    assert_eq!(copy.conflict_of.as_deref(), Some("vis-1"));
+    assert!(copy.id.starts_with("vis-1-") && copy.id.len() == "vis-1-".len() + 16);
+    // The version under the original id has seen both sides' saves.
+    let original = e.visit("vis-1").unwrap();
+    assert_eq!(original.edits.get("tel-a"), Some(&2));
+    assert_eq!(original.edits.get("tel-b"), Some(&1));
+    assert_eq!(a[0].validate(), Ok(()));
+
+    // Merging the file again changes nothing.
+    let before = a.clone();
+    let again = merge(&mut a, b0.clone());
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(a, before);
+
+    // The other device, importing the first one's file, ends with the same visits.
+    let report = merge(&mut b, a0);
+    assert_eq!(report.visit_conflicts, 1);
+    let mut ids_a = visit_ids(&a[0]);
+    let mut ids_b = visit_ids(&b[0]);
+    ids_a.sort();
+    ids_b.sort();
+    assert_eq!(ids_a, ids_b);
+    for v in &a[0].visits {
+        assert!(b[0].visit(&v.id).unwrap().same_content(v));
+    }
+    // And exchanging the merged workspaces changes nothing more.
+    assert!(!merge(&mut b, a.clone()).changed());
+    assert!(!merge(&mut a, b.clone()).changed());
+}
+
+#[test]
+fn settling_a_conflict_sticks_when_the_old_file_comes_again() {
+    let (mut a, mut b) = two_devices();
+    a[0].visits[0].notes = "A".into();
+    a[0].visits[0].touch("tel-a", DAY2);
+    b[0].visits[0].notes = "B".into();
+    b[0].visits[0].touch("tel-b", DAY2);
+    merge(&mut a, b.clone());
+    let copy = a[0]
+        .visits
+        .iter()
+        .find(|v| v.conflict_of.is_some())
+        .unwrap()
+        .id
+        .clone();
+    a[0].resolve_conflict(&copy, true, "tel-a", DAY2).unwrap();
+    assert_eq!(a[0].visits.len(), 1);
+    let settled = a.clone();
+    let report = merge(&mut a, b.clone());
+    assert!(!report.changed(), "{report:?}");
+    assert_eq!(a, settled);
+}
+
+#[test]
+fn deleted_visits_stay_deleted_unless_changed_elsewhere() {
+    let (mut a, b) = two_devices();
+    a[0].remove_visit("vis-1").unwrap();
+    let report = merge(&mut a, b.clone());
+    assert_eq!(report.visits_left_deleted, 1);
+    assert!(!report.changed());
+    assert!(a[0].visits.is_empty());
+    // A save the deleting device never saw brings the visit back: no edit is lost.
+    let mut c = b.clone();
+    c[0].visits[0].notes = "Nota posterior".into();
+    c[0].visits[0].touch("tel-c", DAY2);
+    let report = merge(&mut a, c);
+    assert_eq!(report.visits_added, 1);
+    assert_eq!(a[0].visits[0].notes, "Nota posterior");
+    // Tombstones travel in the file and survive a round trip.
+    let (mut d, _) = two_devices();
+    d[0].remove_visit("vis-1");
+    let text = handoff::encode(&d, NOW);
+    assert_eq!(handoff::decode(&text).unwrap(), d);
+}
+
+#[test]
+fn details_changed_on_both_sides_keep_the_other_values() {
+    let (mut a, mut b) = two_devices();
+    a[0].name = "Panadería Rosa".into();
+    a[0].locality = "Xoxocotlán".into();
+    a[0].touch("tel-a", DAY2);
+    b[0].name = "Panadería Doña Rosa".into();
+    b[0].sector = Some("food".into());
+    b[0].touch("tel-b", DAY2);
+    let (a0, b0) = (a.clone(), b.clone());
+    let report = merge(&mut a, b0.clone());
+    assert_eq!(report.enterprise_conflicts, 1);
+    // One value of each detail stays; every other value is listed.
+    let e = &a[0];
+    let mut values = vec![
+        ("name", e.name.clone()),
+        ("locality", e.locality.clone()),
+        ("sector", e.sector.clone().unwrap_or_default()),
+    ];
+    values.extend(e.other_values.iter().map(|o| {
+        (
+            ["name", "locality", "sector"]
+                .into_iter()
+                .find(|f| *f == o.field)
+                .unwrap(),
+            o.value.clone(),
+        )
+    }));
+    for (field, value) in [
+        ("name", "Panadería Rosa"),
+        ("name", "Panadería Doña Rosa"),
+        ("locality", "Xoxocotlán"),
+        ("sector", "food"),
+    ] {
+        assert!(
+            values.contains(&(field, value.to_string())),
+            "{field}={value} kept: {values:?}"
+        );
+    }
+    assert!(e
+        .other_values
+        .iter()
+        .all(|o| e.detail(&o.field) != Some(o.value.as_str())));
+    assert_eq!(a[0].validate(), Ok(()));
+    let before = a.clone();
+    assert!(!merge(&mut a, b0).changed());
+    assert_eq!(a, before);
+    // The other device keeps the same values in the same places.
+    merge(&mut b, a0);
+    assert_eq!(b[0].name, a[0].name);
+    assert_eq!(b[0].other_values, a[0].other_values);
+    // Choosing a value and saving clears the conflict for the other device too.
+    a[0].name = "Panadería Doña Rosa".into();
+    a[0].other_values.clear();
+    a[0].touch("tel-a", DAY2);
+    let report = merge(&mut b, a.clone());
+    assert_eq!(report.enterprises_updated, 1);
+    assert!(b[0].other_values.is_empty());
+    assert_eq!(
+        OtherValue {
+            field: "name".into(),
+            value: "x".into()
+        }
+        .field,
+        "name"
+    );
+}
+
+#[test]
+fn the_same_id_in_another_country_is_another_enterprise() {
+    let mut local = vec![one_enterprise()];
+    let mut other = Enterprise::new("ent-1", "Tienda (ficticia)", "CL", "tel-z", NOW);
+    other.visits.push(Visit::new(
+        "vis-1",
+        "2026-04-01",
+        profile("CL", 2),
+        "tel-z",
+        NOW,
+    ));
+    let report = merge(&mut local, vec![other.clone()]);
+    assert_eq!(report.enterprises_added, 1);
+    assert_eq!(local.len(), 2);
+    assert_ne!(local[1].id, "ent-1");
+    assert_eq!(local[1].country, "CL");
+    let again = merge(&mut local, vec![other]);
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(local.len(), 2);
+    assert_eq!(
+        handoff::decode(&handoff::encode(&local, NOW)).unwrap(),
+        local
+    );
+}
+
+/// One side's changes in the property test.
+#[derive(Debug, Clone)]
+enum Op {
+    EditNotes(usize, usize, u8),
+    EditLevel(usize, usize, u8),
+    AddVisit(usize, u8),
+    Rename(usize, u8),
+    Delete(usize, usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..3usize, 0..4usize, 0..3u8).prop_map(|(e, v, x)| Op::EditNotes(e, v, x)),
+        (0..3usize, 0..4usize, 0..5u8).prop_map(|(e, v, x)| Op::EditLevel(e, v, x)),
+        (0..3usize, 0..4u8).prop_map(|(e, x)| Op::AddVisit(e, x)),
+        (0..3usize, 0..3u8).prop_map(|(e, x)| Op::Rename(e, x)),
+        (0..3usize, 0..4usize).prop_map(|(e, v)| Op::Delete(e, v)),
+    ]
+}
+
+fn base() -> Vec<Enterprise> {
+    (0..3)
+        .map(|i| {
+            let mut e =
+                Enterprise::new(&format!("e{i}"), &format!("Empresa {i}"), "MX", "base", NOW);
+            for j in 0..2 {
+                e.visits.push(Visit::new(
+                    &format!("e{i}v{j}"),
+                    "2026-03-14",
+                    profile("MX", j as u8),
+                    "base",
+                    NOW,
+                ));
+            }
+            e
+        })
+        .collect()
+}
+
+fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
+    for op in ops {
+        match *op {
+            Op::EditNotes(e, v, x) | Op::EditLevel(e, v, x) => {
+                let ent = &mut workspace[e];
+                if ent.visits.is_empty() {
+                    continue;
+                }
+                let n = ent.visits.len();
+                let visit = &mut ent.visits[v % n];
+                if matches!(op, Op::EditNotes(..)) {
+                    visit.notes = format!("nota {x}");
+                } else {
+                    visit.profile = profile("MX", x.min(4));
+                }
+                visit.touch(device, DAY2);
+            }
+            Op::AddVisit(e, x) => {
+                let id = format!(
+                    "{device}-{e}-{}",
+                    workspace[e].visits.len() + workspace[e].removed.len()
+                );
+                workspace[e].visits.push(Visit::new(
+                    &id,
+                    "2026-06-01",
+                    profile("MX", x),
+                    device,
+                    DAY2,
+                ));
+            }
+            Op::Rename(e, x) => {
+                workspace[e].name = format!("Nombre {x}");
+                workspace[e].touch(device, DAY2);
+            }
+            Op::Delete(e, v) => {
+                let ent = &mut workspace[e];
+                if !ent.visits.is_empty() {
+                    let id = ent.visits[v % ent.visits.len()].id.clone();
+                    ent.remove_visit(&id);
+                }
+            }
+        }
+    }
+}
+
+/// Every visit of `side` is in `merged` with its content, unless `merged` has a later save of
+/// it or it was deleted in `merged` after every save of it.
+fn keeps_every_visit(merged: &[Enterprise], side: &[Enterprise]) -> Result<(), String> {
+    for e in side {
+        let m = merged
+            .iter()
+            .find(|m| m.id == e.id)
+            .ok_or("enterprise lost")?;
+        for v in &e.visits {
+            let kept = m.visits.iter().any(|x| x.same_content(v));
+            let superseded = m.visit(&v.id).is_some_and(|x| {
+                umbral::workspace::compare_edits(&x.edits, &v.edits)
+                    == Some(std::cmp::Ordering::Greater)
+            });
+            let deleted = m.removed.iter().any(|r| {
+                r.id == v.id
+                    && matches!(
+                        umbral::workspace::compare_edits(&v.edits, &r.edits),
+                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                    )
+            });
+            if !(kept || superseded || deleted) {
+                return Err(format!("visit {} ({:?}) lost", v.id, v.notes));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn merging_is_idempotent_loses_nothing_and_converges(
+        ops_a in proptest::collection::vec(op(), 0..8),
+        ops_b in proptest::collection::vec(op(), 0..8),
+    ) {
+        let mut a = base();
+        let mut b = base();
+        apply(&mut a, &ops_a, "tel-a");
+        apply(&mut b, &ops_b, "tel-b");
+
+        let mut ab = a.clone();
+        merge(&mut ab, b.clone());
+        let once = ab.clone();
+        let report = merge(&mut ab, b.clone());
+        prop_assert!(!report.changed(), "{:?}", report);
+        prop_assert_eq!(&ab, &once);
+        // Merging a workspace into itself changes nothing.
+        let mut same = a.clone();
+        prop_assert!(!merge(&mut same, a.clone()).changed());
+        prop_assert_eq!(&same, &a);
+
+        prop_assert_eq!(keeps_every_visit(&ab, &a), Ok(()));
+        prop_assert_eq!(keeps_every_visit(&ab, &b), Ok(()));
+        for e in &ab {
+            let mut ids = visit_ids(e);
+            ids.sort();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n, "duplicate visit ids in {}", e.id);
+            prop_assert_eq!(e.validate(), Ok(()));
+        }
+        // The merged workspace survives the file.
+        prop_assert_eq!(handoff::decode(&handoff::encode(&ab, NOW)).unwrap(), ab.clone());
+
+        // Without deletions, both directions end with the same visits and details.
+        let deletes = ops_a.iter().chain(&ops_b).any(|o| matches!(o, Op::Delete(..)));
+        if !deletes {
+            let mut ba = b.clone();
+            merge(&mut ba, a.clone());
+            for (x, y) in ab.iter().zip(&ba) {
+                let mut vx: Vec<(String, String)> = x.visits.iter().map(|v| (v.id.clone(), v.fingerprint())).collect();
+                let mut vy: Vec<(String, String)> = y.visits.iter().map(|v| (v.id.clone(), v.fingerprint())).collect();
+                vx.sort();
+                vy.sort();
+                prop_assert_eq!(vx, vy);
+                prop_assert_eq!(&x.name, &y.name);
+                prop_assert_eq!(&x.other_values, &y.other_values);
+            }
+        }
+    }
 }

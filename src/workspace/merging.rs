@@ -201,10 +201,19 @@ fn details_fingerprint(e: &Enterprise) -> u64 {
 
 fn merge_details(mine: &mut Enterprise, theirs: &Enterprise, report: &mut MergeReport) {
     if details(mine) == details(theirs) {
+        // The same details; the later copy says which other values are still open (choosing
+        // a value clears them), and copies saved apart keep both lists.
+        let others = match compare_edits(&mine.edits, &theirs.edits) {
+            Some(Ordering::Greater) => mine.other_values.clone(),
+            Some(Ordering::Less) => theirs.other_values.clone(),
+            _ => union_others(mine, &mine.other_values, &theirs.other_values),
+        };
+        if others != mine.other_values {
+            report.enterprises_updated += 1;
+            mine.other_values = others;
+        }
         join(&mut mine.edits, &theirs.edits);
         mine.updated = time::later(&mine.updated, &theirs.updated).to_string();
-        let others = union_others(mine, &mine.other_values, &theirs.other_values);
-        mine.other_values = others;
         return;
     }
     match compare_edits(&mine.edits, &theirs.edits) {
