@@ -4,12 +4,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
-use umbral::engine::Locale;
+use umbral::engine::{assess, Locale, Pack, Profile};
+use umbral::packs;
+use umbral::workspace::csv::{self, Separator};
 use umbral::workspace::handoff;
+use umbral::workspace::progress;
 use umbral::workspace::{merge, Enterprise, MergeReport, OtherValue, Visit};
 
 fn root() -> &'static Path {
@@ -744,4 +748,243 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV of the latest reports
+
+fn builtin_packs() -> BTreeMap<String, Pack> {
+    ["MX", "CL", "BO"]
+        .into_iter()
+        .map(|c| {
+            let id = c.to_ascii_lowercase();
+            let pack = packs::compile(&id, &packs::builtin(), None)
+                .pack
+                .unwrap_or_else(|| panic!("pack {id} compiles"));
+            (c.to_string(), pack)
+        })
+        .collect()
+}
+
+fn read_csv(text: &str, sep: u8) -> Vec<BTreeMap<String, String>> {
+    assert!(
+        text.starts_with('\u{feff}'),
+        "starts with a byte order mark"
+    );
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), csv::COLUMNS);
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            assert_eq!(r.len(), csv::COLUMNS.len());
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_has_the_latest_report_of_each_enterprise() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let enterprises = sample();
+    let text = csv::latest_reports(&enterprises, &lookup, Separator::Comma).unwrap();
+    assert!(text.ends_with("\r\n"));
+    let rows = read_csv(&text, b',');
+    assert_eq!(rows.len(), 3);
+
+    let ana = &rows[0];
+    let latest = &enterprises[0].visits[1];
+    let report = assess(
+        &packs["MX"],
+        &Profile::from_value(&latest.profile).unwrap(),
+        Locale::En,
+    );
+    assert_eq!(ana["enterprise_id"], enterprises[0].id);
+    assert_eq!(ana["name"], "Tejidos Ana (ficticio)");
+    assert_eq!(ana["locality"], "Teotitlán del Valle");
+    assert_eq!(ana["visits"], "2");
+    assert_eq!(ana["versions_in_conflict"], "0");
+    assert_eq!(ana["latest_visit_date"], "2026-05-09");
+    assert_eq!(ana["pack"], "mx");
+    assert_eq!(ana["readiness"], report.readiness.to_string());
+    assert_eq!(ana["stage"], report.stage.unwrap_or(""));
+    for d in &report.dimensions {
+        assert_eq!(
+            ana[&format!("score_{}", d.id)],
+            d.score.to_string(),
+            "{}",
+            d.id
+        );
+    }
+    let blockers: Vec<&str> = report.blockers.iter().map(|b| b.requirement).collect();
+    assert_eq!(ana["blockers"], blockers.join(";"));
+    assert_eq!(
+        ana["next_unlock"],
+        report.next_unlock.as_ref().map_or("", |u| u.pathway)
+    );
+    // Quotes and a newline in notes and names come back exactly.
+    assert_eq!(ana["notes"], latest.notes);
+    assert!(ana["notes"].contains("\"precios de envío\""));
+    assert_eq!(
+        rows[1]["name"],
+        "Café \"La Esquina\", Valparaíso (ficticio)"
+    );
+    assert_eq!(rows[1]["pack"], "cl");
+    assert_eq!(rows[2]["country"], "BO");
+    assert_eq!(rows[2]["notes"], "");
+    assert!(rows.iter().all(|r| r["problem"].is_empty()));
+
+    // Semicolons for spreadsheets that expect them, same cells.
+    let semi = csv::latest_reports(&enterprises, &lookup, Separator::Semicolon).unwrap();
+    assert_eq!(read_csv(&semi, b';'), rows);
+}
+
+#[test]
+fn csv_columns_follow_the_core_dimensions() {
+    let packs = builtin_packs();
+    for pack in packs.values() {
+        let ids: Vec<&str> = pack.data.dimensions.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, csv::DIMENSIONS, "{}", pack.data.id);
+    }
+}
+
+#[test]
+fn csv_rows_without_a_visit_or_a_pack() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let mut empty = Enterprise::new("ent-9", "=1+1 (ficticia)", "MX", "d", NOW);
+    empty.locality = "-Centro".into();
+    let text =
+        csv::latest_reports(std::slice::from_ref(&empty), &lookup, Separator::Comma).unwrap();
+    let rows = read_csv(&text, b',');
+    assert_eq!(rows[0]["name"], "'=1+1 (ficticia)");
+    assert_eq!(rows[0]["locality"], "'-Centro");
+    assert_eq!(rows[0]["visits"], "0");
+    assert_eq!(rows[0]["readiness"], "");
+    assert_eq!(rows[0]["latest_visit_date"], "");
+
+    let only_mx = |c: &str| if c == "MX" { packs.get(c) } else { None };
+    let err = csv::latest_reports(&sample(), &only_mx, Separator::Comma).unwrap_err();
+    assert_eq!(err.countries, vec!["CL", "BO"]);
+    assert_eq!(
+        err.to_string(),
+        "no rule pack for CL, BO, needed to score the latest visits"
+    );
+    assert_eq!(csv::countries_needed(&sample()), vec!["MX", "CL", "BO"]);
+    // An enterprise with no visits needs no pack.
+    assert!(csv::latest_reports(&[empty], &only_mx, Separator::Comma).is_ok());
+}
+
+#[test]
+fn csv_reports_a_stored_record_with_a_broken_profile_in_its_row() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let mut e = one_enterprise();
+    e.visits[0].profile = json!({"schema": "umbral.profile/1", "country": "MX", "size": "huge"});
+    let rows = read_csv(
+        &csv::latest_reports(&[e], &lookup, Separator::Comma).unwrap(),
+        b',',
+    );
+    assert!(
+        rows[0]["problem"].starts_with("invalid profile: unknown value 'huge'"),
+        "{}",
+        rows[0]["problem"]
+    );
+    assert_eq!(rows[0]["readiness"], "");
+    assert_eq!(rows[0]["latest_visit_id"], "vis-1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress between visits
+
+#[test]
+fn progress_between_two_visits() {
+    let packs = builtin_packs();
+    let ana = &sample()[0];
+    let before = Profile::from_value(&ana.visits[0].profile).unwrap();
+    let after = Profile::from_value(&ana.visits[1].profile).unwrap();
+    let r1 = assess(&packs["MX"], &before, Locale::Es);
+    let r2 = assess(&packs["MX"], &after, Locale::Es);
+    let p = progress::compare(&r1, &r2);
+    assert_eq!(p.readiness.before, r1.readiness);
+    assert_eq!(p.readiness.after, r2.readiness);
+    assert!(p.readiness.delta() > 0, "{p:?}");
+    assert_eq!(p.dimensions.len(), 9);
+    let connectivity = p
+        .dimensions
+        .iter()
+        .find(|d| d.id == "connectivity")
+        .unwrap();
+    assert_eq!(connectivity.label, "Internet");
+    assert!(connectivity.delta().unwrap() > 0, "{connectivity:?}");
+    let network = p.dimensions.iter().find(|d| d.id == "network").unwrap();
+    assert_eq!(network.delta(), Some(0));
+    // Each list is exactly the difference of the two reports.
+    let ready = |r: &umbral::engine::Report| -> Vec<String> {
+        r.pathways
+            .iter()
+            .filter(|p| p.ready)
+            .map(|p| p.id.to_string())
+            .collect()
+    };
+    for id in &p.pathways_opened {
+        assert!(ready(&r2).contains(&id.to_string()) && !ready(&r1).contains(&id.to_string()));
+    }
+    assert!(p
+        .blockers_removed
+        .iter()
+        .all(|b| r1.blockers.iter().any(|x| x.requirement == *b)));
+    assert!(
+        p.blockers_removed.contains(&"payout_account")
+            || !r1
+                .blockers
+                .iter()
+                .any(|b| b.requirement == "payout_account")
+    );
+    for step in &p.steps_done {
+        assert!(r1.recommendations.iter().any(|r| r.id == *step));
+        assert!(!r2.recommendations.iter().any(|r| r.id == *step));
+    }
+    assert!(!p.is_empty());
+    // Back the other way, everything flips.
+    let back = progress::compare(&r2, &r1);
+    assert_eq!(back.readiness.delta(), -p.readiness.delta());
+    assert_eq!(back.pathways_closed, p.pathways_opened);
+    assert_eq!(back.blockers_added, p.blockers_removed);
+    // The same report twice: nothing changed.
+    assert!(progress::compare(&r2, &r2).is_empty());
+}
+
+#[test]
+fn progress_names_a_step_done_and_pathways_opened() {
+    let packs = builtin_packs();
+    let pack = &packs["MX"];
+    let no_photos = Profile::from_json(
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"urban","sector":"crafts","goal":"grow_local",
+            "connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2,"helper":"staff","hours_per_week":6},
+            "presence":{"channels":["whatsapp"],"product_photos":false,"inventory":"paper"},"motivation":{"level":4},
+            "payments":{"bank_account":true,"accepts":["cash","transfer"]},"logistics":{"delivers_locally":true}}"#,
+    )
+    .unwrap();
+    let mut photos = no_photos.clone();
+    let field = umbral::engine::profile::core_field("presence.product_photos").unwrap();
+    photos.set(field, Some(umbral::engine::Value::Bool(true)));
+    let r1 = assess(pack, &no_photos, Locale::Es);
+    let r2 = assess(pack, &photos, Locale::Es);
+    assert!(
+        r1.recommendations.iter().any(|r| r.id == "product-photos"),
+        "the step is recommended first"
+    );
+    let p = progress::compare(&r1, &r2);
+    assert!(p.steps_done.contains(&"product-photos"), "{p:?}");
+    let presence = p.dimensions.iter().find(|d| d.id == "presence").unwrap();
+    assert!(presence.delta().unwrap() > 0);
 }
