@@ -5,7 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
@@ -987,4 +989,226 @@ fn progress_names_a_step_done_and_pathways_opened() {
     assert!(p.steps_done.contains(&"product-photos"), "{p:?}");
     let presence = p.dimensions.iter().find(|d| d.id == "presence").unwrap();
     assert!(presence.delta().unwrap() > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `umbral handoff` on the command line
+
+fn umbral(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_umbral"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("umbral starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const SAMPLE: &str = "tests/fixtures/handoff/v1-sample.json";
+
+/// A scratch folder for this test alone, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("umbral-handoff-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn cli_check_says_what_the_file_holds() {
+    let out = umbral(&["handoff", "check", SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{SAMPLE}: umbral.handoff/1, written by Umbral 0.1.0 at 2026-11-27T22:40:05Z: 3 enterprise(s), 4 visit(s)\n")
+    );
+    // Standard input too.
+    let out = umbral(&["handoff", "check"], &sample_text());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("standard input: umbral.handoff/1"));
+}
+
+#[test]
+fn cli_check_lists_every_problem_and_exits_1() {
+    let bad = edited(|j| {
+        j["enterprises"][0]["visits"][0]["date"] = json!("ayer");
+        j["enterprises"][1]["visits"][0]["profile"]["connectivity"]["internet"] = json!("fiber");
+    });
+    let out = umbral(&["handoff", "check", "-"], &bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "umbral: invalid hand-off file standard input:\n  \
+         - enterprises[0].visits[0].date: expected a date such as 2026-03-14, found 'ayer'\n  \
+         - enterprises[1].visits[0].profile.connectivity.internet: unknown value 'fiber'; expected one of: none, intermittent, mobile_data, broadband (in the visit of 2026-04-02 to 'Café \"La Esquina\", Valparaíso (ficticio)')\n"
+    );
+    let out = umbral(&["handoff", "check"], r#"{"schema":"umbral.handoff/7"}"#);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("'umbral.handoff/7', a version this app cannot read"));
+}
+
+#[test]
+fn cli_usage_and_io_errors_exit_2() {
+    assert_eq!(umbral(&["handoff"], "").status.code(), Some(2));
+    assert_eq!(
+        umbral(&["handoff", "frobnicate"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        umbral(&["handoff", "merge", SAMPLE], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        umbral(&["handoff", "csv", "--separator", "tab", SAMPLE], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = umbral(
+        &[
+            "handoff",
+            "check",
+            "tests/fixtures/handoff/no-such-file.json",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr)
+        .starts_with("umbral: cannot open tests/fixtures/handoff/no-such-file.json"));
+    let help = text(&umbral(&["--help"], "").stdout);
+    assert!(help.contains("handoff"), "{help}");
+}
+
+#[test]
+fn cli_merge_writes_the_merged_file_and_says_what_changed() {
+    let dir = scratch("merge");
+    // B: the sample with a new visit and a conflicting edit of Ana's first visit; A: the
+    // sample with its own edit of that visit.
+    let mut a = sample();
+    a[0].visits[0].notes = "Editada en el equipo A".into();
+    a[0].visits[0].touch("equipo-a", DAY2);
+    let mut b = sample();
+    b[0].visits[0].notes = "Editada en el equipo B".into();
+    b[0].visits[0].touch("equipo-b", DAY2);
+    b[1].visits.push(Visit::new(
+        "nueva",
+        "2026-10-01",
+        profile("CL", 4),
+        "equipo-b",
+        DAY2,
+    ));
+    let (pa, pb, po) = (dir.join("a.json"), dir.join("b.json"), dir.join("out.json"));
+    std::fs::write(&pa, handoff::encode(&a, NOW)).unwrap();
+    std::fs::write(&pb, handoff::encode(&b, NOW)).unwrap();
+    let args = [
+        "handoff",
+        "merge",
+        pa.to_str().unwrap(),
+        pb.to_str().unwrap(),
+        "-o",
+        po.to_str().unwrap(),
+    ];
+    let out = umbral(&args, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "1 visita nueva, 1 conflicto: se guardaron las dos versiones.\n"
+    );
+    let merged = handoff::decode_file(&std::fs::read_to_string(&po).unwrap()).unwrap();
+    assert!(umbral::workspace::is_timestamp(&merged.exported_at));
+    let mut expected = a.clone();
+    merge(&mut expected, b.clone());
+    assert_eq!(merged.enterprises, expected);
+    // Merging B again into the result changes nothing; in English on request, to stdout.
+    let out = umbral(
+        &[
+            "handoff",
+            "merge",
+            po.to_str().unwrap(),
+            pb.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stderr),
+        "Nothing new: everything in the file was already here.\n"
+    );
+    assert_eq!(handoff::decode(&text(&out.stdout)).unwrap(), expected);
+    // A bad file stops the merge and writes nothing.
+    std::fs::write(&pb, "{}").unwrap();
+    std::fs::remove_file(&po).unwrap();
+    let out = umbral(&args, "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!po.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_csv_writes_the_latest_reports() {
+    let out = umbral(&["handoff", "csv", SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let expected = csv::latest_reports(&sample(), &lookup, Separator::Comma).unwrap();
+    assert_eq!(text(&out.stdout), expected);
+    let out = umbral(
+        &["handoff", "csv", "--separator", "semicolon", "-"],
+        &sample_text(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(read_csv(&text(&out.stdout), b';').len(), 3);
+}
+
+#[test]
+fn cli_progress_between_the_two_latest_visits() {
+    let id = "3c9e1f4a7b2d48e6a0c5f1b9d2e7a4c3";
+    let out = umbral(&["handoff", "progress", "--enterprise", id, SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["before"], "2026-03-14");
+    assert_eq!(json["after"], "2026-05-09");
+    assert!(
+        json["progress"]["readiness"]["after"].as_u64()
+            > json["progress"]["readiness"]["before"].as_u64()
+    );
+    assert_eq!(json["progress"]["dimensions"][0]["label"], "Internet");
+    let out = umbral(
+        &[
+            "handoff",
+            "progress",
+            "--enterprise",
+            "b7d4e2a19c0f4e3d8a6b5c4d3e2f1a0b",
+            SAMPLE,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "umbral: enterprise 'b7d4e2a19c0f4e3d8a6b5c4d3e2f1a0b' has 1 visit(s); progress needs two\n"
+    );
+    let out = umbral(
+        &["handoff", "progress", "--enterprise", "nadie", SAMPLE],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("umbral: no enterprise 'nadie' in {SAMPLE}\n")
+    );
 }

@@ -191,12 +191,14 @@ impl Enterprise {
     /// The latest visit: the last by date, then by time saved, then by id. Versions kept by a
     /// conflict count like any visit.
     pub fn latest_visit(&self) -> Option<&Visit> {
-        self.visits.iter().max_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then_with(|| time::compare_timestamps(&a.updated, &b.updated))
-                .then_with(|| a.id.cmp(&b.id))
-        })
+        self.visits.iter().max_by(|a, b| visit_order(a, b))
+    }
+
+    /// The visits from the earliest to the latest, in the order of [`Enterprise::latest_visit`].
+    pub fn visits_in_order(&self) -> Vec<&Visit> {
+        let mut visits: Vec<&Visit> = self.visits.iter().collect();
+        visits.sort_by(|a, b| visit_order(a, b));
+        visits
     }
 
     /// Deletes a visit, remembering it so that importing an older file does not bring it back
@@ -304,6 +306,14 @@ impl Visit {
         }
         format!("{:016x}", h.finish())
     }
+}
+
+/// Visits by date, then by time saved, then by id.
+fn visit_order(a: &Visit, b: &Visit) -> Ordering {
+    a.date
+        .cmp(&b.date)
+        .then_with(|| time::compare_timestamps(&a.updated, &b.updated))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Whether `s` has the form of an id: 1 to 64 ASCII letters, digits, `-` or `_`.
