@@ -8,7 +8,7 @@
 //! draft is saved to `localStorage` after every change (`storage`). Everything runs in the
 //! browser: no answer leaves the device unless the user shares it.
 
-mod answers;
+pub(crate) mod answers;
 mod browser;
 pub mod components;
 pub mod js_api;

@@ -7,8 +7,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    eprintln!(
-        "umbral-taller is the browser workspace: build it with `make build` (see README.md)"
-    );
+    eprintln!("umbral-taller is the browser workspace: build it with `make build` (see README.md)");
     std::process::ExitCode::from(2)
 }

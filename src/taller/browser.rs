@@ -44,8 +44,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = Array::of1(&text.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let link: HtmlAnchorElement = document
         .create_element("a")

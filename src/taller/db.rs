@@ -8,7 +8,7 @@
 //! | `enterprises` | `id` | [`EnterpriseRecord`] |
 //! | `visits` | `id`, index `enterprise` | [`VisitRecord`] |
 //! | `apartados` | auto | records that could not be read: `{store, key, record, reason, at}` |
-//! | `meta` | name | `exported_at` (RFC 3339), `draft_imported` (true) |
+//! | `meta` | name | `device` (this installation's id), `exported` (JSON: enterprise id to RFC 3339), `draft_imported` (true) |
 //!
 //! Schema version 1 had only `enterprises` and `visits`; opening it upgrades it in place
 //! ([`upgrade`]), keeping every record. Records are read one by one: one that cannot be read
@@ -17,6 +17,7 @@
 //! the same transaction, so two tabs never silently overwrite each other.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -47,7 +48,7 @@ pub enum DbError {
     /// The device is full (QuotaExceededError): nothing of this write was stored.
     Quota,
     /// The visit changed elsewhere since this tab read it (its stored revision, if any).
-    Conflict(Option<u64>),
+    Conflict(Option<u32>),
     Other(String),
 }
 
@@ -78,7 +79,11 @@ fn wait(request: &IdbRequest) -> impl Future<Output = Result<JsValue, DbError>> 
         });
         let failed = request.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = failed.error().ok().flatten().map_or(JsValue::NULL, JsValue::from);
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::NULL, JsValue::from);
             let _ = reject.call1(&JsValue::UNDEFINED, &error);
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
@@ -203,8 +208,11 @@ pub struct Loaded {
     pub set_aside_now: usize,
     /// Records in `apartados` altogether.
     pub set_aside_total: usize,
-    pub exported_at: Option<String>,
+    /// When each enterprise was last exported (by id, RFC 3339).
+    pub exported: BTreeMap<String, String>,
     pub draft_imported: bool,
+    /// This installation's device id (the key of its saves in each record's `edits`).
+    pub device: Option<String>,
 }
 
 struct Bad {
@@ -242,8 +250,9 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
         visits.get_all_keys(),
         visits.get_all(),
         aside.count(),
-        meta.get(&JsValue::from_str("exported_at")),
+        meta.get(&JsValue::from_str("exported")),
         meta.get(&JsValue::from_str("draft_imported")),
+        meta.get(&JsValue::from_str("device")),
     ];
     let mut results = Vec::with_capacity(requests.len());
     let pending: Vec<IdbRequest> = requests
@@ -259,14 +268,23 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
         visits: Vec::new(),
         set_aside_now: 0,
         set_aside_total: results[4].as_f64().unwrap_or(0.0) as usize,
-        exported_at: results[5].as_string(),
+        exported: results[5]
+            .as_string()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default(),
         draft_imported: results[6].is_truthy(),
+        device: results[7].as_string(),
     };
     let (keys, values) = (array(results[0].clone()), array(results[1].clone()));
     for (key, value) in keys.iter().zip(values.iter()) {
         match text_of(&value).and_then(|text| decode_enterprise(&text)) {
             Ok(record) => loaded.enterprises.push(record),
-            Err(reason) => bad.push(Bad { store: ENTERPRISES, key, record: value, reason }),
+            Err(reason) => bad.push(Bad {
+                store: ENTERPRISES,
+                key,
+                record: value,
+                reason,
+            }),
         }
     }
     let (keys, values) = (array(results[2].clone()), array(results[3].clone()));
@@ -274,7 +292,12 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
         let decoded = text_of(&value).and_then(|text| decode_visit(&text));
         match decoded {
             Ok(record) => loaded.visits.push(record),
-            Err(reason) => bad.push(Bad { store: VISITS, key, record: value, reason }),
+            Err(reason) => bad.push(Bad {
+                store: VISITS,
+                key,
+                record: value,
+                reason,
+            }),
         }
     }
     if !bad.is_empty() {
@@ -355,7 +378,7 @@ pub async fn put_all(
 
 /// Writes a visit whose stored revision must still be `base` (0: it must not exist yet);
 /// `record.revision` is the new one. Refused with [`DbError::Conflict`] otherwise.
-pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u64) -> Result<(), DbError> {
+pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u32) -> Result<(), DbError> {
     let tx = write_tx(db, &[VISITS])?;
     let store = tx.object_store(VISITS).map_err(js_error)?;
     let value = to_js(record)?;
@@ -367,11 +390,7 @@ pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u64) -> Re
         let (get, tx, outcome) = (get.clone(), tx.clone(), outcome.clone());
         Closure::once_into_js(move || {
             let stored = get.result().unwrap_or(JsValue::UNDEFINED);
-            let revision = (!stored.is_undefined())
-                .then(|| js_sys::Reflect::get(&stored, &JsValue::from_str("revision")).ok())
-                .flatten()
-                .and_then(|r| r.as_f64())
-                .map(|r| r as u64);
+            let revision = stored_revision(&stored);
             let fine = match revision {
                 Some(stored) => stored == base,
                 None => base == 0 && stored.is_undefined(),
@@ -401,6 +420,23 @@ pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u64) -> Re
         (Some(error), _) => Err(error),
         (None, result) => result,
     }
+}
+
+/// The revision of a stored visit (its saves, summed over `edits`); `None` when there is no
+/// record or it cannot be read.
+fn stored_revision(stored: &JsValue) -> Option<u32> {
+    if stored.is_undefined() {
+        return None;
+    }
+    let text = text_of(stored).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let edits = value.get("edits")?.as_object()?;
+    Some(
+        edits
+            .values()
+            .filter_map(serde_json::Value::as_u64)
+            .fold(0u32, |a, b| a.saturating_add(b as u32)),
+    )
 }
 
 /// Reads one visit as stored now (after a conflict), if it is there and readable.
@@ -445,7 +481,7 @@ pub async fn delete_everything(db: &IdbDatabase) -> Result<(), DbError> {
             .map_err(js_error)?;
     }
     tx.object_store(META)
-        .and_then(|s| s.delete(&JsValue::from_str("exported_at")))
+        .and_then(|s| s.delete(&JsValue::from_str("exported")))
         .map_err(js_error)?;
     finished(&tx).await
 }

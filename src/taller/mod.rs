@@ -13,6 +13,7 @@
 mod browser;
 mod db;
 mod handoff;
+mod journal;
 mod model;
 mod records;
 mod scan;
@@ -30,7 +31,7 @@ use yew::prelude::*;
 
 use crate::app::components::LocaleSwitch;
 use model::{Action, Model, Phase, View};
-use records::{EnterpriseRecord, VisitRecord, RECORD_VERSION};
+use records::VisitRecord;
 use words::words;
 
 pub(crate) use browser::now;
@@ -42,7 +43,7 @@ const CHANNEL: &str = "umbral-taller";
 /// this tab last wrote or read it, the channel to other tabs, and the packs being fetched.
 pub struct Ctx {
     db: RefCell<Option<IdbDatabase>>,
-    revisions: RefCell<HashMap<String, u64>>,
+    revisions: RefCell<HashMap<String, u32>>,
     channel: Option<BroadcastChannel>,
     fetching: RefCell<BTreeSet<String>>,
 }
@@ -62,7 +63,7 @@ impl Ctx {
     }
 
     /// Tells other tabs that a visit was written (or, with `None`, that anything may have).
-    fn announce(&self, visit: Option<(&str, u64)>) {
+    fn announce(&self, visit: Option<(&str, u32)>) {
         let Some(channel) = &self.channel else { return };
         let message = match visit {
             Some((id, revision)) => serde_json::json!({ "visit": id, "revision": revision }),
@@ -73,6 +74,8 @@ impl Ctx {
 }
 
 type Dispatch = UseReducerDispatcher<Model>;
+/// The model as rendered (a cheap handle that callbacks can keep).
+type Handle = UseReducerHandle<Model>;
 
 /// Reads everything again and shows it.
 fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
@@ -88,48 +91,59 @@ fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
 
 /// The first open of the workspace on this device brings in the entrepreneur app's draft
 /// (`umbral.draft/1`) as an enterprise with one visit; later opens never do again.
-async fn import_draft(db: &IdbDatabase, locale: crate::engine::Locale) -> Result<Option<String>, db::DbError> {
+async fn import_draft(
+    db: &IdbDatabase,
+    locale: crate::engine::Locale,
+    device: &str,
+) -> Result<Option<String>, db::DbError> {
     let imported = browser::app_draft()
         .as_deref()
         .and_then(records::from_draft)
         .map(|profile| {
-            let at = now();
             let name = profile
                 .label
                 .clone()
                 .unwrap_or_else(|| words(locale).draft_name.to_string());
-            let enterprise = EnterpriseRecord {
-                v: RECORD_VERSION,
-                id: browser::new_id(),
-                name,
-                country: profile.country.clone(),
-                region: String::new(),
-                locality: String::new(),
-                sector: String::new(),
-                created: at.clone(),
-                updated: at.clone(),
-            };
-            let visit = VisitRecord {
-                v: RECORD_VERSION,
-                id: browser::new_id(),
-                enterprise: enterprise.id.clone(),
-                date: browser::today(),
-                profile: profile.to_value(),
-                notes: String::new(),
-                updated: at,
-                revision: 1,
-            };
+            let enterprise = records::new_enterprise(&name, &profile.country, device);
+            let visit = records::new_visit(&enterprise.id, profile.to_value(), device);
             (enterprise, visit)
         });
     let name = match imported {
         Some((enterprise, visit)) => {
             db::put_all(db, std::slice::from_ref(&enterprise), &[visit]).await?;
-            Some(enterprise.name)
+            Some(enterprise.name.clone())
         }
         None => None,
     };
     db::set_meta(db, "draft_imported", &JsValue::TRUE).await?;
     Ok(name)
+}
+
+/// Writes the copies of visits that a closed tab left in the journal (see `journal`).
+async fn replay_journal(db: &IdbDatabase, loaded: &db::Loaded) -> Result<usize, db::DbError> {
+    let mut replayed = 0;
+    for pending in journal::pending() {
+        let record = pending.record;
+        let stored = loaded.visits.iter().find(|v| v.id == record.id);
+        if stored.is_some_and(|s| s.revision() >= record.revision() && s.same_content(&record)) {
+            journal::forget(&record.id);
+            continue;
+        }
+        match db::save_visit(db, &record, pending.base).await {
+            Ok(()) => {}
+            Err(db::DbError::Conflict(_)) => {
+                // Changed since: keep both, as for two tabs.
+                let mut copy = record.clone();
+                copy.id = browser::new_id();
+                copy.conflict_of = Some(record.id.clone());
+                db::put_all(db, &[], &[copy]).await?;
+            }
+            Err(error) => return Err(error),
+        }
+        journal::forget(&record.id);
+        replayed += 1;
+    }
+    Ok(replayed)
 }
 
 /// Opens the database, brings in the app's draft on first open, and loads everything.
@@ -145,51 +159,82 @@ fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
             }
         };
         *ctx.db.borrow_mut() = Some(db.clone());
-        let mut loaded = db::load(&db).await;
-        if matches!(&loaded, Ok(l) if !l.draft_imported) {
-            match import_draft(&db, locale).await {
+        let mut loaded = match db::load(&db).await {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                dispatch.dispatch(Action::OpenFailed(format!("{error:?}")));
+                return;
+            }
+        };
+        let device = match loaded.device.clone() {
+            Some(device) => device,
+            None => {
+                let device = browser::new_id();
+                if let Err(error) = db::set_meta(&db, "device", &JsValue::from_str(&device)).await {
+                    dispatch.dispatch(Action::SaveFailed(error));
+                }
+                device
+            }
+        };
+        let mut again = false;
+        match replay_journal(&db, &loaded).await {
+            Ok(n) => again |= n > 0,
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+        if !loaded.draft_imported {
+            match import_draft(&db, locale, &device).await {
                 Ok(Some(name)) => {
                     dispatch.dispatch(Action::DraftImported(name));
-                    loaded = db::load(&db).await;
+                    again = true;
                 }
                 Ok(None) => {}
                 Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
             }
         }
-        match loaded {
-            Ok(loaded) => dispatch.dispatch(Action::Loaded(Box::new(loaded))),
-            Err(error) => dispatch.dispatch(Action::OpenFailed(format!("{error:?}"))),
+        if again {
+            match db::load(&db).await {
+                Ok(reloaded) => {
+                    let set_aside = loaded.set_aside_now;
+                    loaded = reloaded;
+                    loaded.set_aside_now += set_aside;
+                }
+                Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+            }
         }
+        loaded.device = Some(device);
+        dispatch.dispatch(Action::Loaded(Box::new(loaded)));
         dispatch.dispatch(Action::Persisted(browser::persist().await));
     });
 }
 
-/// Writes the open visit as it is now; the tab's known revision is the base.
+/// Writes the open visit as it is now. The base is the revision this tab last wrote or read
+/// (the visit's own revision counts this tab's changes since); a copy goes to the journal
+/// first, synchronously.
 fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
     let Some(db) = ctx.db() else { return };
-    let mut record = visit.clone();
+    let record = visit.clone();
     let base = *ctx
         .revisions
         .borrow()
         .get(&record.id)
-        .unwrap_or(&record.revision);
-    record.revision = base + 1;
-    ctx.revisions.borrow_mut().insert(record.id.clone(), base + 1);
+        .unwrap_or(&record.revision().saturating_sub(1));
+    journal::keep(&record, base);
+    ctx.revisions
+        .borrow_mut()
+        .insert(record.id.clone(), record.revision());
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
     wasm_bindgen_futures::spawn_local(async move {
         match db::save_visit(&db, &record, base).await {
             Ok(()) => {
-                ctx.announce(Some((&record.id, record.revision)));
-                dispatch.dispatch(Action::Saved {
-                    id: record.id,
-                    revision: record.revision,
-                });
+                journal::written(&record.id, record.revision());
+                ctx.announce(Some((&record.id, record.revision())));
+                dispatch.dispatch(Action::Saved);
             }
             Err(error) => {
                 gloo::console::warn!(format!("umbral: visit not saved: {error:?}"));
                 // Only what is stored counts: later writes start from it again.
                 let mut revisions = ctx.revisions.borrow_mut();
-                if revisions.get(&record.id) == Some(&record.revision) {
+                if revisions.get(&record.id) == Some(&record.revision()) {
                     revisions.insert(record.id.clone(), base);
                 }
                 drop(revisions);
@@ -222,7 +267,7 @@ pub fn Taller() -> Html {
                             message.get("visit").and_then(|v| v.as_str()),
                             message.get("revision").and_then(|v| v.as_u64()),
                         ) {
-                            let known = ctx.revisions.borrow().get(id).copied();
+                            let known = ctx.revisions.borrow().get(id).map(|&r| u64::from(r));
                             if known.is_some_and(|known| known != revision) {
                                 dispatch.dispatch(Action::ChangedElsewhere(id.to_string()));
                             }
@@ -271,7 +316,10 @@ pub fn Taller() -> Html {
     }
     // A visit opened: its revision as read is where this tab's writes start.
     {
-        let opened = model.editing.as_ref().map(|e| (e.visit.id.clone(), e.visit.revision));
+        let opened = model
+            .editing
+            .as_ref()
+            .map(|e| (e.visit.id.clone(), e.visit.revision()));
         let ctx = ctx.clone();
         let key = opened.as_ref().map(|o| o.0.clone());
         use_effect_with(key, move |_| {
@@ -280,7 +328,9 @@ pub fn Taller() -> Html {
             }
         });
     }
-    use_effect_with(model.locale, |locale| browser::set_document_language(locale.code()));
+    use_effect_with(model.locale, |locale| {
+        browser::set_document_language(locale.code())
+    });
     {
         let in_visit = matches!(model.view, View::Visit(_));
         use_effect_with(model.focus_tick, move |tick| {

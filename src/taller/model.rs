@@ -68,7 +68,7 @@ pub struct Model {
     /// Linked packs by country, once fetched; a country whose pack failed maps to an error.
     pub packs: BTreeMap<String, Result<PackRc, String>>,
     /// Readiness of each visit (by id, with the revision it was computed for).
-    pub scores: HashMap<String, (u64, u32)>,
+    pub scores: HashMap<String, (u32, u32)>,
     pub view: View,
     pub search: String,
     pub sort: Sort,
@@ -76,7 +76,10 @@ pub struct Model {
     pub set_aside_now: usize,
     pub set_aside_total: usize,
     pub persisted: Option<bool>,
-    pub exported_at: Option<String>,
+    /// When each enterprise was last exported (by id).
+    pub exported: BTreeMap<String, String>,
+    /// This installation's device id, counted in every record's `edits`.
+    pub device: String,
     /// The enterprise made from the app's draft on first open, to say so once.
     pub draft_imported: Option<String>,
     pub problem: Option<Problem>,
@@ -108,13 +111,14 @@ pub enum Action {
     Assess(app_state::Action),
     Notes(String),
     Date(String),
-    Saved { id: String, revision: u64 },
+    Saved,
     SaveFailed(DbError),
     ChangedElsewhere(String),
     Reloaded(VisitRecord),
     Ask(Option<Confirm>),
     Deleted(Option<String>),
-    Exported(String),
+    /// Enterprises exported at an instant.
+    Exported(Vec<String>, String),
     Flash(Option<String>),
     DraftImported(String),
     DismissSetAside,
@@ -136,7 +140,8 @@ impl Model {
             set_aside_now: 0,
             set_aside_total: 0,
             persisted: None,
-            exported_at: None,
+            exported: BTreeMap::new(),
+            device: String::new(),
             draft_imported: None,
             problem: None,
             conflict: false,
@@ -182,7 +187,7 @@ impl Model {
     /// The readiness of a visit, when its pack is loaded.
     pub fn score(&self, visit: &VisitRecord) -> Option<u32> {
         if let Some(&(revision, score)) = self.scores.get(&visit.id) {
-            if revision == visit.revision {
+            if revision == visit.revision() {
                 return Some(score);
             }
         }
@@ -201,17 +206,23 @@ impl Model {
             .collect();
         for visit in latest {
             if let Some(score) = self.score(&visit) {
-                self.scores.insert(visit.id.clone(), (visit.revision, score));
+                self.scores
+                    .insert(visit.id.clone(), (visit.revision(), score));
             }
         }
     }
 
-    /// Visits changed since the last export (all of them before any export).
+    /// Visits changed since their enterprise was last exported (all of them before any
+    /// export).
     pub fn unexported(&self) -> usize {
-        match &self.exported_at {
-            Some(at) => self.visits.iter().filter(|v| v.updated > *at).count(),
-            None => self.visits.len(),
-        }
+        self.visits
+            .iter()
+            .filter(|v| {
+                self.exported
+                    .get(&v.enterprise)
+                    .is_none_or(|at| v.updated > *at)
+            })
+            .count()
     }
 
     /// The enterprises to list: matching the search, in the chosen order.
@@ -236,9 +247,12 @@ impl Model {
             })
             .collect();
         match self.sort {
-            Sort::LastVisit => {
-                list.sort_by(|a, b| last[b.id.as_str()].0.cmp(last[a.id.as_str()].0).then(a.name.cmp(&b.name)))
-            }
+            Sort::LastVisit => list.sort_by(|a, b| {
+                last[b.id.as_str()]
+                    .0
+                    .cmp(last[a.id.as_str()].0)
+                    .then(a.name.cmp(&b.name))
+            }),
             Sort::Readiness => list.sort_by(|a, b| {
                 last[b.id.as_str()]
                     .1
@@ -286,10 +300,15 @@ pub fn fold(text: &str) -> String {
 
 /// The questionnaire state for a visit, on its first question, or its results when the
 /// visit has answers.
-pub fn assessment_for(visit: &VisitRecord, country: &str, pack: Option<&PackRc>, locale: Locale) -> Assessment {
+pub fn assessment_for(
+    visit: &VisitRecord,
+    country: &str,
+    pack: Option<&PackRc>,
+    locale: Locale,
+) -> Assessment {
     let mut state = Assessment::new(locale);
     state.country = country.to_string();
-    state.profile = visit.profile(country);
+    state.profile = visit.profile_or_new(country);
     if let Some(pack) = pack {
         state.pack = PackStatus::Ready(pack.clone());
     }
@@ -322,8 +341,12 @@ impl Reducible for Model {
                 m.visits = loaded.visits;
                 m.set_aside_now += loaded.set_aside_now;
                 m.set_aside_total = loaded.set_aside_total;
-                m.exported_at = loaded.exported_at;
-                m.selected.retain(|id| m.enterprises.iter().any(|e| &e.id == id));
+                m.exported = loaded.exported;
+                if let Some(device) = loaded.device {
+                    m.device = device;
+                }
+                m.selected
+                    .retain(|id| m.enterprises.iter().any(|e| &e.id == id));
                 // The view on show may have been deleted elsewhere.
                 let gone = match &m.view {
                     View::Enterprise(id) | View::Form(Some(id)) => m.enterprise(id).is_none(),
@@ -400,7 +423,7 @@ impl Reducible for Model {
                 }
                 if editing.assessment.profile != before {
                     editing.visit.profile = editing.assessment.profile.to_value();
-                    editing.visit.updated = super::now();
+                    editing.visit.touch(&m.device, &super::now());
                     m.save_seq += 1;
                 }
                 if focus {
@@ -414,7 +437,7 @@ impl Reducible for Model {
                     return self;
                 };
                 editing.visit.notes = text;
-                editing.visit.updated = super::now();
+                editing.visit.touch(&m.device, &super::now());
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
                 m.save_seq += 1;
@@ -424,20 +447,12 @@ impl Reducible for Model {
                     return self;
                 };
                 editing.visit.date = date;
-                editing.visit.updated = super::now();
+                editing.visit.touch(&m.device, &super::now());
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
                 m.save_seq += 1;
             }
-            Action::Saved { id, revision } => {
-                if let Some(editing) = &mut m.editing {
-                    if editing.visit.id == id {
-                        editing.visit.revision = revision;
-                    }
-                }
-                if let Some(v) = m.visits.iter_mut().find(|v| v.id == id) {
-                    v.revision = revision;
-                }
+            Action::Saved => {
                 if m.problem.is_some() {
                     m.problem = None;
                 }
@@ -459,7 +474,8 @@ impl Reducible for Model {
                     let country = m
                         .enterprise(&visit.enterprise)
                         .map_or("MX".to_string(), |e| e.country.clone());
-                    let mut assessment = assessment_for(&visit, &country, m.pack(&country), m.locale);
+                    let mut assessment =
+                        assessment_for(&visit, &country, m.pack(&country), m.locale);
                     if let Some(editing) = &m.editing {
                         assessment.screen = editing.assessment.screen;
                         assessment.current = editing.assessment.current.clone();
@@ -482,14 +498,16 @@ impl Reducible for Model {
                         m.selected.clear();
                         m.set_aside_total = 0;
                         m.set_aside_now = 0;
-                        m.exported_at = None;
+                        m.exported.clear();
                     }
                 }
                 m.go(View::List);
                 m.flash = Some(super::words::words(m.locale).deleted.to_string());
             }
-            Action::Exported(at) => {
-                m.exported_at = Some(at);
+            Action::Exported(ids, at) => {
+                for id in ids {
+                    m.exported.insert(id, at.clone());
+                }
                 m.flash = Some(super::words::words(m.locale).exported.to_string());
             }
             Action::Flash(text) => m.flash = text,

@@ -10,56 +10,87 @@
 //! `localStorage` draft (`umbral.draft/1`, `crate::app::storage`); [`from_draft`] turns it
 //! into an enterprise with one visit, which the workspace does once, on first open.
 
+use std::ops::{Deref, DerefMut};
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::app::state::COUNTRIES;
 use crate::engine::Profile;
+use crate::workspace::{is_id, Enterprise, Visit, COUNTRIES};
 
 /// The format version of the records written now.
 pub const RECORD_VERSION: u64 = 1;
 
-/// An enterprise, without its visits (they are records of their own).
+/// An enterprise ([`Enterprise`], the hand-off file's record) without its visits: they are
+/// records of their own, so that writing one answer writes one small record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EnterpriseRecord {
     pub v: u64,
-    pub id: String,
-    pub name: String,
-    /// `MX`, `CL` or `BO`: the pack its visits are scored with.
-    pub country: String,
-    #[serde(default)]
-    pub region: String,
-    /// The town or neighbourhood, as the consultant writes it.
-    #[serde(default)]
-    pub locality: String,
-    #[serde(default)]
-    pub sector: String,
-    /// RFC 3339 instants (UTC).
-    pub created: String,
-    pub updated: String,
+    #[serde(flatten)]
+    pub enterprise: Enterprise,
 }
 
-/// One dated visit: an assessment (an `umbral.profile/1` profile) and the consultant's notes.
+impl Deref for EnterpriseRecord {
+    type Target = Enterprise;
+    fn deref(&self) -> &Enterprise {
+        &self.enterprise
+    }
+}
+
+impl DerefMut for EnterpriseRecord {
+    fn deref_mut(&mut self) -> &mut Enterprise {
+        &mut self.enterprise
+    }
+}
+
+/// One dated visit ([`Visit`]: an `umbral.profile/1` profile and the consultant's notes) and
+/// the enterprise it belongs to. Its revision ([`Visit::revision`], the saves counted in
+/// `edits`) is what a write must start from, so that two tabs never silently overwrite each
+/// other.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitRecord {
     pub v: u64,
-    pub id: String,
     pub enterprise: String,
-    /// YYYY-MM-DD.
-    pub date: String,
-    pub profile: Json,
-    #[serde(default)]
-    pub notes: String,
-    pub updated: String,
-    /// How many times the visit has been written: a write must name the revision it started
-    /// from, so that two tabs never silently overwrite each other.
-    pub revision: u64,
+    #[serde(flatten)]
+    pub visit: Visit,
+}
+
+impl Deref for VisitRecord {
+    type Target = Visit;
+    fn deref(&self) -> &Visit {
+        &self.visit
+    }
+}
+
+impl DerefMut for VisitRecord {
+    fn deref_mut(&mut self) -> &mut Visit {
+        &mut self.visit
+    }
+}
+
+impl EnterpriseRecord {
+    pub fn new(enterprise: Enterprise) -> EnterpriseRecord {
+        let mut enterprise = enterprise;
+        enterprise.visits.clear();
+        EnterpriseRecord {
+            v: RECORD_VERSION,
+            enterprise,
+        }
+    }
 }
 
 impl VisitRecord {
+    pub fn new(enterprise: &str, visit: Visit) -> VisitRecord {
+        VisitRecord {
+            v: RECORD_VERSION,
+            enterprise: enterprise.to_string(),
+            visit,
+        }
+    }
+
     /// The visit's profile; a fresh one for the enterprise's country when it cannot be read
     /// (records are checked when loaded, so this happens only for a hand-made record).
-    pub fn profile(&self, country: &str) -> Profile {
+    pub fn profile_or_new(&self, country: &str) -> Profile {
         Profile::from_value(&self.profile).unwrap_or_else(|_| Profile::new(country))
     }
 }
@@ -86,50 +117,34 @@ fn check_country(country: &str) -> Result<(), String> {
     if COUNTRIES.contains(&country) {
         Ok(())
     } else {
-        Err(format!("country {country:?} is not one Umbral has a pack for"))
+        Err(format!(
+            "country {country:?} is not one Umbral has a pack for"
+        ))
     }
 }
 
-/// Whether `date` is a calendar date written YYYY-MM-DD.
-pub fn is_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| date[r].parse::<u32>().ok();
-    match (num(0..4), num(5..7), num(8..10)) {
-        (Some(y), Some(m), Some(d)) => {
-            let days = match m {
-                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                4 | 6 | 9 | 11 => 30,
-                2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-                2 => 28,
-                _ => 0,
-            };
-            date[0..4].bytes().all(|c| c.is_ascii_digit()) && (1..=days).contains(&d)
-        }
-        _ => false,
-    }
-}
+pub use crate::workspace::is_date;
 
 /// Reads a stored enterprise record (JSON text).
 pub fn decode_enterprise(text: &str) -> Result<EnterpriseRecord, String> {
-    let record: EnterpriseRecord = parse(text)?;
-    if record.id.is_empty() {
-        return Err("the enterprise has no id".into());
-    }
-    check_country(&record.country)?;
+    let mut record: EnterpriseRecord = parse(text)?;
+    record.enterprise.validate().map_err(|e| e.to_string())?;
+    // Visits are records of their own; an enterprise record never holds any.
+    record.enterprise.visits.clear();
     Ok(record)
 }
 
 /// Reads a stored visit record (JSON text); its profile must be a valid `umbral.profile/1`.
 pub fn decode_visit(text: &str) -> Result<VisitRecord, String> {
     let record: VisitRecord = parse(text)?;
-    if record.id.is_empty() || record.enterprise.is_empty() {
-        return Err("the visit has no id or no enterprise".into());
+    if !is_id(&record.id) || !is_id(&record.enterprise) {
+        return Err("the visit's id or its enterprise's id is not an id".into());
     }
     if !is_date(&record.date) {
-        return Err(format!("the visit date {:?} is not YYYY-MM-DD", record.date));
+        return Err(format!(
+            "the visit date {:?} is not YYYY-MM-DD",
+            record.date
+        ));
     }
     let profile = Profile::from_value(&record.profile).map_err(|e| format!("profile: {e}"))?;
     check_country(&profile.country)?;
@@ -140,4 +155,29 @@ pub fn decode_visit(text: &str) -> Result<VisitRecord, String> {
 pub fn from_draft(text: &str) -> Option<Profile> {
     let state = crate::app::storage::state_from_draft(text)?;
     state.has_answers().then_some(state.profile)
+}
+
+/// A new enterprise, saved once by `device` now.
+pub fn new_enterprise(name: &str, country: &str, device: &str) -> EnterpriseRecord {
+    EnterpriseRecord::new(Enterprise::new(
+        &super::browser::new_id(),
+        name,
+        country,
+        device,
+        &super::browser::now(),
+    ))
+}
+
+/// A new visit dated today, saved once by `device` now.
+pub fn new_visit(enterprise: &str, profile: Json, device: &str) -> VisitRecord {
+    VisitRecord::new(
+        enterprise,
+        Visit::new(
+            &super::browser::new_id(),
+            &super::browser::today(),
+            profile,
+            device,
+            &super::browser::now(),
+        ),
+    )
 }

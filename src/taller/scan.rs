@@ -16,7 +16,7 @@ use crate::engine::Locale;
 use crate::share::decode_link;
 
 use super::model::View;
-use super::records::{EnterpriseRecord, VisitRecord, RECORD_VERSION};
+use super::records::{new_enterprise, new_visit};
 use super::words::words;
 use super::{browser, views, Ctx, Dispatch};
 
@@ -94,10 +94,15 @@ fn barcode_detector() -> Option<JsValue> {
 }
 
 async fn detect(detector: &JsValue, video: &HtmlVideoElement) -> Option<String> {
-    let detect: Function = Reflect::get(detector, &"detect".into()).ok()?.dyn_into().ok()?;
+    let detect: Function = Reflect::get(detector, &"detect".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let promise: Promise = detect.call1(detector, video).ok()?.dyn_into().ok()?;
     let found: Array = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
-    Reflect::get(&found.get(0), &"rawValue".into()).ok()?.as_string()
+    Reflect::get(&found.get(0), &"rawValue".into())
+        .ok()?
+        .as_string()
 }
 
 async fn sleep(ms: i32) {
@@ -133,13 +138,15 @@ enum Status {
 #[derive(Properties)]
 pub struct ReceiveProps {
     pub locale: Locale,
+    /// This installation's device id, for the new records' saves.
+    pub device: String,
     pub ctx: Rc<Ctx>,
     pub dispatch: Dispatch,
 }
 
 impl PartialEq for ReceiveProps {
     fn eq(&self, other: &Self) -> bool {
-        self.locale == other.locale
+        self.locale == other.locale && self.device == other.device
     }
 }
 
@@ -147,33 +154,21 @@ impl PartialEq for ReceiveProps {
 fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
     let profile = decode_link(text).map_err(|e| e.message(props.locale).to_string())?;
     let w = words(props.locale);
-    let at = browser::now();
-    let enterprise = EnterpriseRecord {
-        v: RECORD_VERSION,
-        id: browser::new_id(),
-        name: profile
-            .label
-            .clone()
-            .unwrap_or_else(|| format!("{} {}", w.received_name, browser::today())),
-        country: profile.country.clone(),
-        region: String::new(),
-        locality: String::new(),
-        sector: String::new(),
-        created: at.clone(),
-        updated: at.clone(),
-    };
-    let visit = VisitRecord {
-        v: RECORD_VERSION,
-        id: browser::new_id(),
-        enterprise: enterprise.id.clone(),
-        date: browser::today(),
-        profile: profile.to_value(),
-        notes: String::new(),
-        updated: at,
-        revision: 1,
-    };
+    let name = profile
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", w.received_name, browser::today()));
+    let enterprise = new_enterprise(&name, &profile.country, &props.device);
+    let visit = new_visit(&enterprise.id, profile.to_value(), &props.device);
     let view = View::Form(Some(enterprise.id.clone()));
-    views::store(&props.ctx, &props.dispatch, vec![enterprise], vec![visit], Some(view), None);
+    views::store(
+        &props.ctx,
+        &props.dispatch,
+        vec![enterprise],
+        vec![visit],
+        Some(view),
+        None,
+    );
     props
         .dispatch
         .dispatch(super::model::Action::Flash(Some(w.received.to_string())));
@@ -200,6 +195,7 @@ pub fn Receive(props: &ReceiveProps) -> Html {
     }
     let props_rc = Rc::new(ReceiveProps {
         locale: props.locale,
+        device: props.device.clone(),
         ctx: props.ctx.clone(),
         dispatch: props.dispatch.clone(),
     });
@@ -232,11 +228,23 @@ pub fn Receive(props: &ReceiveProps) -> Html {
     };
     let detector = use_memo((), |_| barcode_detector());
     let on_camera = {
-        let (status, props, video, stopped) = (status.clone(), props_rc.clone(), video.clone(), stopped.clone());
+        let (status, props, video, stopped) = (
+            status.clone(),
+            props_rc.clone(),
+            video.clone(),
+            stopped.clone(),
+        );
         let detector = detector.clone();
         Callback::from(move |_| {
-            let (status, props, video, stopped) = (status.clone(), props.clone(), video.clone(), stopped.clone());
-            let Some(detector) = (*detector).clone() else { return };
+            let (status, props, video, stopped) = (
+                status.clone(),
+                props.clone(),
+                video.clone(),
+                stopped.clone(),
+            );
+            let Some(detector) = (*detector).clone() else {
+                return;
+            };
             if *status == Status::Camera {
                 stopped.set(true);
                 if let Some(video) = video.cast::<HtmlVideoElement>() {
@@ -253,13 +261,19 @@ pub fn Receive(props: &ReceiveProps) -> Html {
                     let devices = web_sys::window()?.navigator().media_devices().ok()?;
                     let constraints = web_sys::MediaStreamConstraints::new();
                     let video_wanted = Object::new();
-                    let _ = Reflect::set(&video_wanted, &"facingMode".into(), &"environment".into());
+                    let _ =
+                        Reflect::set(&video_wanted, &"facingMode".into(), &"environment".into());
                     constraints.set_video(&video_wanted);
                     let promise = devices.get_user_media_with_constraints(&constraints).ok()?;
-                    JsFuture::from(promise).await.ok()?.dyn_into::<web_sys::MediaStream>().ok()
+                    JsFuture::from(promise)
+                        .await
+                        .ok()?
+                        .dyn_into::<web_sys::MediaStream>()
+                        .ok()
                 }
                 .await;
-                let (Some(stream), Some(element)) = (stream, video.cast::<HtmlVideoElement>()) else {
+                let (Some(stream), Some(element)) = (stream, video.cast::<HtmlVideoElement>())
+                else {
                     status.set(Status::Error(w.camera_failed.to_string()));
                     return;
                 };

@@ -10,9 +10,9 @@ use crate::app::components::{QuestionPage, Results, SharePanel};
 use crate::app::state::{Action as AppAction, PackStatus, Screen, COUNTRIES};
 
 use super::model::{Action, Confirm, Model, Problem, Sort, View};
-use super::records::{is_date, EnterpriseRecord, VisitRecord, RECORD_VERSION};
+use super::records::{is_date, new_enterprise, new_visit, EnterpriseRecord, VisitRecord};
 use super::words::{words, Words};
-use super::{browser, db, Ctx, Dispatch};
+use super::{browser, db, Ctx, Dispatch, Handle};
 
 /// The id of each screen's heading, which takes focus when the screen changes.
 pub const HEADING: &str = "vista";
@@ -27,7 +27,7 @@ fn go(dispatch: &Dispatch, view: View) -> Callback<MouseEvent> {
 }
 
 /// The screen on show.
-pub fn view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     match &model.view {
         View::List => list(model, dispatch),
         View::Enterprise(id) => match model.enterprise(id) {
@@ -39,7 +39,8 @@ pub fn view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         View::Handoff => super::handoff::view(model, ctx, dispatch),
         View::Privacy => privacy(model, ctx, dispatch),
         View::Receive => html! {
-            <super::scan::Receive locale={model.locale} ctx={ctx.clone()} dispatch={dispatch.clone()} />
+            <super::scan::Receive locale={model.locale} device={model.device.clone()}
+                ctx={ctx.clone()} dispatch={dispatch.clone()} />
         },
     }
 }
@@ -230,7 +231,12 @@ fn persisted_text(model: &Model, w: &Words) -> &'static str {
 }
 
 /// A yes/no question asked before deleting; `on_yes` runs only on "Sí, borrar".
-fn confirm_box(w: &Words, question: &str, dispatch: &Dispatch, on_yes: Callback<MouseEvent>) -> Html {
+fn confirm_box(
+    w: &Words,
+    question: &str,
+    dispatch: &Dispatch,
+    on_yes: Callback<MouseEvent>,
+) -> Html {
     let no = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Ask(None)))
@@ -250,27 +256,32 @@ fn confirm_box(w: &Words, question: &str, dispatch: &Dispatch, on_yes: Callback<
     }
 }
 
-fn enterprise_view(model: &Model, e: &EnterpriseRecord, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+fn enterprise_view(
+    model: &Handle,
+    e: &EnterpriseRecord,
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+) -> Html {
     let w = words(model.locale);
     let visits = model.visits_of(&e.id);
     let new_visit = {
         let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
         let enterprise = e.clone();
         let previous = visits.last().map(|v| v.profile.clone());
+        let device = model.device.clone();
         Callback::from(move |_| {
-            let visit = VisitRecord {
-                v: RECORD_VERSION,
-                id: browser::new_id(),
-                enterprise: enterprise.id.clone(),
-                date: browser::today(),
-                profile: previous.clone().unwrap_or_else(|| {
-                    crate::engine::Profile::new(&enterprise.country).to_value()
-                }),
-                notes: String::new(),
-                updated: super::now(),
-                revision: 1,
-            };
-            store(&ctx, &dispatch, Vec::new(), vec![visit.clone()], None, Some(visit));
+            let profile = previous
+                .clone()
+                .unwrap_or_else(|| crate::engine::Profile::new(&enterprise.country).to_value());
+            let visit = new_visit(&enterprise.id, profile, &device);
+            store(
+                &ctx,
+                &dispatch,
+                Vec::new(),
+                vec![visit.clone()],
+                None,
+                Some(visit),
+            );
         })
     };
     let rows = visits.iter().rev().map(|v| {
@@ -283,6 +294,9 @@ fn enterprise_view(model: &Model, e: &EnterpriseRecord, ctx: &Rc<Ctx>, dispatch:
             <li class="visita" data-testid="visita">
                 <button type="button" class="negocio__abrir" onclick={open} data-testid="abrir-visita">
                     <span class="negocio__nombre">{ w.open_visit }{ " " }{ &v.date }</span>
+                    if v.conflict_of.is_some() {
+                        <span class="negocio__datos" data-testid="otra-version">{ w.other_version }</span>
+                    }
                     <span class="negocio__datos">
                         if let Some(score) = score { { w.readiness }{ " " }{ score }{ "/100" } }
                         if !v.notes.is_empty() { { " · " }{ v.notes.chars().take(60).collect::<String>() } }
@@ -293,33 +307,42 @@ fn enterprise_view(model: &Model, e: &EnterpriseRecord, ctx: &Rc<Ctx>, dispatch:
     });
     let ask_delete = {
         let (dispatch, id) = (dispatch.clone(), e.id.clone());
-        Callback::from(move |_| dispatch.dispatch(Action::Ask(Some(Confirm::DeleteEnterprise(id.clone())))))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Ask(Some(Confirm::DeleteEnterprise(id.clone()))))
+        })
     };
-    let confirm = matches!(&model.confirm, Some(Confirm::DeleteEnterprise(id)) if *id == e.id).then(|| {
-        let yes = {
-            let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), e.id.clone());
-            let visit_ids: Vec<String> = visits.iter().map(|v| v.id.clone()).collect();
-            Callback::from(move |_| {
-                let (ctx, dispatch, id, visit_ids) = (ctx.clone(), dispatch.clone(), id.clone(), visit_ids.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(db) = ctx.db() else { return };
-                    match db::delete_enterprise(&db, &id, &visit_ids).await {
-                        Ok(()) => {
-                            ctx.announce(None);
-                            dispatch.dispatch(Action::Deleted(Some(id)));
+    let confirm = matches!(&model.confirm, Some(Confirm::DeleteEnterprise(id)) if *id == e.id)
+        .then(|| {
+            let yes = {
+                let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), e.id.clone());
+                let visit_ids: Vec<String> = visits.iter().map(|v| v.id.clone()).collect();
+                Callback::from(move |_| {
+                    let (ctx, dispatch, id, visit_ids) =
+                        (ctx.clone(), dispatch.clone(), id.clone(), visit_ids.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(db) = ctx.db() else { return };
+                        match db::delete_enterprise(&db, &id, &visit_ids).await {
+                            Ok(()) => {
+                                ctx.announce(None);
+                                dispatch.dispatch(Action::Deleted(Some(id)));
+                            }
+                            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
                         }
-                        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                    }
-                });
-            })
-        };
-        confirm_box(w, w.confirm_delete_enterprise, dispatch, yes)
-    });
+                    });
+                })
+            };
+            confirm_box(w, w.confirm_delete_enterprise, dispatch, yes)
+        });
+    let sector = e
+        .sector
+        .as_deref()
+        .map(|s| sector_label(model, &e.country, s))
+        .unwrap_or_default();
     let details = [
         (w.country, w.country(&e.country).to_string()),
-        (w.region, e.region.clone()),
+        (w.region, e.region.clone().unwrap_or_default()),
         (w.locality, e.locality.clone()),
-        (w.sector, e.sector.clone()),
+        (w.sector, sector),
     ];
     let details = details.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| {
         html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }
@@ -374,7 +397,9 @@ pub fn store(
         match db::put_all(&db, &enterprises, &visits).await {
             Ok(()) => {
                 for v in &visits {
-                    ctx.revisions.borrow_mut().insert(v.id.clone(), v.revision);
+                    ctx.revisions
+                        .borrow_mut()
+                        .insert(v.id.clone(), v.revision());
                 }
                 ctx.announce(None);
                 let view = view.unwrap_or(View::List);
@@ -388,48 +413,85 @@ pub fn store(
     });
 }
 
+/// A sector value in words, from the enterprise's pack (the value itself until it loads).
+fn sector_label(model: &Model, country: &str, value: &str) -> String {
+    match model.pack(country) {
+        Some(pack) => crate::app::answers::value_label(
+            &pack.0,
+            "sector",
+            &serde_json::Value::String(value.to_string()),
+            model.locale,
+        ),
+        None => value.to_string(),
+    }
+}
+
 fn form(model: &Model, id: Option<&str>, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let w = words(model.locale);
     let existing = id.and_then(|id| model.enterprise(id)).cloned();
-    let e = existing.clone().unwrap_or_else(|| EnterpriseRecord {
-        v: RECORD_VERSION,
-        id: String::new(),
-        name: String::new(),
-        country: "MX".into(),
-        region: String::new(),
-        locality: String::new(),
-        sector: String::new(),
-        created: String::new(),
-        updated: String::new(),
-    });
+    let sectors: Vec<(String, String)> = crate::workspace::handoff::sector_values()
+        .into_iter()
+        .map(|value| {
+            let country = existing.as_ref().map_or("MX", |e| e.country.as_str());
+            (value.to_string(), sector_label(model, country, value))
+        })
+        .collect();
     html! {
-        <EnterpriseForm words={w} enterprise={e} is_new={existing.is_none()}
-            ctx={ctx.clone()} dispatch={dispatch.clone()} />
+        <EnterpriseForm words={w} enterprise={existing} device={model.device.clone()}
+            {sectors} ctx={ctx.clone()} dispatch={dispatch.clone()} />
     }
 }
 
 #[derive(Properties)]
 pub struct EnterpriseFormProps {
     pub words: &'static Words,
-    pub enterprise: EnterpriseRecord,
-    pub is_new: bool,
+    /// The enterprise to edit, or `None` to add one.
+    pub enterprise: Option<EnterpriseRecord>,
+    pub device: String,
+    /// The sector values and their words.
+    pub sectors: Vec<(String, String)>,
     pub ctx: Rc<Ctx>,
     pub dispatch: Dispatch,
 }
 
 impl PartialEq for EnterpriseFormProps {
     fn eq(&self, other: &Self) -> bool {
-        self.words == other.words && self.enterprise == other.enterprise && self.is_new == other.is_new
+        self.words == other.words
+            && self.enterprise == other.enterprise
+            && self.sectors == other.sectors
+            && self.device == other.device
     }
 }
 
-/// Adding or editing an enterprise: saved when the form is sent.
+/// The form's fields as typed.
+#[derive(Clone, PartialEq, Default)]
+struct Fields {
+    name: String,
+    country: String,
+    locality: String,
+    sector: String,
+}
+
+/// Adding or editing an enterprise: saved when the form is sent. The country is chosen once,
+/// when the enterprise is added (every visit is scored with its pack).
 #[component]
 pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     let w = props.words;
-    let draft = use_state(|| props.enterprise.clone());
+    let is_new = props.enterprise.is_none();
+    let draft = use_state(|| match &props.enterprise {
+        Some(e) => Fields {
+            name: e.name.clone(),
+            country: e.country.clone(),
+            locality: e.locality.clone(),
+            sector: e.sector.clone().unwrap_or_default(),
+        },
+        None => Fields {
+            country: "MX".into(),
+            ..Fields::default()
+        },
+    });
     let error = use_state(|| false);
-    let field = |pick: fn(&mut EnterpriseRecord) -> &mut String| {
+    let text = |pick: fn(&mut Fields) -> &mut String| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -438,66 +500,64 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             draft.set(next);
         })
     };
-    let on_country = {
+    let choice = |pick: fn(&mut Fields) -> &mut String| {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let mut next = (*draft).clone();
-            next.country = select.value();
+            *pick(&mut next) = select.value();
             draft.set(next);
         })
     };
     let onsubmit = {
-        let (draft, error, is_new) = (draft.clone(), error.clone(), props.is_new);
+        let (draft, error) = (draft.clone(), error.clone());
         let (ctx, dispatch) = (props.ctx.clone(), props.dispatch.clone());
+        let (existing, device) = (props.enterprise.clone(), props.device.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut record = (*draft).clone();
-            record.name = record.name.trim().to_string();
-            if record.name.is_empty() {
+            let fields = (*draft).clone();
+            let name = fields.name.trim();
+            if name.is_empty() {
                 error.set(true);
-                super::browser::focus("negocio-nombre");
+                browser::focus("negocio-nombre");
                 return;
             }
-            let at = super::now();
-            if is_new {
-                record.id = browser::new_id();
-                record.created = at.clone();
+            let mut record = match &existing {
+                Some(e) => e.clone(),
+                None => new_enterprise(name, &fields.country, &device),
+            };
+            record.name = name.to_string();
+            record.locality = fields.locality.trim().to_string();
+            record.sector = (!fields.sector.is_empty()).then(|| fields.sector.clone());
+            if existing.as_ref() != Some(&record) && existing.is_some() {
+                record.touch(&device, &super::now());
             }
-            record.updated = at;
             let view = View::Enterprise(record.id.clone());
             store(&ctx, &dispatch, vec![record], Vec::new(), Some(view), None);
         })
     };
     let cancel = {
         let dispatch = props.dispatch.clone();
-        let back = if props.is_new {
-            View::List
-        } else {
-            View::Enterprise(props.enterprise.id.clone())
+        let back = match &props.enterprise {
+            Some(e) => View::Enterprise(e.id.clone()),
+            None => View::List,
         };
         Callback::from(move |_| dispatch.dispatch(Action::Show(back.clone())))
     };
     let countries = COUNTRIES.iter().map(|code| {
         html! { <option value={*code} selected={draft.country == *code}>{ w.country(code) }</option> }
     });
-    let text = |id: &'static str, label: &'static str, value: &str, on: Callback<InputEvent>| {
-        html! {
-            <p class="campo">
-                <label for={id}>{ label }</label>
-                <input id={id} class="caja" type="text" value={value.to_string()} oninput={on}
-                    data-testid={id} />
-            </p>
-        }
-    };
+    let sectors = props.sectors.iter().map(|(value, label)| {
+        html! { <option value={value.clone()} selected={draft.sector == *value}>{ label }</option> }
+    });
     html! {
         <section aria-labelledby={HEADING} data-testid="formulario-negocio">
-            { heading(if props.is_new { w.new_enterprise_heading } else { w.edit_enterprise_heading }) }
+            { heading(if is_new { w.new_enterprise_heading } else { w.edit_enterprise_heading }) }
             <form class="formulario" {onsubmit} novalidate=true>
                 <p class="campo">
                     <label for="negocio-nombre">{ w.enterprise_name }</label>
-                    <input id="negocio-nombre" class="caja" type="text" required=true
-                        value={draft.name.clone()} oninput={field(|e| &mut e.name)}
+                    <input id="negocio-nombre" class="caja" type="text" required=true maxlength="200"
+                        value={draft.name.clone()} oninput={text(|f| &mut f.name)}
                         aria-invalid={(*error).then_some("true")}
                         aria-describedby={(*error).then_some("nombre-error")}
                         data-testid="negocio-nombre" />
@@ -505,15 +565,29 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
                         <span id="nombre-error" class="error" data-testid="nombre-error">{ w.name_required }</span>
                     }
                 </p>
+                if is_new {
+                    <p class="campo">
+                        <label for="negocio-pais">{ w.country }</label>
+                        <select id="negocio-pais" class="lista" onchange={choice(|f| &mut f.country)}
+                            data-testid="negocio-pais">
+                            { for countries }
+                        </select>
+                    </p>
+                }
                 <p class="campo">
-                    <label for="negocio-pais">{ w.country }</label>
-                    <select id="negocio-pais" class="lista" onchange={on_country} data-testid="negocio-pais">
-                        { for countries }
+                    <label for="negocio-localidad">{ w.locality }</label>
+                    <input id="negocio-localidad" class="caja" type="text" maxlength="200"
+                        value={draft.locality.clone()} oninput={text(|f| &mut f.locality)}
+                        data-testid="negocio-localidad" />
+                </p>
+                <p class="campo">
+                    <label for="negocio-sector">{ w.sector }</label>
+                    <select id="negocio-sector" class="lista" onchange={choice(|f| &mut f.sector)}
+                        data-testid="negocio-sector">
+                        <option value="" selected={draft.sector.is_empty()}>{ w.sector_unset }</option>
+                        { for sectors }
                     </select>
                 </p>
-                { text("negocio-region", w.region, &draft.region, field(|e| &mut e.region)) }
-                { text("negocio-localidad", w.locality, &draft.locality, field(|e| &mut e.locality)) }
-                { text("negocio-sector", w.sector, &draft.sector, field(|e| &mut e.sector)) }
                 <div class="acciones">
                     <button type="submit" class="boton" data-testid="guardar-negocio">{ w.save }</button>
                     <button type="button" class="boton boton--secundario" onclick={cancel}>{ w.cancel }</button>
@@ -564,7 +638,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     let Some(db) = ctx.db() else { return };
                     match db::read_visit(&db, &id).await {
                         Ok(Some(stored)) => {
-                            ctx.revisions.borrow_mut().insert(id, stored.revision);
+                            ctx.revisions.borrow_mut().insert(id, stored.revision());
                             dispatch.dispatch(Action::Reloaded(stored));
                         }
                         Ok(None) => dispatch.dispatch(Action::Show(View::List)),
@@ -579,18 +653,18 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 let (ctx, dispatch, mine) = (ctx.clone(), dispatch.clone(), mine.clone());
                 let mut copy = mine.clone();
                 copy.id = browser::new_id();
-                copy.revision = 1;
-                copy.updated = super::now();
+                copy.conflict_of = Some(mine.id.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let Some(db) = ctx.db() else { return };
                     if let Err(error) = db::save_visit(&db, &copy, 0).await {
                         dispatch.dispatch(Action::SaveFailed(error));
                         return;
                     }
-                    ctx.revisions.borrow_mut().insert(copy.id.clone(), 1);
-                    ctx.announce(Some((&copy.id, 1)));
+                    super::journal::forget(&mine.id);
+                    ctx.revisions.borrow_mut().insert(copy.id.clone(), copy.revision());
+                    ctx.announce(Some((&copy.id, copy.revision())));
                     if let Ok(Some(stored)) = db::read_visit(&db, &mine.id).await {
-                        ctx.revisions.borrow_mut().insert(stored.id.clone(), stored.revision);
+                        ctx.revisions.borrow_mut().insert(stored.id.clone(), stored.revision());
                         dispatch.dispatch(Action::Reloaded(stored));
                     }
                     dispatch.dispatch(Action::OpenVisit(copy));
@@ -653,7 +727,9 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 }
             }
         },
-        (_, Some(Err(_))) => html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> },
+        (_, Some(Err(_))) => {
+            html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> }
+        }
         _ => html! { <p class="cargando" role="status">{ w.loading_pack }</p> },
     };
     html! {
@@ -706,7 +782,11 @@ fn privacy(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(db) = ctx.db() else { return };
                 if let Ok(text) = db::set_aside_records(&db).await {
-                    let _ = browser::download("umbral-registros-apartados.json", "application/json", &text);
+                    let _ = browser::download(
+                        "umbral-registros-apartados.json",
+                        "application/json",
+                        &text,
+                    );
                 }
             });
         })
