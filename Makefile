@@ -45,10 +45,10 @@ help:
 	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, then every check CI runs (fmt, clippy, docs, tests, size, end-to-end)"
 	@echo "make setup   only install what is missing"
-	@echo "make build   release build of the browser app into dist/"
+	@echo "make build   release build of the browser app into dist/ (and each page in PAGES into dist/<page>/)"
 	@echo "make size    size budget of dist/ (after make build)"
 	@echo "make e2e     end-to-end tests against dist/ (after make build)"
-	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium, first load, re-scoring, Lighthouse (not part of make test)"
+	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium, first load, re-scoring, the workspace, Lighthouse (not part of make test)"
 	@echo "make fuzz    every fuzz target for FUZZ_SECONDS seconds each (default 600; nightly, cargo-fuzz)"
 
 setup:
@@ -176,5 +176,7 @@ bench: build
 	node tests/bench/load.mjs
 	$(call step,re-scoring after an answer within one frame (Chromium))
 	node tests/bench/rescore.mjs
+	$(call step,the workspace: 500 enterprises x 3 visits opened from IndexedDB (Chromium))
+	node tests/bench/workspace.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))
 	node tests/bench/lighthouse.mjs

@@ -119,29 +119,43 @@ async fn import_draft(
     Ok(name)
 }
 
-/// Writes the copies of visits that a closed tab left in the journal (see `journal`).
+/// Writes the copies of visits that a closed tab left in the journal (see `journal`). A copy
+/// whose stored visit is an earlier state of it (every save count at most the copy's: the
+/// closed tab's own writes that did not all commit) replaces it; one whose stored visit
+/// changed apart since is kept beside it, as two tabs' versions are.
 async fn replay_journal(db: &IdbDatabase, loaded: &db::Loaded) -> Result<usize, db::DbError> {
+    use std::cmp::Ordering;
     let mut replayed = 0;
     for pending in journal::pending() {
         let record = pending.record;
-        let stored = loaded.visits.iter().find(|v| v.id == record.id);
-        if stored.is_some_and(|s| s.revision() >= record.revision() && s.same_content(&record)) {
+        if !loaded.enterprises.iter().any(|e| e.id == record.enterprise) {
+            // Its enterprise was deleted since: nothing to bring back into.
             journal::forget(&record.id);
             continue;
         }
-        match db::save_visit(db, &record, pending.base).await {
-            Ok(()) => {}
-            Err(db::DbError::Conflict(_)) => {
-                // Changed since: keep both, as for two tabs.
-                let mut copy = record.clone();
-                copy.id = browser::new_id();
-                copy.conflict_of = Some(record.id.clone());
-                db::put_all(db, &[], &[copy]).await?;
+        let stored = loaded.visits.iter().find(|v| v.id == record.id);
+        let order = stored.map(|s| crate::workspace::compare_edits(&s.edits, &record.edits));
+        let apart = match order {
+            // Already stored, or a later state is.
+            Some(Some(Ordering::Equal | Ordering::Greater)) => false,
+            Some(Some(Ordering::Less)) | None => {
+                let base = stored.map_or(0, |s| s.revision());
+                match db::save_visit(db, &record, base).await {
+                    Ok(()) => false,
+                    Err(db::DbError::Conflict(_)) => true,
+                    Err(error) => return Err(error),
+                }
             }
-            Err(error) => return Err(error),
+            Some(None) => true,
+        };
+        if apart {
+            let mut copy = record.clone();
+            copy.id = browser::new_id();
+            copy.conflict_of = Some(record.id.clone());
+            db::put_all(db, &[], &[copy]).await?;
         }
+        replayed += usize::from(!matches!(order, Some(Some(Ordering::Equal | Ordering::Greater))));
         journal::forget(&record.id);
-        replayed += 1;
     }
     Ok(replayed)
 }

@@ -303,7 +303,7 @@ pub fn Receive(props: &ReceiveProps) -> Html {
     };
     html! {
         <section aria-labelledby={views::HEADING} data-testid="recibir">
-            <h2 id={views::HEADING} tabindex="-1">{ w.receive_heading }</h2>
+            <h2 id={views::HEADING} tabindex="-1" data-testid="vista">{ w.receive_heading }</h2>
             <p>{ w.receive_intro }</p>
             if detector.is_some() {
                 <p>

@@ -16,6 +16,7 @@ import {
   openVisit,
   openWorkspace,
   readStore,
+  revision,
   visitRecord,
   writeRaw,
 } from './taller-support.mjs';
@@ -264,7 +265,7 @@ describe('workspace storage', () => {
     await page.getByTestId('notas').fill('Primera visita: vende en el mercado y por WhatsApp.');
     const [visit] = await eventually(async () => {
       const all = await readStore(page, 'visits');
-      return all[0].revision === 4 && all;
+      return revision(all[0]) === 4 && all;
     });
     assert.equal(visit.notes, 'Primera visita: vende en el mercado y por WhatsApp.');
   });

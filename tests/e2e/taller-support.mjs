@@ -86,21 +86,27 @@ export function writeRaw(page, records) {
   );
 }
 
-/** An enterprise record in the stored format (version 1). */
+/**
+ * An enterprise record in the stored format (record version 1): the hand-off file's enterprise
+ * (src/workspace) without its visits, and `v`.
+ */
 export function enterpriseRecord(id, name, extra = {}) {
   return {
-    v: 1, id, name, country: 'MX', region: '', locality: '', sector: '',
-    created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z', ...extra,
+    v: 1, id, name, country: 'MX', locality: '', created: '2026-01-01T00:00:00.000Z',
+    updated: '2026-01-01T00:00:00.000Z', edits: { 'otro-equipo': 1 }, visits: [], ...extra,
   };
 }
 
-/** A visit record in the stored format (version 1). */
+/** A visit record in the stored format (record version 1): the hand-off file's visit, its enterprise and `v`. */
 export function visitRecord(id, enterprise, profile, extra = {}) {
   return {
-    v: 1, id, enterprise, date: '2026-01-02', profile, notes: '',
-    updated: '2026-01-02T00:00:00.000Z', revision: 1, ...extra,
+    v: 1, enterprise, id, date: '2026-01-02', profile, notes: '',
+    updated: '2026-01-02T00:00:00.000Z', edits: { 'otro-equipo': 1 }, ...extra,
   };
 }
+
+/** A visit's revision: its saves on every device. */
+export const revision = (visit) => Object.values(visit.edits).reduce((a, b) => a + b, 0);
 
 /** Polls `check` (an async function returning truthy when done) for up to `ms` milliseconds. */
 export async function eventually(check, ms = 5000) {
