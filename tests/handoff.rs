@@ -1212,3 +1212,13 @@ fn cli_progress_between_the_two_latest_visits() {
         format!("umbral: no enterprise 'nadie' in {SAMPLE}\n")
     );
 }
+
+#[test]
+fn cli_prints_the_handoff_schema() {
+    let out = umbral(&["schema", "handoff"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
+    );
+}
