@@ -1222,3 +1222,25 @@ fn cli_prints_the_handoff_schema() {
         std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
     );
 }
+
+#[test]
+fn a_stored_record_reads_back_or_says_why_not() {
+    let e = sample().remove(1);
+    let value = serde_json::to_value(&e).unwrap();
+    assert_eq!(Enterprise::from_value(&value), Ok(e));
+    let messages: Vec<String> = Enterprise::from_value(&json!({"id": "x", "visits": []}))
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "missing field 'name'",
+            "missing field 'country'",
+            "missing field 'created'",
+            "missing field 'updated'",
+        ]
+    );
+}

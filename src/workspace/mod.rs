@@ -246,8 +246,16 @@ impl Enterprise {
         Ok(())
     }
 
-    /// Checks the record as [`handoff::decode`] checks each enterprise of a file, with paths
-    /// relative to the record (`visits[1].date`). For records read back from storage.
+    /// Reads one enterprise record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each enterprise of a file, with paths relative to the record
+    /// (`visits[1].date`). For records read back from storage: a record that fails is set
+    /// aside with these messages, and the others still load. (`serde`'s `Deserialize` reads
+    /// the same shape without these checks.)
+    pub fn from_value(value: &Json) -> Result<Enterprise, HandoffErrors> {
+        handoff::decode_enterprise_value(value)
+    }
+
+    /// Checks the record as [`Enterprise::from_value`] does.
     pub fn validate(&self) -> Result<(), HandoffErrors> {
         let value = serde_json::to_value(self).expect("enterprises serialize");
         handoff::decode_enterprise_value(&value).map(|_| ())
