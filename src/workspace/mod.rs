@@ -27,7 +27,7 @@ pub mod csv;
 pub mod handoff;
 mod merging;
 pub mod progress;
-mod time;
+pub mod time;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
