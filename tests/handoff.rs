@@ -50,12 +50,17 @@ fn schema_errors(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each problem as the user reads it.
+fn messages(errors: handoff::HandoffErrors) -> Vec<String> {
+    errors.0.iter().map(|e| e.to_string()).collect()
+}
+
 /// The messages of decoding `text`, or an empty list when it decodes.
 fn errors(text: &str) -> Vec<String> {
-    match handoff::decode(text) {
-        Ok(_) => vec![],
-        Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
-    }
+    handoff::decode(text)
+        .err()
+        .map(messages)
+        .unwrap_or_default()
 }
 
 /// The sample with one change made to its JSON.
@@ -279,15 +284,8 @@ fn a_stored_record_checks_on_its_own() {
     assert_eq!(e.validate(), Ok(()));
     e.visits[0].date = "mañana".into();
     e.visits[1].profile = json!({"schema": "umbral.profile/1", "country": "CL"});
-    let messages: Vec<String> = e
-        .validate()
-        .unwrap_err()
-        .0
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
     assert_eq!(
-        messages,
+        messages(e.validate().unwrap_err()),
         vec![
             "visits[0].date: expected a date such as 2026-03-14, found 'mañana'",
             "visits[1].profile.country: the profile is for CL but the enterprise is in MX (in the visit of 2026-05-09 to 'Tejidos Ana (ficticio)')",
@@ -1210,5 +1208,31 @@ fn cli_progress_between_the_two_latest_visits() {
     assert_eq!(
         text(&out.stderr),
         format!("umbral: no enterprise 'nadie' in {SAMPLE}\n")
+    );
+}
+
+#[test]
+fn cli_prints_the_handoff_schema() {
+    let out = umbral(&["schema", "handoff"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn a_stored_record_reads_back_or_says_why_not() {
+    let e = sample().remove(1);
+    let value = serde_json::to_value(&e).unwrap();
+    assert_eq!(Enterprise::from_value(&value), Ok(e));
+    assert_eq!(
+        messages(Enterprise::from_value(&json!({"id": "x", "visits": []})).unwrap_err()),
+        vec![
+            "missing field 'name'",
+            "missing field 'country'",
+            "missing field 'created'",
+            "missing field 'updated'",
+        ]
     );
 }

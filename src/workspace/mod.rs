@@ -27,7 +27,7 @@ pub mod csv;
 pub mod handoff;
 mod merging;
 pub mod progress;
-mod time;
+pub mod time;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -166,6 +166,34 @@ impl Enterprise {
         self.updated = now.to_string();
     }
 
+    /// Sets one of [`DETAIL_FIELDS`] to `value` (empty clears `region` or `sector`), drops the
+    /// other values kept for that detail (the user has chosen), and records the save. The
+    /// value is not checked here; [`Enterprise::validate`] checks the record.
+    pub fn choose_detail(
+        &mut self,
+        field: &str,
+        value: &str,
+        device: &str,
+        now: &str,
+    ) -> Result<(), String> {
+        let optional = |v: &str| (!v.is_empty()).then(|| v.to_string());
+        match field {
+            "name" => self.name = value.to_string(),
+            "region" => self.region = optional(value),
+            "locality" => self.locality = value.to_string(),
+            "sector" => self.sector = optional(value),
+            _ => {
+                return Err(format!(
+                    "unknown detail '{field}'; expected one of: {}",
+                    DETAIL_FIELDS.join(", ")
+                ))
+            }
+        }
+        self.other_values.retain(|o| o.field != field);
+        self.touch(device, now);
+        Ok(())
+    }
+
     /// The value of one of [`DETAIL_FIELDS`] as text (empty when unset), or `None` for an
     /// unknown field name.
     pub fn detail(&self, field: &str) -> Option<&str> {
@@ -246,8 +274,16 @@ impl Enterprise {
         Ok(())
     }
 
-    /// Checks the record as [`handoff::decode`] checks each enterprise of a file, with paths
-    /// relative to the record (`visits[1].date`). For records read back from storage.
+    /// Reads one enterprise record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each enterprise of a file, with paths relative to the record
+    /// (`visits[1].date`). For records read back from storage: a record that fails is set
+    /// aside with these messages, and the others still load. (`serde`'s `Deserialize` reads
+    /// the same shape without these checks.)
+    pub fn from_value(value: &Json) -> Result<Enterprise, HandoffErrors> {
+        handoff::decode_enterprise_value(value)
+    }
+
+    /// Checks the record as [`Enterprise::from_value`] does.
     pub fn validate(&self) -> Result<(), HandoffErrors> {
         let value = serde_json::to_value(self).expect("enterprises serialize");
         handoff::decode_enterprise_value(&value).map(|_| ())
@@ -285,9 +321,13 @@ impl Visit {
     }
 
     /// Whether two visits hold the same date, answers and notes (ids, save counts and times
-    /// aside).
+    /// aside). Answers compare by meaning: `150` and `150.0`, or keys in another order, are
+    /// the same.
     pub fn same_content(&self, other: &Visit) -> bool {
-        self.date == other.date && self.notes == other.notes && self.profile == other.profile
+        self.date == other.date
+            && self.notes == other.notes
+            && (self.profile == other.profile
+                || self.canonical_profile() == other.canonical_profile())
     }
 
     /// A 64-bit fingerprint of the date, answers and notes, as 16 hex digits. The same content
@@ -299,12 +339,18 @@ impl Visit {
         h.write(&[0]);
         h.write(self.notes.as_bytes());
         h.write(&[0]);
-        match Profile::from_value(&self.profile) {
-            Ok(p) => h.write(p.to_json().as_bytes()),
-            // Not a valid profile (records are checked before they get here): hash it as is.
-            Err(_) => h.write(self.profile.to_string().as_bytes()),
-        }
+        h.write(self.canonical_profile().as_bytes());
         format!("{:016x}", h.finish())
+    }
+
+    /// The profile as the profile encoder writes it (schema order, numbers in their shortest
+    /// form); a profile that does not decode (records are checked before they get here) as
+    /// its JSON text.
+    fn canonical_profile(&self) -> String {
+        match Profile::from_value(&self.profile) {
+            Ok(p) => p.to_json(),
+            Err(_) => self.profile.to_string(),
+        }
     }
 }
 
@@ -500,6 +546,48 @@ mod tests {
         assert!(Enterprise::new("e2", "x", "MX", "d", "t")
             .latest_visit()
             .is_none());
+    }
+
+    #[test]
+    fn choosing_a_detail_settles_its_other_values() {
+        let mut e = Enterprise::new("e1", "Tejidos", "MX", "d", "2026-01-01T00:00:00Z");
+        e.other_values = vec![
+            OtherValue {
+                field: "name".into(),
+                value: "Tejidos Ana".into(),
+            },
+            OtherValue {
+                field: "sector".into(),
+                value: "crafts".into(),
+            },
+        ];
+        e.choose_detail("name", "Tejidos Ana", "d", "2026-01-02T00:00:00Z")
+            .unwrap();
+        assert_eq!(e.name, "Tejidos Ana");
+        assert_eq!(e.other_values.len(), 1);
+        assert_eq!(e.edits, edits(&[("d", 2)]));
+        e.choose_detail("sector", "", "d", "2026-01-02T00:00:00Z")
+            .unwrap();
+        assert_eq!(e.sector, None);
+        assert!(e.other_values.is_empty());
+        assert_eq!(
+            e.choose_detail("country", "CL", "d", "t"),
+            Err("unknown detail 'country'; expected one of: name, region, locality, sector".into())
+        );
+        assert_eq!(e.country, "MX");
+    }
+
+    #[test]
+    fn same_content_reads_answers_by_meaning() {
+        let p = serde_json::json!({"schema": "umbral.profile/1", "country": "MX", "payments": {"monthly_budget": 150}});
+        let a = Visit::new("a", "2026-03-14", p, "d", "2026-03-14T10:00:00Z");
+        let mut b = a.clone();
+        b.profile["payments"]["monthly_budget"] = serde_json::json!(150.0);
+        assert_ne!(a.profile, b.profile);
+        assert!(a.same_content(&b));
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        b.profile["payments"]["monthly_budget"] = serde_json::json!(151);
+        assert!(!a.same_content(&b));
     }
 
     #[test]
