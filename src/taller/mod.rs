@@ -154,7 +154,10 @@ async fn replay_journal(db: &IdbDatabase, loaded: &db::Loaded) -> Result<usize, 
             copy.conflict_of = Some(record.id.clone());
             db::put_all(db, &[], &[copy]).await?;
         }
-        replayed += usize::from(!matches!(order, Some(Some(Ordering::Equal | Ordering::Greater))));
+        replayed += usize::from(!matches!(
+            order,
+            Some(Some(Ordering::Equal | Ordering::Greater))
+        ));
         journal::forget(&record.id);
     }
     Ok(replayed)

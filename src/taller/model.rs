@@ -63,8 +63,9 @@ pub struct Editing {
 pub struct Model {
     pub locale: Locale,
     pub phase: Phase,
-    pub enterprises: Vec<EnterpriseRecord>,
-    pub visits: Vec<VisitRecord>,
+    /// Shared, so that a change clones only what it changes (`Rc::make_mut`).
+    pub enterprises: Rc<Vec<EnterpriseRecord>>,
+    pub visits: Rc<Vec<VisitRecord>>,
     /// Linked packs by country, once fetched; a country whose pack failed maps to an error.
     pub packs: BTreeMap<String, Result<PackRc, String>>,
     /// Readiness of each visit (by id, with the revision it was computed for).
@@ -129,8 +130,8 @@ impl Model {
         Model {
             locale,
             phase: Phase::Opening,
-            enterprises: Vec::new(),
-            visits: Vec::new(),
+            enterprises: Rc::default(),
+            visits: Rc::default(),
             packs: BTreeMap::new(),
             scores: HashMap::new(),
             view: View::List,
@@ -164,11 +165,17 @@ impl Model {
         visits
     }
 
-    pub fn latest_visit(&self, id: &str) -> Option<&VisitRecord> {
-        self.visits
-            .iter()
-            .filter(|v| v.enterprise == id)
-            .max_by(|a, b| (&a.date, &a.updated).cmp(&(&b.date, &b.updated)))
+    /// The latest visit of every enterprise that has one, in one pass over the visits.
+    pub fn latest_visits(&self) -> HashMap<&str, &VisitRecord> {
+        let mut latest: HashMap<&str, &VisitRecord> =
+            HashMap::with_capacity(self.enterprises.len());
+        for v in self.visits.iter() {
+            let slot = latest.entry(v.enterprise.as_str()).or_insert(v);
+            if later(v, slot) == std::cmp::Ordering::Greater {
+                *slot = v;
+            }
+        }
+        latest
     }
 
     pub fn pack(&self, country: &str) -> Option<&PackRc> {
@@ -199,11 +206,7 @@ impl Model {
 
     /// Scores the latest visit of every enterprise whose pack is loaded (for sorting).
     fn refresh_scores(&mut self) {
-        let latest: Vec<VisitRecord> = self
-            .enterprises
-            .iter()
-            .filter_map(|e| self.latest_visit(&e.id).cloned())
-            .collect();
+        let latest: Vec<VisitRecord> = self.latest_visits().into_values().cloned().collect();
         for visit in latest {
             if let Some(score) = self.score(&visit) {
                 self.scores
@@ -237,10 +240,11 @@ impl Model {
                     || fold(&e.locality).contains(&needle)
             })
             .collect();
+        let latest_visits = self.latest_visits();
         let last: HashMap<&str, (&str, Option<u32>)> = list
             .iter()
             .map(|e| {
-                let latest = self.latest_visit(&e.id);
+                let latest = latest_visits.get(e.id.as_str()).copied();
                 let date = latest.map_or("", |v| v.date.as_str());
                 let score = latest.and_then(|v| self.scores.get(&v.id).map(|s| s.1));
                 (e.id.as_str(), (date, score))
@@ -259,15 +263,16 @@ impl Model {
                     .cmp(&last[a.id.as_str()].1)
                     .then(a.name.cmp(&b.name))
             }),
-            Sort::Name => list.sort_by_key(|e| fold(&e.name)),
+            Sort::Name => list.sort_by_cached_key(|e| fold(&e.name)),
         }
         list
     }
 
     fn upsert_visit(&mut self, visit: &VisitRecord) {
-        match self.visits.iter_mut().find(|v| v.id == visit.id) {
+        let visits = Rc::make_mut(&mut self.visits);
+        match visits.iter_mut().find(|v| v.id == visit.id) {
             Some(slot) => *slot = visit.clone(),
-            None => self.visits.push(visit.clone()),
+            None => visits.push(visit.clone()),
         }
     }
 
@@ -280,6 +285,11 @@ impl Model {
         self.confirm = None;
         self.focus_tick += 1;
     }
+}
+
+/// How two visits order in time: by date, then by when saved.
+fn later(a: &VisitRecord, b: &VisitRecord) -> std::cmp::Ordering {
+    (&a.date, &a.updated).cmp(&(&b.date, &b.updated))
 }
 
 /// Lower case without accents, for searching.
@@ -337,8 +347,8 @@ impl Reducible for Model {
             Action::Loaded(loaded) => {
                 let loaded = *loaded;
                 m.phase = Phase::Ready;
-                m.enterprises = loaded.enterprises;
-                m.visits = loaded.visits;
+                m.enterprises = Rc::new(loaded.enterprises);
+                m.visits = Rc::new(loaded.visits);
                 m.set_aside_now += loaded.set_aside_now;
                 m.set_aside_total = loaded.set_aside_total;
                 m.exported = loaded.exported;
@@ -383,9 +393,10 @@ impl Reducible for Model {
             }
             Action::Stored(enterprises, visits, view) => {
                 for e in enterprises {
-                    match m.enterprises.iter_mut().find(|x| x.id == e.id) {
+                    let enterprises = Rc::make_mut(&mut m.enterprises);
+                    match enterprises.iter_mut().find(|x| x.id == e.id) {
                         Some(slot) => *slot = e,
-                        None => m.enterprises.push(e),
+                        None => enterprises.push(e),
                     }
                 }
                 for v in &visits {
@@ -488,13 +499,13 @@ impl Reducible for Model {
             Action::Deleted(id) => {
                 match id {
                     Some(id) => {
-                        m.enterprises.retain(|e| e.id != id);
-                        m.visits.retain(|v| v.enterprise != id);
+                        Rc::make_mut(&mut m.enterprises).retain(|e| e.id != id);
+                        Rc::make_mut(&mut m.visits).retain(|v| v.enterprise != id);
                         m.selected.remove(&id);
                     }
                     None => {
-                        m.enterprises.clear();
-                        m.visits.clear();
+                        m.enterprises = Rc::default();
+                        m.visits = Rc::default();
                         m.selected.clear();
                         m.set_aside_total = 0;
                         m.set_aside_now = 0;

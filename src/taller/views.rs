@@ -136,8 +136,9 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
             }));
         })
     };
+    let latest_visits = model.latest_visits();
     let items = listed.iter().map(|e| {
-        let latest = model.latest_visit(&e.id);
+        let latest = latest_visits.get(e.id.as_str()).copied();
         let score = latest.and_then(|v| model.scores.get(&v.id).map(|s| s.1));
         let selected = model.selected.contains(&e.id);
         let on_select = {
@@ -344,6 +345,16 @@ fn enterprise_view(
         (w.locality, e.locality.clone()),
         (w.sector, sector),
     ];
+    // Details another device saved apart from this one (kept by an import): shown beside.
+    let others = e.other_values.iter().map(|other| {
+        let label = match other.field.as_str() {
+            "name" => w.enterprise_name,
+            "region" => w.region,
+            "locality" => w.locality,
+            _ => w.sector,
+        };
+        html! { <li>{ label }{ ": «" }{ &other.value }{ "»" }</li> }
+    });
     let details = details.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| {
         html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }
     });
@@ -354,6 +365,12 @@ fn enterprise_view(
             </button></p>
             { heading(e.name.clone()) }
             <dl class="datos">{ for details }</dl>
+            if !e.other_values.is_empty() {
+                <div class="aviso" data-testid="otros-valores">
+                    <p>{ w.other_values }</p>
+                    <ul>{ for others }</ul>
+                </div>
+            }
             <div class="acciones">
                 <button type="button" class="boton" data-testid="nueva-visita" onclick={new_visit}>
                     { w.new_visit }
@@ -529,6 +546,8 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             record.name = name.to_string();
             record.locality = fields.locality.trim().to_string();
             record.sector = (!fields.sector.is_empty()).then(|| fields.sector.clone());
+            // Saving the details is the user's choice between values kept by an import.
+            record.other_values.clear();
             if existing.as_ref() != Some(&record) && existing.is_some() {
                 record.touch(&device, &super::now());
             }
