@@ -262,6 +262,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     for request in &pending {
         results.push(wait(request).await?);
     }
+    super::browser::mark("umbral-taller:read");
     let mut bad = Vec::new();
     let mut loaded = Loaded {
         enterprises: Vec::new(),
@@ -300,6 +301,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
             }),
         }
     }
+    super::browser::mark("umbral-taller:decoded");
     if !bad.is_empty() {
         loaded.set_aside_now = bad.len();
         loaded.set_aside_total += bad.len();

@@ -166,6 +166,7 @@ async fn replay_journal(db: &IdbDatabase, loaded: &db::Loaded) -> Result<usize, 
 /// Opens the database, brings in the app's draft on first open, and loads everything.
 fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    browser::mark("umbral-taller:open");
     wasm_bindgen_futures::spawn_local(async move {
         let db = match db::open().await {
             Ok(db) => db,

@@ -98,3 +98,37 @@ describe('workspace accessibility', () => {
     });
   }
 });
+
+describe('the workspace page', () => {
+  test('the app links to it, /taller redirects to /taller/, and a visit prints as a report', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await context.newPage();
+    try {
+      const response = await page.request.get(new URL('taller', server.url).href, { maxRedirects: 0 });
+      assert.equal(response.status(), 301);
+      assert.equal(response.headers().location, '/taller/');
+      await page.goto(server.url);
+      const link = page.getByTestId('espacio-de-trabajo');
+      assert.equal((await link.innerText()).trim(), '¿Asesora a varios negocios? Abra el espacio de trabajo');
+      await link.click();
+      await page.getByTestId('vista').waitFor({ timeout: 20_000 });
+      assert.equal(new URL(page.url()).pathname, '/taller/');
+      await writeRaw(page, {
+        enterprises: [enterpriseRecord('e1', 'Abarrotes Lupita')],
+        visits: [visitRecord('v1', 'e1', SAMPLE_PROFILE, { notes: 'Vende por WhatsApp' })],
+      });
+      await page.reload();
+      await page.getByTestId('abrir-negocio').click();
+      await page.getByTestId('abrir-visita').click();
+      await page.getByTestId('resultados').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('header.cabecera').isVisible(), false, 'no header or navigation on paper');
+      assert.equal(await page.getByTestId('notas').isVisible(), false, 'no text box on paper');
+      assert.equal(await page.locator('.notas-impresas').innerText(), 'Vende por WhatsApp');
+      assert.match(await page.locator('.visita-titulo').innerText(), /Abarrotes Lupita · Visita del 2026-01-02/);
+      assert.equal(await page.getByTestId('resultados').isVisible(), true);
+    } finally {
+      await context.close();
+    }
+  });
+});
