@@ -13,9 +13,13 @@ use yew::prelude::*;
 
 /// Fetches `packs/<id>.json` (relative to the page) and links it.
 pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
-    let url = format!("packs/{}.json", country.to_ascii_lowercase());
+    fetch_pack_from(&format!("packs/{}.json", country.to_ascii_lowercase())).await
+}
+
+/// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.json`).
+pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("fetch {url}: {e:?}"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;

@@ -9,7 +9,7 @@
 //! browser: no answer leaves the device unless the user shares it.
 
 pub(crate) mod answers;
-mod browser;
+pub(crate) mod browser;
 pub mod components;
 pub mod js_api;
 mod share_link;

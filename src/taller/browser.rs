@@ -1,15 +1,12 @@
 //! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, reading a
 //! chosen file, the packs, persistence, and the channel between tabs.
 
-use std::rc::Rc;
-
 use js_sys::{Array, Date};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use crate::app::state::PackRc;
-use crate::engine::Pack;
 
 /// A fresh random id (a UUID from the browser's cryptographic generator).
 pub fn new_id() -> String {
@@ -77,22 +74,7 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
 /// Fetches `../packs/<id>.json` (the packs the main app serves) and links it.
 pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
     let url = format!("../packs/{}.json", country.to_ascii_lowercase());
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| format!("fetch {url}: {e:?}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
-    if !response.ok() {
-        return Err(format!("fetch {url}: HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("read {url}: {e:?}"))?
-        .as_string()
-        .ok_or("pack is not text")?;
-    Pack::from_json(&text)
-        .map(|pack| PackRc(Rc::new(pack)))
-        .map_err(|e| format!("pack {url}: {e}"))
+    crate::app::browser::fetch_pack_from(&url).await.map(PackRc)
 }
 
 /// Asks the browser to keep this site's data durably; whether it agreed.
@@ -127,34 +109,7 @@ pub fn app_address() -> String {
         .unwrap_or_default()
 }
 
-/// Sets `<html lang>`.
-pub fn set_document_language(code: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", code);
-    }
-}
-
-/// Moves focus to the element with `id`, if there is one.
-pub fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
-}
-
-/// The browser's language when the workspace speaks it; Spanish otherwise.
-pub fn browser_locale() -> crate::engine::Locale {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .and_then(|l| crate::engine::Locale::parse(&l))
-        .unwrap_or(crate::engine::Locale::Es)
-}
+pub use crate::app::browser::{browser_locale, focus_by_id as focus, set_document_language};
 
 /// A `performance.mark` (the benchmark reads them to split the time to open the workspace).
 pub fn mark(name: &str) {

@@ -347,7 +347,7 @@ pub fn Taller() -> Html {
         });
     }
     use_effect_with(model.locale, |locale| {
-        browser::set_document_language(locale.code())
+        browser::set_document_language(*locale)
     });
     {
         let in_visit = matches!(model.view, View::Visit(_));

@@ -718,9 +718,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 html! {
                     <Results pack={pack.clone()} profile={assessment.profile.clone()}
                         locale={model.locale} {share} on_edit={send(|| AppAction::EditAnswers)}
-                        on_print={Callback::from(|_| {
-                            if let Some(window) = web_sys::window() { let _ = window.print(); }
-                        })} />
+                        on_print={Callback::from(|_| crate::app::browser::print())} />
                 }
             }
             _ => {
