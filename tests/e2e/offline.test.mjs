@@ -1,7 +1,7 @@
 // Offline after the first visit (issue 6): the service worker serves the app with no network,
 // a new version waits until the user chooses to update, no answer is lost across the update,
 // and the web app manifest makes the app installable. Run with `node --test tests/e2e/` after a
-// release build (`make build`; its post_build hook writes dist/sw.js).
+// release build (`make build`, which writes dist/sw.js once every page is built).
 
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
