@@ -1236,3 +1236,48 @@ fn a_stored_record_reads_back_or_says_why_not() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pinned bytes: the sample merged with another device's file, and its CSV. `tests/handoff_wasm.rs`
+// checks that WebAssembly gives the same bytes (the same conflict ids, so a phone and the
+// command line agree). `UPDATE_EXPECT=1 cargo test --test handoff` rewrites them after a
+// deliberate change.
+
+const PINNED_AT: &str = "2026-11-28T12:00:00Z";
+
+fn pinned(name: &str, actual: &str) {
+    let path = root().join("tests/fixtures/handoff").join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs; review and rerun with UPDATE_EXPECT=1:\n{actual}"
+    );
+}
+
+#[test]
+fn merging_the_other_devices_file_gives_the_pinned_bytes() {
+    let mut local = sample();
+    let other = std::fs::read_to_string(root().join("tests/fixtures/handoff/v1-other-device.json"))
+        .unwrap();
+    let report = merge(&mut local, handoff::decode(&other).unwrap());
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 empresa nueva, 1 visita nueva, 2 conflictos: se guardaron las dos versiones de cada uno."
+    );
+    assert_eq!(
+        (report.visit_conflicts, report.enterprise_conflicts),
+        (1, 1)
+    );
+    let merged = handoff::encode(&local, PINNED_AT);
+    assert_eq!(schema_errors(&merged), Vec::<String>::new());
+    pinned("v1-merged.json", &merged);
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    pinned(
+        "v1-merged.csv",
+        &csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
+    );
+}

@@ -206,6 +206,22 @@ impl Enterprise {
         })
     }
 
+    /// Whether the enterprise matches a search: every word of `query` appears in its name,
+    /// locality, region or id, ignoring case and accents ("tejidos teotitlan" finds "Tejidos
+    /// Ana", Teotitlán del Valle). An empty query matches everything.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = fold(&format!(
+            "{} {} {} {}",
+            self.name,
+            self.locality,
+            self.region.as_deref().unwrap_or(""),
+            self.id
+        ));
+        fold(query)
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+
     /// The visit with this id.
     pub fn visit(&self, id: &str) -> Option<&Visit> {
         self.visits.iter().find(|v| v.id == id)
@@ -352,6 +368,23 @@ impl Visit {
             Err(_) => self.profile.to_string(),
         }
     }
+}
+
+/// Lower case without the accents of Spanish (and Portuguese) letters, for searching.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
 }
 
 /// Visits by date, then by time saved, then by id.
@@ -588,6 +621,19 @@ mod tests {
         assert_eq!(a.fingerprint(), b.fingerprint());
         b.profile["payments"]["monthly_budget"] = serde_json::json!(151);
         assert!(!a.same_content(&b));
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let mut e = Enterprise::new("3c9e1f", "Tejidos Ana", "MX", "d", "t");
+        e.locality = "Teotitlán del Valle".into();
+        e.region = Some("MX-OAX".into());
+        assert!(e.matches(""));
+        assert!(e.matches("tejidos TEOTITLAN"));
+        assert!(e.matches("  ana  mx-oax "));
+        assert!(e.matches("3C9E"));
+        assert!(!e.matches("tejidos puebla"));
+        assert_eq!(fold("ÑANDUTÍ Güera"), "nanduti guera");
     }
 
     #[test]
