@@ -1281,3 +1281,27 @@ fn merging_the_other_devices_file_gives_the_pinned_bytes() {
         &csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
     );
 }
+
+#[test]
+fn a_stored_visit_reads_back_or_says_why_not() {
+    let v = sample()[0].visits[1].clone();
+    let value = serde_json::to_value(&v).unwrap();
+    assert_eq!(Visit::from_value(&value, Some("MX")), Ok(v.clone()));
+    assert_eq!(v.validate(None), Ok(()));
+    assert_eq!(
+        messages(v.validate(Some("CL")).unwrap_err()),
+        vec!["profile.country: the profile is for MX but the enterprise is in CL (in the visit of 2026-05-09 to its enterprise)"]
+    );
+    let mut broken = value.clone();
+    broken["notes"] = json!(null);
+    broken["edits"] = json!([]);
+    broken["profile"]["skills"]["hours_per_week"] = json!(200);
+    assert_eq!(
+        messages(Visit::from_value(&broken, None).unwrap_err()),
+        vec![
+            "profile.skills.hours_per_week: 200 is out of range; expected 0 to 168 (in the visit of 2026-05-09 to its enterprise)",
+            "notes: expected a string, found null",
+            "edits: expected an object of device ids and save counts, found an array",
+        ]
+    );
+}

@@ -204,6 +204,19 @@ pub(crate) fn decode_enterprise_value(value: &Json) -> Result<Enterprise, Handof
     }
 }
 
+/// Checks one visit record on its own, with paths relative to it; with `country`, its
+/// profile must be for that country.
+pub(crate) fn decode_visit_value(
+    value: &Json,
+    country: Option<&str>,
+) -> Result<Visit, HandoffErrors> {
+    let mut d = Decoder::default();
+    match d.visit(value, "", country, "its enterprise") {
+        Some(v) => d.finish(v),
+        None => Err(HandoffErrors(d.errors)),
+    }
+}
+
 fn one(path: &str, message: String) -> HandoffErrors {
     HandoffErrors(vec![HandoffError {
         path: path.to_string(),

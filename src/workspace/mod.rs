@@ -326,6 +326,20 @@ impl Visit {
         self.updated = now.to_string();
     }
 
+    /// Reads one visit record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each visit of a file, with paths relative to the record
+    /// (`profile.skills.digital_level`). With `country`, the profile must be for that country
+    /// (its enterprise's). For visits stored as records of their own.
+    pub fn from_value(value: &Json, country: Option<&str>) -> Result<Visit, HandoffErrors> {
+        handoff::decode_visit_value(value, country)
+    }
+
+    /// Checks the record as [`Visit::from_value`] does.
+    pub fn validate(&self, country: Option<&str>) -> Result<(), HandoffErrors> {
+        let value = serde_json::to_value(self).expect("visits serialize");
+        handoff::decode_visit_value(&value, country).map(|_| ())
+    }
+
     /// How many saves this visit has had, on every device together.
     pub fn revision(&self) -> u32 {
         self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
