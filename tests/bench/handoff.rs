@@ -240,15 +240,17 @@ fn main() {
         .flat_map(|e| &e.visits)
         .map(|v| v.notes.chars().count())
         .sum();
-    let budget = 2 * 1024 * 1024;
+    // The stricter reading of "2 MB": 2,000,000 bytes.
+    let budget = 2_000_000;
     println!(
         "hand-off file: {} enterprises, {visits} visits, notes {} characters on average",
         enterprises.len(),
         notes / visits
     );
     println!(
-        "size: {} bytes = {:.2} MiB ({:.0}% of the 2 MiB budget: {})",
+        "size: {} bytes = {:.2} MB = {:.2} MiB ({:.0}% of the 2 MB budget: {})",
         text.len(),
+        text.len() as f64 / 1e6,
         text.len() as f64 / (1024.0 * 1024.0),
         100.0 * text.len() as f64 / budget as f64,
         if text.len() <= budget {
@@ -258,6 +260,11 @@ fn main() {
         }
     );
     println!("per visit: {} bytes", text.len() / visits);
+    // HANDOFF_OUT=path keeps the file, to look at it or compress it.
+    if let Some(path) = std::env::var_os("HANDOFF_OUT") {
+        std::fs::write(&path, &text).expect("HANDOFF_OUT is writable");
+        println!("written to {}", std::path::Path::new(&path).display());
+    }
 
     let runs = 9;
     let encode = time_ms(runs, || {
