@@ -1184,7 +1184,19 @@ fn cli_progress_between_the_two_latest_visits() {
         json["progress"]["readiness"]["after"].as_u64()
             > json["progress"]["readiness"]["before"].as_u64()
     );
-    assert_eq!(json["progress"]["dimensions"][0]["label"], "Internet");
+    let internet = &json["progress"]["dimensions"][0];
+    assert_eq!(internet["label"], "Internet");
+    assert_eq!(
+        internet["delta"].as_i64(),
+        Some(internet["after"].as_i64().unwrap() - internet["before"].as_i64().unwrap())
+    );
+    assert_eq!(
+        json["progress"]["readiness"]["delta"].as_i64(),
+        Some(
+            json["progress"]["readiness"]["after"].as_i64().unwrap()
+                - json["progress"]["readiness"]["before"].as_i64().unwrap()
+        )
+    );
     let out = umbral(
         &[
             "handoff",
