@@ -1317,3 +1317,39 @@ fn a_stored_visit_reads_back_or_says_why_not() {
         ]
     );
 }
+
+#[test]
+fn refusals_have_a_plain_headline_in_both_languages() {
+    let headline = |text: &str, locale| handoff::decode(text).unwrap_err().headline(locale);
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::Es),
+        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/2). Actualice Umbral para abrirlo. No se cambió nada."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::En),
+        "This file is from a newer version of Umbral (umbral.handoff/2). Update Umbral to open it. Nothing was changed."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.profile/1","country":"MX"}"#, Locale::Es),
+        "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y visitas. No se cambió nada."
+    );
+    for text in ["PK\u{3}\u{4}", "[1]", "{}", r#"{"schema":"otra.cosa/1"}"#] {
+        assert_eq!(
+            headline(text, Locale::Es),
+            "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada.",
+            "{text}"
+        );
+    }
+    let two = edited(|j| {
+        j["exported_at"] = json!(1);
+        j["app_version"] = json!(2);
+    });
+    assert_eq!(
+        headline(&two, Locale::Es),
+        "El archivo tiene 2 errores y no se importó nada. Detalles:"
+    );
+    assert_eq!(
+        headline(&edited(|j| j["exported_at"] = json!(1)), Locale::En),
+        "The file has an error and nothing was imported. Details:"
+    );
+}
