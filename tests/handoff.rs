@@ -666,25 +666,31 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
     }
 }
 
-/// Every visit of `side` is in `merged` with its content, unless `merged` has a later save of
-/// it or it was deleted in `merged` after every save of it.
-fn keeps_every_visit(merged: &[Enterprise], side: &[Enterprise]) -> Result<(), String> {
+/// Every visit of `side` is in `merged` with its content, unless `other` (the other input)
+/// had a later save of it, or `merged` deleted it after every save of it.
+fn keeps_every_visit(
+    merged: &[Enterprise],
+    side: &[Enterprise],
+    other: &[Enterprise],
+) -> Result<(), String> {
+    use std::cmp::Ordering;
+    use umbral::workspace::compare_edits;
     for e in side {
         let m = merged
             .iter()
             .find(|m| m.id == e.id)
             .ok_or("enterprise lost")?;
+        let o = other.iter().find(|o| o.id == e.id);
         for v in &e.visits {
             let kept = m.visits.iter().any(|x| x.same_content(v));
-            let superseded = m.visit(&v.id).is_some_and(|x| {
-                umbral::workspace::compare_edits(&x.edits, &v.edits)
-                    == Some(std::cmp::Ordering::Greater)
-            });
+            let superseded = o
+                .and_then(|o| o.visit(&v.id))
+                .is_some_and(|x| compare_edits(&x.edits, &v.edits) == Some(Ordering::Greater));
             let deleted = m.removed.iter().any(|r| {
                 r.id == v.id
                     && matches!(
-                        umbral::workspace::compare_edits(&v.edits, &r.edits),
-                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                        compare_edits(&v.edits, &r.edits),
+                        Some(Ordering::Less | Ordering::Equal)
                     )
             });
             if !(kept || superseded || deleted) {
@@ -719,8 +725,8 @@ proptest! {
         prop_assert!(!merge(&mut same, a.clone()).changed());
         prop_assert_eq!(&same, &a);
 
-        prop_assert_eq!(keeps_every_visit(&ab, &a), Ok(()));
-        prop_assert_eq!(keeps_every_visit(&ab, &b), Ok(()));
+        prop_assert_eq!(keeps_every_visit(&ab, &a, &b), Ok(()));
+        prop_assert_eq!(keeps_every_visit(&ab, &b, &a), Ok(()));
         for e in &ab {
             let mut ids = visit_ids(e);
             ids.sort();
