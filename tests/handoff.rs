@@ -334,6 +334,7 @@ fn a_new_enterprise_comes_with_its_visits() {
         MergeReport {
             enterprises_added: 3,
             visits_added: 4,
+            enterprises_to_save: sample().into_iter().map(|e| e.id).collect(),
             ..MergeReport::default()
         }
     );
@@ -353,6 +354,7 @@ fn merging_the_same_file_changes_nothing() {
     let report = merge(&mut local, sample());
     assert_eq!(local, sample());
     assert!(!report.changed());
+    assert!(report.enterprises_to_save.is_empty());
     assert_eq!(report.visits_unchanged, 4);
     assert_eq!(
         report.summary(Locale::Es),
@@ -715,10 +717,17 @@ proptest! {
         apply(&mut b, &ops_b, "tel-b");
 
         let mut ab = a.clone();
-        merge(&mut ab, b.clone());
+        let first = merge(&mut ab, b.clone());
+        // Every enterprise the report does not list is as it was.
+        for e in &ab {
+            if !first.enterprises_to_save.contains(&e.id) {
+                prop_assert_eq!(Some(e), a.iter().find(|x| x.id == e.id));
+            }
+        }
         let once = ab.clone();
         let report = merge(&mut ab, b.clone());
         prop_assert!(!report.changed(), "{:?}", report);
+        prop_assert!(report.enterprises_to_save.is_empty(), "{:?}", report);
         prop_assert_eq!(&ab, &once);
         // Merging a workspace into itself changes nothing.
         let mut same = a.clone();
@@ -1360,7 +1369,10 @@ fn refusals_have_a_plain_headline_in_both_languages() {
     );
 }
 
-fn contents(workspace: &[Enterprise]) -> Vec<(String, String, Vec<(String, String)>)> {
+/// An enterprise's id, its details, and its visits' ids and fingerprints.
+type Contents = (String, String, Vec<(String, String)>);
+
+fn contents(workspace: &[Enterprise]) -> Vec<Contents> {
     let mut out: Vec<_> = workspace
         .iter()
         .map(|e| {
@@ -1412,4 +1424,29 @@ proptest! {
             }
         }
     }
+}
+
+/// Found by `devices_exchanging_files_converge`: a file whose other values include the
+/// current value (its writer did not drop it) must not make merging it twice change things.
+#[test]
+fn other_values_equal_to_the_current_value_are_dropped_once() {
+    let (mut a, mut b) = two_devices();
+    b[0].name = "Nombre nuevo".into();
+    b[0].touch("tel-b", DAY2);
+    b[0].other_values = vec![OtherValue {
+        field: "name".into(),
+        value: "Nombre nuevo".into(),
+    }];
+    let first = merge(&mut a, b.clone());
+    assert_eq!(first.enterprises_updated, 1);
+    assert!(a[0].other_values.is_empty());
+    let again = merge(&mut a, b);
+    assert!(!again.changed(), "{again:?}");
+    // And saving drops them too.
+    a[0].other_values = vec![OtherValue {
+        field: "name".into(),
+        value: "Nombre nuevo".into(),
+    }];
+    a[0].touch("tel-a", DAY2);
+    assert!(a[0].other_values.is_empty());
 }
