@@ -592,6 +592,8 @@ enum Op {
     AddVisit(usize, u8),
     Rename(usize, u8),
     Delete(usize, usize),
+    /// Settle the enterprise's first conflict, if it has one, keeping the copy or not.
+    Resolve(usize, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -601,6 +603,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 0..4u8).prop_map(|(e, x)| Op::AddVisit(e, x)),
         (0..3usize, 0..3u8).prop_map(|(e, x)| Op::Rename(e, x)),
         (0..3usize, 0..4usize).prop_map(|(e, v)| Op::Delete(e, v)),
+        (0..3usize, any::<bool>()).prop_map(|(e, keep)| Op::Resolve(e, keep)),
     ]
 }
 
@@ -656,6 +659,17 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
             Op::Rename(e, x) => {
                 workspace[e].name = format!("Nombre {x}");
                 workspace[e].touch(device, DAY2);
+            }
+            Op::Resolve(e, keep) => {
+                let ent = &mut workspace[e];
+                let pair = ent
+                    .visits
+                    .iter()
+                    .filter_map(|v| Some((v.id.clone(), v.conflict_of.clone()?)))
+                    .find(|(_, original)| ent.visit(original).is_some());
+                if let Some((copy, _)) = pair {
+                    ent.resolve_conflict(&copy, keep, device, DAY2).unwrap();
+                }
             }
             Op::Delete(e, v) => {
                 let ent = &mut workspace[e];
@@ -1403,8 +1417,8 @@ proptest! {
     fn devices_exchanging_files_converge(
         rounds in proptest::collection::vec(
             (
-                proptest::collection::vec(op().prop_filter("no deletions", |o| !matches!(o, Op::Delete(..))), 0..5),
-                proptest::collection::vec(op().prop_filter("no deletions", |o| !matches!(o, Op::Delete(..))), 0..5),
+                proptest::collection::vec(op().prop_filter("no deletions", |o| !matches!(o, Op::Delete(..) | Op::Resolve(..))), 0..5),
+                proptest::collection::vec(op().prop_filter("no deletions", |o| !matches!(o, Op::Delete(..) | Op::Resolve(..))), 0..5),
             ),
             1..4,
         ),
@@ -1449,4 +1463,45 @@ fn other_values_equal_to_the_current_value_are_dropped_once() {
     }];
     a[0].touch("tel-a", DAY2);
     assert!(a[0].other_values.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// The same with deletions and settled conflicts, which do not travel (importing never
+    /// deletes): every merge stays idempotent, ids unique and records valid.
+    #[test]
+    fn devices_deleting_and_settling_stay_sound(
+        rounds in proptest::collection::vec(
+            (
+                proptest::collection::vec(op(), 0..6),
+                proptest::collection::vec(op(), 0..6),
+            ),
+            1..4,
+        ),
+    ) {
+        let mut a = base();
+        let mut b = base();
+        for (ops_a, ops_b) in &rounds {
+            apply(&mut a, ops_a, "tel-a");
+            apply(&mut b, ops_b, "tel-b");
+            let (a0, b0) = (a.clone(), b.clone());
+            merge(&mut a, b0.clone());
+            prop_assert_eq!(keeps_every_visit(&a, &a0, &b0), Ok(()));
+            prop_assert_eq!(keeps_every_visit(&a, &b0, &a0), Ok(()));
+            let again = merge(&mut a, b0);
+            prop_assert!(!again.changed(), "{:?}", again);
+            merge(&mut b, a.clone());
+            let again = merge(&mut b, a.clone());
+            prop_assert!(!again.changed(), "{:?}", again);
+            for e in a.iter().chain(&b) {
+                let mut ids = visit_ids(e);
+                ids.sort();
+                let n = ids.len();
+                ids.dedup();
+                prop_assert_eq!(ids.len(), n);
+                prop_assert_eq!(e.validate(), Ok(()));
+            }
+        }
+    }
 }
