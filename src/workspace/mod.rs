@@ -160,8 +160,15 @@ impl Enterprise {
         }
     }
 
-    /// Records a save of the details by `device` at `now`. Call it after changing them.
+    /// Records a save of the details by `device` at `now`. Call it after changing them. Other
+    /// values equal to a detail's new value are dropped: nothing is left to choose there.
     pub fn touch(&mut self, device: &str, now: &str) {
+        let current: Vec<(&str, String)> = DETAIL_FIELDS
+            .iter()
+            .map(|f| (*f, self.detail(f).unwrap_or_default().to_string()))
+            .collect();
+        self.other_values
+            .retain(|o| !current.iter().any(|(f, v)| *f == o.field && *v == o.value));
         tick(&mut self.edits, device);
         self.updated = now.to_string();
     }
@@ -204,6 +211,22 @@ impl Enterprise {
             "sector" => self.sector.as_deref().unwrap_or(""),
             _ => return None,
         })
+    }
+
+    /// Whether the enterprise matches a search: every word of `query` appears in its name,
+    /// locality, region or id, ignoring case and accents ("tejidos teotitlan" finds "Tejidos
+    /// Ana", Teotitlán del Valle). An empty query matches everything.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = fold(&format!(
+            "{} {} {} {}",
+            self.name,
+            self.locality,
+            self.region.as_deref().unwrap_or(""),
+            self.id
+        ));
+        fold(query)
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
     }
 
     /// The visit with this id.
@@ -310,6 +333,20 @@ impl Visit {
         self.updated = now.to_string();
     }
 
+    /// Reads one visit record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each visit of a file, with paths relative to the record
+    /// (`profile.skills.digital_level`). With `country`, the profile must be for that country
+    /// (its enterprise's). For visits stored as records of their own.
+    pub fn from_value(value: &Json, country: Option<&str>) -> Result<Visit, HandoffErrors> {
+        handoff::decode_visit_value(value, country)
+    }
+
+    /// Checks the record as [`Visit::from_value`] does.
+    pub fn validate(&self, country: Option<&str>) -> Result<(), HandoffErrors> {
+        let value = serde_json::to_value(self).expect("visits serialize");
+        handoff::decode_visit_value(&value, country).map(|_| ())
+    }
+
     /// How many saves this visit has had, on every device together.
     pub fn revision(&self) -> u32 {
         self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
@@ -352,6 +389,23 @@ impl Visit {
             Err(_) => self.profile.to_string(),
         }
     }
+}
+
+/// Lower case without the accents of Spanish (and Portuguese) letters, for searching.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
 }
 
 /// Visits by date, then by time saved, then by id.
@@ -588,6 +642,19 @@ mod tests {
         assert_eq!(a.fingerprint(), b.fingerprint());
         b.profile["payments"]["monthly_budget"] = serde_json::json!(151);
         assert!(!a.same_content(&b));
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let mut e = Enterprise::new("3c9e1f", "Tejidos Ana", "MX", "d", "t");
+        e.locality = "Teotitlán del Valle".into();
+        e.region = Some("MX-OAX".into());
+        assert!(e.matches(""));
+        assert!(e.matches("tejidos TEOTITLAN"));
+        assert!(e.matches("  ana  mx-oax "));
+        assert!(e.matches("3C9E"));
+        assert!(!e.matches("tejidos puebla"));
+        assert_eq!(fold("ÑANDUTÍ Güera"), "nanduti guera");
     }
 
     #[test]
