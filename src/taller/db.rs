@@ -378,6 +378,32 @@ pub async fn put_all(
     finished(&tx).await
 }
 
+/// Writes enterprises and visits and deletes visits, all in one transaction (settling a
+/// conflict: the original takes a save, its other version goes).
+pub async fn put_and_delete(
+    db: &IdbDatabase,
+    enterprises: &[EnterpriseRecord],
+    visits: &[VisitRecord],
+    deleted_visits: &[String],
+) -> Result<(), DbError> {
+    let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
+    let (e, v) = (
+        tx.object_store(ENTERPRISES).map_err(js_error)?,
+        tx.object_store(VISITS).map_err(js_error)?,
+    );
+    for record in enterprises {
+        e.put(&to_js(record)?).map_err(js_error)?;
+    }
+    for record in visits {
+        v.put(&to_js(record)?).map_err(js_error)?;
+    }
+    for id in deleted_visits {
+        v.delete(&JsValue::from_str(id)).map_err(js_error)?;
+    }
+    commit(&tx);
+    finished(&tx).await
+}
+
 /// Writes a visit whose stored revision must still be `base` (0: it must not exist yet);
 /// `record.revision` is the new one. Refused with [`DbError::Conflict`] otherwise.
 pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u32) -> Result<(), DbError> {

@@ -73,11 +73,15 @@ async fn import(text: String, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
     let incoming = match handoff::decode(&text) {
         Ok(incoming) => incoming,
         Err(errors) => {
-            let shown: Vec<String> = errors.0.iter().take(5).map(|e| e.to_string()).collect();
-            let more = errors.0.len().saturating_sub(5);
-            let mut message = format!("{} {}", w.import_failed, shown.join("; "));
-            if more > 0 {
-                message.push_str(&format!(" (+{more})"));
+            // A plain sentence; then, when it asks for them, the first problems with their paths.
+            let mut message = errors.headline(model.locale);
+            if message.ends_with(':') {
+                let shown: Vec<String> = errors.0.iter().take(5).map(|e| e.to_string()).collect();
+                message = format!("{message} {}", shown.join("; "));
+                let more = errors.0.len().saturating_sub(5);
+                if more > 0 {
+                    message.push_str(&format!(" (+{more})"));
+                }
             }
             dispatch.dispatch(Action::Flash(Some(message)));
             return;

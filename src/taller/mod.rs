@@ -78,7 +78,7 @@ type Dispatch = UseReducerDispatcher<Model>;
 type Handle = UseReducerHandle<Model>;
 
 /// Reads everything again and shows it.
-fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
+pub(crate) fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let Some(db) = ctx.db() else { return };

@@ -285,7 +285,70 @@ fn enterprise_view(
             );
         })
     };
+    // Settling two versions of a visit (kept by an import or by two tabs): keep one.
+    let settle = |copy: &VisitRecord, keep_copy: bool| {
+        let (ctx, dispatch, device) = (ctx.clone(), dispatch.clone(), model.device.clone());
+        let mut enterprise = e.enterprise.clone();
+        enterprise.visits = visits.iter().map(|v| v.visit.clone()).collect();
+        let (copy_id, original_id) = (
+            copy.id.clone(),
+            copy.conflict_of.clone().unwrap_or_default(),
+        );
+        Callback::from(move |_| {
+            let mut enterprise = enterprise.clone();
+            if let Err(error) =
+                enterprise.resolve_conflict(&copy_id, keep_copy, &device, &super::now())
+            {
+                gloo::console::warn!(format!("umbral: {error}"));
+                return;
+            }
+            let Some(original) = enterprise.visit(&original_id).cloned() else {
+                return;
+            };
+            let original = VisitRecord::new(&enterprise.id, original);
+            let record = EnterpriseRecord::new(enterprise.clone());
+            let (ctx, dispatch, copy_id) = (ctx.clone(), dispatch.clone(), copy_id.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = ctx.db() else { return };
+                match db::put_and_delete(
+                    &db,
+                    &[record],
+                    std::slice::from_ref(&original),
+                    &[copy_id],
+                )
+                .await
+                {
+                    Ok(()) => {
+                        ctx.revisions
+                            .borrow_mut()
+                            .insert(original.id.clone(), original.revision());
+                        ctx.announce(None);
+                        super::reload(&ctx, &dispatch);
+                    }
+                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                }
+            });
+        })
+    };
     let rows = visits.iter().rev().map(|v| {
+        let versions = v
+            .conflict_of
+            .as_ref()
+            .filter(|original| visits.iter().any(|o| &o.id == *original))
+            .map(|_| {
+                html! {
+                    <div class="aviso__acciones visita__versiones">
+                        <button type="button" class="boton boton--secundario" data-testid="quedarse-esta"
+                            onclick={settle(v, true)}>
+                            { w.keep_this_version }
+                        </button>
+                        <button type="button" class="boton boton--secundario" data-testid="quedarse-otra"
+                            onclick={settle(v, false)}>
+                            { w.keep_other_version }
+                        </button>
+                    </div>
+                }
+            });
         let open = {
             let (dispatch, visit) = (dispatch.clone(), (*v).clone());
             Callback::from(move |_| dispatch.dispatch(Action::OpenVisit(visit.clone())))
@@ -303,6 +366,7 @@ fn enterprise_view(
                         if !v.notes.is_empty() { { " · " }{ v.notes.chars().take(60).collect::<String>() } }
                     </span>
                 </button>
+                { for versions }
             </li>
         }
     });

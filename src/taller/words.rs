@@ -122,6 +122,8 @@ words! {
     import_label: "Elegir un archivo de entrega (.json)", "Choose a hand-off file (.json)";
     csv_missing_packs: "Faltan las preguntas de un país para preparar la tabla; conéctese y vuelva a intentarlo:", "A country's questions are missing to make the table; connect and try again:";
     other_values: "Otro equipo guardó estos datos distintos al mismo tiempo; se guardaron los dos. Cambie los datos si hace falta:", "Another device saved these details differently at the same time; both were kept. Change the details if needed:";
+    keep_this_version: "Quedarse con esta versión", "Keep this version";
+    keep_other_version: "Quedarse con la otra", "Keep the other one";
     other_version_mark: " (otra versión)", " (other version)";
     other_version: "Otra versión de esta visita: se cambió en dos lugares y se guardaron las dos.", "Another version of this visit: it was changed in two places and both were kept.";
     progress_blockers_removed: "Frenos que se quitaron:", "Blockers removed:";

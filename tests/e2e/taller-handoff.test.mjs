@@ -146,6 +146,18 @@ describe('hand-off', () => {
     await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
     assert.equal(await a.getByTestId('abrir-visita').count(), 3, 'both versions listed');
     assert.match(await a.getByTestId('otra-version').innerText(), /se guardaron las dos/);
+    // The user settles it: the other tablet's version is the one to keep.
+    const copy = visits.find((v) => v.conflict_of === 'v-lupita-1');
+    assert.equal(copy.notes, 'Cambiado en la otra tableta', 'the file\'s version is the copy');
+    await a.getByTestId('quedarse-esta').click();
+    await eventually(async () => (await readStore(a, 'visits')).length === 3);
+    const settled = (await readStore(a, 'visits')).find((v) => v.id === 'v-lupita-1');
+    assert.equal(settled.notes, 'Cambiado en la otra tableta');
+    await a.getByTestId('otra-version').waitFor({ state: 'detached' });
+    assert.equal(await a.getByTestId('abrir-visita').count(), 2);
+    // Importing the same file again brings nothing back: the settled visit follows both.
+    assert.match(await importFile(a, 'otra.json', JSON.stringify(file)), /Nada nuevo/);
+    assert.equal((await readStore(a, 'visits')).length, 3);
   });
 
   test('a file that is not a hand-off file is refused, naming where, and nothing changes', async () => {
@@ -153,9 +165,11 @@ describe('hand-off', () => {
     await seed(a);
     const broken = { schema: 'umbral.handoff/1', exported_at: '2026-01-01T00:00:00Z', app_version: '0.1.0', enterprises: [{ id: 'x', name: '', country: 'ZZ', created: 'ayer', updated: 'hoy', visits: [] }] };
     const message = await importFile(a, 'roto.json', JSON.stringify(broken));
-    assert.match(message, /No se pudo leer el archivo; no se cambió nada/);
+    assert.match(message, /^El archivo tiene \d+ errores y no se importó nada\. Detalles:/);
     assert.match(message, /enterprises\[0\]\.(name|country|created)/);
     assert.equal((await readStore(a, 'enterprises')).length, 2);
+    const profile = await importFile(a, 'perfil.json', JSON.stringify(SAMPLE_PROFILE));
+    assert.match(profile, /Este archivo es una sola evaluación, no un archivo de traspaso/);
   });
 
   test('the CSV holds the latest report of each enterprise', async () => {
