@@ -40,6 +40,8 @@ async function checkScreens(locale) {
         visitRecord('v1', 'e1', SAMPLE_PROFILE),
         visitRecord('v2', 'e1', { ...SAMPLE_PROFILE, presence: { ...SAMPLE_PROFILE.presence, product_photos: true } }, { date: '2026-03-01' }),
         visitRecord('v3', 'e2', { schema: 'umbral.profile/1', country: 'MX' }),
+        // Another version of v1, as an import that found both sides changed keeps it.
+        visitRecord('v4', 'e1', SAMPLE_PROFILE, { notes: 'Otra versión', conflict_of: 'v1' }),
       ],
     });
     await page.reload();
@@ -52,7 +54,8 @@ async function checkScreens(locale) {
     await check('form with an error');
     await page.getByTestId('nav-negocios').click();
     await page.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
-    await check('enterprise');
+    await page.getByTestId('quedarse-esta').waitFor();
+    await check('enterprise, with two versions of a visit');
     await page.getByTestId('borrar-negocio').click();
     await check('delete confirmation');
     await page.getByTestId('no-borrar').click();
