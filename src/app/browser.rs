@@ -99,6 +99,21 @@ pub fn clear_fragment() {
     }
 }
 
+/// Where a page mounts its Yew app: the `#app` element, or the body when there is none.
+///
+/// # Panics
+///
+/// When there is no document or body (never in a browser page).
+pub fn mount_point() -> web_sys::Element {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("umbral: no document");
+    match document.get_element_by_id("app") {
+        Some(element) => element,
+        None => document.body().expect("umbral: no body").into(),
+    }
+}
+
 /// Opens the print dialogue.
 pub fn print() {
     if let Some(window) = web_sys::window() {

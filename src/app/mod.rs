@@ -255,14 +255,7 @@ pub fn App() -> Html {
 ///
 /// When there is no document or body (never in a browser page).
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("umbral: no document");
-    let root = match document.get_element_by_id("app") {
-        Some(element) => element,
-        None => document.body().expect("umbral: no body").into(),
-    };
-    mount(root);
+    mount(browser::mount_point());
 }
 
 /// Mounts the app into `root`, replacing whatever `root` held (such as a loading message).

@@ -421,12 +421,5 @@ pub fn Taller() -> Html {
 ///
 /// When there is no document or body (never in a browser page).
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("umbral: no document");
-    let root = match document.get_element_by_id("app") {
-        Some(element) => element,
-        None => document.body().expect("umbral: no body").into(),
-    };
-    yew::Renderer::<Taller>::with_root(root).render();
+    yew::Renderer::<Taller>::with_root(crate::app::browser::mount_point()).render();
 }
