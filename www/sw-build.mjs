@@ -2,7 +2,7 @@
 // Trunk.toml; Trunk sets TRUNK_STAGING_DIR). Trunk gives the code hashed names, so the list of
 // files to precache is only known after the build: the app shell (index.html, cached as ./, the
 // favicon, which is also the manifest's icon, and the hashed js, wasm and css) and the default
-// pack, packs/mx.json. The other packs and the manifest are cached on first use, so that
+// pack, packs/mx.txt (its compact form, which the app reads). The other packs and the manifest are cached on first use, so that
 // installing the worker fetches nothing the first load did not. Comment lines and indentation are dropped
 // from sw.js and sw-register.js: they count in the first load's size budget.
 // The cache version is a hash of those files' names and contents, so any change to what is
@@ -24,9 +24,9 @@ const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|.+-[0-9a-f]+(_bg\.wasm
 const files = (await readdir(staging, { withFileTypes: true }))
   .filter((entry) => entry.isFile() && SHELL.test(entry.name))
   .map((entry) => entry.name);
-files.push('packs/mx.json');
+files.push('packs/mx.txt');
 files.sort();
-for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.json']) {
+for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.txt']) {
   if (!files.includes(required)) {
     console.error(`sw-build: ${required} is not in ${staging}`);
     process.exit(1);

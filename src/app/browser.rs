@@ -11,9 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Fetches `packs/<id>.json` (relative to the page) and links it.
+/// Fetches `packs/<id>.txt`, the compact linked pack (relative to the page), and reads it.
 pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
-    let url = format!("packs/{}.json", country.to_ascii_lowercase());
+    let url = format!("packs/{}.txt", country.to_ascii_lowercase());
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(&url))
         .await
@@ -27,7 +27,7 @@ pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
         .map_err(|e| format!("read {url}: {e:?}"))?
         .as_string()
         .ok_or("pack is not text")?;
-    Pack::from_json(&text)
+    Pack::from_compact(&text)
         .map(Rc::new)
         .map_err(|e| format!("pack {url}: {e}"))
 }
