@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{assess_json, Locale, Pack};
+use crate::engine::{self, check_profile, json, Locale, Pack, Profile};
 
 thread_local! {
     static PACKS: RefCell<Vec<Pack>> = const { RefCell::new(Vec::new()) };
@@ -36,6 +36,10 @@ pub fn assess(pack_id: &str, profile_json: &str, locale: &str) -> Result<String,
             .iter()
             .find(|p| p.data.id == pack_id)
             .ok_or_else(|| JsError::new(&format!("pack '{pack_id}' is not loaded")))?;
-        assess_json(pack, profile_json, locale).map_err(|e| JsError::new(&e.to_string()))
+        // As `engine::assess_json`, with the small JSON reader of `engine::json`.
+        let json = json::parse(profile_json).map_err(|e| JsError::new(&e))?;
+        let profile = Profile::from_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
+        check_profile(pack, &profile).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(engine::assess(pack, &profile, locale).to_json())
     })
 }

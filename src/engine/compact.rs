@@ -324,204 +324,219 @@ impl Writer {
     }
 }
 
-/// Where reading stopped (a byte offset) and why.
-type Fail = (usize, &'static str);
-
+/// Reads values one after another. The first problem is kept (with the byte where it was
+/// found) and every later read gives an empty value, so decoding runs straight through
+/// without an exit path per value; [`read_pack`] checks for a problem at the end.
 struct Reader<'a> {
     text: &'a str,
     at: usize,
-    /// Bounds the indexes read are checked against, set as the lists they index are read.
+    /// The first problem: where, and what.
+    failed: Option<(usize, &'static str)>,
+    /// The number of fields, for checking field indexes once the pack's own fields are read.
     fields: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn fail<T>(&self, what: &'static str) -> Result<T, Fail> {
-        Err((self.at, what))
+impl Reader<'_> {
+    fn fail(&mut self, what: &'static str) {
+        if self.failed.is_none() {
+            self.failed = Some((self.at, what));
+        }
+        // Nothing more is read.
+        self.at = self.text.len();
     }
 
-    fn uint(&mut self) -> Result<u64, Fail> {
+    fn uint(&mut self) -> u64 {
         self.digits(b',')
     }
 
     /// Decimal digits up to `end`, which is consumed.
-    fn digits(&mut self, end: u8) -> Result<u64, Fail> {
+    #[inline(never)]
+    fn digits(&mut self, end: u8) -> u64 {
         let bytes = self.text.as_bytes();
         let start = self.at;
         let mut n: u64 = 0;
         while let Some(&b) = bytes.get(self.at) {
-            if b == end {
-                if self.at == start {
-                    break;
-                }
+            if b == end && self.at > start {
                 self.at += 1;
-                return Ok(n);
+                return n;
             }
-            if !b.is_ascii_digit() {
-                break;
-            }
-            n = match n
+            let digit = b.wrapping_sub(b'0');
+            match n
                 .checked_mul(10)
-                .and_then(|n| n.checked_add(u64::from(b - b'0')))
+                .and_then(|n| n.checked_add(u64::from(digit)))
             {
-                Some(n) => n,
-                None => return self.fail("a number too large"),
-            };
+                Some(next) if digit < 10 => n = next,
+                _ => break,
+            }
             self.at += 1;
         }
-        self.fail("expected a number")
+        self.fail("expected a number");
+        0
     }
 
     /// An unsigned integer below `bound`.
-    fn below(&mut self, bound: u64) -> Result<u64, Fail> {
-        let n = self.uint()?;
+    #[inline(never)]
+    fn below(&mut self, bound: u64) -> u64 {
+        let n = self.uint();
         if n >= bound {
-            return self.fail("a value out of range");
+            self.fail("a value out of range");
+            return 0;
         }
-        Ok(n)
+        n
     }
 
     /// An index into a list of `len` items.
-    fn ix(&mut self, len: usize) -> Result<usize, Fail> {
-        self.below(len as u64).map(|n| n as usize)
+    fn ix(&mut self, len: usize) -> usize {
+        self.below(len as u64) as usize
     }
 
     /// A count or length: never more than the bytes left, so a damaged one cannot make the
     /// reader reserve huge memory.
-    fn size(&mut self) -> Result<usize, Fail> {
+    fn size(&mut self) -> usize {
         self.ix(self.text.len() - self.at + 1)
     }
 
-    fn int(&mut self) -> Result<i64, Fail> {
-        let n = self.uint()?;
-        Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+    fn int(&mut self) -> i64 {
+        let n = self.uint();
+        (n >> 1) as i64 ^ -((n & 1) as i64)
     }
 
-    fn small(&mut self) -> Result<u32, Fail> {
-        self.below(1 << 32).map(|n| n as u32)
+    fn small(&mut self) -> u32 {
+        self.below(1 << 32) as u32
     }
 
     /// A non-empty set of values, one bit each.
-    fn mask(&mut self) -> Result<u64, Fail> {
-        match self.uint()? {
-            0 => self.fail("an empty list of values"),
-            n => Ok(n),
+    fn mask(&mut self) -> u64 {
+        let n = self.uint();
+        if n == 0 {
+            self.fail("an empty list of values");
         }
+        n
     }
 
     /// A non-empty set of a set field's items (up to 32).
-    fn mask32(&mut self) -> Result<u32, Fail> {
-        match self.mask()? {
-            n if n >> 32 != 0 => self.fail("a value out of range"),
-            n => Ok(n as u32),
+    fn mask32(&mut self) -> u32 {
+        let n = self.mask();
+        if n >> 32 != 0 {
+            self.fail("a value out of range");
         }
+        n as u32
     }
 
-    fn num(&mut self) -> Result<f64, Fail> {
-        self.uint().map(f64::from_bits)
+    fn num(&mut self) -> f64 {
+        f64::from_bits(self.uint())
     }
 
-    fn bool(&mut self) -> Result<bool, Fail> {
-        self.below(2).map(|n| n == 1)
+    fn bool(&mut self) -> bool {
+        self.below(2) == 1
     }
 
-    fn str(&mut self) -> Result<String, Fail> {
-        let len = self.digits(b':')? as usize;
+    #[inline(never)]
+    fn str(&mut self) -> String {
+        let len = self.digits(b':') as usize;
         let end = self.at.saturating_add(len);
         match self.text.get(self.at..end) {
             Some(s) => {
                 self.at = end;
-                Ok(s.to_string())
+                s.to_string()
             }
-            None => self.fail("a text cut short"),
+            None => {
+                self.fail("a text cut short");
+                String::new()
+            }
         }
     }
 
-    fn text(&mut self) -> Result<Text, Fail> {
-        Ok(Text {
-            es: self.str()?,
-            en: self.str()?,
-        })
+    fn text(&mut self) -> Text {
+        Text {
+            es: self.str(),
+            en: self.str(),
+        }
     }
 
-    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Fail>) -> Result<Option<T>, Fail> {
-        Ok(if self.bool()? { Some(f(self)?) } else { None })
+    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        self.bool().then(|| f(self))
     }
 
-    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Result<T, Fail>) -> Result<Vec<T>, Fail> {
-        let n = self.size()?;
+    fn opt_str(&mut self) -> Option<String> {
+        self.opt(Self::str)
+    }
+
+    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let n = self.size();
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
-            out.push(f(self)?);
+            out.push(f(self));
         }
-        Ok(out)
+        out
     }
 
-    fn strs(&mut self) -> Result<Vec<String>, Fail> {
+    fn strs(&mut self) -> Vec<String> {
         self.list(Self::str)
     }
 
-    fn ixs(&mut self, len: usize) -> Result<Vec<usize>, Fail> {
+    fn ixs(&mut self, len: usize) -> Vec<usize> {
         self.list(|r| r.ix(len))
     }
 
-    fn field(&mut self) -> Result<Field, Fail> {
-        let path = self.str()?;
-        let kind = match self.below(6)? {
-            0 => FieldKind::Choice {
-                values: self.strs()?,
-                ranks: self.opt(|r| r.list(|r| r.below(256).map(|n| n as u8)))?,
-            },
-            1 => FieldKind::Set {
-                items: self.strs()?,
-            },
+    fn field(&mut self) -> Field {
+        let path = self.str();
+        let kind = match self.below(6) {
+            0 => {
+                let values = self.strs();
+                let ranks = self.opt(|r| r.list(|r| r.below(256) as u8));
+                if values.len() > 64 || ranks.as_ref().is_some_and(|r| r.len() != values.len()) {
+                    self.fail("a field with unusable values");
+                }
+                FieldKind::Choice { values, ranks }
+            }
+            1 => {
+                let items = self.strs();
+                if items.len() > 32 {
+                    self.fail("a field with unusable values");
+                }
+                FieldKind::Set { items }
+            }
             2 => FieldKind::Integer {
-                min: self.int()?,
-                max: self.int()?,
-                ordered: self.bool()?,
+                min: self.int(),
+                max: self.int(),
+                ordered: self.bool(),
             },
             3 => FieldKind::Number {
-                min: self.num()?,
-                ordered: self.bool()?,
+                min: self.num(),
+                ordered: self.bool(),
             },
             4 => FieldKind::Bool {
-                ordered: self.bool()?,
+                ordered: self.bool(),
             },
             _ => FieldKind::Text {
-                max_len: self.size()?,
+                max_len: self.size(),
             },
         };
-        if let FieldKind::Choice { values, ranks } = &kind {
-            if values.len() > 64 || ranks.as_ref().is_some_and(|r| r.len() != values.len()) {
-                return self.fail("a field with unusable values");
-            }
-        }
-        if matches!(&kind, FieldKind::Set { items } if items.len() > 32) {
-            return self.fail("a field with unusable values");
-        }
-        Ok(Field { path, kind })
+        Field { path, kind }
     }
 
-    fn expr(&mut self, depth: u32) -> Result<Expr, Fail> {
+    fn expr(&mut self, depth: u32) -> Expr {
         if depth > MAX_DEPTH {
-            return self.fail("a condition nested too deep");
+            self.fail("a condition nested too deep");
         }
-        Ok(match self.below(5)? {
-            0 => Expr::Const(self.bool()?),
-            1 => Expr::Not(Box::new(self.expr(depth + 1)?)),
-            2 => Expr::And(self.list(|r| r.expr(depth + 1))?),
-            3 => Expr::Or(self.list(|r| r.expr(depth + 1))?),
+        match self.below(5) {
+            0 => Expr::Const(self.bool()),
+            1 => Expr::Not(Box::new(self.expr(depth + 1))),
+            2 => Expr::And(self.list(|r| r.expr(depth + 1))),
+            3 => Expr::Or(self.list(|r| r.expr(depth + 1))),
             _ => {
-                let field = self.ix(self.fields)?;
+                let field = self.ix(self.fields);
                 // Where the test sits in the condition's text (for messages only).
-                let start = self.ix(usize::MAX)?;
-                let end = self.ix(usize::MAX)?;
-                let test = match self.below(7)? {
+                let start = self.ix(usize::MAX);
+                let end = self.ix(usize::MAX);
+                let test = match self.below(7) {
                     0 => Test::Answered,
-                    1 => Test::ChoiceIn(self.mask()?),
-                    2 => Test::SetAny(self.mask32()?),
-                    3 => Test::SetAll(self.mask32()?),
+                    1 => Test::ChoiceIn(self.mask()),
+                    2 => Test::SetAny(self.mask32()),
+                    3 => Test::SetAll(self.mask32()),
                     4 => {
-                        let cmp = match self.below(6)? {
+                        let cmp = match self.below(6) {
                             0 => Cmp::Eq,
                             1 => Cmp::Ne,
                             2 => Cmp::Lt,
@@ -529,10 +544,10 @@ impl<'a> Reader<'a> {
                             4 => Cmp::Gt,
                             _ => Cmp::Ge,
                         };
-                        Test::Number(cmp, self.num()?)
+                        Test::Number(cmp, self.num())
                     }
-                    5 => Test::Is(self.bool()?),
-                    _ => Test::TextIn(self.strs()?),
+                    5 => Test::Is(self.bool()),
+                    _ => Test::TextIn(self.strs()),
                 };
                 Expr::Test {
                     field,
@@ -541,174 +556,167 @@ impl<'a> Reader<'a> {
                     end,
                 }
             }
-        })
+        }
     }
 
-    fn exprs(&mut self) -> Result<Vec<Expr>, Fail> {
+    fn exprs(&mut self) -> Vec<Expr> {
         self.list(|r| r.expr(0))
     }
 
-    fn opt_exprs(&mut self) -> Result<Vec<Option<Expr>>, Fail> {
+    fn opt_exprs(&mut self) -> Vec<Option<Expr>> {
         self.list(|r| r.opt(|r| r.expr(0)))
     }
 }
 
-fn read_pack(text: &str) -> Result<Pack, Fail> {
+fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
         return Err((0, "no header line umbral.pack-compact/1"));
     };
     let mut r = Reader {
         text,
         at: text.len() - body.len(),
+        failed: None,
         fields: 0,
     };
+    let r = &mut r;
     let data = PackData {
-        id: r.str()?,
-        version: r.str()?,
-        country: r.opt(Reader::str)?,
-        currency: r.opt(Reader::str)?,
-        name: r.text()?,
-        layers: r.strs()?,
-        dimensions: r.list(|r| {
-            Ok(DimensionData {
-                id: r.str()?,
-                label: r.text()?,
-                weight: r.small()?,
-            })
-        })?,
-        scores: r.list(|r| {
-            Ok(ScoreData {
-                id: r.str()?,
-                dimension: r.str()?,
-                when: r.str()?,
-                points: r.small()?,
-                text: r.text()?,
-            })
-        })?,
-        requirements: r.list(|r| {
-            Ok(RequirementData {
-                id: r.str()?,
-                label: r.text()?,
-                missing: r.text()?,
-                met_when: r.str()?,
-                applies_when: r.opt(Reader::str)?,
-            })
-        })?,
-        pathways: r.list(|r| {
-            Ok(PathwayData {
-                id: r.str()?,
-                label: r.text()?,
-                summary: r.text()?,
-                requires: r.strs()?,
-                goals: r.strs()?,
-            })
-        })?,
-        entries: r.list(|r| {
-            Ok(EntryData {
-                id: r.str()?,
-                kind: match r.below(3)? {
-                    0 => EntryKind::Tool,
-                    1 => EntryKind::Action,
-                    _ => EntryKind::Programme,
+        id: r.str(),
+        version: r.str(),
+        country: r.opt_str(),
+        currency: r.opt_str(),
+        name: r.text(),
+        layers: r.strs(),
+        dimensions: r.list(|r| DimensionData {
+            id: r.str(),
+            label: r.text(),
+            weight: r.small(),
+        }),
+        scores: r.list(|r| ScoreData {
+            id: r.str(),
+            dimension: r.str(),
+            when: r.str(),
+            points: r.small(),
+            text: r.text(),
+        }),
+        requirements: r.list(|r| RequirementData {
+            id: r.str(),
+            label: r.text(),
+            missing: r.text(),
+            met_when: r.str(),
+            applies_when: r.opt_str(),
+        }),
+        pathways: r.list(|r| PathwayData {
+            id: r.str(),
+            label: r.text(),
+            summary: r.text(),
+            requires: r.strs(),
+            goals: r.strs(),
+        }),
+        entries: r.list(|r| EntryData {
+            id: r.str(),
+            kind: match r.below(3) {
+                0 => EntryKind::Tool,
+                1 => EntryKind::Action,
+                _ => EntryKind::Programme,
+            },
+            name: r.text(),
+            summary: r.text(),
+            addresses: r.strs(),
+            needs: r.strs(),
+            when: r.opt_str(),
+            localities: r.opt(Reader::strs),
+            regions: r.opt(Reader::strs),
+            setup: r.num(),
+            monthly: r.num(),
+            commission_pct: r.num(),
+            cost_note: r.opt(Reader::text),
+            approximate: r.bool(),
+            priority: r.int() as i32,
+            url: r.opt_str(),
+            checked: r.str(),
+            source: String::new(),
+        }),
+        questions: r.list(|r| QuestionData {
+            id: r.str(),
+            field: r.str(),
+            group: r.str(),
+            text: r.text(),
+            help: r.opt(Reader::text),
+            show_when: r.opt_str(),
+            dont_know: r.bool(),
+            options: r.list(|r| OptionData {
+                value: match r.below(4) {
+                    0 => OptionValue::Bool(r.bool()),
+                    1 => OptionValue::Int(r.int()),
+                    2 => OptionValue::Num(r.num()),
+                    _ => OptionValue::Text(r.str()),
                 },
-                name: r.text()?,
-                summary: r.text()?,
-                addresses: r.strs()?,
-                needs: r.strs()?,
-                when: r.opt(Reader::str)?,
-                localities: r.opt(Reader::strs)?,
-                regions: r.opt(Reader::strs)?,
-                setup: r.num()?,
-                monthly: r.num()?,
-                commission_pct: r.num()?,
-                cost_note: r.opt(Reader::text)?,
-                approximate: r.bool()?,
-                priority: r.int()? as i32,
-                url: r.opt(Reader::str)?,
-                checked: r.str()?,
-                source: String::new(),
-            })
-        })?,
-        questions: r.list(|r| {
-            Ok(QuestionData {
-                id: r.str()?,
-                field: r.str()?,
-                group: r.str()?,
-                text: r.text()?,
-                help: r.opt(Reader::text)?,
-                show_when: r.opt(Reader::str)?,
-                dont_know: r.bool()?,
-                options: r.list(|r| {
-                    Ok(OptionData {
-                        value: match r.below(4)? {
-                            0 => OptionValue::Bool(r.bool()?),
-                            1 => OptionValue::Int(r.int()?),
-                            2 => OptionValue::Num(r.num()?),
-                            _ => OptionValue::Text(r.str()?),
-                        },
-                        label: r.text()?,
-                    })
-                })?,
-                min: r.opt(Reader::num)?,
-                max: r.opt(Reader::num)?,
-                unit: r.opt(Reader::str)?,
-            })
-        })?,
-        fields: r.list(|r| {
-            Ok(FieldData {
-                id: r.str()?,
-                kind: r.str()?,
-                values: r.strs()?,
-            })
-        })?,
+                label: r.text(),
+            }),
+            min: r.opt(Reader::num),
+            max: r.opt(Reader::num),
+            unit: r.opt_str(),
+        }),
+        fields: r.list(|r| FieldData {
+            id: r.str(),
+            kind: r.str(),
+            values: r.strs(),
+        }),
     };
     let mut fields = core_fields().to_vec();
-    fields.extend(r.list(Reader::field)?);
+    fields.extend(r.list(Reader::field));
     r.fields = fields.len();
     let (dimensions, requirements, entries) = (
         data.dimensions.len(),
         data.requirements.len(),
         data.entries.len(),
     );
-    let score_when = r.exprs()?;
-    let score_dimension = r.ixs(dimensions)?;
-    let requirement_met = r.exprs()?;
-    let requirement_applies = r.opt_exprs()?;
-    let pathway_requires = r.list(|r| r.ixs(requirements))?;
-    let entry_addresses = r.list(|r| r.ixs(requirements))?;
-    let entry_needs = r.list(|r| r.ixs(requirements))?;
-    let entry_when = r.opt_exprs()?;
-    let entry_localities = r.list(|r| r.opt(Reader::uint))?;
-    let candidates = r.list(|r| r.ixs(entries))?;
-    let question_field = r.ixs(fields.len())?;
-    let question_show = r.opt_exprs()?;
+    let score_when = r.exprs();
+    let score_dimension = r.ixs(dimensions);
+    let requirement_met = r.exprs();
+    let requirement_applies = r.opt_exprs();
+    let pathway_requires = r.list(|r| r.ixs(requirements));
+    let entry_addresses = r.list(|r| r.ixs(requirements));
+    let entry_needs = r.list(|r| r.ixs(requirements));
+    let entry_when = r.opt_exprs();
+    let entry_localities = r.list(|r| r.opt(Reader::uint));
+    let candidates = r.list(|r| r.ixs(entries));
+    let question_field = r.ixs(fields.len());
+    let question_show = r.opt_exprs();
     if r.at != text.len() {
-        return r.fail("more after the end of the pack");
+        r.fail("more after the end of the pack");
     }
     // Every per-item list must have one entry per item.
     let scores = data.scores.len();
     let questions = data.questions.len();
-    if score_when.len() != scores
-        || score_dimension.len() != scores
-        || requirement_met.len() != requirements
-        || requirement_applies.len() != requirements
-        || pathway_requires.len() != data.pathways.len()
-        || entry_addresses.len() != entries
-        || entry_needs.len() != entries
-        || entry_when.len() != entries
-        || entry_localities.len() != entries
-        || candidates.len() != requirements
-        || question_field.len() != questions
-        || question_show.len() != questions
+    if [
+        score_when.len() == scores,
+        score_dimension.len() == scores,
+        requirement_met.len() == requirements,
+        requirement_applies.len() == requirements,
+        pathway_requires.len() == data.pathways.len(),
+        entry_addresses.len() == entries,
+        entry_needs.len() == entries,
+        entry_when.len() == entries,
+        entry_localities.len() == entries,
+        candidates.len() == requirements,
+        question_field.len() == questions,
+        question_show.len() == questions,
+    ]
+    .contains(&false)
     {
-        return r.fail("lists of different lengths");
+        r.fail("lists of different lengths");
     }
     let mut requirement_alternatives = Vec::with_capacity(requirements);
     for met in &requirement_met {
-        match alternatives(met, MAX_ALTERNATIVES) {
-            Some(alts) => requirement_alternatives.push(alts),
-            None => return r.fail("a requirement with too many alternatives"),
+        let alts = alternatives(met, MAX_ALTERNATIVES);
+        if alts.is_none() {
+            r.fail("a requirement with too many alternatives");
         }
+        requirement_alternatives.push(alts.unwrap_or_default());
+    }
+    if let Some(failed) = r.failed {
+        return Err(failed);
     }
     Ok(Pack {
         score_fields: score_when.iter().map(Expr::fields).collect(),

@@ -5,6 +5,7 @@
 
 pub mod compact;
 pub mod condition;
+pub mod json;
 pub mod pack;
 pub mod profile;
 pub mod report;

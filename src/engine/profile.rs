@@ -647,7 +647,36 @@ impl Profile {
     /// Encodes the profile as a JSON value (keys sorted; use [`Profile::to_json`] for text in
     /// schema order).
     pub fn to_value(&self) -> Json {
-        serde_json::to_value(self).expect("profiles always serialize")
+        // Built directly rather than through `Serialize`, which keeps serde_json's value
+        // serializer out of the browser app; `tests/json.rs` holds the two equal.
+        let mut root = Map::new();
+        root.insert("schema".into(), PROFILE_SCHEMA.into());
+        if let Some(label) = &self.label {
+            root.insert("label".into(), label.as_str().into());
+        }
+        root.insert("country".into(), self.country.as_str().into());
+        for (field, answer) in core_fields().iter().zip(&self.answers) {
+            let Some(answer) = answer else { continue };
+            let value = encode_value(&field.kind, answer);
+            match field.path.split_once('.') {
+                None => {
+                    root.insert(field.path.clone(), value);
+                }
+                Some((group, member)) => {
+                    if let Json::Object(members) = root
+                        .entry(group)
+                        .or_insert_with(|| Json::Object(Map::new()))
+                    {
+                        members.insert(member.into(), value);
+                    }
+                }
+            }
+        }
+        if !self.extra.is_empty() {
+            let extra = self.extra.iter().map(|(k, v)| (k.clone(), v.clone()));
+            root.insert("extra".into(), Json::Object(extra.collect()));
+        }
+        Json::Object(root)
     }
 
     /// The profile as compact JSON text, fields in schema order, unanswered fields left out.

@@ -322,7 +322,9 @@ impl JsonWriter<'_> {
     fn json(&mut self, value: &Json) {
         match value.as_u64() {
             Some(n) => self.number(n),
-            None => serde_json::to_writer(&mut *self.out, value).expect("JSON values serialize"),
+            None => self
+                .out
+                .extend_from_slice(super::json::to_text(value).as_bytes()),
         }
     }
 
