@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
+use super::words::decimal;
+
 /// The `schema` value of every version-1 profile.
 pub const PROFILE_SCHEMA: &str = "umbral.profile/1";
 
@@ -411,9 +413,14 @@ pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, String> {
         }
         FieldKind::Number { min, .. } => match v.as_f64() {
             Some(n) if n.is_finite() && n >= *min => Ok(Value::Num(n)),
-            Some(n) => Err(format!("{n} is out of range; expected at least {min}")),
+            Some(n) => Err(format!(
+                "{} is out of range; expected at least {}",
+                decimal(n),
+                decimal(*min)
+            )),
             None => Err(format!(
-                "expected a number of at least {min}, found {}",
+                "expected a number of at least {}, found {}",
+                decimal(*min),
                 describe_json(v)
             )),
         },

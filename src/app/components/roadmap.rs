@@ -35,11 +35,8 @@ pub fn cost_text(cost: &Cost, w: &Words) -> String {
         parts.push(format!("{} {}", money(monthly, cost.currency), w.per_month));
     }
     if pct > 0.0 {
-        let pct = if pct.fract() == 0.0 {
-            format!("{pct:.0}")
-        } else {
-            format!("{pct}")
-        };
+        // Whole numbers print without a fraction.
+        let pct = crate::engine::words::decimal(pct);
         parts.push(format!("{pct} % {}", w.per_sale));
     }
     let mut text = parts.join(" · ");
