@@ -680,8 +680,12 @@ impl Profile {
             }
         }
         if !self.extra.is_empty() {
-            let extra = self.extra.iter().map(|(k, v)| (k.clone(), v.clone()));
-            root.insert("extra".into(), Json::Object(extra.collect()));
+            // Inserted one by one: collecting would sort, pulling a sort routine into the app.
+            let mut extra = Map::new();
+            for (k, v) in &self.extra {
+                extra.insert(k.clone(), v.clone());
+            }
+            root.insert("extra".into(), Json::Object(extra));
         }
         Json::Object(root)
     }
