@@ -1,5 +1,6 @@
 //! The compact pack form (`Pack::to_compact`, what the browser app loads): every built-in pack
-//! reads back to the same pack (but for the entries' `source`, which the format leaves out),
+//! reads back to the same pack (but for the entries' `source` and the conditions' source texts,
+//! which the format leaves out),
 //! scores every snapshot profile to the same report bytes, and a damaged file is refused with
 //! the byte where reading stopped, never a panic.
 
@@ -23,9 +24,25 @@ fn builtin_packs() -> Vec<Pack> {
 }
 
 fn without_sources(pack: &Pack) -> umbral::engine::PackData {
+    let blank = |text: &mut Option<String>| {
+        if let Some(text) = text {
+            text.clear();
+        }
+    };
     let mut data = pack.data.clone();
+    for score in &mut data.scores {
+        score.when.clear();
+    }
+    for requirement in &mut data.requirements {
+        requirement.met_when.clear();
+        blank(&mut requirement.applies_when);
+    }
     for entry in &mut data.entries {
         entry.source.clear();
+        blank(&mut entry.when);
+    }
+    for question in &mut data.questions {
+        blank(&mut question.show_when);
     }
     data
 }

@@ -17,7 +17,9 @@
 //! - the values are the pack data in declaration order ([`PackData`] and its items), then the
 //!   pack's own fields, then the linked parts (see [`Pack::to_compact`]).
 //!
-//! Left out, as only authors read them: each catalog entry's `source` (read back empty). The
+//! Left out, as only authors read them: each catalog entry's `source`, and the source text of
+//! every condition (`when`, `met_when`, `applies_when`, `show_when`), which the compiled
+//! expressions replace; both read back as empty texts (an optional condition stays present). The
 //! reader checks every index against what it indexes, so a damaged file is refused with the
 //! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
 //! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
@@ -52,7 +54,7 @@ impl Pack {
         w.list(&d.scores, |w, x| {
             w.str(&x.id);
             w.str(&x.dimension);
-            w.str(&x.when);
+            w.str("");
             w.uint(x.points.into());
             w.text(&x.text);
         });
@@ -60,8 +62,8 @@ impl Pack {
             w.str(&x.id);
             w.text(&x.label);
             w.text(&x.missing);
-            w.str(&x.met_when);
-            w.opt(&x.applies_when, |w, s| w.str(s));
+            w.str("");
+            w.opt(&x.applies_when, |w, _| w.str(""));
         });
         w.list(&d.pathways, |w, x| {
             w.str(&x.id);
@@ -81,7 +83,7 @@ impl Pack {
             w.text(&x.summary);
             w.list(&x.addresses, |w, s| w.str(s));
             w.list(&x.needs, |w, s| w.str(s));
-            w.opt(&x.when, |w, s| w.str(s));
+            w.opt(&x.when, |w, _| w.str(""));
             w.opt(&x.localities, |w, l| w.list(l, |w, s| w.str(s)));
             w.opt(&x.regions, |w, l| w.list(l, |w, s| w.str(s)));
             w.num(x.setup);
@@ -99,7 +101,7 @@ impl Pack {
             w.str(&x.group);
             w.text(&x.text);
             w.opt(&x.help, |w, t| w.text(t));
-            w.opt(&x.show_when, |w, s| w.str(s));
+            w.opt(&x.show_when, |w, _| w.str(""));
             w.bool(x.dont_know);
             w.list(&x.options, |w, o| {
                 match &o.value {
