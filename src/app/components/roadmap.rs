@@ -8,6 +8,7 @@ use crate::engine::words::money;
 use crate::engine::Pack;
 use yew::prelude::*;
 
+use super::Why;
 use crate::app::answers::field_label;
 use crate::app::words::Words;
 
@@ -137,11 +138,10 @@ pub fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words) -> Ht
                 if !after.is_empty() {
                     <p class="paso__antes">{ w.after_steps }{ " " }{ after.join(", ") }</p>
                 }
-                <details class="porque">
-                    <summary>{ w.why }</summary>
+                <Why class="porque" summary={w.why}>
                     <p>{ addresses.join(" · ") }</p>
                     <ul>{ for why }</ul>
-                </details>
+                </Why>
             </li>
         }
     });
