@@ -96,6 +96,10 @@ setup:
 	fi
 	# Trunk builds with `cargo --offline`: make sure every crate in Cargo.lock is here.
 	cargo fetch --locked --quiet
+	# And the crates of the standard library the nightly build rebuilds.
+	if [ -n '$(WASM_TOOLCHAIN)' ]; then
+	  RUSTUP_TOOLCHAIN='$(WASM_TOOLCHAIN)' cargo fetch --locked --quiet --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
+	fi
 	if [ "$$installed" = 0 ]; then
 	  echo "setup: nothing to install (rust target, $(or $(WASM_TOOLCHAIN),no nightly), chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
 	else
