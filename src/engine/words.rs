@@ -265,6 +265,8 @@ mod tests {
         }
     }
 
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn decimal_writes_what_format_writes_for_any_number(bits in proptest::prelude::any::<u64>()) {
