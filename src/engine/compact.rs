@@ -165,20 +165,8 @@ impl Pack {
 struct Writer(String);
 
 impl Writer {
-    fn uint(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(d as char);
-        }
+    fn uint(&mut self, n: u64) {
+        super::json::write_u64(n, &mut self.0);
         self.0.push(',');
     }
 

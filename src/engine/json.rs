@@ -84,20 +84,25 @@ fn write_number(n: &Number, out: &mut String) {
 }
 
 /// Appends the decimal digits of `n`.
-pub fn write_u64(mut n: u64, out: &mut String) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+pub fn write_u64(n: u64, out: &mut String) {
+    let mut buffer = [0u8; 20];
+    let digits = decimal_digits(n, &mut buffer);
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+}
+
+/// The decimal digits of `n`, written at the end of `buffer`.
+pub(crate) fn decimal_digits(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut i = buffer.len();
     loop {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        buffer[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for &d in &digits[i..] {
-        out.push(d as char);
-    }
+    &buffer[i..]
 }
 
 /// A JSON string, escaped exactly as serde_json escapes.
