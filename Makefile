@@ -14,6 +14,14 @@ export CARGO_TERM_COLOR ?= auto
 
 TRUNK_VERSION := 0.21.14
 WASM_TARGET := wasm32-unknown-unknown
+# The browser app's release build (and only it) uses this dated nightly for two things stable
+# Rust lacks: rebuilding the standard library for size (-Zbuild-std) and aborting on a panic
+# without formatting a message (-Cpanic=immediate-abort). That takes about 21 KB gzip off the
+# first load (BENCHMARKS.md, "Size of the first load"). Tests, clippy and the command line use
+# stable. `make build WASM_TOOLCHAIN=` builds the app with stable instead.
+WASM_TOOLCHAIN ?= nightly-2026-05-20
+WASM_ENV = $(if $(WASM_TOOLCHAIN),RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std$(,)panic_abort RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort')
+, := ,
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly: read it from Cargo.lock.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -32,10 +40,10 @@ step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 # dist/<page>/ (its hooks do nothing), then the service worker for all of dist/.
 define build_all
 $(call step,trunk build --release --offline (main app))
-trunk build --release --offline
+$(WASM_ENV) trunk build --release --offline
 for page in $(PAGES); do
   $(call step,trunk build --release --offline (page $$page))
-  trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
+  $(WASM_ENV) trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
 done
 $(call step,service worker for dist/ (www/sw-build.mjs))
 node www/sw-build.mjs dist
@@ -75,6 +83,13 @@ setup:
 	  echo "trunk: $$((SECONDS - t)) s"
 	  installed=$$((installed + 1))
 	fi
+	if [ -n '$(WASM_TOOLCHAIN)' ] && ! rustup component list --toolchain '$(WASM_TOOLCHAIN)' --installed 2>/dev/null | grep -q '^rust-src'; then
+	  echo "installing Rust $(WASM_TOOLCHAIN) with rust-src (the browser app's release build; a minute or two)"
+	  t=$$SECONDS
+	  rustup toolchain install '$(WASM_TOOLCHAIN)' --profile minimal --component rust-src
+	  echo "$(WASM_TOOLCHAIN): $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
 	wbg='$(WASM_BINDGEN_VERSION)'
 	if [ -z "$$wbg" ]; then echo "setup: no wasm-bindgen package in Cargo.lock" >&2; exit 1; fi
 	if ! grep -qx "wasm_bindgen = \"$$wbg\"" Trunk.toml; then
@@ -99,8 +114,12 @@ setup:
 	fi
 	# Trunk builds with `cargo --offline`: make sure every crate in Cargo.lock is here.
 	cargo fetch --locked --quiet
+	# And the crates of the standard library the nightly build rebuilds.
+	if [ -n '$(WASM_TOOLCHAIN)' ]; then
+	  RUSTUP_TOOLCHAIN='$(WASM_TOOLCHAIN)' cargo fetch --locked --quiet --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
+	fi
 	if [ "$$installed" = 0 ]; then
-	  echo "setup: nothing to install (rust target, chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
+	  echo "setup: nothing to install (rust target, $(or $(WASM_TOOLCHAIN),no nightly), chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
 	else
 	  echo "setup: installed $$installed item(s) in $$((SECONDS - started)) s"
 	fi

@@ -2,8 +2,9 @@
 // Makefile runs it once the main app and every page in PAGES are built). Trunk gives the code
 // hashed names, so the list of files to precache is only known after the build: the app shell
 // (index.html, cached as ./, the favicon, which is also the manifest's icon, and the hashed js,
-// wasm and css) and the default pack, packs/mx.json. The other packs and the manifest are
-// cached on first use, so that installing the worker fetches nothing the first load did not.
+// wasm and css) and the default pack, packs/mx.txt (its compact form, which the app reads).
+// The other packs and the manifest are cached on first use, so that installing the worker
+// fetches nothing the first load did not.
 // Each extra page (a folder of dist/ with an index.html, such as taller/) is listed in PAGES:
 // its files are cached the first time it is used, and kept across updates (see www/sw.js).
 // Comment lines and indentation are dropped from sw.js and sw-register.js: they count in the
@@ -24,9 +25,9 @@ if (!root) {
 const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|.+-[0-9a-f]+(_bg\.wasm|\.js|\.css))$/;
 const entries = await readdir(root, { withFileTypes: true });
 const files = entries.filter((entry) => entry.isFile() && SHELL.test(entry.name)).map((entry) => entry.name);
-files.push('packs/mx.json');
+files.push('packs/mx.txt');
 files.sort();
-for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.json']) {
+for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.txt']) {
   if (!files.includes(required)) {
     console.error(`sw-build: ${required} is not in ${root}`);
     process.exit(1);

@@ -15,7 +15,7 @@ const PAGES = __PAGES__;
 // index.html is cached under the scope's URL (./), the URL the page is opened at.
 const SCOPE = registration.scope;
 // Cached on first use: the other packs, and the manifest (only installing the app asks for it).
-const LATER = /\/packs\/[^/]+\.json$|\.webmanifest$/;
+const LATER = /\/packs\/[^/]+\.(json|txt)$|\.webmanifest$/;
 // Fetched afresh, not from the HTTP cache: index.html and the packs keep their names across
 // versions, and the cache must hold this version's bytes.
 const fresh = (url) => new Request(url, { cache: 'no-cache' });

@@ -11,12 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Fetches `packs/<id>.json` (relative to the page) and links it.
+/// Fetches `packs/<id>.txt`, the compact linked pack (relative to the page), and reads it.
 pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
-    fetch_pack_from(&format!("packs/{}.json", country.to_ascii_lowercase())).await
+    fetch_pack_from(&format!("packs/{}.txt", country.to_ascii_lowercase())).await
 }
 
-/// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.json`).
+/// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.txt`).
 pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
@@ -31,7 +31,7 @@ pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
         .map_err(|e| format!("read {url}: {e:?}"))?
         .as_string()
         .ok_or("pack is not text")?;
-    Pack::from_json(&text)
+    Pack::from_compact(&text)
         .map(Rc::new)
         .map_err(|e| format!("pack {url}: {e}"))
 }

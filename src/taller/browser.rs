@@ -71,9 +71,9 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
-/// Fetches `../packs/<id>.json` (the packs the main app serves) and links it.
+/// Fetches `../packs/<id>.txt` (the packs the main app serves) and links it.
 pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
-    let url = format!("../packs/{}.json", country.to_ascii_lowercase());
+    let url = format!("../packs/{}.txt", country.to_ascii_lowercase());
     crate::app::browser::fetch_pack_from(&url).await.map(PackRc)
 }
 

@@ -78,7 +78,7 @@ describe('offline after the first visit', () => {
     try {
       await openControlled(page, server.url);
       // Another pack is cached the first time it is used, and only then.
-      assert.equal((await page.evaluate(() => fetch('packs/cl.json').then((r) => r.status))), 200);
+      assert.equal((await page.evaluate(() => fetch('packs/cl.txt').then((r) => r.status))), 200);
     } finally {
       // No server at all from here on, and the browser offline too.
       await server.close();
@@ -95,7 +95,7 @@ describe('offline after the first visit', () => {
     await assertTwoKept(page, 'after an offline reload');
     assert.deepEqual(problems, []);
     const packs = await page.evaluate(() =>
-      Promise.all(['packs/cl.json', 'packs/bo.json'].map((pack) => fetch(pack).then((r) => r.status, () => 'failed'))),
+      Promise.all(['packs/cl.txt', 'packs/bo.txt'].map((pack) => fetch(pack).then((r) => r.status, () => 'failed'))),
     );
     assert.deepEqual(packs, [200, 'failed'], 'a pack used once is there offline; one never used is not');
   });
