@@ -13,6 +13,7 @@
 pub mod engine;
 pub mod packs;
 pub mod share;
+pub mod summary;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
