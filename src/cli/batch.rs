@@ -10,7 +10,7 @@ use super::{write_error, Failure, Library, EXIT_INVALID};
 use crate::engine::profile::{core_field, core_fields};
 use crate::engine::{Locale, Profile};
 use crate::summary::records::{self, CsvColumns, Format};
-use crate::summary::{self, Summary};
+use crate::summary::{self, Assessment, Summary};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -84,7 +84,8 @@ pub fn run(
                 match summary.as_mut() {
                     None => writer.write(line, &profile, &report, out)?,
                     Some(s) => {
-                        s.summary.add(pack, &profile, &report);
+                        s.summary
+                            .add(pack, &Assessment::new(pack, profile, &report));
                     }
                 }
             }

@@ -199,6 +199,52 @@ pub fn score<'p>(
     Ok((pack, profile, report))
 }
 
+/// What a summary keeps of one assessment: the profile (filters and scenarios read it) and
+/// the report's figures, by index into the pack that made it. Much smaller than a report, and
+/// free of its language: the planner page keeps thousands and re-counts them when a filter or
+/// the language changes, without scoring again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub profile: Profile,
+    readiness: u32,
+    /// Index of the stage in the pack's pathways.
+    stage: Option<usize>,
+    /// Score of each of the pack's dimensions, in pack order.
+    scores: Vec<u32>,
+    /// Indexes of the blocking requirements in the pack's requirements.
+    blockers: Vec<usize>,
+}
+
+impl Assessment {
+    /// The parts of `report` (made with `pack` for `profile`) a summary counts.
+    pub fn new(pack: &Pack, profile: Profile, report: &Report) -> Assessment {
+        Assessment {
+            profile,
+            readiness: report.readiness,
+            stage: report
+                .stage
+                .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
+            scores: pack
+                .data
+                .dimensions
+                .iter()
+                .map(|d| {
+                    report
+                        .dimensions
+                        .iter()
+                        .find(|x| x.id == d.id)
+                        .map_or(0, |x| x.score)
+                })
+                .collect(),
+            blockers: report
+                .blockers
+                .iter()
+                .filter_map(|b| pack.requirement(b.requirement))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct Group {
     enterprises: u64,
@@ -287,33 +333,37 @@ impl Summary {
     }
 
     /// Counts one assessment, made with `pack`. Returns false when the filter leaves it out.
-    pub fn add(&mut self, pack: &Pack, profile: &Profile, report: &Report) -> bool {
+    pub fn add(&mut self, pack: &Pack, a: &Assessment) -> bool {
+        let profile = &a.profile;
         if !self.filter.matches(profile) {
             return false;
         }
         self.learn_labels(pack);
-        self.readiness_sum += u64::from(report.readiness);
-        let stage = report.stage.unwrap_or(NO_STAGE);
-        for p in &report.pathways {
+        self.readiness_sum += u64::from(a.readiness);
+        for p in &pack.data.pathways {
             if !self.stages.iter().any(|s| s.id == p.id) {
                 self.stages.push(Counted {
-                    id: p.id.to_string(),
-                    label: p.label.to_string(),
+                    id: p.id.clone(),
+                    label: p.label.get(self.locale).to_string(),
                     count: 0,
                     sum: 0,
                 });
             }
         }
+        let stage = a
+            .stage
+            .and_then(|i| pack.data.pathways.get(i))
+            .map_or(NO_STAGE, |p| p.id.as_str());
         if let Some(s) = self.stages.iter_mut().find(|s| s.id == stage) {
             s.count += 1;
         }
-        for d in &report.dimensions {
+        for (d, &score) in pack.data.dimensions.iter().zip(&a.scores) {
             let i = match self.dimensions.iter().position(|x| x.id == d.id) {
                 Some(i) => i,
                 None => {
                     self.dimensions.push(Counted {
-                        id: d.id.to_string(),
-                        label: d.label.to_string(),
+                        id: d.id.clone(),
+                        label: d.label.get(self.locale).to_string(),
                         count: 0,
                         sum: 0,
                     });
@@ -321,19 +371,25 @@ impl Summary {
                 }
             };
             self.dimensions[i].count += 1;
-            self.dimensions[i].sum += u64::from(d.score);
+            self.dimensions[i].sum += u64::from(score);
         }
         let region = answer_key(profile, "region").unwrap_or_else(|| UNANSWERED.into());
         let locality = answer_key(profile, "locality").unwrap_or_else(|| UNANSWERED.into());
-        for b in &report.blockers {
-            self.labels
-                .entry((LABEL_REQUIREMENT, b.requirement.to_string()))
-                .or_insert_with(|| b.text.to_string());
-        }
+        let blockers: Vec<&str> = a
+            .blockers
+            .iter()
+            .filter_map(|&r| pack.data.requirements.get(r))
+            .map(|r| r.id.as_str())
+            .collect();
         let count = |group: &mut Group| {
             group.enterprises += 1;
-            for b in &report.blockers {
-                *group.blockers.entry(b.requirement.to_string()).or_default() += 1;
+            for &b in &blockers {
+                match group.blockers.get_mut(b) {
+                    Some(n) => *n += 1,
+                    None => {
+                        group.blockers.insert(b.to_string(), 1);
+                    }
+                }
             }
         };
         count(&mut self.all);
@@ -359,6 +415,11 @@ impl Summary {
             return;
         }
         self.packs_seen.push(pack.data.id.clone());
+        for r in &pack.data.requirements {
+            self.labels
+                .entry((LABEL_REQUIREMENT, r.id.clone()))
+                .or_insert_with(|| r.missing.get(self.locale).to_string());
+        }
         for q in &pack.data.questions {
             let kind = match q.field.as_str() {
                 "region" => LABEL_REGION,
