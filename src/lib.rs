@@ -20,3 +20,6 @@ pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+#[cfg(target_arch = "wasm32")]
+pub mod planner;

@@ -940,3 +940,81 @@ fn words(locale: Locale) -> &'static Words {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_up_in_integers() {
+        assert_eq!(percent(1, 8), "12.5");
+        assert_eq!(percent(1, 3), "33.3");
+        assert_eq!(percent(2, 3), "66.7");
+        assert_eq!(percent(1, 2000), "0.1");
+        assert_eq!(percent(1, 2001), "0.0");
+        assert_eq!(percent(7, 7), "100.0");
+        assert_eq!(percent(0, 0), "");
+        assert_eq!(average(5, 2), "2.5");
+        assert_eq!(average(100, 3), "33.3");
+        assert_eq!(average(200, 3), "66.7");
+        assert_eq!(average(1, 20), "0.1");
+        assert_eq!(average(0, 0), "");
+        assert_eq!(average(u64::MAX, 1), format!("{}.0", u64::MAX));
+    }
+
+    #[test]
+    fn requirements_parse_like_pack_conditions_and_say_where_they_fail() {
+        let r = Requirement::parse(" connectivity.internet >= \"mobile_data\" ").unwrap();
+        assert_eq!(r.text, "connectivity.internet >= \"mobile_data\"");
+        let e = Requirement::parse("connectivity.internet >= fast").unwrap_err();
+        assert!(e.contains("unknown value 'fast'"), "{e}");
+        assert!(e.contains("(at character 26)"), "{e}");
+        assert!(
+            e.ends_with("\n  connectivity.internet >= fast\n                           ^^^^"),
+            "{e}"
+        );
+        assert!(Requirement::parse("").is_err());
+    }
+
+    #[test]
+    fn at_least_builds_conditions_for_ordered_fields_only() {
+        assert_eq!(
+            at_least("connectivity.internet", "mobile_data").as_deref(),
+            Some("connectivity.internet >= mobile_data")
+        );
+        assert_eq!(
+            at_least("skills.digital_level", "2").as_deref(),
+            Some("skills.digital_level >= 2")
+        );
+        assert_eq!(
+            at_least("connectivity.devices", "smartphone").as_deref(),
+            Some("connectivity.devices has smartphone")
+        );
+        assert_eq!(
+            at_least("payments.bank_account", "true").as_deref(),
+            Some("payments.bank_account")
+        );
+        assert_eq!(at_least("payments.bank_account", "false"), None);
+        assert_eq!(at_least("locality", "rural"), None);
+        assert_eq!(at_least("connectivity.internet", "fast"), None);
+        assert_eq!(at_least("nothing", "1"), None);
+    }
+
+    #[test]
+    fn filters_check_their_values() {
+        let bad = Filter {
+            sector: Some("mining".into()),
+            ..Filter::default()
+        };
+        assert!(bad
+            .check()
+            .unwrap_err()
+            .starts_with("unknown sector 'mining'"));
+        let good = Filter {
+            region: Some("MX-OAX".into()),
+            locality: Some("rural".into()),
+            sector: Some("crafts".into()),
+        };
+        assert!(good.check().is_ok());
+    }
+}
