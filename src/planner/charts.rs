@@ -69,11 +69,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
 
 /// `count / base` in thousandths, for a bar's length.
 pub fn permille(count: u64, base: u64) -> u32 {
-    if base == 0 {
-        0
-    } else {
-        (count.min(base) * 1000 / base) as u32
-    }
+    (count.min(base) * 1000).checked_div(base).unwrap_or(0) as u32
 }
 
 /// A mean score given as one-decimal text (`"42.3"`) in thousandths of 100.

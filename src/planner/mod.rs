@@ -142,9 +142,8 @@ async fn import_file(
         if let Some(Json::String(country)) = json.get("country") {
             ensure_pack(store, country).await;
         }
-        let mut s = store.borrow_mut();
         let scored = {
-            let s = &*s;
+            let s = store.borrow();
             summary::score(&json, Locale::Es, |profile| {
                 let ix = s.pack_index(&profile.country).ok_or_else(|| {
                     match s.failed.iter().find(|(c, _)| *c == profile.country) {
@@ -163,13 +162,10 @@ async fn import_file(
         };
         match scored {
             Ok(item) => {
-                s.items.push(item);
+                store.borrow_mut().items.push(item);
                 result.read += 1;
             }
-            Err(message) => {
-                drop(s);
-                problem(&mut result, line, message);
-            }
+            Err(message) => problem(&mut result, line, message),
         }
         if seen.is_multiple_of(64) && browser::now() - slice_start > SLICE_MS {
             progress.emit((name.clone(), seen));
@@ -218,6 +214,9 @@ fn scenario_choices(pack: &Pack, locale: Locale) -> Vec<Choice> {
         .collect()
 }
 
+/// Sets one of the filter's parts.
+type SetFilter = dyn Fn(&mut Filter, Option<String>);
+
 #[derive(Clone, PartialEq)]
 enum Busy {
     Idle,
@@ -241,8 +240,9 @@ pub fn Planner() -> Html {
     let busy = use_state(|| Busy::Idle);
     let filter = use_state(Filter::default);
     let requirements = use_state(Vec::<Requirement>::new);
-    let choice_field = use_state(|| 0usize);
-    let choice_level = use_state(|| 0usize);
+    // The scenario builder's choice: a field path and a level value ("" until chosen).
+    let choice_field = use_state(String::new);
+    let choice_level = use_state(String::new);
 
     use_effect_with(*locale, move |locale| {
         browser::set_document_language(*locale, words(*locale).title);
@@ -390,7 +390,7 @@ pub fn Planner() -> Html {
                   all: &'static str,
                   options: Vec<(String, String)>,
                   current: Option<String>,
-                  set: Rc<dyn Fn(&mut Filter, Option<String>)>| {
+                  set: Rc<SetFilter>| {
         let filter = filter.clone();
         let onchange = Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
@@ -499,36 +499,41 @@ pub fn Planner() -> Html {
         }
     };
 
-    // The scenario builder.
-    let field_ix = (*choice_field).min(choices.len().saturating_sub(1));
-    let chosen = choices.get(field_ix).cloned();
-    let level_ix = (*choice_level).min(
-        chosen
-            .as_ref()
-            .map_or(0, |c| c.levels.len().saturating_sub(1)),
-    );
+    // The scenario builder: the chosen question (the first until one is chosen) and level.
+    let chosen = choices
+        .iter()
+        .find(|c| c.field == *choice_field)
+        .or(choices.first())
+        .cloned();
+    let level = chosen.as_ref().and_then(|c| {
+        c.levels
+            .iter()
+            .find(|(v, _)| *v == *choice_level)
+            .or(c.levels.first())
+            .map(|(v, _)| v.clone())
+    });
     let on_field = {
         let choice_field = choice_field.clone();
         let choice_level = choice_level.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            choice_field.set(select.value().parse().unwrap_or(0));
-            choice_level.set(0);
+            choice_field.set(select.value());
+            choice_level.set(String::new());
         })
     };
     let on_level = {
         let choice_level = choice_level.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            choice_level.set(select.value().parse().unwrap_or(0));
+            choice_level.set(select.value());
         })
     };
     let on_add = {
         let requirements = requirements.clone();
         let chosen = chosen.clone();
+        let level = level.clone();
         Callback::from(move |_| {
-            let Some(choice) = &chosen else { return };
-            let Some((value, _)) = choice.levels.get(level_ix) else {
+            let (Some(choice), Some(value)) = (&chosen, &level) else {
                 return;
             };
             let Some(text) = summary::at_least(&choice.field, value) else {
@@ -667,16 +672,22 @@ pub fn Planner() -> Html {
                             <div class="planear__campo">
                                 <label for="escenario-dato">{ w.scenario_field }</label>
                                 <select id="escenario-dato" class="lista" data-testid="escenario-dato" onchange={on_field}>
-                                    { for choices.iter().enumerate().map(|(i, c)| html! {
-                                        <option value={i.to_string()} selected={i == field_ix}>{ &c.text }</option>
+                                    { for choices.iter().map(|c| html! {
+                                        <option value={c.field.clone()}
+                                            selected={chosen.as_ref().is_some_and(|x| x.field == c.field)}>
+                                            { &c.text }
+                                        </option>
                                     }) }
                                 </select>
                             </div>
                             <div class="planear__campo">
                                 <label for="escenario-minimo">{ w.scenario_minimum }</label>
                                 <select id="escenario-minimo" class="lista" data-testid="escenario-minimo" onchange={on_level}>
-                                    { for chosen.iter().flat_map(|c| c.levels.iter()).enumerate().map(|(i, (_, label))| html! {
-                                        <option value={i.to_string()} selected={i == level_ix}>{ label }</option>
+                                    { for chosen.iter().flat_map(|c| c.levels.iter()).map(|(value, label)| html! {
+                                        <option value={value.clone()}
+                                            selected={level.as_deref() == Some(value.as_str())}>
+                                            { label }
+                                        </option>
                                     }) }
                                 </select>
                             </div>
