@@ -53,7 +53,10 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 focusable="false" class="grafica__svg">
                 { for rows }
             </svg>
-            <table class="visualmente-oculto">
+            // A table is as wide as its content whatever its width says: the hidden box is a
+            // div around it, so it cannot widen the page.
+            <div class="visualmente-oculto">
+            <table>
                 <caption>{ &props.caption }</caption>
                 <thead>
                     <tr>
@@ -63,6 +66,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 </thead>
                 <tbody>{ for table_rows }</tbody>
             </table>
+            </div>
         </figure>
     }
 }
