@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok; 1 invalid input or pack; 2 usage or I/O error.
 
 mod batch;
+mod handoff;
 mod text;
 
 use std::fs;
@@ -101,6 +102,11 @@ enum Command {
     Schema {
         #[arg(value_enum)]
         which: Schema,
+    },
+    /// Hand-off files (umbral.handoff/1): check, merge, CSV of latest reports, progress.
+    Handoff {
+        #[command(subcommand)]
+        action: handoff::Action,
     },
     /// Write every pack, compiled to JSON, for the browser app.
     Compile {
@@ -269,6 +275,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Compile { out: dir, dirs } => compile(&dir, &dirs, out),
+        Command::Handoff { action } => handoff::run(action, out),
     }
 }
 
