@@ -48,13 +48,50 @@ const SHOWN_PROBLEMS: usize = 100;
 /// How long one slice of work may take before the browser gets a turn, in milliseconds.
 const SLICE_MS: f64 = 40.0;
 
-/// One imported file: its name, how many enterprises it gave, its problems by line.
+/// One imported file: its name, how many enterprises it gave, its problems (where, what).
 #[derive(Clone, PartialEq)]
 pub struct FileResult {
     pub name: String,
     pub read: usize,
-    pub problems: Vec<(usize, String)>,
+    pub problems: Vec<(String, String)>,
     pub problem_count: usize,
+}
+
+/// Whether a file is a hand-off file (`umbral.handoff/1`) rather than profiles: its schema is
+/// named at its start.
+fn is_handoff(text: &str) -> bool {
+    let head = text.trim_start();
+    head.starts_with('{')
+        && head[..head.len().min(300)].contains(crate::workspace::handoff::HANDOFF_SCHEMA)
+}
+
+/// The records of a hand-off file: each enterprise's latest visit's profile, named by the
+/// enterprise; or every problem of a file that cannot be read (it is refused whole).
+fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Json, String>)> {
+    match crate::workspace::handoff::decode(text) {
+        Ok(enterprises) => enterprises
+            .into_iter()
+            .map(|e| {
+                let profile = match e.latest_visit() {
+                    Some(visit) => Ok(visit.profile.clone()),
+                    None => Err(w.no_visit.to_string()),
+                };
+                (e.name, profile)
+            })
+            .collect(),
+        Err(errors) => errors
+            .0
+            .into_iter()
+            .map(|e| {
+                let place = if e.path.is_empty() {
+                    w.whole_file.to_string()
+                } else {
+                    e.path
+                };
+                (place, Err(e.message))
+            })
+            .collect(),
+    }
 }
 
 /// What the page has imported: the packs it fetched and one assessment per enterprise.
@@ -118,19 +155,28 @@ async fn import_file(
             result.problem_count = 1;
             result
                 .problems
-                .push((0, format!("{}: {message}", w.unreadable_file)));
+                .push((w.unreadable_file.to_string(), message));
             return result;
         }
     };
-    let problem = |result: &mut FileResult, line: usize, message: String| {
+    let problem = |result: &mut FileResult, place: String, message: String| {
         result.problem_count += 1;
         if result.problems.len() < SHOWN_PROBLEMS {
-            result.problems.push((line, message));
+            result.problems.push((place, message));
         }
+    };
+    let w = words(locale);
+    let records: Box<dyn Iterator<Item = (String, Result<Json, String>)>> = if is_handoff(&text) {
+        Box::new(handoff_records(&text, w).into_iter())
+    } else {
+        Box::new(
+            Records::new(&text, Format::of_file(&name, &text))
+                .map(|(line, json)| (format!("{} {line}", w.line), json)),
+        )
     };
     let mut slice_start = browser::now();
     let mut seen = 0usize;
-    for (line, json) in Records::new(&text, Format::of_file(&name, &text)) {
+    for (line, json) in records {
         seen += 1;
         let json = match json {
             Ok(json) => json,
@@ -426,8 +472,8 @@ pub fn Planner() -> Html {
     };
 
     let file_list = files.iter().map(|f| {
-        let problems = f.problems.iter().map(|(line, message)| {
-            html! { <li>{ format!("{} {line}: {message}", w.line) }</li> }
+        let problems = f.problems.iter().map(|(place, message)| {
+            html! { <li>{ format!("{place}: {message}") }</li> }
         });
         let more = f.problem_count.saturating_sub(f.problems.len());
         html! {

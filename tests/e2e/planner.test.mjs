@@ -176,6 +176,34 @@ describe('planner page', () => {
     await context.close();
   });
 
+  test('a hand-off file counts each enterprise by its latest visit, like the same profiles in JSON Lines', async () => {
+    const fixture = join(REPO_ROOT, 'tests', 'fixtures', 'handoff', 'v1-sample.json');
+    const handoff = JSON.parse(readFileSync(fixture, 'utf8'));
+    // The latest visit of each enterprise (by date; the fixture's dates differ), as JSON Lines.
+    const latest = handoff.enterprises.map(
+      (e) => [...e.visits].sort((a, b) => a.date.localeCompare(b.date)).at(-1).profile,
+    );
+    const jsonl = join(work, 'ultimas-visitas.jsonl');
+    writeFileSync(jsonl, latest.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const cli = cliSummary(jsonl);
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [fixture]);
+    assert.match(await page.getByTestId('archivo').first().textContent(), /v1-sample\.json: 3 negocios leídos/);
+    await page.getByTestId('conteo').filter({ hasText: '3 de 3' }).waitFor();
+    assert.equal(await downloadCsv(page), cli.csv);
+    // A hand-off file that is not valid is refused whole, with every problem named.
+    const broken = join(work, 'roto.json');
+    writeFileSync(broken, JSON.stringify({ ...handoff, enterprises: [{ ...handoff.enterprises[0], country: 'AR', visits: 'no' }] }));
+    await importFiles(page, [broken]);
+    const second = await page.getByTestId('archivo').nth(1).textContent();
+    assert.match(second, /roto\.json: 0 negocios leídos/);
+    assert.match(second, /enterprises\[0\]\.country: /);
+    assert.match(second, /enterprises\[0\]\.visits: /);
+    assert.deepEqual(problems.list, []);
+    await context.close();
+  });
+
   test('accessible: axe-core finds nothing, keyboard reaches the file picker, 320 px fits, English', async () => {
     const { context, page, problems } = await openPlanner();
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'empty page');
