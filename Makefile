@@ -161,3 +161,5 @@ bench: build
 	node tests/bench/rescore.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))
 	node tests/bench/lighthouse.mjs
+	$(call step,planner: 10000 profiles chosen to summary shown (Chromium))
+	node tests/bench/planner.mjs
