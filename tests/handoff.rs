@@ -50,12 +50,17 @@ fn schema_errors(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each problem as the user reads it.
+fn messages(errors: handoff::HandoffErrors) -> Vec<String> {
+    errors.0.iter().map(|e| e.to_string()).collect()
+}
+
 /// The messages of decoding `text`, or an empty list when it decodes.
 fn errors(text: &str) -> Vec<String> {
-    match handoff::decode(text) {
-        Ok(_) => vec![],
-        Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
-    }
+    handoff::decode(text)
+        .err()
+        .map(messages)
+        .unwrap_or_default()
 }
 
 /// The sample with one change made to its JSON.
@@ -279,15 +284,8 @@ fn a_stored_record_checks_on_its_own() {
     assert_eq!(e.validate(), Ok(()));
     e.visits[0].date = "mañana".into();
     e.visits[1].profile = json!({"schema": "umbral.profile/1", "country": "CL"});
-    let messages: Vec<String> = e
-        .validate()
-        .unwrap_err()
-        .0
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
     assert_eq!(
-        messages,
+        messages(e.validate().unwrap_err()),
         vec![
             "visits[0].date: expected a date such as 2026-03-14, found 'mañana'",
             "visits[1].profile.country: the profile is for CL but the enterprise is in MX (in the visit of 2026-05-09 to 'Tejidos Ana (ficticio)')",
@@ -1186,7 +1184,19 @@ fn cli_progress_between_the_two_latest_visits() {
         json["progress"]["readiness"]["after"].as_u64()
             > json["progress"]["readiness"]["before"].as_u64()
     );
-    assert_eq!(json["progress"]["dimensions"][0]["label"], "Internet");
+    let internet = &json["progress"]["dimensions"][0];
+    assert_eq!(internet["label"], "Internet");
+    assert_eq!(
+        internet["delta"].as_i64(),
+        Some(internet["after"].as_i64().unwrap() - internet["before"].as_i64().unwrap())
+    );
+    assert_eq!(
+        json["progress"]["readiness"]["delta"].as_i64(),
+        Some(
+            json["progress"]["readiness"]["after"].as_i64().unwrap()
+                - json["progress"]["readiness"]["before"].as_i64().unwrap()
+        )
+    );
     let out = umbral(
         &[
             "handoff",
@@ -1210,5 +1220,136 @@ fn cli_progress_between_the_two_latest_visits() {
     assert_eq!(
         text(&out.stderr),
         format!("umbral: no enterprise 'nadie' in {SAMPLE}\n")
+    );
+}
+
+#[test]
+fn cli_prints_the_handoff_schema() {
+    let out = umbral(&["schema", "handoff"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn a_stored_record_reads_back_or_says_why_not() {
+    let e = sample().remove(1);
+    let value = serde_json::to_value(&e).unwrap();
+    assert_eq!(Enterprise::from_value(&value), Ok(e));
+    assert_eq!(
+        messages(Enterprise::from_value(&json!({"id": "x", "visits": []})).unwrap_err()),
+        vec![
+            "missing field 'name'",
+            "missing field 'country'",
+            "missing field 'created'",
+            "missing field 'updated'",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinned bytes: the sample merged with another device's file, and its CSV. `tests/handoff_wasm.rs`
+// checks that WebAssembly gives the same bytes (the same conflict ids, so a phone and the
+// command line agree). `UPDATE_EXPECT=1 cargo test --test handoff` rewrites them after a
+// deliberate change.
+
+const PINNED_AT: &str = "2026-11-28T12:00:00Z";
+
+fn pinned(name: &str, actual: &str) {
+    let path = root().join("tests/fixtures/handoff").join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs; review and rerun with UPDATE_EXPECT=1:\n{actual}"
+    );
+}
+
+#[test]
+fn merging_the_other_devices_file_gives_the_pinned_bytes() {
+    let mut local = sample();
+    let other = std::fs::read_to_string(root().join("tests/fixtures/handoff/v1-other-device.json"))
+        .unwrap();
+    let report = merge(&mut local, handoff::decode(&other).unwrap());
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 empresa nueva, 1 visita nueva, 2 conflictos: se guardaron las dos versiones de cada uno."
+    );
+    assert_eq!(
+        (report.visit_conflicts, report.enterprise_conflicts),
+        (1, 1)
+    );
+    let merged = handoff::encode(&local, PINNED_AT);
+    assert_eq!(schema_errors(&merged), Vec::<String>::new());
+    pinned("v1-merged.json", &merged);
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    pinned(
+        "v1-merged.csv",
+        &csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
+    );
+}
+
+#[test]
+fn a_stored_visit_reads_back_or_says_why_not() {
+    let v = sample()[0].visits[1].clone();
+    let value = serde_json::to_value(&v).unwrap();
+    assert_eq!(Visit::from_value(&value, Some("MX")), Ok(v.clone()));
+    assert_eq!(v.validate(None), Ok(()));
+    assert_eq!(
+        messages(v.validate(Some("CL")).unwrap_err()),
+        vec!["profile.country: the profile is for MX but the enterprise is in CL (in the visit of 2026-05-09 to its enterprise)"]
+    );
+    let mut broken = value.clone();
+    broken["notes"] = json!(null);
+    broken["edits"] = json!([]);
+    broken["profile"]["skills"]["hours_per_week"] = json!(200);
+    assert_eq!(
+        messages(Visit::from_value(&broken, None).unwrap_err()),
+        vec![
+            "profile.skills.hours_per_week: 200 is out of range; expected 0 to 168 (in the visit of 2026-05-09 to its enterprise)",
+            "notes: expected a string, found null",
+            "edits: expected an object of device ids and save counts, found an array",
+        ]
+    );
+}
+
+#[test]
+fn refusals_have_a_plain_headline_in_both_languages() {
+    let headline = |text: &str, locale| handoff::decode(text).unwrap_err().headline(locale);
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::Es),
+        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/2). Actualice Umbral para abrirlo. No se cambió nada."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::En),
+        "This file is from a newer version of Umbral (umbral.handoff/2). Update Umbral to open it. Nothing was changed."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.profile/1","country":"MX"}"#, Locale::Es),
+        "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y visitas. No se cambió nada."
+    );
+    for text in ["PK\u{3}\u{4}", "[1]", "{}", r#"{"schema":"otra.cosa/1"}"#] {
+        assert_eq!(
+            headline(text, Locale::Es),
+            "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada.",
+            "{text}"
+        );
+    }
+    let two = edited(|j| {
+        j["exported_at"] = json!(1);
+        j["app_version"] = json!(2);
+    });
+    assert_eq!(
+        headline(&two, Locale::Es),
+        "El archivo tiene 2 errores y no se importó nada. Detalles:"
+    );
+    assert_eq!(
+        headline(&edited(|j| j["exported_at"] = json!(1)), Locale::En),
+        "The file has an error and nothing was imported. Details:"
     );
 }

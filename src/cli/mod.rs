@@ -98,7 +98,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Print the JSON schema of the profile or the report.
+    /// Print the JSON schema of the profile, the report or the hand-off file.
     Schema {
         #[arg(value_enum)]
         which: Schema,
@@ -143,6 +143,7 @@ enum Format {
 enum Schema {
     Profile,
     Report,
+    Handoff,
 }
 
 /// A failure with its exit code; the message is printed as `umbral: <message>`.
@@ -270,6 +271,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             let text = match which {
                 Schema::Profile => include_str!("../../www/spec/profile-v1.schema.json"),
                 Schema::Report => include_str!("../../www/spec/report-v1.schema.json"),
+                Schema::Handoff => include_str!("../../www/spec/handoff.schema.json"),
             };
             out.write_all(text.as_bytes()).map_err(write_error)?;
             Ok(0)

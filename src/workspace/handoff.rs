@@ -27,7 +27,7 @@ use super::{
     MAX_NAME_CHARS, MAX_NOTES_CHARS,
 };
 use crate::engine::profile::{core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA};
-use crate::engine::Profile;
+use crate::engine::{Locale, Profile};
 
 /// The `schema` value of version-1 hand-off files.
 pub const HANDOFF_SCHEMA: &str = "umbral.handoff/1";
@@ -44,6 +44,21 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct HandoffError {
     pub path: String,
     pub message: String,
+    /// Set when the file was refused as a whole, before its contents were read.
+    pub refusal: Option<Refusal>,
+}
+
+/// Why a file was refused as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not JSON, or not a JSON object.
+    NotJson,
+    /// JSON, but not a hand-off file.
+    NotHandoff,
+    /// One profile (`umbral.profile/1`), not a hand-off file.
+    Profile,
+    /// A hand-off file of another version, such as `umbral.handoff/2`.
+    Version(String),
 }
 
 impl fmt::Display for HandoffError {
@@ -73,6 +88,60 @@ impl fmt::Display for HandoffErrors {
 }
 
 impl std::error::Error for HandoffErrors {}
+
+impl HandoffErrors {
+    /// One plain sentence for the person importing, in their language; the messages
+    /// themselves (English, with paths) are the details for whoever fixes the file.
+    pub fn headline(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self.0.first().and_then(|e| e.refusal.as_ref()) {
+            Some(Refusal::Version(v)) => {
+                if es {
+                    format!(
+                        "Este archivo es de una versión más nueva de Umbral ({v}). Actualice Umbral \
+                         para abrirlo. No se cambió nada."
+                    )
+                } else {
+                    format!(
+                        "This file is from a newer version of Umbral ({v}). Update Umbral to open \
+                         it. Nothing was changed."
+                    )
+                }
+            }
+            Some(Refusal::Profile) => if es {
+                "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y \
+                 visitas. No se cambió nada."
+            } else {
+                "This file is a single assessment, not a hand-off file with enterprises and \
+                 visits. Nothing was changed."
+            }
+            .to_string(),
+            Some(Refusal::NotJson | Refusal::NotHandoff) => if es {
+                "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada."
+            } else {
+                "This is not an Umbral hand-off file. Nothing was changed."
+            }
+            .to_string(),
+            None => {
+                let n = self.0.len();
+                match (es, n == 1) {
+                    (true, true) => {
+                        "El archivo tiene un error y no se importó nada. Detalle:".to_string()
+                    }
+                    (true, false) => {
+                        format!("El archivo tiene {n} errores y no se importó nada. Detalles:")
+                    }
+                    (false, true) => {
+                        "The file has an error and nothing was imported. Details:".to_string()
+                    }
+                    (false, false) => {
+                        format!("The file has {n} errors and nothing was imported. Details:")
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// A decoded hand-off file with what it says about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +196,7 @@ pub fn decode_file(text: &str) -> Result<Handoff, HandoffErrors> {
         HandoffErrors(vec![HandoffError {
             path: String::new(),
             message: format!("not a hand-off file: not valid JSON ({e})"),
+            refusal: Some(Refusal::NotJson),
         }])
     })?;
     decode_value(&json)
@@ -142,6 +212,7 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
                 "not a hand-off file: expected a JSON object, found {}",
                 kind(json)
             ),
+            Refusal::NotJson,
         ));
     };
     check_schema(root)?;
@@ -204,10 +275,24 @@ pub(crate) fn decode_enterprise_value(value: &Json) -> Result<Enterprise, Handof
     }
 }
 
-fn one(path: &str, message: String) -> HandoffErrors {
+/// Checks one visit record on its own, with paths relative to it; with `country`, its
+/// profile must be for that country.
+pub(crate) fn decode_visit_value(
+    value: &Json,
+    country: Option<&str>,
+) -> Result<Visit, HandoffErrors> {
+    let mut d = Decoder::default();
+    match d.visit(value, "", country, "its enterprise") {
+        Some(v) => d.finish(v),
+        None => Err(HandoffErrors(d.errors)),
+    }
+}
+
+fn one(path: &str, message: String, refusal: Refusal) -> HandoffErrors {
     HandoffErrors(vec![HandoffError {
         path: path.to_string(),
         message,
+        refusal: Some(refusal),
     }])
 }
 
@@ -221,12 +306,14 @@ fn check_schema(root: &Map<String, Json>) -> Result<(), HandoffErrors> {
                 "this file is '{s}', a version this app cannot read; it reads only '{HANDOFF_SCHEMA}'. \
                  A newer version of Umbral may open it"
             ),
+            Refusal::Version(s.clone()),
         )),
         Some(Json::String(s)) if s == PROFILE_SCHEMA => Err(one(
             "schema",
             format!(
                 "this file is one profile ('{PROFILE_SCHEMA}'), not a hand-off file ('{HANDOFF_SCHEMA}')"
             ),
+            Refusal::Profile,
         )),
         Some(other) => Err(one(
             "schema",
@@ -234,10 +321,12 @@ fn check_schema(root: &Map<String, Json>) -> Result<(), HandoffErrors> {
                 "not a hand-off file: expected \"{HANDOFF_SCHEMA}\", found {}",
                 describe(other)
             ),
+            Refusal::NotHandoff,
         )),
         None => Err(one(
             "",
             format!("not a hand-off file: missing field 'schema' (\"{HANDOFF_SCHEMA}\")"),
+            Refusal::NotHandoff,
         )),
     }
 }
@@ -271,6 +360,7 @@ impl Decoder {
         self.errors.push(HandoffError {
             path: path.to_string(),
             message: message.into(),
+            refusal: None,
         });
     }
 

@@ -27,7 +27,7 @@ pub mod csv;
 pub mod handoff;
 mod merging;
 pub mod progress;
-mod time;
+pub mod time;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -166,6 +166,34 @@ impl Enterprise {
         self.updated = now.to_string();
     }
 
+    /// Sets one of [`DETAIL_FIELDS`] to `value` (empty clears `region` or `sector`), drops the
+    /// other values kept for that detail (the user has chosen), and records the save. The
+    /// value is not checked here; [`Enterprise::validate`] checks the record.
+    pub fn choose_detail(
+        &mut self,
+        field: &str,
+        value: &str,
+        device: &str,
+        now: &str,
+    ) -> Result<(), String> {
+        let optional = |v: &str| (!v.is_empty()).then(|| v.to_string());
+        match field {
+            "name" => self.name = value.to_string(),
+            "region" => self.region = optional(value),
+            "locality" => self.locality = value.to_string(),
+            "sector" => self.sector = optional(value),
+            _ => {
+                return Err(format!(
+                    "unknown detail '{field}'; expected one of: {}",
+                    DETAIL_FIELDS.join(", ")
+                ))
+            }
+        }
+        self.other_values.retain(|o| o.field != field);
+        self.touch(device, now);
+        Ok(())
+    }
+
     /// The value of one of [`DETAIL_FIELDS`] as text (empty when unset), or `None` for an
     /// unknown field name.
     pub fn detail(&self, field: &str) -> Option<&str> {
@@ -176,6 +204,22 @@ impl Enterprise {
             "sector" => self.sector.as_deref().unwrap_or(""),
             _ => return None,
         })
+    }
+
+    /// Whether the enterprise matches a search: every word of `query` appears in its name,
+    /// locality, region or id, ignoring case and accents ("tejidos teotitlan" finds "Tejidos
+    /// Ana", Teotitlán del Valle). An empty query matches everything.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = fold(&format!(
+            "{} {} {} {}",
+            self.name,
+            self.locality,
+            self.region.as_deref().unwrap_or(""),
+            self.id
+        ));
+        fold(query)
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
     }
 
     /// The visit with this id.
@@ -246,8 +290,16 @@ impl Enterprise {
         Ok(())
     }
 
-    /// Checks the record as [`handoff::decode`] checks each enterprise of a file, with paths
-    /// relative to the record (`visits[1].date`). For records read back from storage.
+    /// Reads one enterprise record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each enterprise of a file, with paths relative to the record
+    /// (`visits[1].date`). For records read back from storage: a record that fails is set
+    /// aside with these messages, and the others still load. (`serde`'s `Deserialize` reads
+    /// the same shape without these checks.)
+    pub fn from_value(value: &Json) -> Result<Enterprise, HandoffErrors> {
+        handoff::decode_enterprise_value(value)
+    }
+
+    /// Checks the record as [`Enterprise::from_value`] does.
     pub fn validate(&self) -> Result<(), HandoffErrors> {
         let value = serde_json::to_value(self).expect("enterprises serialize");
         handoff::decode_enterprise_value(&value).map(|_| ())
@@ -274,6 +326,20 @@ impl Visit {
         self.updated = now.to_string();
     }
 
+    /// Reads one visit record (as `serde_json::to_value` writes it) and checks it as
+    /// [`handoff::decode`] checks each visit of a file, with paths relative to the record
+    /// (`profile.skills.digital_level`). With `country`, the profile must be for that country
+    /// (its enterprise's). For visits stored as records of their own.
+    pub fn from_value(value: &Json, country: Option<&str>) -> Result<Visit, HandoffErrors> {
+        handoff::decode_visit_value(value, country)
+    }
+
+    /// Checks the record as [`Visit::from_value`] does.
+    pub fn validate(&self, country: Option<&str>) -> Result<(), HandoffErrors> {
+        let value = serde_json::to_value(self).expect("visits serialize");
+        handoff::decode_visit_value(&value, country).map(|_| ())
+    }
+
     /// How many saves this visit has had, on every device together.
     pub fn revision(&self) -> u32 {
         self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
@@ -285,9 +351,13 @@ impl Visit {
     }
 
     /// Whether two visits hold the same date, answers and notes (ids, save counts and times
-    /// aside).
+    /// aside). Answers compare by meaning: `150` and `150.0`, or keys in another order, are
+    /// the same.
     pub fn same_content(&self, other: &Visit) -> bool {
-        self.date == other.date && self.notes == other.notes && self.profile == other.profile
+        self.date == other.date
+            && self.notes == other.notes
+            && (self.profile == other.profile
+                || self.canonical_profile() == other.canonical_profile())
     }
 
     /// A 64-bit fingerprint of the date, answers and notes, as 16 hex digits. The same content
@@ -299,13 +369,36 @@ impl Visit {
         h.write(&[0]);
         h.write(self.notes.as_bytes());
         h.write(&[0]);
-        match Profile::from_value(&self.profile) {
-            Ok(p) => h.write(p.to_json().as_bytes()),
-            // Not a valid profile (records are checked before they get here): hash it as is.
-            Err(_) => h.write(self.profile.to_string().as_bytes()),
-        }
+        h.write(self.canonical_profile().as_bytes());
         format!("{:016x}", h.finish())
     }
+
+    /// The profile as the profile encoder writes it (schema order, numbers in their shortest
+    /// form); a profile that does not decode (records are checked before they get here) as
+    /// its JSON text.
+    fn canonical_profile(&self) -> String {
+        match Profile::from_value(&self.profile) {
+            Ok(p) => p.to_json(),
+            Err(_) => self.profile.to_string(),
+        }
+    }
+}
+
+/// Lower case without the accents of Spanish (and Portuguese) letters, for searching.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
 }
 
 /// Visits by date, then by time saved, then by id.
@@ -500,6 +593,61 @@ mod tests {
         assert!(Enterprise::new("e2", "x", "MX", "d", "t")
             .latest_visit()
             .is_none());
+    }
+
+    #[test]
+    fn choosing_a_detail_settles_its_other_values() {
+        let mut e = Enterprise::new("e1", "Tejidos", "MX", "d", "2026-01-01T00:00:00Z");
+        e.other_values = vec![
+            OtherValue {
+                field: "name".into(),
+                value: "Tejidos Ana".into(),
+            },
+            OtherValue {
+                field: "sector".into(),
+                value: "crafts".into(),
+            },
+        ];
+        e.choose_detail("name", "Tejidos Ana", "d", "2026-01-02T00:00:00Z")
+            .unwrap();
+        assert_eq!(e.name, "Tejidos Ana");
+        assert_eq!(e.other_values.len(), 1);
+        assert_eq!(e.edits, edits(&[("d", 2)]));
+        e.choose_detail("sector", "", "d", "2026-01-02T00:00:00Z")
+            .unwrap();
+        assert_eq!(e.sector, None);
+        assert!(e.other_values.is_empty());
+        assert_eq!(
+            e.choose_detail("country", "CL", "d", "t"),
+            Err("unknown detail 'country'; expected one of: name, region, locality, sector".into())
+        );
+        assert_eq!(e.country, "MX");
+    }
+
+    #[test]
+    fn same_content_reads_answers_by_meaning() {
+        let p = serde_json::json!({"schema": "umbral.profile/1", "country": "MX", "payments": {"monthly_budget": 150}});
+        let a = Visit::new("a", "2026-03-14", p, "d", "2026-03-14T10:00:00Z");
+        let mut b = a.clone();
+        b.profile["payments"]["monthly_budget"] = serde_json::json!(150.0);
+        assert_ne!(a.profile, b.profile);
+        assert!(a.same_content(&b));
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        b.profile["payments"]["monthly_budget"] = serde_json::json!(151);
+        assert!(!a.same_content(&b));
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        let mut e = Enterprise::new("3c9e1f", "Tejidos Ana", "MX", "d", "t");
+        e.locality = "Teotitlán del Valle".into();
+        e.region = Some("MX-OAX".into());
+        assert!(e.matches(""));
+        assert!(e.matches("tejidos TEOTITLAN"));
+        assert!(e.matches("  ana  mx-oax "));
+        assert!(e.matches("3C9E"));
+        assert!(!e.matches("tejidos puebla"));
+        assert_eq!(fold("ÑANDUTÍ Güera"), "nanduti guera");
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! Both reports should come from the same pack (the enterprise's country); a dimension or
 //! pathway only one report has is listed with the other side missing.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::engine::Report;
 
-/// A number before and after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A number before and after. As JSON: `{"before", "after", "delta"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
     pub before: u32,
     pub after: u32,
@@ -22,8 +22,9 @@ impl Change {
     }
 }
 
-/// One dimension's score before and after (missing on a side whose pack lacks it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One dimension's score before and after (missing on a side whose pack lacks it). As JSON:
+/// `{"id", "label", "before", "after", "delta"}`, `null` where a side is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DimensionChange<'p> {
     pub id: &'p str,
     pub label: &'p str,
@@ -39,7 +40,7 @@ impl DimensionChange<'_> {
 }
 
 /// What changed between two reports of the same enterprise.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Progress<'p> {
     pub readiness: Change,
     /// The highest pathway ready, before and after.
@@ -76,6 +77,28 @@ impl Progress<'_> {
             && self.steps_done.is_empty()
             && self.steps_new.is_empty()
             && self.answered.is_empty()
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Change", 3)?;
+        s.serialize_field("before", &self.before)?;
+        s.serialize_field("after", &self.after)?;
+        s.serialize_field("delta", &self.delta())?;
+        s.end()
+    }
+}
+
+impl Serialize for DimensionChange<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("DimensionChange", 5)?;
+        s.serialize_field("id", self.id)?;
+        s.serialize_field("label", self.label)?;
+        s.serialize_field("before", &self.before)?;
+        s.serialize_field("after", &self.after)?;
+        s.serialize_field("delta", &self.delta())?;
+        s.end()
     }
 }
 

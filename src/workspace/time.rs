@@ -84,18 +84,8 @@ pub(crate) fn earlier<'a>(a: &'a str, b: &'a str) -> &'a str {
 /// that read a clock (the command line); years before 1000 or after 9999 are out of range
 /// and give `None`.
 pub fn timestamp_from_unix(seconds: i64) -> Option<String> {
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let days = seconds.div_euclid(86_400);
     let rest = seconds.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
     if !(1000..=9999).contains(&year) {
         return None;
     }
@@ -105,6 +95,21 @@ pub fn timestamp_from_unix(seconds: i64) -> Option<String> {
         rest % 3600 / 60,
         rest % 60
     ))
+}
+
+/// The year, month (1-12) and day (1-31) of a day counted from 1970-01-01 (Howard Hinnant's
+/// civil-from-days algorithm).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 fn digits(b: &[u8]) -> Option<u32> {
