@@ -119,7 +119,7 @@ pub fn run(
             }
         }
         Input::Csv => {
-            let mut csv = records::csv_reader(reader);
+            let mut csv = records::csv_builder().from_reader(reader);
             let headers = csv
                 .headers()
                 .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?

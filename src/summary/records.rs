@@ -231,7 +231,7 @@ impl<'a> Records<'a> {
                 line: 0,
             },
             Format::Csv => {
-                let mut reader = csv_reader(text.as_bytes());
+                let mut reader = csv_builder().from_reader(text.as_bytes());
                 let header = reader
                     .headers()
                     .map_err(|e| format!("cannot read the CSV header: {e}"))
@@ -250,11 +250,11 @@ impl<'a> Records<'a> {
     }
 }
 
-/// The CSV reader both shells use: a header row, and every row as wide as the header.
-pub fn csv_reader<R: std::io::Read>(reader: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(reader)
+/// The CSV settings both shells read with: a header row, and every row as wide as the header.
+pub fn csv_builder() -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.flexible(false);
+    builder
 }
 
 impl Iterator for Records<'_> {
