@@ -126,7 +126,7 @@ pub const ES: Words = Words {
     scenario_remove: "Quitar",
     scenario_none: "Aún no ha calculado ninguna exigencia.",
     download: "Descargar resumen (CSV)",
-    download_note: "El archivo tiene las mismas cifras que «umbral batch --summary --summary-format csv» con los mismos filtros y exigencias.",
+    download_note: "El archivo es el mismo que escribe «umbral batch --summary --summary-format csv» con los mismos archivos, filtros y exigencias (los nombres, en el idioma de esta página: «--lang en» para inglés).",
 };
 
 pub const EN: Words = Words {
@@ -191,7 +191,7 @@ pub const EN: Words = Words {
     scenario_remove: "Remove",
     scenario_none: "You have not calculated any requirement yet.",
     download: "Download summary (CSV)",
-    download_note: "The file has the same figures as «umbral batch --summary --summary-format csv» with the same filters and requirements.",
+    download_note: "The file is the one «umbral batch --summary --summary-format csv» writes for the same files, filters and requirements (names in this page's language: add «--lang en»).",
 };
 
 /// The words of `locale`.
