@@ -326,3 +326,20 @@ fn the_plain_batch_output_is_unchanged_without_summary() {
     assert_eq!(lines.len(), 5);
     assert!(lines.iter().all(|r| r["schema"] == "umbral.report/1"));
 }
+
+#[test]
+fn the_order_of_the_input_does_not_change_the_summary() {
+    let args = [
+        "--require",
+        "connectivity.internet >= mobile_data",
+        "--require",
+        "connectivity.devices has smartphone",
+    ];
+    let forward = summary_csv(&args, FIVE);
+    let mut lines: Vec<&str> = FIVE.lines().collect();
+    lines.reverse();
+    let backward = summary_csv(&args, &(lines.join("\n") + "\n"));
+    assert_eq!(forward, backward);
+    lines.rotate_left(2);
+    assert_eq!(forward, summary_csv(&args, &(lines.join("\n") + "\n")));
+}

@@ -665,6 +665,7 @@ pub fn Planner() -> Html {
                     <p>{ w.import_intro }</p>
                     <label class="boton planear__elegir" for="archivos">{ w.choose_files }</label>
                     <input id="archivos" type="file" multiple=true class="visualmente-oculto"
+                        disabled={*busy != Busy::Idle}
                         accept=".jsonl,.json,.csv,.txt,text/csv,application/json" data-testid="archivos"
                         onchange={on_pick} />
                     <p class="nota">{ w.drop_here }{ " " }{ w.private }</p>

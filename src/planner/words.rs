@@ -76,7 +76,13 @@ pub const ES: Words = Words {
     private: "Los archivos se leen solo en este navegador: nada se envía a ningún lado.",
     reading: |name, n| format!("Leyendo {name}: {n} perfiles…"),
     loading_packs: "Cargando las reglas de cada país…",
-    file_read: |n| format!("{n} negocios leídos"),
+    file_read: |n| {
+        if n == 1 {
+            "1 negocio leído".to_string()
+        } else {
+            format!("{n} negocios leídos")
+        }
+    },
     file_problems: |n| {
         if n == 1 {
             "1 línea con problemas:".to_string()
@@ -141,7 +147,13 @@ pub const EN: Words = Words {
     private: "The files are read only in this browser: nothing is sent anywhere.",
     reading: |name, n| format!("Reading {name}: {n} profiles…"),
     loading_packs: "Loading each country's rules…",
-    file_read: |n| format!("{n} businesses read"),
+    file_read: |n| {
+        if n == 1 {
+            "1 business read".to_string()
+        } else {
+            format!("{n} businesses read")
+        }
+    },
     file_problems: |n| {
         if n == 1 {
             "1 line with problems:".to_string()

@@ -21,8 +21,18 @@ let work;
 let umbral;
 let profiles;
 
+// The Makefile builds the pages listed in PAGES. Until `planner` is among them (the page loop
+// comes with the workspace page), a plain `make test` has no dist/planner/ and these tests are
+// skipped, saying so; once it is listed, a missing build is a failure.
+const PAGES = /^PAGES\s*:?=(.*)$/m.exec(readFileSync(join(REPO_ROOT, 'Makefile'), 'utf8'))?.[1] ?? '';
+const BUILT = existsSync(join(DIST, 'planner', 'index.html'));
+const SKIP = !BUILT && !PAGES.split(/\s+/).includes('planner')
+  ? 'dist/planner/ not built and `planner` not yet in the Makefile\'s PAGES: build it by hand (README.md)'
+  : false;
+
 before(async () => {
-  if (!existsSync(join(DIST, 'planner', 'index.html'))) {
+  if (SKIP) return;
+  if (!BUILT) {
     throw new Error('dist/planner/index.html missing: build the pages first (`make build`)');
   }
   execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -87,7 +97,7 @@ async function downloadCsv(page) {
   return readFileSync(await download.path(), 'utf8');
 }
 
-describe('planner page', () => {
+describe('planner page', { skip: SKIP }, () => {
   test('10,000 profiles: the downloaded CSV is byte-equal to umbral batch --summary', async () => {
     const cli = cliSummary(profiles);
     assert.equal(cli.code, 0, cli.stderr);
@@ -166,6 +176,16 @@ describe('planner page', () => {
     assert.match(second, /Línea 3: expected true or false, found 'quizá' at \$\.payments\.bank_account/);
     assert.match(second, /Línea 4: unreadable CSV record/);
     await page.getByTestId('conteo').filter({ hasText: '5 de 5' }).waitFor();
+    // Files dropped on the import section are read the same way as chosen ones.
+    await page.evaluate((line) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([`${line}\n`], 'soltado.jsonl', { type: 'application/jsonl' }));
+      const zone = document.querySelector('[data-testid="importar"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, good[0]);
+    await page.getByTestId('conteo').filter({ hasText: '6 de 6' }).waitFor();
+    assert.match(await files.nth(2).textContent(), /soltado\.jsonl: 1 negocios leídos/);
     // The command line reads each file the same way and reports the same lines.
     for (const [file, lines] of [[jsonl, [2, 4]], [csvFile, [3, 4]]]) {
       const cli = cliSummary(file);
