@@ -185,7 +185,7 @@ describe('planner page', { skip: SKIP }, () => {
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, good[0]);
     await page.getByTestId('conteo').filter({ hasText: '6 de 6' }).waitFor();
-    assert.match(await files.nth(2).textContent(), /soltado\.jsonl: 1 negocios leídos/);
+    assert.match(await files.nth(2).textContent(), /soltado\.jsonl: 1 negocio leído/);
     // The command line reads each file the same way and reports the same lines.
     for (const [file, lines] of [[jsonl, [2, 4]], [csvFile, [3, 4]]]) {
       const cli = cliSummary(file);
