@@ -82,6 +82,13 @@ impl Filter {
     /// Checks the values against the profile format: a locality or sector that no profile can
     /// have is a mistake worth saying, not an empty summary.
     pub fn check(&self) -> Result<(), String> {
+        if let Some(region) = &self.region {
+            if !crate::engine::profile::is_region(region) {
+                return Err(format!(
+                    "'{region}' is not a region code; regions are ISO 3166-2 codes such as MX-OAX"
+                ));
+            }
+        }
         for (path, value) in [("locality", &self.locality), ("sector", &self.sector)] {
             let (Some(value), Some(ix)) = (value, core_field(path)) else {
                 continue;
