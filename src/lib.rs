@@ -22,5 +22,10 @@ pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
+/// The consultant's workspace page (`www/taller/`, bin `umbral-taller`).
+#[cfg(target_arch = "wasm32")]
+pub mod taller;
+
+/// The planner page (`www/planner/`, bin `umbral-planner`).
 #[cfg(target_arch = "wasm32")]
 pub mod planner;
