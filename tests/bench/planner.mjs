@@ -42,7 +42,7 @@ try {
   for (let run = 1; run <= RUNS; run += 1) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'es-MX' });
     const page = await context.newPage();
-    const seen = watchProblems(page);
+    const problems = watchProblems(page);
     await page.goto(new URL('planner/', server.url).href, { waitUntil: 'load' });
     await page.getByTestId('archivos').waitFor({ state: 'attached', timeout: 15_000 });
     // Ready: the Mexican pack is linked once the page has rendered after fetching it.
@@ -80,9 +80,6 @@ try {
     console.log(
       `run ${run}: ${result.total.toFixed(0)} ms chosen -> summary shown; longest task ${result.longTask.toFixed(0)} ms`,
     );
-    // Until the site-wide service worker registration lands (taller branch), a sub-page asks
-    // for /planner/sw.js, which does not exist; nothing else is forgiven.
-    const problems = seen.filter((p) => !/ServiceWorker|when fetching the script/.test(p));
     if (problems.length > 0) {
       console.error(problems.join('\n'));
       failed = true;

@@ -63,15 +63,7 @@ function cliSummary(file, args = []) {
 async function openPlanner(viewport = PHONE) {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'es-MX' });
   const page = await context.newPage();
-  const seen = watchProblems(page);
-  // Until the site-wide service worker registration lands (the taller branch: sw-register.js
-  // derives sw.js's address from its own, so sub-pages register /sw.js), a sub-page asks for
-  // /planner/sw.js, which does not exist. Nothing else is forgiven.
-  const problems = {
-    get list() {
-      return seen.filter((p) => !/ServiceWorker|when fetching the script/.test(p));
-    },
-  };
+  const problems = watchProblems(page);
   await page.goto(new URL('planner/', server.url).href, { waitUntil: 'load' });
   await page.getByTestId('archivos').waitFor({ state: 'attached', timeout: 15_000 });
   return { context, page, problems };
@@ -112,7 +104,7 @@ describe('planner page', { skip: SKIP }, () => {
     // The figures on the page are those of the CSV.
     const readiness = csv.split('\n').find((l) => l.startsWith('readiness,')).split(',').at(-1);
     assert.equal(await page.getByTestId('preparacion').textContent(), readiness);
-    assert.deepEqual(problems.list, []);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
@@ -143,7 +135,7 @@ describe('planner page', { skip: SKIP }, () => {
     const excluded = csv.split('\n').find((l) => l.startsWith('scenario,connectivity.internet >= mobile_data,all,,,excluded,'));
     const [count, , percent] = excluded.split(',').slice(7, 10);
     assert.match(await scenarios.nth(0).textContent(), new RegExp(`^${count} empresas \\(${percent.replace('.', '\\.')} %\\) quedarían fuera`));
-    assert.deepEqual(problems.list, []);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
@@ -192,7 +184,7 @@ describe('planner page', { skip: SKIP }, () => {
       assert.equal(cli.code, 1);
       for (const line of lines) assert.match(cli.stderr, new RegExp(`line ${line}: `));
     }
-    assert.deepEqual(problems.list, []);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
@@ -220,7 +212,7 @@ describe('planner page', { skip: SKIP }, () => {
     assert.match(second, /roto\.json: 0 negocios leídos/);
     assert.match(second, /enterprises\[0\]\.country: /);
     assert.match(second, /enterprises\[0\]\.visits: /);
-    assert.deepEqual(problems.list, []);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
@@ -246,7 +238,7 @@ describe('planner page', { skip: SKIP }, () => {
     await page.getByTestId('conteo').filter({ hasText: '10000 of 10000 businesses' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'in English');
-    assert.deepEqual(problems.list, []);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });
