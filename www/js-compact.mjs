@@ -1,9 +1,9 @@
 // Compacts the JavaScript glue wasm-bindgen writes for the app (umbral-web-<hash>.js), which
 // Trunk 0.21 leaves as written: drops comment lines, /** … */ blocks and indentation (about
 // 1 KB gzip of the first load), then updates the file's integrity hash in index.html so the
-// browser still accepts it. A Trunk post_build hook of the main page; the Makefile runs sw-build.mjs afterwards (it hashes the
-// files for the service worker). Only whole lines are dropped, and the glue has no multi-line
-// strings, so no code changes.
+// browser still accepts it. A Trunk post_build hook of the main page; the Makefile runs
+// sw-build.mjs afterwards (it hashes the files for the service worker). Only whole lines are
+// dropped, and the glue has no multi-line strings, so no code changes.
 //
 // Run by hand: TRUNK_STAGING_DIR=dist node www/js-compact.mjs
 
