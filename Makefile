@@ -28,7 +28,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Extra pages, each www/<page>/index.html with its own bin umbral-<page>, built into dist/<page>/
 # after the main app (see build_all below and README.md).
-PAGES := taller
+PAGES := taller planner
 
 # One header line per step.
 step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
@@ -199,3 +199,5 @@ bench: build
 	node tests/bench/workspace.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))
 	node tests/bench/lighthouse.mjs
+	$(call step,planner: 10000 profiles chosen to summary shown (Chromium))
+	node tests/bench/planner.mjs

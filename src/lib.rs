@@ -13,6 +13,7 @@
 pub mod engine;
 pub mod packs;
 pub mod share;
+pub mod summary;
 pub mod workspace;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,3 +25,7 @@ pub mod app;
 /// The consultant's workspace page (`www/taller/`, bin `umbral-taller`).
 #[cfg(target_arch = "wasm32")]
 pub mod taller;
+
+/// The planner page (`www/planner/`, bin `umbral-planner`).
+#[cfg(target_arch = "wasm32")]
+pub mod planner;

@@ -100,6 +100,15 @@ fn workspace_is_pure() {
     pure_source(&workspace, "src/workspace/");
 }
 
+/// The planner's summary and the reader of profile files are pure like the engine: the command
+/// line and the planner page hand them text.
+#[test]
+fn summary_is_pure() {
+    let summary = root().join("src").join("summary");
+    assert!(summary.is_dir(), "src/summary missing");
+    pure_source(&summary, "src/summary/");
+}
+
 fn pure_source(dir: &Path, name: &str) {
     let mut problems = Vec::new();
     for (file, number, line) in lines_under(dir) {

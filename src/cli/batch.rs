@@ -4,11 +4,13 @@
 use std::io::{BufRead, Write};
 
 use clap::ValueEnum;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::{write_error, Failure, Library, EXIT_INVALID};
-use crate::engine::profile::{core_field, core_fields, FieldKind};
-use crate::engine::{self, Locale, Profile};
+use crate::engine::profile::{core_field, core_fields};
+use crate::engine::{Locale, Profile};
+use crate::summary::records::{self, CsvColumns, Format};
+use crate::summary::{self, Assessment, Summary};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -31,11 +33,27 @@ struct Counts {
     failed: usize,
 }
 
+/// What `--summary` prints.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+/// `--summary`: aggregate instead of writing one report per record.
+pub struct SummaryOptions {
+    pub summary: Summary,
+    pub format: SummaryFormat,
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     library: &mut Library,
     locale: Locale,
     input: Input,
     output: Output,
+    mut summary: Option<SummaryOptions>,
     csv_hint: bool,
     mut reader: Box<dyn BufRead>,
     out: &mut dyn Write,
@@ -45,11 +63,9 @@ pub fn run(
             let head = reader
                 .fill_buf()
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
-            let first = head.iter().find(|b| !b.is_ascii_whitespace());
-            if csv_hint || first.is_some_and(|&b| b != b'{') {
-                Input::Csv
-            } else {
-                Input::Jsonl
+            match Format::detect(csv_hint, head) {
+                Format::Csv => Input::Csv,
+                Format::Jsonl => Input::Jsonl,
             }
         }
         other => other,
@@ -58,15 +74,20 @@ pub fn run(
     let mut writer = ReportWriter::new(output, locale);
     let mut score = |line: usize, json: Result<Json, String>, out: &mut dyn Write| {
         let result = json.and_then(|json| {
-            let profile = Profile::from_value(&json).map_err(|e| e.to_string())?;
-            let pack = library.for_profile(&profile).map_err(|f| f.message)?;
-            engine::check_profile(pack, &profile).map_err(|e| e.to_string())?;
-            Ok((engine::assess(pack, &profile, locale), profile))
+            summary::score(&json, locale, |p| {
+                library.for_profile(p).map_err(|f| f.message)
+            })
         });
         match result {
-            Ok((report, profile)) => {
+            Ok((pack, profile, report)) => {
                 counts.ok += 1;
-                writer.write(line, &profile, &report, out)?;
+                match summary.as_mut() {
+                    None => writer.write(line, &profile, &report, out)?,
+                    Some(s) => {
+                        s.summary
+                            .add(pack, &Assessment::new(pack, profile, &report));
+                    }
+                }
             }
             Err(message) => {
                 counts.failed += 1;
@@ -92,37 +113,35 @@ pub fn run(
                     break;
                 }
                 line += 1;
-                if buf.trim().is_empty() {
-                    continue;
+                if let Some(json) = records::jsonl_record(&buf) {
+                    score(line, json, out)?;
                 }
-                let json =
-                    serde_json::from_str::<Json>(&buf).map_err(|e| format!("not valid JSON: {e}"));
-                score(line, json, out)?;
             }
         }
         Input::Csv => {
-            let mut csv = csv::ReaderBuilder::new()
-                .flexible(false)
-                .from_reader(reader);
+            let mut csv = records::csv_builder().from_reader(reader);
             let headers = csv
                 .headers()
                 .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?
                 .clone();
-            let columns = csv_columns(&headers)?;
+            let columns = CsvColumns::new(headers.iter()).map_err(Failure::invalid)?;
             for record in csv.records() {
                 let (line, json) = match record {
-                    Ok(r) => {
-                        let line = r.position().map_or(0, |p| p.line() as usize);
-                        (line, csv_profile(&columns, &r))
-                    }
-                    Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line() as usize);
-                        (line, Err(format!("unreadable CSV record: {e}")))
-                    }
+                    Ok(r) => (records::csv_line(r.position()), columns.profile(r.iter())),
+                    Err(e) => (records::csv_line(e.position()), Err(records::csv_error(&e))),
                 };
                 score(line, json, out)?;
             }
         }
+    }
+    if let Some(s) = summary {
+        let view = s.summary.view();
+        let text = match s.format {
+            SummaryFormat::Text => view.to_text(locale),
+            SummaryFormat::Csv => view.to_csv(),
+            SummaryFormat::Json => view.to_json() + "\n",
+        };
+        out.write_all(text.as_bytes()).map_err(write_error)?;
     }
     if counts.ok + counts.failed >= PROGRESS_EVERY {
         eprintln!(
@@ -131,146 +150,6 @@ pub fn run(
         );
     }
     Ok(if counts.failed > 0 { EXIT_INVALID } else { 0 })
-}
-
-/// What a CSV column holds.
-enum Column {
-    Schema,
-    Label,
-    Country,
-    Field(usize),
-    Extra(String),
-}
-
-fn csv_columns(headers: &csv::StringRecord) -> Result<Vec<Column>, Failure> {
-    let mut out = Vec::new();
-    let mut unknown = Vec::new();
-    for h in headers.iter() {
-        let h = h.trim();
-        out.push(match h {
-            "schema" => Column::Schema,
-            "label" => Column::Label,
-            "country" => Column::Country,
-            _ => match (core_field(h), h.strip_prefix("extra.")) {
-                (Some(ix), _) => Column::Field(ix),
-                (None, Some(key)) => Column::Extra(key.to_string()),
-                _ => {
-                    unknown.push(h.to_string());
-                    continue;
-                }
-            },
-        });
-    }
-    if !unknown.is_empty() {
-        let known: Vec<&str> = core_fields().iter().map(|f| f.path.as_str()).collect();
-        return Err(Failure::invalid(format!(
-            "unknown CSV column(s) {}; columns are dotted profile paths: schema, label, country, {}, extra.<id>",
-            unknown.join(", "),
-            known.join(", ")
-        )));
-    }
-    Ok(out)
-}
-
-/// A CSV row as a profile JSON object. Empty cells are unanswered; sets are `a;b;c`.
-fn csv_profile(columns: &[Column], record: &csv::StringRecord) -> Result<Json, String> {
-    let mut root = Map::new();
-    root.insert(
-        "schema".into(),
-        Json::String(crate::engine::profile::PROFILE_SCHEMA.into()),
-    );
-    for (column, cell) in columns.iter().zip(record.iter()) {
-        let cell = cell.trim();
-        if cell.is_empty() {
-            continue;
-        }
-        match column {
-            Column::Schema => {
-                root.insert("schema".into(), Json::String(cell.into()));
-            }
-            Column::Label => {
-                root.insert("label".into(), Json::String(cell.into()));
-            }
-            Column::Country => {
-                root.insert("country".into(), Json::String(cell.into()));
-            }
-            Column::Field(ix) => {
-                let field = &core_fields()[*ix];
-                let value = cell_value(&field.kind, cell)
-                    .map_err(|m| format!("{m} at $.{}", field.path))?;
-                match field.path.split_once('.') {
-                    None => {
-                        root.insert(field.path.clone(), value);
-                    }
-                    Some((group, member)) => {
-                        if let Json::Object(map) = root
-                            .entry(group.to_string())
-                            .or_insert_with(|| Json::Object(Map::new()))
-                        {
-                            map.insert(member.to_string(), value);
-                        }
-                    }
-                }
-            }
-            Column::Extra(key) => {
-                let value = if cell.contains(';') {
-                    Json::Array(
-                        cell.split(';')
-                            .map(|s| Json::String(s.trim().into()))
-                            .collect(),
-                    )
-                } else {
-                    guess(cell)
-                };
-                if let Json::Object(map) = root
-                    .entry("extra".to_string())
-                    .or_insert_with(|| Json::Object(Map::new()))
-                {
-                    map.insert(key.clone(), value);
-                }
-            }
-        }
-    }
-    Ok(Json::Object(root))
-}
-
-fn cell_value(kind: &FieldKind, cell: &str) -> Result<Json, String> {
-    Ok(match kind {
-        FieldKind::Set { .. } => Json::Array(
-            cell.split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| Json::String(s.into()))
-                .collect(),
-        ),
-        FieldKind::Bool { .. } => match cell.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "si" | "sí" | "1" => Json::Bool(true),
-            "false" | "no" | "0" => Json::Bool(false),
-            _ => return Err(format!("expected true or false, found '{cell}'")),
-        },
-        FieldKind::Integer { .. } => match cell.parse::<i64>() {
-            Ok(n) => Json::from(n),
-            Err(_) => return Err(format!("expected a whole number, found '{cell}'")),
-        },
-        FieldKind::Number { .. } => match cell.parse::<f64>() {
-            Ok(n) if n.is_finite() => crate::engine::profile::number_json(n),
-            _ => return Err(format!("expected a number, found '{cell}'")),
-        },
-        FieldKind::Choice { .. } | FieldKind::Text { .. } => Json::String(cell.into()),
-    })
-}
-
-fn guess(cell: &str) -> Json {
-    match cell {
-        "true" => Json::Bool(true),
-        "false" => Json::Bool(false),
-        _ => cell
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .map(crate::engine::profile::number_json)
-            .unwrap_or_else(|| Json::String(cell.into())),
-    }
 }
 
 /// Writes one result per scored record.

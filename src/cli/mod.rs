@@ -59,6 +59,28 @@ enum Command {
         input: batch::Input,
         #[arg(long, value_enum, default_value = "jsonl")]
         output: batch::Output,
+        /// Print one summary of all the profiles instead of a report per profile: stages,
+        /// average scores, most common blockers by region and locality (see
+        /// www/spec/summary.md).
+        #[arg(long)]
+        summary: bool,
+        /// With --summary: a requirement a programme might set, in the condition language
+        /// of rule packs (e.g. 'connectivity.internet >= mobile_data'); the summary says how
+        /// many enterprises it would exclude. Repeatable.
+        #[arg(long = "require", value_name = "CONDITION", requires = "summary")]
+        require: Vec<String>,
+        /// With --summary: count only enterprises in this region (e.g. MX-OAX).
+        #[arg(long, requires = "summary")]
+        region: Option<String>,
+        /// With --summary: count only enterprises in this locality (urban, suburban, rural, remote).
+        #[arg(long, requires = "summary")]
+        locality: Option<String>,
+        /// With --summary: count only enterprises of this sector (food, crafts, ...).
+        #[arg(long, requires = "summary")]
+        sector: Option<String>,
+        /// With --summary: how to print it.
+        #[arg(long, value_enum, default_value = "text", requires = "summary")]
+        summary_format: batch::SummaryFormat,
         /// '-' or nothing reads standard input.
         file: Option<PathBuf>,
     },
@@ -188,8 +210,33 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             lang,
             input,
             output,
+            summary,
+            require,
+            region,
+            locality,
+            sector,
+            summary_format,
             file,
         } => {
+            let summary = if summary {
+                let filter = crate::summary::Filter {
+                    region,
+                    locality,
+                    sector,
+                };
+                filter.check().map_err(Failure::invalid)?;
+                let requirements = require
+                    .iter()
+                    .map(|r| crate::summary::Requirement::parse(r))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(Failure::invalid)?;
+                Some(batch::SummaryOptions {
+                    summary: crate::summary::Summary::new(lang.into(), filter, requirements),
+                    format: summary_format,
+                })
+            } else {
+                None
+            };
             let mut library = Library::new(pack.as_deref())?;
             let reader = open_input(file.as_deref())?;
             let csv_hint = file
@@ -200,6 +247,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                 lang.into(),
                 input,
                 output,
+                summary,
                 csv_hint,
                 reader,
                 out,

@@ -1,0 +1,13 @@
+//! The planner's page, built by Trunk from www/planner/index.html: a thin shell over
+//! `umbral::planner`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    umbral::planner::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!("umbral-planner is the planner's browser page: build it with trunk (see README.md)");
+    std::process::ExitCode::from(2)
+}

@@ -1,0 +1,215 @@
+//! The planner page's own words, in Spanish ("usted") and English. Pack texts (stages,
+//! dimensions, blockers, states, questions) come from the packs; the summary's sentences
+//! from `crate::summary`.
+
+use crate::engine::Locale;
+
+/// Every fixed text of the planner page in one locale.
+pub struct Words {
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub switch_to: &'static str,
+    pub switch_to_lang: &'static str,
+    pub import_heading: &'static str,
+    pub import_intro: &'static str,
+    pub choose_files: &'static str,
+    pub drop_here: &'static str,
+    pub private: &'static str,
+    pub reading: fn(&str, usize) -> String,
+    pub loading_packs: &'static str,
+    pub file_read: fn(usize) -> String,
+    pub file_problems: fn(usize) -> String,
+    pub line: &'static str,
+    pub more_problems: fn(usize) -> String,
+    pub unreadable_file: &'static str,
+    pub whole_file: &'static str,
+    pub no_visit: &'static str,
+    pub clear: &'static str,
+    pub nothing_yet: &'static str,
+    pub filters_heading: &'static str,
+    pub all_regions: &'static str,
+    pub all_localities: &'static str,
+    pub all_sectors: &'static str,
+    pub region: &'static str,
+    pub locality: &'static str,
+    pub sector: &'static str,
+    pub summary_heading: &'static str,
+    pub enterprises_counted: fn(u64, usize) -> String,
+    pub readiness: &'static str,
+    pub stages_heading: &'static str,
+    pub stage: &'static str,
+    pub enterprises: &'static str,
+    pub share: &'static str,
+    pub dimensions_heading: &'static str,
+    pub dimensions_intro: &'static str,
+    pub dimension: &'static str,
+    pub average: &'static str,
+    pub blockers_heading: &'static str,
+    pub blockers_intro: &'static str,
+    pub blocker: &'static str,
+    pub rank: &'static str,
+    pub no_blockers: &'static str,
+    pub by_region_heading: &'static str,
+    pub by_locality_heading: &'static str,
+    pub top_blockers: &'static str,
+    pub scenario_heading: &'static str,
+    pub scenario_intro: &'static str,
+    pub scenario_field: &'static str,
+    pub scenario_minimum: &'static str,
+    pub scenario_add: &'static str,
+    pub scenario_condition: &'static str,
+    pub scenario_remove: &'static str,
+    pub scenario_none: &'static str,
+    pub download: &'static str,
+    pub download_note: &'static str,
+}
+
+pub const ES: Words = Words {
+    title: "Umbral para planear",
+    tagline: "Qué frena a los negocios de su programa, y dónde.",
+    switch_to: "English",
+    switch_to_lang: "en",
+    import_heading: "1. Abra los archivos de diagnósticos",
+    import_intro: "Elija uno o varios archivos: perfiles de negocios en JSON Lines (.jsonl) o CSV, como los que lee «umbral batch», o archivos de intercambio del espacio de trabajo (de cada negocio se cuenta su visita más reciente). Puede elegir varios a la vez.",
+    choose_files: "Elegir archivos",
+    drop_here: "O arrastre los archivos hasta aquí.",
+    private: "Los archivos se leen solo en este navegador: nada se envía a ningún lado.",
+    reading: |name, n| format!("Leyendo {name}: {n} perfiles…"),
+    loading_packs: "Cargando las reglas de cada país…",
+    file_read: |n| {
+        if n == 1 {
+            "1 negocio leído".to_string()
+        } else {
+            format!("{n} negocios leídos")
+        }
+    },
+    file_problems: |n| {
+        if n == 1 {
+            "1 línea con problemas:".to_string()
+        } else {
+            format!("{n} líneas con problemas:")
+        }
+    },
+    line: "Línea",
+    more_problems: |n| format!("… y {n} más."),
+    unreadable_file: "No se pudo leer el archivo",
+    whole_file: "El archivo",
+    no_visit: "todavía no tiene visitas: no hay diagnóstico que contar",
+    clear: "Quitar todos los archivos",
+    nothing_yet: "Todavía no hay archivos abiertos.",
+    filters_heading: "2. Filtrar",
+    all_regions: "Todos los estados",
+    all_localities: "Todas las localidades",
+    all_sectors: "Todos los giros",
+    region: "Estado",
+    locality: "Localidad",
+    sector: "Giro del negocio",
+    summary_heading: "3. Resumen",
+    enterprises_counted: |n, total| format!("{n} de {total} negocios cumplen los filtros."),
+    readiness: "Preparación promedio (de 0 a 100)",
+    stages_heading: "Etapas",
+    stage: "Etapa",
+    enterprises: "Negocios",
+    share: "Porcentaje",
+    dimensions_heading: "Promedio por aspecto",
+    dimensions_intro: "Puntaje promedio de 0 a 100 en cada aspecto.",
+    dimension: "Aspecto",
+    average: "Promedio",
+    blockers_heading: "Lo que más los frena",
+    blockers_intro: "Cuántos negocios tienen cada obstáculo para dar su primer paso.",
+    blocker: "Obstáculo",
+    rank: "Lugar",
+    no_blockers: "Ningún negocio tiene obstáculos.",
+    by_region_heading: "Por estado",
+    by_locality_heading: "Por localidad",
+    top_blockers: "Obstáculos más comunes",
+    scenario_heading: "4. ¿Y si el programa exigiera algo?",
+    scenario_intro: "Elija un dato y el nivel mínimo que pediría el programa. Umbral cuenta cuántos negocios quedarían fuera y dónde.",
+    scenario_field: "Dato",
+    scenario_minimum: "Como mínimo",
+    scenario_add: "Calcular",
+    scenario_condition: "Condición",
+    scenario_remove: "Quitar",
+    scenario_none: "Aún no ha calculado ninguna exigencia.",
+    download: "Descargar resumen (CSV)",
+    download_note: "El archivo es el mismo que escribe «umbral batch --summary --summary-format csv» con los mismos archivos, filtros y exigencias (los nombres, en el idioma de esta página: «--lang en» para inglés).",
+};
+
+pub const EN: Words = Words {
+    title: "Umbral for planners",
+    tagline: "What holds your programme's businesses back, and where.",
+    switch_to: "Español",
+    switch_to_lang: "es",
+    import_heading: "1. Open the assessment files",
+    import_intro: "Choose one or more files: businesses' profiles in JSON Lines (.jsonl) or CSV, as «umbral batch» reads them, or hand-off files from the workspace (each business counts with its latest visit). You can choose several at once.",
+    choose_files: "Choose files",
+    drop_here: "Or drag the files here.",
+    private: "The files are read only in this browser: nothing is sent anywhere.",
+    reading: |name, n| format!("Reading {name}: {n} profiles…"),
+    loading_packs: "Loading each country's rules…",
+    file_read: |n| {
+        if n == 1 {
+            "1 business read".to_string()
+        } else {
+            format!("{n} businesses read")
+        }
+    },
+    file_problems: |n| {
+        if n == 1 {
+            "1 line with problems:".to_string()
+        } else {
+            format!("{n} lines with problems:")
+        }
+    },
+    line: "Line",
+    more_problems: |n| format!("… and {n} more."),
+    unreadable_file: "The file could not be read",
+    whole_file: "The file",
+    no_visit: "has no visit yet: there is no assessment to count",
+    clear: "Remove all files",
+    nothing_yet: "No files open yet.",
+    filters_heading: "2. Filter",
+    all_regions: "All states",
+    all_localities: "All localities",
+    all_sectors: "All sectors",
+    region: "State",
+    locality: "Locality",
+    sector: "Line of business",
+    summary_heading: "3. Summary",
+    enterprises_counted: |n, total| format!("{n} of {total} businesses match the filters."),
+    readiness: "Average readiness (0 to 100)",
+    stages_heading: "Stages",
+    stage: "Stage",
+    enterprises: "Businesses",
+    share: "Share",
+    dimensions_heading: "Average by area",
+    dimensions_intro: "Average score from 0 to 100 in each area.",
+    dimension: "Area",
+    average: "Average",
+    blockers_heading: "What holds them back most",
+    blockers_intro: "How many businesses have each obstacle to their first step.",
+    blocker: "Obstacle",
+    rank: "Rank",
+    no_blockers: "No business has obstacles.",
+    by_region_heading: "By state",
+    by_locality_heading: "By locality",
+    top_blockers: "Most common obstacles",
+    scenario_heading: "4. What if the programme required something?",
+    scenario_intro: "Choose a piece of information and the minimum level the programme would ask for. Umbral counts how many businesses would be left out, and where.",
+    scenario_field: "Information",
+    scenario_minimum: "At least",
+    scenario_add: "Calculate",
+    scenario_condition: "Condition",
+    scenario_remove: "Remove",
+    scenario_none: "You have not calculated any requirement yet.",
+    download: "Download summary (CSV)",
+    download_note: "The file is the one «umbral batch --summary --summary-format csv» writes for the same files, filters and requirements (names in this page's language: add «--lang en»).",
+};
+
+/// The words of `locale`.
+pub fn words(locale: Locale) -> &'static Words {
+    match locale {
+        Locale::Es => &ES,
+        Locale::En => &EN,
+    }
+}

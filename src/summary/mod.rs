@@ -1,0 +1,1027 @@
+//! The planner's view of many assessments: how many enterprises, at which stage, how they
+//! score on each dimension, which blockers are most common (overall, by region and by
+//! locality), and what a programme requirement would exclude.
+//!
+//! Pure like the engine: profiles and reports in, figures out. `umbral batch --summary` and
+//! the planner page (`/planner/`) both feed [`Summary::add`] and print [`Summary::view`], so
+//! the same input and filters give string-equal figures: counts are integers, and every
+//! average and percentage is one decimal rounded half up by integer arithmetic ([`average`],
+//! [`percent`]), never through floating point. The CSV columns are a public contract,
+//! documented in `www/spec/summary.md`.
+//!
+//! [`records`] reads files of profiles (JSON Lines and CSV) for both shells.
+
+pub mod records;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::engine::condition::{self, Expr, Truth};
+use crate::engine::pack::OptionValue;
+use crate::engine::profile::{core_field, core_fields, FieldKind, Value};
+use crate::engine::{self, Locale, Pack, Profile, Report};
+
+/// The header of the summary CSV; `www/spec/summary.md` documents each column.
+pub const CSV_COLUMNS: [&str; 11] = [
+    "section",
+    "condition",
+    "scope",
+    "group",
+    "group_label",
+    "key",
+    "label",
+    "count",
+    "base",
+    "percent",
+    "average",
+];
+
+/// The key of a group whose region or locality was not answered, and of "no stage yet".
+pub const UNANSWERED: &str = "unanswered";
+/// The stage key of enterprises that have reached no stage yet.
+pub const NO_STAGE: &str = "none";
+
+/// `count` out of `base` as a percentage with one decimal, rounded half up (`"12.5"`); empty
+/// when `base` is zero.
+pub fn percent(count: u64, base: u64) -> String {
+    if base == 0 {
+        return String::new();
+    }
+    tenths(u128::from(count) * 1000, u128::from(base))
+}
+
+/// `sum / count` with one decimal, rounded half up (`"42.3"`); empty when `count` is zero.
+pub fn average(sum: u64, count: u64) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    tenths(u128::from(sum) * 10, u128::from(count))
+}
+
+/// `n / d` (both already scaled by ten) rounded half up, written with one decimal.
+fn tenths(n: u128, d: u128) -> String {
+    let t = (2 * n + d) / (2 * d);
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// Which enterprises to count: each filter that is set must match the profile's answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// A region code (`MX-OAX`).
+    pub region: Option<String>,
+    /// A locality value (`urban`, `suburban`, `rural`, `remote`).
+    pub locality: Option<String>,
+    /// A sector value (`food`, `crafts`, ...).
+    pub sector: Option<String>,
+}
+
+impl Filter {
+    /// Checks the values against the profile format: a locality or sector that no profile can
+    /// have is a mistake worth saying, not an empty summary.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(region) = &self.region {
+            if !crate::engine::profile::is_region(region) {
+                return Err(format!(
+                    "'{region}' is not a region code; regions are ISO 3166-2 codes such as MX-OAX"
+                ));
+            }
+        }
+        for (path, value) in [("locality", &self.locality), ("sector", &self.sector)] {
+            let (Some(value), Some(ix)) = (value, core_field(path)) else {
+                continue;
+            };
+            if let FieldKind::Choice { values, .. } = &core_fields()[ix].kind {
+                if !values.iter().any(|v| v == value) {
+                    return Err(format!(
+                        "unknown {path} '{value}'; expected one of: {}",
+                        values.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the profile passes every filter that is set.
+    pub fn matches(&self, profile: &Profile) -> bool {
+        let ok = |path: &str, want: &Option<String>| match want {
+            None => true,
+            Some(w) => answer_key(profile, path).as_deref() == Some(w.as_str()),
+        };
+        ok("region", &self.region) && ok("locality", &self.locality) && ok("sector", &self.sector)
+    }
+
+    fn parts(&self) -> [(&'static str, Option<&String>); 3] {
+        [
+            ("region", self.region.as_ref()),
+            ("locality", self.locality.as_ref()),
+            ("sector", self.sector.as_ref()),
+        ]
+    }
+}
+
+/// The answer to a region, locality or sector question as its value text.
+fn answer_key(profile: &Profile, path: &str) -> Option<String> {
+    let ix = core_field(path)?;
+    match (profile.get(ix)?, &core_fields()[ix].kind) {
+        (Value::Text(s), _) => Some(s.clone()),
+        (Value::Choice(i), FieldKind::Choice { values, .. }) => values.get(*i as usize).cloned(),
+        _ => None,
+    }
+}
+
+/// A requirement a programme might set, in the condition language of rule packs
+/// (`connectivity.internet >= mobile_data`), over the profile's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    pub text: String,
+    expr: Expr,
+}
+
+impl Requirement {
+    /// Parses and type-checks a condition; the error names what is wrong and where.
+    pub fn parse(text: &str) -> Result<Requirement, String> {
+        let text = text.trim();
+        condition::parse(text, core_fields())
+            .map(|expr| Requirement {
+                text: text.to_string(),
+                expr,
+            })
+            .map_err(|e| {
+                let caret = format!(
+                    "{}{}",
+                    " ".repeat(text[..e.start.min(text.len())].chars().count()),
+                    "^".repeat(
+                        text[e.start.min(text.len())..e.end.min(text.len())]
+                            .chars()
+                            .count()
+                            .max(1)
+                    )
+                );
+                format!(
+                    "invalid requirement '{text}': {} (at character {})\n  {text}\n  {caret}",
+                    e.message,
+                    e.start + 1
+                )
+            })
+    }
+
+    /// Whether the profile meets the requirement: `Unknown` when it depends on an unanswered
+    /// question.
+    pub fn eval(&self, profile: &Profile) -> Truth {
+        self.expr.eval(profile.answers())
+    }
+}
+
+/// The requirement "`field` at least `value`" for a question's field, as condition text:
+/// `>=` for ordered choices and numbers, `has` for sets, the bare path for yes/no. `None` when
+/// the field cannot be compared that way.
+pub fn at_least(field: &str, value: &str) -> Option<String> {
+    let ix = core_field(field)?;
+    let text = match &core_fields()[ix].kind {
+        FieldKind::Choice { ranks: Some(_), .. }
+        | FieldKind::Integer { .. }
+        | FieldKind::Number { .. } => format!("{field} >= {value}"),
+        FieldKind::Set { .. } => format!("{field} has {value}"),
+        FieldKind::Bool { .. } if value == "true" => field.to_string(),
+        _ => return None,
+    };
+    Requirement::parse(&text).ok().map(|r| r.text)
+}
+
+/// Decodes a profile, finds its pack with `pack_for`, checks the profile against it and scores
+/// it: the same steps, and the same messages, in `umbral batch` and the planner page.
+pub fn score<'p>(
+    json: &Json,
+    locale: Locale,
+    pack_for: impl FnOnce(&Profile) -> Result<&'p Pack, String>,
+) -> Result<(&'p Pack, Profile, Report<'p>), String> {
+    let profile = Profile::from_value(json).map_err(|e| e.to_string())?;
+    let pack = pack_for(&profile)?;
+    engine::check_profile(pack, &profile).map_err(|e| e.to_string())?;
+    let report = engine::assess(pack, &profile, locale);
+    Ok((pack, profile, report))
+}
+
+/// What a summary keeps of one assessment: the profile (filters and scenarios read it) and
+/// the report's figures, by index into the pack that made it. Much smaller than a report, and
+/// free of its language: the planner page keeps thousands and re-counts them when a filter or
+/// the language changes, without scoring again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub profile: Profile,
+    readiness: u32,
+    /// Index of the stage in the pack's pathways.
+    stage: Option<usize>,
+    /// Score of each of the pack's dimensions, in pack order.
+    scores: Vec<u32>,
+    /// Indexes of the blocking requirements in the pack's requirements.
+    blockers: Vec<usize>,
+}
+
+impl Assessment {
+    /// The parts of `report` (made with `pack` for `profile`) a summary counts.
+    pub fn new(pack: &Pack, profile: Profile, report: &Report) -> Assessment {
+        Assessment {
+            profile,
+            readiness: report.readiness,
+            stage: report
+                .stage
+                .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
+            scores: pack
+                .data
+                .dimensions
+                .iter()
+                .map(|d| {
+                    report
+                        .dimensions
+                        .iter()
+                        .find(|x| x.id == d.id)
+                        .map_or(0, |x| x.score)
+                })
+                .collect(),
+            blockers: report
+                .blockers
+                .iter()
+                .filter_map(|b| pack.requirement(b.requirement))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Group {
+    enterprises: u64,
+    /// Enterprises blocked, by requirement id.
+    blockers: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    excluded: u64,
+    unknown: u64,
+    included: u64,
+    /// Excluded enterprises by region and by locality.
+    regions: BTreeMap<String, u64>,
+    localities: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone)]
+struct Counted {
+    id: String,
+    label: String,
+    count: u64,
+    sum: u64,
+}
+
+/// Figures gathered from many assessments; add each with [`Summary::add`], read them with
+/// [`Summary::view`].
+#[derive(Debug, Clone)]
+pub struct Summary {
+    locale: Locale,
+    filter: Filter,
+    requirements: Vec<Requirement>,
+    readiness_sum: u64,
+    /// "No stage yet" first, then each pathway in the order first seen.
+    stages: Vec<Counted>,
+    dimensions: Vec<Counted>,
+    all: Group,
+    regions: BTreeMap<String, Group>,
+    localities: BTreeMap<String, Group>,
+    tallies: Vec<Tally>,
+    /// Labels of requirements (what a blocker says), regions, localities and sectors, from
+    /// the first report or pack that names them.
+    labels: BTreeMap<(u8, String), String>,
+    packs_seen: Vec<String>,
+}
+
+const LABEL_REQUIREMENT: u8 = 0;
+const LABEL_REGION: u8 = 1;
+const LABEL_LOCALITY: u8 = 2;
+const LABEL_SECTOR: u8 = 3;
+
+impl Summary {
+    /// An empty summary counting the enterprises that pass `filter`, with a scenario for each
+    /// requirement. Labels are in `locale`; add reports made in that locale.
+    pub fn new(locale: Locale, filter: Filter, requirements: Vec<Requirement>) -> Summary {
+        let tallies = vec![Tally::default(); requirements.len()];
+        Summary {
+            locale,
+            filter,
+            requirements,
+            readiness_sum: 0,
+            stages: vec![Counted {
+                id: NO_STAGE.into(),
+                label: words(locale).no_stage.into(),
+                count: 0,
+                sum: 0,
+            }],
+            dimensions: Vec::new(),
+            all: Group::default(),
+            regions: BTreeMap::new(),
+            localities: BTreeMap::new(),
+            tallies,
+            labels: BTreeMap::new(),
+            packs_seen: Vec::new(),
+        }
+    }
+
+    /// The filter the summary counts with.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The requirements of its scenarios.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    /// Counts one assessment, made with `pack`. Returns false when the filter leaves it out.
+    pub fn add(&mut self, pack: &Pack, a: &Assessment) -> bool {
+        let profile = &a.profile;
+        if !self.filter.matches(profile) {
+            return false;
+        }
+        self.learn_labels(pack);
+        self.readiness_sum += u64::from(a.readiness);
+        for p in &pack.data.pathways {
+            if !self.stages.iter().any(|s| s.id == p.id) {
+                self.stages.push(Counted {
+                    id: p.id.clone(),
+                    label: p.label.get(self.locale).to_string(),
+                    count: 0,
+                    sum: 0,
+                });
+            }
+        }
+        let stage = a
+            .stage
+            .and_then(|i| pack.data.pathways.get(i))
+            .map_or(NO_STAGE, |p| p.id.as_str());
+        if let Some(s) = self.stages.iter_mut().find(|s| s.id == stage) {
+            s.count += 1;
+        }
+        for (d, &score) in pack.data.dimensions.iter().zip(&a.scores) {
+            let i = match self.dimensions.iter().position(|x| x.id == d.id) {
+                Some(i) => i,
+                None => {
+                    self.dimensions.push(Counted {
+                        id: d.id.clone(),
+                        label: d.label.get(self.locale).to_string(),
+                        count: 0,
+                        sum: 0,
+                    });
+                    self.dimensions.len() - 1
+                }
+            };
+            self.dimensions[i].count += 1;
+            self.dimensions[i].sum += u64::from(score);
+        }
+        let region = answer_key(profile, "region").unwrap_or_else(|| UNANSWERED.into());
+        let locality = answer_key(profile, "locality").unwrap_or_else(|| UNANSWERED.into());
+        let blockers: Vec<&str> = a
+            .blockers
+            .iter()
+            .filter_map(|&r| pack.data.requirements.get(r))
+            .map(|r| r.id.as_str())
+            .collect();
+        let count = |group: &mut Group| {
+            group.enterprises += 1;
+            for &b in &blockers {
+                match group.blockers.get_mut(b) {
+                    Some(n) => *n += 1,
+                    None => {
+                        group.blockers.insert(b.to_string(), 1);
+                    }
+                }
+            }
+        };
+        count(&mut self.all);
+        count(self.regions.entry(region.clone()).or_default());
+        count(self.localities.entry(locality.clone()).or_default());
+        for (req, tally) in self.requirements.iter().zip(&mut self.tallies) {
+            match req.eval(profile) {
+                Truth::True => tally.included += 1,
+                Truth::Unknown => tally.unknown += 1,
+                Truth::False => {
+                    tally.excluded += 1;
+                    *tally.regions.entry(region.clone()).or_default() += 1;
+                    *tally.localities.entry(locality.clone()).or_default() += 1;
+                }
+            }
+        }
+        true
+    }
+
+    /// Region, locality and sector names from the pack's questions, once per pack.
+    fn learn_labels(&mut self, pack: &Pack) {
+        if self.packs_seen.contains(&pack.data.id) {
+            return;
+        }
+        self.packs_seen.push(pack.data.id.clone());
+        for r in &pack.data.requirements {
+            self.labels
+                .entry((LABEL_REQUIREMENT, r.id.clone()))
+                .or_insert_with(|| r.missing.get(self.locale).to_string());
+        }
+        for q in &pack.data.questions {
+            let kind = match q.field.as_str() {
+                "region" => LABEL_REGION,
+                "locality" => LABEL_LOCALITY,
+                "sector" => LABEL_SECTOR,
+                _ => continue,
+            };
+            for o in &q.options {
+                if let OptionValue::Text(value) = &o.value {
+                    self.labels
+                        .entry((kind, value.clone()))
+                        .or_insert_with(|| o.label.get(self.locale).to_string());
+                }
+            }
+        }
+    }
+
+    fn label(&self, kind: u8, key: &str) -> String {
+        if key == UNANSWERED && kind != LABEL_REQUIREMENT {
+            return words(self.locale).unanswered.to_string();
+        }
+        self.labels
+            .get(&(kind, key.to_string()))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The figures, ranked: what the CSV, the text, the JSON and the planner page show.
+    pub fn view(&self) -> View {
+        let n = self.all.enterprises;
+        let ranked_blockers = |group: &Group| -> Vec<Share> {
+            let mut list: Vec<Share> = group
+                .blockers
+                .iter()
+                .map(|(id, &count)| {
+                    Share::new(
+                        id,
+                        self.label(LABEL_REQUIREMENT, id),
+                        count,
+                        group.enterprises,
+                    )
+                })
+                .collect();
+            rank(&mut list);
+            list
+        };
+        let groups = |map: &BTreeMap<String, Group>, kind: u8| -> Vec<GroupView> {
+            let mut out: Vec<GroupView> = map
+                .iter()
+                .map(|(key, g)| GroupView {
+                    key: key.clone(),
+                    label: self.label(kind, key),
+                    enterprises: Share::new(key, self.label(kind, key), g.enterprises, n),
+                    blockers: ranked_blockers(g),
+                })
+                .collect();
+            out.sort_by_key(|g| group_order(kind, &g.key));
+            out
+        };
+        let scenarios = self
+            .requirements
+            .iter()
+            .zip(&self.tallies)
+            .map(|(req, t)| {
+                let spread = |map: &BTreeMap<String, u64>, kind: u8| {
+                    let sizes = if kind == LABEL_REGION {
+                        &self.regions
+                    } else {
+                        &self.localities
+                    };
+                    let mut list: Vec<Share> = map
+                        .iter()
+                        .map(|(k, &c)| {
+                            let size = sizes.get(k).map_or(0, |g| g.enterprises);
+                            Share::new(k, self.label(kind, k), c, size)
+                        })
+                        .collect();
+                    rank(&mut list);
+                    list
+                };
+                ScenarioView {
+                    condition: req.text.clone(),
+                    excluded: Share::new("excluded", String::new(), t.excluded, n),
+                    unknown: Share::new("unknown", String::new(), t.unknown, n),
+                    included: Share::new("included", String::new(), t.included, n),
+                    regions: spread(&t.regions, LABEL_REGION),
+                    localities: spread(&t.localities, LABEL_LOCALITY),
+                }
+            })
+            .collect();
+        View {
+            enterprises: n,
+            filter: self
+                .filter
+                .parts()
+                .into_iter()
+                .filter_map(|(scope, value)| {
+                    let value = value?;
+                    let kind = match scope {
+                        "region" => LABEL_REGION,
+                        "locality" => LABEL_LOCALITY,
+                        _ => LABEL_SECTOR,
+                    };
+                    Some(FilterView {
+                        scope,
+                        key: value.clone(),
+                        label: self.label(kind, value),
+                    })
+                })
+                .collect(),
+            readiness: average(self.readiness_sum, n),
+            stages: self
+                .stages
+                .iter()
+                .map(|s| Share::new(&s.id, s.label.clone(), s.count, n))
+                .collect(),
+            dimensions: self
+                .dimensions
+                .iter()
+                .map(|d| AverageView {
+                    key: d.id.clone(),
+                    label: d.label.clone(),
+                    count: d.count,
+                    average: average(d.sum, d.count),
+                })
+                .collect(),
+            blockers: ranked_blockers(&self.all),
+            regions: groups(&self.regions, LABEL_REGION),
+            localities: groups(&self.localities, LABEL_LOCALITY),
+            scenarios,
+        }
+    }
+}
+
+/// Most first; equal counts by key, so the order never depends on input order.
+fn rank(list: &mut [Share]) {
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+}
+
+/// Regions by code, localities in the profile format's order; "not answered" last.
+fn group_order(kind: u8, key: &str) -> (bool, usize, String) {
+    let position = if kind == LABEL_LOCALITY {
+        core_field("locality")
+            .and_then(|ix| match &core_fields()[ix].kind {
+                FieldKind::Choice { values, .. } => values.iter().position(|v| v == key),
+                _ => None,
+            })
+            .unwrap_or(usize::MAX)
+    } else {
+        0
+    };
+    (key == UNANSWERED, position, key.to_string())
+}
+
+/// A count out of a base, with its percentage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub key: String,
+    pub label: String,
+    pub count: u64,
+    pub base: u64,
+    /// `count / base` in percent, one decimal, rounded half up.
+    pub percent: String,
+}
+
+impl Share {
+    fn new(key: &str, label: String, count: u64, base: u64) -> Share {
+        Share {
+            key: key.to_string(),
+            label,
+            count,
+            base,
+            percent: percent(count, base),
+        }
+    }
+}
+
+/// A filter in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FilterView {
+    pub scope: &'static str,
+    pub key: String,
+    pub label: String,
+}
+
+/// A dimension's mean score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AverageView {
+    pub key: String,
+    pub label: String,
+    /// Reports that scored the dimension.
+    pub count: u64,
+    /// Mean score, one decimal, rounded half up.
+    pub average: String,
+}
+
+/// One region or locality: its share of the enterprises and its blockers, most common first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupView {
+    pub key: String,
+    pub label: String,
+    pub enterprises: Share,
+    pub blockers: Vec<Share>,
+}
+
+/// What one requirement would do: excluded (the condition is false), unknown (it depends on
+/// an unanswered question), included; and where the excluded are, most first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScenarioView {
+    pub condition: String,
+    pub excluded: Share,
+    pub unknown: Share,
+    pub included: Share,
+    /// Excluded enterprises by region, out of the region's enterprises; most excluded first.
+    pub regions: Vec<Share>,
+    /// Excluded enterprises by locality, out of the locality's enterprises; most excluded
+    /// first.
+    pub localities: Vec<Share>,
+}
+
+/// Every figure of a summary, ranked and rounded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct View {
+    pub enterprises: u64,
+    pub filter: Vec<FilterView>,
+    /// Mean readiness, one decimal.
+    pub readiness: String,
+    /// "No stage yet" first, then the pathways in ladder order.
+    pub stages: Vec<Share>,
+    pub dimensions: Vec<AverageView>,
+    /// Blockers over all enterprises, most common first.
+    pub blockers: Vec<Share>,
+    pub regions: Vec<GroupView>,
+    pub localities: Vec<GroupView>,
+    pub scenarios: Vec<ScenarioView>,
+}
+
+impl View {
+    /// The summary as CSV: the header [`CSV_COLUMNS`], then one row per figure (see
+    /// `www/spec/summary.md`). Lines end with `\n`; fields are quoted only when needed.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut row = |cells: [&str; 11]| {
+            w.write_record(cells)
+                .expect("writing CSV to memory cannot fail");
+        };
+        row(CSV_COLUMNS);
+        let num = |n: u64| n.to_string();
+        for f in &self.filter {
+            row([
+                "filter", "", f.scope, &f.key, &f.label, "", "", "", "", "", "",
+            ]);
+        }
+        let n = num(self.enterprises);
+        let all_pct = percent(self.enterprises, self.enterprises);
+        row([
+            "enterprises",
+            "",
+            "all",
+            "",
+            "",
+            "total",
+            "",
+            &n,
+            &n,
+            &all_pct,
+            "",
+        ]);
+        let share = |section: &str, cond: &str, scope: &str, group: (&str, &str), s: &Share| {
+            [
+                section.to_string(),
+                cond.to_string(),
+                scope.to_string(),
+                group.0.to_string(),
+                group.1.to_string(),
+                s.key.clone(),
+                s.label.clone(),
+                num(s.count),
+                num(s.base),
+                s.percent.clone(),
+                String::new(),
+            ]
+        };
+        let mut rows: Vec<[String; 11]> = Vec::new();
+        for (scope, groups) in [("region", &self.regions), ("locality", &self.localities)] {
+            for g in groups {
+                let mut s = share("enterprises", "", scope, (&g.key, &g.label), &g.enterprises);
+                s[5] = "total".into();
+                s[6] = String::new();
+                rows.push(s);
+            }
+        }
+        rows.push([
+            "readiness".into(),
+            String::new(),
+            "all".into(),
+            String::new(),
+            String::new(),
+            "average".into(),
+            String::new(),
+            n.clone(),
+            String::new(),
+            String::new(),
+            self.readiness.clone(),
+        ]);
+        for s in &self.stages {
+            rows.push(share("stage", "", "all", ("", ""), s));
+        }
+        for d in &self.dimensions {
+            rows.push([
+                "dimension".into(),
+                String::new(),
+                "all".into(),
+                String::new(),
+                String::new(),
+                d.key.clone(),
+                d.label.clone(),
+                num(d.count),
+                String::new(),
+                String::new(),
+                d.average.clone(),
+            ]);
+        }
+        for s in &self.blockers {
+            rows.push(share("blocker", "", "all", ("", ""), s));
+        }
+        for (scope, groups) in [("region", &self.regions), ("locality", &self.localities)] {
+            for g in groups {
+                for s in &g.blockers {
+                    rows.push(share("blocker", "", scope, (&g.key, &g.label), s));
+                }
+            }
+        }
+        for sc in &self.scenarios {
+            for s in [&sc.excluded, &sc.unknown, &sc.included] {
+                rows.push(share("scenario", &sc.condition, "all", ("", ""), s));
+            }
+            for (scope, list) in [("region", &sc.regions), ("locality", &sc.localities)] {
+                for s in list {
+                    let mut r = share("scenario", &sc.condition, scope, (&s.key, &s.label), s);
+                    r[5] = "excluded".into();
+                    r[6] = String::new();
+                    rows.push(r);
+                }
+            }
+        }
+        for r in &rows {
+            row([
+                &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9], &r[10],
+            ]);
+        }
+        let bytes = w.into_inner().expect("writing CSV to memory cannot fail");
+        String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
+    }
+
+    /// The summary as JSON (pretty-printed).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("views always serialize")
+    }
+
+    /// The sentence of a scenario: "N enterprises (P %) would be excluded, mostly in ...".
+    pub fn scenario_sentence(&self, scenario: &ScenarioView, locale: Locale) -> String {
+        let w = words(locale);
+        let mut s = (w.excluded)(scenario.excluded.count, &scenario.excluded.percent);
+        let excluded = scenario.excluded.count > 0;
+        if let Some(g) = scenario.regions.first().filter(|_| excluded) {
+            s.push_str(&(w.mostly_region)(&g.label, g.count, &g.percent));
+        }
+        if let Some(g) = scenario.localities.first().filter(|_| excluded) {
+            s.push_str(&(w.mostly_locality)(&g.label, g.count, &g.percent));
+        }
+        s.push('.');
+        if scenario.unknown.count > 0 {
+            let _ = write!(
+                s,
+                " {}",
+                (w.unknown)(scenario.unknown.count, &scenario.unknown.percent)
+            );
+        }
+        s
+    }
+
+    /// The summary as plain text for a terminal, top three blockers per group.
+    pub fn to_text(&self, locale: Locale) -> String {
+        let w = words(locale);
+        let mut o = String::new();
+        let _ = writeln!(o, "{}: {}", w.enterprises, self.enterprises);
+        for f in &self.filter {
+            let _ = writeln!(o, "{}: {} ({})", w.filter, f.label, f.key);
+        }
+        let _ = writeln!(o, "{}: {}", w.readiness, self.readiness);
+        let _ = writeln!(o, "\n{}:", w.stages);
+        for s in &self.stages {
+            let _ = writeln!(o, "  {}: {} ({} %)", s.label, s.count, s.percent);
+        }
+        let _ = writeln!(o, "\n{}:", w.dimensions);
+        for d in &self.dimensions {
+            let _ = writeln!(o, "  {}: {}", d.label, d.average);
+        }
+        let _ = writeln!(o, "\n{}:", w.blockers);
+        if self.blockers.is_empty() {
+            let _ = writeln!(o, "  {}", w.none);
+        }
+        for (i, s) in self.blockers.iter().enumerate() {
+            let _ = writeln!(o, "  {}. {} ({} %): {}", i + 1, s.count, s.percent, s.label);
+        }
+        for (heading, groups) in [
+            (w.by_region, &self.regions),
+            (w.by_locality, &self.localities),
+        ] {
+            let _ = writeln!(o, "\n{}:", capitalise(heading));
+            for g in groups {
+                let _ = writeln!(
+                    o,
+                    "  {} ({}), {} {}:",
+                    g.label, g.key, g.enterprises.count, w.enterprises_lower
+                );
+                if g.blockers.is_empty() {
+                    let _ = writeln!(o, "    {}", w.none);
+                }
+                for (i, s) in g.blockers.iter().take(3).enumerate() {
+                    let _ = writeln!(
+                        o,
+                        "    {}. {}: {} ({} %)",
+                        i + 1,
+                        s.label,
+                        s.count,
+                        s.percent
+                    );
+                }
+            }
+        }
+        for sc in &self.scenarios {
+            let _ = writeln!(o, "\n{} {}:", w.if_required, sc.condition);
+            let _ = writeln!(o, "  {}", self.scenario_sentence(sc, locale));
+        }
+        o
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The summary's own words.
+struct Words {
+    no_stage: &'static str,
+    unanswered: &'static str,
+    enterprises: &'static str,
+    enterprises_lower: &'static str,
+    filter: &'static str,
+    readiness: &'static str,
+    stages: &'static str,
+    dimensions: &'static str,
+    blockers: &'static str,
+    none: &'static str,
+    by_region: &'static str,
+    by_locality: &'static str,
+    if_required: &'static str,
+    mostly_region: fn(&str, u64, &str) -> String,
+    mostly_locality: fn(&str, u64, &str) -> String,
+    excluded: fn(u64, &str) -> String,
+    unknown: fn(u64, &str) -> String,
+}
+
+fn words(locale: Locale) -> &'static Words {
+    match locale {
+        Locale::Es => &Words {
+            no_stage: "Sin etapa todavía",
+            unanswered: "Sin respuesta",
+            enterprises: "Empresas",
+            enterprises_lower: "empresas",
+            filter: "Filtro",
+            readiness: "Preparación promedio",
+            stages: "Etapas",
+            dimensions: "Promedio por aspecto",
+            blockers: "Obstáculos más comunes",
+            none: "ninguno",
+            by_region: "por estado",
+            by_locality: "por localidad",
+            if_required: "Si el programa exigiera",
+            mostly_region: |r, n, p| {
+                format!(", sobre todo en {r} ({n}: el {p} % de las de ese estado)")
+            },
+            mostly_locality: |l, n, p| format!(" y en la localidad «{l}» ({n}: el {p} %)"),
+            excluded: |n, p| format!("{n} empresas ({p} %) quedarían fuera"),
+            unknown: |n, p| {
+                format!("De otras {n} ({p} %) no se sabe: no respondieron lo necesario.")
+            },
+        },
+        Locale::En => {
+            &Words {
+                no_stage: "No stage yet",
+                unanswered: "Not answered",
+                enterprises: "Enterprises",
+                enterprises_lower: "enterprises",
+                filter: "Filter",
+                readiness: "Average readiness",
+                stages: "Stages",
+                dimensions: "Average by area",
+                blockers: "Most common blockers",
+                none: "none",
+                by_region: "by state",
+                by_locality: "by locality",
+                if_required: "If the programme required",
+                mostly_region: |r, n, p| format!(", mostly in {r} ({n}: {p} % of that state's)"),
+                mostly_locality: |l, n, p| format!(" and in the locality “{l}” ({n}: {p} %)"),
+                excluded: |n, p| format!("{n} enterprises ({p} %) would be excluded"),
+                unknown: |n, p| {
+                    format!("For another {n} ({p} %) it is not known: they did not answer what it takes.")
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_up_in_integers() {
+        assert_eq!(percent(1, 8), "12.5");
+        assert_eq!(percent(1, 3), "33.3");
+        assert_eq!(percent(2, 3), "66.7");
+        assert_eq!(percent(1, 2000), "0.1");
+        assert_eq!(percent(1, 2001), "0.0");
+        assert_eq!(percent(7, 7), "100.0");
+        assert_eq!(percent(0, 0), "");
+        assert_eq!(average(5, 2), "2.5");
+        assert_eq!(average(100, 3), "33.3");
+        assert_eq!(average(200, 3), "66.7");
+        assert_eq!(average(1, 20), "0.1");
+        assert_eq!(average(0, 0), "");
+        assert_eq!(average(u64::MAX, 1), format!("{}.0", u64::MAX));
+    }
+
+    #[test]
+    fn requirements_parse_like_pack_conditions_and_say_where_they_fail() {
+        let r = Requirement::parse(" connectivity.internet >= \"mobile_data\" ").unwrap();
+        assert_eq!(r.text, "connectivity.internet >= \"mobile_data\"");
+        let e = Requirement::parse("connectivity.internet >= fast").unwrap_err();
+        assert!(e.contains("unknown value 'fast'"), "{e}");
+        assert!(e.contains("(at character 26)"), "{e}");
+        assert!(
+            e.ends_with("\n  connectivity.internet >= fast\n                           ^^^^"),
+            "{e}"
+        );
+        assert!(Requirement::parse("").is_err());
+    }
+
+    #[test]
+    fn at_least_builds_conditions_for_ordered_fields_only() {
+        assert_eq!(
+            at_least("connectivity.internet", "mobile_data").as_deref(),
+            Some("connectivity.internet >= mobile_data")
+        );
+        assert_eq!(
+            at_least("skills.digital_level", "2").as_deref(),
+            Some("skills.digital_level >= 2")
+        );
+        assert_eq!(
+            at_least("connectivity.devices", "smartphone").as_deref(),
+            Some("connectivity.devices has smartphone")
+        );
+        assert_eq!(
+            at_least("payments.bank_account", "true").as_deref(),
+            Some("payments.bank_account")
+        );
+        assert_eq!(at_least("payments.bank_account", "false"), None);
+        assert_eq!(at_least("locality", "rural"), None);
+        assert_eq!(at_least("connectivity.internet", "fast"), None);
+        assert_eq!(at_least("nothing", "1"), None);
+    }
+
+    #[test]
+    fn filters_check_their_values() {
+        let bad = Filter {
+            sector: Some("mining".into()),
+            ..Filter::default()
+        };
+        assert!(bad
+            .check()
+            .unwrap_err()
+            .starts_with("unknown sector 'mining'"));
+        let good = Filter {
+            region: Some("MX-OAX".into()),
+            locality: Some("rural".into()),
+            sector: Some("crafts".into()),
+        };
+        assert!(good.check().is_ok());
+    }
+}

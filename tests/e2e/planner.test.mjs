@@ -1,0 +1,244 @@
+// The planner's page (/planner/) against `umbral batch --summary`: a generated file of 10,000
+// profiles imported in the browser gives a CSV byte-equal to the command line's, with and
+// without filters and a requirement; bad lines are reported by file and line; axe-core finds
+// nothing at 360 px, and the page fits 320 px. Run after a release build that includes the
+// planner page (`make build`); it builds the command line with cargo itself.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, launchBrowser, PHONE, serveDist, watchProblems } from './helpers.mjs';
+import { DIST, REPO_ROOT } from './server.mjs';
+import { generateProfiles } from '../planner/generate.mjs';
+
+let browser;
+let server;
+let work;
+let umbral;
+let profiles;
+
+// The Makefile builds the pages listed in PAGES. Until `planner` is among them (the page loop
+// comes with the workspace page), a plain `make test` has no dist/planner/ and these tests are
+// skipped, saying so; once it is listed, a missing build is a failure.
+const PAGES = /^PAGES\s*:?=(.*)$/m.exec(readFileSync(join(REPO_ROOT, 'Makefile'), 'utf8'))?.[1] ?? '';
+const BUILT = existsSync(join(DIST, 'planner', 'index.html'));
+const SKIP = !BUILT && !PAGES.split(/\s+/).includes('planner')
+  ? 'dist/planner/ not built and `planner` not yet in the Makefile\'s PAGES: build it by hand (README.md)'
+  : false;
+
+before(async () => {
+  if (SKIP) return;
+  if (!BUILT) {
+    throw new Error('dist/planner/index.html missing: build the pages first (`make build`)');
+  }
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  umbral = join(REPO_ROOT, 'target', 'debug', 'umbral');
+  work = mkdtempSync(join(tmpdir(), 'umbral-planner-'));
+  profiles = join(work, 'perfiles.jsonl');
+  writeFileSync(profiles, generateProfiles(10_000, 7));
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** `umbral batch --summary --summary-format csv` on `files`, with `args`; stdout and code. */
+function cliSummary(file, args = []) {
+  const run = spawnSync(umbral, ['batch', '--summary', '--summary-format', 'csv', ...args, file], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return { csv: run.stdout, code: run.status, stderr: run.stderr };
+}
+
+async function openPlanner(viewport = PHONE) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'es-MX' });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(new URL('planner/', server.url).href, { waitUntil: 'load' });
+  await page.getByTestId('archivos').waitFor({ state: 'attached', timeout: 15_000 });
+  return { context, page, problems };
+}
+
+/** Chooses files and waits until every one of them is listed. */
+async function importFiles(page, files) {
+  const before = await page.getByTestId('archivo').count();
+  await page.getByTestId('archivos').setInputFiles(files);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="archivo"]').length === n,
+    before + files.length,
+    { timeout: 30_000 },
+  );
+}
+
+async function downloadCsv(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('descargar').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'umbral-resumen.csv');
+  return readFileSync(await download.path(), 'utf8');
+}
+
+describe('planner page', { skip: SKIP }, () => {
+  test('10,000 profiles: the downloaded CSV is byte-equal to umbral batch --summary', async () => {
+    const cli = cliSummary(profiles);
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [profiles]);
+    await assert.doesNotReject(
+      page.getByTestId('conteo').filter({ hasText: '10000 de 10000' }).waitFor({ timeout: 5_000 }),
+    );
+    const csv = await downloadCsv(page);
+    assert.equal(csv, cli.csv);
+    assert.match(csv, /^section,condition,scope,group,group_label,key,label,count,base,percent,average\n/);
+    // The figures on the page are those of the CSV.
+    const readiness = csv.split('\n').find((l) => l.startsWith('readiness,')).split(',').at(-1);
+    assert.equal(await page.getByTestId('preparacion').textContent(), readiness);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a filter and a requirement give the same figures as the command line', async () => {
+    const cli = cliSummary(profiles, [
+      '--region', 'MX-OAX', '--locality', 'rural',
+      '--require', 'connectivity.internet >= mobile_data',
+      '--require', 'payments.bank_account',
+    ]);
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [profiles]);
+    await page.getByTestId('filtro-region').selectOption('MX-OAX');
+    await page.getByTestId('filtro-localidad').selectOption('rural');
+    // The builder's options carry the field path and the level value; their words are the pack's.
+    const field = page.getByTestId('escenario-dato');
+    await field.selectOption('connectivity.internet');
+    await page.getByTestId('escenario-minimo').selectOption('mobile_data');
+    await page.getByTestId('escenario-calcular').click();
+    await field.selectOption('payments.bank_account');
+    await page.getByTestId('escenario-calcular').click();
+    const scenarios = page.getByTestId('escenario');
+    await scenarios.nth(1).waitFor();
+    assert.match(await scenarios.nth(0).textContent(), /connectivity\.internet >= mobile_data/);
+    assert.match(await scenarios.nth(0).textContent(), /quedarían fuera/);
+    const csv = await downloadCsv(page);
+    assert.equal(csv, cli.csv);
+    const excluded = csv.split('\n').find((l) => l.startsWith('scenario,connectivity.internet >= mobile_data,all,,,excluded,'));
+    const [count, , percent] = excluded.split(',').slice(7, 10);
+    assert.match(await scenarios.nth(0).textContent(), new RegExp(`^${count} empresas \\(${percent.replace('.', '\\.')} %\\) quedarían fuera`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('bad lines are reported with file name and line, and the rest are counted', async () => {
+    const good = readFileSync(profiles, 'utf8').split('\n').slice(0, 3);
+    const jsonl = join(work, 'con-errores.jsonl');
+    writeFileSync(
+      jsonl,
+      [good[0], 'esto no es JSON', good[1], '{"schema":"umbral.profile/1","country":"MX","locality":"city"}', good[2]].join('\n') + '\n',
+    );
+    const csvFile = join(work, 'con-errores.csv');
+    writeFileSync(
+      csvFile,
+      'country,region,locality,connectivity.internet,payments.bank_account\n' +
+        'MX,MX-OAX,rural,none,no\n' +
+        'MX,MX-OAX,rural,mobile_data,quizá\n' +
+        'MX,MX-PUE,urban\n' +
+        'MX,MX-PUE,urban,broadband,sí\n',
+    );
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [jsonl, csvFile]);
+    const files = page.getByTestId('archivo');
+    const first = await files.nth(0).textContent();
+    assert.match(first, /con-errores\.jsonl: 3 negocios leídos/);
+    assert.match(first, /2 líneas con problemas/);
+    assert.match(first, /Línea 2: not valid JSON/);
+    assert.match(first, /Línea 4: unknown value/);
+    const second = await files.nth(1).textContent();
+    assert.match(second, /con-errores\.csv: 2 negocios leídos/);
+    assert.match(second, /Línea 3: expected true or false, found 'quizá' at \$\.payments\.bank_account/);
+    assert.match(second, /Línea 4: unreadable CSV record/);
+    await page.getByTestId('conteo').filter({ hasText: '5 de 5' }).waitFor();
+    // Files dropped on the import section are read the same way as chosen ones.
+    await page.evaluate((line) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([`${line}\n`], 'soltado.jsonl', { type: 'application/jsonl' }));
+      const zone = document.querySelector('[data-testid="importar"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, good[0]);
+    await page.getByTestId('conteo').filter({ hasText: '6 de 6' }).waitFor();
+    assert.match(await files.nth(2).textContent(), /soltado\.jsonl: 1 negocio leído/);
+    // The command line reads each file the same way and reports the same lines.
+    for (const [file, lines] of [[jsonl, [2, 4]], [csvFile, [3, 4]]]) {
+      const cli = cliSummary(file);
+      assert.equal(cli.code, 1);
+      for (const line of lines) assert.match(cli.stderr, new RegExp(`line ${line}: `));
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a hand-off file counts each enterprise by its latest visit, like the same profiles in JSON Lines', async () => {
+    const fixture = join(REPO_ROOT, 'tests', 'fixtures', 'handoff', 'v1-sample.json');
+    const handoff = JSON.parse(readFileSync(fixture, 'utf8'));
+    // The latest visit of each enterprise (by date; the fixture's dates differ), as JSON Lines.
+    const latest = handoff.enterprises.map(
+      (e) => [...e.visits].sort((a, b) => a.date.localeCompare(b.date)).at(-1).profile,
+    );
+    const jsonl = join(work, 'ultimas-visitas.jsonl');
+    writeFileSync(jsonl, latest.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const cli = cliSummary(jsonl);
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [fixture]);
+    assert.match(await page.getByTestId('archivo').first().textContent(), /v1-sample\.json: 3 negocios leídos/);
+    await page.getByTestId('conteo').filter({ hasText: '3 de 3' }).waitFor();
+    assert.equal(await downloadCsv(page), cli.csv);
+    // A hand-off file that is not valid is refused whole, with every problem named.
+    const broken = join(work, 'roto.json');
+    writeFileSync(broken, JSON.stringify({ ...handoff, enterprises: [{ ...handoff.enterprises[0], country: 'AR', visits: 'no' }] }));
+    await importFiles(page, [broken]);
+    const second = await page.getByTestId('archivo').nth(1).textContent();
+    assert.match(second, /roto\.json: 0 negocios leídos/);
+    assert.match(second, /enterprises\[0\]\.country: /);
+    assert.match(second, /enterprises\[0\]\.visits: /);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('accessible: axe-core finds nothing, keyboard reaches the file picker, 320 px fits, English', async () => {
+    const { context, page, problems } = await openPlanner();
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'empty page');
+    await importFiles(page, [profiles]);
+    await page.getByTestId('escenario-calcular').click();
+    await page.getByTestId('escenario').first().waitFor();
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'with a summary');
+    // The file input is reachable by keyboard (its label is the visible button).
+    await page.keyboard.press('Tab');
+    let reached = false;
+    for (let i = 0; i < 5 && !reached; i += 1) {
+      reached = await page.evaluate(() => document.activeElement?.id === 'archivos');
+      if (!reached) await page.keyboard.press('Tab');
+    }
+    assert.ok(reached, 'Tab reaches the file picker');
+    await page.setViewportSize({ width: 320, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at 320 px (${overflow} px too wide)`);
+    await page.getByTestId('idioma').click();
+    await page.getByTestId('conteo').filter({ hasText: '10000 of 10000 businesses' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'in English');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

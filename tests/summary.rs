@@ -1,0 +1,345 @@
+//! `umbral batch --summary`: the planner's figures on the command line. The same figures, in
+//! the browser, are checked against these by tests/e2e/planner.test.mjs.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn umbral(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_umbral"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("umbral starts");
+    // umbral may exit before reading its input (a usage error): a closed pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Five Mexican enterprises: two in Oaxaca (one rural without internet, one urban with
+/// broadband), one rural in Chiapas with no answer on internet, one remote with intermittent
+/// internet and no region, one suburban craft shop in Puebla with mobile data.
+const FIVE: &str = r#"{"schema":"umbral.profile/1","country":"MX","region":"MX-OAX","locality":"rural","sector":"crafts","connectivity":{"internet":"none","devices":["basic_phone"]}}
+{"schema":"umbral.profile/1","country":"MX","region":"MX-OAX","locality":"urban","sector":"food","connectivity":{"internet":"broadband","devices":["smartphone","computer"]},"skills":{"digital_level":3,"hours_per_week":10},"motivation":{"level":5},"presence":{"channels":["whatsapp_business","facebook"],"product_photos":true,"inventory":"spreadsheet"},"payments":{"bank_account":true,"accepts":["cash","transfer"]},"logistics":{"delivers_locally":true,"shipping_access":"courier_dropoff"}}
+{"schema":"umbral.profile/1","country":"MX","region":"MX-CHP","locality":"rural","sector":"crafts"}
+{"schema":"umbral.profile/1","country":"MX","locality":"remote","sector":"fresh_produce","connectivity":{"internet":"intermittent","devices":["smartphone"]}}
+{"schema":"umbral.profile/1","country":"MX","region":"MX-PUE","locality":"suburban","sector":"crafts","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":1}}
+"#;
+
+/// The CSV rows of one section, as lists of cells.
+fn rows(text: &str, section: &str) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("the summary is valid CSV"))
+        .inspect(|r| assert_eq!(r.len(), 11, "every row has 11 cells: {r:?}"))
+        .filter(|r| &r[0] == section)
+        .map(|r| r.iter().map(String::from).collect())
+        .collect()
+}
+
+fn summary_csv(args: &[&str], input: &str) -> String {
+    let mut all = vec!["batch", "--summary", "--summary-format", "csv"];
+    all.extend_from_slice(args);
+    let out = umbral(&all, input);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn the_csv_has_the_documented_header_and_exact_counts() {
+    let csv = summary_csv(&[], FIVE);
+    let spec = include_str!("../www/spec/summary.md");
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "section,condition,scope,group,group_label,key,label,count,base,percent,average"
+    );
+    assert!(
+        spec.contains(header),
+        "www/spec/summary.md documents the header"
+    );
+    assert_eq!(
+        rows(&csv, "enterprises")[0],
+        [
+            "enterprises",
+            "",
+            "all",
+            "",
+            "",
+            "total",
+            "",
+            "5",
+            "5",
+            "100.0",
+            ""
+        ]
+    );
+    // Groups: regions by code with "unanswered" last; localities in the profile's order.
+    let enterprises = rows(&csv, "enterprises");
+    let groups: Vec<(&str, &str, &str)> = enterprises[1..]
+        .iter()
+        .map(|r| (r[2].as_str(), r[3].as_str(), r[7].as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("region", "MX-CHP", "1"),
+            ("region", "MX-OAX", "2"),
+            ("region", "MX-PUE", "1"),
+            ("region", "unanswered", "1"),
+            ("locality", "urban", "1"),
+            ("locality", "suburban", "1"),
+            ("locality", "rural", "2"),
+            ("locality", "remote", "1"),
+        ]
+    );
+    let stages = rows(&csv, "stage");
+    assert_eq!(stages[0][5], "none", "no stage yet comes first");
+    let counted: u64 = stages.iter().map(|r| r[7].parse::<u64>().unwrap()).sum();
+    assert_eq!(counted, 5, "every enterprise has one stage or none");
+    assert_eq!(rows(&csv, "dimension").len(), 9);
+    assert!(rows(&csv, "dimension")
+        .iter()
+        .all(|r| r[7] == "5" && r[10].contains('.')));
+    // Blockers over all, most first, ties by requirement id.
+    let blockers = rows(&csv, "blocker");
+    let all: Vec<(&str, u64)> = blockers
+        .iter()
+        .filter(|r| r[2] == "all")
+        .map(|r| (r[5].as_str(), r[7].parse().unwrap()))
+        .collect();
+    assert!(!all.is_empty());
+    for pair in all.windows(2) {
+        assert!(
+            pair[0].1 > pair[1].1 || (pair[0].1 == pair[1].1 && pair[0].0 < pair[1].0),
+            "{all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_requirement_counts_excluded_unknown_and_included_apart() {
+    let csv = summary_csv(&["--require", "connectivity.internet >= mobile_data"], FIVE);
+    let scenario = rows(&csv, "scenario");
+    let all: Vec<(&str, &str, &str)> = scenario
+        .iter()
+        .filter(|r| r[2] == "all")
+        .map(|r| (r[5].as_str(), r[7].as_str(), r[9].as_str()))
+        .collect();
+    // none and intermittent: excluded; unanswered (Chiapas): unknown; the other two: included.
+    assert_eq!(
+        all,
+        [
+            ("excluded", "2", "40.0"),
+            ("unknown", "1", "20.0"),
+            ("included", "2", "40.0")
+        ]
+    );
+    let regions: Vec<(&str, &str, &str)> = scenario
+        .iter()
+        .filter(|r| r[2] == "region")
+        .map(|r| (r[3].as_str(), r[7].as_str(), r[8].as_str()))
+        .collect();
+    // Ranked by excluded count, ties by key: Oaxaca has 1 of 2, the unanswered region 1 of 1;
+    // among localities remote (1 of 1) comes before rural (1 of 2).
+    assert_eq!(regions, [("MX-OAX", "1", "2"), ("unanswered", "1", "1")]);
+
+    let text_out = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--require",
+            "connectivity.internet >= mobile_data",
+        ],
+        FIVE,
+    );
+    let shown = text(&text_out.stdout);
+    assert!(
+        shown.contains("2 empresas (40.0 %) quedarían fuera, sobre todo en Oaxaca (1: el 50.0 % de las de ese estado) y en la localidad «Lejos: sin carretera pavimentada o a más de una hora de un pueblo con paquetería» (1: el 100.0 %). De otras 1 (20.0 %) no se sabe"),
+        "{shown}"
+    );
+    let en = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--lang",
+            "en",
+            "--require",
+            "connectivity.internet >= mobile_data",
+        ],
+        FIVE,
+    );
+    assert!(
+        text(&en.stdout).contains("2 enterprises (40.0 %) would be excluded, mostly in Oaxaca"),
+        "{}",
+        text(&en.stdout)
+    );
+}
+
+#[test]
+fn filters_narrow_the_count_and_are_listed() {
+    let csv = summary_csv(&["--locality", "rural", "--sector", "crafts"], FIVE);
+    assert_eq!(
+        rows(&csv, "filter"),
+        [
+            vec![
+                "filter",
+                "",
+                "locality",
+                "rural",
+                "En un pueblo",
+                "",
+                "",
+                "",
+                "",
+                "",
+                ""
+            ],
+            vec![
+                "filter",
+                "",
+                "sector",
+                "crafts",
+                "Artesanías",
+                "",
+                "",
+                "",
+                "",
+                "",
+                ""
+            ]
+        ]
+    );
+    assert_eq!(rows(&csv, "enterprises")[0][7], "2");
+    let csv = summary_csv(&["--region", "MX-OAX"], FIVE);
+    assert_eq!(rows(&csv, "enterprises")[0][7], "2");
+    let csv = summary_csv(&["--region", "MX-SON"], FIVE);
+    assert_eq!(rows(&csv, "enterprises")[0][7], "0");
+    assert_eq!(
+        rows(&csv, "enterprises")[0][9],
+        "",
+        "no percentage of nothing"
+    );
+}
+
+#[test]
+fn jsonl_and_csv_input_give_the_same_summary() {
+    let csv_input = "country,region,locality,sector,connectivity.internet,connectivity.devices\n\
+                     MX,MX-OAX,rural,crafts,none,basic_phone\n\
+                     MX,,remote,fresh_produce,intermittent,smartphone\n\
+                     MX,MX-PUE,suburban,crafts,mobile_data,smartphone\n";
+    let jsonl = r#"{"schema":"umbral.profile/1","country":"MX","region":"MX-OAX","locality":"rural","sector":"crafts","connectivity":{"internet":"none","devices":["basic_phone"]}}
+{"schema":"umbral.profile/1","country":"MX","locality":"remote","sector":"fresh_produce","connectivity":{"internet":"intermittent","devices":["smartphone"]}}
+{"schema":"umbral.profile/1","country":"MX","region":"MX-PUE","locality":"suburban","sector":"crafts","connectivity":{"internet":"mobile_data","devices":["smartphone"]}}
+"#;
+    let args = ["--require", "connectivity.devices has smartphone"];
+    assert_eq!(summary_csv(&args, csv_input), summary_csv(&args, jsonl));
+}
+
+#[test]
+fn bad_lines_are_reported_and_the_rest_summarised() {
+    let input = format!("{FIVE}not json\n{{\"schema\":\"umbral.profile/1\",\"country\":\"MX\",\"locality\":\"city\"}}\n");
+    let out = umbral(&["batch", "--summary", "--summary-format", "csv"], &input);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "bad records make the exit code 1"
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains("umbral: line 6: not valid JSON"), "{err}");
+    assert!(err.contains("umbral: line 7: unknown value"), "{err}");
+    assert_eq!(rows(&text(&out.stdout), "enterprises")[0][7], "5");
+}
+
+#[test]
+fn mistakes_in_options_are_named() {
+    let out = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--require",
+            "connectivity.internet >= fast",
+        ],
+        FIVE,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("invalid requirement 'connectivity.internet >= fast': unknown value 'fast'"),
+        "{err}"
+    );
+    assert!(err.contains("^^^^"), "{err}");
+    let out = umbral(&["batch", "--summary", "--locality", "city"], FIVE);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown locality 'city'; expected one of: urban"));
+    // Summary options without --summary are a usage error.
+    let out = umbral(&["batch", "--region", "MX-OAX"], FIVE);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--summary"));
+}
+
+#[test]
+fn json_and_text_formats_say_the_same() {
+    let out = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--summary-format",
+            "json",
+            "--require",
+            "payments.bank_account",
+        ],
+        FIVE,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["enterprises"], 5);
+    assert_eq!(json["stages"][0]["key"], "none");
+    assert_eq!(json["scenarios"][0]["condition"], "payments.bank_account");
+    assert_eq!(json["scenarios"][0]["included"]["count"], 1);
+    assert_eq!(json["scenarios"][0]["unknown"]["count"], 4);
+    let shown = text(&umbral(&["batch", "--summary"], FIVE).stdout);
+    assert!(shown.starts_with("Empresas: 5\n"), "{shown}");
+    let readiness = json["readiness"].as_str().unwrap();
+    assert!(
+        shown.contains(&format!("Preparación promedio: {readiness}\n")),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_plain_batch_output_is_unchanged_without_summary() {
+    let out = umbral(&["batch"], FIVE);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|r| r["schema"] == "umbral.report/1"));
+}
+
+#[test]
+fn the_order_of_the_input_does_not_change_the_summary() {
+    let args = [
+        "--require",
+        "connectivity.internet >= mobile_data",
+        "--require",
+        "connectivity.devices has smartphone",
+    ];
+    let forward = summary_csv(&args, FIVE);
+    let mut lines: Vec<&str> = FIVE.lines().collect();
+    lines.reverse();
+    let backward = summary_csv(&args, &(lines.join("\n") + "\n"));
+    assert_eq!(forward, backward);
+    lines.rotate_left(2);
+    assert_eq!(forward, summary_csv(&args, &(lines.join("\n") + "\n")));
+}
