@@ -23,6 +23,16 @@ step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup serve test build size e2e bench fuzz
 
+# After Trunk: the embedding files (loader, demo page, guide; www/embed-build.mjs), Trunk's
+# inline start-up script moved into a file so the app runs under a strict CSP
+# (www/csp-build.mjs), then the service worker written again so it precaches that file.
+define embed_and_csp
+$(call step,embedding files and CSP (www/embed-build.mjs, www/csp-build.mjs))
+node www/embed-build.mjs dist
+node www/csp-build.mjs dist
+TRUNK_STAGING_DIR=dist node www/sw-build.mjs
+endef
+
 help:
 	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, then every check CI runs (fmt, clippy, docs, tests, size, end-to-end)"
@@ -94,6 +104,7 @@ serve: setup
 build: setup
 	@$(call step,trunk build --release --offline)
 	trunk build --release --offline
+	$(embed_and_csp)
 
 size:
 	@$(call step,size budget of the first load)
@@ -120,6 +131,7 @@ test: setup
 	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web --test engine_wasm
 	$(call step,trunk build --release --offline)
 	trunk build --release --offline
+	$(embed_and_csp)
 	$(call step,size budget of the first load)
 	node tests/size-budget.mjs
 	$(call step,end-to-end tests (node --test tests/e2e/))

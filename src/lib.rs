@@ -12,6 +12,7 @@
 
 pub mod engine;
 pub mod packs;
+pub mod packs_worker;
 pub mod share;
 
 #[cfg(not(target_arch = "wasm32"))]
