@@ -152,14 +152,19 @@ describe('embedding on a programme page', () => {
   });
 
   test('a page on a third origin that frames the app gets nothing, even after consent', async () => {
-    const frameUrl = `${app.url}?embed=1&origin=${encodeURIComponent(host.origin)}&programme=Impulsa`;
+    const frameUrl = `${app.url}?embed=1&origin=${encodeURIComponent(host.origin)}&lang=en&programme=Impulsa`;
     const third = await startThird(frameUrl);
     try {
       await seedDraft(context, SAMPLE_PROFILE);
       await page.goto(third.url);
       const frame = await appFrame(page, app.url);
-      await frame.getByTestId('compartir-programa-boton').click({ timeout: 15_000 });
-      await frame.getByText('Listo: su resultado se envió a Impulsa.').waitFor();
+      // In the language the address asks for, over the draft's Spanish.
+      const button = frame.getByTestId('compartir-programa-boton');
+      await button.waitFor({ timeout: 15_000 });
+      assert.equal(await frame.locator('html').getAttribute('lang'), 'en');
+      assert.equal((await button.innerText()).trim(), 'Share my result with Impulsa');
+      await button.click();
+      await frame.getByText('Done: your result was sent to Impulsa.').waitFor();
       await page.waitForTimeout(500);
       const messages = await page.evaluate(() => window.__messages);
       assert.deepEqual(messages, [], 'the browser delivers nothing addressed to another origin');
