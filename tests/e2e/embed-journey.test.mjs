@@ -126,6 +126,16 @@ describe('embedding on a programme page', () => {
     const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     assert.ok(Math.abs(frameHeight - contentHeight) <= 1, `iframe ${frameHeight} px, content ${contentHeight} px`);
     assert.ok(contentHeight > 1000, `results are long: ${contentHeight} px`);
+    // Back to a question, much shorter: the iframe shrinks with it.
+    await frame.getByTestId('cambiar').click();
+    await frame.getByTestId('pregunta').first().waitFor();
+    await page.waitForFunction(
+      ([before]) => document.querySelector('iframe').getBoundingClientRect().height < before - 200,
+      [frameHeight],
+    );
+    const shorter = await iframe.evaluate((element) => element.getBoundingClientRect().height);
+    const shorterContent = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    assert.ok(Math.abs(shorter - shorterContent) <= 1, `iframe ${shorter} px, content ${shorterContent} px`);
 
     assert.deepEqual(await context.cookies(), [], 'no cookies');
     await assertNoViolations(page);
@@ -186,6 +196,31 @@ describe('embedding on a programme page', () => {
       assert.deepEqual(await page.evaluate(() => window.__messages), []);
     } finally {
       await third.close();
+    }
+  });
+});
+
+describe('the integrators\' guide', () => {
+  test('integra.html and integrate.html load under the CSP, link each other, and axe finds nothing', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    try {
+      await recordEverything(context);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      for (const [file, heading, other] of [
+        ['integra.html', 'Integra Umbral en tu página', 'integrate.html'],
+        ['integrate.html', 'Embed Umbral in your page', 'integra.html'],
+      ]) {
+        await page.goto(`${app.url}${file}`);
+        assert.equal((await page.locator('h1').innerText()).trim(), heading);
+        assert.equal(await page.locator(`a[href="${other}"]`).count(), 1);
+        assert.match(await page.locator('main').innerText(), /frame-ancestors/);
+        assert.deepEqual(await axeViolations(page, AxeBuilder), [], `axe on ${file}`);
+        await assertNoViolations(page);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 });
