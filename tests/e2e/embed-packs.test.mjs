@@ -199,6 +199,41 @@ describe('programme packs supplied by the host page', () => {
     }
   });
 
+  test('a programme built on another country\'s pack switches the app to that country', async () => {
+    const chile = `[pack]
+id = "programa-chile"
+version = "1"
+extends = "cl"
+name = { es = "Programa de Chile (ficticio)", en = "Chile programme (fictional)" }
+`;
+    const html = await demoPage(app.url, (page) =>
+      page
+        .replace('data-pack="embed-demo.toml"', 'data-pack-inline="#programa"')
+        .replace(' data-programme="Impulsa Digital"', '')
+        .replace('</main>', `<script type="text/plain" id="programa">${chile}</script></main>`),
+    );
+    const host = await startHost(app.url, { '/': ['text/html; charset=utf-8', html] });
+    try {
+      await page.goto(host.url);
+      await page.getByTestId('aviso-paquete').getByText('está en uso').waitFor({ timeout: 20_000 });
+      const frame = await appFrame(page, app.url);
+      // No name from the host: the pack's own.
+      assert.equal((await frame.getByTestId('programa').innerText()).trim(), 'Programa de Chile (ficticio)');
+      await frame.getByTestId('revisa').waitFor({ timeout: 15_000 });
+      assert.equal(await frame.getByTestId('pais-CL').isChecked(), true, 'Chile chosen');
+      await frame.getByTestId('comenzar').click();
+      await frame.getByTestId('ver-resultados').click();
+      await frame.getByTestId('compartir-programa-boton').click();
+      await page.waitForFunction(() => window.__events.some((e) => e.type === 'umbral:report'));
+      const { profile, report } = await page.evaluate(() => window.__events.find((e) => e.type === 'umbral:report').detail);
+      assert.equal(profile.country, 'CL');
+      assert.equal(report.pack.id, 'programa-chile');
+      assert.deepEqual(problems, []);
+    } finally {
+      await host.close();
+    }
+  });
+
   test('every text of a hostile pack shows as text and nothing in it runs', async () => {
     const html = await demoPage(app.url, (page) =>
       page
