@@ -127,8 +127,8 @@ test: setup
 	cargo test --all-targets
 	$(call step,cargo test --doc (native))
 	cargo test --doc
-	$(call step,browser tests (cargo test --target $(WASM_TARGET) --test web --test engine_wasm))
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web --test engine_wasm
+	$(call step,browser tests (cargo test --target $(WASM_TARGET) --test web --test engine_wasm --test handoff_wasm))
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web --test engine_wasm --test handoff_wasm
 	$(call step,trunk build --release --offline)
 	trunk build --release --offline
 	$(embed_and_csp)

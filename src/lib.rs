@@ -14,6 +14,7 @@ pub mod engine;
 pub mod packs;
 pub mod packs_worker;
 pub mod share;
+pub mod workspace;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

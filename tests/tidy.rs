@@ -89,8 +89,20 @@ fn report(what: &str, problems: &[String]) {
 fn engine_is_pure() {
     let engine = root().join("src").join("engine");
     assert!(engine.is_dir(), "src/engine missing");
+    pure_source(&engine, "src/engine/");
+}
+
+/// The workspace (enterprises, visits, hand-off files) is pure like the engine.
+#[test]
+fn workspace_is_pure() {
+    let workspace = root().join("src").join("workspace");
+    assert!(workspace.is_dir(), "src/workspace missing");
+    pure_source(&workspace, "src/workspace/");
+}
+
+fn pure_source(dir: &Path, name: &str) {
     let mut problems = Vec::new();
-    for (file, number, line) in lines_under(&engine) {
+    for (file, number, line) in lines_under(dir) {
         if line.trim_start().starts_with("//") {
             continue;
         }
@@ -104,7 +116,7 @@ fn engine_is_pure() {
         }
     }
     report(
-        "src/engine/ must stay pure (no I/O, printing or browser crates)",
+        &format!("{name} must stay pure (no I/O, printing or browser crates)"),
         &problems,
     );
 }

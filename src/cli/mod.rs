@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok; 1 invalid input or pack; 2 usage or I/O error.
 
 mod batch;
+mod handoff;
 mod text;
 
 use std::fs;
@@ -75,10 +76,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Print the JSON schema of the profile or the report.
+    /// Print the JSON schema of the profile, the report or the hand-off file.
     Schema {
         #[arg(value_enum)]
         which: Schema,
+    },
+    /// Hand-off files (umbral.handoff/1): check, merge, CSV of latest reports, progress.
+    Handoff {
+        #[command(subcommand)]
+        action: handoff::Action,
     },
     /// Write every pack, compiled to JSON, for the browser app.
     Compile {
@@ -115,6 +121,7 @@ enum Format {
 enum Schema {
     Profile,
     Report,
+    Handoff,
 }
 
 /// A failure with its exit code; the message is printed as `umbral: <message>`.
@@ -216,11 +223,13 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             let text = match which {
                 Schema::Profile => include_str!("../../www/spec/profile-v1.schema.json"),
                 Schema::Report => include_str!("../../www/spec/report-v1.schema.json"),
+                Schema::Handoff => include_str!("../../www/spec/handoff.schema.json"),
             };
             out.write_all(text.as_bytes()).map_err(write_error)?;
             Ok(0)
         }
         Command::Compile { out: dir, dirs } => compile(&dir, &dirs, out),
+        Command::Handoff { action } => handoff::run(action, out),
     }
 }
 

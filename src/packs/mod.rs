@@ -826,17 +826,11 @@ fn friendly(section: &str, path: &str, message: &str, id: Option<&str>) -> Strin
 
 /// Today's month from a Unix timestamp (seconds), for callers that have a clock.
 pub fn month_from_unix(seconds: i64) -> Month {
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Month { year, month }
+    let (year, month, _) = crate::workspace::time::civil_from_days(seconds.div_euclid(86_400));
+    Month {
+        year: year as i32,
+        month,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,851 @@
+//! The hand-off file, `umbral.handoff/1`: a workspace (or part of one) as one JSON document,
+//! to move between devices and from one cohort of consultants to the next.
+//!
+//! ```json
+//! {"schema":"umbral.handoff/1","exported_at":"2026-11-28T14:03:09Z","app_version":"0.1.0","enterprises":[
+//! {"id":"…","name":"Tejidos Ana","country":"MX",…,"visits":[{"id":"…","date":"2026-03-14","profile":{…},…}]}
+//! ]}
+//! ```
+//!
+//! The format is specified in `www/spec/handoff.md` and `www/spec/handoff.schema.json`.
+//! [`decode`] checks everything the schema says and more (ids unique, dates that exist, each
+//! profile valid and in its enterprise's country), and reports every problem at once, each at
+//! its JSON path such as `enterprises[3].visits[1].profile.connectivity.internet`. A file of
+//! another version is refused as a whole, with a message that says which version it is.
+//!
+//! **Versioning rule:** readers of version 1 refuse fields they do not know rather than drop
+//! them, so any change to the fields is a new version (`umbral.handoff/2`), and newer apps keep
+//! reading version 1.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use super::{
+    is_id, time, Edits, Enterprise, OtherValue, Removed, Visit, COUNTRIES, DETAIL_FIELDS,
+    MAX_NAME_CHARS, MAX_NOTES_CHARS,
+};
+use crate::engine::profile::{core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA};
+use crate::engine::{Locale, Profile};
+
+/// The `schema` value of version-1 hand-off files.
+pub const HANDOFF_SCHEMA: &str = "umbral.handoff/1";
+
+/// What every version's `schema` value starts with.
+const SCHEMA_PREFIX: &str = "umbral.handoff/";
+
+/// The version of Umbral writing files, recorded in `app_version`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One problem in a hand-off file, at a JSON path such as `enterprises[3].visits[1].date`
+/// (empty for the file as a whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoffError {
+    pub path: String,
+    pub message: String,
+    /// Set when the file was refused as a whole, before its contents were read.
+    pub refusal: Option<Refusal>,
+}
+
+/// Why a file was refused as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not JSON, or not a JSON object.
+    NotJson,
+    /// JSON, but not a hand-off file.
+    NotHandoff,
+    /// One profile (`umbral.profile/1`), not a hand-off file.
+    Profile,
+    /// A hand-off file of another version, such as `umbral.handoff/2`.
+    Version(String),
+}
+
+impl fmt::Display for HandoffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in one hand-off file, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoffErrors(pub Vec<HandoffError>);
+
+impl fmt::Display for HandoffErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for HandoffErrors {}
+
+impl HandoffErrors {
+    /// One plain sentence for the person importing, in their language; the messages
+    /// themselves (English, with paths) are the details for whoever fixes the file.
+    pub fn headline(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self.0.first().and_then(|e| e.refusal.as_ref()) {
+            Some(Refusal::Version(v)) => {
+                if es {
+                    format!(
+                        "Este archivo es de una versión más nueva de Umbral ({v}). Actualice Umbral \
+                         para abrirlo. No se cambió nada."
+                    )
+                } else {
+                    format!(
+                        "This file is from a newer version of Umbral ({v}). Update Umbral to open \
+                         it. Nothing was changed."
+                    )
+                }
+            }
+            Some(Refusal::Profile) => if es {
+                "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y \
+                 visitas. No se cambió nada."
+            } else {
+                "This file is a single assessment, not a hand-off file with enterprises and \
+                 visits. Nothing was changed."
+            }
+            .to_string(),
+            Some(Refusal::NotJson | Refusal::NotHandoff) => if es {
+                "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada."
+            } else {
+                "This is not an Umbral hand-off file. Nothing was changed."
+            }
+            .to_string(),
+            None => {
+                let n = self.0.len();
+                match (es, n == 1) {
+                    (true, true) => {
+                        "El archivo tiene un error y no se importó nada. Detalle:".to_string()
+                    }
+                    (true, false) => {
+                        format!("El archivo tiene {n} errores y no se importó nada. Detalles:")
+                    }
+                    (false, true) => {
+                        "The file has an error and nothing was imported. Details:".to_string()
+                    }
+                    (false, false) => {
+                        format!("The file has {n} errors and nothing was imported. Details:")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A decoded hand-off file with what it says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handoff {
+    /// When the file was written, RFC 3339 UTC.
+    pub exported_at: String,
+    /// The version of Umbral that wrote it.
+    pub app_version: String,
+    pub enterprises: Vec<Enterprise>,
+}
+
+#[derive(Serialize)]
+struct Header<'a> {
+    schema: &'a str,
+    exported_at: &'a str,
+    app_version: &'a str,
+}
+
+/// Writes a hand-off file holding `enterprises`, exported at `exported_at` (RFC 3339 UTC).
+///
+/// Compact JSON with one enterprise per line, so that files stay small and a line-based diff
+/// of two files shows which enterprises differ.
+pub fn encode(enterprises: &[Enterprise], exported_at: &str) -> String {
+    let header = serde_json::to_string(&Header {
+        schema: HANDOFF_SCHEMA,
+        exported_at,
+        app_version: APP_VERSION,
+    })
+    .expect("the header serializes");
+    let mut out = String::with_capacity(1024 + enterprises.len() * 4096);
+    out.push_str(&header[..header.len() - 1]);
+    out.push_str(",\"enterprises\":[");
+    for (i, e) in enterprises.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('\n');
+        out.push_str(&serde_json::to_string(e).expect("enterprises serialize"));
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Reads a hand-off file's enterprises, or every problem in it.
+pub fn decode(text: &str) -> Result<Vec<Enterprise>, HandoffErrors> {
+    decode_file(text).map(|h| h.enterprises)
+}
+
+/// Reads a hand-off file with its header, or every problem in it.
+pub fn decode_file(text: &str) -> Result<Handoff, HandoffErrors> {
+    let json: Json = serde_json::from_str(text).map_err(|e| {
+        HandoffErrors(vec![HandoffError {
+            path: String::new(),
+            message: format!("not a hand-off file: not valid JSON ({e})"),
+            refusal: Some(Refusal::NotJson),
+        }])
+    })?;
+    decode_value(&json)
+}
+
+/// Reads a hand-off file already parsed as JSON.
+pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
+    let mut d = Decoder::default();
+    let Json::Object(root) = json else {
+        return Err(one(
+            "",
+            format!(
+                "not a hand-off file: expected a JSON object, found {}",
+                kind(json)
+            ),
+            Refusal::NotJson,
+        ));
+    };
+    check_schema(root)?;
+    let top = Obj {
+        map: root,
+        path: String::new(),
+    };
+    d.unknown(
+        &top,
+        &["schema", "exported_at", "app_version", "enterprises"],
+    );
+    let exported_at = d.timestamp(&top, "exported_at").unwrap_or_default();
+    let app_version = match d.required(&top, "app_version") {
+        Some(Json::String(s)) if !s.trim().is_empty() && s.chars().count() <= 64 => s.clone(),
+        Some(other) => {
+            d.err(
+                "app_version",
+                format!(
+                    "expected the version of the app that wrote the file (1 to 64 characters), found {}",
+                    describe(other)
+                ),
+            );
+            String::new()
+        }
+        None => String::new(),
+    };
+    let mut enterprises = Vec::new();
+    if let Some(list) = d.array(&top, "enterprises") {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (i, value) in list.iter().enumerate() {
+            let path = format!("enterprises[{i}]");
+            if let Some(Json::String(id)) = value.get("id") {
+                if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
+                    d.err(
+                        &format!("{path}.id"),
+                        format!("the id '{id}' is already used by enterprises[{first}]"),
+                    );
+                } else {
+                    seen.push((id, i));
+                }
+            }
+            if let Some(e) = d.enterprise(value, &path) {
+                enterprises.push(e);
+            }
+        }
+    }
+    d.finish(Handoff {
+        exported_at,
+        app_version,
+        enterprises,
+    })
+}
+
+/// Checks one enterprise record on its own, with paths relative to it.
+pub(crate) fn decode_enterprise_value(value: &Json) -> Result<Enterprise, HandoffErrors> {
+    let mut d = Decoder::default();
+    match d.enterprise(value, "") {
+        Some(e) => d.finish(e),
+        None => Err(HandoffErrors(d.errors)),
+    }
+}
+
+/// Checks one visit record on its own, with paths relative to it; with `country`, its
+/// profile must be for that country.
+pub(crate) fn decode_visit_value(
+    value: &Json,
+    country: Option<&str>,
+) -> Result<Visit, HandoffErrors> {
+    let mut d = Decoder::default();
+    match d.visit(value, "", country, "its enterprise") {
+        Some(v) => d.finish(v),
+        None => Err(HandoffErrors(d.errors)),
+    }
+}
+
+fn one(path: &str, message: String, refusal: Refusal) -> HandoffErrors {
+    HandoffErrors(vec![HandoffError {
+        path: path.to_string(),
+        message,
+        refusal: Some(refusal),
+    }])
+}
+
+/// Refuses a file of another version, or that is not a hand-off file, as a whole.
+fn check_schema(root: &Map<String, Json>) -> Result<(), HandoffErrors> {
+    match root.get("schema") {
+        Some(Json::String(s)) if s == HANDOFF_SCHEMA => Ok(()),
+        Some(Json::String(s)) if s.starts_with(SCHEMA_PREFIX) => Err(one(
+            "schema",
+            format!(
+                "this file is '{s}', a version this app cannot read; it reads only '{HANDOFF_SCHEMA}'. \
+                 A newer version of Umbral may open it"
+            ),
+            Refusal::Version(s.clone()),
+        )),
+        Some(Json::String(s)) if s == PROFILE_SCHEMA => Err(one(
+            "schema",
+            format!(
+                "this file is one profile ('{PROFILE_SCHEMA}'), not a hand-off file ('{HANDOFF_SCHEMA}')"
+            ),
+            Refusal::Profile,
+        )),
+        Some(other) => Err(one(
+            "schema",
+            format!(
+                "not a hand-off file: expected \"{HANDOFF_SCHEMA}\", found {}",
+                describe(other)
+            ),
+            Refusal::NotHandoff,
+        )),
+        None => Err(one(
+            "",
+            format!("not a hand-off file: missing field 'schema' (\"{HANDOFF_SCHEMA}\")"),
+            Refusal::NotHandoff,
+        )),
+    }
+}
+
+struct Obj<'a> {
+    map: &'a Map<String, Json>,
+    path: String,
+}
+
+impl Obj<'_> {
+    fn at(&self, key: &str) -> String {
+        join_path(&self.path, key)
+    }
+}
+
+fn join_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[derive(Default)]
+struct Decoder {
+    errors: Vec<HandoffError>,
+}
+
+impl Decoder {
+    fn err(&mut self, path: &str, message: impl Into<String>) {
+        self.errors.push(HandoffError {
+            path: path.to_string(),
+            message: message.into(),
+            refusal: None,
+        });
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, HandoffErrors> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(HandoffErrors(self.errors))
+        }
+    }
+
+    fn object<'a>(&mut self, value: &'a Json, path: &str) -> Option<Obj<'a>> {
+        match value {
+            Json::Object(map) => Some(Obj {
+                map,
+                path: path.to_string(),
+            }),
+            other => {
+                self.err(path, format!("expected an object, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn unknown(&mut self, obj: &Obj, allowed: &[&str]) {
+        for key in obj.map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.err(
+                    &obj.path,
+                    format!(
+                        "unknown field '{key}'; expected one of: {}",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Json> {
+        let value = obj.map.get(key);
+        if value.is_none() {
+            self.err(&obj.path, format!("missing field '{key}'"));
+        }
+        value
+    }
+
+    /// An optional field. `null` is not "absent": writers leave absent fields out.
+    fn optional<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Json> {
+        obj.map.get(key)
+    }
+
+    fn timestamp(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        match self.required(obj, key)? {
+            Json::String(s) if time::is_timestamp(s) => Some(s.clone()),
+            other => {
+                self.err(
+                    &obj.at(key),
+                    format!(
+                        "expected a UTC time such as 2026-03-14T10:15:30Z, found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, obj: &Obj, key: &str, required: bool) -> Option<String> {
+        let value = if required {
+            self.required(obj, key)?
+        } else {
+            self.optional(obj, key)?
+        };
+        match value {
+            Json::String(s) if is_id(s) => Some(s.clone()),
+            other => {
+                self.err(
+                    &obj.at(key),
+                    format!(
+                        "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A text field of at most `max` characters; `blank_ok` allows empty and blank text.
+    fn text(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        required: bool,
+        max: usize,
+        blank_ok: bool,
+    ) -> Option<String> {
+        let value = if required {
+            self.required(obj, key)?
+        } else {
+            self.optional(obj, key)?
+        };
+        match value {
+            Json::String(s) if s.chars().count() > max => {
+                self.err(&obj.at(key), format!("longer than {max} characters"));
+                None
+            }
+            Json::String(s) if !blank_ok && s.trim().is_empty() => {
+                self.err(&obj.at(key), "is empty");
+                None
+            }
+            Json::String(s) => Some(s.clone()),
+            other => {
+                self.err(
+                    &obj.at(key),
+                    format!("expected a string, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Vec<Json>> {
+        match self.required(obj, key)? {
+            Json::Array(list) => Some(list),
+            other => {
+                self.err(
+                    &obj.at(key),
+                    format!("expected an array, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional_array<'a>(&mut self, obj: &Obj<'a>, key: &str) -> &'a [Json] {
+        match self.optional(obj, key) {
+            None => &[],
+            Some(Json::Array(list)) => list,
+            Some(other) => {
+                self.err(
+                    &obj.at(key),
+                    format!("expected an array, found {}", kind(other)),
+                );
+                &[]
+            }
+        }
+    }
+
+    fn edits(&mut self, obj: &Obj, key: &str) -> Edits {
+        let mut edits = Edits::new();
+        let Some(value) = self.optional(obj, key) else {
+            return edits;
+        };
+        let path = obj.at(key);
+        let Json::Object(map) = value else {
+            self.err(
+                &path,
+                format!(
+                    "expected an object of device ids and save counts, found {}",
+                    kind(value)
+                ),
+            );
+            return edits;
+        };
+        for (device, count) in map {
+            if !is_id(device) {
+                self.err(
+                    &path,
+                    format!("'{device}' is not a device id (1 to 64 letters, digits, '-' or '_')"),
+                );
+                continue;
+            }
+            match count.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => {
+                    edits.insert(device.clone(), n);
+                }
+                None => self.err(
+                    &join_path(&path, device),
+                    format!(
+                        "expected a count of saves (a whole number from 0 to {}), found {}",
+                        u32::MAX,
+                        describe(count)
+                    ),
+                ),
+            }
+        }
+        edits
+    }
+
+    fn enterprise(&mut self, value: &Json, path: &str) -> Option<Enterprise> {
+        let obj = self.object(value, path)?;
+        let before = self.errors.len();
+        self.unknown(
+            &obj,
+            &[
+                "id",
+                "name",
+                "country",
+                "region",
+                "locality",
+                "sector",
+                "created",
+                "updated",
+                "edits",
+                "other_values",
+                "visits",
+                "removed",
+            ],
+        );
+        let id = self.id(&obj, "id", true);
+        let name = self.text(&obj, "name", true, MAX_NAME_CHARS, false);
+        let country = match self.required(&obj, "country") {
+            Some(Json::String(s)) if COUNTRIES.contains(&s.as_str()) => Some(s.clone()),
+            Some(other) => {
+                self.err(
+                    &obj.at("country"),
+                    format!(
+                        "unknown country {}; expected one of: {}",
+                        describe(other),
+                        COUNTRIES.join(", ")
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let region = match self.optional(&obj, "region") {
+            None => None,
+            Some(Json::String(s)) if is_region(s) => {
+                if let Some(c) = &country {
+                    if !s.starts_with(&format!("{c}-")) {
+                        self.err(
+                            &obj.at("region"),
+                            format!("region '{s}' is not in the enterprise's country, {c}"),
+                        );
+                    }
+                }
+                Some(s.clone())
+            }
+            Some(other) => {
+                self.err(
+                    &obj.at("region"),
+                    format!(
+                        "expected an ISO 3166-2 code such as MX-OAX, found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        };
+        let locality = self
+            .text(&obj, "locality", false, MAX_NAME_CHARS, true)
+            .unwrap_or_default();
+        let sector = match self.optional(&obj, "sector") {
+            None => None,
+            Some(Json::String(s)) if sector_values().contains(&s.as_str()) => Some(s.clone()),
+            Some(other) => {
+                self.err(
+                    &obj.at("sector"),
+                    format!(
+                        "unknown sector {}; expected one of: {}",
+                        describe(other),
+                        sector_values().join(", ")
+                    ),
+                );
+                None
+            }
+        };
+        let created = self.timestamp(&obj, "created");
+        let updated = self.timestamp(&obj, "updated");
+        let edits = self.edits(&obj, "edits");
+        let mut other_values = Vec::new();
+        for (i, v) in self.optional_array(&obj, "other_values").iter().enumerate() {
+            let path = obj.at(&format!("other_values[{i}]"));
+            let Some(o) = self.object(v, &path) else {
+                continue;
+            };
+            self.unknown(&o, &["field", "value"]);
+            let field = match self.required(&o, "field") {
+                Some(Json::String(f)) if DETAIL_FIELDS.contains(&f.as_str()) => Some(f.clone()),
+                Some(other) => {
+                    self.err(
+                        &o.at("field"),
+                        format!(
+                            "unknown detail {}; expected one of: {}",
+                            describe(other),
+                            DETAIL_FIELDS.join(", ")
+                        ),
+                    );
+                    None
+                }
+                None => None,
+            };
+            let value = self.text(&o, "value", true, MAX_NAME_CHARS, true);
+            if let (Some(field), Some(value)) = (field, value) {
+                other_values.push(OtherValue { field, value });
+            }
+        }
+        // How messages about its visits name the enterprise.
+        let name_for_messages = match &name {
+            Some(n) => format!("'{}'", shorten(n)),
+            None if path.is_empty() => "this enterprise".to_string(),
+            None => path.to_string(),
+        };
+        let mut visits = Vec::new();
+        if let Some(list) = self.array(&obj, "visits") {
+            let mut seen: Vec<(&str, usize)> = Vec::new();
+            for (i, v) in list.iter().enumerate() {
+                let vpath = obj.at(&format!("visits[{i}]"));
+                if let Some(Json::String(vid)) = v.get("id") {
+                    if let Some((_, first)) = seen.iter().find(|(s, _)| s == vid) {
+                        self.err(
+                            &join_path(&vpath, "id"),
+                            format!(
+                                "the id '{vid}' is already used by visits[{first}] of this enterprise"
+                            ),
+                        );
+                    } else {
+                        seen.push((vid, i));
+                    }
+                }
+                if let Some(visit) = self.visit(v, &vpath, country.as_deref(), &name_for_messages) {
+                    visits.push(visit);
+                }
+            }
+        }
+        let mut removed = Vec::new();
+        for (i, v) in self.optional_array(&obj, "removed").iter().enumerate() {
+            let path = obj.at(&format!("removed[{i}]"));
+            let Some(o) = self.object(v, &path) else {
+                continue;
+            };
+            self.unknown(&o, &["id", "edits"]);
+            let id = self.id(&o, "id", true);
+            let edits = self.edits(&o, "edits");
+            if let Some(id) = id {
+                removed.push(Removed { id, edits });
+            }
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(Enterprise {
+            id: id?,
+            name: name?,
+            country: country?,
+            region,
+            locality,
+            sector,
+            created: created?,
+            updated: updated?,
+            edits,
+            other_values,
+            visits,
+            removed,
+        })
+    }
+
+    fn visit(
+        &mut self,
+        value: &Json,
+        path: &str,
+        country: Option<&str>,
+        enterprise: &str,
+    ) -> Option<Visit> {
+        let obj = self.object(value, path)?;
+        let before = self.errors.len();
+        self.unknown(
+            &obj,
+            &[
+                "id",
+                "date",
+                "profile",
+                "notes",
+                "updated",
+                "edits",
+                "conflict_of",
+            ],
+        );
+        let id = self.id(&obj, "id", true);
+        let date = match self.required(&obj, "date") {
+            Some(Json::String(s)) if time::is_date(s) => Some(s.clone()),
+            Some(other) => {
+                self.err(
+                    &obj.at("date"),
+                    format!(
+                        "expected a date such as 2026-03-14, found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let which = match (&date, &id) {
+            (Some(d), _) => format!("the visit of {d} to {enterprise}"),
+            (None, Some(id)) => format!("visit '{id}' to {enterprise}"),
+            (None, None) => format!("a visit to {enterprise}"),
+        };
+        let profile = match self.required(&obj, "profile") {
+            None => None,
+            Some(json) => match Profile::from_value(json) {
+                Ok(p) => {
+                    match country {
+                        Some(c) if p.country != c => self.err(
+                            &obj.at("profile.country"),
+                            format!(
+                                "the profile is for {} but the enterprise is in {c} (in {which})",
+                                p.country
+                            ),
+                        ),
+                        _ => {}
+                    }
+                    Some(p.to_value())
+                }
+                Err(errors) => {
+                    let base = obj.at("profile");
+                    for e in errors.0 {
+                        let rest = e.path.strip_prefix('$').unwrap_or(&e.path);
+                        self.err(
+                            &format!("{base}{rest}"),
+                            format!("{} (in {which})", e.message),
+                        );
+                    }
+                    None
+                }
+            },
+        };
+        let notes = self
+            .text(&obj, "notes", false, MAX_NOTES_CHARS, true)
+            .unwrap_or_default();
+        let updated = self.timestamp(&obj, "updated");
+        let edits = self.edits(&obj, "edits");
+        let conflict_of = self.id(&obj, "conflict_of", false);
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(Visit {
+            id: id?,
+            date: date?,
+            profile: profile?,
+            notes,
+            updated: updated?,
+            edits,
+            conflict_of,
+        })
+    }
+}
+
+/// The profile's sector values, which an enterprise's `sector` takes.
+pub fn sector_values() -> Vec<&'static str> {
+    let ix = core_field("sector").expect("the profile has a sector");
+    match &core_fields()[ix].kind {
+        FieldKind::Choice { values, .. } => values.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn kind(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+fn describe(v: &Json) -> String {
+    match v {
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => format!("'{}'", shorten(s)),
+        other => kind(other).to_string(),
+    }
+}
+
+/// Long values are cut in messages.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,377 @@
+//! Merging an imported workspace into the local one. The rule is specified in
+//! `www/spec/handoff.md`; in short:
+//!
+//! - Enterprises match by id (and country: the same id in another country is kept as a second
+//!   enterprise), visits by id within their enterprise. Nothing is duplicated.
+//! - A record whose saves (`edits`) the other copy has all seen is the older one: the newer
+//!   copy stays. Identical content is never a change.
+//! - When both sides saved a visit apart and the content differs, both versions are kept: one
+//!   stays under the visit's id, the other is added with an id derived from it and
+//!   `conflict_of` naming it. Which one stays is decided by content, not by which side imports,
+//!   so two devices that import each other's files end with the same visits.
+//! - When both sides changed an enterprise's details apart, one value of each detail stays and
+//!   the other is listed in `other_values`.
+//! - Importing never deletes anything, and a visit deleted here comes back only if the file has
+//!   saves of it that this device had not seen.
+//!
+//! Merging is idempotent: merging the same file again changes nothing.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::{
+    compare_edits, join, remember_removed, time, Enterprise, Fnv, OtherValue, Visit, DETAIL_FIELDS,
+    MAX_ID_LEN,
+};
+use crate::engine::Locale;
+
+/// What a merge did, counted for the user.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MergeReport {
+    /// Enterprises that were not here, added with all their visits.
+    pub enterprises_added: usize,
+    /// Enterprises whose details were replaced by a later save from the file.
+    pub enterprises_updated: usize,
+    /// Enterprises whose details both sides changed: the other values were kept beside them.
+    pub enterprise_conflicts: usize,
+    /// Visits that were not here (those of added enterprises included).
+    pub visits_added: usize,
+    /// Visits replaced by a later save of the same visit from the file.
+    pub visits_updated: usize,
+    /// Visits both sides changed: both versions were kept.
+    pub visit_conflicts: usize,
+    /// Visits of the file already here, the same or newer.
+    pub visits_unchanged: usize,
+    /// Visits deleted on this device that the file still had, unchanged: left deleted.
+    pub visits_left_deleted: usize,
+}
+
+impl MergeReport {
+    /// Whether the merge changed anything the user would see.
+    pub fn changed(&self) -> bool {
+        self.enterprises_added
+            + self.enterprises_updated
+            + self.enterprise_conflicts
+            + self.visits_added
+            + self.visits_updated
+            + self.visit_conflicts
+            > 0
+    }
+
+    /// One sentence for the user, such as "3 empresas nuevas, 5 visitas nuevas, 1 conflicto:
+    /// se guardaron las dos versiones."
+    pub fn summary(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        let mut parts: Vec<String> = Vec::new();
+        let mut count = |n: usize, one_es: &str, many_es: &str, one_en: &str, many_en: &str| {
+            if n > 0 {
+                let word = match (es, n == 1) {
+                    (true, true) => one_es,
+                    (true, false) => many_es,
+                    (false, true) => one_en,
+                    (false, false) => many_en,
+                };
+                parts.push(format!("{n} {word}"));
+            }
+        };
+        count(
+            self.enterprises_added,
+            "empresa nueva",
+            "empresas nuevas",
+            "new enterprise",
+            "new enterprises",
+        );
+        count(
+            self.enterprises_updated,
+            "empresa con datos al día",
+            "empresas con datos al día",
+            "enterprise with updated details",
+            "enterprises with updated details",
+        );
+        count(
+            self.visits_added,
+            "visita nueva",
+            "visitas nuevas",
+            "new visit",
+            "new visits",
+        );
+        count(
+            self.visits_updated,
+            "visita al día",
+            "visitas al día",
+            "updated visit",
+            "updated visits",
+        );
+        let conflicts = self.visit_conflicts + self.enterprise_conflicts;
+        let mut sentence = if parts.is_empty() && conflicts == 0 {
+            if es {
+                "Nada nuevo: todo lo del archivo ya estaba aquí".to_string()
+            } else {
+                "Nothing new: everything in the file was already here".to_string()
+            }
+        } else {
+            parts.join(", ")
+        };
+        if conflicts > 0 {
+            if !sentence.is_empty() {
+                sentence.push_str(", ");
+            }
+            sentence.push_str(&match (es, conflicts == 1) {
+                (true, true) => "1 conflicto: se guardaron las dos versiones".to_string(),
+                (true, false) => {
+                    format!("{conflicts} conflictos: se guardaron las dos versiones de cada uno")
+                }
+                (false, true) => "1 conflict: both versions were kept".to_string(),
+                (false, false) => {
+                    format!("{conflicts} conflicts: both versions of each were kept")
+                }
+            });
+        }
+        sentence.push('.');
+        sentence
+    }
+}
+
+/// Merges `incoming` (an imported file) into `local`. See the module documentation and
+/// `www/spec/handoff.md` for the rule. New enterprises are appended in the file's order.
+pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeReport {
+    let mut report = MergeReport::default();
+    for mut theirs in incoming {
+        // The same id in another country is another enterprise: keep it under a derived id.
+        let mut attempts = 0;
+        let target = loop {
+            match local.iter().position(|e| e.id == theirs.id) {
+                Some(i) if local[i].country == theirs.country => break Some(i),
+                Some(_) if attempts < 8 => {
+                    let mut h = Fnv::new();
+                    h.write(theirs.country.as_bytes());
+                    theirs.id = derived_id(&theirs.id, h.finish());
+                    attempts += 1;
+                }
+                Some(_) => break None,
+                None => break None,
+            }
+        };
+        match target {
+            Some(i) => merge_enterprise(&mut local[i], theirs, &mut report),
+            None => {
+                report.enterprises_added += 1;
+                report.visits_added += theirs.visits.len();
+                local.push(theirs);
+            }
+        }
+    }
+    report
+}
+
+fn merge_enterprise(mine: &mut Enterprise, theirs: Enterprise, report: &mut MergeReport) {
+    mine.created = time::earlier(&mine.created, &theirs.created).to_string();
+    merge_details(mine, &theirs, report);
+    for removed in &theirs.removed {
+        remember_removed(&mut mine.removed, &removed.id, &removed.edits);
+    }
+    for visit in theirs.visits {
+        merge_visit(mine, visit, report);
+    }
+}
+
+fn details(e: &Enterprise) -> Vec<&str> {
+    DETAIL_FIELDS
+        .iter()
+        .map(|f| e.detail(f).expect("detail fields exist"))
+        .collect()
+}
+
+fn set_details(e: &mut Enterprise, from: &Enterprise) {
+    e.name = from.name.clone();
+    e.region = from.region.clone();
+    e.locality = from.locality.clone();
+    e.sector = from.sector.clone();
+}
+
+fn details_fingerprint(e: &Enterprise) -> u64 {
+    let mut h = Fnv::new();
+    for d in details(e) {
+        h.write(d.as_bytes());
+        h.write(&[0]);
+    }
+    h.finish()
+}
+
+fn merge_details(mine: &mut Enterprise, theirs: &Enterprise, report: &mut MergeReport) {
+    if details(mine) == details(theirs) {
+        // The same details; the later copy says which other values are still open (choosing
+        // a value clears them), and copies saved apart keep both lists.
+        let others = match compare_edits(&mine.edits, &theirs.edits) {
+            Some(Ordering::Greater) => mine.other_values.clone(),
+            Some(Ordering::Less) => theirs.other_values.clone(),
+            _ => union_others(mine, &mine.other_values, &theirs.other_values),
+        };
+        if others != mine.other_values {
+            report.enterprises_updated += 1;
+            mine.other_values = others;
+        }
+        join(&mut mine.edits, &theirs.edits);
+        mine.updated = time::later(&mine.updated, &theirs.updated).to_string();
+        return;
+    }
+    match compare_edits(&mine.edits, &theirs.edits) {
+        Some(Ordering::Greater) => {}
+        Some(Ordering::Less) => {
+            set_details(mine, theirs);
+            mine.edits = theirs.edits.clone();
+            mine.updated = theirs.updated.clone();
+            mine.other_values = theirs.other_values.clone();
+            report.enterprises_updated += 1;
+        }
+        Some(Ordering::Equal) | None => {
+            // Both changed: the same values stay on both devices whichever imports.
+            let theirs_win = details_fingerprint(theirs) > details_fingerprint(mine);
+            let loser = if theirs_win {
+                let loser = mine.clone();
+                set_details(mine, theirs);
+                loser
+            } else {
+                theirs.clone()
+            };
+            let before = mine.other_values.clone();
+            let mut others = union_others(mine, &mine.other_values, &theirs.other_values);
+            for (field, value) in DETAIL_FIELDS.iter().zip(details(&loser)) {
+                others.push(OtherValue {
+                    field: field.to_string(),
+                    value: value.to_string(),
+                });
+            }
+            mine.other_values = union_others(mine, &others, &[]);
+            join(&mut mine.edits, &theirs.edits);
+            mine.updated = time::later(&mine.updated, &theirs.updated).to_string();
+            if mine.other_values != before {
+                report.enterprise_conflicts += 1;
+            }
+        }
+    }
+}
+
+/// Both lists, sorted, without repeats and without values equal to the current one.
+fn union_others(e: &Enterprise, a: &[OtherValue], b: &[OtherValue]) -> Vec<OtherValue> {
+    let mut all: Vec<OtherValue> = a
+        .iter()
+        .chain(b)
+        .filter(|o| e.detail(&o.field) != Some(o.value.as_str()))
+        .cloned()
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+fn merge_visit(e: &mut Enterprise, theirs: Visit, report: &mut MergeReport) {
+    let Some(i) = e.visits.iter().position(|v| v.id == theirs.id) else {
+        let deleted_here = e.removed.iter().any(|r| {
+            r.id == theirs.id
+                && matches!(
+                    compare_edits(&theirs.edits, &r.edits),
+                    Some(Ordering::Less | Ordering::Equal)
+                )
+        });
+        if deleted_here {
+            report.visits_left_deleted += 1;
+        } else {
+            report.visits_added += 1;
+            e.visits.push(theirs);
+        }
+        return;
+    };
+    let mine = &mut e.visits[i];
+    if mine.same_content(&theirs) {
+        join(&mut mine.edits, &theirs.edits);
+        mine.updated = time::later(&mine.updated, &theirs.updated).to_string();
+        report.visits_unchanged += 1;
+        return;
+    }
+    match compare_edits(&mine.edits, &theirs.edits) {
+        Some(Ordering::Greater) => report.visits_unchanged += 1,
+        Some(Ordering::Less) => {
+            *mine = theirs;
+            report.visits_updated += 1;
+        }
+        Some(Ordering::Equal) | None => {
+            // Both changed. One version stays under the id, the other is kept beside it; the
+            // choice depends on content only, so both devices make the same one.
+            let theirs_fp = theirs.fingerprint();
+            let mine_fp = mine.fingerprint();
+            let mut joined = mine.edits.clone();
+            join(&mut joined, &theirs.edits);
+            let updated = time::later(&mine.updated, &theirs.updated).to_string();
+            let (loser, loser_fp) = if theirs_fp > mine_fp {
+                let loser = std::mem::replace(mine, theirs);
+                (loser, mine_fp)
+            } else {
+                (theirs, theirs_fp)
+            };
+            mine.edits = joined;
+            mine.updated = updated;
+            let original = mine.id.clone();
+            if keep_copy(e, &original, loser, &loser_fp) {
+                report.visit_conflicts += 1;
+            } else {
+                report.visits_unchanged += 1;
+            }
+        }
+    }
+}
+
+/// Adds `copy` as the other version of visit `original`. Returns whether anything changed.
+fn keep_copy(e: &mut Enterprise, original: &str, mut copy: Visit, fingerprint: &str) -> bool {
+    copy.conflict_of = Some(original.to_string());
+    let mut id = derived_id(original, u64::from_str_radix(fingerprint, 16).unwrap_or(0));
+    // Each round tries a new id, so one is free within as many rounds as there are visits.
+    for _ in 0..=e.visits.len() {
+        let Some(i) = e.visits.iter().position(|v| v.id == id) else {
+            copy.id = id;
+            e.visits.push(copy);
+            return true;
+        };
+        let there = &mut e.visits[i];
+        if there.same_content(&copy) {
+            let before = there.edits.clone();
+            join(&mut there.edits, &copy.edits);
+            return there.edits != before;
+        }
+        match compare_edits(&there.edits, &copy.edits) {
+            // The copy kept earlier was changed here since: it is the later state.
+            Some(Ordering::Greater) => return false,
+            Some(Ordering::Less) => {
+                copy.id = id;
+                *there = copy;
+                return true;
+            }
+            // Another version under the same derived id: derive once more.
+            _ => {
+                let mut h = Fnv::new();
+                h.write(fingerprint.as_bytes());
+                h.write(id.as_bytes());
+                id = derived_id(&id, h.finish());
+            }
+        }
+    }
+    // Only a cycle of 64-bit hashes gets here; keep the copy all the same.
+    copy.id = derived_id(&id, u64::MAX);
+    e.visits.push(copy);
+    true
+}
+
+/// An id derived from `id` and a hash: at most 47 bytes of `id`, `-`, 16 hex digits; a valid
+/// id whenever `id` is.
+pub(crate) fn derived_id(id: &str, hash: u64) -> String {
+    let keep = MAX_ID_LEN - 17;
+    let mut cut = id.len().min(keep);
+    while !id.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut h = Fnv::new();
+    h.write(id.as_bytes());
+    h.write(&hash.to_le_bytes());
+    format!("{}-{:016x}", &id[..cut], h.finish())
+}

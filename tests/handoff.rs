@@ -1,0 +1,1355 @@
+//! The workspace: the hand-off file `umbral.handoff/1` (round trips, every problem named with
+//! its path, the JSON schema), merging, the CSV of latest reports, progress between visits,
+//! and `umbral handoff` on the command line.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use proptest::prelude::*;
+use serde_json::{json, Value as Json};
+use umbral::engine::{assess, Locale, Pack, Profile};
+use umbral::packs;
+use umbral::workspace::csv::{self, Separator};
+use umbral::workspace::handoff;
+use umbral::workspace::progress;
+use umbral::workspace::{merge, Enterprise, MergeReport, OtherValue, Visit};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample_text() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/handoff/v1-sample.json")).unwrap()
+}
+
+fn sample() -> Vec<Enterprise> {
+    handoff::decode(&sample_text()).unwrap_or_else(|e| panic!("the sample decodes:\n{e}"))
+}
+
+/// The hand-off schema with the profile schema it refers to (`"$ref": "umbral.profile/1"`)
+/// bundled in as an embedded resource, as JSON Schema 2020-12 allows.
+fn schema() -> jsonschema::Validator {
+    let read = |name: &str| -> Json {
+        let text = std::fs::read_to_string(root().join("www/spec").join(name)).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let mut handoff = read("handoff.schema.json");
+    handoff["$defs"]["bundled_profile"] = read("profile-v1.schema.json");
+    jsonschema::validator_for(&handoff).unwrap()
+}
+
+fn schema_errors(text: &str) -> Vec<String> {
+    let value: Json = serde_json::from_str(text).unwrap();
+    schema()
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// Each problem as the user reads it.
+fn messages(errors: handoff::HandoffErrors) -> Vec<String> {
+    errors.0.iter().map(|e| e.to_string()).collect()
+}
+
+/// The messages of decoding `text`, or an empty list when it decodes.
+fn errors(text: &str) -> Vec<String> {
+    handoff::decode(text)
+        .err()
+        .map(messages)
+        .unwrap_or_default()
+}
+
+/// The sample with one change made to its JSON.
+fn edited(change: impl FnOnce(&mut Json)) -> String {
+    let mut json: Json = serde_json::from_str(&sample_text()).unwrap();
+    change(&mut json);
+    json.to_string()
+}
+
+const NOW: &str = "2026-11-28T14:00:00Z";
+
+// ---------------------------------------------------------------------------------------------
+// The file format
+
+#[test]
+fn the_sample_decodes_and_round_trips() {
+    let enterprises = sample();
+    assert_eq!(enterprises.len(), 3);
+    assert_eq!(enterprises[0].name, "Tejidos Ana (ficticio)");
+    assert_eq!(enterprises[0].visits.len(), 2);
+    assert_eq!(enterprises[1].other_values.len(), 1);
+    let text = handoff::encode(&enterprises, NOW);
+    assert_eq!(handoff::decode(&text).unwrap(), enterprises);
+    let file = handoff::decode_file(&text).unwrap();
+    assert_eq!(file.exported_at, NOW);
+    assert_eq!(file.app_version, env!("CARGO_PKG_VERSION"));
+    // One enterprise per line, the header on the first.
+    assert_eq!(text.lines().count(), 2 + enterprises.len());
+    assert!(text.starts_with(
+        "{\"schema\":\"umbral.handoff/1\",\"exported_at\":\"2026-11-28T14:00:00Z\",\"app_version\":"
+    ));
+    // Encoding is stable.
+    assert_eq!(handoff::encode(&handoff::decode(&text).unwrap(), NOW), text);
+}
+
+#[test]
+fn encoded_files_and_the_sample_match_the_json_schema() {
+    assert_eq!(schema_errors(&sample_text()), Vec::<String>::new());
+    assert_eq!(
+        schema_errors(&handoff::encode(&sample(), NOW)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        schema_errors(&handoff::encode(&[], NOW)),
+        Vec::<String>::new()
+    );
+    // The schema is not a rubber stamp: it refuses what the decoder refuses.
+    assert!(!schema_errors(&edited(
+        |j| j["enterprises"][0]["visits"][0]["date"] = json!("14/03/2026")
+    ))
+    .is_empty());
+    assert!(
+        !schema_errors(&edited(|j| j["enterprises"][0]["visits"][0]["profile"]
+            ["connectivity"]["internet"] =
+            json!("fiber")))
+        .is_empty()
+    );
+    assert!(!schema_errors(&edited(|j| j["enterprises"][0]["colour"] = json!("red"))).is_empty());
+}
+
+#[test]
+fn profiles_are_kept_in_canonical_form() {
+    let text = edited(|j| {
+        j["enterprises"][0]["visits"][0]["profile"]["payments"]["monthly_budget"] = json!(150.0)
+    });
+    let enterprises = handoff::decode(&text).unwrap();
+    assert_eq!(
+        enterprises[0].visits[0].profile["payments"]["monthly_budget"],
+        json!(150)
+    );
+    assert_eq!(enterprises, sample());
+}
+
+#[test]
+fn not_a_handoff_file() {
+    assert_eq!(
+        errors("{\"schema\": "),
+        vec!["not a hand-off file: not valid JSON (EOF while parsing a value at line 1 column 11)"]
+    );
+    assert_eq!(
+        errors("[]"),
+        vec!["not a hand-off file: expected a JSON object, found an array"]
+    );
+    assert_eq!(
+        errors("{}"),
+        vec!["not a hand-off file: missing field 'schema' (\"umbral.handoff/1\")"]
+    );
+    assert_eq!(
+        errors(r#"{"schema":"umbral.report/1"}"#),
+        vec!["schema: not a hand-off file: expected \"umbral.handoff/1\", found 'umbral.report/1'"]
+    );
+    assert_eq!(
+        errors(r#"{"schema":"umbral.profile/1","country":"MX"}"#),
+        vec!["schema: this file is one profile ('umbral.profile/1'), not a hand-off file ('umbral.handoff/1')"]
+    );
+}
+
+#[test]
+fn other_versions_are_refused_whole_with_a_clear_message() {
+    // Whatever else is in it: a file of another version is not read at all.
+    let text = edited(|j| {
+        j["schema"] = json!("umbral.handoff/2");
+        j["enterprises"] = json!("a different shape");
+    });
+    assert_eq!(
+        errors(&text),
+        vec!["schema: this file is 'umbral.handoff/2', a version this app cannot read; it reads only 'umbral.handoff/1'. A newer version of Umbral may open it"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_path() {
+    let text = edited(|j| {
+        j["exported_at"] = json!("ayer");
+        j["extra"] = json!(1);
+        let e = &mut j["enterprises"][0];
+        e["name"] = json!("   ");
+        e["region"] = json!("CL-RM");
+        e["sector"] = json!("textiles");
+        e["edits"] = json!({"a3f09c2e7b4d41c8": -1, "no es id": 2});
+        e["other_values"] = json!([{"field": "country", "value": "CL"}]);
+        let v = &mut e["visits"][1];
+        v["date"] = json!("2026-02-30");
+        v["profile"]["connectivity"]["internet"] = json!("fiber");
+        v["profile"]["colour"] = json!("red");
+        v["id"] = json!("8b1f2c3d4e5f60718293a4b5c6d7e8f9");
+        v["notes"] = json!(7);
+        let c = &mut j["enterprises"][1];
+        c["id"] = json!("3c9e1f4a7b2d48e6a0c5f1b9d2e7a4c3");
+        c["country"] = json!("AR");
+        c["visits"][0]["updated"] = json!("2026-04-02 14:20");
+        c["visits"][0]["conflict_of"] = json!("");
+        let q = &mut j["enterprises"][2];
+        q["visits"][0].as_object_mut().unwrap().remove("profile");
+        q["visits"][0]["profile_v2"] = json!({});
+        q.as_object_mut().unwrap().remove("created");
+    });
+    assert_eq!(
+        errors(&text),
+        vec![
+            "unknown field 'extra'; expected one of: schema, exported_at, app_version, enterprises",
+            "exported_at: expected a UTC time such as 2026-03-14T10:15:30Z, found 'ayer'",
+            "enterprises[0].name: is empty",
+            "enterprises[0].region: region 'CL-RM' is not in the enterprise's country, MX",
+            "enterprises[0].sector: unknown sector 'textiles'; expected one of: food, beverages, alcoholic_beverages, crafts, apparel_footwear, beauty_personal_care, fresh_produce, furniture_home, services, other",
+            "enterprises[0].edits.a3f09c2e7b4d41c8: expected a count of saves (a whole number from 0 to 4294967295), found -1",
+            "enterprises[0].edits: 'no es id' is not a device id (1 to 64 letters, digits, '-' or '_')",
+            "enterprises[0].other_values[0].field: unknown detail 'country'; expected one of: name, region, locality, sector",
+            "enterprises[0].visits[1].id: the id '8b1f2c3d4e5f60718293a4b5c6d7e8f9' is already used by visits[0] of this enterprise",
+            "enterprises[0].visits[1].date: expected a date such as 2026-03-14, found '2026-02-30'",
+            "enterprises[0].visits[1].profile: unknown field 'colour'; expected one of: schema, label, country, region, locality, sector, size, goal, connectivity, skills, logistics, payments, formalisation, presence, motivation, network, extra (in visit '8b1f2c3d4e5f60718293a4b5c6d7e8f9' to enterprises[0])",
+            "enterprises[0].visits[1].profile.connectivity.internet: unknown value 'fiber'; expected one of: none, intermittent, mobile_data, broadband (in visit '8b1f2c3d4e5f60718293a4b5c6d7e8f9' to enterprises[0])",
+            "enterprises[0].visits[1].notes: expected a string, found a number",
+            "enterprises[1].id: the id '3c9e1f4a7b2d48e6a0c5f1b9d2e7a4c3' is already used by enterprises[0]",
+            "enterprises[1].country: unknown country 'AR'; expected one of: MX, CL, BO",
+            "enterprises[1].visits[0].updated: expected a UTC time such as 2026-03-14T10:15:30Z, found '2026-04-02 14:20'",
+            "enterprises[1].visits[0].conflict_of: expected an id (1 to 64 letters, digits, '-' or '_'), found ''",
+            "enterprises[2]: missing field 'created'",
+            "enterprises[2].visits[0]: unknown field 'profile_v2'; expected one of: id, date, profile, notes, updated, edits, conflict_of",
+            "enterprises[2].visits[0]: missing field 'profile'",
+        ]
+    );
+}
+
+#[test]
+fn an_invalid_profile_names_its_enterprise_and_visit() {
+    let text = edited(|j| {
+        j["enterprises"][1]["visits"][0]["profile"]["skills"]["digital_level"] = json!(9);
+    });
+    assert_eq!(
+        errors(&text),
+        vec!["enterprises[1].visits[0].profile.skills.digital_level: 9 is out of range; expected 0 to 4 (in the visit of 2026-04-02 to 'Café \"La Esquina\", Valparaíso (ficticio)')"]
+    );
+    let text = edited(|j| {
+        j["enterprises"][1]["visits"][0]["profile"]["country"] = json!("BO");
+    });
+    assert_eq!(
+        errors(&text),
+        vec!["enterprises[1].visits[0].profile.country: the profile is for BO but the enterprise is in CL (in the visit of 2026-04-02 to 'Café \"La Esquina\", Valparaíso (ficticio)')"]
+    );
+}
+
+#[test]
+fn wrong_shapes() {
+    let cases: &[(&str, Json, &str)] = &[
+        ("enterprises", json!({}), "enterprises: expected an array, found an object"),
+        ("enterprises", json!([7]), "enterprises[0]: expected an object, found a number"),
+        ("app_version", json!(""), "app_version: expected the version of the app that wrote the file (1 to 64 characters), found ''"),
+    ];
+    for (key, value, message) in cases {
+        let text = edited(|j| j[*key] = value.clone());
+        assert_eq!(errors(&text), vec![message.to_string()], "{key}");
+    }
+    let text = edited(|j| {
+        let e = &mut j["enterprises"][0];
+        e["visits"] = json!(null);
+        e["removed"] = json!([{"id": "x", "edits": {"d": 1}, "when": 1}, 3]);
+        e["locality"] = json!("x".repeat(201));
+        e["name"] = json!("y".repeat(201));
+    });
+    assert_eq!(
+        errors(&text),
+        vec![
+            "enterprises[0].name: longer than 200 characters",
+            "enterprises[0].locality: longer than 200 characters",
+            "enterprises[0].visits: expected an array, found null",
+            "enterprises[0].removed[0]: unknown field 'when'; expected one of: id, edits",
+            "enterprises[0].removed[1]: expected an object, found a number",
+        ]
+    );
+    let text = edited(|j| j["enterprises"][0]["visits"][0]["notes"] = json!("n".repeat(20_001)));
+    assert_eq!(
+        errors(&text),
+        vec!["enterprises[0].visits[0].notes: longer than 20000 characters"]
+    );
+}
+
+#[test]
+fn a_stored_record_checks_on_its_own() {
+    let mut e = sample().remove(0);
+    assert_eq!(e.validate(), Ok(()));
+    e.visits[0].date = "mañana".into();
+    e.visits[1].profile = json!({"schema": "umbral.profile/1", "country": "CL"});
+    assert_eq!(
+        messages(e.validate().unwrap_err()),
+        vec![
+            "visits[0].date: expected a date such as 2026-03-14, found 'mañana'",
+            "visits[1].profile.country: the profile is for CL but the enterprise is in MX (in the visit of 2026-05-09 to 'Tejidos Ana (ficticio)')",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+const DAY2: &str = "2026-11-29T09:00:00Z";
+
+fn profile(country: &str, level: u8) -> Json {
+    json!({"schema": "umbral.profile/1", "country": country, "skills": {"digital_level": level}})
+}
+
+fn one_enterprise() -> Enterprise {
+    let mut e = Enterprise::new("ent-1", "Panadería Rosa (ficticia)", "MX", "tel-a", NOW);
+    e.visits.push(Visit::new(
+        "vis-1",
+        "2026-03-14",
+        profile("MX", 1),
+        "tel-a",
+        NOW,
+    ));
+    e
+}
+
+/// Both sides start from the same file.
+fn two_devices() -> (Vec<Enterprise>, Vec<Enterprise>) {
+    let shared = vec![one_enterprise()];
+    (shared.clone(), shared)
+}
+
+fn visit_ids(e: &Enterprise) -> Vec<&str> {
+    e.visits.iter().map(|v| v.id.as_str()).collect()
+}
+
+#[test]
+fn a_new_enterprise_comes_with_its_visits() {
+    let mut local = Vec::new();
+    let report = merge(&mut local, sample());
+    assert_eq!(local, sample());
+    assert_eq!(
+        report,
+        MergeReport {
+            enterprises_added: 3,
+            visits_added: 4,
+            ..MergeReport::default()
+        }
+    );
+    assert_eq!(
+        report.summary(Locale::Es),
+        "3 empresas nuevas, 4 visitas nuevas."
+    );
+    assert_eq!(
+        report.summary(Locale::En),
+        "3 new enterprises, 4 new visits."
+    );
+}
+
+#[test]
+fn merging_the_same_file_changes_nothing() {
+    let mut local = sample();
+    let report = merge(&mut local, sample());
+    assert_eq!(local, sample());
+    assert!(!report.changed());
+    assert_eq!(report.visits_unchanged, 4);
+    assert_eq!(
+        report.summary(Locale::Es),
+        "Nada nuevo: todo lo del archivo ya estaba aquí."
+    );
+}
+
+#[test]
+fn a_new_visit_is_added_and_a_later_save_replaces_an_earlier_one() {
+    let (mut local, mut theirs) = two_devices();
+    theirs[0].visits[0].notes = "Trajo su libreta de ventas.".into();
+    theirs[0].visits[0].touch("tel-b", DAY2);
+    theirs[0].visits.push(Visit::new(
+        "vis-2",
+        "2026-05-02",
+        profile("MX", 2),
+        "tel-b",
+        DAY2,
+    ));
+    let report = merge(&mut local, theirs.clone());
+    assert_eq!(local, theirs);
+    assert_eq!((report.visits_added, report.visits_updated), (1, 1));
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 visita nueva, 1 visita al día."
+    );
+    // The other way round the local copy is the later one: nothing changes.
+    let (mut older, _) = two_devices();
+    let report = merge(&mut theirs, older.clone());
+    assert!(!report.changed(), "{report:?}");
+    assert_eq!(theirs, local);
+    // And an older device catches up.
+    merge(&mut older, local.clone());
+    assert_eq!(older, local);
+}
+
+#[test]
+fn a_visit_both_sides_changed_is_kept_twice_and_both_devices_agree() {
+    let (mut a, mut b) = two_devices();
+    a[0].visits[0].notes = "Versión de Ana".into();
+    a[0].visits[0].touch("tel-a", DAY2);
+    b[0].visits[0].notes = "Versión de Beto".into();
+    b[0].visits[0].profile = profile("MX", 3);
+    b[0].visits[0].touch("tel-b", DAY2);
+    let (a0, b0) = (a.clone(), b.clone());
+
+    let report = merge(&mut a, b0.clone());
+    assert_eq!(report.visit_conflicts, 1, "{report:?}");
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 conflicto: se guardaron las dos versiones."
+    );
+    assert_eq!(
+        report.summary(Locale::En),
+        "1 conflict: both versions were kept."
+    );
+    let e = &a[0];
+    assert_eq!(e.visits.len(), 2);
+    let notes: Vec<&str> = e.visits.iter().map(|v| v.notes.as_str()).collect();
+    assert!(notes.contains(&"Versión de Ana") && notes.contains(&"Versión de Beto"));
+    let copy = e.visits.iter().find(|v| v.conflict_of.is_some()).unwrap();
+    assert_eq!(copy.conflict_of.as_deref(), Some("vis-1"));
+    assert!(copy.id.starts_with("vis-1-") && copy.id.len() == "vis-1-".len() + 16);
+    // The version under the original id has seen both sides' saves.
+    let original = e.visit("vis-1").unwrap();
+    assert_eq!(original.edits.get("tel-a"), Some(&2));
+    assert_eq!(original.edits.get("tel-b"), Some(&1));
+    assert_eq!(a[0].validate(), Ok(()));
+
+    // Merging the file again changes nothing.
+    let before = a.clone();
+    let again = merge(&mut a, b0.clone());
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(a, before);
+
+    // The other device, importing the first one's file, ends with the same visits.
+    let report = merge(&mut b, a0);
+    assert_eq!(report.visit_conflicts, 1);
+    let mut ids_a = visit_ids(&a[0]);
+    let mut ids_b = visit_ids(&b[0]);
+    ids_a.sort();
+    ids_b.sort();
+    assert_eq!(ids_a, ids_b);
+    for v in &a[0].visits {
+        assert!(b[0].visit(&v.id).unwrap().same_content(v));
+    }
+    // And exchanging the merged workspaces changes nothing more.
+    assert!(!merge(&mut b, a.clone()).changed());
+    assert!(!merge(&mut a, b.clone()).changed());
+}
+
+#[test]
+fn settling_a_conflict_sticks_when_the_old_file_comes_again() {
+    let (mut a, mut b) = two_devices();
+    a[0].visits[0].notes = "A".into();
+    a[0].visits[0].touch("tel-a", DAY2);
+    b[0].visits[0].notes = "B".into();
+    b[0].visits[0].touch("tel-b", DAY2);
+    merge(&mut a, b.clone());
+    let copy = a[0]
+        .visits
+        .iter()
+        .find(|v| v.conflict_of.is_some())
+        .unwrap()
+        .id
+        .clone();
+    a[0].resolve_conflict(&copy, true, "tel-a", DAY2).unwrap();
+    assert_eq!(a[0].visits.len(), 1);
+    let settled = a.clone();
+    let report = merge(&mut a, b.clone());
+    assert!(!report.changed(), "{report:?}");
+    assert_eq!(a, settled);
+}
+
+#[test]
+fn deleted_visits_stay_deleted_unless_changed_elsewhere() {
+    let (mut a, b) = two_devices();
+    a[0].remove_visit("vis-1").unwrap();
+    let report = merge(&mut a, b.clone());
+    assert_eq!(report.visits_left_deleted, 1);
+    assert!(!report.changed());
+    assert!(a[0].visits.is_empty());
+    // A save the deleting device never saw brings the visit back: no edit is lost.
+    let mut c = b.clone();
+    c[0].visits[0].notes = "Nota posterior".into();
+    c[0].visits[0].touch("tel-c", DAY2);
+    let report = merge(&mut a, c);
+    assert_eq!(report.visits_added, 1);
+    assert_eq!(a[0].visits[0].notes, "Nota posterior");
+    // Tombstones travel in the file and survive a round trip.
+    let (mut d, _) = two_devices();
+    d[0].remove_visit("vis-1");
+    let text = handoff::encode(&d, NOW);
+    assert_eq!(handoff::decode(&text).unwrap(), d);
+}
+
+#[test]
+fn details_changed_on_both_sides_keep_the_other_values() {
+    let (mut a, mut b) = two_devices();
+    a[0].name = "Panadería Rosa".into();
+    a[0].locality = "Xoxocotlán".into();
+    a[0].touch("tel-a", DAY2);
+    b[0].name = "Panadería Doña Rosa".into();
+    b[0].sector = Some("food".into());
+    b[0].touch("tel-b", DAY2);
+    let (a0, b0) = (a.clone(), b.clone());
+    let report = merge(&mut a, b0.clone());
+    assert_eq!(report.enterprise_conflicts, 1);
+    // One value of each detail stays; every other value is listed.
+    let e = &a[0];
+    let mut values = vec![
+        ("name", e.name.clone()),
+        ("locality", e.locality.clone()),
+        ("sector", e.sector.clone().unwrap_or_default()),
+    ];
+    values.extend(e.other_values.iter().map(|o| {
+        (
+            ["name", "locality", "sector"]
+                .into_iter()
+                .find(|f| *f == o.field)
+                .unwrap(),
+            o.value.clone(),
+        )
+    }));
+    for (field, value) in [
+        ("name", "Panadería Rosa"),
+        ("name", "Panadería Doña Rosa"),
+        ("locality", "Xoxocotlán"),
+        ("sector", "food"),
+    ] {
+        assert!(
+            values.contains(&(field, value.to_string())),
+            "{field}={value} kept: {values:?}"
+        );
+    }
+    assert!(e
+        .other_values
+        .iter()
+        .all(|o| e.detail(&o.field) != Some(o.value.as_str())));
+    assert_eq!(a[0].validate(), Ok(()));
+    let before = a.clone();
+    assert!(!merge(&mut a, b0).changed());
+    assert_eq!(a, before);
+    // The other device keeps the same values in the same places.
+    merge(&mut b, a0);
+    assert_eq!(b[0].name, a[0].name);
+    assert_eq!(b[0].other_values, a[0].other_values);
+    // Choosing a value and saving clears the conflict for the other device too.
+    a[0].name = "Panadería Doña Rosa".into();
+    a[0].other_values.clear();
+    a[0].touch("tel-a", DAY2);
+    let report = merge(&mut b, a.clone());
+    assert_eq!(report.enterprises_updated, 1);
+    assert!(b[0].other_values.is_empty());
+    assert_eq!(
+        OtherValue {
+            field: "name".into(),
+            value: "x".into()
+        }
+        .field,
+        "name"
+    );
+}
+
+#[test]
+fn the_same_id_in_another_country_is_another_enterprise() {
+    let mut local = vec![one_enterprise()];
+    let mut other = Enterprise::new("ent-1", "Tienda (ficticia)", "CL", "tel-z", NOW);
+    other.visits.push(Visit::new(
+        "vis-1",
+        "2026-04-01",
+        profile("CL", 2),
+        "tel-z",
+        NOW,
+    ));
+    let report = merge(&mut local, vec![other.clone()]);
+    assert_eq!(report.enterprises_added, 1);
+    assert_eq!(local.len(), 2);
+    assert_ne!(local[1].id, "ent-1");
+    assert_eq!(local[1].country, "CL");
+    let again = merge(&mut local, vec![other]);
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(local.len(), 2);
+    assert_eq!(
+        handoff::decode(&handoff::encode(&local, NOW)).unwrap(),
+        local
+    );
+}
+
+/// One side's changes in the property test.
+#[derive(Debug, Clone)]
+enum Op {
+    EditNotes(usize, usize, u8),
+    EditLevel(usize, usize, u8),
+    AddVisit(usize, u8),
+    Rename(usize, u8),
+    Delete(usize, usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..3usize, 0..4usize, 0..3u8).prop_map(|(e, v, x)| Op::EditNotes(e, v, x)),
+        (0..3usize, 0..4usize, 0..5u8).prop_map(|(e, v, x)| Op::EditLevel(e, v, x)),
+        (0..3usize, 0..4u8).prop_map(|(e, x)| Op::AddVisit(e, x)),
+        (0..3usize, 0..3u8).prop_map(|(e, x)| Op::Rename(e, x)),
+        (0..3usize, 0..4usize).prop_map(|(e, v)| Op::Delete(e, v)),
+    ]
+}
+
+fn base() -> Vec<Enterprise> {
+    (0..3)
+        .map(|i| {
+            let mut e =
+                Enterprise::new(&format!("e{i}"), &format!("Empresa {i}"), "MX", "base", NOW);
+            for j in 0..2 {
+                e.visits.push(Visit::new(
+                    &format!("e{i}v{j}"),
+                    "2026-03-14",
+                    profile("MX", j as u8),
+                    "base",
+                    NOW,
+                ));
+            }
+            e
+        })
+        .collect()
+}
+
+fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
+    for op in ops {
+        match *op {
+            Op::EditNotes(e, v, x) | Op::EditLevel(e, v, x) => {
+                let ent = &mut workspace[e];
+                if ent.visits.is_empty() {
+                    continue;
+                }
+                let n = ent.visits.len();
+                let visit = &mut ent.visits[v % n];
+                if matches!(op, Op::EditNotes(..)) {
+                    visit.notes = format!("nota {x}");
+                } else {
+                    visit.profile = profile("MX", x.min(4));
+                }
+                visit.touch(device, DAY2);
+            }
+            Op::AddVisit(e, x) => {
+                let id = format!(
+                    "{device}-{e}-{}",
+                    workspace[e].visits.len() + workspace[e].removed.len()
+                );
+                workspace[e].visits.push(Visit::new(
+                    &id,
+                    "2026-06-01",
+                    profile("MX", x),
+                    device,
+                    DAY2,
+                ));
+            }
+            Op::Rename(e, x) => {
+                workspace[e].name = format!("Nombre {x}");
+                workspace[e].touch(device, DAY2);
+            }
+            Op::Delete(e, v) => {
+                let ent = &mut workspace[e];
+                if !ent.visits.is_empty() {
+                    let id = ent.visits[v % ent.visits.len()].id.clone();
+                    ent.remove_visit(&id);
+                }
+            }
+        }
+    }
+}
+
+/// Every visit of `side` is in `merged` with its content, unless `merged` has a later save of
+/// it or it was deleted in `merged` after every save of it.
+fn keeps_every_visit(merged: &[Enterprise], side: &[Enterprise]) -> Result<(), String> {
+    for e in side {
+        let m = merged
+            .iter()
+            .find(|m| m.id == e.id)
+            .ok_or("enterprise lost")?;
+        for v in &e.visits {
+            let kept = m.visits.iter().any(|x| x.same_content(v));
+            let superseded = m.visit(&v.id).is_some_and(|x| {
+                umbral::workspace::compare_edits(&x.edits, &v.edits)
+                    == Some(std::cmp::Ordering::Greater)
+            });
+            let deleted = m.removed.iter().any(|r| {
+                r.id == v.id
+                    && matches!(
+                        umbral::workspace::compare_edits(&v.edits, &r.edits),
+                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                    )
+            });
+            if !(kept || superseded || deleted) {
+                return Err(format!("visit {} ({:?}) lost", v.id, v.notes));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn merging_is_idempotent_loses_nothing_and_converges(
+        ops_a in proptest::collection::vec(op(), 0..8),
+        ops_b in proptest::collection::vec(op(), 0..8),
+    ) {
+        let mut a = base();
+        let mut b = base();
+        apply(&mut a, &ops_a, "tel-a");
+        apply(&mut b, &ops_b, "tel-b");
+
+        let mut ab = a.clone();
+        merge(&mut ab, b.clone());
+        let once = ab.clone();
+        let report = merge(&mut ab, b.clone());
+        prop_assert!(!report.changed(), "{:?}", report);
+        prop_assert_eq!(&ab, &once);
+        // Merging a workspace into itself changes nothing.
+        let mut same = a.clone();
+        prop_assert!(!merge(&mut same, a.clone()).changed());
+        prop_assert_eq!(&same, &a);
+
+        prop_assert_eq!(keeps_every_visit(&ab, &a), Ok(()));
+        prop_assert_eq!(keeps_every_visit(&ab, &b), Ok(()));
+        for e in &ab {
+            let mut ids = visit_ids(e);
+            ids.sort();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n, "duplicate visit ids in {}", e.id);
+            prop_assert_eq!(e.validate(), Ok(()));
+        }
+        // The merged workspace survives the file.
+        prop_assert_eq!(handoff::decode(&handoff::encode(&ab, NOW)).unwrap(), ab.clone());
+
+        // Without deletions, both directions end with the same visits and details.
+        let deletes = ops_a.iter().chain(&ops_b).any(|o| matches!(o, Op::Delete(..)));
+        if !deletes {
+            let mut ba = b.clone();
+            merge(&mut ba, a.clone());
+            for (x, y) in ab.iter().zip(&ba) {
+                let mut vx: Vec<(String, String)> = x.visits.iter().map(|v| (v.id.clone(), v.fingerprint())).collect();
+                let mut vy: Vec<(String, String)> = y.visits.iter().map(|v| (v.id.clone(), v.fingerprint())).collect();
+                vx.sort();
+                vy.sort();
+                prop_assert_eq!(vx, vy);
+                prop_assert_eq!(&x.name, &y.name);
+                prop_assert_eq!(&x.other_values, &y.other_values);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV of the latest reports
+
+fn builtin_packs() -> BTreeMap<String, Pack> {
+    ["MX", "CL", "BO"]
+        .into_iter()
+        .map(|c| {
+            let id = c.to_ascii_lowercase();
+            let pack = packs::compile(&id, &packs::builtin(), None)
+                .pack
+                .unwrap_or_else(|| panic!("pack {id} compiles"));
+            (c.to_string(), pack)
+        })
+        .collect()
+}
+
+fn read_csv(text: &str, sep: u8) -> Vec<BTreeMap<String, String>> {
+    assert!(
+        text.starts_with('\u{feff}'),
+        "starts with a byte order mark"
+    );
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), csv::COLUMNS);
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            assert_eq!(r.len(), csv::COLUMNS.len());
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_has_the_latest_report_of_each_enterprise() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let enterprises = sample();
+    let text = csv::latest_reports(&enterprises, &lookup, Separator::Comma).unwrap();
+    assert!(text.ends_with("\r\n"));
+    let rows = read_csv(&text, b',');
+    assert_eq!(rows.len(), 3);
+
+    let ana = &rows[0];
+    let latest = &enterprises[0].visits[1];
+    let report = assess(
+        &packs["MX"],
+        &Profile::from_value(&latest.profile).unwrap(),
+        Locale::En,
+    );
+    assert_eq!(ana["enterprise_id"], enterprises[0].id);
+    assert_eq!(ana["name"], "Tejidos Ana (ficticio)");
+    assert_eq!(ana["locality"], "Teotitlán del Valle");
+    assert_eq!(ana["visits"], "2");
+    assert_eq!(ana["versions_in_conflict"], "0");
+    assert_eq!(ana["latest_visit_date"], "2026-05-09");
+    assert_eq!(ana["pack"], "mx");
+    assert_eq!(ana["readiness"], report.readiness.to_string());
+    assert_eq!(ana["stage"], report.stage.unwrap_or(""));
+    for d in &report.dimensions {
+        assert_eq!(
+            ana[&format!("score_{}", d.id)],
+            d.score.to_string(),
+            "{}",
+            d.id
+        );
+    }
+    let blockers: Vec<&str> = report.blockers.iter().map(|b| b.requirement).collect();
+    assert_eq!(ana["blockers"], blockers.join(";"));
+    assert_eq!(
+        ana["next_unlock"],
+        report.next_unlock.as_ref().map_or("", |u| u.pathway)
+    );
+    // Quotes and a newline in notes and names come back exactly.
+    assert_eq!(ana["notes"], latest.notes);
+    assert!(ana["notes"].contains("\"precios de envío\""));
+    assert_eq!(
+        rows[1]["name"],
+        "Café \"La Esquina\", Valparaíso (ficticio)"
+    );
+    assert_eq!(rows[1]["pack"], "cl");
+    assert_eq!(rows[2]["country"], "BO");
+    assert_eq!(rows[2]["notes"], "");
+    assert!(rows.iter().all(|r| r["problem"].is_empty()));
+
+    // Semicolons for spreadsheets that expect them, same cells.
+    let semi = csv::latest_reports(&enterprises, &lookup, Separator::Semicolon).unwrap();
+    assert_eq!(read_csv(&semi, b';'), rows);
+}
+
+#[test]
+fn csv_columns_follow_the_core_dimensions() {
+    let packs = builtin_packs();
+    for pack in packs.values() {
+        let ids: Vec<&str> = pack.data.dimensions.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, csv::DIMENSIONS, "{}", pack.data.id);
+    }
+}
+
+#[test]
+fn csv_rows_without_a_visit_or_a_pack() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let mut empty = Enterprise::new("ent-9", "=1+1 (ficticia)", "MX", "d", NOW);
+    empty.locality = "-Centro".into();
+    let text =
+        csv::latest_reports(std::slice::from_ref(&empty), &lookup, Separator::Comma).unwrap();
+    let rows = read_csv(&text, b',');
+    assert_eq!(rows[0]["name"], "'=1+1 (ficticia)");
+    assert_eq!(rows[0]["locality"], "'-Centro");
+    assert_eq!(rows[0]["visits"], "0");
+    assert_eq!(rows[0]["readiness"], "");
+    assert_eq!(rows[0]["latest_visit_date"], "");
+
+    let only_mx = |c: &str| if c == "MX" { packs.get(c) } else { None };
+    let err = csv::latest_reports(&sample(), &only_mx, Separator::Comma).unwrap_err();
+    assert_eq!(err.countries, vec!["CL", "BO"]);
+    assert_eq!(
+        err.to_string(),
+        "no rule pack for CL, BO, needed to score the latest visits"
+    );
+    assert_eq!(csv::countries_needed(&sample()), vec!["MX", "CL", "BO"]);
+    // An enterprise with no visits needs no pack.
+    assert!(csv::latest_reports(&[empty], &only_mx, Separator::Comma).is_ok());
+}
+
+#[test]
+fn csv_reports_a_stored_record_with_a_broken_profile_in_its_row() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let mut e = one_enterprise();
+    e.visits[0].profile = json!({"schema": "umbral.profile/1", "country": "MX", "size": "huge"});
+    let rows = read_csv(
+        &csv::latest_reports(&[e], &lookup, Separator::Comma).unwrap(),
+        b',',
+    );
+    assert!(
+        rows[0]["problem"].starts_with("invalid profile: unknown value 'huge'"),
+        "{}",
+        rows[0]["problem"]
+    );
+    assert_eq!(rows[0]["readiness"], "");
+    assert_eq!(rows[0]["latest_visit_id"], "vis-1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress between visits
+
+#[test]
+fn progress_between_two_visits() {
+    let packs = builtin_packs();
+    let ana = &sample()[0];
+    let before = Profile::from_value(&ana.visits[0].profile).unwrap();
+    let after = Profile::from_value(&ana.visits[1].profile).unwrap();
+    let r1 = assess(&packs["MX"], &before, Locale::Es);
+    let r2 = assess(&packs["MX"], &after, Locale::Es);
+    let p = progress::compare(&r1, &r2);
+    assert_eq!(p.readiness.before, r1.readiness);
+    assert_eq!(p.readiness.after, r2.readiness);
+    assert!(p.readiness.delta() > 0, "{p:?}");
+    assert_eq!(p.dimensions.len(), 9);
+    let connectivity = p
+        .dimensions
+        .iter()
+        .find(|d| d.id == "connectivity")
+        .unwrap();
+    assert_eq!(connectivity.label, "Internet");
+    assert!(connectivity.delta().unwrap() > 0, "{connectivity:?}");
+    let network = p.dimensions.iter().find(|d| d.id == "network").unwrap();
+    assert_eq!(network.delta(), Some(0));
+    // Each list is exactly the difference of the two reports.
+    let ready = |r: &umbral::engine::Report| -> Vec<String> {
+        r.pathways
+            .iter()
+            .filter(|p| p.ready)
+            .map(|p| p.id.to_string())
+            .collect()
+    };
+    for id in &p.pathways_opened {
+        assert!(ready(&r2).contains(&id.to_string()) && !ready(&r1).contains(&id.to_string()));
+    }
+    assert!(p
+        .blockers_removed
+        .iter()
+        .all(|b| r1.blockers.iter().any(|x| x.requirement == *b)));
+    assert!(
+        p.blockers_removed.contains(&"payout_account")
+            || !r1
+                .blockers
+                .iter()
+                .any(|b| b.requirement == "payout_account")
+    );
+    for step in &p.steps_done {
+        assert!(r1.recommendations.iter().any(|r| r.id == *step));
+        assert!(!r2.recommendations.iter().any(|r| r.id == *step));
+    }
+    assert!(!p.is_empty());
+    // Back the other way, everything flips.
+    let back = progress::compare(&r2, &r1);
+    assert_eq!(back.readiness.delta(), -p.readiness.delta());
+    assert_eq!(back.pathways_closed, p.pathways_opened);
+    assert_eq!(back.blockers_added, p.blockers_removed);
+    // The same report twice: nothing changed.
+    assert!(progress::compare(&r2, &r2).is_empty());
+}
+
+#[test]
+fn progress_names_a_step_done_and_pathways_opened() {
+    let packs = builtin_packs();
+    let pack = &packs["MX"];
+    let no_photos = Profile::from_json(
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"urban","sector":"crafts","goal":"grow_local",
+            "connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2,"helper":"staff","hours_per_week":6},
+            "presence":{"channels":["whatsapp"],"product_photos":false,"inventory":"paper"},"motivation":{"level":4},
+            "payments":{"bank_account":true,"accepts":["cash","transfer"]},"logistics":{"delivers_locally":true}}"#,
+    )
+    .unwrap();
+    let mut photos = no_photos.clone();
+    let field = umbral::engine::profile::core_field("presence.product_photos").unwrap();
+    photos.set(field, Some(umbral::engine::Value::Bool(true)));
+    let r1 = assess(pack, &no_photos, Locale::Es);
+    let r2 = assess(pack, &photos, Locale::Es);
+    assert!(
+        r1.recommendations.iter().any(|r| r.id == "product-photos"),
+        "the step is recommended first"
+    );
+    let p = progress::compare(&r1, &r2);
+    assert!(p.steps_done.contains(&"product-photos"), "{p:?}");
+    let presence = p.dimensions.iter().find(|d| d.id == "presence").unwrap();
+    assert!(presence.delta().unwrap() > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `umbral handoff` on the command line
+
+fn umbral(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_umbral"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("umbral starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const SAMPLE: &str = "tests/fixtures/handoff/v1-sample.json";
+
+/// A scratch folder for this test alone, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("umbral-handoff-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn cli_check_says_what_the_file_holds() {
+    let out = umbral(&["handoff", "check", SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{SAMPLE}: umbral.handoff/1, written by Umbral 0.1.0 at 2026-11-27T22:40:05Z: 3 enterprise(s), 4 visit(s)\n")
+    );
+    // Standard input too.
+    let out = umbral(&["handoff", "check"], &sample_text());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("standard input: umbral.handoff/1"));
+}
+
+#[test]
+fn cli_check_lists_every_problem_and_exits_1() {
+    let bad = edited(|j| {
+        j["enterprises"][0]["visits"][0]["date"] = json!("ayer");
+        j["enterprises"][1]["visits"][0]["profile"]["connectivity"]["internet"] = json!("fiber");
+    });
+    let out = umbral(&["handoff", "check", "-"], &bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "umbral: invalid hand-off file standard input:\n  \
+         - enterprises[0].visits[0].date: expected a date such as 2026-03-14, found 'ayer'\n  \
+         - enterprises[1].visits[0].profile.connectivity.internet: unknown value 'fiber'; expected one of: none, intermittent, mobile_data, broadband (in the visit of 2026-04-02 to 'Café \"La Esquina\", Valparaíso (ficticio)')\n"
+    );
+    let out = umbral(&["handoff", "check"], r#"{"schema":"umbral.handoff/7"}"#);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("'umbral.handoff/7', a version this app cannot read"));
+}
+
+#[test]
+fn cli_usage_and_io_errors_exit_2() {
+    assert_eq!(umbral(&["handoff"], "").status.code(), Some(2));
+    assert_eq!(
+        umbral(&["handoff", "frobnicate"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        umbral(&["handoff", "merge", SAMPLE], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        umbral(&["handoff", "csv", "--separator", "tab", SAMPLE], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = umbral(
+        &[
+            "handoff",
+            "check",
+            "tests/fixtures/handoff/no-such-file.json",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr)
+        .starts_with("umbral: cannot open tests/fixtures/handoff/no-such-file.json"));
+    let help = text(&umbral(&["--help"], "").stdout);
+    assert!(help.contains("handoff"), "{help}");
+}
+
+#[test]
+fn cli_merge_writes_the_merged_file_and_says_what_changed() {
+    let dir = scratch("merge");
+    // B: the sample with a new visit and a conflicting edit of Ana's first visit; A: the
+    // sample with its own edit of that visit.
+    let mut a = sample();
+    a[0].visits[0].notes = "Editada en el equipo A".into();
+    a[0].visits[0].touch("equipo-a", DAY2);
+    let mut b = sample();
+    b[0].visits[0].notes = "Editada en el equipo B".into();
+    b[0].visits[0].touch("equipo-b", DAY2);
+    b[1].visits.push(Visit::new(
+        "nueva",
+        "2026-10-01",
+        profile("CL", 4),
+        "equipo-b",
+        DAY2,
+    ));
+    let (pa, pb, po) = (dir.join("a.json"), dir.join("b.json"), dir.join("out.json"));
+    std::fs::write(&pa, handoff::encode(&a, NOW)).unwrap();
+    std::fs::write(&pb, handoff::encode(&b, NOW)).unwrap();
+    let args = [
+        "handoff",
+        "merge",
+        pa.to_str().unwrap(),
+        pb.to_str().unwrap(),
+        "-o",
+        po.to_str().unwrap(),
+    ];
+    let out = umbral(&args, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "1 visita nueva, 1 conflicto: se guardaron las dos versiones.\n"
+    );
+    let merged = handoff::decode_file(&std::fs::read_to_string(&po).unwrap()).unwrap();
+    assert!(umbral::workspace::is_timestamp(&merged.exported_at));
+    let mut expected = a.clone();
+    merge(&mut expected, b.clone());
+    assert_eq!(merged.enterprises, expected);
+    // Merging B again into the result changes nothing; in English on request, to stdout.
+    let out = umbral(
+        &[
+            "handoff",
+            "merge",
+            po.to_str().unwrap(),
+            pb.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stderr),
+        "Nothing new: everything in the file was already here.\n"
+    );
+    assert_eq!(handoff::decode(&text(&out.stdout)).unwrap(), expected);
+    // A bad file stops the merge and writes nothing.
+    std::fs::write(&pb, "{}").unwrap();
+    std::fs::remove_file(&po).unwrap();
+    let out = umbral(&args, "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!po.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_csv_writes_the_latest_reports() {
+    let out = umbral(&["handoff", "csv", SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let expected = csv::latest_reports(&sample(), &lookup, Separator::Comma).unwrap();
+    assert_eq!(text(&out.stdout), expected);
+    let out = umbral(
+        &["handoff", "csv", "--separator", "semicolon", "-"],
+        &sample_text(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(read_csv(&text(&out.stdout), b';').len(), 3);
+}
+
+#[test]
+fn cli_progress_between_the_two_latest_visits() {
+    let id = "3c9e1f4a7b2d48e6a0c5f1b9d2e7a4c3";
+    let out = umbral(&["handoff", "progress", "--enterprise", id, SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["before"], "2026-03-14");
+    assert_eq!(json["after"], "2026-05-09");
+    assert!(
+        json["progress"]["readiness"]["after"].as_u64()
+            > json["progress"]["readiness"]["before"].as_u64()
+    );
+    let internet = &json["progress"]["dimensions"][0];
+    assert_eq!(internet["label"], "Internet");
+    assert_eq!(
+        internet["delta"].as_i64(),
+        Some(internet["after"].as_i64().unwrap() - internet["before"].as_i64().unwrap())
+    );
+    assert_eq!(
+        json["progress"]["readiness"]["delta"].as_i64(),
+        Some(
+            json["progress"]["readiness"]["after"].as_i64().unwrap()
+                - json["progress"]["readiness"]["before"].as_i64().unwrap()
+        )
+    );
+    let out = umbral(
+        &[
+            "handoff",
+            "progress",
+            "--enterprise",
+            "b7d4e2a19c0f4e3d8a6b5c4d3e2f1a0b",
+            SAMPLE,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "umbral: enterprise 'b7d4e2a19c0f4e3d8a6b5c4d3e2f1a0b' has 1 visit(s); progress needs two\n"
+    );
+    let out = umbral(
+        &["handoff", "progress", "--enterprise", "nadie", SAMPLE],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("umbral: no enterprise 'nadie' in {SAMPLE}\n")
+    );
+}
+
+#[test]
+fn cli_prints_the_handoff_schema() {
+    let out = umbral(&["schema", "handoff"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn a_stored_record_reads_back_or_says_why_not() {
+    let e = sample().remove(1);
+    let value = serde_json::to_value(&e).unwrap();
+    assert_eq!(Enterprise::from_value(&value), Ok(e));
+    assert_eq!(
+        messages(Enterprise::from_value(&json!({"id": "x", "visits": []})).unwrap_err()),
+        vec![
+            "missing field 'name'",
+            "missing field 'country'",
+            "missing field 'created'",
+            "missing field 'updated'",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinned bytes: the sample merged with another device's file, and its CSV. `tests/handoff_wasm.rs`
+// checks that WebAssembly gives the same bytes (the same conflict ids, so a phone and the
+// command line agree). `UPDATE_EXPECT=1 cargo test --test handoff` rewrites them after a
+// deliberate change.
+
+const PINNED_AT: &str = "2026-11-28T12:00:00Z";
+
+fn pinned(name: &str, actual: &str) {
+    let path = root().join("tests/fixtures/handoff").join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs; review and rerun with UPDATE_EXPECT=1:\n{actual}"
+    );
+}
+
+#[test]
+fn merging_the_other_devices_file_gives_the_pinned_bytes() {
+    let mut local = sample();
+    let other = std::fs::read_to_string(root().join("tests/fixtures/handoff/v1-other-device.json"))
+        .unwrap();
+    let report = merge(&mut local, handoff::decode(&other).unwrap());
+    assert_eq!(
+        report.summary(Locale::Es),
+        "1 empresa nueva, 1 visita nueva, 2 conflictos: se guardaron las dos versiones de cada uno."
+    );
+    assert_eq!(
+        (report.visit_conflicts, report.enterprise_conflicts),
+        (1, 1)
+    );
+    let merged = handoff::encode(&local, PINNED_AT);
+    assert_eq!(schema_errors(&merged), Vec::<String>::new());
+    pinned("v1-merged.json", &merged);
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    pinned(
+        "v1-merged.csv",
+        &csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
+    );
+}
+
+#[test]
+fn a_stored_visit_reads_back_or_says_why_not() {
+    let v = sample()[0].visits[1].clone();
+    let value = serde_json::to_value(&v).unwrap();
+    assert_eq!(Visit::from_value(&value, Some("MX")), Ok(v.clone()));
+    assert_eq!(v.validate(None), Ok(()));
+    assert_eq!(
+        messages(v.validate(Some("CL")).unwrap_err()),
+        vec!["profile.country: the profile is for MX but the enterprise is in CL (in the visit of 2026-05-09 to its enterprise)"]
+    );
+    let mut broken = value.clone();
+    broken["notes"] = json!(null);
+    broken["edits"] = json!([]);
+    broken["profile"]["skills"]["hours_per_week"] = json!(200);
+    assert_eq!(
+        messages(Visit::from_value(&broken, None).unwrap_err()),
+        vec![
+            "profile.skills.hours_per_week: 200 is out of range; expected 0 to 168 (in the visit of 2026-05-09 to its enterprise)",
+            "notes: expected a string, found null",
+            "edits: expected an object of device ids and save counts, found an array",
+        ]
+    );
+}
+
+#[test]
+fn refusals_have_a_plain_headline_in_both_languages() {
+    let headline = |text: &str, locale| handoff::decode(text).unwrap_err().headline(locale);
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::Es),
+        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/2). Actualice Umbral para abrirlo. No se cambió nada."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::En),
+        "This file is from a newer version of Umbral (umbral.handoff/2). Update Umbral to open it. Nothing was changed."
+    );
+    assert_eq!(
+        headline(r#"{"schema":"umbral.profile/1","country":"MX"}"#, Locale::Es),
+        "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y visitas. No se cambió nada."
+    );
+    for text in ["PK\u{3}\u{4}", "[1]", "{}", r#"{"schema":"otra.cosa/1"}"#] {
+        assert_eq!(
+            headline(text, Locale::Es),
+            "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada.",
+            "{text}"
+        );
+    }
+    let two = edited(|j| {
+        j["exported_at"] = json!(1);
+        j["app_version"] = json!(2);
+    });
+    assert_eq!(
+        headline(&two, Locale::Es),
+        "El archivo tiene 2 errores y no se importó nada. Detalles:"
+    );
+    assert_eq!(
+        headline(&edited(|j| j["exported_at"] = json!(1)), Locale::En),
+        "The file has an error and nothing was imported. Details:"
+    );
+}
