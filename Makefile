@@ -171,5 +171,7 @@ bench: build
 	node tests/bench/load.mjs
 	$(call step,re-scoring after an answer within one frame (Chromium))
 	node tests/bench/rescore.mjs
+	$(call step,embedding: a host page's programme pack checked in the worker (Chromium))
+	node tests/bench/embed-pack.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))
 	node tests/bench/lighthouse.mjs

@@ -87,22 +87,33 @@
     if (settled) return;
     settled = true;
     programmePack = pack;
+    // For tests/bench/embed-pack.mjs: when the app got its answer about the pack.
+    performance.mark('umbral:pack-settled');
     window.umbralPackResolve?.(pack);
   };
   if (!params.has('pack')) settle(null);
   const fail = (diagnostics) => {
     if (settled) return;
+    worker?.terminate();
     console.error(`umbral: the programme pack was not used:\n${diagnostics}`);
     post({ type: 'umbral:pack-status', ok: false, diagnostics });
     failed = true;
     paintTop();
     settle(null);
   };
+  // The checker starts at once, while the host reads its pack; it says 'ready' when it listens.
+  let request;
+  let worker;
+  let listening = false;
   const check = (name, source) => {
-    const worker = new Worker('umbral-packs_loader.js');
+    request = { name, source };
+    if (listening) worker.postMessage(request);
+  };
+  if (!settled && origin) {
+    worker = new Worker('umbral-packs_loader.js');
     worker.onerror = () => fail('the pack checker (umbral-packs) could not be loaded');
     worker.onmessage = ({ data }) => {
-      if (data == 'ready') return worker.postMessage({ name, source });
+      if (data == 'ready') return (listening = true) && request && worker.postMessage(request);
       worker.terminate();
       if (!data.ok) return fail(data.diagnostics);
       if (data.diagnostics) console.warn(`umbral: programme pack:\n${data.diagnostics}`);
@@ -111,12 +122,12 @@
       paintTop();
       settle({ country: data.country, json: data.pack });
     };
-  };
+  }
   if (!settled && !origin) fail('no valid origin= in the app\'s address, so no pack can be accepted');
   if (!settled) setTimeout(() => fail('no programme pack arrived from the host page in 15 seconds'), 15000);
   addEventListener('message', (event) => {
     const message = event.data;
-    if (event.source != parent || event.origin != origin || message?.type != 'umbral:pack' || settled) return;
+    if (event.source != parent || event.origin != origin || message?.type != 'umbral:pack' || settled || request) return;
     if (typeof message.source == 'string') check(String(message.name ?? ''), message.source);
     else fail(String(message.error ?? 'the host sent a pack message with no source'));
   });

@@ -39,26 +39,26 @@
     if (type == 'umbral:pack-error') console.error(`umbral: programme pack not used:\n${detail.diagnostics}`);
     script.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
   };
-  // The pack's source, read on the host page (same origin, so no CORS) once the app asks and
-  // the page is parsed: from a <script type="text/plain"> element, or from a URL. Its name in
-  // messages is its file name (the element's id plus .toml).
-  let pack;
-  const readPack = () => pack ||= new Promise((resolve) =>
-    document.readyState == 'loading' ? addEventListener('DOMContentLoaded', resolve) : resolve(),
-  ).then(() => {
-    if (packSelector) {
+  // The pack's source, read on the host page (same origin, so no CORS) while the app loads:
+  // from a URL, or once the page is parsed from a <script type="text/plain"> element. Its name
+  // in messages is its file name (the element's id plus .toml).
+  const pack = packSelector
+    ? new Promise((resolve) =>
+      document.readyState == 'loading' ? addEventListener('DOMContentLoaded', resolve) : resolve(),
+    ).then(() => {
       const element = document.querySelector(packSelector);
       if (!element) throw `data-pack-inline: no element matches ${packSelector}`;
       return [`${element.id || 'programa'}.toml`, element.textContent];
-    }
-    return fetch(new URL(packUrl, location.href), { credentials: 'omit' }).then(
+    })
+    : packUrl && fetch(new URL(packUrl, location.href), { credentials: 'omit' }).then(
       async (response) => {
         if (!response.ok) throw `data-pack: ${packUrl}: HTTP ${response.status}`;
         return [decodeURIComponent(response.url.split(/[?#]/)[0].split('/').pop()), await response.text()];
       },
       (error) => { throw `data-pack: ${packUrl}: ${error}`; },
     );
-  });
+  // Handled when the app asks for it (umbral:ready); not an unhandled rejection before then.
+  pack?.catch(() => {});
   const send = (message) => frame.contentWindow.postMessage(message, app.origin);
 
   addEventListener('message', (event) => {
@@ -67,8 +67,8 @@
     const type = message.type;
     if (type == 'umbral:height' && message.height > 0) frame.style.height = `${Math.ceil(message.height)}px`;
     // The app listens: hand it the pack (again, should the app have reloaded).
-    if (type == 'umbral:ready' && (packSelector || packUrl)) {
-      readPack().then(
+    if (type == 'umbral:ready' && pack) {
+      pack.then(
         ([name, source]) => send({ type: 'umbral:pack', name, source }),
         (error) => send({ type: 'umbral:pack', error: String(error) }),
       );
