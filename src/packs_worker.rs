@@ -14,6 +14,8 @@ use crate::packs::{self, Diagnostic, Month, PackSource, SourceFile};
 pub struct Outcome {
     /// The compiled pack as JSON (what `umbral compile` writes), when it had no error.
     pub pack: Option<String>,
+    /// The pack's name, Spanish and English, when it compiled.
+    pub name: Option<[String; 2]>,
     /// Every diagnostic, rendered as the command line prints them (file:line:col, the source
     /// line and a caret), then a one-line summary when the pack failed. Empty when clean.
     pub diagnostics: String,
@@ -69,6 +71,7 @@ pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcom
     match compiled.pack {
         Some(pack) if pack.data.country.is_some() => Outcome {
             country: pack.data.country.clone(),
+            name: Some([pack.data.name.es.clone(), pack.data.name.en.clone()]),
             pack: Some(pack.to_json()),
             diagnostics: render(&diagnostics),
         },
@@ -93,6 +96,7 @@ fn failed(diagnostics: Vec<Diagnostic>, id: &str, country: Option<String>) -> Ou
     text.push_str(&format!("{id}: {errors} error(s), {warnings} warning(s)\n"));
     Outcome {
         pack: None,
+        name: None,
         diagnostics: text,
         country,
     }
@@ -156,6 +160,10 @@ mod tests {
         assert_eq!(outcome.country.as_deref(), Some("MX"));
         let pack = crate::engine::Pack::from_json(&outcome.pack.expect("compiled")).unwrap();
         assert_eq!(pack.data.id, "programa-estatal");
+        assert_eq!(
+            outcome.name.expect("named")[0],
+            "Programa de ejemplo — Estado ficticio"
+        );
         assert_eq!(pack.data.layers, ["core", "mx", "programa-estatal"]);
         assert!(pack
             .data

@@ -118,7 +118,7 @@
       if (!data.ok) return fail(data.diagnostics);
       if (data.diagnostics) console.warn(`umbral: programme pack:\n${data.diagnostics}`);
       post({ type: 'umbral:pack-status', ok: true, diagnostics: data.diagnostics });
-      packName = JSON.parse(data.pack).name[es() ? 'es' : 'en'];
+      packName = data.name[es() ? 'es' : 'en'];
       paintTop();
       settle({ country: data.country, json: data.pack });
     };
@@ -186,9 +186,11 @@
       if (!saved?.profile || !bindings) throw new Error('no answers saved on this device');
       // The pack the app scores with: the programme's for its country, else the country's own.
       const country = saved.country;
+      // Country packs in the form the app reads them, as index.html preloads the default one.
+      const preload = document.querySelector('link[rel=preload][href^="packs/"]')?.getAttribute('href');
       const json = programmePack?.country == country
         ? programmePack.json
-        : await (await fetch(`packs/${country.toLowerCase()}.json`)).text();
+        : await (await fetch(`packs/${country.toLowerCase()}.${preload?.split('.').pop() ?? 'json'}`)).text();
       const id = bindings.umbralLoadPack(json);
       const profile = JSON.stringify(saved.profile);
       const report = JSON.parse(bindings.umbralAssess(id, profile, saved.locale));

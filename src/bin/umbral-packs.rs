@@ -1,6 +1,6 @@
 //! The programme-pack checker, run by the embedded app as a Web Worker (built by Trunk with
 //! `data-type="worker"`; see index.html). It answers each message `{name, source}` with
-//! `{ok, pack, diagnostics, country}`: the compiled pack's JSON when the source is valid, and
+//! `{ok, pack, name, diagnostics, country}`: the compiled pack's JSON when the source is valid, and
 //! always the diagnostics as `umbral validate` prints them (see `umbral::packs_worker`).
 //! It says `"ready"` once it listens, so no message reaches it before it can answer.
 
@@ -36,6 +36,12 @@ fn main() {
             "country",
             outcome.country.map_or(JsValue::UNDEFINED, JsValue::from),
         );
+        if let Some([es, en]) = outcome.name {
+            let name = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&name, &"es".into(), &es.into());
+            let _ = js_sys::Reflect::set(&name, &"en".into(), &en.into());
+            set("name", name.into());
+        }
         let _ = reply.post_message(&out);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
