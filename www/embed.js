@@ -32,7 +32,7 @@
   frame.referrerPolicy = 'no-referrer';
   // CSSOM, not a style attribute: allowed under a strict style-src. The height follows the
   // app's content; until the first report it has room for the start screen.
-  frame.style.cssText = 'display:block;width:100%;border:0;height:42rem';
+  frame.style.cssText = 'display:block;width:100%;border:0;height:44rem';
   script.after(frame);
 
   const fire = (type, detail) => {
