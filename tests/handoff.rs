@@ -334,6 +334,7 @@ fn a_new_enterprise_comes_with_its_visits() {
         MergeReport {
             enterprises_added: 3,
             visits_added: 4,
+            enterprises_to_save: sample().into_iter().map(|e| e.id).collect(),
             ..MergeReport::default()
         }
     );
@@ -353,6 +354,7 @@ fn merging_the_same_file_changes_nothing() {
     let report = merge(&mut local, sample());
     assert_eq!(local, sample());
     assert!(!report.changed());
+    assert!(report.enterprises_to_save.is_empty());
     assert_eq!(report.visits_unchanged, 4);
     assert_eq!(
         report.summary(Locale::Es),
@@ -590,6 +592,8 @@ enum Op {
     AddVisit(usize, u8),
     Rename(usize, u8),
     Delete(usize, usize),
+    /// Settle the enterprise's first conflict, if it has one, keeping the copy or not.
+    Resolve(usize, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -599,6 +603,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 0..4u8).prop_map(|(e, x)| Op::AddVisit(e, x)),
         (0..3usize, 0..3u8).prop_map(|(e, x)| Op::Rename(e, x)),
         (0..3usize, 0..4usize).prop_map(|(e, v)| Op::Delete(e, v)),
+        (0..3usize, any::<bool>()).prop_map(|(e, keep)| Op::Resolve(e, keep)),
     ]
 }
 
@@ -655,6 +660,17 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
                 workspace[e].name = format!("Nombre {x}");
                 workspace[e].touch(device, DAY2);
             }
+            Op::Resolve(e, keep) => {
+                let ent = &mut workspace[e];
+                let pair = ent
+                    .visits
+                    .iter()
+                    .filter_map(|v| Some((v.id.clone(), v.conflict_of.clone()?)))
+                    .find(|(_, original)| ent.visit(original).is_some());
+                if let Some((copy, _)) = pair {
+                    ent.resolve_conflict(&copy, keep, device, DAY2).unwrap();
+                }
+            }
             Op::Delete(e, v) => {
                 let ent = &mut workspace[e];
                 if !ent.visits.is_empty() {
@@ -666,25 +682,31 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
     }
 }
 
-/// Every visit of `side` is in `merged` with its content, unless `merged` has a later save of
-/// it or it was deleted in `merged` after every save of it.
-fn keeps_every_visit(merged: &[Enterprise], side: &[Enterprise]) -> Result<(), String> {
+/// Every visit of `side` is in `merged` with its content, unless `other` (the other input)
+/// had a later save of it, or `merged` deleted it after every save of it.
+fn keeps_every_visit(
+    merged: &[Enterprise],
+    side: &[Enterprise],
+    other: &[Enterprise],
+) -> Result<(), String> {
+    use std::cmp::Ordering;
+    use umbral::workspace::compare_edits;
     for e in side {
         let m = merged
             .iter()
             .find(|m| m.id == e.id)
             .ok_or("enterprise lost")?;
+        let o = other.iter().find(|o| o.id == e.id);
         for v in &e.visits {
             let kept = m.visits.iter().any(|x| x.same_content(v));
-            let superseded = m.visit(&v.id).is_some_and(|x| {
-                umbral::workspace::compare_edits(&x.edits, &v.edits)
-                    == Some(std::cmp::Ordering::Greater)
-            });
+            let superseded = o
+                .and_then(|o| o.visit(&v.id))
+                .is_some_and(|x| compare_edits(&x.edits, &v.edits) == Some(Ordering::Greater));
             let deleted = m.removed.iter().any(|r| {
                 r.id == v.id
                     && matches!(
-                        umbral::workspace::compare_edits(&v.edits, &r.edits),
-                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                        compare_edits(&v.edits, &r.edits),
+                        Some(Ordering::Less | Ordering::Equal)
                     )
             });
             if !(kept || superseded || deleted) {
@@ -709,26 +731,26 @@ proptest! {
         apply(&mut b, &ops_b, "tel-b");
 
         let mut ab = a.clone();
-        merge(&mut ab, b.clone());
+        let first = merge(&mut ab, b.clone());
+        // Every enterprise the report does not list is as it was.
+        for e in &ab {
+            if !first.enterprises_to_save.contains(&e.id) {
+                prop_assert_eq!(Some(e), a.iter().find(|x| x.id == e.id));
+            }
+        }
         let once = ab.clone();
         let report = merge(&mut ab, b.clone());
         prop_assert!(!report.changed(), "{:?}", report);
+        prop_assert!(report.enterprises_to_save.is_empty(), "{:?}", report);
         prop_assert_eq!(&ab, &once);
         // Merging a workspace into itself changes nothing.
         let mut same = a.clone();
         prop_assert!(!merge(&mut same, a.clone()).changed());
         prop_assert_eq!(&same, &a);
 
-        prop_assert_eq!(keeps_every_visit(&ab, &a), Ok(()));
-        prop_assert_eq!(keeps_every_visit(&ab, &b), Ok(()));
-        for e in &ab {
-            let mut ids = visit_ids(e);
-            ids.sort();
-            let n = ids.len();
-            ids.dedup();
-            prop_assert_eq!(ids.len(), n, "duplicate visit ids in {}", e.id);
-            prop_assert_eq!(e.validate(), Ok(()));
-        }
+        prop_assert_eq!(keeps_every_visit(&ab, &a, &b), Ok(()));
+        prop_assert_eq!(keeps_every_visit(&ab, &b, &a), Ok(()));
+        prop_assert_eq!(sound(&ab), Ok(()));
         // The merged workspace survives the file.
         prop_assert_eq!(handoff::decode(&handoff::encode(&ab, NOW)).unwrap(), ab.clone());
 
@@ -1352,4 +1374,137 @@ fn refusals_have_a_plain_headline_in_both_languages() {
         headline(&edited(|j| j["exported_at"] = json!(1)), Locale::En),
         "The file has an error and nothing was imported. Details:"
     );
+}
+
+/// An enterprise's id, its details, and its visits' ids and fingerprints.
+type Contents = (String, String, Vec<(String, String)>);
+
+/// One to three rounds of changes on two devices; `deleting` allows deletions and settled
+/// conflicts.
+fn rounds(deleting: bool) -> impl Strategy<Value = Vec<(Vec<Op>, Vec<Op>)>> {
+    let ops = move || {
+        proptest::collection::vec(
+            op().prop_filter("no deletions", move |o| {
+                deleting || !matches!(o, Op::Delete(..) | Op::Resolve(..))
+            }),
+            0..6,
+        )
+    };
+    proptest::collection::vec((ops(), ops()), 1..4)
+}
+
+/// Visit ids unique in each enterprise, and every record valid.
+fn sound(workspace: &[Enterprise]) -> Result<(), String> {
+    for e in workspace {
+        let mut ids = visit_ids(e);
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        if ids.len() != n {
+            return Err(format!("duplicate visit ids in {}", e.id));
+        }
+        e.validate().map_err(|errors| errors.to_string())?;
+    }
+    Ok(())
+}
+
+fn contents(workspace: &[Enterprise]) -> Vec<Contents> {
+    let mut out: Vec<_> = workspace
+        .iter()
+        .map(|e| {
+            let mut visits: Vec<(String, String)> = e
+                .visits
+                .iter()
+                .map(|v| (v.id.clone(), v.fingerprint()))
+                .collect();
+            visits.sort();
+            (
+                e.id.clone(),
+                format!("{}|{:?}", e.name, e.other_values),
+                visits,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Two devices editing apart and exchanging files, round after round: every merge is
+    /// idempotent and keeps records valid, and after each two-way exchange both hold the same
+    /// visits under the same ids and the same details.
+    #[test]
+    fn devices_exchanging_files_converge(
+        rounds in rounds(false),
+    ) {
+        let mut a = base();
+        let mut b = base();
+        for (ops_a, ops_b) in &rounds {
+            apply(&mut a, ops_a, "tel-a");
+            apply(&mut b, ops_b, "tel-b");
+            merge(&mut a, b.clone());
+            let again = merge(&mut a, b.clone());
+            prop_assert!(!again.changed(), "{:?}", again);
+            merge(&mut b, a.clone());
+            prop_assert_eq!(contents(&a), contents(&b));
+            prop_assert_eq!(sound(&a), Ok(()));
+            prop_assert_eq!(sound(&b), Ok(()));
+        }
+    }
+}
+
+/// Found by `devices_exchanging_files_converge`: a file whose other values include the
+/// current value (its writer did not drop it) must not make merging it twice change things.
+#[test]
+fn other_values_equal_to_the_current_value_are_dropped_once() {
+    let (mut a, mut b) = two_devices();
+    b[0].name = "Nombre nuevo".into();
+    b[0].touch("tel-b", DAY2);
+    b[0].other_values = vec![OtherValue {
+        field: "name".into(),
+        value: "Nombre nuevo".into(),
+    }];
+    let first = merge(&mut a, b.clone());
+    assert_eq!(first.enterprises_updated, 1);
+    assert!(a[0].other_values.is_empty());
+    let again = merge(&mut a, b);
+    assert!(!again.changed(), "{again:?}");
+    // And saving drops them too.
+    a[0].other_values = vec![OtherValue {
+        field: "name".into(),
+        value: "Nombre nuevo".into(),
+    }];
+    a[0].touch("tel-a", DAY2);
+    assert!(a[0].other_values.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// The same with deletions and settled conflicts, which do not travel (importing never
+    /// deletes): every merge stays idempotent, ids unique and records valid.
+    #[test]
+    fn devices_deleting_and_settling_stay_sound(
+        rounds in rounds(true),
+    ) {
+        let mut a = base();
+        let mut b = base();
+        for (ops_a, ops_b) in &rounds {
+            apply(&mut a, ops_a, "tel-a");
+            apply(&mut b, ops_b, "tel-b");
+            let (a0, b0) = (a.clone(), b.clone());
+            merge(&mut a, b0.clone());
+            prop_assert_eq!(keeps_every_visit(&a, &a0, &b0), Ok(()));
+            prop_assert_eq!(keeps_every_visit(&a, &b0, &a0), Ok(()));
+            let again = merge(&mut a, b0);
+            prop_assert!(!again.changed(), "{:?}", again);
+            merge(&mut b, a.clone());
+            let again = merge(&mut b, a.clone());
+            prop_assert!(!again.changed(), "{:?}", again);
+            prop_assert_eq!(sound(&a), Ok(()));
+            prop_assert_eq!(sound(&b), Ok(()));
+        }
+    }
 }

@@ -45,6 +45,9 @@ pub struct MergeReport {
     pub visits_unchanged: usize,
     /// Visits deleted on this device that the file still had, unchanged: left deleted.
     pub visits_left_deleted: usize,
+    /// The ids of the enterprises whose records changed in any way (save counts included), in
+    /// the order merged: what a store has to write back.
+    pub enterprises_to_save: Vec<String>,
 }
 
 impl MergeReport {
@@ -154,10 +157,17 @@ pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeRep
             }
         };
         match target {
-            Some(i) => merge_enterprise(&mut local[i], theirs, &mut report),
+            Some(i) => {
+                let before = local[i].clone();
+                merge_enterprise(&mut local[i], theirs, &mut report);
+                if local[i] != before {
+                    report.enterprises_to_save.push(local[i].id.clone());
+                }
+            }
             None => {
                 report.enterprises_added += 1;
                 report.visits_added += theirs.visits.len();
+                report.enterprises_to_save.push(theirs.id.clone());
                 local.push(theirs);
             }
         }
@@ -208,6 +218,7 @@ fn merge_details(mine: &mut Enterprise, theirs: &Enterprise, report: &mut MergeR
             Some(Ordering::Less) => theirs.other_values.clone(),
             _ => union_others(mine, &mine.other_values, &theirs.other_values),
         };
+        let others = union_others(mine, &others, &[]);
         if others != mine.other_values {
             report.enterprises_updated += 1;
             mine.other_values = others;
@@ -222,7 +233,7 @@ fn merge_details(mine: &mut Enterprise, theirs: &Enterprise, report: &mut MergeR
             set_details(mine, theirs);
             mine.edits = theirs.edits.clone();
             mine.updated = theirs.updated.clone();
-            mine.other_values = theirs.other_values.clone();
+            mine.other_values = union_others(mine, &theirs.other_values, &[]);
             report.enterprises_updated += 1;
         }
         Some(Ordering::Equal) | None => {

@@ -160,8 +160,15 @@ impl Enterprise {
         }
     }
 
-    /// Records a save of the details by `device` at `now`. Call it after changing them.
+    /// Records a save of the details by `device` at `now`. Call it after changing them. Other
+    /// values equal to a detail's new value are dropped: nothing is left to choose there.
     pub fn touch(&mut self, device: &str, now: &str) {
+        let current: Vec<(&str, String)> = DETAIL_FIELDS
+            .iter()
+            .map(|f| (*f, self.detail(f).unwrap_or_default().to_string()))
+            .collect();
+        self.other_values
+            .retain(|o| !current.iter().any(|(f, v)| *f == o.field && *v == o.value));
         tick(&mut self.edits, device);
         self.updated = now.to_string();
     }

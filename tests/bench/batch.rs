@@ -75,7 +75,8 @@ mod native {
 
     pub fn run() {
         let dir = std::env::temp_dir();
-        let input = dir.join("umbral-batch-bench.jsonl");
+        // One file per process: several checkouts on one machine may run this at once.
+        let input = dir.join(format!("umbral-batch-bench-{}.jsonl", std::process::id()));
         let mut file = std::io::BufWriter::new(std::fs::File::create(&input).unwrap());
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..PROFILES {
