@@ -185,7 +185,7 @@ describe('embedding on a programme page', () => {
   });
 
   test('without a valid origin, sharing is off and the results say why', async () => {
-    const third = await startThird(`${app.url}?embed=1&origin=*`);
+    const third = await startThird(`${app.url}?embed=1&origin=*&accent=${encodeURIComponent('red;background:url(x)')}`);
     try {
       await seedDraft(context, SAMPLE_PROFILE);
       await page.goto(third.url);
@@ -194,6 +194,10 @@ describe('embedding on a programme page', () => {
       assert.match(await frame.getByTestId('compartir-programa').innerText(), /No se puede compartir el resultado desde aquí/);
       assert.equal(await frame.getByTestId('compartir-programa-boton').count(), 0);
       assert.deepEqual(await page.evaluate(() => window.__messages), []);
+      // An accent that is not a hex colour is ignored: Umbral's own green stays.
+      const header = await frame.locator('.cabecera').evaluate((element) => getComputedStyle(element).backgroundColor);
+      assert.equal(header, 'rgb(11, 92, 74)');
+      assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('style')), null);
     } finally {
       await third.close();
     }
