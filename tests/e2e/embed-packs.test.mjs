@@ -6,7 +6,7 @@
 // Run with `node --test tests/e2e/` after `make build`.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
@@ -272,4 +272,14 @@ test('the loader is within its 3 KB gzip budget', async () => {
   const gzip = gzipSync(loader, { level: 9 }).length;
   console.log(`embed.js: ${loader.length} bytes, ${gzip} bytes gzip (budget 3072)`);
   assert.ok(gzip <= 3072, `embed.js is ${gzip} bytes gzip`);
+});
+
+test('the pack checker is in the worker only: the app\'s wasm has no TOML parser', async () => {
+  const files = await readdir(DIST);
+  const app = files.find((name) => /^umbral-web-[0-9a-f]+_bg\.wasm$/.test(name));
+  assert.ok(app, 'the app\'s wasm is built');
+  const has = async (name, text) => (await readFile(join(DIST, name))).includes(text);
+  // A message of the pack loader's TOML parsing (src/packs): in the worker, not in the app.
+  assert.equal(await has('umbral-packs_bg.wasm', 'TOML syntax: '), true);
+  assert.equal(await has(app, 'TOML syntax: '), false);
 });
