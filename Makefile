@@ -14,33 +14,54 @@ export CARGO_TERM_COLOR ?= auto
 
 TRUNK_VERSION := 0.21.14
 WASM_TARGET := wasm32-unknown-unknown
+# The browser app's release build (and only it) uses this dated nightly for two things stable
+# Rust lacks: rebuilding the standard library for size (-Zbuild-std) and aborting on a panic
+# without formatting a message (-Cpanic=immediate-abort). That takes about 21 KB gzip off the
+# first load (BENCHMARKS.md, "Size of the first load"). Tests, clippy and the command line use
+# stable. `make build WASM_TOOLCHAIN=` builds the app with stable instead.
+WASM_TOOLCHAIN ?= nightly-2026-05-20
+WASM_ENV = $(if $(WASM_TOOLCHAIN),RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std$(,)panic_abort RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort')
+, := ,
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly: read it from Cargo.lock.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Extra pages, each www/<page>/index.html with its own bin umbral-<page>, built into dist/<page>/
+# after the main app (see build_all below and README.md).
+PAGES := taller
 
 # One header line per step.
 step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help setup serve test build size e2e bench fuzz
 
-# After Trunk: the embedding files (loader, demo page, guide; www/embed-build.mjs), Trunk's
-# inline start-up script moved into a file so the app runs under a strict CSP
-# (www/csp-build.mjs), then the service worker written again so it precaches that file.
-define embed_and_csp
+# The release build of every page: the main app into dist/ (Trunk cleans dist/ first; its
+# pre_build hook compiles the packs into dist/packs/), then each page in PAGES into
+# dist/<page>/ (its hooks do nothing), then the embedding files (loader, demo page, guide;
+# www/embed-build.mjs) and Trunk's inline start-up scripts moved into files so every page runs
+# under a strict CSP (www/csp-build.mjs), then the service worker for all of dist/.
+define build_all
+$(call step,trunk build --release --offline (main app))
+$(WASM_ENV) trunk build --release --offline
+for page in $(PAGES); do
+  $(call step,trunk build --release --offline (page $$page))
+  $(WASM_ENV) trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
+done
 $(call step,embedding files and CSP (www/embed-build.mjs, www/csp-build.mjs))
 node www/embed-build.mjs dist
 node www/csp-build.mjs dist
-TRUNK_STAGING_DIR=dist node www/sw-build.mjs
+$(call step,service worker for dist/ (www/sw-build.mjs))
+node www/sw-build.mjs dist
 endef
 
 help:
 	@echo "make serve   install what is missing, build the release app, serve it at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, then every check CI runs (fmt, clippy, docs, tests, size, end-to-end)"
 	@echo "make setup   only install what is missing"
-	@echo "make build   release build of the browser app into dist/"
+	@echo "make build   release build of the browser app into dist/ (and each page in PAGES into dist/<page>/)"
 	@echo "make size    size budget of dist/ (after make build)"
 	@echo "make e2e     end-to-end tests against dist/ (after make build)"
-	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium, first load, re-scoring, Lighthouse (not part of make test)"
+	@echo "make bench   benchmarks: engine and batch natively, the engine in Chromium, first load, re-scoring, the workspace, Lighthouse (not part of make test)"
 	@echo "make fuzz    every fuzz target for FUZZ_SECONDS seconds each (default 600; nightly, cargo-fuzz)"
 
 setup:
@@ -67,6 +88,13 @@ setup:
 	  echo "trunk: $$((SECONDS - t)) s"
 	  installed=$$((installed + 1))
 	fi
+	if [ -n '$(WASM_TOOLCHAIN)' ] && ! rustup component list --toolchain '$(WASM_TOOLCHAIN)' --installed 2>/dev/null | grep -q '^rust-src'; then
+	  echo "installing Rust $(WASM_TOOLCHAIN) with rust-src (the browser app's release build; a minute or two)"
+	  t=$$SECONDS
+	  rustup toolchain install '$(WASM_TOOLCHAIN)' --profile minimal --component rust-src
+	  echo "$(WASM_TOOLCHAIN): $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
 	wbg='$(WASM_BINDGEN_VERSION)'
 	if [ -z "$$wbg" ]; then echo "setup: no wasm-bindgen package in Cargo.lock" >&2; exit 1; fi
 	if ! grep -qx "wasm_bindgen = \"$$wbg\"" Trunk.toml; then
@@ -91,20 +119,23 @@ setup:
 	fi
 	# Trunk builds with `cargo --offline`: make sure every crate in Cargo.lock is here.
 	cargo fetch --locked --quiet
+	# And the crates of the standard library the nightly build rebuilds.
+	if [ -n '$(WASM_TOOLCHAIN)' ]; then
+	  RUSTUP_TOOLCHAIN='$(WASM_TOOLCHAIN)' cargo fetch --locked --quiet --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
+	fi
 	if [ "$$installed" = 0 ]; then
-	  echo "setup: nothing to install (rust target, chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
+	  echo "setup: nothing to install (rust target, $(or $(WASM_TOOLCHAIN),no nightly), chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
 	else
 	  echo "setup: installed $$installed item(s) in $$((SECONDS - started)) s"
 	fi
 
 serve: setup
-	@$(call step,serve: release build at http://127.0.0.1:8080 (Ctrl-C stops))
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+	@$(build_all)
+	$(call step,serve: dist/ at http://127.0.0.1:8080 (Ctrl-C stops))
+	node tests/e2e/server.mjs --port 8080 --root dist
 
 build: setup
-	@$(call step,trunk build --release --offline)
-	trunk build --release --offline
-	$(embed_and_csp)
+	@$(build_all)
 
 size:
 	@$(call step,size budget of the first load)
@@ -129,9 +160,7 @@ test: setup
 	cargo test --doc
 	$(call step,browser tests (cargo test --target $(WASM_TARGET) --test web --test engine_wasm --test handoff_wasm))
 	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test web --test engine_wasm --test handoff_wasm
-	$(call step,trunk build --release --offline)
-	trunk build --release --offline
-	$(embed_and_csp)
+	$(build_all)
 	$(call step,size budget of the first load)
 	node tests/size-budget.mjs
 	$(call step,end-to-end tests (node --test tests/e2e/))
@@ -171,6 +200,8 @@ bench: build
 	node tests/bench/load.mjs
 	$(call step,re-scoring after an answer within one frame (Chromium))
 	node tests/bench/rescore.mjs
+	$(call step,the workspace: 500 enterprises x 3 visits opened from IndexedDB (Chromium))
+	node tests/bench/workspace.mjs
 	$(call step,embedding: a host page's programme pack checked in the worker (Chromium))
 	node tests/bench/embed-pack.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))

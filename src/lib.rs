@@ -21,3 +21,7 @@ pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+/// The consultant's workspace page (`www/taller/`, bin `umbral-taller`).
+#[cfg(target_arch = "wasm32")]
+pub mod taller;

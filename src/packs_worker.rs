@@ -12,7 +12,8 @@ use crate::packs::{self, Diagnostic, Month, PackSource, SourceFile};
 /// What compiling a runtime pack gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    /// The compiled pack as JSON (what `umbral compile` writes), when it had no error.
+    /// The compiled pack in the compact form the browser app reads (what `umbral compile`
+    /// writes as `<id>.txt`), when it had no error.
     pub pack: Option<String>,
     /// The pack's name, Spanish and English, when it compiled.
     pub name: Option<[String; 2]>,
@@ -72,7 +73,7 @@ pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcom
         Some(pack) if pack.data.country.is_some() => Outcome {
             country: pack.data.country.clone(),
             name: Some([pack.data.name.es.clone(), pack.data.name.en.clone()]),
-            pack: Some(pack.to_json()),
+            pack: Some(pack.to_compact()),
             diagnostics: render(&diagnostics),
         },
         Some(_) => {
@@ -158,7 +159,7 @@ mod tests {
         let outcome = compile_runtime("programa.toml", &example_programme(), None);
         assert_eq!(outcome.diagnostics, "");
         assert_eq!(outcome.country.as_deref(), Some("MX"));
-        let pack = crate::engine::Pack::from_json(&outcome.pack.expect("compiled")).unwrap();
+        let pack = crate::engine::Pack::from_compact(&outcome.pack.expect("compiled")).unwrap();
         assert_eq!(pack.data.id, "programa-estatal");
         assert_eq!(
             outcome.name.expect("named")[0],

@@ -213,7 +213,11 @@ fn compile_writes_json_packs_the_engine_can_load() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     for id in ["mx", "cl", "bo"] {
         let json = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
-        umbral::engine::Pack::from_json(&json).unwrap();
+        let pack = umbral::engine::Pack::from_json(&json).unwrap();
+        // The compact form the browser app loads: the same pack.
+        let compact = std::fs::read_to_string(dir.join(format!("{id}.txt"))).unwrap();
+        assert_eq!(compact, pack.to_compact(), "{id}.txt");
+        umbral::engine::Pack::from_compact(&compact).unwrap();
     }
     assert!(
         !dir.join("core.json").exists(),

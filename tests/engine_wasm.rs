@@ -47,3 +47,25 @@ fn the_compiled_json_pack_links_in_wasm_and_scores_the_same() {
         assess(&from_json, &profile, Locale::Es).to_json()
     );
 }
+
+/// What the app does: the compact pack (`packs/<id>.txt`) and profiles read by `engine::json`
+/// give the native reports byte for byte.
+#[wasm_bindgen_test]
+fn the_compact_pack_and_the_small_json_reader_score_the_same() {
+    let profiles = include_str!("reports/profiles.jsonl");
+    let expected: Vec<&str> = include_str!("reports/expected.jsonl").lines().collect();
+    let sources = packs::builtin();
+    let mut read: BTreeMap<String, Pack> = BTreeMap::new();
+    for (n, line) in profiles.lines().enumerate() {
+        let case = umbral::engine::json::parse(line).unwrap();
+        let id = case["pack"].as_str().unwrap().to_string();
+        let pack = read.entry(id.clone()).or_insert_with(|| {
+            let compiled = packs::compile(&id, &sources, None).pack.unwrap();
+            Pack::from_compact(&compiled.to_compact()).expect("the compact pack reads in wasm")
+        });
+        let locale = Locale::parse(case["locale"].as_str().unwrap()).unwrap();
+        let profile = Profile::from_value(&case["profile"]).unwrap();
+        let report = assess(pack, &profile, locale).to_json();
+        assert_eq!(report, expected[n], "report {} differs in wasm", n + 1);
+    }
+}

@@ -302,3 +302,81 @@ async fn a_question_page_has_a_legend_heading_options_and_no_se() {
     app.destroy();
     root.remove();
 }
+
+/// The elements (tag and class) and words of `node`'s subtree, in document order, leaving out
+/// what the app adds once the pack has loaded (`revisa`).
+fn outline(node: &web_sys::Node, out: &mut Vec<String>) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        if let Some(element) = child.dyn_ref::<Element>() {
+            if element.get_attribute("data-testid").as_deref() == Some("revisa") {
+                continue;
+            }
+            out.push(format!(
+                "<{} class={:?}>",
+                element.tag_name(),
+                element.get_attribute("class").unwrap_or_default()
+            ));
+            outline(&child, out);
+            out.push(format!("</{}>", element.tag_name()));
+        } else if let Some(text) = child.text_content() {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                out.push(text);
+            }
+        }
+    }
+}
+
+/// index.html paints the start screen before the wasm has loaded; it must be the screen the
+/// app then draws (Spanish, nothing answered): the same elements, classes and words, so the
+/// first paint is real and nothing moves when the app takes over.
+#[wasm_bindgen_test]
+async fn static_start_screen_is_the_apps() {
+    let page = include_str!("../index.html");
+    let open = "<div id=\"app\">";
+    let start = page.find(open).expect("index.html has #app") + open.len();
+    let end = start + page[start..].find("</main>").expect("a main in #app") + "</main>".len();
+    let static_root = fresh_root();
+    static_root.set_inner_html(&page[start..end]);
+
+    // The app in Spanish with nothing answered, whatever the runner's browser language.
+    let storage = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .expect("localStorage");
+    storage
+        .set_item(
+            umbral::app::DRAFT_KEY,
+            r#"{"country":"MX","locale":"es","screen":"start","profile":{"schema":"umbral.profile/1","country":"MX"}}"#,
+        )
+        .expect("seed the draft");
+    let root = fresh_root();
+    let app = umbral::app::mount(root.clone());
+    settle().await;
+    for selector in ["header", "section.inicio"] {
+        let mut expected = Vec::new();
+        let mut actual = Vec::new();
+        outline(
+            &root.query_selector(selector).unwrap().expect("the app's"),
+            &mut expected,
+        );
+        outline(
+            &static_root
+                .query_selector(selector)
+                .unwrap()
+                .expect("index.html's"),
+            &mut actual,
+        );
+        assert!(expected.len() > 10, "{expected:?}");
+        assert_eq!(actual, expected, "{selector} of index.html");
+    }
+    app.destroy();
+    root.remove();
+    static_root.remove();
+    storage
+        .remove_item(umbral::app::DRAFT_KEY)
+        .expect("clean up");
+}

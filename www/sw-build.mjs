@@ -1,36 +1,50 @@
-// Writes the service worker, sw.js, into Trunk's staging folder (a post_build hook in
-// Trunk.toml; Trunk sets TRUNK_STAGING_DIR). Trunk gives the code hashed names, so the list of
-// files to precache is only known after the build: the app shell (index.html, cached as ./, the
-// favicon, which is also the manifest's icon, and the hashed js, wasm and css) and the default
-// pack, packs/mx.json. The other packs and the manifest are cached on first use, so that
-// installing the worker fetches nothing the first load did not. Comment lines and indentation are dropped
-// from sw.js and sw-register.js: they count in the first load's size budget.
-// The cache version is a hash of those files' names and contents, so any change to what is
-// served makes a new version, and an unchanged build keeps its version.
-//
-// Run by hand: TRUNK_STAGING_DIR=dist node www/sw-build.mjs
+// Writes the service worker, sw.js, into the built site: `node www/sw-build.mjs dist` (the
+// Makefile runs it once the main app and every page in PAGES are built). Trunk gives the code
+// hashed names, so the list of files to precache is only known after the build: the app shell
+// (index.html, cached as ./, the favicon, which is also the manifest's icon, and the hashed js,
+// wasm and css) and the default pack, packs/mx.txt (its compact form, which the app reads).
+// The other packs and the manifest are cached on first use, so that installing the worker
+// fetches nothing the first load did not.
+// Each extra page (a folder of dist/ with an index.html, such as taller/) is listed in PAGES:
+// its files are cached the first time it is used, and kept across updates (see www/sw.js).
+// Comment lines and indentation are dropped from sw.js and sw-register.js: they count in the
+// first load's size budget.
+// The cache version is a hash of every listed file's name and contents, so any change to what
+// is served makes a new version, and an unchanged build keeps its version.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  console.error('sw-build: TRUNK_STAGING_DIR is not set (run me from a Trunk post_build hook)');
+const root = process.argv[2];
+if (!root) {
+  console.error('sw-build: usage: node www/sw-build.mjs DIST_DIR (e.g. dist)');
   process.exit(2);
 }
 
 const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|.+-[0-9a-f]+(_bg\.wasm|\.js|\.css))$/;
-const files = (await readdir(staging, { withFileTypes: true }))
-  .filter((entry) => entry.isFile() && SHELL.test(entry.name))
-  .map((entry) => entry.name);
-files.push('packs/mx.json');
+const entries = await readdir(root, { withFileTypes: true });
+const files = entries.filter((entry) => entry.isFile() && SHELL.test(entry.name)).map((entry) => entry.name);
+files.push('packs/mx.txt');
 files.sort();
-for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.json']) {
+for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.txt']) {
   if (!files.includes(required)) {
-    console.error(`sw-build: ${required} is not in ${staging}`);
+    console.error(`sw-build: ${required} is not in ${root}`);
     process.exit(1);
   }
+}
+
+/** The extra pages: folders of the built site holding an index.html, each with its files. */
+const pages = {};
+for (const entry of entries) {
+  if (!entry.isDirectory()) continue;
+  const inside = await stat(join(root, entry.name, 'index.html')).catch(() => null);
+  if (!inside?.isFile()) continue;
+  const names = (await readdir(join(root, entry.name), { withFileTypes: true }))
+    .filter((file) => file.isFile())
+    .map((file) => file.name)
+    .sort();
+  pages[`${entry.name}/`] = names.map((name) => `${entry.name}/${name === 'index.html' ? '' : name}`);
 }
 
 /** Drops whole-line comments, blank lines and indentation (no comment shares a code line). */
@@ -41,20 +55,26 @@ const compact = (source) =>
     .filter((line) => line !== '' && !line.startsWith('//'))
     .join('\n');
 
-const register = join(staging, 'sw-register.js');
+const register = join(root, 'sw-register.js');
 await writeFile(register, `${compact(await readFile(register, 'utf8'))}\n`);
 const source = await readFile(new URL('sw.js', import.meta.url), 'utf8');
 
 // The version covers the worker's own code too.
 const hash = createHash('sha256').update(source);
-for (const name of files) {
+const pageFiles = Object.values(pages).flat();
+for (const name of [...files, ...pageFiles]) {
   hash.update(`\0${name}\0`);
-  hash.update(await readFile(join(staging, name)));
+  hash.update(await readFile(join(root, name.endsWith('/') ? `${name}index.html` : name)));
 }
 const version = hash.digest('hex').slice(0, 16);
 const precache = files.map((name) => (name === 'index.html' ? './' : name));
 const code = compact(source)
   .replace("'__CACHE__'", JSON.stringify(`umbral-${version}`))
-  .replace('__PRECACHE__', JSON.stringify(precache));
-await writeFile(join(staging, 'sw.js'), `${code}\n`);
-console.log(`sw-build: sw.js version ${version}, ${files.length} files precached`);
+  .replace('__PRECACHE__', JSON.stringify(precache))
+  .replace('__PAGES__', JSON.stringify(pages));
+await writeFile(join(root, 'sw.js'), `${code}\n`);
+const listed = Object.entries(pages).map(([page, names]) => `${page} ${names.length} files`);
+console.log(
+  `sw-build: sw.js version ${version}, ${files.length} files precached` +
+    (listed.length ? `; cached on first use: ${listed.join(', ')}` : ''),
+);

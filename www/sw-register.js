@@ -1,7 +1,9 @@
 // Registers the service worker (sw.js: Umbral works offline after the first visit) and offers
-// a new version once it is ready. A new version never takes over on its own: only the button
-// activates it (SKIP_WAITING), then the page reloads. Answers are saved in localStorage after
-// every change, so the reload loses none. Comment lines are dropped at build (www/sw-build.mjs).
+// a new version once it is ready. Every page loads this one file (the workspace as
+// ../sw-register.js), so the worker's address is taken from this script's own: one worker,
+// scoped to the whole site. A new version never takes over on its own: only the button
+// activates it (SKIP_WAITING), then the page reloads. Answers are saved after every change
+// (the app's draft in localStorage, the workspace's visits in IndexedDB), so the reload loses none. Comment lines are dropped at build (www/sw-build.mjs).
 (() => {
   // Embed mode (the app inside a programme's page, ?embed=1): www/embed-frame.js does the rest,
   // and no service worker: an update notice or reload must never come up inside someone else's
@@ -15,6 +17,7 @@
     return;
   }
   const sw = navigator.serviceWorker;
+  const script = new URL('sw.js', document.currentScript.src);
   if (!sw) return;
   let offered, updating;
   sw.oncontrollerchange = () => updating && location.reload();
@@ -42,7 +45,7 @@
     }, 99);
   };
   addEventListener('load', async () => {
-    const registration = await sw.register('sw.js');
+    const registration = await sw.register(script);
     if (registration.waiting) offer(registration.waiting);
     registration.onupdatefound = () => {
       const worker = registration.installing;

@@ -1,22 +1,42 @@
 // Umbral's service worker: the app works with no network after the first visit.
-// This is the source; `www/sw-build.mjs` (a Trunk post_build hook) writes dist/sw.js from it,
-// filling in the cache name (umbral- and a hash of the built files) and PRECACHE (the app shell and the default
-// pack, by their hashed names; index.html as ./), and dropping comments and indentation.
+// This is the source; `www/sw-build.mjs` (run by the Makefile once every page is built) writes
+// dist/sw.js from it, filling in the cache name (umbral- and a hash of the built files),
+// PRECACHE (the app shell and the default pack, by their hashed names; index.html as ./) and
+// PAGES (each extra page's files, e.g. the workspace's under taller/), and dropping comments
+// and indentation.
 //
 // It never activates a new version on its own: a new version installs, then waits until the
 // page posts SKIP_WAITING (the user pressed "Actualizar ahora"; see www/sw-register.js).
 const CACHE = '__CACHE__';
 const PRECACHE = __PRECACHE__;
+// Each extra page's files by its folder ({"taller/": ["taller/", "taller/…js", …]}): cached
+// the first time they are fetched, so the first load of the app fetches none of them.
+const PAGES = __PAGES__;
 // index.html is cached under the scope's URL (./), the URL the page is opened at.
 const SCOPE = registration.scope;
 // Cached on first use: the other packs, and the manifest (only installing the app asks for it).
-const LATER = /\/packs\/[^/]+\.json$|\.webmanifest$/;
+const LATER = /\/packs\/[^/]+\.(json|txt)$|\.webmanifest$/;
 // Fetched afresh, not from the HTTP cache: index.html and the packs keep their names across
 // versions, and the cache must hold this version's bytes.
 const fresh = (url) => new Request(url, { cache: 'no-cache' });
+// The extra page a URL belongs to (its folder, "taller/"), if any.
+const pageOf = (url) => Object.keys(PAGES).find((page) => url.startsWith(SCOPE + page));
 
 addEventListener('install', (event) =>
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(fresh)))),
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(PRECACHE.map(fresh));
+    // A page open now (it loaded before any worker controlled it, e.g. the workspace on a
+    // first visit), or used with an earlier version (its index is in an older cache), stays
+    // offline: this version precaches its files too.
+    const open = await clients.matchAll({ includeUncontrolled: true, type: 'window' });
+    const olds = (await caches.keys()).filter((name) => name != CACHE && name.startsWith('umbral-'));
+    for (const page in PAGES) {
+      let used = open.some((client) => client.url.startsWith(SCOPE + page));
+      for (const name of olds) used = used || Boolean(await (await caches.open(name)).match(SCOPE + page));
+      if (used) await cache.addAll(PAGES[page].map(fresh));
+    }
+  })()),
 );
 
 addEventListener('activate', (event) =>
@@ -31,6 +51,7 @@ addEventListener('message', (event) => event.data == 'SKIP_WAITING' && skipWaiti
 addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method != 'GET' || !request.url.startsWith(SCOPE)) return;
+  const page = pageOf(request.url);
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // This version's files (the app's page is ./) from the cache, the rest from the network.
@@ -38,11 +59,14 @@ addEventListener('fetch', (event) => {
     if (hit) return hit;
     try {
       const response = await fetch(request);
-      if (response.ok && LATER.test(request.url)) await cache.put(request, response.clone());
+      const path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
+      const mine = page && PAGES[page].includes(path);
+      if (response.ok && (mine || LATER.test(request.url))) await cache.put(mine ? SCOPE + path : request, response.clone());
       return response;
     } catch (error) {
-      // With no network, any other page of the app (./index.html, ./?…) is the app.
-      if (request.mode == 'navigate') return cache.match(SCOPE);
+      // With no network, any other address of a page (./index.html, ./?…, taller/index.html)
+      // is that page.
+      if (request.mode == 'navigate') return (await cache.match(SCOPE + (page || ''))) || Response.error();
       throw error;
     }
   })());

@@ -75,7 +75,13 @@ pub fn question_kind(pack: &Pack, q: usize) -> &FieldKind {
 
 /// The JSON value an option stands for.
 pub fn option_json(option: &crate::engine::pack::OptionData) -> Json {
-    serde_json::to_value(&option.value).unwrap_or(Json::Null)
+    use crate::engine::pack::OptionValue;
+    match &option.value {
+        OptionValue::Bool(b) => Json::Bool(*b),
+        OptionValue::Int(n) => Json::from(*n),
+        OptionValue::Num(n) => serde_json::Number::from_f64(*n).map_or(Json::Null, Json::Number),
+        OptionValue::Text(s) => Json::String(s.clone()),
+    }
 }
 
 /// Equality of JSON answers where `3` and `3.0` are the same number.
@@ -132,7 +138,7 @@ pub fn value_label(pack: &Pack, path: &str, value: &Json, locale: Locale) -> Str
 fn plain(value: &Json) -> String {
     match value {
         Json::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::engine::json::to_text(other),
     }
 }
 

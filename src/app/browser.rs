@@ -11,11 +11,15 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Fetches `packs/<id>.json` (relative to the page) and links it.
+/// Fetches `packs/<id>.txt`, the compact linked pack (relative to the page), and reads it.
 pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
-    let url = format!("packs/{}.json", country.to_ascii_lowercase());
+    fetch_pack_from(&format!("packs/{}.txt", country.to_ascii_lowercase())).await
+}
+
+/// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.txt`).
+pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("fetch {url}: {e:?}"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
@@ -27,7 +31,7 @@ pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
         .map_err(|e| format!("read {url}: {e:?}"))?
         .as_string()
         .ok_or("pack is not text")?;
-    Pack::from_json(&text)
+    Pack::from_compact(&text)
         .map(Rc::new)
         .map_err(|e| format!("pack {url}: {e}"))
 }
@@ -93,6 +97,21 @@ pub fn clear_fragment() {
                 Some(&page_address()),
             );
         }
+    }
+}
+
+/// Where a page mounts its Yew app: the `#app` element, or the body when there is none.
+///
+/// # Panics
+///
+/// When there is no document or body (never in a browser page).
+pub fn mount_point() -> web_sys::Element {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("umbral: no document");
+    match document.get_element_by_id("app") {
+        Some(element) => element,
+        None => document.body().expect("umbral: no body").into(),
     }
 }
 

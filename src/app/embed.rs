@@ -6,7 +6,8 @@
 //! the consent to send the result, the theme, the size reports, and the pack checker worker
 //! (`umbral-packs`, with the TOML parser). The app itself only needs to know two things, here:
 //! the language the host asked for, and the host's programme pack, which embed-frame.js hands
-//! over as a promise (`window.umbralPack`) of `{country, json}` (the compiled pack) or `null`.
+//! over as a promise (`window.umbralPack`) of `{country, json}` (the compiled pack in the
+//! compact form the app reads, as `packs/<id>.txt`) or `null`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,7 +47,7 @@ async fn programme() -> Option<Rc<Pack>> {
     let json = js_sys::Reflect::get(&value, &"json".into())
         .ok()?
         .as_string()?;
-    match Pack::from_json(&json) {
+    match Pack::from_compact(&json) {
         Ok(pack) => {
             let pack = Rc::new(pack);
             PROGRAMME.with_borrow_mut(|p| p.0 = Some(pack.clone()));

@@ -1,23 +1,23 @@
 //! A small JavaScript API over the engine, for the in-browser benchmark
 //! (`tests/bench/wasm.mjs`) and for pages that want a report without the UI. Trunk exposes the
-//! exports as `window.wasmBindings`: `umbralLoadPack(json)` links a compiled pack and returns
-//! its id; `umbralAssess(packId, profileJson, locale)` returns the report as JSON text. Both
+//! exports as `window.wasmBindings`: `umbralLoadPack(text)` reads a compiled pack in its
+//! compact form (`packs/<id>.txt`) and returns its id; `umbralAssess(packId, profileJson, locale)` returns the report as JSON text. Both
 //! throw an `Error` with the engine's message on bad input. Nothing leaves the page.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{assess_json, Locale, Pack};
+use crate::engine::{self, check_profile, json, Locale, Pack, Profile};
 
 thread_local! {
     static PACKS: RefCell<Vec<Pack>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Links a compiled pack (the JSON of `packs/<id>.json`) and keeps it for `umbralAssess`.
+/// Reads a compiled pack (the text of `packs/<id>.txt`) and keeps it for `umbralAssess`.
 #[wasm_bindgen(js_name = umbralLoadPack)]
-pub fn load_pack(json: &str) -> Result<String, JsError> {
-    let pack = Pack::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn load_pack(text: &str) -> Result<String, JsError> {
+    let pack = Pack::from_compact(text).map_err(|e| JsError::new(&e.to_string()))?;
     let id = pack.data.id.clone();
     PACKS.with_borrow_mut(|packs| {
         packs.retain(|p| p.data.id != id);
@@ -36,6 +36,10 @@ pub fn assess(pack_id: &str, profile_json: &str, locale: &str) -> Result<String,
             .iter()
             .find(|p| p.data.id == pack_id)
             .ok_or_else(|| JsError::new(&format!("pack '{pack_id}' is not loaded")))?;
-        assess_json(pack, profile_json, locale).map_err(|e| JsError::new(&e.to_string()))
+        // As `engine::assess_json`, with the small JSON reader of `engine::json`.
+        let json = json::parse(profile_json).map_err(|e| JsError::new(&e))?;
+        let profile = Profile::from_value(&json).map_err(|e| JsError::new(&e.to_string()))?;
+        check_profile(pack, &profile).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(engine::assess(pack, &profile, locale).to_json())
     })
 }

@@ -8,14 +8,14 @@
 //! draft is saved to `localStorage` after every change (`storage`). Everything runs in the
 //! browser: no answer leaves the device unless the user shares it.
 
-mod answers;
-mod browser;
+pub(crate) mod answers;
+pub(crate) mod browser;
 pub mod components;
 mod embed;
 pub mod js_api;
 mod share_link;
 pub mod state;
-mod storage;
+pub(crate) mod storage;
 mod words;
 
 use yew::prelude::*;
@@ -264,14 +264,7 @@ pub fn App() -> Html {
 ///
 /// When there is no document or body (never in a browser page).
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("umbral: no document");
-    let root = match document.get_element_by_id("app") {
-        Some(element) => element,
-        None => document.body().expect("umbral: no body").into(),
-    };
-    mount(root);
+    mount(browser::mount_point());
 }
 
 /// Mounts the app into `root`, replacing whatever `root` held (such as a loading message).

@@ -3,11 +3,8 @@
 //! resumes at the same question with every answer kept. Storage failures (private mode, a full
 //! disk) are logged, never fatal: the app keeps working for this visit.
 
-use std::collections::BTreeSet;
-
-use crate::engine::{Locale, Profile};
-use serde::{Deserialize, Serialize};
-use serde_json::Value as Json;
+use crate::engine::{json, Locale, Profile};
+use serde_json::{Map, Value as Json};
 
 use super::state::{Screen, State, COUNTRIES};
 
@@ -18,47 +15,64 @@ pub const DRAFT_KEY: &str = "umbral.draft/1";
 /// back to it or chooses to keep the link's answers.
 pub const SET_ASIDE_KEY: &str = "umbral.draft-set-aside/1";
 
-#[derive(Serialize, Deserialize)]
-struct Draft {
-    country: String,
-    locale: Locale,
-    screen: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    question: Option<String>,
-    profile: Json,
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    dont_know: BTreeSet<String>,
-}
-
-/// The draft of `state` as JSON text.
+/// The draft of `state` as JSON text: an object with `country`, `locale` (`es` or `en`),
+/// `screen`, `question` (the id on show, if any), `profile` (`umbral.profile/1`) and
+/// `dont_know` (question ids, left out when empty).
 pub fn draft_json(state: &State) -> String {
-    let draft = Draft {
-        country: state.country.clone(),
-        locale: state.locale,
-        screen: state.screen.code().to_string(),
-        question: state.current.clone(),
-        profile: state.profile.to_value(),
-        dont_know: state.dont_know.clone(),
-    };
-    serde_json::to_string(&draft).unwrap_or_default()
+    let mut draft = Map::new();
+    draft.insert("country".into(), state.country.as_str().into());
+    draft.insert("locale".into(), state.locale.code().into());
+    draft.insert("screen".into(), state.screen.code().into());
+    if let Some(question) = &state.current {
+        draft.insert("question".into(), question.as_str().into());
+    }
+    draft.insert("profile".into(), state.profile.to_value());
+    if !state.dont_know.is_empty() {
+        let ids = state.dont_know.iter().map(|id| Json::from(id.as_str()));
+        draft.insert("dont_know".into(), Json::Array(ids.collect()));
+    }
+    json::to_text(&Json::Object(draft))
 }
 
 /// Restores a state from draft text; `None` when the text is not a usable draft.
 pub fn state_from_draft(text: &str) -> Option<State> {
-    let draft: Draft = serde_json::from_str(text).ok()?;
-    if !COUNTRIES.contains(&draft.country.as_str()) {
+    let draft = json::parse(text).ok()?;
+    let text_at = |key: &str| draft.get(key).and_then(Json::as_str);
+    let country = text_at("country")?;
+    if !COUNTRIES.contains(&country) {
         return None;
     }
-    let profile = Profile::from_value(&draft.profile).ok()?;
-    if profile.country != draft.country {
+    let locale = match text_at("locale")? {
+        "es" => Locale::Es,
+        "en" => Locale::En,
+        _ => return None,
+    };
+    let screen = Screen::parse(text_at("screen")?);
+    let current = match draft.get("question") {
+        None | Some(Json::Null) => None,
+        Some(Json::String(id)) => Some(id.clone()),
+        Some(_) => return None,
+    };
+    let mut dont_know = std::collections::BTreeSet::new();
+    match draft.get("dont_know") {
+        None => {}
+        Some(Json::Array(ids)) => {
+            for id in ids {
+                dont_know.insert(id.as_str()?.to_string());
+            }
+        }
+        Some(_) => return None,
+    }
+    let profile = Profile::from_value(draft.get("profile")?).ok()?;
+    if profile.country != country {
         return None;
     }
-    let mut state = State::new(draft.locale);
-    state.country = draft.country;
+    let mut state = State::new(locale);
+    state.country = profile.country.clone();
     state.profile = profile;
-    state.screen = Screen::parse(&draft.screen);
-    state.current = draft.question;
-    state.dont_know = draft.dont_know;
+    state.screen = screen;
+    state.current = current;
+    state.dont_know = dont_know;
     Some(state)
 }
 

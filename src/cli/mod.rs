@@ -86,9 +86,9 @@ enum Command {
         #[command(subcommand)]
         action: handoff::Action,
     },
-    /// Write every pack, compiled to JSON, for the browser app.
+    /// Write every pack, compiled: <id>.json, and <id>.txt, the compact form the browser app loads.
     Compile {
-        /// Where to write <id>.json files.
+        /// Where to write <id>.json and <id>.txt files.
         #[arg(long, default_value = "dist/packs")]
         out: PathBuf,
         /// Pack folders to read instead of the built-in packs.
@@ -448,11 +448,15 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
         if pack.data.country.is_none() {
             continue;
         }
-        let path = dir.join(format!("{id}.json"));
-        let json = pack.to_json();
-        fs::write(&path, &json)
-            .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;
-        writeln!(out, "{} ({} bytes)", path.display(), json.len()).map_err(write_error)?;
+        // JSON for scripts and the other pages; the compact form for the app's first load.
+        for (path, text) in [
+            (dir.join(format!("{id}.json")), pack.to_json()),
+            (dir.join(format!("{id}.txt")), pack.to_compact()),
+        ] {
+            fs::write(&path, &text)
+                .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;
+            writeln!(out, "{} ({} bytes)", path.display(), text.len()).map_err(write_error)?;
+        }
     }
     Ok(if failed { EXIT_INVALID } else { 0 })
 }

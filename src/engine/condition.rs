@@ -130,7 +130,7 @@ impl Expr {
     pub fn fields(&self) -> Vec<FieldIx> {
         let mut out = Vec::new();
         self.visit_tests(&mut |field, _| out.push(field));
-        out.sort_unstable();
+        super::sort_small(&mut out, |&f| f);
         out.dedup();
         out
     }

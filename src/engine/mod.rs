@@ -3,7 +3,9 @@
 //! Everything here is pure: no files, no browser, no terminal, no clock. The same inputs give
 //! byte-identical reports natively and in WebAssembly.
 
+pub mod compact;
 pub mod condition;
+pub mod json;
 pub mod pack;
 pub mod profile;
 pub mod report;
@@ -18,6 +20,18 @@ pub use report::Report;
 
 use profile::{decode_value, FieldIx};
 use report::{Blocker, DimensionScore, Missing, PackRef, PathwayStatus, Reason};
+
+/// Sorts a short list by key, stably, with an insertion sort: the lists the engine sorts hold
+/// tens of items, and the standard library's sorts add kilobytes to the browser app per use.
+pub(crate) fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
 
 /// Scores `profile` under `pack`, with texts in `locale`.
 pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'p> {
@@ -72,7 +86,7 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
 
     let next_unlock = unlock::next_unlock(pack, &answers, &ready, stage_index);
 
-    unknown.sort_unstable();
+    sort_small(&mut unknown, |&f| f);
     unknown.dedup();
     Report {
         schema: report::REPORT_SCHEMA,

@@ -341,7 +341,7 @@ pub(crate) struct FieldIndexes {
 }
 
 impl FieldIndexes {
-    fn new() -> FieldIndexes {
+    pub(crate) fn new() -> FieldIndexes {
         let ix = |path| super::profile::core_field(path).expect("a core field");
         FieldIndexes {
             locality: ix("locality"),
@@ -377,7 +377,7 @@ pub struct Pack {
 }
 
 /// The most alternatives a requirement may expand to for `next_unlock`.
-const MAX_ALTERNATIVES: usize = 64;
+pub(crate) const MAX_ALTERNATIVES: usize = 64;
 
 impl Pack {
     /// Parses a compiled pack from JSON and links it.

@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
+use super::words::decimal;
+
 /// The `schema` value of every version-1 profile.
 pub const PROFILE_SCHEMA: &str = "umbral.profile/1";
 
@@ -411,9 +413,14 @@ pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, String> {
         }
         FieldKind::Number { min, .. } => match v.as_f64() {
             Some(n) if n.is_finite() && n >= *min => Ok(Value::Num(n)),
-            Some(n) => Err(format!("{n} is out of range; expected at least {min}")),
+            Some(n) => Err(format!(
+                "{} is out of range; expected at least {}",
+                decimal(n),
+                decimal(*min)
+            )),
             None => Err(format!(
-                "expected a number of at least {min}, found {}",
+                "expected a number of at least {}, found {}",
+                decimal(*min),
                 describe_json(v)
             )),
         },
@@ -647,7 +654,40 @@ impl Profile {
     /// Encodes the profile as a JSON value (keys sorted; use [`Profile::to_json`] for text in
     /// schema order).
     pub fn to_value(&self) -> Json {
-        serde_json::to_value(self).expect("profiles always serialize")
+        // Built directly rather than through `Serialize`, which keeps serde_json's value
+        // serializer out of the browser app; `tests/json.rs` holds the two equal.
+        let mut root = Map::new();
+        root.insert("schema".into(), PROFILE_SCHEMA.into());
+        if let Some(label) = &self.label {
+            root.insert("label".into(), label.as_str().into());
+        }
+        root.insert("country".into(), self.country.as_str().into());
+        for (field, answer) in core_fields().iter().zip(&self.answers) {
+            let Some(answer) = answer else { continue };
+            let value = encode_value(&field.kind, answer);
+            match field.path.split_once('.') {
+                None => {
+                    root.insert(field.path.clone(), value);
+                }
+                Some((group, member)) => {
+                    if let Json::Object(members) = root
+                        .entry(group)
+                        .or_insert_with(|| Json::Object(Map::new()))
+                    {
+                        members.insert(member.into(), value);
+                    }
+                }
+            }
+        }
+        if !self.extra.is_empty() {
+            // Inserted one by one: collecting would sort, pulling a sort routine into the app.
+            let mut extra = Map::new();
+            for (k, v) in &self.extra {
+                extra.insert(k.clone(), v.clone());
+            }
+            root.insert("extra".into(), Json::Object(extra));
+        }
+        Json::Object(root)
     }
 
     /// The profile as compact JSON text, fields in schema order, unanswered fields left out.

@@ -305,24 +305,18 @@ impl JsonWriter<'_> {
         }
     }
 
-    fn number(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[i..]);
+    fn number(&mut self, n: u64) {
+        let mut buffer = [0u8; 20];
+        let digits = super::json::decimal_digits(n, &mut buffer);
+        self.out.extend_from_slice(digits);
     }
 
     fn json(&mut self, value: &Json) {
         match value.as_u64() {
             Some(n) => self.number(n),
-            None => serde_json::to_writer(&mut *self.out, value).expect("JSON values serialize"),
+            None => self
+                .out
+                .extend_from_slice(super::json::to_text(value).as_bytes()),
         }
     }
 

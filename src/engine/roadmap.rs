@@ -416,7 +416,7 @@ impl<'p> Planner<'p, '_> {
                     }
                 }
                 let mut after: Vec<usize> = step.after.clone();
-                after.sort_by_key(|&x| position[x]);
+                super::sort_small(&mut after, |&x| position[x]);
                 after.dedup();
                 if !after.is_empty() {
                     let names: Vec<&str> = after

@@ -244,7 +244,7 @@ fn lower_values(kind: &FieldKind, from: Option<&Value>, to: &Value) -> Vec<Value
             let mut lower: Vec<u8> = (0..values.len() as u8)
                 .filter(|&i| (kind.rank(i) as i32) > floor && kind.rank(i) < kind.rank(*t))
                 .collect();
-            lower.sort_by_key(|&i| (kind.rank(i), i));
+            super::sort_small(&mut lower, |&i| (kind.rank(i), i));
             lower.into_iter().map(Value::Choice).collect()
         }
         (FieldKind::Integer { min, .. }, Value::Int(t)) => {

@@ -32,12 +32,59 @@ pub fn money(amount: f64, currency: &str) -> String {
     }
 }
 
-fn percent(value: f64, locale: Locale) -> String {
-    let text = if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
+/// A number as `format!("{x}")` writes it (`3`, `3.6`, `0.0001`), without Rust's float
+/// formatting code, which the browser app leaves out: serde_json's shortest digits (the same
+/// digits), written out without an exponent.
+pub fn decimal(x: f64) -> String {
+    let Some(n) = serde_json::Number::from_f64(x) else {
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
     };
+    let shortest = n.to_string();
+    let (negative, shortest) = match shortest.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, shortest.as_str()),
+    };
+    let (mantissa, exponent) = match shortest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (shortest, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = [whole, fraction].concat();
+    // The digits, and where the decimal point falls among them.
+    let mut point = whole.len() as i32 + exponent;
+    let trimmed = digits.trim_start_matches('0');
+    point -= (digits.len() - trimmed.len()) as i32;
+    let digits = trimmed.trim_end_matches('0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if digits.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.push_str(digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    out
+}
+
+fn percent(value: f64, locale: Locale) -> String {
+    // Whole numbers print without a fraction either way.
+    let text = decimal(value);
     match locale {
         Locale::Es => format!("{} %", text.replace('.', ",")),
         Locale::En => format!("{text}%"),
@@ -187,6 +234,46 @@ pub fn after_steps(names: &[&str], locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_writes_what_format_writes() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            3.6,
+            0.1,
+            0.30000000000000004,
+            1e15,
+            1e16,
+            1e21,
+            1.5e300,
+            1e-7,
+            1.5e-7,
+            5e-324,
+            123456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            250.5,
+            100.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(decimal(x), format!("{x}"), "{x:e}");
+        }
+    }
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn decimal_writes_what_format_writes_for_any_number(bits in proptest::prelude::any::<u64>()) {
+            let x = f64::from_bits(bits);
+            proptest::prop_assert_eq!(decimal(x), format!("{x}"));
+        }
+    }
 
     #[test]
     fn money_by_currency() {

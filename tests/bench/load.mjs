@@ -5,7 +5,8 @@
 // For each network profile and each server, 5 runs, each in a fresh browser context (empty
 // cache, no saved draft). Per run it records, in page time (ms since navigation start):
 //   - FCP: performance.getEntriesByName('first-contentful-paint'). In this app the first
-//     content is the "Cargando Umbral…" line of index.html, painted before any wasm runs;
+//     content is the start screen that index.html carries (Spanish, the app's own first
+//     screen), painted before any wasm runs;
 //   - app: the start screen's "Comenzar" button in the DOM and then painted (the wasm app
 //     has started and rendered; the button may be below the fold on a phone);
 //   - pack: the start screen complete, with the Mexico pack fetched and linked (the line

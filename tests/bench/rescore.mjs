@@ -121,7 +121,7 @@ async function measure(browser, url, cpuSlowdown) {
   const engine = await page.evaluate(
     async ({ profiles, repetitions }) => {
       const api = window.wasmBindings;
-      const id = api.umbralLoadPack(await (await fetch('packs/mx.json')).text());
+      const id = api.umbralLoadPack(await (await fetch('packs/mx.txt')).text());
       const texts = profiles.map((p) => JSON.stringify(p));
       for (let i = 0; i < 100; i += 1) api.umbralAssess(id, texts[i % 2], 'es');
       const samples = [];

@@ -31,7 +31,7 @@ try {
   const rows = await page.evaluate(
     async ({ cases, batches, calls }) => {
       const api = window.wasmBindings;
-      const pack = await (await fetch('packs/mx.json')).text();
+      const pack = await (await fetch('packs/mx.txt')).text();
       const id = api.umbralLoadPack(pack);
       const out = [];
       for (const c of cases) {

@@ -219,6 +219,8 @@ describe('questionnaire and results', () => {
     await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
     const link = await page.getByTestId('enlace-compartir').inputValue();
     assert.match(link, /#p1\./);
+    // The QR code is drawn a moment after the results (see share_panel.rs).
+    await page.getByTestId('qr').locator('path').waitFor({ timeout: 5_000 });
     assert.equal(await page.getByTestId('qr').locator('path').count(), 1, 'a QR code');
     const whatsapp = await page.getByTestId('whatsapp').getAttribute('href');
     assert.ok(whatsapp.startsWith('https://wa.me/?text='));

@@ -1,7 +1,7 @@
 // Offline after the first visit (issue 6): the service worker serves the app with no network,
 // a new version waits until the user chooses to update, no answer is lost across the update,
 // and the web app manifest makes the app installable. Run with `node --test tests/e2e/` after a
-// release build (`make build`; its post_build hook writes dist/sw.js).
+// release build (`make build`, which writes dist/sw.js once every page is built).
 
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -78,7 +78,7 @@ describe('offline after the first visit', () => {
     try {
       await openControlled(page, server.url);
       // Another pack is cached the first time it is used, and only then.
-      assert.equal((await page.evaluate(() => fetch('packs/cl.json').then((r) => r.status))), 200);
+      assert.equal((await page.evaluate(() => fetch('packs/cl.txt').then((r) => r.status))), 200);
     } finally {
       // No server at all from here on, and the browser offline too.
       await server.close();
@@ -95,7 +95,7 @@ describe('offline after the first visit', () => {
     await assertTwoKept(page, 'after an offline reload');
     assert.deepEqual(problems, []);
     const packs = await page.evaluate(() =>
-      Promise.all(['packs/cl.json', 'packs/bo.json'].map((pack) => fetch(pack).then((r) => r.status, () => 'failed'))),
+      Promise.all(['packs/cl.txt', 'packs/bo.txt'].map((pack) => fetch(pack).then((r) => r.status, () => 'failed'))),
     );
     assert.deepEqual(packs, [200, 'failed'], 'a pack used once is there offline; one never used is not');
   });

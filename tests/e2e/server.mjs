@@ -76,6 +76,13 @@ export async function startServer({ root = DIST, port = 0, headers = {}, gzip = 
     }
     try {
       const info = await stat(file);
+      // A page's folder without its slash (/taller): redirect, as static hosts do, so the
+      // page's relative addresses resolve inside it.
+      if (info.isDirectory()) {
+        const url = new URL(request.url, 'http://localhost');
+        send(301, 'moved\n', 'text/plain; charset=utf-8', { Location: `${url.pathname}/${url.search}` });
+        return;
+      }
       if (!info.isFile()) throw new Error('not a file');
       const extension = extname(file).toLowerCase();
       const type = MIME_TYPES[extension] ?? 'application/octet-stream';

@@ -11,6 +11,7 @@ mod results;
 mod roadmap;
 mod share_panel;
 mod start_screen;
+mod why;
 
 pub use dimension_chart::DimensionChart;
 pub use locale_switch::LocaleSwitch;
@@ -22,3 +23,4 @@ pub use question_page::{QuestionPage, QuestionPageProps};
 pub use results::{Results, ResultsProps};
 pub use share_panel::SharePanel;
 pub use start_screen::StartScreen;
+pub use why::Why;

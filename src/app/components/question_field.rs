@@ -256,8 +256,8 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             }
         })
     };
-    let min = question.min.map(|m| m.to_string());
-    let max = question.max.map(|m| m.to_string());
+    let min = question.min.map(crate::engine::words::decimal);
+    let max = question.max.map(crate::engine::words::decimal);
     html! {
         <div class="pregunta" data-testid="pregunta">
             { heading(html! { <label for={base.clone()}>{ text }</label> }) }

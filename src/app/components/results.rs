@@ -9,7 +9,7 @@ use crate::engine::{assess, Locale, Profile};
 use yew::prelude::*;
 
 use super::roadmap::{first_steps, reason_item, roadmap};
-use super::DimensionChart;
+use super::{DimensionChart, Why};
 use crate::app::answers::{field_label, value_label};
 use crate::app::state::PackRc;
 use crate::app::words::words;
@@ -135,10 +135,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             <section aria-labelledby="grafica-titulo">
                 <h3 id="grafica-titulo">{ w.chart_heading }</h3>
                 <DimensionChart words={w} scores={scores} />
-                <details class="porque">
-                    <summary>{ w.why }</summary>
+                <Why class="porque" summary={w.why}>
                     <ul>{ for dimension_reasons }</ul>
-                </details>
+                </Why>
             </section>
             <section class="escalera" aria-labelledby="escalera-titulo" data-testid="escalera">
                 <h3 id="escalera-titulo">{ w.ladder_heading }</h3>
@@ -147,10 +146,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             { for unlock }
             { roadmap(pack, &report.recommendations, w) }
             if !report.left_out.is_empty() {
-                <details class="porque fuera">
-                    <summary>{ w.left_out_heading }</summary>
+                <Why class="porque fuera" summary={w.left_out_heading}>
                     <ul>{ for left_out }</ul>
-                </details>
+                </Why>
             }
             if !report.unanswered.is_empty() {
                 <section class="sin-responder" aria-labelledby="sin-responder-titulo">

@@ -8,6 +8,7 @@ use crate::engine::words::money;
 use crate::engine::Pack;
 use yew::prelude::*;
 
+use super::Why;
 use crate::app::answers::field_label;
 use crate::app::words::Words;
 
@@ -35,11 +36,8 @@ pub fn cost_text(cost: &Cost, w: &Words) -> String {
         parts.push(format!("{} {}", money(monthly, cost.currency), w.per_month));
     }
     if pct > 0.0 {
-        let pct = if pct.fract() == 0.0 {
-            format!("{pct:.0}")
-        } else {
-            format!("{pct}")
-        };
+        // Whole numbers print without a fraction.
+        let pct = crate::engine::words::decimal(pct);
         parts.push(format!("{pct} % {}", w.per_sale));
     }
     let mut text = parts.join(" · ");
@@ -140,11 +138,10 @@ pub fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words) -> Ht
                 if !after.is_empty() {
                     <p class="paso__antes">{ w.after_steps }{ " " }{ after.join(", ") }</p>
                 }
-                <details class="porque">
-                    <summary>{ w.why }</summary>
+                <Why class="porque" summary={w.why}>
                     <p>{ addresses.join(" · ") }</p>
                     <ul>{ for why }</ul>
-                </details>
+                </Why>
             </li>
         }
     });

@@ -73,17 +73,25 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     { w.start }
                 </button>
             }
+            <p class="nota"><a href="taller/" data-testid="espacio-de-trabajo">{ w.workspace_link }</a></p>
         </section>
     }
 }
 
+/// What the questionnaire looks at, one item per dimension. A list rather than one long
+/// sentence: each item is a small block, so this line, which appears only once the pack has
+/// loaded, never becomes the page's largest text (the largest contentful paint stays the
+/// introduction, which `index.html` paints before the app starts).
 fn dimension_list(pack: &Pack, w: &Words) -> Html {
     let labels = pack
         .data
         .dimensions
         .iter()
-        .map(|d| d.label.get(w.locale))
-        .collect::<Vec<_>>()
-        .join(", ");
-    html! { <p class="nota" data-testid="revisa">{ w.looks_at }{ " " }{ labels }{ "." }</p> }
+        .map(|d| html! { <li>{ d.label.get(w.locale) }</li> });
+    html! {
+        <div class="nota revisa" data-testid="revisa">
+            <p>{ w.looks_at }</p>
+            <ul>{ for labels }</ul>
+        </div>
+    }
 }

@@ -1,0 +1,12 @@
+//! The consultant's workspace (`www/taller/`), built by Trunk: a thin shell over `umbral::taller`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    umbral::taller::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!("umbral-taller is the browser workspace: build it with `make build` (see README.md)");
+    std::process::ExitCode::from(2)
+}

@@ -1,0 +1,731 @@
+//! The compact form of a linked pack: what the browser app fetches (`packs/<id>.txt`).
+//!
+//! `umbral compile` writes it beside the JSON. It carries the pack already linked: conditions
+//! as expression trees, ids resolved to indexes, candidates sorted. Reading it needs no JSON
+//! parser, no condition parser and none of the link checks, which keeps all of that out of
+//! the browser's first load; the pack was checked when it was compiled.
+//!
+//! The format is text, so that web servers compress it like the app's other files:
+//!
+//! - a header line, [`COMPACT_HEADER`];
+//! - then values one after another, with no separators between them: an unsigned integer is
+//!   its decimal digits and a comma (`12,`); a signed one is zigzag-encoded first (0, -1, 1,
+//!   -2 … become 0, 1, 2, 3 …); a number (`f64`) is the unsigned integer of its IEEE 754 bits,
+//!   so it reads back exactly; a yes/no is `0,` or `1,`; a text is its length in bytes, a
+//!   colon and the UTF-8 bytes (`4:hola`); an optional value is `0,`, or `1,` and the value; a
+//!   list is its length and the items;
+//! - the values are the pack data in declaration order ([`PackData`] and its items), then the
+//!   pack's own fields, then the linked parts (see [`Pack::to_compact`]).
+//!
+//! Left out, as only authors read them: each catalog entry's `source`, and the source text of
+//! every condition (`when`, `met_when`, `applies_when`, `show_when`), which the compiled
+//! expressions replace; both read back as empty texts (an optional condition stays present). The
+//! reader checks every index against what it indexes, so a damaged file is refused with the
+//! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
+//! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
+
+use super::condition::{alternatives, Cmp, Expr, Test};
+use super::pack::*;
+use super::profile::{core_fields, Field, FieldKind};
+
+/// The first line of a compact pack: format and version.
+pub const COMPACT_HEADER: &str = "umbral.pack-compact/1\n";
+
+/// The deepest condition nesting the reader accepts (linked packs stay far below it).
+const MAX_DEPTH: u32 = 64;
+
+impl Pack {
+    /// The pack in its compact form (see the [module docs](self)).
+    pub fn to_compact(&self) -> String {
+        let mut w = Writer(String::with_capacity(64 * 1024));
+        w.0.push_str(COMPACT_HEADER);
+        let d = &self.data;
+        w.str(&d.id);
+        w.str(&d.version);
+        w.opt(&d.country, |w, s| w.str(s));
+        w.opt(&d.currency, |w, s| w.str(s));
+        w.text(&d.name);
+        w.list(&d.layers, |w, s| w.str(s));
+        w.list(&d.dimensions, |w, x| {
+            w.str(&x.id);
+            w.text(&x.label);
+            w.uint(x.weight.into());
+        });
+        w.list(&d.scores, |w, x| {
+            w.str(&x.id);
+            w.str(&x.dimension);
+            w.str("");
+            w.uint(x.points.into());
+            w.text(&x.text);
+        });
+        w.list(&d.requirements, |w, x| {
+            w.str(&x.id);
+            w.text(&x.label);
+            w.text(&x.missing);
+            w.str("");
+            w.opt(&x.applies_when, |w, _| w.str(""));
+        });
+        w.list(&d.pathways, |w, x| {
+            w.str(&x.id);
+            w.text(&x.label);
+            w.text(&x.summary);
+            w.list(&x.requires, |w, s| w.str(s));
+            w.list(&x.goals, |w, s| w.str(s));
+        });
+        w.list(&d.entries, |w, x| {
+            w.str(&x.id);
+            w.uint(match x.kind {
+                EntryKind::Tool => 0,
+                EntryKind::Action => 1,
+                EntryKind::Programme => 2,
+            });
+            w.text(&x.name);
+            w.text(&x.summary);
+            w.list(&x.addresses, |w, s| w.str(s));
+            w.list(&x.needs, |w, s| w.str(s));
+            w.opt(&x.when, |w, _| w.str(""));
+            w.opt(&x.localities, |w, l| w.list(l, |w, s| w.str(s)));
+            w.opt(&x.regions, |w, l| w.list(l, |w, s| w.str(s)));
+            w.num(x.setup);
+            w.num(x.monthly);
+            w.num(x.commission_pct);
+            w.opt(&x.cost_note, |w, t| w.text(t));
+            w.bool(x.approximate);
+            w.int(x.priority.into());
+            w.opt(&x.url, |w, s| w.str(s));
+            w.str(&x.checked);
+        });
+        w.list(&d.questions, |w, x| {
+            w.str(&x.id);
+            w.str(&x.field);
+            w.str(&x.group);
+            w.text(&x.text);
+            w.opt(&x.help, |w, t| w.text(t));
+            w.opt(&x.show_when, |w, _| w.str(""));
+            w.bool(x.dont_know);
+            w.list(&x.options, |w, o| {
+                match &o.value {
+                    OptionValue::Bool(b) => {
+                        w.uint(0);
+                        w.bool(*b);
+                    }
+                    OptionValue::Int(n) => {
+                        w.uint(1);
+                        w.int(*n);
+                    }
+                    OptionValue::Num(n) => {
+                        w.uint(2);
+                        w.num(*n);
+                    }
+                    OptionValue::Text(s) => {
+                        w.uint(3);
+                        w.str(s);
+                    }
+                }
+                w.text(&o.label);
+            });
+            w.opt(&x.min, |w, n| w.num(*n));
+            w.opt(&x.max, |w, n| w.num(*n));
+            w.opt(&x.unit, |w, s| w.str(s));
+        });
+        w.list(&d.fields, |w, x| {
+            w.str(&x.id);
+            w.str(&x.kind);
+            w.list(&x.values, |w, s| w.str(s));
+        });
+        // The linked parts.
+        w.list(&self.fields[core_fields().len()..], |w, f| w.field(f));
+        w.list(&self.score_when, |w, e| w.expr(e));
+        w.list(&self.score_dimension, |w, &i| w.ix(i));
+        w.list(&self.requirement_met, |w, e| w.expr(e));
+        w.list(&self.requirement_applies, |w, e| w.opt(e, |w, e| w.expr(e)));
+        w.list(&self.pathway_requires, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.entry_addresses, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.entry_needs, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.entry_when, |w, e| w.opt(e, |w, e| w.expr(e)));
+        w.list(&self.entry_localities, |w, m| w.opt(m, |w, &m| w.uint(m)));
+        w.list(&self.candidates, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.question_field, |w, &i| w.ix(i));
+        w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
+        w.0
+    }
+
+    /// Reads a pack in its compact form. `Err` names the byte where reading stopped and why.
+    pub fn from_compact(text: &str) -> Result<Pack, LinkErrors> {
+        read_pack(text).map_err(|(at, what)| {
+            LinkErrors(vec![LinkError {
+                location: None,
+                range: None,
+                message: ["not a compact pack: ", what, " at byte ", &at.to_string()].concat(),
+            }])
+        })
+    }
+}
+
+struct Writer(String);
+
+impl Writer {
+    fn uint(&mut self, n: u64) {
+        super::json::write_u64(n, &mut self.0);
+        self.0.push(',');
+    }
+
+    fn ix(&mut self, n: usize) {
+        self.uint(n as u64);
+    }
+
+    fn int(&mut self, n: i64) {
+        self.uint(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    fn num(&mut self, n: f64) {
+        self.uint(n.to_bits());
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.uint(b.into());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.ix(s.len());
+        self.0.pop();
+        self.0.push(':');
+        self.0.push_str(s);
+    }
+
+    fn text(&mut self, t: &Text) {
+        self.str(&t.es);
+        self.str(&t.en);
+    }
+
+    fn opt<T>(&mut self, value: &Option<T>, f: impl Fn(&mut Self, &T)) {
+        match value {
+            Some(v) => {
+                self.uint(1);
+                f(self, v);
+            }
+            None => self.uint(0),
+        }
+    }
+
+    fn list<T>(&mut self, items: &[T], f: impl Fn(&mut Self, &T)) {
+        self.ix(items.len());
+        for item in items {
+            f(self, item);
+        }
+    }
+
+    fn strs(&mut self, items: &[String]) {
+        self.list(items, |w, s| w.str(s));
+    }
+
+    fn field(&mut self, f: &Field) {
+        self.str(&f.path);
+        match &f.kind {
+            FieldKind::Choice { values, ranks } => {
+                self.uint(0);
+                self.strs(values);
+                self.opt(ranks, |w, r| w.list(r, |w, &x| w.uint(x.into())));
+            }
+            FieldKind::Set { items } => {
+                self.uint(1);
+                self.strs(items);
+            }
+            FieldKind::Integer { min, max, ordered } => {
+                self.uint(2);
+                self.int(*min);
+                self.int(*max);
+                self.bool(*ordered);
+            }
+            FieldKind::Number { min, ordered } => {
+                self.uint(3);
+                self.num(*min);
+                self.bool(*ordered);
+            }
+            FieldKind::Bool { ordered } => {
+                self.uint(4);
+                self.bool(*ordered);
+            }
+            FieldKind::Text { max_len } => {
+                self.uint(5);
+                self.ix(*max_len);
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match e {
+            Expr::Const(b) => {
+                self.uint(0);
+                self.bool(*b);
+            }
+            Expr::Not(e) => {
+                self.uint(1);
+                self.expr(e);
+            }
+            Expr::And(list) => {
+                self.uint(2);
+                self.list(list, |w, e| w.expr(e));
+            }
+            Expr::Or(list) => {
+                self.uint(3);
+                self.list(list, |w, e| w.expr(e));
+            }
+            Expr::Test {
+                field,
+                test,
+                start,
+                end,
+            } => {
+                self.uint(4);
+                self.ix(*field);
+                self.ix(*start);
+                self.ix(*end);
+                match test {
+                    Test::Answered => self.uint(0),
+                    Test::ChoiceIn(mask) => {
+                        self.uint(1);
+                        self.uint(*mask);
+                    }
+                    Test::SetAny(mask) => {
+                        self.uint(2);
+                        self.uint((*mask).into());
+                    }
+                    Test::SetAll(mask) => {
+                        self.uint(3);
+                        self.uint((*mask).into());
+                    }
+                    Test::Number(cmp, x) => {
+                        self.uint(4);
+                        self.uint(*cmp as u64);
+                        self.num(*x);
+                    }
+                    Test::Is(b) => {
+                        self.uint(5);
+                        self.bool(*b);
+                    }
+                    Test::TextIn(list) => {
+                        self.uint(6);
+                        self.strs(list);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads values one after another. The first problem is kept (with the byte where it was
+/// found) and every later read gives an empty value, so decoding runs straight through
+/// without an exit path per value; [`read_pack`] checks for a problem at the end.
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    /// The first problem: where, and what.
+    failed: Option<(usize, &'static str)>,
+    /// The number of fields, for checking field indexes once the pack's own fields are read.
+    fields: usize,
+}
+
+impl Reader<'_> {
+    fn fail(&mut self, what: &'static str) {
+        if self.failed.is_none() {
+            self.failed = Some((self.at, what));
+        }
+        // Nothing more is read.
+        self.at = self.text.len();
+    }
+
+    fn uint(&mut self) -> u64 {
+        self.digits(b',')
+    }
+
+    /// Decimal digits up to `end`, which is consumed.
+    #[inline(never)]
+    fn digits(&mut self, end: u8) -> u64 {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut n: u64 = 0;
+        while let Some(&b) = bytes.get(self.at) {
+            if b == end && self.at > start {
+                self.at += 1;
+                return n;
+            }
+            let digit = b.wrapping_sub(b'0');
+            match n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(digit)))
+            {
+                Some(next) if digit < 10 => n = next,
+                _ => break,
+            }
+            self.at += 1;
+        }
+        self.fail("expected a number");
+        0
+    }
+
+    /// An unsigned integer below `bound`.
+    #[inline(never)]
+    fn below(&mut self, bound: u64) -> u64 {
+        let n = self.uint();
+        if n >= bound {
+            self.fail("a value out of range");
+            return 0;
+        }
+        n
+    }
+
+    /// An index into a list of `len` items.
+    fn ix(&mut self, len: usize) -> usize {
+        self.below(len as u64) as usize
+    }
+
+    /// A count or length: never more than the bytes left, so a damaged one cannot make the
+    /// reader reserve huge memory.
+    fn size(&mut self) -> usize {
+        self.ix(self.text.len() - self.at + 1)
+    }
+
+    fn int(&mut self) -> i64 {
+        let n = self.uint();
+        (n >> 1) as i64 ^ -((n & 1) as i64)
+    }
+
+    fn small(&mut self) -> u32 {
+        self.below(1 << 32) as u32
+    }
+
+    /// A non-empty set of values, one bit each.
+    fn mask(&mut self) -> u64 {
+        let n = self.uint();
+        if n == 0 {
+            self.fail("an empty list of values");
+        }
+        n
+    }
+
+    /// A non-empty set of a set field's items (up to 32).
+    fn mask32(&mut self) -> u32 {
+        let n = self.mask();
+        if n >> 32 != 0 {
+            self.fail("a value out of range");
+        }
+        n as u32
+    }
+
+    fn num(&mut self) -> f64 {
+        f64::from_bits(self.uint())
+    }
+
+    fn bool(&mut self) -> bool {
+        self.below(2) == 1
+    }
+
+    #[inline(never)]
+    fn str(&mut self) -> String {
+        let len = self.digits(b':') as usize;
+        let end = self.at.saturating_add(len);
+        match self.text.get(self.at..end) {
+            Some(s) => {
+                self.at = end;
+                s.to_string()
+            }
+            None => {
+                self.fail("a text cut short");
+                String::new()
+            }
+        }
+    }
+
+    fn text(&mut self) -> Text {
+        Text {
+            es: self.str(),
+            en: self.str(),
+        }
+    }
+
+    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        self.bool().then(|| f(self))
+    }
+
+    fn opt_str(&mut self) -> Option<String> {
+        self.opt(Self::str)
+    }
+
+    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let n = self.size();
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(f(self));
+        }
+        out
+    }
+
+    fn strs(&mut self) -> Vec<String> {
+        self.list(Self::str)
+    }
+
+    fn ixs(&mut self, len: usize) -> Vec<usize> {
+        self.list(|r| r.ix(len))
+    }
+
+    fn field(&mut self) -> Field {
+        let path = self.str();
+        let kind = match self.below(6) {
+            0 => {
+                let values = self.strs();
+                let ranks = self.opt(|r| r.list(|r| r.below(256) as u8));
+                if values.len() > 64 || ranks.as_ref().is_some_and(|r| r.len() != values.len()) {
+                    self.fail("a field with unusable values");
+                }
+                FieldKind::Choice { values, ranks }
+            }
+            1 => {
+                let items = self.strs();
+                if items.len() > 32 {
+                    self.fail("a field with unusable values");
+                }
+                FieldKind::Set { items }
+            }
+            2 => FieldKind::Integer {
+                min: self.int(),
+                max: self.int(),
+                ordered: self.bool(),
+            },
+            3 => FieldKind::Number {
+                min: self.num(),
+                ordered: self.bool(),
+            },
+            4 => FieldKind::Bool {
+                ordered: self.bool(),
+            },
+            _ => FieldKind::Text {
+                max_len: self.size(),
+            },
+        };
+        Field { path, kind }
+    }
+
+    fn expr(&mut self, depth: u32) -> Expr {
+        if depth > MAX_DEPTH {
+            self.fail("a condition nested too deep");
+        }
+        match self.below(5) {
+            0 => Expr::Const(self.bool()),
+            1 => Expr::Not(Box::new(self.expr(depth + 1))),
+            2 => Expr::And(self.list(|r| r.expr(depth + 1))),
+            3 => Expr::Or(self.list(|r| r.expr(depth + 1))),
+            _ => {
+                let field = self.ix(self.fields);
+                // Where the test sits in the condition's text (for messages only).
+                let start = self.ix(usize::MAX);
+                let end = self.ix(usize::MAX);
+                let test = match self.below(7) {
+                    0 => Test::Answered,
+                    1 => Test::ChoiceIn(self.mask()),
+                    2 => Test::SetAny(self.mask32()),
+                    3 => Test::SetAll(self.mask32()),
+                    4 => {
+                        let cmp = match self.below(6) {
+                            0 => Cmp::Eq,
+                            1 => Cmp::Ne,
+                            2 => Cmp::Lt,
+                            3 => Cmp::Le,
+                            4 => Cmp::Gt,
+                            _ => Cmp::Ge,
+                        };
+                        Test::Number(cmp, self.num())
+                    }
+                    5 => Test::Is(self.bool()),
+                    _ => Test::TextIn(self.strs()),
+                };
+                Expr::Test {
+                    field,
+                    test,
+                    start,
+                    end,
+                }
+            }
+        }
+    }
+
+    fn exprs(&mut self) -> Vec<Expr> {
+        self.list(|r| r.expr(0))
+    }
+
+    fn opt_exprs(&mut self) -> Vec<Option<Expr>> {
+        self.list(|r| r.opt(|r| r.expr(0)))
+    }
+}
+
+fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
+    let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
+        return Err((0, "no header line umbral.pack-compact/1"));
+    };
+    let mut r = Reader {
+        text,
+        at: text.len() - body.len(),
+        failed: None,
+        fields: 0,
+    };
+    let r = &mut r;
+    let data = PackData {
+        id: r.str(),
+        version: r.str(),
+        country: r.opt_str(),
+        currency: r.opt_str(),
+        name: r.text(),
+        layers: r.strs(),
+        dimensions: r.list(|r| DimensionData {
+            id: r.str(),
+            label: r.text(),
+            weight: r.small(),
+        }),
+        scores: r.list(|r| ScoreData {
+            id: r.str(),
+            dimension: r.str(),
+            when: r.str(),
+            points: r.small(),
+            text: r.text(),
+        }),
+        requirements: r.list(|r| RequirementData {
+            id: r.str(),
+            label: r.text(),
+            missing: r.text(),
+            met_when: r.str(),
+            applies_when: r.opt_str(),
+        }),
+        pathways: r.list(|r| PathwayData {
+            id: r.str(),
+            label: r.text(),
+            summary: r.text(),
+            requires: r.strs(),
+            goals: r.strs(),
+        }),
+        entries: r.list(|r| EntryData {
+            id: r.str(),
+            kind: match r.below(3) {
+                0 => EntryKind::Tool,
+                1 => EntryKind::Action,
+                _ => EntryKind::Programme,
+            },
+            name: r.text(),
+            summary: r.text(),
+            addresses: r.strs(),
+            needs: r.strs(),
+            when: r.opt_str(),
+            localities: r.opt(Reader::strs),
+            regions: r.opt(Reader::strs),
+            setup: r.num(),
+            monthly: r.num(),
+            commission_pct: r.num(),
+            cost_note: r.opt(Reader::text),
+            approximate: r.bool(),
+            priority: r.int() as i32,
+            url: r.opt_str(),
+            checked: r.str(),
+            source: String::new(),
+        }),
+        questions: r.list(|r| QuestionData {
+            id: r.str(),
+            field: r.str(),
+            group: r.str(),
+            text: r.text(),
+            help: r.opt(Reader::text),
+            show_when: r.opt_str(),
+            dont_know: r.bool(),
+            options: r.list(|r| OptionData {
+                value: match r.below(4) {
+                    0 => OptionValue::Bool(r.bool()),
+                    1 => OptionValue::Int(r.int()),
+                    2 => OptionValue::Num(r.num()),
+                    _ => OptionValue::Text(r.str()),
+                },
+                label: r.text(),
+            }),
+            min: r.opt(Reader::num),
+            max: r.opt(Reader::num),
+            unit: r.opt_str(),
+        }),
+        fields: r.list(|r| FieldData {
+            id: r.str(),
+            kind: r.str(),
+            values: r.strs(),
+        }),
+    };
+    let mut fields = core_fields().to_vec();
+    fields.extend(r.list(Reader::field));
+    r.fields = fields.len();
+    let (dimensions, requirements, entries) = (
+        data.dimensions.len(),
+        data.requirements.len(),
+        data.entries.len(),
+    );
+    let score_when = r.exprs();
+    let score_dimension = r.ixs(dimensions);
+    let requirement_met = r.exprs();
+    let requirement_applies = r.opt_exprs();
+    let pathway_requires = r.list(|r| r.ixs(requirements));
+    let entry_addresses = r.list(|r| r.ixs(requirements));
+    let entry_needs = r.list(|r| r.ixs(requirements));
+    let entry_when = r.opt_exprs();
+    let entry_localities = r.list(|r| r.opt(Reader::uint));
+    let candidates = r.list(|r| r.ixs(entries));
+    let question_field = r.ixs(fields.len());
+    let question_show = r.opt_exprs();
+    if r.at != text.len() {
+        r.fail("more after the end of the pack");
+    }
+    // Every per-item list must have one entry per item.
+    let scores = data.scores.len();
+    let questions = data.questions.len();
+    if [
+        score_when.len() == scores,
+        score_dimension.len() == scores,
+        requirement_met.len() == requirements,
+        requirement_applies.len() == requirements,
+        pathway_requires.len() == data.pathways.len(),
+        entry_addresses.len() == entries,
+        entry_needs.len() == entries,
+        entry_when.len() == entries,
+        entry_localities.len() == entries,
+        candidates.len() == requirements,
+        question_field.len() == questions,
+        question_show.len() == questions,
+    ]
+    .contains(&false)
+    {
+        r.fail("lists of different lengths");
+    }
+    let mut requirement_alternatives = Vec::with_capacity(requirements);
+    for met in &requirement_met {
+        let alts = alternatives(met, MAX_ALTERNATIVES);
+        if alts.is_none() {
+            r.fail("a requirement with too many alternatives");
+        }
+        requirement_alternatives.push(alts.unwrap_or_default());
+    }
+    if let Some(failed) = r.failed {
+        return Err(failed);
+    }
+    Ok(Pack {
+        score_fields: score_when.iter().map(Expr::fields).collect(),
+        requirement_fields: requirement_met.iter().map(Expr::fields).collect(),
+        data,
+        fields,
+        ix: FieldIndexes::new(),
+        score_when,
+        score_dimension,
+        requirement_met,
+        requirement_applies,
+        requirement_alternatives,
+        pathway_requires,
+        entry_addresses,
+        entry_needs,
+        entry_when,
+        entry_localities,
+        candidates,
+        question_field,
+        question_show,
+    })
+}

@@ -1,0 +1,124 @@
+//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, reading a
+//! chosen file, the packs, persistence, and the channel between tabs.
+
+use js_sys::{Array, Date};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use crate::app::state::PackRc;
+
+/// A fresh random id (a UUID from the browser's cryptographic generator).
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("id-{}", Date::now()))
+}
+
+/// Now, as RFC 3339 in UTC with milliseconds (`2026-11-28T13:53:07.123Z`): such texts sort
+/// in time order.
+pub fn now() -> String {
+    String::from(Date::new_0().to_iso_string())
+}
+
+/// Today's date where the user is, YYYY-MM-DD.
+pub fn today() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Offers `text` as a file download named `name` (a Blob link; nothing is sent anywhere).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = Array::of1(&text.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let link: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has taken the file once the click is handled.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+/// The text of a file the user chose.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Fetches `../packs/<id>.txt` (the packs the main app serves) and links it.
+pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
+    let url = format!("../packs/{}.txt", country.to_ascii_lowercase());
+    crate::app::browser::fetch_pack_from(&url).await.map(PackRc)
+}
+
+/// Asks the browser to keep this site's data durably; whether it agreed.
+pub async fn persist() -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    let Ok(asked) = storage.persist() else {
+        return false;
+    };
+    JsFuture::from(asked)
+        .await
+        .map(|granted| granted.is_truthy())
+        .unwrap_or(false)
+}
+
+/// The entrepreneur app's saved draft, if any (`localStorage`).
+pub fn app_draft() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(crate::app::DRAFT_KEY)
+        .ok()?
+}
+
+/// The address of the entrepreneur app (the site's root page), for share links.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|href| Url::new_with_base("../", &href).ok())
+        .map(|url| url.href())
+        .unwrap_or_default()
+}
+
+pub use crate::app::browser::{browser_locale, focus_by_id as focus, set_document_language};
+
+/// A `performance.mark` (the benchmark reads them to split the time to open the workspace).
+pub fn mark(name: &str) {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into());
+    if let Ok(performance) = performance {
+        if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
+            if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
+                let _ = mark.call1(&performance, &name.into());
+            }
+        }
+    }
+}

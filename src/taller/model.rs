@@ -1,0 +1,533 @@
+//! The workspace's state as one reducer. Storage and the network are effects run by the app
+//! (`super`); their results come back here as actions.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use crate::app::state::{self as app_state, PackRc, PackStatus, Screen, State as Assessment};
+use crate::engine::{assess, Locale, Profile};
+use yew::Reducible;
+
+use super::db::{DbError, Loaded};
+use super::records::{EnterpriseRecord, VisitRecord};
+
+/// Where the database stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Opening,
+    Ready,
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum View {
+    List,
+    Enterprise(String),
+    /// Add (`None`) or edit an enterprise.
+    Form(Option<String>),
+    Visit(String),
+    Handoff,
+    Privacy,
+    Receive,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sort {
+    LastVisit,
+    Readiness,
+    Name,
+}
+
+/// A problem with the last write, shown until resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    Quota,
+    Failed(String),
+}
+
+/// What a confirmation is asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirm {
+    DeleteEnterprise(String),
+    DeleteAll,
+}
+
+/// The visit open for editing: its record and the questionnaire's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editing {
+    pub visit: VisitRecord,
+    pub assessment: Assessment,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub locale: Locale,
+    pub phase: Phase,
+    /// Shared, so that a change clones only what it changes (`Rc::make_mut`).
+    pub enterprises: Rc<Vec<EnterpriseRecord>>,
+    pub visits: Rc<Vec<VisitRecord>>,
+    /// Linked packs by country, once fetched; a country whose pack failed maps to an error.
+    pub packs: BTreeMap<String, Result<PackRc, String>>,
+    /// Readiness of each visit (by id, with the revision it was computed for).
+    pub scores: HashMap<String, (u32, u32)>,
+    pub view: View,
+    pub search: String,
+    pub sort: Sort,
+    pub selected: BTreeSet<String>,
+    pub set_aside_now: usize,
+    pub set_aside_total: usize,
+    pub persisted: Option<bool>,
+    /// When each enterprise was last exported (by id).
+    pub exported: BTreeMap<String, String>,
+    /// This installation's device id, counted in every record's `edits`.
+    pub device: String,
+    /// The enterprise made from the app's draft on first open, to say so once.
+    pub draft_imported: Option<String>,
+    pub problem: Option<Problem>,
+    /// The open visit changed in another tab.
+    pub conflict: bool,
+    pub editing: Option<Editing>,
+    /// Bumped by every change to the open visit: the app writes it then.
+    pub save_seq: u64,
+    pub confirm: Option<Confirm>,
+    /// A one-line message after an action ("Se borró.", an import's counts).
+    pub flash: Option<String>,
+    pub focus_tick: u32,
+}
+
+pub enum Action {
+    SetLocale(Locale),
+    Loaded(Box<Loaded>),
+    OpenFailed(String),
+    Persisted(bool),
+    PackLoaded(String, Result<PackRc, String>),
+    Show(View),
+    Search(String),
+    Sort(Sort),
+    Select(String, bool),
+    /// An enterprise (and maybe visits) written: show them.
+    Stored(Vec<EnterpriseRecord>, Vec<VisitRecord>, View),
+    OpenVisit(VisitRecord),
+    /// An action of the questionnaire on the open visit.
+    Assess(app_state::Action),
+    Notes(String),
+    Date(String),
+    Saved,
+    SaveFailed(DbError),
+    ChangedElsewhere(String),
+    Reloaded(VisitRecord),
+    Ask(Option<Confirm>),
+    Deleted(Option<String>),
+    /// Enterprises exported at an instant.
+    Exported(Vec<String>, String),
+    Flash(Option<String>),
+    DraftImported(String),
+    DismissSetAside,
+}
+
+impl Model {
+    pub fn new(locale: Locale) -> Model {
+        Model {
+            locale,
+            phase: Phase::Opening,
+            enterprises: Rc::default(),
+            visits: Rc::default(),
+            packs: BTreeMap::new(),
+            scores: HashMap::new(),
+            view: View::List,
+            search: String::new(),
+            sort: Sort::LastVisit,
+            selected: BTreeSet::new(),
+            set_aside_now: 0,
+            set_aside_total: 0,
+            persisted: None,
+            exported: BTreeMap::new(),
+            device: String::new(),
+            draft_imported: None,
+            problem: None,
+            conflict: false,
+            editing: None,
+            save_seq: 0,
+            confirm: None,
+            flash: None,
+            focus_tick: 0,
+        }
+    }
+
+    pub fn enterprise(&self, id: &str) -> Option<&EnterpriseRecord> {
+        self.enterprises.iter().find(|e| e.id == id)
+    }
+
+    /// An enterprise's visits, oldest first.
+    pub fn visits_of(&self, id: &str) -> Vec<&VisitRecord> {
+        let mut visits: Vec<_> = self.visits.iter().filter(|v| v.enterprise == id).collect();
+        visits.sort_by(|a, b| (&a.date, &a.updated).cmp(&(&b.date, &b.updated)));
+        visits
+    }
+
+    /// The latest visit of every enterprise that has one, in one pass over the visits.
+    pub fn latest_visits(&self) -> HashMap<&str, &VisitRecord> {
+        let mut latest: HashMap<&str, &VisitRecord> =
+            HashMap::with_capacity(self.enterprises.len());
+        for v in self.visits.iter() {
+            let slot = latest.entry(v.enterprise.as_str()).or_insert(v);
+            if later(v, slot) == std::cmp::Ordering::Greater {
+                *slot = v;
+            }
+        }
+        latest
+    }
+
+    pub fn pack(&self, country: &str) -> Option<&PackRc> {
+        self.packs.get(country).and_then(|p| p.as_ref().ok())
+    }
+
+    /// The countries whose packs are needed and not yet fetched.
+    pub fn packs_wanted(&self) -> BTreeSet<String> {
+        self.enterprises
+            .iter()
+            .map(|e| e.country.clone())
+            .filter(|c| !self.packs.contains_key(c))
+            .collect()
+    }
+
+    /// The readiness of a visit, when its pack is loaded.
+    pub fn score(&self, visit: &VisitRecord) -> Option<u32> {
+        if let Some(&(revision, score)) = self.scores.get(&visit.id) {
+            if revision == visit.revision() {
+                return Some(score);
+            }
+        }
+        let country = self.enterprise(&visit.enterprise)?.country.as_str();
+        let pack = self.pack(country)?;
+        let profile = Profile::from_value(&visit.profile).ok()?;
+        Some(assess(&pack.0, &profile, self.locale).readiness)
+    }
+
+    /// Scores the latest visit of every enterprise whose pack is loaded (for sorting).
+    fn refresh_scores(&mut self) {
+        let latest: Vec<VisitRecord> = self.latest_visits().into_values().cloned().collect();
+        for visit in latest {
+            if let Some(score) = self.score(&visit) {
+                self.scores
+                    .insert(visit.id.clone(), (visit.revision(), score));
+            }
+        }
+    }
+
+    /// Visits changed since their enterprise was last exported (all of them before any
+    /// export).
+    pub fn unexported(&self) -> usize {
+        self.visits
+            .iter()
+            .filter(|v| {
+                self.exported
+                    .get(&v.enterprise)
+                    .is_none_or(|at| v.updated > *at)
+            })
+            .count()
+    }
+
+    /// The enterprises to list: matching the search, in the chosen order.
+    pub fn listed(&self) -> Vec<&EnterpriseRecord> {
+        let needle = fold(&self.search);
+        let mut list: Vec<&EnterpriseRecord> = self
+            .enterprises
+            .iter()
+            .filter(|e| {
+                needle.is_empty()
+                    || fold(&e.name).contains(&needle)
+                    || fold(&e.locality).contains(&needle)
+            })
+            .collect();
+        let latest_visits = self.latest_visits();
+        let last: HashMap<&str, (&str, Option<u32>)> = list
+            .iter()
+            .map(|e| {
+                let latest = latest_visits.get(e.id.as_str()).copied();
+                let date = latest.map_or("", |v| v.date.as_str());
+                let score = latest.and_then(|v| self.scores.get(&v.id).map(|s| s.1));
+                (e.id.as_str(), (date, score))
+            })
+            .collect();
+        match self.sort {
+            Sort::LastVisit => list.sort_by(|a, b| {
+                last[b.id.as_str()]
+                    .0
+                    .cmp(last[a.id.as_str()].0)
+                    .then(a.name.cmp(&b.name))
+            }),
+            Sort::Readiness => list.sort_by(|a, b| {
+                last[b.id.as_str()]
+                    .1
+                    .cmp(&last[a.id.as_str()].1)
+                    .then(a.name.cmp(&b.name))
+            }),
+            Sort::Name => list.sort_by_cached_key(|e| fold(&e.name)),
+        }
+        list
+    }
+
+    fn upsert_visit(&mut self, visit: &VisitRecord) {
+        let visits = Rc::make_mut(&mut self.visits);
+        match visits.iter_mut().find(|v| v.id == visit.id) {
+            Some(slot) => *slot = visit.clone(),
+            None => visits.push(visit.clone()),
+        }
+    }
+
+    fn go(&mut self, view: View) {
+        if !matches!(view, View::Visit(_)) {
+            self.editing = None;
+            self.conflict = false;
+        }
+        self.view = view;
+        self.confirm = None;
+        self.focus_tick += 1;
+    }
+}
+
+/// How two visits order in time: by date, then by when saved.
+fn later(a: &VisitRecord, b: &VisitRecord) -> std::cmp::Ordering {
+    (&a.date, &a.updated).cmp(&(&b.date, &b.updated))
+}
+
+/// Lower case without accents, for searching.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+/// The questionnaire state for a visit, on its first question, or its results when the
+/// visit has answers.
+pub fn assessment_for(
+    visit: &VisitRecord,
+    country: &str,
+    pack: Option<&PackRc>,
+    locale: Locale,
+) -> Assessment {
+    let mut state = Assessment::new(locale);
+    state.country = country.to_string();
+    state.profile = visit.profile_or_new(country);
+    if let Some(pack) = pack {
+        state.pack = PackStatus::Ready(pack.clone());
+    }
+    state.screen = if state.has_answers() {
+        Screen::Results
+    } else {
+        Screen::Questions
+    };
+    state
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut m = (*self).clone();
+        match action {
+            Action::SetLocale(locale) => {
+                m.locale = locale;
+                if let Some(editing) = &mut m.editing {
+                    editing.assessment.locale = locale;
+                }
+                m.scores.clear();
+                m.refresh_scores();
+            }
+            Action::Loaded(loaded) => {
+                let loaded = *loaded;
+                m.phase = Phase::Ready;
+                m.enterprises = Rc::new(loaded.enterprises);
+                m.visits = Rc::new(loaded.visits);
+                m.set_aside_now += loaded.set_aside_now;
+                m.set_aside_total = loaded.set_aside_total;
+                m.exported = loaded.exported;
+                if let Some(device) = loaded.device {
+                    m.device = device;
+                }
+                m.selected
+                    .retain(|id| m.enterprises.iter().any(|e| &e.id == id));
+                // The view on show may have been deleted elsewhere.
+                let gone = match &m.view {
+                    View::Enterprise(id) | View::Form(Some(id)) => m.enterprise(id).is_none(),
+                    _ => false,
+                };
+                if gone {
+                    m.go(View::List);
+                }
+                m.refresh_scores();
+            }
+            Action::OpenFailed(message) => m.phase = Phase::Failed(message),
+            Action::Persisted(persisted) => m.persisted = Some(persisted),
+            Action::PackLoaded(country, pack) => {
+                if let (Some(editing), Ok(pack)) = (&mut m.editing, &pack) {
+                    if editing.assessment.country == country {
+                        editing.assessment.pack = PackStatus::Ready(pack.clone());
+                    }
+                }
+                m.packs.insert(country, pack);
+                m.refresh_scores();
+            }
+            Action::Show(view) => {
+                m.flash = None;
+                m.go(view);
+            }
+            Action::Search(text) => m.search = text,
+            Action::Sort(sort) => m.sort = sort,
+            Action::Select(id, on) => {
+                if on {
+                    m.selected.insert(id);
+                } else {
+                    m.selected.remove(&id);
+                }
+            }
+            Action::Stored(enterprises, visits, view) => {
+                for e in enterprises {
+                    let enterprises = Rc::make_mut(&mut m.enterprises);
+                    match enterprises.iter_mut().find(|x| x.id == e.id) {
+                        Some(slot) => *slot = e,
+                        None => enterprises.push(e),
+                    }
+                }
+                for v in &visits {
+                    m.upsert_visit(v);
+                }
+                m.refresh_scores();
+                m.go(view);
+            }
+            Action::OpenVisit(visit) => {
+                let country = m
+                    .enterprise(&visit.enterprise)
+                    .map_or("MX".to_string(), |e| e.country.clone());
+                let assessment = assessment_for(&visit, &country, m.pack(&country), m.locale);
+                m.go(View::Visit(visit.id.clone()));
+                m.conflict = false;
+                m.editing = Some(Editing { visit, assessment });
+            }
+            Action::Assess(action) => {
+                let Some(editing) = &mut m.editing else {
+                    return self;
+                };
+                let focus = matches!(
+                    action,
+                    app_state::Action::Next { .. }
+                        | app_state::Action::Back { .. }
+                        | app_state::Action::ShowResults
+                        | app_state::Action::EditAnswers
+                );
+                let before = editing.assessment.profile.clone();
+                let next = Rc::new(editing.assessment.clone()).reduce(action);
+                editing.assessment = (*next).clone();
+                // Back from the first question leaves the questionnaire: show the results.
+                if editing.assessment.screen == Screen::Start {
+                    editing.assessment.screen = Screen::Results;
+                }
+                if editing.assessment.profile != before {
+                    editing.visit.profile = editing.assessment.profile.to_value();
+                    editing.visit.touch(&m.device, &super::now());
+                    m.save_seq += 1;
+                }
+                if focus {
+                    m.focus_tick += 1;
+                }
+                let visit = editing.visit.clone();
+                m.upsert_visit(&visit);
+            }
+            Action::Notes(text) => {
+                let Some(editing) = &mut m.editing else {
+                    return self;
+                };
+                editing.visit.notes = text;
+                editing.visit.touch(&m.device, &super::now());
+                let visit = editing.visit.clone();
+                m.upsert_visit(&visit);
+                m.save_seq += 1;
+            }
+            Action::Date(date) => {
+                let Some(editing) = &mut m.editing else {
+                    return self;
+                };
+                editing.visit.date = date;
+                editing.visit.touch(&m.device, &super::now());
+                let visit = editing.visit.clone();
+                m.upsert_visit(&visit);
+                m.save_seq += 1;
+            }
+            Action::Saved => {
+                if m.problem.is_some() {
+                    m.problem = None;
+                }
+                m.refresh_scores();
+            }
+            Action::SaveFailed(error) => match error {
+                DbError::Conflict(_) => m.conflict = true,
+                DbError::Quota => m.problem = Some(Problem::Quota),
+                DbError::Unavailable(e) | DbError::Other(e) => m.problem = Some(Problem::Failed(e)),
+            },
+            Action::ChangedElsewhere(id) => {
+                if m.editing.as_ref().is_some_and(|e| e.visit.id == id) {
+                    m.conflict = true;
+                }
+            }
+            Action::Reloaded(visit) => {
+                m.upsert_visit(&visit);
+                if m.editing.as_ref().is_some_and(|e| e.visit.id == visit.id) {
+                    let country = m
+                        .enterprise(&visit.enterprise)
+                        .map_or("MX".to_string(), |e| e.country.clone());
+                    let mut assessment =
+                        assessment_for(&visit, &country, m.pack(&country), m.locale);
+                    if let Some(editing) = &m.editing {
+                        assessment.screen = editing.assessment.screen;
+                        assessment.current = editing.assessment.current.clone();
+                    }
+                    m.editing = Some(Editing { visit, assessment });
+                    m.conflict = false;
+                }
+            }
+            Action::Ask(confirm) => m.confirm = confirm,
+            Action::Deleted(id) => {
+                match id {
+                    Some(id) => {
+                        Rc::make_mut(&mut m.enterprises).retain(|e| e.id != id);
+                        Rc::make_mut(&mut m.visits).retain(|v| v.enterprise != id);
+                        m.selected.remove(&id);
+                    }
+                    None => {
+                        m.enterprises = Rc::default();
+                        m.visits = Rc::default();
+                        m.selected.clear();
+                        m.set_aside_total = 0;
+                        m.set_aside_now = 0;
+                        m.exported.clear();
+                    }
+                }
+                m.go(View::List);
+                m.flash = Some(super::words::words(m.locale).deleted.to_string());
+            }
+            Action::Exported(ids, at) => {
+                for id in ids {
+                    m.exported.insert(id, at.clone());
+                }
+                m.flash = Some(super::words::words(m.locale).exported.to_string());
+            }
+            Action::Flash(text) => m.flash = text,
+            Action::DraftImported(name) => m.draft_imported = Some(name),
+            Action::DismissSetAside => {
+                m.set_aside_now = 0;
+                m.draft_imported = None;
+            }
+        }
+        Rc::new(m)
+    }
+}

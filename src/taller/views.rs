@@ -1,0 +1,928 @@
+//! The workspace's screens, as functions of the model: the list, an enterprise, its form, a
+//! visit, hand-off, "Sus datos" and receiving by QR; and the notices above them.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::app::components::{QuestionPage, Results, SharePanel};
+use crate::app::state::{Action as AppAction, PackStatus, Screen, COUNTRIES};
+
+use super::model::{Action, Confirm, Model, Problem, Sort, View};
+use super::records::{is_date, new_enterprise, new_visit, EnterpriseRecord, VisitRecord};
+use super::words::{words, Words};
+use super::{browser, db, Ctx, Dispatch, Handle};
+
+/// The id of each screen's heading, which takes focus when the screen changes.
+pub const HEADING: &str = "vista";
+
+fn heading(text: impl Into<Html>) -> Html {
+    html! { <h2 id={HEADING} tabindex="-1" data-testid="vista">{ text.into() }</h2> }
+}
+
+fn go(dispatch: &Dispatch, view: View) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(Action::Show(view.clone())))
+}
+
+/// The screen on show.
+pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+    match &model.view {
+        View::List => list(model, dispatch),
+        View::Enterprise(id) => match model.enterprise(id) {
+            Some(enterprise) => enterprise_view(model, enterprise, ctx, dispatch),
+            None => list(model, dispatch),
+        },
+        View::Form(id) => form(model, id.as_deref(), ctx, dispatch),
+        View::Visit(_) => visit_view(model, ctx, dispatch),
+        View::Handoff => super::handoff::view(model, ctx, dispatch),
+        View::Privacy => privacy(model, ctx, dispatch),
+        View::Receive => html! {
+            <super::scan::Receive locale={model.locale} device={model.device.clone()}
+                ctx={ctx.clone()} dispatch={dispatch.clone()} />
+        },
+    }
+}
+
+/// Messages above every screen: problems first, then reminders.
+pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+    let w = words(model.locale);
+    let problem = model.problem.as_ref().map(|problem| {
+        let text = match problem {
+            Problem::Quota => w.quota.to_string(),
+            Problem::Failed(reason) => format!("{} {reason}", w.save_failed),
+        };
+        let retry = {
+            let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+            let visit = model.editing.as_ref().map(|e| e.visit.clone());
+            Callback::from(move |_| {
+                if let Some(visit) = &visit {
+                    super::save_open_visit(&ctx, &dispatch, visit);
+                }
+            })
+        };
+        html! {
+            <div class="aviso aviso--error" role="alert" data-testid="problema">
+                <p>{ text }</p>
+                if model.editing.is_some() {
+                    <button type="button" class="boton" data-testid="guardar-de-nuevo" onclick={retry}>
+                        { w.retry_save }
+                    </button>
+                }
+            </div>
+        }
+    });
+    let set_aside = (model.set_aside_now > 0 || model.draft_imported.is_some()).then(|| {
+        let dismiss = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::DismissSetAside))
+        };
+        html! {
+            <div class="aviso" role="status" data-testid="aviso-carga">
+                if model.set_aside_now > 0 {
+                    <p data-testid="apartados">{ w.set_aside(model.set_aside_now) }{ " " }{ w.set_aside_where }</p>
+                }
+                if let Some(name) = &model.draft_imported {
+                    <p data-testid="borrador-importado">{ w.draft_imported }{ " «" }{ name }{ "»." }</p>
+                }
+                <button type="button" class="boton boton--secundario" onclick={dismiss}>{ w.close }</button>
+            </div>
+        }
+    });
+    let unexported = model.unexported();
+    let reminder = (unexported > 0 && !matches!(model.view, View::Handoff | View::Visit(_))).then(|| {
+        html! {
+            <div class="aviso recordatorio" role="status" data-testid="sin-exportar">
+                <p>{ w.unexported(unexported) }</p>
+                <button type="button" class="boton boton--secundario" onclick={go(dispatch, View::Handoff)}>
+                    { w.export_now }
+                </button>
+            </div>
+        }
+    });
+    let flash = model
+        .flash
+        .as_ref()
+        .map(|text| html! { <p class="aviso" role="status" data-testid="mensaje">{ text }</p> });
+    html! {
+        <div class="no-imprimir">
+            { for problem }
+            { for set_aside }
+            { for flash }
+            { for reminder }
+        </div>
+    }
+}
+
+fn list(model: &Model, dispatch: &Dispatch) -> Html {
+    let w = words(model.locale);
+    let listed = model.listed();
+    let on_search = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Search(input.value()));
+        })
+    };
+    let on_sort = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Sort(match select.value().as_str() {
+                "preparacion" => Sort::Readiness,
+                "nombre" => Sort::Name,
+                _ => Sort::LastVisit,
+            }));
+        })
+    };
+    let latest_visits = model.latest_visits();
+    let items = listed.iter().map(|e| {
+        let latest = latest_visits.get(e.id.as_str()).copied();
+        let score = latest.and_then(|v| model.scores.get(&v.id).map(|s| s.1));
+        let selected = model.selected.contains(&e.id);
+        let on_select = {
+            let (dispatch, id) = (dispatch.clone(), e.id.clone());
+            Callback::from(move |ev: Event| {
+                let input: HtmlInputElement = ev.target_unchecked_into();
+                dispatch.dispatch(Action::Select(id.clone(), input.checked()));
+            })
+        };
+        let check_id = format!("elegir-{}", e.id);
+        html! {
+            <li class="negocio" key={e.id.clone()} data-testid="negocio">
+                <button type="button" class="negocio__abrir" data-testid="abrir-negocio"
+                    onclick={go(dispatch, View::Enterprise(e.id.clone()))}>
+                    <span class="negocio__nombre">{ &e.name }</span>
+                    <span class="negocio__datos">
+                        if !e.locality.is_empty() { { &e.locality }{ " · " } }
+                        { w.country(&e.country) }
+                    </span>
+                    <span class="negocio__datos">
+                        if let Some(v) = latest {
+                            { w.last_visit }{ " " }{ &v.date }
+                            if let Some(score) = score {
+                                { " · " }{ w.readiness }{ " " }<strong data-testid="preparacion-negocio">{ score }</strong>{ "/100" }
+                            }
+                        } else {
+                            { w.no_visits }
+                        }
+                    </span>
+                </button>
+                <label class="negocio__elegir" for={check_id.clone()}>
+                    <input type="checkbox" id={check_id} checked={selected} onchange={on_select}
+                        data-testid="elegir" />
+                    <span class="visualmente-oculto">{ w.choose_for_export }{ " " }{ &e.name }</span>
+                </label>
+            </li>
+        }
+    });
+    let sort_value = match model.sort {
+        Sort::LastVisit => "ultima",
+        Sort::Readiness => "preparacion",
+        Sort::Name => "nombre",
+    };
+    html! {
+        <section aria-labelledby={HEADING} data-testid="lista">
+            { heading(format!("{} ({})", w.list_heading, model.enterprises.len())) }
+            <div class="acciones">
+                <button type="button" class="boton" data-testid="agregar" onclick={go(dispatch, View::Form(None))}>
+                    { w.add_enterprise }
+                </button>
+                <button type="button" class="boton boton--secundario" data-testid="recibir-qr"
+                    onclick={go(dispatch, View::Receive)}>
+                    { w.receive_qr }
+                </button>
+            </div>
+            if !model.enterprises.is_empty() {
+                <div class="filtros">
+                    <p class="campo">
+                        <label for="buscar">{ w.search_label }</label>
+                        <input id="buscar" class="caja" type="search" value={model.search.clone()}
+                            oninput={on_search} data-testid="buscar" autocomplete="off" />
+                    </p>
+                    <p class="campo">
+                        <label for="ordenar">{ w.sort_label }</label>
+                        <select id="ordenar" class="lista" onchange={on_sort} data-testid="ordenar">
+                            <option value="ultima" selected={sort_value == "ultima"}>{ w.sort_last_visit }</option>
+                            <option value="preparacion" selected={sort_value == "preparacion"}>{ w.sort_readiness }</option>
+                            <option value="nombre" selected={sort_value == "nombre"}>{ w.sort_name }</option>
+                        </select>
+                    </p>
+                </div>
+            }
+            if model.enterprises.is_empty() {
+                <p data-testid="vacio">{ w.no_enterprises }</p>
+            } else if listed.is_empty() {
+                <p>{ w.no_match }</p>
+            } else {
+                <ul class="negocios" data-testid="negocios">{ for items }</ul>
+            }
+            <p class="nota" data-testid="persistencia">{ persisted_text(model, w) }</p>
+        </section>
+    }
+}
+
+fn persisted_text(model: &Model, w: &Words) -> &'static str {
+    match model.persisted {
+        Some(true) => w.persisted_yes,
+        Some(false) => w.persisted_no,
+        None => w.persisted_unknown,
+    }
+}
+
+/// A yes/no question asked before deleting; `on_yes` runs only on "Sí, borrar".
+fn confirm_box(
+    w: &Words,
+    question: &str,
+    dispatch: &Dispatch,
+    on_yes: Callback<MouseEvent>,
+) -> Html {
+    let no = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Ask(None)))
+    };
+    html! {
+        <div class="aviso aviso--error" role="alertdialog" aria-labelledby="confirmar-texto" data-testid="confirmar">
+            <p id="confirmar-texto">{ question }</p>
+            <div class="aviso__acciones">
+                <button type="button" class="boton boton--peligro" data-testid="si-borrar" onclick={on_yes}>
+                    { w.yes_delete }
+                </button>
+                <button type="button" class="boton boton--secundario" data-testid="no-borrar" onclick={no}>
+                    { w.cancel }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn enterprise_view(
+    model: &Handle,
+    e: &EnterpriseRecord,
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+) -> Html {
+    let w = words(model.locale);
+    let visits = model.visits_of(&e.id);
+    let new_visit = {
+        let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+        let enterprise = e.clone();
+        let previous = visits.last().map(|v| v.profile.clone());
+        let device = model.device.clone();
+        Callback::from(move |_| {
+            let profile = previous
+                .clone()
+                .unwrap_or_else(|| crate::engine::Profile::new(&enterprise.country).to_value());
+            let visit = new_visit(&enterprise.id, profile, &device);
+            store(
+                &ctx,
+                &dispatch,
+                Vec::new(),
+                vec![visit.clone()],
+                None,
+                Some(visit),
+            );
+        })
+    };
+    // Settling two versions of a visit (kept by an import or by two tabs): keep one.
+    let settle = |copy: &VisitRecord, keep_copy: bool| {
+        let (ctx, dispatch, device) = (ctx.clone(), dispatch.clone(), model.device.clone());
+        let mut enterprise = e.enterprise.clone();
+        enterprise.visits = visits.iter().map(|v| v.visit.clone()).collect();
+        let (copy_id, original_id) = (
+            copy.id.clone(),
+            copy.conflict_of.clone().unwrap_or_default(),
+        );
+        Callback::from(move |_| {
+            let mut enterprise = enterprise.clone();
+            if let Err(error) =
+                enterprise.resolve_conflict(&copy_id, keep_copy, &device, &super::now())
+            {
+                gloo::console::warn!(format!("umbral: {error}"));
+                return;
+            }
+            let Some(original) = enterprise.visit(&original_id).cloned() else {
+                return;
+            };
+            let original = VisitRecord::new(&enterprise.id, original);
+            let record = EnterpriseRecord::new(enterprise.clone());
+            let (ctx, dispatch, copy_id) = (ctx.clone(), dispatch.clone(), copy_id.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = ctx.db() else { return };
+                match db::put_and_delete(
+                    &db,
+                    &[record],
+                    std::slice::from_ref(&original),
+                    &[copy_id],
+                )
+                .await
+                {
+                    Ok(()) => {
+                        ctx.revisions
+                            .borrow_mut()
+                            .insert(original.id.clone(), original.revision());
+                        ctx.announce(None);
+                        super::reload(&ctx, &dispatch);
+                    }
+                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                }
+            });
+        })
+    };
+    let rows = visits.iter().rev().map(|v| {
+        let versions = v
+            .conflict_of
+            .as_ref()
+            .filter(|original| visits.iter().any(|o| &o.id == *original))
+            .map(|_| {
+                html! {
+                    <div class="aviso__acciones visita__versiones">
+                        <button type="button" class="boton boton--secundario" data-testid="quedarse-esta"
+                            onclick={settle(v, true)}>
+                            { w.keep_this_version }
+                        </button>
+                        <button type="button" class="boton boton--secundario" data-testid="quedarse-otra"
+                            onclick={settle(v, false)}>
+                            { w.keep_other_version }
+                        </button>
+                    </div>
+                }
+            });
+        let open = {
+            let (dispatch, visit) = (dispatch.clone(), (*v).clone());
+            Callback::from(move |_| dispatch.dispatch(Action::OpenVisit(visit.clone())))
+        };
+        let score = model.score(v);
+        html! {
+            <li class="visita" data-testid="visita">
+                <button type="button" class="negocio__abrir" onclick={open} data-testid="abrir-visita">
+                    <span class="negocio__nombre">{ w.open_visit }{ " " }{ &v.date }</span>
+                    if v.conflict_of.is_some() {
+                        <span class="negocio__datos" data-testid="otra-version">{ w.other_version }</span>
+                    }
+                    <span class="negocio__datos">
+                        if let Some(score) = score { { w.readiness }{ " " }{ score }{ "/100" } }
+                        if !v.notes.is_empty() { { " · " }{ v.notes.chars().take(60).collect::<String>() } }
+                    </span>
+                </button>
+                { for versions }
+            </li>
+        }
+    });
+    let ask_delete = {
+        let (dispatch, id) = (dispatch.clone(), e.id.clone());
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Ask(Some(Confirm::DeleteEnterprise(id.clone()))))
+        })
+    };
+    let confirm = matches!(&model.confirm, Some(Confirm::DeleteEnterprise(id)) if *id == e.id)
+        .then(|| {
+            let yes = {
+                let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), e.id.clone());
+                let visit_ids: Vec<String> = visits.iter().map(|v| v.id.clone()).collect();
+                Callback::from(move |_| {
+                    let (ctx, dispatch, id, visit_ids) =
+                        (ctx.clone(), dispatch.clone(), id.clone(), visit_ids.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(db) = ctx.db() else { return };
+                        match db::delete_enterprise(&db, &id, &visit_ids).await {
+                            Ok(()) => {
+                                ctx.announce(None);
+                                dispatch.dispatch(Action::Deleted(Some(id)));
+                            }
+                            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                        }
+                    });
+                })
+            };
+            confirm_box(w, w.confirm_delete_enterprise, dispatch, yes)
+        });
+    let sector = e
+        .sector
+        .as_deref()
+        .map(|s| sector_label(model, &e.country, s))
+        .unwrap_or_default();
+    let details = [
+        (w.country, w.country(&e.country).to_string()),
+        (w.region, e.region.clone().unwrap_or_default()),
+        (w.locality, e.locality.clone()),
+        (w.sector, sector),
+    ];
+    // Details another device saved apart from this one (kept by an import): shown beside.
+    let others = e.other_values.iter().map(|other| {
+        let label = match other.field.as_str() {
+            "name" => w.enterprise_name,
+            "region" => w.region,
+            "locality" => w.locality,
+            _ => w.sector,
+        };
+        html! { <li>{ label }{ ": «" }{ &other.value }{ "»" }</li> }
+    });
+    let details = details.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| {
+        html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }
+    });
+    html! {
+        <section aria-labelledby={HEADING} data-testid="negocio-detalle">
+            <p class="no-imprimir"><button type="button" class="enlace" onclick={go(dispatch, View::List)}>
+                { "← " }{ w.back_to_list }
+            </button></p>
+            { heading(e.name.clone()) }
+            <dl class="datos">{ for details }</dl>
+            if !e.other_values.is_empty() {
+                <div class="aviso" data-testid="otros-valores">
+                    <p>{ w.other_values }</p>
+                    <ul>{ for others }</ul>
+                </div>
+            }
+            <div class="acciones">
+                <button type="button" class="boton" data-testid="nueva-visita" onclick={new_visit}>
+                    { w.new_visit }
+                </button>
+                <button type="button" class="boton boton--secundario" data-testid="editar-negocio"
+                    onclick={go(dispatch, View::Form(Some(e.id.clone())))}>
+                    { w.edit_details }
+                </button>
+                { super::handoff::export_one_button(model, &e.id, ctx, dispatch) }
+            </div>
+            <p class="nota">{ w.new_visit_note }</p>
+            <h3>{ w.visits_heading }</h3>
+            if visits.is_empty() {
+                <p>{ w.no_visits }</p>
+            } else {
+                <ul class="negocios">{ for rows }</ul>
+            }
+            { super::handoff::progress(model, &visits, e) }
+            <div class="acciones zona-peligro">
+                <button type="button" class="boton boton--secundario" data-testid="borrar-negocio" onclick={ask_delete}>
+                    { w.delete_enterprise }
+                </button>
+            </div>
+            { for confirm }
+        </section>
+    }
+}
+
+/// Writes records, then shows them on `view` (or opens `open`, a visit).
+pub fn store(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    enterprises: Vec<EnterpriseRecord>,
+    visits: Vec<VisitRecord>,
+    view: Option<View>,
+    open: Option<VisitRecord>,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::put_all(&db, &enterprises, &visits).await {
+            Ok(()) => {
+                for v in &visits {
+                    ctx.revisions
+                        .borrow_mut()
+                        .insert(v.id.clone(), v.revision());
+                }
+                ctx.announce(None);
+                let view = view.unwrap_or(View::List);
+                dispatch.dispatch(Action::Stored(enterprises, visits, view));
+                if let Some(visit) = open {
+                    dispatch.dispatch(Action::OpenVisit(visit));
+                }
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// A sector value in words, from the enterprise's pack (the value itself until it loads).
+fn sector_label(model: &Model, country: &str, value: &str) -> String {
+    match model.pack(country) {
+        Some(pack) => crate::app::answers::value_label(
+            &pack.0,
+            "sector",
+            &serde_json::Value::String(value.to_string()),
+            model.locale,
+        ),
+        None => value.to_string(),
+    }
+}
+
+fn form(model: &Model, id: Option<&str>, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+    let w = words(model.locale);
+    let existing = id.and_then(|id| model.enterprise(id)).cloned();
+    let sectors: Vec<(String, String)> = crate::workspace::handoff::sector_values()
+        .into_iter()
+        .map(|value| {
+            let country = existing.as_ref().map_or("MX", |e| e.country.as_str());
+            (value.to_string(), sector_label(model, country, value))
+        })
+        .collect();
+    html! {
+        <EnterpriseForm words={w} enterprise={existing} device={model.device.clone()}
+            {sectors} ctx={ctx.clone()} dispatch={dispatch.clone()} />
+    }
+}
+
+#[derive(Properties)]
+pub struct EnterpriseFormProps {
+    pub words: &'static Words,
+    /// The enterprise to edit, or `None` to add one.
+    pub enterprise: Option<EnterpriseRecord>,
+    pub device: String,
+    /// The sector values and their words.
+    pub sectors: Vec<(String, String)>,
+    pub ctx: Rc<Ctx>,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for EnterpriseFormProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+            && self.enterprise == other.enterprise
+            && self.sectors == other.sectors
+            && self.device == other.device
+    }
+}
+
+/// The form's fields as typed.
+#[derive(Clone, PartialEq, Default)]
+struct Fields {
+    name: String,
+    country: String,
+    locality: String,
+    sector: String,
+}
+
+/// Adding or editing an enterprise: saved when the form is sent. The country is chosen once,
+/// when the enterprise is added (every visit is scored with its pack).
+#[component]
+pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
+    let w = props.words;
+    let is_new = props.enterprise.is_none();
+    let draft = use_state(|| match &props.enterprise {
+        Some(e) => Fields {
+            name: e.name.clone(),
+            country: e.country.clone(),
+            locality: e.locality.clone(),
+            sector: e.sector.clone().unwrap_or_default(),
+        },
+        None => Fields {
+            country: "MX".into(),
+            ..Fields::default()
+        },
+    });
+    let error = use_state(|| false);
+    let text = |pick: fn(&mut Fields) -> &mut String| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            *pick(&mut next) = input.value();
+            draft.set(next);
+        })
+    };
+    let choice = |pick: fn(&mut Fields) -> &mut String| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            *pick(&mut next) = select.value();
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let (draft, error) = (draft.clone(), error.clone());
+        let (ctx, dispatch) = (props.ctx.clone(), props.dispatch.clone());
+        let (existing, device) = (props.enterprise.clone(), props.device.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let fields = (*draft).clone();
+            let name = fields.name.trim();
+            if name.is_empty() {
+                error.set(true);
+                browser::focus("negocio-nombre");
+                return;
+            }
+            let mut record = match &existing {
+                Some(e) => e.clone(),
+                None => new_enterprise(name, &fields.country, &device),
+            };
+            record.name = name.to_string();
+            record.locality = fields.locality.trim().to_string();
+            record.sector = (!fields.sector.is_empty()).then(|| fields.sector.clone());
+            // Saving the details is the user's choice between values kept by an import.
+            record.other_values.clear();
+            if existing.as_ref() != Some(&record) && existing.is_some() {
+                record.touch(&device, &super::now());
+            }
+            let view = View::Enterprise(record.id.clone());
+            store(&ctx, &dispatch, vec![record], Vec::new(), Some(view), None);
+        })
+    };
+    let cancel = {
+        let dispatch = props.dispatch.clone();
+        let back = match &props.enterprise {
+            Some(e) => View::Enterprise(e.id.clone()),
+            None => View::List,
+        };
+        Callback::from(move |_| dispatch.dispatch(Action::Show(back.clone())))
+    };
+    let countries = COUNTRIES.iter().map(|code| {
+        html! { <option value={*code} selected={draft.country == *code}>{ w.country(code) }</option> }
+    });
+    let sectors = props.sectors.iter().map(|(value, label)| {
+        html! { <option value={value.clone()} selected={draft.sector == *value}>{ label }</option> }
+    });
+    html! {
+        <section aria-labelledby={HEADING} data-testid="formulario-negocio">
+            { heading(if is_new { w.new_enterprise_heading } else { w.edit_enterprise_heading }) }
+            <form class="formulario" {onsubmit} novalidate=true>
+                <p class="campo">
+                    <label for="negocio-nombre">{ w.enterprise_name }</label>
+                    <input id="negocio-nombre" class="caja" type="text" required=true maxlength="200"
+                        value={draft.name.clone()} oninput={text(|f| &mut f.name)}
+                        aria-invalid={(*error).then_some("true")}
+                        aria-describedby={(*error).then_some("nombre-error")}
+                        data-testid="negocio-nombre" />
+                    if *error {
+                        <span id="nombre-error" class="error" data-testid="nombre-error">{ w.name_required }</span>
+                    }
+                </p>
+                if is_new {
+                    <p class="campo">
+                        <label for="negocio-pais">{ w.country }</label>
+                        <select id="negocio-pais" class="lista" onchange={choice(|f| &mut f.country)}
+                            data-testid="negocio-pais">
+                            { for countries }
+                        </select>
+                    </p>
+                }
+                <p class="campo">
+                    <label for="negocio-localidad">{ w.locality }</label>
+                    <input id="negocio-localidad" class="caja" type="text" maxlength="200"
+                        value={draft.locality.clone()} oninput={text(|f| &mut f.locality)}
+                        data-testid="negocio-localidad" />
+                </p>
+                <p class="campo">
+                    <label for="negocio-sector">{ w.sector }</label>
+                    <select id="negocio-sector" class="lista" onchange={choice(|f| &mut f.sector)}
+                        data-testid="negocio-sector">
+                        <option value="" selected={draft.sector.is_empty()}>{ w.sector_unset }</option>
+                        { for sectors }
+                    </select>
+                </p>
+                <div class="acciones">
+                    <button type="submit" class="boton" data-testid="guardar-negocio">{ w.save }</button>
+                    <button type="button" class="boton boton--secundario" onclick={cancel}>{ w.cancel }</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+    let w = words(model.locale);
+    let Some(editing) = &model.editing else {
+        return list(model, dispatch);
+    };
+    let visit = &editing.visit;
+    let Some(enterprise) = model.enterprise(&visit.enterprise) else {
+        return list(model, dispatch);
+    };
+    let send = |make: fn() -> AppAction| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.dispatch(Action::Assess(make())))
+    };
+    let on_notes = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Notes(area.value()));
+        })
+    };
+    let on_date = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let value = input.value();
+            if is_date(&value) {
+                dispatch.dispatch(Action::Date(value));
+            } else {
+                dispatch.dispatch(Action::Flash(Some(words_for(&input).bad_date.to_string())));
+            }
+        })
+    };
+    let conflict = model.conflict.then(|| {
+        let reload = {
+            let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), visit.id.clone());
+            Callback::from(move |_| {
+                let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(db) = ctx.db() else { return };
+                    match db::read_visit(&db, &id).await {
+                        Ok(Some(stored)) => {
+                            ctx.revisions.borrow_mut().insert(id, stored.revision());
+                            dispatch.dispatch(Action::Reloaded(stored));
+                        }
+                        Ok(None) => dispatch.dispatch(Action::Show(View::List)),
+                        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                    }
+                });
+            })
+        };
+        let keep_both = {
+            let (ctx, dispatch, mine) = (ctx.clone(), dispatch.clone(), visit.clone());
+            Callback::from(move |_| {
+                let (ctx, dispatch, mine) = (ctx.clone(), dispatch.clone(), mine.clone());
+                let mut copy = mine.clone();
+                copy.id = browser::new_id();
+                copy.conflict_of = Some(mine.id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(db) = ctx.db() else { return };
+                    if let Err(error) = db::save_visit(&db, &copy, 0).await {
+                        dispatch.dispatch(Action::SaveFailed(error));
+                        return;
+                    }
+                    super::journal::forget(&mine.id);
+                    ctx.revisions.borrow_mut().insert(copy.id.clone(), copy.revision());
+                    ctx.announce(Some((&copy.id, copy.revision())));
+                    if let Ok(Some(stored)) = db::read_visit(&db, &mine.id).await {
+                        ctx.revisions.borrow_mut().insert(stored.id.clone(), stored.revision());
+                        dispatch.dispatch(Action::Reloaded(stored));
+                    }
+                    dispatch.dispatch(Action::OpenVisit(copy));
+                });
+            })
+        };
+        html! {
+            <div class="aviso aviso--error" role="alert" data-testid="conflicto">
+                <p>{ w.conflict }</p>
+                <div class="aviso__acciones">
+                    <button type="button" class="boton" data-testid="conflicto-recargar" onclick={reload}>
+                        { w.conflict_reload }
+                    </button>
+                    <button type="button" class="boton boton--secundario" data-testid="conflicto-ambas" onclick={keep_both}>
+                        { w.conflict_keep_both }
+                    </button>
+                </div>
+            </div>
+        }
+    });
+    let assessment = &editing.assessment;
+    let body = match (&assessment.pack, model.packs.get(&enterprise.country)) {
+        (PackStatus::Ready(pack), _) => match assessment.screen {
+            Screen::Results => {
+                let share = html! {
+                    <details class="porque no-imprimir" data-testid="pasar-qr">
+                        <summary>{ w.show_qr }</summary>
+                        <SharePanel profile={assessment.profile.clone()} locale={model.locale}
+                            base={browser::app_address()} />
+                    </details>
+                };
+                html! {
+                    <Results pack={pack.clone()} profile={assessment.profile.clone()}
+                        locale={model.locale} {share} on_edit={send(|| AppAction::EditAnswers)}
+                        on_print={Callback::from(|_| crate::app::browser::print())} />
+                }
+            }
+            _ => {
+                let on_answer = {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |(question, value)| {
+                        dispatch.dispatch(Action::Assess(AppAction::Answer { question, value }))
+                    })
+                };
+                let on_dont_know = {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |(question, on)| {
+                        dispatch.dispatch(Action::Assess(AppAction::DontKnow { question, on }))
+                    })
+                };
+                html! {
+                    <QuestionPage pack={pack.clone()} profile={assessment.profile.clone()}
+                        dont_know={assessment.dont_know.clone()} locale={model.locale}
+                        page={assessment.page(&pack.0, false)} wide={false} {on_answer} {on_dont_know}
+                        on_next={send(|| AppAction::Next { wide: false })}
+                        on_back={send(|| AppAction::Back { wide: false })}
+                        on_results={send(|| AppAction::ShowResults)} />
+                }
+            }
+        },
+        (_, Some(Err(_))) => {
+            html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> }
+        }
+        _ => html! { <p class="cargando" role="status">{ w.loading_pack }</p> },
+    };
+    html! {
+        <section class="visita-vista" aria-labelledby="visita-titulo" data-testid="visita-vista">
+            <p class="no-imprimir">
+                <button type="button" class="enlace" data-testid="volver-negocio"
+                    onclick={go(dispatch, View::Enterprise(enterprise.id.clone()))}>
+                    { "← " }{ w.back_to }{ " " }{ &enterprise.name }
+                </button>
+            </p>
+            <p class="solo-imprimir">{ "Umbral · " }{ w.print_heading }</p>
+            <h2 id="visita-titulo" class="visita-titulo">{ &enterprise.name }{ " · " }{ w.visit_of }{ " " }{ &visit.date }</h2>
+            { for conflict }
+            <div class="visita-datos">
+                <p class="campo no-imprimir">
+                    <label for="visita-fecha">{ w.visit_date }</label>
+                    <input id="visita-fecha" class="caja" type="date" value={visit.date.clone()}
+                        onchange={on_date} data-testid="visita-fecha" />
+                </p>
+                <p class="campo">
+                    <label for="visita-notas">{ w.notes }</label>
+                    <textarea id="visita-notas" class="caja notas" rows="4" value={visit.notes.clone()}
+                        oninput={on_notes} aria-describedby="notas-ayuda" data-testid="notas" />
+                    <span id="notas-ayuda" class="nota no-imprimir">{ w.notes_help }</span>
+                </p>
+                <p class="solo-imprimir notas-impresas">{ &visit.notes }</p>
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// The words of the page's current language, read from `<html lang>` (for messages made in
+/// event handlers that do not hold the model).
+fn words_for(_: &HtmlInputElement) -> &'static Words {
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    words(crate::engine::Locale::parse(&lang).unwrap_or(crate::engine::Locale::Es))
+}
+
+fn privacy(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
+    let w = words(model.locale);
+    let download_aside = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = ctx.db() else { return };
+                if let Ok(text) = db::set_aside_records(&db).await {
+                    let _ = browser::download(
+                        "umbral-registros-apartados.json",
+                        "application/json",
+                        &text,
+                    );
+                }
+            });
+        })
+    };
+    let ask = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Ask(Some(Confirm::DeleteAll))))
+    };
+    let confirm = matches!(model.confirm, Some(Confirm::DeleteAll)).then(|| {
+        let yes = {
+            let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+            Callback::from(move |_| {
+                let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(db) = ctx.db() else { return };
+                    match db::delete_everything(&db).await {
+                        Ok(()) => {
+                            ctx.revisions.borrow_mut().clear();
+                            ctx.announce(None);
+                            dispatch.dispatch(Action::Deleted(None));
+                        }
+                        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                    }
+                });
+            })
+        };
+        confirm_box(w, w.confirm_delete_all, dispatch, yes)
+    });
+    html! {
+        <section aria-labelledby={HEADING} data-testid="sus-datos">
+            { heading(w.privacy_heading) }
+            <p>{ w.privacy_what }</p>
+            <p>{ w.privacy_where }</p>
+            <p>{ w.privacy_leaves }</p>
+            <p>{ w.privacy_clear }</p>
+            <p data-testid="persistencia">{ persisted_text(model, w) }</p>
+            <dl class="datos">
+                <dt>{ w.counts_enterprises }</dt><dd data-testid="cuenta-negocios">{ model.enterprises.len() }</dd>
+                <dt>{ w.counts_visits }</dt><dd data-testid="cuenta-visitas">{ model.visits.len() }</dd>
+                <dt>{ w.counts_set_aside }</dt><dd data-testid="cuenta-apartados">{ model.set_aside_total }</dd>
+            </dl>
+            <div class="acciones">
+                if model.set_aside_total > 0 {
+                    <button type="button" class="boton boton--secundario" onclick={download_aside}
+                        data-testid="descargar-apartados">
+                        { w.download_set_aside }
+                    </button>
+                }
+                if !model.enterprises.is_empty() || model.set_aside_total > 0 {
+                    <button type="button" class="boton boton--secundario" data-testid="borrar-todo" onclick={ask}>
+                        { w.delete_all }
+                    </button>
+                }
+            </div>
+            { for confirm }
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+//! The workspace's own words, in Spanish ("usted", plain words) and English. Each entry names
+//! both languages side by side, so a text cannot exist in one only.
+
+use crate::engine::Locale;
+
+macro_rules! words {
+    ($($name:ident: $es:expr, $en:expr;)*) => {
+        /// Every fixed text of the workspace in one locale.
+        pub struct Words {
+            pub locale: Locale,
+            $(pub $name: &'static str,)*
+        }
+        static ES: Words = Words { locale: Locale::Es, $($name: $es,)* };
+        static EN: Words = Words { locale: Locale::En, $($name: $en,)* };
+    };
+}
+
+words! {
+    title: "Espacio de trabajo", "Workspace";
+    tagline: "Los negocios que usted asesora, en este dispositivo", "The enterprises you advise, on this device";
+    nav_label: "Secciones", "Sections";
+    nav_list: "Negocios", "Enterprises";
+    nav_handoff: "Entregar y recibir", "Hand over and receive";
+    nav_privacy: "Sus datos", "Your data";
+    to_app: "Volver al cuestionario de Umbral", "Back to the Umbral questionnaire";
+    opening: "Abriendo sus datos…", "Opening your data…";
+    open_failed: "No se pudo abrir el almacenamiento de este navegador, así que nada se guardaría. Revise que no esté en modo privado y vuelva a cargar la página.", "This browser's storage could not be opened, so nothing would be saved. Check that you are not in private mode and reload the page.";
+    list_heading: "Negocios", "Enterprises";
+    add_enterprise: "Agregar un negocio", "Add an enterprise";
+    receive_qr: "Recibir un perfil por código QR", "Receive a profile by QR code";
+    search_label: "Buscar por nombre o localidad", "Search by name or locality";
+    sort_label: "Ordenar por", "Sort by";
+    sort_last_visit: "Última visita", "Last visit";
+    sort_readiness: "Preparación", "Readiness";
+    sort_name: "Nombre", "Name";
+    no_enterprises: "Aún no hay negocios. Agregue el primero con el botón de arriba.", "No enterprises yet. Add the first one with the button above.";
+    no_match: "Ningún negocio coincide con la búsqueda.", "No enterprise matches the search.";
+    no_visits: "Sin visitas", "No visits";
+    last_visit: "Última visita:", "Last visit:";
+    readiness: "Preparación:", "Readiness:";
+    choose_for_export: "Elegir para exportar:", "Choose for export:";
+    enterprise_name: "Nombre del negocio", "Enterprise name";
+    country: "País", "Country";
+    region: "Región o estado", "Region or state";
+    locality: "Localidad (pueblo, barrio o ciudad)", "Locality (village, neighbourhood or town)";
+    sector: "A qué se dedica", "What it does";
+    sector_unset: "Sin elegir", "Not chosen";
+    save: "Guardar", "Save";
+    cancel: "Cancelar", "Cancel";
+    name_required: "Escriba el nombre del negocio.", "Write the enterprise's name.";
+    new_enterprise_heading: "Nuevo negocio", "New enterprise";
+    edit_enterprise_heading: "Datos del negocio", "Enterprise details";
+    edit_details: "Cambiar los datos", "Change the details";
+    new_visit: "Nueva visita", "New visit";
+    new_visit_note: "Una visita nueva empieza con las respuestas de la anterior: cambie solo lo que cambió.", "A new visit starts from the previous answers: change only what changed.";
+    visits_heading: "Visitas", "Visits";
+    open_visit: "Abrir la visita del", "Open the visit of";
+    delete_enterprise: "Borrar este negocio", "Delete this enterprise";
+    back_to_list: "Volver a la lista de negocios", "Back to the list of enterprises";
+    back_to: "Volver a", "Back to";
+    visit_of: "Visita del", "Visit of";
+    visit_date: "Fecha de la visita", "Date of the visit";
+    bad_date: "Escriba una fecha válida (año-mes-día). Se guardó la fecha anterior.", "Enter a valid date (year-month-day). The previous date is kept.";
+    notes: "Notas de la visita", "Notes on the visit";
+    notes_help: "Se guardan mientras escribe.", "Saved as you type.";
+    loading_pack: "Cargando las preguntas…", "Loading the questions…";
+    pack_failed: "No se pudieron cargar las preguntas de este país. Revise la conexión y vuelva a abrir la visita.", "The questions for this country could not be loaded. Check the connection and open the visit again.";
+    show_qr: "Pasar este perfil a otro teléfono (código QR)", "Pass this profile to another phone (QR code)";
+    print_heading: "Informe de la visita", "Visit report";
+    conflict: "Esta visita cambió en otra pestaña. Para no perder nada, elija qué hacer.", "This visit changed in another tab. So that nothing is lost, choose what to do.";
+    conflict_reload: "Ver la versión de la otra pestaña", "See the other tab's version";
+    conflict_keep_both: "Conservar las dos", "Keep both";
+    quota: "Este dispositivo no tiene espacio libre: el último cambio no se guardó. Todo lo guardado antes sigue a salvo. Libere espacio (o exporte y borre negocios que ya no use) y pulse «Guardar de nuevo».", "This device has no free space: the last change was not saved. Everything saved before is safe. Free some space (or export and delete enterprises you no longer use) and press \"Save again\".";
+    retry_save: "Guardar de nuevo", "Save again";
+    save_failed: "No se pudo guardar el último cambio:", "The last change could not be saved:";
+    draft_imported: "Trajimos las respuestas que había en el cuestionario de este navegador como un negocio nuevo:", "The answers in this browser's questionnaire were brought in as a new enterprise:";
+    draft_name: "Mi negocio (del cuestionario)", "My enterprise (from the questionnaire)";
+    unexported_one: "Tiene 1 visita sin exportar.", "You have 1 visit not exported.";
+    unexported_many: "visitas sin exportar.", "visits not exported.";
+    unexported_have: "Tiene", "You have";
+    export_now: "Exportar ahora", "Export now";
+    set_aside_one: "1 registro dañado se apartó; los demás están bien.", "1 damaged record was set aside; the others are fine.";
+    set_aside_many: "registros dañados se apartaron; los demás están bien.", "damaged records were set aside; the others are fine.";
+    set_aside_where: "Puede descargarlos en «Sus datos».", "You can download them under \"Your data\".";
+    close: "Cerrar", "Close";
+    confirm_delete_enterprise: "¿Borrar este negocio y todas sus visitas de este dispositivo? No se puede deshacer.", "Delete this enterprise and all its visits from this device? This cannot be undone.";
+    confirm_delete_all: "¿Borrar todos los negocios y visitas de este dispositivo? No se puede deshacer. Si aún no los exportó, expórtelos antes.", "Delete every enterprise and visit from this device? This cannot be undone. If you have not exported them, export them first.";
+    yes_delete: "Sí, borrar", "Yes, delete";
+    deleted: "Se borró.", "Deleted.";
+    privacy_heading: "Sus datos", "Your data";
+    privacy_what: "Qué se guarda: los datos de cada negocio que usted agrega (nombre, país, región, localidad y a qué se dedica), sus visitas con las respuestas del cuestionario y sus notas.", "What is stored: each enterprise you add (name, country, region, locality and what it does), its visits with the questionnaire answers, and your notes.";
+    privacy_where: "Dónde: solo en este navegador, en este dispositivo. Umbral no tiene servidor que reciba sus datos.", "Where: only in this browser, on this device. Umbral has no server that receives your data.";
+    privacy_leaves: "Nada sale del dispositivo salvo cuando usted exporta un archivo, descarga la tabla o muestra un código QR para pasar un perfil.", "Nothing leaves the device except when you export a file, download the table or show a QR code to pass on a profile.";
+    privacy_clear: "Si borra los datos de navegación de este sitio, se borra también este trabajo: exporte con frecuencia.", "Clearing this site's browsing data also deletes this work: export often.";
+    persisted_yes: "El navegador aceptó guardar estos datos de forma duradera.", "The browser agreed to keep this data durably.";
+    persisted_no: "El navegador no prometió guardar estos datos para siempre (podría borrarlos si le falta espacio): exporte su trabajo con frecuencia.", "The browser did not promise to keep this data for good (it may delete it when short of space): export your work often.";
+    persisted_unknown: "Consultando al navegador si guardará estos datos de forma duradera…", "Asking the browser whether it will keep this data durably…";
+    counts_enterprises: "Negocios guardados:", "Enterprises stored:";
+    counts_visits: "Visitas guardadas:", "Visits stored:";
+    counts_set_aside: "Registros dañados apartados:", "Damaged records set aside:";
+    download_set_aside: "Descargar los registros apartados", "Download the records set aside";
+    delete_all: "Borrar todo", "Delete everything";
+    receive_heading: "Recibir un perfil por código QR", "Receive a profile by QR code";
+    receive_intro: "En el otro teléfono, abra la visita y pulse «Pasar este perfil a otro teléfono». Luego lea aquí el código: con la cámara o con una foto del código.", "On the other phone, open the visit and press \"Pass this profile to another phone\". Then read the code here: with the camera or with a photo of the code.";
+    use_camera: "Leer con la cámara", "Read with the camera";
+    stop_camera: "Detener la cámara", "Stop the camera";
+    camera_running: "Apunte la cámara al código.", "Point the camera at the code.";
+    camera_failed: "No se pudo usar la cámara. Elija una foto del código.", "The camera could not be used. Choose a photo of the code.";
+    pick_photo: "Elegir una foto del código", "Choose a photo of the code";
+    reading: "Leyendo el código…", "Reading the code…";
+    no_code: "No se encontró un código QR en la foto. Pruebe con otra más cercana y nítida.", "No QR code was found in the photo. Try another one, closer and sharper.";
+    received_name: "Negocio recibido", "Received enterprise";
+    received: "Perfil recibido. Escriba el nombre del negocio y guarde.", "Profile received. Write the enterprise's name and save.";
+    handoff_heading: "Entregar y recibir", "Hand over and receive";
+    handoff_intro: "Un archivo de entrega guarda negocios, visitas, respuestas y notas. Sirve para pasar el trabajo a otra persona o a otro dispositivo, y como copia de seguridad.", "A hand-off file holds enterprises, visits, answers and notes. Use it to pass the work to someone else or to another device, and as a backup.";
+    export_all: "Exportar todo", "Export everything";
+    export_selected: "Exportar los elegidos", "Export the chosen ones";
+    export_one: "Exportar este negocio", "Export this enterprise";
+    none_selected: "Elija negocios en la lista (casillas) para exportar solo esos.", "Choose enterprises in the list (checkboxes) to export only those.";
+    csv: "Descargar la tabla (CSV) del último informe de cada negocio", "Download the table (CSV) of each enterprise's latest report";
+    import_heading: "Recibir trabajo de otra persona o de otro dispositivo", "Receive work from someone else or another device";
+    import_label: "Elegir un archivo de entrega (.json)", "Choose a hand-off file (.json)";
+    csv_missing_packs: "Faltan las preguntas de un país para preparar la tabla; conéctese y vuelva a intentarlo:", "A country's questions are missing to make the table; connect and try again:";
+    other_values: "Otro equipo guardó estos datos distintos al mismo tiempo; se guardaron los dos. Cambie los datos si hace falta:", "Another device saved these details differently at the same time; both were kept. Change the details if needed:";
+    keep_this_version: "Quedarse con esta versión", "Keep this version";
+    keep_other_version: "Quedarse con la otra", "Keep the other one";
+    other_version_mark: " (otra versión)", " (other version)";
+    other_version: "Otra versión de esta visita: se cambió en dos lugares y se guardaron las dos.", "Another version of this visit: it was changed in two places and both were kept.";
+    progress_blockers_removed: "Frenos que se quitaron:", "Blockers removed:";
+    progress_blockers_added: "Frenos nuevos:", "New blockers:";
+    progress_steps_done: "Pasos que ya no hacen falta:", "Steps no longer needed:";
+    exported: "Archivo listo en sus descargas.", "File ready in your downloads.";
+    import_failed: "No se pudo leer el archivo; no se cambió nada:", "The file could not be read; nothing changed:";
+    import_done: "Archivo recibido.", "File received.";
+    progress_heading: "Avance entre dos visitas", "Progress between two visits";
+    progress_before: "Antes", "Before";
+    progress_after: "Después", "After";
+    progress_dimension: "Aspecto", "Aspect";
+    progress_change: "Cambio", "Change";
+    progress_opened: "Caminos que se abrieron:", "Pathways that opened:";
+    progress_closed: "Caminos que se cerraron:", "Pathways that closed:";
+    progress_none_opened: "Ningún camino nuevo se abrió.", "No new pathway opened.";
+    progress_need_two: "Con dos visitas o más verá aquí el avance.", "With two visits or more you will see the progress here.";
+    countries_mx: "México", "Mexico";
+    countries_cl: "Chile", "Chile";
+    countries_bo: "Bolivia", "Bolivia";
+}
+
+/// The words for `locale`.
+pub fn words(locale: Locale) -> &'static Words {
+    match locale {
+        Locale::Es => &ES,
+        Locale::En => &EN,
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.locale == other.locale
+    }
+}
+
+impl Words {
+    /// A country's name, from its code.
+    pub fn country(&self, code: &str) -> &'static str {
+        match code {
+            "CL" => self.countries_cl,
+            "BO" => self.countries_bo,
+            _ => self.countries_mx,
+        }
+    }
+
+    /// "Tiene 4 visitas sin exportar."
+    pub fn unexported(&self, n: usize) -> String {
+        if n == 1 {
+            self.unexported_one.to_string()
+        } else {
+            format!("{} {n} {}", self.unexported_have, self.unexported_many)
+        }
+    }
+
+    /// "1 registro dañado se apartó…" / "3 registros dañados se apartaron…"
+    pub fn set_aside(&self, n: usize) -> String {
+        if n == 1 {
+            self.set_aside_one.to_string()
+        } else {
+            format!("{n} {}", self.set_aside_many)
+        }
+    }
+}

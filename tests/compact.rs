@@ -1,0 +1,149 @@
+//! The compact pack form (`Pack::to_compact`, what the browser app loads): every built-in pack
+//! reads back to the same pack (but for the entries' `source` and the conditions' source texts,
+//! which the format leaves out),
+//! scores every snapshot profile to the same report bytes, and a damaged file is refused with
+//! the byte where reading stopped, never a panic.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value as Json;
+use umbral::engine::compact::COMPACT_HEADER;
+use umbral::engine::{assess, Locale, Pack, Profile};
+use umbral::packs;
+
+fn builtin_packs() -> Vec<Pack> {
+    let sources = packs::builtin();
+    packs::compile_all(&sources, None)
+        .into_iter()
+        .map(|(id, compiled)| {
+            compiled
+                .pack
+                .unwrap_or_else(|| panic!("pack {id} compiles"))
+        })
+        .collect()
+}
+
+fn without_sources(pack: &Pack) -> umbral::engine::PackData {
+    let blank = |text: &mut Option<String>| {
+        if let Some(text) = text {
+            text.clear();
+        }
+    };
+    let mut data = pack.data.clone();
+    for score in &mut data.scores {
+        score.when.clear();
+    }
+    for requirement in &mut data.requirements {
+        requirement.met_when.clear();
+        blank(&mut requirement.applies_when);
+    }
+    for entry in &mut data.entries {
+        entry.source.clear();
+        blank(&mut entry.when);
+    }
+    for question in &mut data.questions {
+        blank(&mut question.show_when);
+    }
+    data
+}
+
+#[test]
+fn every_builtin_pack_reads_back_the_same() {
+    let all = builtin_packs();
+    assert!(all.len() >= 5, "core, mx, cl, bo and the example programme");
+    for pack in &all {
+        let text = pack.to_compact();
+        assert!(text.starts_with(COMPACT_HEADER));
+        let back = Pack::from_compact(&text)
+            .unwrap_or_else(|e| panic!("pack {} reads back: {e}", pack.data.id));
+        assert_eq!(back.data, without_sources(pack), "pack {}", pack.data.id);
+        assert_eq!(back.fields(), pack.fields(), "pack {}", pack.data.id);
+        // Writing what was read gives the same text: nothing else is lost or changed.
+        assert_eq!(back.to_compact(), text, "pack {}", pack.data.id);
+    }
+}
+
+#[test]
+fn reports_from_a_compact_pack_are_byte_identical() {
+    let all = builtin_packs();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let profiles = std::fs::read_to_string(root.join("tests/reports/profiles.jsonl")).unwrap();
+    let expected = std::fs::read_to_string(root.join("tests/reports/expected.jsonl")).unwrap();
+    let expected: Vec<&str> = expected.lines().collect();
+    let read: Vec<Pack> = all
+        .iter()
+        .map(|p| Pack::from_compact(&p.to_compact()).unwrap())
+        .collect();
+    let mut compared = 0;
+    for (n, line) in profiles.lines().enumerate() {
+        let case: Json = serde_json::from_str(line).unwrap();
+        let id = case["pack"].as_str().unwrap();
+        let pack = read.iter().find(|p| p.data.id == id).unwrap();
+        let locale = Locale::parse(case["locale"].as_str().unwrap()).unwrap();
+        let profile = Profile::from_value(&case["profile"]).unwrap();
+        assert_eq!(
+            assess(pack, &profile, locale).to_json(),
+            expected[n],
+            "report {}",
+            n + 1
+        );
+        compared += 1;
+    }
+    assert_eq!(compared, expected.len());
+}
+
+#[test]
+fn a_damaged_pack_is_refused_with_where_reading_stopped() {
+    let pack = builtin_packs()
+        .into_iter()
+        .find(|p| p.data.id == "mx")
+        .unwrap();
+    let text = pack.to_compact();
+    // Cut short anywhere (on character boundaries): refused, never a panic.
+    let mut cuts = 0;
+    for cut in (0..text.len()).step_by(97) {
+        if let Some(short) = text.get(..cut) {
+            let error = Pack::from_compact(short).unwrap_err().to_string();
+            assert!(error.starts_with("not a compact pack: "), "{error}");
+            cuts += 1;
+        }
+    }
+    assert!(cuts > 100);
+    // Anything after the end.
+    let error = Pack::from_compact(&format!("{text}1,"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        format!(
+            "not a compact pack: more after the end of the pack at byte {}",
+            text.len()
+        )
+    );
+    // Another format.
+    assert_eq!(
+        Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),
+        "not a compact pack: no header line umbral.pack-compact/1 at byte 0"
+    );
+    // Every digit changed in turn (a sample of them): either refused or read into a pack
+    // whose every index is in range, so scoring it never panics.
+    let bare = Profile::new("MX");
+    let bytes = text.as_bytes();
+    for at in (COMPACT_HEADER.len()..bytes.len()).step_by(31) {
+        if !bytes[at].is_ascii_digit() {
+            continue;
+        }
+        let mut damaged = bytes.to_vec();
+        damaged[at] = if bytes[at] == b'9' {
+            b'0'
+        } else {
+            bytes[at] + 1
+        };
+        let Ok(damaged) = String::from_utf8(damaged) else {
+            continue;
+        };
+        if let Ok(read) = Pack::from_compact(&damaged) {
+            assess(&read, &bare, Locale::Es);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+// Hand-off and privacy in the workspace (issue 6): export then import into a fresh browser
+// gives the same workspace; an import where both sides changed a visit keeps both versions;
+// the CSV of latest reports; one profile from phone to phone by QR (a photo of the code); the
+// reminder to export; deleting with confirmation. Run after `make build`.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, watchProblems } from './helpers.mjs';
+import {
+  enterpriseRecord,
+  eventually,
+  openWorkspace,
+  readStore,
+  visitRecord,
+  writeRaw,
+} from './taller-support.mjs';
+
+let browser;
+let server;
+const contexts = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  while (contexts.length) await contexts.pop().close();
+});
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX', acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await openWorkspace(page, server.url);
+  return page;
+}
+
+const RURAL = { ...SAMPLE_PROFILE };
+const TOWN = { ...SAMPLE_PROFILE, locality: 'urban', payments: { ...SAMPLE_PROFILE.payments, bank_account: true } };
+
+/** A workspace of two enterprises and three visits, written as stored records. */
+async function seed(page) {
+  await writeRaw(page, {
+    enterprises: [
+      enterpriseRecord('e-lupita', 'Abarrotes Lupita', { locality: 'Tlaxcala', sector: 'food' }),
+      enterpriseRecord('e-beto', 'Café Don Beto', { locality: 'Xalapa', created: '2026-01-05T00:00:00.000Z' }),
+    ],
+    visits: [
+      visitRecord('v-lupita-1', 'e-lupita', RURAL, { notes: 'Primera visita' }),
+      visitRecord('v-lupita-2', 'e-lupita', TOWN, { date: '2026-02-10', notes: 'Ya tiene cuenta' }),
+      visitRecord('v-beto-1', 'e-beto', RURAL),
+    ],
+  });
+  await page.reload();
+  await page.getByTestId('negocios').waitFor({ timeout: 20_000 });
+}
+
+/** Clicks `testId` and returns the downloaded file's name and text. */
+async function download(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+async function importFile(page, name, text) {
+  await page.getByTestId('nav-entregar').click();
+  await page.getByTestId('importar').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const message = page.getByTestId('mensaje');
+  await message.waitFor();
+  return message.innerText();
+}
+
+const byId = (a, b) => a.id.localeCompare(b.id);
+
+describe('hand-off', () => {
+  test('export then import into a fresh browser gives the same workspace', async () => {
+    const a = await fresh();
+    await seed(a);
+    assert.equal(await a.getByTestId('sin-exportar').innerText().then((t) => t.split('\n')[0]), 'Tiene 3 visitas sin exportar.');
+    await a.getByTestId('nav-entregar').click();
+    const file = await download(a, 'exportar-todo');
+    assert.match(file.name, /^umbral-entrega-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(file.text);
+    assert.equal(json.schema, 'umbral.handoff/1');
+    assert.deepEqual(json.enterprises.map((e) => [e.name, e.visits.length]), [['Abarrotes Lupita', 2], ['Café Don Beto', 1]]);
+    await a.getByTestId('nav-negocios').click();
+    assert.equal(await a.getByTestId('sin-exportar').count(), 0, 'no reminder once everything is exported');
+
+    const b = await fresh();
+    const problems = watchProblems(b);
+    assert.match(await importFile(b, file.name, file.text), /2 empresas nuevas, 3 visitas nuevas/);
+    for (const store of ['enterprises', 'visits']) {
+      assert.deepEqual((await readStore(b, store)).sort(byId), (await readStore(a, store)).sort(byId), store);
+    }
+    await b.getByTestId('nav-negocios').click();
+    assert.deepEqual(await b.getByTestId('negocio').locator('.negocio__nombre').allInnerTexts(), ['Abarrotes Lupita', 'Café Don Beto']);
+    // Importing the same file again changes nothing.
+    assert.match(await importFile(b, file.name, file.text), /Nada nuevo/);
+    assert.equal((await readStore(b, 'visits')).length, 3);
+    assert.deepEqual(problems, []);
+  });
+
+  test('exporting the chosen enterprises only, and one from its screen', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('negocio').filter({ hasText: 'Café Don Beto' }).getByTestId('elegir').check();
+    await a.getByTestId('nav-entregar').click();
+    const chosen = JSON.parse((await download(a, 'exportar-elegidos')).text);
+    assert.deepEqual(chosen.enterprises.map((e) => e.name), ['Café Don Beto']);
+    await a.getByTestId('nav-negocios').click();
+    assert.match(await a.getByTestId('sin-exportar').innerText(), /Tiene 2 visitas sin exportar/);
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
+    const one = JSON.parse((await download(a, 'exportar-uno')).text);
+    assert.deepEqual(one.enterprises.map((e) => e.name), ['Abarrotes Lupita']);
+  });
+
+  test('an import where both sides changed a visit keeps both versions', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('nav-entregar').click();
+    const file = JSON.parse((await download(a, 'exportar-todo')).text);
+    // Elsewhere: another consultant changed the first visit's notes.
+    const theirs = file.enterprises[0].visits.find((v) => v.id === 'v-lupita-1');
+    theirs.notes = 'Cambiado en la otra tableta';
+    theirs.edits = { 'otro-equipo': 2 };
+    theirs.updated = '2026-03-01T00:00:00.000Z';
+    // Here: the same visit changed too.
+    await a.getByTestId('nav-negocios').click();
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
+    await a.getByTestId('abrir-visita').filter({ hasText: '2026-01-02' }).click();
+    await a.getByTestId('notas').fill('Cambiado aquí');
+    await eventually(async () => (await readStore(a, 'visits')).some((v) => v.notes === 'Cambiado aquí'));
+    const summary = await importFile(a, 'otra.json', JSON.stringify(file));
+    assert.match(summary, /1 conflicto: se guardaron las dos versiones/);
+    const visits = await readStore(a, 'visits');
+    assert.equal(visits.length, 4);
+    const notes = visits.filter((v) => v.id === 'v-lupita-1' || v.conflict_of === 'v-lupita-1').map((v) => v.notes).sort();
+    assert.deepEqual(notes, ['Cambiado aquí', 'Cambiado en la otra tableta']);
+    await a.getByTestId('nav-negocios').click();
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
+    assert.equal(await a.getByTestId('abrir-visita').count(), 3, 'both versions listed');
+    assert.match(await a.getByTestId('otra-version').innerText(), /se guardaron las dos/);
+    // The user settles it: the other tablet's version is the one to keep.
+    const copy = visits.find((v) => v.conflict_of === 'v-lupita-1');
+    assert.equal(copy.notes, 'Cambiado en la otra tableta', 'the file\'s version is the copy');
+    await a.getByTestId('quedarse-esta').click();
+    await eventually(async () => (await readStore(a, 'visits')).length === 3);
+    const settled = (await readStore(a, 'visits')).find((v) => v.id === 'v-lupita-1');
+    assert.equal(settled.notes, 'Cambiado en la otra tableta');
+    await a.getByTestId('otra-version').waitFor({ state: 'detached' });
+    assert.equal(await a.getByTestId('abrir-visita').count(), 2);
+    // Importing the same file again brings nothing back: the settled visit follows both.
+    assert.match(await importFile(a, 'otra.json', JSON.stringify(file)), /Nada nuevo/);
+    assert.equal((await readStore(a, 'visits')).length, 3);
+  });
+
+  test('a file that is not a hand-off file is refused, naming where, and nothing changes', async () => {
+    const a = await fresh();
+    await seed(a);
+    const broken = { schema: 'umbral.handoff/1', exported_at: '2026-01-01T00:00:00Z', app_version: '0.1.0', enterprises: [{ id: 'x', name: '', country: 'ZZ', created: 'ayer', updated: 'hoy', visits: [] }] };
+    const message = await importFile(a, 'roto.json', JSON.stringify(broken));
+    assert.match(message, /^El archivo tiene \d+ errores y no se importó nada\. Detalles:/);
+    assert.match(message, /enterprises\[0\]\.(name|country|created)/);
+    assert.equal((await readStore(a, 'enterprises')).length, 2);
+    const profile = await importFile(a, 'perfil.json', JSON.stringify(SAMPLE_PROFILE));
+    assert.match(profile, /Este archivo es una sola evaluación, no un archivo de traspaso/);
+  });
+
+  test('the CSV holds the latest report of each enterprise', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('preparacion-negocio').first().waitFor();
+    await a.getByTestId('nav-entregar').click();
+    const csv = await download(a, 'csv');
+    assert.match(csv.name, /^umbral-informes-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.equal(lines.length, 3);
+    const header = lines[0].split(',');
+    assert.deepEqual(header.slice(0, 3), ['enterprise_id', 'name', 'country']);
+    const row = Object.fromEntries(lines.slice(1).map((line) => line.split(',')).map((cells) => [cells[0], cells]));
+    assert.equal(row['e-lupita'][header.indexOf('latest_visit_id')], 'v-lupita-2');
+    assert.match(row['e-lupita'][header.indexOf('readiness')], /^\d+$/);
+  });
+});
+
+describe('QR transfer', () => {
+  test('one profile from phone to phone: the code shown on one is read from a photo on the other', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
+    await a.getByTestId('abrir-visita').filter({ hasText: '2026-02-10' }).click();
+    await a.getByTestId('resultados').waitFor();
+    await a.getByTestId('pasar-qr').locator('summary').click();
+    const photo = await a.getByTestId('qr').screenshot();
+
+    const b = await fresh();
+    const problems = watchProblems(b);
+    await b.getByTestId('recibir-qr').click();
+    await b.getByTestId('foto-qr').setInputFiles({ name: 'codigo.png', mimeType: 'image/png', buffer: photo });
+    await b.getByTestId('formulario-negocio').waitFor({ timeout: 15_000 });
+    assert.match(await b.getByTestId('mensaje').innerText(), /Perfil recibido/);
+    await b.getByTestId('negocio-nombre').fill('Abarrotes Lupita');
+    await b.getByTestId('guardar-negocio').click();
+    await b.getByTestId('negocio-detalle').waitFor();
+    const [visit] = await readStore(b, 'visits');
+    assert.deepEqual(visit.profile, TOWN, 'the same answers arrived');
+    const [enterprise] = await readStore(b, 'enterprises');
+    assert.equal(enterprise.name, 'Abarrotes Lupita');
+    assert.deepEqual(problems, []);
+  });
+
+  test('with BarcodeDetector, the camera reads the code', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Café' }).click();
+    await a.getByTestId('abrir-visita').click();
+    await a.getByTestId('pasar-qr').locator('summary').click();
+    const link = await a.getByTestId('enlace-compartir').inputValue();
+    // Chromium on Linux has no BarcodeDetector: a stand-in that "sees" the link in the third
+    // frame it is given, and a fake camera (Chromium's test device, permission granted).
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    try {
+      const context = await camera.newContext({ viewport: PHONE, locale: 'es-MX', permissions: ['camera'] });
+      await context.addInitScript((raw) => {
+        const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        navigator.mediaDevices.getUserMedia = async (constraints) => (window.cameraStream = await getUserMedia(constraints));
+        window.BarcodeDetector = class {
+          constructor(options) {
+            this.calls = 0;
+            if (!options.formats.includes('qr_code')) throw new Error('asked for no QR codes');
+          }
+          async detect(source) {
+            if (!(source instanceof HTMLVideoElement) || !source.srcObject) throw new Error('no camera stream');
+            this.calls += 1;
+            return this.calls < 3 ? [] : [{ rawValue: raw, format: 'qr_code' }];
+          }
+        };
+      }, link);
+      const b = await context.newPage();
+      await openWorkspace(b, server.url);
+      await b.getByTestId('recibir-qr').click();
+      await b.getByTestId('usar-camara').click();
+      await b.getByTestId('formulario-negocio').waitFor({ timeout: 15_000 });
+      const [visit] = await readStore(b, 'visits');
+      assert.deepEqual(visit.profile, RURAL);
+      const tracks = await b.evaluate(() => window.cameraStream.getTracks().map((track) => track.readyState));
+      assert.deepEqual(tracks, ['ended'], 'the camera is released');
+    } finally {
+      await camera.close();
+    }
+  });
+
+  test('a photo without a code says so, and loads nothing', async () => {
+    const b = await fresh();
+    await b.getByTestId('recibir-qr').click();
+    const blank = await b.getByTestId('vista').screenshot();
+    await b.getByTestId('foto-qr').setInputFiles({ name: 'nada.png', mimeType: 'image/png', buffer: blank });
+    await b.getByTestId('qr-error').waitFor({ timeout: 15_000 });
+    assert.match(await b.getByTestId('qr-error').innerText(), /No se encontró un código QR/);
+    assert.equal((await readStore(b, 'enterprises')).length, 0);
+  });
+});
+
+describe('your data', () => {
+  test('deleting one enterprise, then everything, each only after confirming', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Café' }).click();
+    await a.getByTestId('borrar-negocio').click();
+    assert.match(await a.getByTestId('confirmar').innerText(), /¿Borrar este negocio y todas sus visitas/);
+    await a.getByTestId('no-borrar').click();
+    assert.equal((await readStore(a, 'enterprises')).length, 2, 'cancel deletes nothing');
+    await a.getByTestId('borrar-negocio').click();
+    await a.getByTestId('si-borrar').click();
+    await a.getByTestId('lista').waitFor();
+    assert.deepEqual((await readStore(a, 'enterprises')).map((e) => e.id), ['e-lupita']);
+    assert.deepEqual((await readStore(a, 'visits')).map((v) => v.id).sort(), ['v-lupita-1', 'v-lupita-2']);
+
+    await a.getByTestId('nav-datos').click();
+    const text = await a.getByTestId('sus-datos').innerText();
+    assert.match(text, /Nada sale del dispositivo salvo cuando usted exporta/);
+    assert.match(text, /solo en este navegador/);
+    await a.getByTestId('borrar-todo').click();
+    assert.match(await a.getByTestId('confirmar').innerText(), /¿Borrar todos los negocios y visitas/);
+    await a.getByTestId('si-borrar').click();
+    await a.getByTestId('vacio').waitFor();
+    assert.equal((await readStore(a, 'enterprises')).length, 0);
+    assert.equal((await readStore(a, 'visits')).length, 0);
+    await a.reload();
+    await a.getByTestId('vacio').waitFor({ timeout: 20_000 });
+  });
+});
