@@ -37,7 +37,9 @@ step = printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 # The release build of every page: the main app into dist/ (Trunk cleans dist/ first; its
 # pre_build hook compiles the packs into dist/packs/), then each page in PAGES into
-# dist/<page>/ (its hooks do nothing), then the service worker for all of dist/.
+# dist/<page>/ (its hooks do nothing), then the embedding files (loader, demo page, guide;
+# www/embed-build.mjs) and Trunk's inline start-up scripts moved into files so every page runs
+# under a strict CSP (www/csp-build.mjs), then the service worker for all of dist/.
 define build_all
 $(call step,trunk build --release --offline (main app))
 $(WASM_ENV) trunk build --release --offline
@@ -45,6 +47,9 @@ for page in $(PAGES); do
   $(call step,trunk build --release --offline (page $$page))
   $(WASM_ENV) trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
 done
+$(call step,embedding files and CSP (www/embed-build.mjs, www/csp-build.mjs))
+node www/embed-build.mjs dist
+node www/csp-build.mjs dist
 $(call step,service worker for dist/ (www/sw-build.mjs))
 node www/sw-build.mjs dist
 endef
@@ -197,6 +202,8 @@ bench: build
 	node tests/bench/rescore.mjs
 	$(call step,the workspace: 500 enterprises x 3 visits opened from IndexedDB (Chromium))
 	node tests/bench/workspace.mjs
+	$(call step,embedding: a host page's programme pack checked in the worker (Chromium))
+	node tests/bench/embed-pack.mjs
 	$(call step,Lighthouse (mobile, simulated throttling))
 	node tests/bench/lighthouse.mjs
 	$(call step,planner: 10000 profiles chosen to summary shown (Chromium))

@@ -12,6 +12,7 @@
 
 pub mod engine;
 pub mod packs;
+pub mod packs_worker;
 pub mod share;
 pub mod summary;
 pub mod workspace;

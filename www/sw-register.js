@@ -5,6 +5,17 @@
 // activates it (SKIP_WAITING), then the page reloads. Answers are saved after every change
 // (the app's draft in localStorage, the workspace's visits in IndexedDB), so the reload loses none. Comment lines are dropped at build (www/sw-build.mjs).
 (() => {
+  // Embed mode (the app inside a programme's page, ?embed=1): www/embed-frame.js does the rest,
+  // and no service worker: an update notice or reload must never come up inside someone else's
+  // page. The app waits on umbralPack for the host's programme pack (null: none, or unusable).
+  if (/[?&]embed=/.test(location.search)) {
+    window.umbralPack = new Promise((resolve) => (window.umbralPackResolve = resolve));
+    const script = document.createElement('script');
+    script.src = 'embed-frame.js';
+    script.onerror = () => umbralPackResolve(null);
+    document.head.append(script);
+    return;
+  }
   const sw = navigator.serviceWorker;
   const script = new URL('sw.js', document.currentScript.src);
   if (!sw) return;

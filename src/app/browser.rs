@@ -73,13 +73,14 @@ pub fn location_fragment() -> Option<String> {
     (!fragment.is_empty()).then_some(fragment)
 }
 
-/// The page's address without a fragment: the base of share links.
+/// The page's address without its query or fragment: the base of share links (so a link
+/// made inside a host page, `?embed=1&…`, opens the plain app).
 pub fn page_address() -> String {
     let Some(location) = web_sys::window().map(|window| window.location()) else {
         return String::new();
     };
     let href = location.href().unwrap_or_default();
-    match href.split_once('#') {
+    match href.split_once(['?', '#']) {
         Some((base, _)) => base.to_string(),
         None => href,
     }

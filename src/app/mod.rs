@@ -11,6 +11,7 @@
 pub(crate) mod answers;
 pub(crate) mod browser;
 pub mod components;
+mod embed;
 pub mod js_api;
 mod share_link;
 pub mod state;
@@ -19,7 +20,7 @@ mod words;
 
 use yew::prelude::*;
 
-use browser::{browser_locale, fetch_pack, focus_by_id, set_document_language, use_media_query};
+use browser::{browser_locale, focus_by_id, set_document_language, use_media_query};
 use components::{LocaleSwitch, PackStatusView, QuestionPage, Results, SharePanel, StartScreen};
 use state::{Action, PackStatus, Screen, State};
 use words::words;
@@ -35,6 +36,9 @@ fn initial_state() -> State {
     let saved = storage::load();
     let mut state = saved.unwrap_or_else(|| State::new(browser_locale()));
     state.set_aside = storage::has_set_aside();
+    if let Some(locale) = embed::lang() {
+        state.locale = locale;
+    }
     if let Some(fragment) = browser::location_fragment() {
         match share_link::open(&fragment) {
             Ok(profile) => {
@@ -77,7 +81,12 @@ pub fn App() -> Html {
             move |(country, _)| {
                 let country = country.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_pack(&country).await {
+                    match embed::pack_for(&country).await {
+                        // A host page's programme pack for another country: switch to it.
+                        Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
+                            let country = pack.data.country.clone().unwrap_or_default();
+                            dispatcher.dispatch(Action::ChooseCountry(country))
+                        }
                         Ok(pack) => dispatcher.dispatch(Action::PackLoaded { country, pack }),
                         Err(message) => {
                             gloo::console::warn!(format!("umbral: {message}"));

@@ -1,0 +1,56 @@
+//! The programme-pack checker, run by the embedded app as a Web Worker (built by Trunk with
+//! `data-type="worker"`; see index.html). It answers each message `{name, source}` with
+//! `{ok, pack, name, diagnostics, country}`: the compiled pack's JSON when the source is valid, and
+//! always the diagnostics as `umbral validate` prints them (see `umbral::packs_worker`).
+//! It says `"ready"` once it listens, so no message reaches it before it can answer.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let text = |key: &str| {
+            js_sys::Reflect::get(&data, &key.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let today = umbral::packs::month_from_unix((js_sys::Date::now() / 1000.0) as i64);
+        let outcome =
+            umbral::packs_worker::compile_runtime(&text("name"), &text("source"), Some(today));
+        let out = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+        };
+        set("ok", outcome.pack.is_some().into());
+        set(
+            "pack",
+            outcome.pack.map_or(JsValue::UNDEFINED, JsValue::from),
+        );
+        set("diagnostics", outcome.diagnostics.into());
+        set(
+            "country",
+            outcome.country.map_or(JsValue::UNDEFINED, JsValue::from),
+        );
+        if let Some([es, en]) = outcome.name {
+            let name = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&name, &"es".into(), &es.into());
+            let _ = js_sys::Reflect::set(&name, &"en".into(), &en.into());
+            set("name", name.into());
+        }
+        let _ = reply.post_message(&out);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!("umbral-packs is the browser's pack checker (a Web Worker): `umbral validate` is its command line");
+    std::process::ExitCode::from(2)
+}
