@@ -5,12 +5,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
+mod support;
+
+use support::{text, umbral};
 use umbral::engine::{assess, Locale, Pack, Profile};
 use umbral::packs;
 use umbral::workspace::csv::{self, Separator};
@@ -1013,28 +1014,6 @@ fn progress_names_a_step_done_and_pathways_opened() {
 
 // ---------------------------------------------------------------------------------------------
 // `umbral handoff` on the command line
-
-fn umbral(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_umbral"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("umbral starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 const SAMPLE: &str = "tests/fixtures/handoff/v1-sample.json";
 
