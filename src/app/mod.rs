@@ -269,5 +269,7 @@ pub fn start() {
 
 /// Mounts the app into `root`, replacing whatever `root` held (such as a loading message).
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    // index.html's static start screen marks itself as not working yet (see styles.css).
+    let _ = root.remove_attribute("class");
     yew::Renderer::<App>::with_root(root).render()
 }

@@ -407,12 +407,31 @@ pub async fn put_and_delete(
 /// Writes a visit whose stored revision must still be `base` (0: it must not exist yet);
 /// `record.revision` is the new one. Refused with [`DbError::Conflict`] otherwise.
 pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u32) -> Result<(), DbError> {
-    let tx = write_tx(db, &[VISITS])?;
-    let store = tx.object_store(VISITS).map_err(js_error)?;
-    let value = to_js(record)?;
-    let get = store
-        .get(&JsValue::from_str(&record.id))
-        .map_err(js_error)?;
+    save_checked(db, VISITS, &record.id, to_js(record)?, base).await
+}
+
+/// Writes an enterprise's details whose stored revision must still be `base` (what the form
+/// was opened with). Refused with [`DbError::Conflict`] otherwise.
+pub async fn save_enterprise(
+    db: &IdbDatabase,
+    record: &EnterpriseRecord,
+    base: u32,
+) -> Result<(), DbError> {
+    save_checked(db, ENTERPRISES, &record.id, to_js(record)?, base).await
+}
+
+/// Puts `value` (keyed `id`) into `store_name` if the stored record's revision is still `base`,
+/// checked and written in one transaction.
+async fn save_checked(
+    db: &IdbDatabase,
+    store_name: &str,
+    id: &str,
+    value: JsValue,
+    base: u32,
+) -> Result<(), DbError> {
+    let tx = write_tx(db, &[store_name])?;
+    let store = tx.object_store(store_name).map_err(js_error)?;
+    let get = store.get(&JsValue::from_str(id)).map_err(js_error)?;
     let outcome: Rc<RefCell<Option<DbError>>> = Rc::default();
     let check = {
         let (get, tx, outcome) = (get.clone(), tx.clone(), outcome.clone());
@@ -450,8 +469,8 @@ pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u32) -> Re
     }
 }
 
-/// The revision of a stored visit (its saves, summed over `edits`); `None` when there is no
-/// record or it cannot be read.
+/// The revision of a stored visit or enterprise (its saves, summed over `edits`); `None` when
+/// there is no record or it cannot be read.
 fn stored_revision(stored: &JsValue) -> Option<u32> {
     if stored.is_undefined() {
         return None;
@@ -465,6 +484,24 @@ fn stored_revision(stored: &JsValue) -> Option<u32> {
             .filter_map(serde_json::Value::as_u64)
             .fold(0u32, |a, b| a.saturating_add(b as u32)),
     )
+}
+
+/// Reads one enterprise as stored now (after a conflict), if it is there and readable.
+pub async fn read_enterprise(
+    db: &IdbDatabase,
+    id: &str,
+) -> Result<Option<EnterpriseRecord>, DbError> {
+    let tx = db.transaction_with_str(ENTERPRISES).map_err(js_error)?;
+    let get = tx
+        .object_store(ENTERPRISES)
+        .and_then(|s| s.get(&JsValue::from_str(id)))
+        .map_err(js_error)?;
+    let value = wait(&get).await?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let text = text_of(&value).map_err(DbError::Other)?;
+    decode_enterprise(&text).map(Some).map_err(DbError::Other)
 }
 
 /// Reads one visit as stored now (after a conflict), if it is there and readable.

@@ -494,6 +494,36 @@ pub fn store(
     });
 }
 
+/// Writes an enterprise's edited details if no other tab saved them since `base` (the revision
+/// the form started from); otherwise writes nothing and gives `changed` the details as stored
+/// now, so that the form can say so and keep what the user typed.
+fn store_details(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    record: EnterpriseRecord,
+    base: u32,
+    changed: Callback<Option<EnterpriseRecord>>,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::save_enterprise(&db, &record, base).await {
+            Ok(()) => {
+                ctx.announce(None);
+                let view = View::Enterprise(record.id.clone());
+                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), view));
+            }
+            Err(db::DbError::Conflict(_)) => {
+                gloo::console::warn!(
+                    "umbral: details not saved: Conflict (changed in another tab)"
+                );
+                changed.emit(db::read_enterprise(&db, &record.id).await.ok().flatten());
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
 /// A sector value in words, from the enterprise's pack (the value itself until it loads).
 fn sector_label(model: &Model, country: &str, value: &str) -> String {
     match model.pack(country) {
@@ -572,6 +602,10 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
         },
     });
     let error = use_state(|| false);
+    // The details the edit starts from: a save is refused if another tab saved since (and
+    // then starts from what that tab saved, once the user has seen it).
+    let base = use_state(|| props.enterprise.clone());
+    let elsewhere = use_state(|| false);
     let text = |pick: fn(&mut Fields) -> &mut String| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -593,7 +627,14 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     let onsubmit = {
         let (draft, error) = (draft.clone(), error.clone());
         let (ctx, dispatch) = (props.ctx.clone(), props.dispatch.clone());
-        let (existing, device) = (props.enterprise.clone(), props.device.clone());
+        let (existing, device) = ((*base).clone(), props.device.clone());
+        let changed = {
+            let (base, elsewhere) = (base.clone(), elsewhere.clone());
+            Callback::from(move |stored: Option<EnterpriseRecord>| {
+                base.set(stored);
+                elsewhere.set(true);
+            })
+        };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let fields = (*draft).clone();
@@ -612,13 +653,35 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             record.sector = (!fields.sector.is_empty()).then(|| fields.sector.clone());
             // Saving the details is the user's choice between values kept by an import.
             record.other_values.clear();
-            if existing.as_ref() != Some(&record) && existing.is_some() {
-                record.touch(&device, &super::now());
+            match &existing {
+                Some(existing) => {
+                    if *existing != record {
+                        record.touch(&device, &super::now());
+                    }
+                    let base = existing.revision();
+                    store_details(&ctx, &dispatch, record, base, changed.clone());
+                }
+                None => {
+                    let view = View::Enterprise(record.id.clone());
+                    store(&ctx, &dispatch, vec![record], Vec::new(), Some(view), None);
+                }
             }
-            let view = View::Enterprise(record.id.clone());
-            store(&ctx, &dispatch, vec![record], Vec::new(), Some(view), None);
         })
     };
+    let changed_notice = (*elsewhere).then(|| {
+        let stored = (*base).as_ref().map(|e| {
+            html! {
+                <p>{ w.details_saved_elsewhere }{" "}{ w.enterprise_name }{": "}{ &e.name }
+                    {"; "}{ w.locality }{": "}{ &e.locality }</p>
+            }
+        });
+        html! {
+            <div class="aviso aviso--error" role="alert" data-testid="negocio-conflicto">
+                <p>{ w.details_conflict }</p>
+                { for stored }
+            </div>
+        }
+    });
     let cancel = {
         let dispatch = props.dispatch.clone();
         let back = match &props.enterprise {
@@ -636,6 +699,7 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     html! {
         <section aria-labelledby={HEADING} data-testid="formulario-negocio">
             { heading(if is_new { w.new_enterprise_heading } else { w.edit_enterprise_heading }) }
+            { for changed_notice }
             <form class="formulario" {onsubmit} novalidate=true>
                 <p class="campo">
                     <label for="negocio-nombre">{ w.enterprise_name }</label>

@@ -70,6 +70,8 @@ words! {
     conflict: "Esta visita cambió en otra pestaña. Para no perder nada, elija qué hacer.", "This visit changed in another tab. So that nothing is lost, choose what to do.";
     conflict_reload: "Ver la versión de la otra pestaña", "See the other tab's version";
     conflict_keep_both: "Conservar las dos", "Keep both";
+    details_conflict: "Otra pestaña cambió los datos de este negocio mientras usted los editaba, así que sus cambios no se guardaron todavía. Siguen en el formulario: revíselos y pulse «Guardar» para que reemplacen a los de la otra pestaña, o «Cancelar» para quedarse con aquellos.", "Another tab changed this enterprise's details while you were editing them, so your changes are not saved yet. They are still in the form: check them and press \"Save\" to replace the other tab's, or \"Cancel\" to keep those.";
+    details_saved_elsewhere: "La otra pestaña guardó:", "The other tab saved:";
     quota: "Este dispositivo no tiene espacio libre: el último cambio no se guardó. Todo lo guardado antes sigue a salvo. Libere espacio (o exporte y borre negocios que ya no use) y pulse «Guardar de nuevo».", "This device has no free space: the last change was not saved. Everything saved before is safe. Free some space (or export and delete enterprises you no longer use) and press \"Save again\".";
     retry_save: "Guardar de nuevo", "Save again";
     save_failed: "No se pudo guardar el último cambio:", "The last change could not be saved:";

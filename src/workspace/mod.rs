@@ -160,6 +160,12 @@ impl Enterprise {
         }
     }
 
+    /// How many saves the details have had, on every device together (what a write of the
+    /// details must start from, so that two tabs never silently overwrite each other).
+    pub fn revision(&self) -> u32 {
+        self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
+    }
+
     /// Records a save of the details by `device` at `now`. Call it after changing them. Other
     /// values equal to a detail's new value are dropped: nothing is left to choose there.
     pub fn touch(&mut self, device: &str, now: &str) {

@@ -187,6 +187,48 @@ describe('workspace storage', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('two tabs: details saved in one tab are not silently overwritten by the other', async () => {
+    const a = await fresh();
+    await openWorkspace(a, server.url);
+    await addEnterprise(a, { name: 'Panadería Sol', locality: 'Tlaxco' });
+    const b = await context.newPage();
+    const problems = watchProblems(b);
+    await openWorkspace(b, server.url);
+    await b.getByTestId('nav-negocios').click();
+    await b.getByTestId('abrir-negocio').filter({ hasText: 'Panadería Sol' }).click();
+    await b.getByTestId('editar-negocio').click();
+    await b.getByTestId('negocio-nombre').waitFor();
+    // Tab A renames it while tab B has the form open.
+    await a.getByTestId('editar-negocio').click();
+    await a.getByTestId('negocio-nombre').fill('Panadería Sol de Tlaxco');
+    await a.getByTestId('guardar-negocio').click();
+    await eventually(async () => (await readStore(a, 'enterprises')).some((e) => e.name === 'Panadería Sol de Tlaxco'));
+    // Tab B saves its own change: refused, said, and what B typed stays in the form.
+    await b.getByTestId('negocio-localidad').fill('Apizaco');
+    const refused = b.waitForEvent('console', (message) => /details not saved: Conflict/.test(message.text()));
+    await b.getByTestId('guardar-negocio').click();
+    await refused;
+    await b.getByTestId('negocio-conflicto').waitFor();
+    assert.match(
+      await b.getByTestId('negocio-conflicto').innerText(),
+      /Otra pestaña cambió los datos de este negocio[\s\S]*Panadería Sol de Tlaxco/,
+    );
+    assert.equal(await b.getByTestId('negocio-localidad').inputValue(), 'Apizaco', 'what B typed is kept');
+    let stored = await readStore(a, 'enterprises');
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].name, 'Panadería Sol de Tlaxco', 'A\'s save stands');
+    assert.equal(stored[0].locality, 'Tlaxco', 'the refused write stored nothing');
+    // Having seen the other tab's details, B saves again on purpose: now its details replace them.
+    await b.getByTestId('guardar-negocio').click();
+    await b.getByTestId('negocio-detalle').waitFor();
+    stored = await eventually(async () => {
+      const all = await readStore(a, 'enterprises');
+      return all.length === 1 && all[0].locality === 'Apizaco' && all;
+    });
+    assert.equal(stored[0].name, 'Panadería Sol', 'B saved the name in its form');
+    assert.deepEqual(problems, []);
+  });
+
   test('the first open brings in the app draft (umbral.draft/1) once, as an enterprise with one visit', async () => {
     context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
     await seedDraft(context, SAMPLE_PROFILE, 'results');
