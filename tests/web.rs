@@ -337,8 +337,8 @@ fn outline(node: &web_sys::Node, out: &mut Vec<String>) {
 #[wasm_bindgen_test]
 async fn static_start_screen_is_the_apps() {
     let page = include_str!("../index.html");
-    let open = "<div id=\"app\">";
-    let start = page.find(open).expect("index.html has #app") + open.len();
+    let open = page.find("<div id=\"app\"").expect("index.html has #app");
+    let start = open + page[open..].find('>').expect("#app's tag ends") + 1;
     let end = start + page[start..].find("</main>").expect("a main in #app") + "</main>".len();
     let static_root = fresh_root();
     static_root.set_inner_html(&page[start..end]);
