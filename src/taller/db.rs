@@ -491,24 +491,24 @@ pub async fn read_enterprise(
     db: &IdbDatabase,
     id: &str,
 ) -> Result<Option<EnterpriseRecord>, DbError> {
-    let tx = db.transaction_with_str(ENTERPRISES).map_err(js_error)?;
-    let get = tx
-        .object_store(ENTERPRISES)
-        .and_then(|s| s.get(&JsValue::from_str(id)))
-        .map_err(js_error)?;
-    let value = wait(&get).await?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    let text = text_of(&value).map_err(DbError::Other)?;
-    decode_enterprise(&text).map(Some).map_err(DbError::Other)
+    read_record(db, ENTERPRISES, id, decode_enterprise).await
 }
 
 /// Reads one visit as stored now (after a conflict), if it is there and readable.
 pub async fn read_visit(db: &IdbDatabase, id: &str) -> Result<Option<VisitRecord>, DbError> {
-    let tx = db.transaction_with_str(VISITS).map_err(js_error)?;
+    read_record(db, VISITS, id, decode_visit).await
+}
+
+/// Reads the record `id` of `store_name`, decoded with `decode`; `None` when it is not there.
+async fn read_record<T>(
+    db: &IdbDatabase,
+    store_name: &str,
+    id: &str,
+    decode: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, DbError> {
+    let tx = db.transaction_with_str(store_name).map_err(js_error)?;
     let get = tx
-        .object_store(VISITS)
+        .object_store(store_name)
         .and_then(|s| s.get(&JsValue::from_str(id)))
         .map_err(js_error)?;
     let value = wait(&get).await?;
@@ -516,7 +516,7 @@ pub async fn read_visit(db: &IdbDatabase, id: &str) -> Result<Option<VisitRecord
         return Ok(None);
     }
     let text = text_of(&value).map_err(DbError::Other)?;
-    decode_visit(&text).map(Some).map_err(DbError::Other)
+    decode(&text).map(Some).map_err(DbError::Other)
 }
 
 /// Deletes an enterprise and its visits, in one transaction.
