@@ -8,21 +8,20 @@ use std::future::Future;
 use std::rc::Rc;
 use std::task::Poll;
 
-use umbral::app::components::{QuestionPage, QuestionPageProps, Results, ResultsProps};
-use umbral::app::state::PackRc;
+use std::cell::RefCell;
+
+use umbral::app::events::{decode, Msg};
+use umbral::app::state::{Action, PackRc, PackStatus, State};
+use umbral::app::{dom, view};
 use umbral::engine::{Locale, Pack, Profile};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement};
-use yew::Callback;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Resolves on the browser's next task (a `setTimeout(0)`), after every pending microtask.
-///
-/// Yew 0.23 runs its scheduler on the microtask queue; `yew::scheduler::flush()` would say the
-/// same more directly but needs yew's `test` feature.
 fn next_task() -> impl Future<Output = ()> {
     let done = Rc::new(Cell::new(false));
     let mut timer: Option<Closure<dyn FnMut()>> = None;
@@ -50,14 +49,32 @@ fn next_task() -> impl Future<Output = ()> {
     })
 }
 
-/// Lets Yew finish rendering.
+/// Lets the app finish what it started (the pack's fetch, the QR code).
 async fn settle() {
     next_task().await;
     next_task().await;
 }
 
-/// A fresh element attached to the body, for one test.
+/// The page's view runtime, www/view.js, which index.html loads before the app starts: the
+/// test runner's page has it only once this has run.
+fn install_view_runtime() {
+    let window = web_sys::window().expect("window");
+    if js_sys::Reflect::has(&window, &"umbralView".into()).unwrap_or(false) {
+        return;
+    }
+    let document = window.document().expect("document");
+    let script = document.create_element("script").expect("create script");
+    script.set_text_content(Some(include_str!("../www/view.js")));
+    document
+        .head()
+        .expect("head")
+        .append_child(&script)
+        .expect("run view.js");
+}
+
+/// A fresh element attached to the body, for one test (with the view runtime installed).
 fn fresh_root() -> Element {
+    install_view_runtime();
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("document");
@@ -82,6 +99,13 @@ fn mexico() -> PackRc {
     let compiled = umbral::packs::compile("mx", &umbral::packs::builtin(), None);
     let pack: Pack = compiled.pack.expect("the mx pack compiles");
     PackRc(Rc::new(pack))
+}
+
+/// A fresh Spanish state with the Mexico pack linked, nothing answered.
+fn mexico_state() -> State {
+    let mut state = State::new(Locale::Es);
+    state.pack = PackStatus::Ready(mexico());
+    state
 }
 
 /// Waits until `test_id` is rendered, up to about two seconds.
@@ -152,27 +176,17 @@ async fn a_pack_that_cannot_be_fetched_shows_an_error_with_a_retry() {
     root.remove();
 }
 
-fn results_props(profile: Profile, locale: Locale) -> ResultsProps {
-    ResultsProps {
-        pack: mexico(),
-        profile,
-        locale,
-        share: yew::Html::default(),
-        on_edit: Callback::noop(),
-        on_print: Callback::noop(),
-    }
+/// Draws the results of `profile` into `root` as the app does.
+fn draw_results(root: &Element, profile: &Profile, locale: Locale) {
+    let html = view::results(&mexico().0, profile, locale, maud::Markup::default());
+    dom::morph(root, &html.into_string());
 }
 
 #[wasm_bindgen_test]
 async fn results_show_readiness_chart_table_roadmap_costs_and_reasons() {
     let root = fresh_root();
     let profile = Profile::from_json(PROFILE).expect("profile");
-    let app = yew::Renderer::<Results>::with_root_and_props(
-        root.clone(),
-        results_props(profile, Locale::Es),
-    )
-    .render();
-    settle().await;
+    draw_results(&root, &profile, Locale::Es);
 
     let readiness = find(&root, "preparacion").expect("readiness");
     assert!(readiness.inner_text().contains("/ 100"));
@@ -219,8 +233,6 @@ async fn results_show_readiness_chart_table_roadmap_costs_and_reasons() {
         "{text}"
     );
     assert!(!text.contains("connectivity."), "no field paths shown");
-
-    app.destroy();
     root.remove();
 }
 
@@ -228,16 +240,10 @@ async fn results_show_readiness_chart_table_roadmap_costs_and_reasons() {
 async fn results_follow_the_locale() {
     let root = fresh_root();
     let profile = Profile::from_json(PROFILE).expect("profile");
-    let app = yew::Renderer::<Results>::with_root_and_props(
-        root.clone(),
-        results_props(profile, Locale::En),
-    )
-    .render();
-    settle().await;
+    draw_results(&root, &profile, Locale::En);
     let text = root.unchecked_ref::<HtmlElement>().inner_text();
     assert!(text.contains("Your results"), "{text}");
     assert!(text.contains("Score by topic"));
-    app.destroy();
     root.remove();
 }
 
@@ -253,21 +259,9 @@ async fn a_question_page_has_a_legend_heading_options_and_no_se() {
         .iter()
         .position(|q| q.id == "devices")
         .expect("devices question");
-    let props = QuestionPageProps {
-        pack,
-        profile: Profile::new("MX"),
-        dont_know: Default::default(),
-        locale: Locale::Es,
-        page: vec![devices],
-        wide: false,
-        on_answer: Callback::noop(),
-        on_dont_know: Callback::noop(),
-        on_next: Callback::noop(),
-        on_back: Callback::noop(),
-        on_results: Callback::noop(),
-    };
-    let app = yew::Renderer::<QuestionPage>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    let state = mexico_state();
+    let html = view::question_page(&pack.0, &state, &[devices], false);
+    dom::morph(&root, &html.into_string());
 
     let fieldset = root
         .query_selector("fieldset")
@@ -298,8 +292,6 @@ async fn a_question_page_has_a_legend_heading_options_and_no_se() {
         .focus()
         .expect("focus");
     assert_eq!(focused_id().as_deref(), Some("enfoque"));
-
-    app.destroy();
     root.remove();
 }
 
@@ -379,4 +371,192 @@ async fn static_start_screen_is_the_apps() {
     storage
         .remove_item(umbral::app::DRAFT_KEY)
         .expect("clean up");
+}
+
+/// The element `root` holds at `selector`.
+fn element(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} is drawn"))
+        .unchecked_into()
+}
+
+/// www/view.js changes only what differs: the same nodes stay (so focus and what is being
+/// typed stay), attributes and text follow the new HTML, a box the user is typing in keeps
+/// its text, and a details element the user opened stays open.
+#[wasm_bindgen_test]
+fn morph_keeps_nodes_focus_typing_and_open_details() {
+    let root = fresh_root();
+    let draw = |value: &str, label: &str| {
+        dom::morph(
+            &root,
+            &format!(
+                r#"<p id="a" class="x">{label}</p><input id="n" value="{value}"><input id="m" value="{value}"><details><summary>s</summary>d</details>"#
+            ),
+        )
+    };
+    draw("1", "one");
+    let paragraph = element(&root, "#a");
+    let typing: HtmlInputElement = element(&root, "#n").unchecked_into();
+    let other: HtmlInputElement = element(&root, "#m").unchecked_into();
+    typing.focus().expect("focus");
+    typing.set_value("12,");
+    element(&root, "details")
+        .set_attribute("open", "")
+        .expect("open");
+
+    draw("12", "two");
+    assert!(
+        paragraph.is_same_node(Some(&element(&root, "#a"))),
+        "the same node"
+    );
+    assert_eq!(paragraph.inner_text(), "two");
+    assert_eq!(focused_id().as_deref(), Some("n"), "focus stays");
+    assert_eq!(
+        typing.value(),
+        "12,",
+        "the box being typed in keeps its text"
+    );
+    assert_eq!(other.value(), "12", "other boxes follow the state");
+    assert!(
+        element(&root, "details").has_attribute("open"),
+        "an opened details stays open"
+    );
+    root.remove();
+}
+
+/// Elements with an id (or a data-key) keep their node when others appear before them, as a
+/// question that appears only once another is answered.
+#[wasm_bindgen_test]
+fn morph_moves_keyed_elements_and_removes_the_rest() {
+    let root = fresh_root();
+    dom::morph(
+        &root,
+        r#"<div data-key="b">b</div><div data-key="c">c</div><p>gone</p>"#,
+    );
+    let b = element(&root, "[data-key=b]");
+    let c = element(&root, "[data-key=c]");
+    dom::morph(
+        &root,
+        r#"<div data-key="a">a</div><div data-key="b">b</div><div data-key="c">c</div>"#,
+    );
+    assert!(b.is_same_node(Some(&element(&root, "[data-key=b]"))));
+    assert!(c.is_same_node(Some(&element(&root, "[data-key=c]"))));
+    assert_eq!(root.children().length(), 3);
+    assert_eq!(
+        root.unchecked_ref::<HtmlElement>()
+            .inner_text()
+            .split_whitespace()
+            .collect::<String>(),
+        "abc"
+    );
+    root.remove();
+}
+
+/// view.js reports an event on an element with a data-<type> action, whatever inside it was
+/// clicked, and nothing else.
+#[wasm_bindgen_test]
+fn listen_reports_actions_with_value_and_checked() {
+    let root = fresh_root();
+    let seen = Rc::new(RefCell::new(Vec::<(String, String, String, bool)>::new()));
+    let handler = {
+        let seen = Rc::clone(&seen);
+        Closure::<dyn FnMut(String, String, String, bool)>::new(move |kind, action, value, on| {
+            seen.borrow_mut().push((kind, action, value, on))
+        })
+    };
+    dom::listen(&root, &handler);
+    dom::morph(
+        &root,
+        r#"<button data-click="next"><span id="inside">Next</span></button><p id="plain">text</p><input id="box" type="checkbox" data-change="tick:3:1">"#,
+    );
+    element(&root, "#inside").click();
+    element(&root, "#plain").click();
+    element(&root, "#box").click();
+    assert_eq!(
+        *seen.borrow(),
+        vec![
+            ("click".into(), "next".into(), String::new(), false),
+            ("change".into(), "tick:3:1".into(), "on".into(), true),
+        ]
+    );
+    root.remove();
+}
+
+/// The actions the views write decode to the changes the user meant.
+#[wasm_bindgen_test]
+fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {
+    let state = mexico_state();
+    let pack = state.pack().expect("pack").clone();
+    let q = |id: &str| {
+        pack.data
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+            .expect(id)
+    };
+    let answer = |msg: Option<Msg>| match msg {
+        Some(Msg::Do(Action::Answer { value, .. })) => value,
+        _ => panic!("an answer"),
+    };
+
+    // Ticking the third option, then the first: kept in the options' order.
+    let devices = q("devices");
+    let third = answer(decode(
+        &state,
+        false,
+        "change",
+        &format!("tick:{devices}:2"),
+        "on",
+        true,
+    ));
+    let state = (*Rc::new(state).reduce(Action::Answer {
+        question: devices,
+        value: third,
+    }))
+    .clone();
+    let both = answer(decode(
+        &state,
+        false,
+        "change",
+        &format!("tick:{devices}:0"),
+        "on",
+        true,
+    ))
+    .expect("a set");
+    let options = &pack.data.questions[devices].options;
+    let expected: Vec<_> = [0, 2]
+        .iter()
+        .map(|&i| umbral::app::answers::option_json(&options[i]))
+        .collect();
+    assert_eq!(both, serde_json::Value::Array(expected));
+
+    // A number typed with a decimal comma; something half-typed changes nothing.
+    let budget = pack
+        .data
+        .questions
+        .iter()
+        .position(|q| q.unit.as_deref() == Some("currency"))
+        .expect("a money question");
+    let typed = answer(decode(
+        &state,
+        false,
+        "input",
+        &format!("type:{budget}"),
+        " 150,5 ",
+        false,
+    ));
+    assert_eq!(typed.and_then(|v| v.as_f64()), Some(150.5));
+    assert!(decode(
+        &state,
+        false,
+        "input",
+        &format!("type:{budget}"),
+        "-",
+        false
+    )
+    .is_none());
+    // An action of another page, or a broken one, is nothing.
+    assert!(decode(&state, false, "click", "unknown", "", false).is_none());
+    assert!(decode(&state, false, "change", "pick:x:1", "", false).is_none());
 }

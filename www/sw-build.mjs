@@ -7,8 +7,8 @@
 // fetches nothing the first load did not.
 // Each extra page (a folder of dist/ with an index.html, such as taller/) is listed in PAGES:
 // its files are cached the first time it is used, and kept across updates (see www/sw.js).
-// Comment lines and indentation are dropped from sw.js and sw-register.js: they count in the
-// first load's size budget.
+// Comment lines and indentation are dropped from sw.js, sw-register.js and view.js: they count
+// in the first load's size budget.
 // The cache version is a hash of every listed file's name and contents, so any change to what
 // is served makes a new version, and an unchanged build keeps its version.
 
@@ -22,12 +22,12 @@ if (!root) {
   process.exit(2);
 }
 
-const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|.+-[0-9a-f]+(_bg\.wasm|\.js|\.css))$/;
+const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|view\.js|.+-[0-9a-f]+(_bg\.wasm|\.js|\.css))$/;
 const entries = await readdir(root, { withFileTypes: true });
 const files = entries.filter((entry) => entry.isFile() && SHELL.test(entry.name)).map((entry) => entry.name);
 files.push('packs/mx.txt');
 files.sort();
-for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'packs/mx.txt']) {
+for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'view.js', 'packs/mx.txt']) {
   if (!files.includes(required)) {
     console.error(`sw-build: ${required} is not in ${root}`);
     process.exit(1);
@@ -55,8 +55,10 @@ const compact = (source) =>
     .filter((line) => line !== '' && !line.startsWith('//'))
     .join('\n');
 
-const register = join(root, 'sw-register.js');
-await writeFile(register, `${compact(await readFile(register, 'utf8'))}\n`);
+for (const script of ['sw-register.js', 'view.js']) {
+  const path = join(root, script);
+  await writeFile(path, `${compact(await readFile(path, 'utf8'))}\n`);
+}
 const source = await readFile(new URL('sw.js', import.meta.url), 'utf8');
 
 // The version covers the worker's own code too.

@@ -1,15 +1,13 @@
 //! The few browser calls the app makes, each wrapped so that a failure degrades to a sensible
 //! default instead of a panic: fetching a pack, the browser's language, the page's `lang`,
-//! focus, the URL fragment and a media query.
+//! focus and the URL fragment.
 
 use std::rc::Rc;
 
 use crate::engine::{Locale, Pack};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
-use yew::prelude::*;
 
 /// Fetches `packs/<id>.txt`, the compact linked pack (relative to the page), and reads it.
 pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
@@ -100,7 +98,7 @@ pub fn clear_fragment() {
     }
 }
 
-/// Where a page mounts its Yew app: the `#app` element, or the body when there is none.
+/// Where a page mounts its app: the `#app` element, or the body when there is none.
 ///
 /// # Panics
 ///
@@ -120,34 +118,4 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
-}
-
-/// Whether a CSS media query matches, kept up to date as the window changes.
-#[hook]
-pub fn use_media_query(query: &'static str) -> bool {
-    let list = use_memo((), move |_| {
-        web_sys::window().and_then(|window| window.match_media(query).ok().flatten())
-    });
-    let matches = use_state(|| list.as_ref().as_ref().is_some_and(|l| l.matches()));
-    {
-        let matches = matches.clone();
-        use_effect_with(list, move |list| {
-            let listener = list.as_ref().as_ref().map(|list| {
-                let target = list.clone();
-                let closure = Closure::<dyn FnMut()>::new(move || matches.set(target.matches()));
-                let _ = list
-                    .add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
-                (list.clone(), closure)
-            });
-            move || {
-                if let Some((list, closure)) = listener {
-                    let _ = list.remove_event_listener_with_callback(
-                        "change",
-                        closure.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-    *matches
 }

@@ -1,29 +1,39 @@
-//! The browser app (wasm32 only): a thin Yew shell over the engine.
+//! The browser app (wasm32 only): a thin shell over the engine.
 //!
-//! [`start`] mounts [`App`] into the page's `#app` element (or the body when there is none);
+//! [`start`] mounts the app into the page's `#app` element (or the body when there is none);
 //! [`mount`] mounts it into any element, which the browser tests use.
 //!
-//! The state is one reducer (`state`); the app fetches the chosen country's compiled pack once,
-//! keeps it linked behind an `Rc`, and scores the answers on every render of the results. The
-//! draft is saved to `localStorage` after every change (`storage`). Everything runs in the
-//! browser: no answer leaves the device unless the user shares it.
+//! The state is one reducer (`state`). Every event the page reports (`events`) or the network
+//! brings becomes an action; after each, the app draws the whole screen as HTML text (`view`)
+//! and the page's view runtime (`dom`, www/view.js) changes only what differs, then the app
+//! does what the change asks of the browser: save the draft, set the page's language, move
+//! focus, fetch a pack. The app fetches the chosen country's compiled pack once, keeps it
+//! linked behind an `Rc`, and scores the answers on every render of the results. Everything
+//! runs in the browser: no answer leaves the device unless the user shares it.
 
-pub(crate) mod answers;
+pub mod answers;
 pub(crate) mod browser;
-pub mod components;
+pub mod dom;
 mod embed;
+pub mod events;
 pub mod js_api;
 mod share_link;
 pub mod state;
 pub(crate) mod storage;
-mod words;
+pub mod view;
+pub(crate) mod words;
 
-use yew::prelude::*;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
-use browser::{browser_locale, focus_by_id, set_document_language, use_media_query};
-use components::{LocaleSwitch, PackStatusView, QuestionPage, Results, SharePanel, StartScreen};
-use state::{Action, PackStatus, Screen, State};
-use words::words;
+use wasm_bindgen::closure::Closure;
+use web_sys::Element;
+
+use browser::{browser_locale, focus_by_id, set_document_language};
+use events::Msg;
+use state::{Action, Screen, State};
+use view::{Frame, Qr};
 
 pub use storage::DRAFT_KEY;
 
@@ -60,201 +70,58 @@ fn initial_state() -> State {
 }
 
 fn apply(state: State, action: Action) -> State {
-    use yew::Reducible;
-    let next = std::rc::Rc::new(state).reduce(action);
+    let next = Rc::new(state).reduce(action);
     (*next).clone()
 }
 
-/// The whole app: header landmark with the one `h1` and the language switch, main landmark
-/// with the current screen.
-#[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
-    let wide = use_media_query(WIDE);
-    let w = words(state.locale);
+/// What happens to a mounted app.
+enum Event {
+    /// The user did something on the page.
+    User(Msg),
+    /// The pack's fetch ended (or the host's programme pack asked for its country).
+    Do(Action),
+    /// The screen became wide or narrow.
+    Wide(bool),
+    /// The QR code of a share link was made (none when the link is too long for one).
+    Qr(String, Option<(usize, String)>),
+}
 
-    // Fetch and link the pack whenever the country changes or the user asks to try again.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(
-            (state.country.clone(), state.pack_attempt),
-            move |(country, _)| {
-                let country = country.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match embed::pack_for(&country).await {
-                        // A host page's programme pack for another country: switch to it.
-                        Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
-                            let country = pack.data.country.clone().unwrap_or_default();
-                            dispatcher.dispatch(Action::ChooseCountry(country))
-                        }
-                        Ok(pack) => dispatcher.dispatch(Action::PackLoaded { country, pack }),
-                        Err(message) => {
-                            gloo::console::warn!(format!("umbral: {message}"));
-                            dispatcher.dispatch(Action::PackFailed { country, message });
-                        }
-                    }
-                });
-            },
-        );
-    }
-    // Save the draft after every change; the effect runs only when the draft text changed.
-    use_effect_with(storage::draft_json(&state), |draft| storage::save(draft));
-    use_effect_with(state.locale, |locale| set_document_language(*locale));
-    // After next, back or a new screen, focus goes to the new heading.
-    use_effect_with(
-        (state.focus_tick, state.pack().is_some(), state.screen),
-        |(tick, _, _)| {
-            if *tick > 0 {
-                focus_by_id(components::FOCUS_ID);
-            }
-        },
-    );
+/// A mounted app: its state and what it last did to the page.
+struct Inner {
+    root: Element,
+    state: Rc<State>,
+    wide: bool,
+    /// The page's address without a fragment, the base of share links.
+    address: String,
+    /// The share link the QR code was made for, and the code.
+    qr: Option<(String, Option<(usize, String)>)>,
+    /// The share link whose QR code is being made.
+    qr_asked: Option<String>,
+    /// What was last drawn and saved, and the pack last asked for, so each is done only
+    /// when it changed.
+    html: String,
+    draft: String,
+    focus: (u32, bool, Screen),
+    pack_asked: Option<(String, u32)>,
+    lang: Option<crate::engine::Locale>,
+    destroyed: bool,
+}
 
-    let send = |make: fn() -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: ()| dispatcher.dispatch(make()))
-    };
-    let on_locale = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |locale| dispatcher.dispatch(Action::SetLocale(locale)))
-    };
-    let on_retry = send(|| Action::RetryPack);
-    let pack_status = |failed: bool| {
-        html! { <PackStatusView words={w} {failed} on_retry={on_retry.clone()} /> }
-    };
+struct Shared {
+    app: RefCell<Inner>,
+    /// Events that arrive while the app is busy with another (a focus change can make the
+    /// page report one): handled in order once it is done.
+    pending: RefCell<VecDeque<Event>>,
+}
 
-    let screen = match (state.screen, &state.pack) {
-        (Screen::Start, _) => {
-            let on_country = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |country| dispatcher.dispatch(Action::ChooseCountry(country)))
-            };
-            let pack = match &state.pack {
-                PackStatus::Ready(pack) => Some(pack.clone()),
-                _ => None,
-            };
-            html! {
-                <>
-                    <StartScreen words={w} country={state.country.clone()} {pack}
-                        has_draft={state.has_answers()} {on_country}
-                        on_start={send(|| Action::Start)}
-                        on_start_over={send(|| Action::StartOver)} />
-                    if matches!(state.pack, PackStatus::Failed(_)) { { pack_status(true) } }
-                </>
-            }
-        }
-        (Screen::Questions, PackStatus::Ready(pack)) => {
-            let on_answer = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |(question, value)| {
-                    dispatcher.dispatch(Action::Answer { question, value })
-                })
-            };
-            let on_dont_know = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |(question, on)| {
-                    dispatcher.dispatch(Action::DontKnow { question, on })
-                })
-            };
-            let on_next = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |_| dispatcher.dispatch(Action::Next { wide }))
-            };
-            let on_back = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |_| dispatcher.dispatch(Action::Back { wide }))
-            };
-            html! {
-                <QuestionPage pack={pack.clone()} profile={state.profile.clone()}
-                    dont_know={state.dont_know.clone()} locale={state.locale}
-                    page={state.page(&pack.0, wide)} {wide} {on_answer} {on_dont_know}
-                    {on_next} {on_back} on_results={send(|| Action::ShowResults)} />
-            }
-        }
-        (Screen::Results, PackStatus::Ready(pack)) => {
-            let share = html! {
-                <SharePanel profile={state.profile.clone()} locale={state.locale}
-                    base={browser::page_address()} />
-            };
-            html! {
-                <Results pack={pack.clone()} profile={state.profile.clone()}
-                    locale={state.locale} {share} on_edit={send(|| Action::EditAnswers)}
-                    on_print={Callback::from(|_| browser::print())} />
-            }
-        }
-        (_, PackStatus::Loading) => pack_status(false),
-        (_, PackStatus::Failed(_)) => pack_status(true),
-    };
+/// A mounted app, for tests: [`AppHandle::destroy`] empties its root and stops it.
+pub struct AppHandle(Rc<Shared>);
 
-    let bad_link = state.bad_link.as_ref().map(|error| {
-        let dispatcher = state.dispatcher();
-        html! {
-            <div class="aviso aviso--error" role="alert" data-testid="enlace-danado">
-                <p><strong>{ error.message(state.locale) }</strong></p>
-                <p>{ w.bad_link_nothing_loaded }</p>
-                <button type="button" class="boton boton--secundario"
-                    onclick={move |_| dispatcher.dispatch(Action::DismissBadLink)}>
-                    { w.close }
-                </button>
-            </div>
-        }
-    });
-
-    let set_aside = state.set_aside.then(|| {
-        let restore = {
-            let dispatcher = state.dispatcher();
-            move |_| match storage::set_aside() {
-                Some(earlier) => {
-                    storage::forget_set_aside();
-                    dispatcher.dispatch(Action::RestoreSetAside(Box::new(earlier)));
-                }
-                None => {
-                    gloo::console::warn!("umbral: the answers kept aside could not be read");
-                    storage::forget_set_aside();
-                    dispatcher.dispatch(Action::KeepShared);
-                }
-            }
-        };
-        let keep = {
-            let dispatcher = state.dispatcher();
-            move |_| {
-                storage::forget_set_aside();
-                dispatcher.dispatch(Action::KeepShared);
-            }
-        };
-        html! {
-            <div class="aviso" role="status" data-testid="respuestas-apartadas">
-                <p>{ w.set_aside_notice }</p>
-                <div class="aviso__acciones">
-                    <button type="button" class="boton"
-                        data-testid="volver-a-mis-respuestas" onclick={restore}>
-                        { w.set_aside_restore }
-                    </button>
-                    <button type="button" class="boton boton--secundario" onclick={keep}>
-                        { w.set_aside_keep_shared }
-                    </button>
-                </div>
-            </div>
-        }
-    });
-
-    html! {
-        <>
-            <header class="cabecera">
-                <div class="cabecera__interior">
-                    <div>
-                        <h1 data-testid="titulo">{ "Umbral" }</h1>
-                        <p class="lema">{ w.tagline }</p>
-                    </div>
-                    <LocaleSwitch locale={state.locale} on_switch={on_locale} />
-                </div>
-            </header>
-            <main id="contenido" class="contenido">
-                { for bad_link }
-                { for set_aside }
-                { screen }
-            </main>
-        </>
+impl AppHandle {
+    pub fn destroy(self) {
+        let mut app = self.0.app.borrow_mut();
+        app.destroyed = true;
+        app.root.set_inner_html("");
     }
 }
 
@@ -264,12 +131,189 @@ pub fn App() -> Html {
 ///
 /// When there is no document or body (never in a browser page).
 pub fn start() {
-    mount(browser::mount_point());
+    // The page's app lives as long as the page.
+    std::mem::forget(mount(browser::mount_point()));
 }
 
-/// Mounts the app into `root`, replacing whatever `root` held (such as a loading message).
-pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+/// Mounts the app into `root`, replacing whatever `root` held (such as the static start
+/// screen of index.html).
+pub fn mount(root: Element) -> AppHandle {
     // index.html's static start screen marks itself as not working yet (see styles.css).
     let _ = root.remove_attribute("class");
-    yew::Renderer::<App>::with_root(root).render()
+    let state = initial_state();
+    let shared = Rc::new(Shared {
+        app: RefCell::new(Inner {
+            root: root.clone(),
+            state: Rc::new(state),
+            wide: false,
+            address: browser::page_address(),
+            qr: None,
+            qr_asked: None,
+            html: String::new(),
+            draft: String::new(),
+            focus: (0, false, Screen::Start),
+            pack_asked: None,
+            lang: None,
+            destroyed: false,
+        }),
+        pending: RefCell::new(VecDeque::new()),
+    });
+    let weak = Rc::downgrade(&shared);
+    let on_event = Closure::<dyn FnMut(String, String, String, bool)>::new(
+        move |kind: String, action: String, value: String, on: bool| {
+            let Some(shared) = weak.upgrade() else { return };
+            let msg = {
+                let app = shared.app.borrow();
+                events::decode(&app.state, app.wide, &kind, &action, &value, on)
+            };
+            if let Some(msg) = msg {
+                send(&shared, Event::User(msg));
+            }
+        },
+    );
+    dom::listen(&root, &on_event);
+    let weak = Rc::downgrade(&shared);
+    let on_wide = Closure::<dyn FnMut(bool)>::new(move |wide| {
+        if let Some(shared) = weak.upgrade() {
+            send(&shared, Event::Wide(wide));
+        }
+    });
+    let wide = dom::media(WIDE, &on_wide);
+    // Both live as long as the page's listeners; they hold the app only weakly.
+    on_event.forget();
+    on_wide.forget();
+    send(&shared, Event::Wide(wide));
+    AppHandle(shared)
+}
+
+/// Handles `event` now, or after the one being handled.
+fn send(shared: &Rc<Shared>, event: Event) {
+    shared.pending.borrow_mut().push_back(event);
+    let Ok(mut app) = shared.app.try_borrow_mut() else {
+        return;
+    };
+    if app.destroyed {
+        return;
+    }
+    loop {
+        let Some(event) = shared.pending.borrow_mut().pop_front() else {
+            break;
+        };
+        app.handle(event);
+    }
+    app.draw(shared);
+}
+
+impl Inner {
+    fn act(&mut self, action: Action) {
+        self.state = Rc::clone(&self.state).reduce(action);
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Do(action) | Event::User(Msg::Do(action)) => self.act(action),
+            Event::User(Msg::RestoreSetAside) => match storage::set_aside() {
+                Some(earlier) => {
+                    storage::forget_set_aside();
+                    self.act(Action::RestoreSetAside(Box::new(earlier)));
+                }
+                None => {
+                    gloo::console::warn!("umbral: the answers kept aside could not be read");
+                    storage::forget_set_aside();
+                    self.act(Action::KeepShared);
+                }
+            },
+            Event::User(Msg::KeepShared) => {
+                storage::forget_set_aside();
+                self.act(Action::KeepShared);
+            }
+            Event::User(Msg::Print) => browser::print(),
+            Event::Wide(wide) => self.wide = wide,
+            Event::Qr(link, code) => {
+                self.qr_asked = None;
+                self.qr = Some((link, code));
+            }
+        }
+    }
+
+    /// Draws the state, then does what its change asks of the browser.
+    fn draw(&mut self, shared: &Rc<Shared>) {
+        let state = Rc::clone(&self.state);
+        let on_results = state.screen == Screen::Results && state.pack().is_some();
+        let link = on_results.then(|| view::share_link(&state.profile, &self.address));
+        let qr = match (&link, &self.qr) {
+            (Some(link), Some((of, code))) if of == link => match code {
+                Some((side, path)) => Qr::Ready(*side, path),
+                None => Qr::TooLong,
+            },
+            _ => Qr::Pending,
+        };
+        let frame = Frame {
+            wide: self.wide,
+            address: &self.address,
+            qr,
+        };
+        let html = view::app(&state, &frame).into_string();
+        if html != self.html {
+            dom::morph(&self.root, &html);
+            self.html = html;
+        }
+
+        // The QR code a task later, after the browser has painted the results.
+        if let (Qr::Pending, Some(link)) = (qr, link) {
+            if self.qr_asked.as_ref() != Some(&link) {
+                self.qr_asked = Some(link.clone());
+                let weak = Rc::downgrade(shared);
+                dom::later(Closure::once_into_js(move || {
+                    let code = crate::share::qr_svg_path(&link);
+                    if let Some(shared) = weak.upgrade() {
+                        send(&shared, Event::Qr(link, code));
+                    }
+                }));
+            }
+        }
+        // Save the draft whenever it changed.
+        let draft = storage::draft_json(&state);
+        if draft != self.draft {
+            storage::save(&draft);
+            self.draft = draft;
+        }
+        if self.lang != Some(state.locale) {
+            self.lang = Some(state.locale);
+            set_document_language(state.locale);
+        }
+        // After next, back or a new screen, focus goes to the new heading.
+        let focus = (state.focus_tick, state.pack().is_some(), state.screen);
+        if focus != self.focus {
+            self.focus = focus;
+            if state.focus_tick > 0 {
+                focus_by_id(view::FOCUS_ID);
+            }
+        }
+        // Fetch and link the pack whenever the country changes or the user asks to try again.
+        let asked = (state.country.clone(), state.pack_attempt);
+        if self.pack_asked.as_ref() != Some(&asked) {
+            self.pack_asked = Some(asked);
+            fetch_pack(Rc::downgrade(shared), state.country.clone());
+        }
+    }
+}
+
+fn fetch_pack(shared: Weak<Shared>, country: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match embed::pack_for(&country).await {
+            // A host page's programme pack for another country: switch to it.
+            Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
+                Action::ChooseCountry(pack.data.country.clone().unwrap_or_default())
+            }
+            Ok(pack) => Action::PackLoaded { country, pack },
+            Err(message) => {
+                gloo::console::warn!(format!("umbral: {message}"));
+                Action::PackFailed { country, message }
+            }
+        };
+        if let Some(shared) = shared.upgrade() {
+            send(&shared, Event::Do(action));
+        }
+    });
 }

@@ -1,6 +1,7 @@
 //! The app's state as one reducer: every change the user or the network makes is an
-//! [`Action`], and [`State::reduce`] is the only place state changes. Components read the state
-//! and send actions up; the app persists the draft after each change (see `storage`).
+//! [`Action`], and [`State::reduce`] is the only place state changes. The views read the state
+//! and the events they report become actions; the app persists the draft after each change
+//! (see `storage`).
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -8,7 +9,6 @@ use std::rc::Rc;
 use crate::engine::profile::FieldKind;
 use crate::engine::{visible_questions, Locale, Pack, Profile};
 use serde_json::Value as Json;
-use yew::Reducible;
 
 use crate::share::LinkError;
 
@@ -17,8 +17,8 @@ use super::answers::{answer_json, drop_hidden_answers, question_kind, set_answer
 /// The countries the app has packs for, default first.
 pub const COUNTRIES: [&str; 3] = ["MX", "CL", "BO"];
 
-/// A linked pack shared by the state and the components. Equal when it is the same pack, so
-/// props holding one compare in constant time.
+/// A linked pack shared by the state and the views. Equal when it is the same pack, so states
+/// holding one compare in constant time.
 #[derive(Clone, Debug)]
 pub struct PackRc(pub Rc<Pack>);
 
@@ -254,10 +254,10 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The state after `action`: the only place state changes. Returns `self` itself when the
+    /// action changes nothing.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         let pack = state.pack().cloned();
         match action {

@@ -10,6 +10,7 @@
 //! results are the entrepreneur app's own components (`crate::app::components`) driven by the
 //! app's own reducer (`crate::app::state::State`), one per open visit.
 
+mod app_view;
 mod browser;
 mod db;
 mod handoff;
@@ -29,7 +30,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, IdbDatabase};
 use yew::prelude::*;
 
-use crate::app::components::LocaleSwitch;
 use model::{Action, Model, Phase, View};
 use records::VisitRecord;
 use words::words;
@@ -396,7 +396,7 @@ pub fn Taller() -> Html {
                         <h1 data-testid="titulo">{ "Umbral · " }{ w.title }</h1>
                         <p class="lema">{ w.tagline }</p>
                     </div>
-                    <LocaleSwitch locale={model.locale} on_switch={on_locale} />
+                    { locale_switch(model.locale, on_locale) }
                 </div>
                 <nav class="cabecera__interior secciones" aria-label={w.nav_label}>
                     <ul>
@@ -422,4 +422,24 @@ pub fn Taller() -> Html {
 /// When there is no document or body (never in a browser page).
 pub fn start() {
     yew::Renderer::<Taller>::with_root(crate::app::browser::mount_point()).render();
+}
+
+/// The language switch of the app's header (`crate::app::view::locale_switch`): one button
+/// naming the other language in that language.
+fn locale_switch(
+    locale: crate::engine::Locale,
+    on_switch: Callback<crate::engine::Locale>,
+) -> Html {
+    use crate::engine::Locale;
+    let other = match locale {
+        Locale::Es => Locale::En,
+        Locale::En => Locale::Es,
+    };
+    let w = crate::app::words::words(locale);
+    html! {
+        <button type="button" class="idioma" lang={w.switch_to_lang} data-testid="idioma"
+            onclick={move |_| on_switch.emit(other)}>
+            { w.switch_to }
+        </button>
+    }
 }

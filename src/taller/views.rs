@@ -6,9 +6,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::components::{QuestionPage, Results, SharePanel};
-use crate::app::state::{Action as AppAction, PackStatus, Screen, COUNTRIES};
+use crate::app::events::{decode, Msg};
+use crate::app::state::{PackStatus, Screen, COUNTRIES};
+use crate::app::view::{self, Qr};
 
+use super::app_view::AppView;
 use super::model::{Action, Confirm, Model, Problem, Sort, View};
 use super::records::{is_date, new_enterprise, new_visit, EnterpriseRecord, VisitRecord};
 use super::words::{words, Words};
@@ -753,10 +755,6 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let Some(enterprise) = model.enterprise(&visit.enterprise) else {
         return list(model, dispatch);
     };
-    let send = |make: fn() -> AppAction| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: ()| dispatch.dispatch(Action::Assess(make())))
-    };
     let on_notes = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -834,44 +832,45 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     });
     let assessment = &editing.assessment;
     let body = match (&assessment.pack, model.packs.get(&enterprise.country)) {
-        (PackStatus::Ready(pack), _) => match assessment.screen {
-            Screen::Results => {
-                let share = html! {
-                    <details class="porque no-imprimir" data-testid="pasar-qr">
-                        <summary>{ w.show_qr }</summary>
-                        <SharePanel profile={assessment.profile.clone()} locale={model.locale}
-                            base={browser::app_address()} />
-                    </details>
-                };
-                html! {
-                    <Results pack={pack.clone()} profile={assessment.profile.clone()}
-                        locale={model.locale} {share} on_edit={send(|| AppAction::EditAnswers)}
-                        on_print={Callback::from(|_| crate::app::browser::print())} />
+        (PackStatus::Ready(pack), _) => {
+            let markup = match assessment.screen {
+                Screen::Results => {
+                    // The QR code at once: the workspace has no frame budget to keep.
+                    let link = view::share_link(&assessment.profile, &browser::app_address());
+                    let code = crate::share::qr_svg_path(&link);
+                    let qr = match &code {
+                        Some((side, path)) => Qr::Ready(*side, path),
+                        None => Qr::TooLong,
+                    };
+                    let share = maud::html! {
+                        details.porque.no-imprimir data-testid="pasar-qr" {
+                            summary { (w.show_qr) }
+                            (view::share_panel(&assessment.profile, model.locale, &browser::app_address(), qr))
+                        }
+                    };
+                    view::results(&pack.0, &assessment.profile, model.locale, share)
                 }
-            }
-            _ => {
-                let on_answer = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |(question, value)| {
-                        dispatch.dispatch(Action::Assess(AppAction::Answer { question, value }))
-                    })
-                };
-                let on_dont_know = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |(question, on)| {
-                        dispatch.dispatch(Action::Assess(AppAction::DontKnow { question, on }))
-                    })
-                };
-                html! {
-                    <QuestionPage pack={pack.clone()} profile={assessment.profile.clone()}
-                        dont_know={assessment.dont_know.clone()} locale={model.locale}
-                        page={assessment.page(&pack.0, false)} wide={false} {on_answer} {on_dont_know}
-                        on_next={send(|| AppAction::Next { wide: false })}
-                        on_back={send(|| AppAction::Back { wide: false })}
-                        on_results={send(|| AppAction::ShowResults)} />
-                }
-            }
-        },
+                _ => view::question_page(
+                    &pack.0,
+                    assessment,
+                    &assessment.page(&pack.0, false),
+                    false,
+                ),
+            };
+            let on_event = {
+                let (dispatch, state) = (dispatch.clone(), assessment.clone());
+                Callback::from(
+                    move |(kind, action, value, on): (String, String, String, bool)| match decode(
+                        &state, false, &kind, &action, &value, on,
+                    ) {
+                        Some(Msg::Do(action)) => dispatch.dispatch(Action::Assess(action)),
+                        Some(Msg::Print) => crate::app::browser::print(),
+                        _ => {}
+                    },
+                )
+            };
+            html! { <AppView html={AttrValue::from(markup.into_string())} {on_event} /> }
+        }
         (_, Some(Err(_))) => {
             html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> }
         }

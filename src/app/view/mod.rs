@@ -1,0 +1,121 @@
+//! The app's screens as HTML text, with [`maud`] templates (every value is escaped, so text
+//! from a host's programme pack is always text). `www/view.js` turns the text into the page,
+//! and the elements' `data-click`, `data-change`, `data-input` and `data-submit` attributes
+//! name the actions `events::decode` reads back.
+//!
+//! Each function renders one piece from the state it is given and nothing else, so the same
+//! pieces serve the workspace's visits (`src/taller`).
+
+mod questions;
+mod results;
+mod share;
+mod start;
+
+use maud::{html, Markup};
+
+use super::state::{PackStatus, Screen, State};
+use super::words::{words, Words};
+use crate::engine::Locale;
+
+pub use questions::{question_page, DONT_KNOW_VALUE};
+pub use results::results;
+pub use share::{share_link, share_panel, Qr};
+pub use start::start_screen;
+
+/// The id of the heading that receives focus after next, back or a new screen.
+pub const FOCUS_ID: &str = "enfoque";
+
+/// What the app draws beside the state: the page's width and the share panel's QR code.
+pub struct Frame<'a> {
+    /// Whether a page of questions is a whole group (wide screens).
+    pub wide: bool,
+    /// The page's address without a fragment (the base of share links).
+    pub address: &'a str,
+    pub qr: Qr<'a>,
+}
+
+/// The whole app: header landmark with the one `h1` and the language switch, main landmark
+/// with the notices and the current screen.
+pub fn app(state: &State, frame: &Frame) -> Markup {
+    let w = words(state.locale);
+    html! {
+        header.cabecera {
+            div.cabecera__interior {
+                div {
+                    h1 data-testid="titulo" { "Umbral" }
+                    p.lema { (w.tagline) }
+                }
+                (locale_switch(state.locale))
+            }
+        }
+        main #contenido .contenido {
+            @if let Some(error) = &state.bad_link {
+                div.aviso.aviso--error role="alert" data-testid="enlace-danado" {
+                    p { strong { (error.message(state.locale)) } }
+                    p { (w.bad_link_nothing_loaded) }
+                    button.boton.boton--secundario type="button" data-click="dismiss-link" {
+                        (w.close)
+                    }
+                }
+            }
+            @if state.set_aside {
+                div.aviso role="status" data-testid="respuestas-apartadas" {
+                    p { (w.set_aside_notice) }
+                    div.aviso__acciones {
+                        button.boton type="button" data-testid="volver-a-mis-respuestas"
+                            data-click="restore" { (w.set_aside_restore) }
+                        button.boton.boton--secundario type="button" data-click="keep-shared" {
+                            (w.set_aside_keep_shared)
+                        }
+                    }
+                }
+            }
+            (screen(state, frame, w))
+        }
+    }
+}
+
+fn screen(state: &State, frame: &Frame, w: &Words) -> Markup {
+    match (state.screen, &state.pack) {
+        (Screen::Start, status) => html! {
+            (start_screen(state, w))
+            @if matches!(status, PackStatus::Failed(_)) { (pack_status(true, w)) }
+        },
+        (Screen::Questions, PackStatus::Ready(pack)) => {
+            question_page(&pack.0, state, &state.page(&pack.0, frame.wide), frame.wide)
+        }
+        (Screen::Results, PackStatus::Ready(pack)) => {
+            let share = share_panel(&state.profile, state.locale, frame.address, frame.qr);
+            results(&pack.0, &state.profile, state.locale, share)
+        }
+        (_, PackStatus::Loading) => pack_status(false, w),
+        (_, PackStatus::Failed(_)) => pack_status(true, w),
+    }
+}
+
+/// The visible language switch: one button naming the other language in that language.
+/// Switching keeps every answer (the answers are values, not words).
+pub fn locale_switch(locale: Locale) -> Markup {
+    let w = words(locale);
+    html! {
+        button.idioma type="button" lang=(w.switch_to_lang) data-testid="idioma"
+            data-click="locale" { (w.switch_to) }
+    }
+}
+
+/// While the pack is loading, a status line; after it failed, a plain error with a button
+/// that tries again. Never a blank page.
+fn pack_status(failed: bool, w: &Words) -> Markup {
+    html! {
+        @if failed {
+            div.aviso.aviso--error role="alert" data-testid="error-paquete" {
+                p { (w.pack_failed) }
+                button.boton type="button" data-testid="reintentar" data-click="retry" {
+                    (w.retry)
+                }
+            }
+        } @else {
+            p.cargando role="status" data-testid="cargando" { (w.loading_pack) }
+        }
+    }
+}

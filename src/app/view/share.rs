@@ -1,0 +1,64 @@
+//! Sharing the result without a server: a link with the answers in its fragment, its QR code
+//! drawn as SVG, and a WhatsApp link. Nothing is sent unless the user opens one of them.
+
+use maud::{html, Markup};
+
+use crate::app::words::words;
+use crate::engine::{Locale, Profile};
+use crate::share::encode_link;
+
+/// The share panel's QR code, which the app makes a moment after the rest (see `app`).
+#[derive(Clone, Copy)]
+pub enum Qr<'a> {
+    /// Not made yet: an empty square of the same size, so nothing below moves.
+    Pending,
+    /// The link is too long for one code: no code.
+    TooLong,
+    /// The code's side (in modules) and its SVG path.
+    Ready(usize, &'a str),
+}
+
+/// The share link of `profile` on the page at `address` (without a fragment).
+pub fn share_link(profile: &Profile, address: &str) -> String {
+    format!("{address}#{}", encode_link(profile))
+}
+
+pub fn share_panel(profile: &Profile, locale: Locale, address: &str, qr: Qr) -> Markup {
+    let w = words(locale);
+    let link = share_link(profile, address);
+    let message = format!("{} {link}", w.whatsapp_text);
+    let whatsapp = format!(
+        "https://wa.me/?text={}",
+        String::from(js_sys::encode_uri_component(&message))
+    );
+    let (side, path) = match qr {
+        Qr::Pending => (1, None),
+        Qr::TooLong => (0, None),
+        Qr::Ready(side, path) => (side, Some(path)),
+    };
+    html! {
+        section.compartir aria-labelledby="compartir-titulo" data-testid="compartir" {
+            h3 #compartir-titulo { (w.share_heading) }
+            p.no-imprimir { (w.share_intro) }
+            div.compartir__controles {
+                label for="enlace-compartir" { (w.share_link_label) }
+                input #enlace-compartir .caja.compartir__enlace type="url" readonly
+                    value=(link) data-testid="enlace-compartir";
+                p {
+                    a.boton.boton--secundario href=(whatsapp) rel="noopener noreferrer"
+                        data-testid="whatsapp" { (w.whatsapp) }
+                }
+            }
+            @if side > 0 {
+                figure.qr-figura {
+                    svg.qr viewBox={ "0 0 " (side) " " (side) } role="img" aria-label=(w.qr_caption)
+                        data-testid="qr" shape-rendering="crispEdges" {
+                        rect width=(side) height=(side) fill="#ffffff" {}
+                        @if let Some(path) = path { path d=(path) fill="#000000" {} }
+                    }
+                    figcaption { (w.qr_caption) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+// The app's view runtime in the page: window.umbralView, for src/app/dom.rs.
+//
+// The Rust code (src/app/view/) renders each screen as HTML text. morph() brings the live DOM
+// to that text changing only what differs, so keyboard focus, the caret in a box, a "¿Por qué?"
+// the user opened and the scroll position stay where they are, and a screen reader is not sent
+// back to the top. listen() hands the root's events to Rust as (type, action, value, on), where
+// the action is the element's data-click, data-change, data-input or data-submit attribute.
+// This replaces a virtual DOM in the wasm (Yew): about 40 KB gzip less in the first load
+// (BENCHMARKS.md, "Size of the first load").
+//
+// A classic script loaded before the wasm starts (index.html, www/taller/index.html); its
+// comment lines and indentation are dropped from the built copy (www/sw-build.mjs).
+'use strict';
+window.umbralView = {
+  morph(root, html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    morphChildren(root, template.content);
+  },
+  listen(root, handler) {
+    for (const type of ['click', 'change', 'input', 'submit']) {
+      root.addEventListener(type, (event) => {
+        const target = event.target.closest?.(`[data-${type}]`);
+        if (!target || !root.contains(target)) return;
+        if (type === 'submit') event.preventDefault();
+        handler(type, target.getAttribute(`data-${type}`), target.value ?? '', target.checked === true);
+      });
+    }
+  },
+  // Whether a media query matches now; calls back with the new answer whenever it changes.
+  media(query, handler) {
+    const list = matchMedia(query);
+    list.addEventListener('change', () => handler(list.matches));
+    return list.matches;
+  },
+  // Runs the callback in a later task, after the browser has painted.
+  later(callback) {
+    setTimeout(callback, 0);
+  },
+};
+
+// An element's identity across renders: its id, else its data-key.
+function key(node) {
+  return node.nodeType === 1 ? node.id || node.getAttribute('data-key') || '' : '';
+}
+
+function same(a, b) {
+  return a.nodeType === b.nodeType && a.nodeName === b.nodeName && key(a) === key(b) &&
+    (a.nodeType !== 1 || a.getAttribute('type') === b.getAttribute('type'));
+}
+
+// Makes the children of `into` those of `from` (a parsed template), reusing nodes that match in
+// order or by key; the unmatched new nodes are moved over as they are.
+function morphChildren(into, from) {
+  let old = into.firstChild;
+  for (let node = from.firstChild; node;) {
+    const next = node.nextSibling;
+    let match = old && same(old, node) ? old : null;
+    if (!match && key(node)) {
+      for (let candidate = old; candidate; candidate = candidate.nextSibling) {
+        if (same(candidate, node)) {
+          match = candidate;
+          break;
+        }
+      }
+    }
+    if (!match) {
+      into.insertBefore(node, old);
+    } else {
+      if (match === old) old = old.nextSibling;
+      else into.insertBefore(match, old);
+      morphNode(match, node);
+    }
+    node = next;
+  }
+  while (old) {
+    const next = old.nextSibling;
+    old.remove();
+    old = next;
+  }
+}
+
+function morphNode(live, wanted) {
+  if (live.nodeType !== 1) {
+    if (live.nodeValue !== wanted.nodeValue) live.nodeValue = wanted.nodeValue;
+    return;
+  }
+  for (const { name, value } of Array.from(wanted.attributes)) {
+    if (live.getAttribute(name) !== value) live.setAttribute(name, value);
+  }
+  for (const { name } of Array.from(live.attributes)) {
+    // A <details> the user opened stays open.
+    if (!wanted.hasAttribute(name) && !(name === 'open' && live.localName === 'details')) {
+      live.removeAttribute(name);
+    }
+  }
+  // What the user changes lives in properties, which attributes set only at first.
+  if (live.localName === 'input') {
+    live.checked = wanted.hasAttribute('checked');
+    // Never rewrite the box being typed in: "12," is on its way to "12,5".
+    if (live !== document.activeElement) live.value = wanted.getAttribute('value') ?? '';
+  } else if (live.localName === 'option') {
+    live.selected = wanted.hasAttribute('selected');
+  }
+  morphChildren(live, wanted);
+}
