@@ -178,7 +178,13 @@ async fn a_pack_that_cannot_be_fetched_shows_an_error_with_a_retry() {
 
 /// Draws the results of `profile` into `root` as the app does.
 fn draw_results(root: &Element, profile: &Profile, locale: Locale) {
-    let html = view::results(&mexico().0, profile, locale, maud::Markup::default());
+    let html = view::results(
+        &mexico().0,
+        profile,
+        locale,
+        maud::Markup::default(),
+        view::Whys::All,
+    );
     dom::morph(root, &html.into_string());
 }
 
@@ -371,6 +377,47 @@ async fn static_start_screen_is_the_apps() {
     storage
         .remove_item(umbral::app::DRAFT_KEY)
         .expect("clean up");
+}
+
+/// On the app's results screen a "¿Por qué?" has its contents only once the user opened it,
+/// and reports its toggling; the workspace draws them all.
+#[wasm_bindgen_test]
+fn closed_whys_are_drawn_empty_until_opened() {
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let pack = mexico();
+    let draw = |whys| {
+        view::results(&pack.0, &profile, Locale::Es, maud::Markup::default(), whys).into_string()
+    };
+    let none = std::collections::BTreeSet::new();
+    let closed = draw(view::Whys::Open(&none));
+    let opened = std::collections::BTreeSet::from(["dimensions".to_string()]);
+    let one_open = draw(view::Whys::Open(&opened));
+    let all = draw(view::Whys::All);
+    let root = fresh_root();
+    let reasons = |html: &str| {
+        dom::morph(&root, html);
+        let dimensions = element(&root, "[data-toggle=\"why:dimensions\"]");
+        (
+            dimensions.has_attribute("open"),
+            dimensions.query_selector_all("li").expect("items").length(),
+            root.query_selector_all("details.porque li")
+                .expect("items")
+                .length(),
+        )
+    };
+    let (open, here, everywhere) = reasons(&closed);
+    assert!(
+        !open && here == 0 && everywhere == 0,
+        "closed: nothing inside"
+    );
+    let (open, here, everywhere) = reasons(&one_open);
+    assert!(
+        open && here > 0 && everywhere == here,
+        "only the opened one has its reasons"
+    );
+    let (_, here, everywhere) = reasons(&all);
+    assert!(here > 0 && everywhere > here, "the workspace: every one");
+    root.remove();
 }
 
 /// The element `root` holds at `selector`.

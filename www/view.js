@@ -4,7 +4,8 @@
 // to that text changing only what differs, so keyboard focus, the caret in a box, a "¿Por qué?"
 // the user opened and the scroll position stay where they are, and a screen reader is not sent
 // back to the top. listen() hands the root's events to Rust as (type, action, value, on), where
-// the action is the element's data-click, data-change, data-input or data-submit attribute.
+// the action is the element's data-click, data-change, data-input, data-submit or data-toggle
+// attribute, and `on` whether it is checked (or, for a <details>, open).
 // This replaces a virtual DOM in the wasm (Yew): about 40 KB gzip less in the first load
 // (BENCHMARKS.md, "Size of the first load").
 //
@@ -18,13 +19,15 @@ window.umbralView = {
     morphChildren(root, template.content);
   },
   listen(root, handler) {
-    for (const type of ['click', 'change', 'input', 'submit']) {
+    // toggle does not bubble: it is listened to on the way down (capture).
+    for (const type of ['click', 'change', 'input', 'submit', 'toggle']) {
       root.addEventListener(type, (event) => {
-        const target = event.target.closest?.(`[data-${type}]`);
-        if (!target || !root.contains(target)) return;
+        // A toggle event reports only its own <details>.
+        const target = type === 'toggle' ? event.target : event.target.closest?.(`[data-${type}]`);
+        if (!target?.hasAttribute(`data-${type}`) || !root.contains(target)) return;
         if (type === 'submit') event.preventDefault();
-        handler(type, target.getAttribute(`data-${type}`), target.value ?? '', target.checked === true);
-      });
+        handler(type, target.getAttribute(`data-${type}`), target.value ?? '', target.checked === true || target.open === true);
+      }, type === 'toggle');
     }
   },
   // Whether a media query matches now; calls back with the new answer whenever it changes.

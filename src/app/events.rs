@@ -18,9 +18,11 @@ pub enum Msg {
     /// Keep the link's answers and forget the ones set aside.
     KeepShared,
     Print,
+    /// A "¿Por qué?" of the results was opened (true) or closed.
+    Why(String, bool),
 }
 
-/// The message for an event of `kind` (click, change, input or submit) on an element whose
+/// The message for an event of `kind` (click, change, input, submit or toggle) on an element whose
 /// action is `action`, with the element's `value` and whether it is checked (`on`). `None` for
 /// anything that changes nothing (a half-typed number, an action of another page).
 pub fn decode(
@@ -52,6 +54,7 @@ pub fn decode(
         ("click", "results") => act(Action::ShowResults),
         ("click", "edit") => act(Action::EditAnswers),
         ("click", "print") => Some(Msg::Print),
+        ("toggle", "why") => Some(Msg::Why(action.strip_prefix("why:")?.to_string(), on)),
         ("change", "nose") => act(Action::DontKnow {
             question: number()?,
             on,

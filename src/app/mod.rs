@@ -24,7 +24,7 @@ pub mod view;
 pub(crate) mod words;
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::closure::Closure;
@@ -97,6 +97,8 @@ struct Inner {
     qr: Option<(String, Option<(usize, String)>)>,
     /// The share link whose QR code is being made.
     qr_asked: Option<String>,
+    /// The "¿Por qué?" sections the user opened (by key; not saved).
+    whys: BTreeSet<String>,
     /// What was last drawn and saved, and the pack last asked for, so each is done only
     /// when it changed.
     html: String,
@@ -149,6 +151,7 @@ pub fn mount(root: Element) -> AppHandle {
             address: browser::page_address(),
             qr: None,
             qr_asked: None,
+            whys: BTreeSet::new(),
             html: String::new(),
             draft: String::new(),
             focus: (0, false, Screen::Start),
@@ -228,6 +231,13 @@ impl Inner {
                 self.act(Action::KeepShared);
             }
             Event::User(Msg::Print) => browser::print(),
+            Event::User(Msg::Why(key, open)) => {
+                if open {
+                    self.whys.insert(key);
+                } else {
+                    self.whys.remove(&key);
+                }
+            }
             Event::Wide(wide) => self.wide = wide,
             Event::Qr(link, code) => {
                 self.qr_asked = None;
@@ -252,6 +262,7 @@ impl Inner {
             wide: self.wide,
             address: &self.address,
             qr,
+            whys: &self.whys,
         };
         let html = view::app(&state, &frame).into_string();
         if html != self.html {

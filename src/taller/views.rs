@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::events::{decode, Msg};
 use crate::app::state::{PackStatus, Screen, COUNTRIES};
-use crate::app::view::{self, Qr};
+use crate::app::view::{self, Qr, Whys};
 
 use super::app_view::AppView;
 use super::model::{Action, Confirm, Model, Problem, Sort, View};
@@ -848,7 +848,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                             (view::share_panel(&assessment.profile, model.locale, &browser::app_address(), qr))
                         }
                     };
-                    view::results(&pack.0, &assessment.profile, model.locale, share)
+                    view::results(&pack.0, &assessment.profile, model.locale, share, Whys::All)
                 }
                 _ => view::question_page(
                     &pack.0,

@@ -14,6 +14,7 @@ export async function snapshotDist() {
   }
   const root = await mkdtemp(join(tmpdir(), 'umbral-dist-'));
   await cp(DIST, root, { recursive: true });
-  const wasm = (await readdir(root)).find((name) => name.endsWith('.wasm')) ?? '(no wasm)';
+  // The app's own module (the pack checker's, umbral-packs_bg.wasm, sits beside it).
+  const wasm = (await readdir(root)).find((name) => /^umbral-web-.*_bg\.wasm$/.test(name)) ?? '(no wasm)';
   return { root, wasm, remove: () => rm(root, { recursive: true, force: true }) };
 }

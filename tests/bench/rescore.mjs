@@ -11,7 +11,8 @@
 //   answer -> painted   a click on an option, made inside a requestAnimationFrame callback
 //                       (the start of a frame), to the end of that frame's rendering: a
 //                       message posted from the callback is delivered after the frame is
-//                       painted. Yew renders in a microtask, so the change is in that frame.
+//                       painted. The app draws synchronously in the event handler, so the
+//                       change is in that frame.
 //                       This is the main thread's work (event, reducer, render, localStorage,
 //                       style, layout, paint); it leaves out the wait for the next vsync and
 //                       the compositor's raster, which run off the main thread.
@@ -108,7 +109,7 @@ async function measure(browser, url, cpuSlowdown) {
     const which = i % 2;
     await page.getByTestId(OPTION).setChecked(which === 1);
     results.push(await page.evaluate(clickInFrame, 'ver-resultados'));
-    // The results were in the DOM at that paint (Yew renders in a microtask, before paint).
+    // The results were in the DOM at that paint (the app draws in the click's handler).
     const score = await page.getByTestId('preparacion').innerText();
     shown[which].add(score.match(/(\d+) \/ 100/)?.[1]);
     await toQuestions();

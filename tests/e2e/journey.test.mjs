@@ -174,9 +174,17 @@ describe('questionnaire and results', () => {
     assert.match(text, /Gratis|\$[\d,]+ MXN/);
     assert.match(text, /Precio revisado en [a-z]+ de \d{4}/);
     assert.doesNotMatch(text, /connectivity\.|presence\./, 'no field paths');
+    // A "¿Por qué?" has its reasons once opened (drawn then, to keep the screen fast), and
+    // keeps them when the screen is drawn again (here: the language switched and back).
     const why = page.getByTestId('paso').first().locator('details');
+    assert.equal(await why.locator('li').count(), 0, 'closed: no reasons drawn yet');
     await why.locator('summary').click();
-    assert.match(await why.innerText(), /\S/);
+    await why.locator('li').first().waitFor();
+    assert.match(await why.locator('li').first().innerText(), /\S/);
+    await page.getByTestId('idioma').click();
+    await page.getByTestId('idioma').click();
+    assert.equal(await why.getAttribute('open'), '', 'still open');
+    assert.ok((await why.locator('li').count()) > 0, 'reasons still there');
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe on results');
     assert.deepEqual(problems, []);
   });

@@ -11,6 +11,8 @@ mod results;
 mod share;
 mod start;
 
+use std::collections::BTreeSet;
+
 use maud::{html, Markup};
 
 use super::state::{PackStatus, Screen, State};
@@ -18,7 +20,7 @@ use super::words::{words, Words};
 use crate::engine::Locale;
 
 pub use questions::{question_page, DONT_KNOW_VALUE};
-pub use results::results;
+pub use results::{results, Whys};
 pub use share::{share_link, share_panel, Qr};
 pub use start::start_screen;
 
@@ -32,6 +34,8 @@ pub struct Frame<'a> {
     /// The page's address without a fragment (the base of share links).
     pub address: &'a str,
     pub qr: Qr<'a>,
+    /// The "¿Por qué?" sections of the results the user opened.
+    pub whys: &'a BTreeSet<String>,
 }
 
 /// The whole app: header landmark with the one `h1` and the language switch, main landmark
@@ -86,7 +90,13 @@ fn screen(state: &State, frame: &Frame, w: &Words) -> Markup {
         }
         (Screen::Results, PackStatus::Ready(pack)) => {
             let share = share_panel(&state.profile, state.locale, frame.address, frame.qr);
-            results(&pack.0, &state.profile, state.locale, share)
+            results(
+                &pack.0,
+                &state.profile,
+                state.locale,
+                share,
+                Whys::Open(frame.whys),
+            )
         }
         (_, PackStatus::Loading) => pack_status(false, w),
         (_, PackStatus::Failed(_)) => pack_status(true, w),

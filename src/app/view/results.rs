@@ -5,6 +5,8 @@
 //! `assess` runs here on every render (about 10 µs natively): the pack is linked once and
 //! shared, so re-scoring after an answer stays far inside one frame.
 
+use std::collections::BTreeSet;
+
 use maud::{html, Markup};
 
 use super::FOCUS_ID;
@@ -16,8 +18,14 @@ use crate::engine::words::money;
 use crate::engine::{assess, Locale, Pack, Profile};
 
 /// The results screen for `profile`, with `share` (the share panel, or nothing) before the
-/// buttons at the end.
-pub fn results(pack: &Pack, profile: &Profile, locale: Locale, share: Markup) -> Markup {
+/// buttons at the end; the "¿Por qué?" sections `whys` says are open have their contents.
+pub fn results(
+    pack: &Pack,
+    profile: &Profile,
+    locale: Locale,
+    share: Markup,
+    whys: Whys,
+) -> Markup {
     let w = words(locale);
     let report = assess(pack, profile, locale);
     let stage = report
@@ -66,14 +74,13 @@ pub fn results(pack: &Pack, profile: &Profile, locale: Locale, share: Markup) ->
             section aria-labelledby="grafica-titulo" {
                 h3 #grafica-titulo { (w.chart_heading) }
                 (chart(report.dimensions.iter().map(|d| (d.label, d.score)), w))
-                details.porque {
-                    summary { (w.why) }
+                (why(whys, "dimensions", "porque", w.why, || html! {
                     ul {
                         @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
                             li { (d.label) ul { @for r in &d.reasons { (reason_item(pack, r, w)) } } }
                         }
                     }
-                }
+                }))
             }
             section.escalera aria-labelledby="escalera-titulo" data-testid="escalera" {
                 h3 #escalera-titulo { (w.ladder_heading) }
@@ -105,16 +112,15 @@ pub fn results(pack: &Pack, profile: &Profile, locale: Locale, share: Markup) ->
                     }
                 }
             }
-            (roadmap(pack, &report.recommendations, w))
+            (roadmap(pack, &report.recommendations, w, whys))
             @if !report.left_out.is_empty() {
-                details.porque.fuera {
-                    summary { (w.left_out_heading) }
+                (why(whys, "left-out", "porque fuera", w.left_out_heading, || html! {
                     ul {
                         @for l in &report.left_out {
                             li { strong { (l.name) } ": " (l.reason.text.as_ref()) }
                         }
                     }
-                }
+                }))
             }
             @if !report.unanswered.is_empty() {
                 section.sin-responder aria-labelledby="sin-responder-titulo" {
@@ -233,7 +239,7 @@ fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
 /// The roadmap: each recommended step with its cost in local currency, the month its price
 /// was checked, its official page, and a "¿Por qué?" with the rules and the answers that led
 /// to it.
-fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words) -> Markup {
+fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words, whys: Whys) -> Markup {
     let name_of = |id: &str| {
         recommendations
             .iter()
@@ -280,15 +286,46 @@ fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words) -> Markup
                                     (r.after.iter().map(|a| name_of(a)).collect::<Vec<_>>().join(", "))
                                 }
                             }
-                            details.porque {
-                                summary { (w.why) }
+                            (why(whys, &format!("step-{}", r.id), "porque", w.why, || html! {
                                 p { (r.addresses.iter().map(|a| requirement(a)).collect::<Vec<_>>().join(" · ")) }
                                 ul { @for reason in &r.why { (reason_item(pack, reason, w)) } }
-                            }
+                            }))
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Which "¿Por qué?" sections have their contents drawn.
+#[derive(Clone, Copy)]
+pub enum Whys<'a> {
+    /// All of them (the workspace, which has no frame budget to keep).
+    All,
+    /// Only those the user opened, by key: the results screen has one per step and per score,
+    /// and leaving their contents out until asked for keeps the screen within a frame when it
+    /// opens (a closed one's contents are neither shown nor printed anyway).
+    Open(&'a BTreeSet<String>),
+}
+
+/// A "¿Por qué?": a `<details>` with `summary`, reporting its opening and closing as
+/// `data-toggle="why:<key>"`, with `content` inside when `whys` says so.
+fn why(
+    whys: Whys,
+    key: &str,
+    class: &str,
+    summary: &str,
+    content: impl FnOnce() -> Markup,
+) -> Markup {
+    let open = match whys {
+        Whys::All => None,
+        Whys::Open(open) => Some(open.contains(key)),
+    };
+    html! {
+        details class=(class) open[open == Some(true)] data-toggle={ "why:" (key) } {
+            summary { (summary) }
+            @if open != Some(false) { (content()) }
         }
     }
 }
