@@ -36,9 +36,10 @@ window.umbralView = {
     list.addEventListener('change', () => handler(list.matches));
     return list.matches;
   },
-  // Runs the callback in a later task, after the browser has painted.
+  // Runs the callback after the browser has painted what is on screen now: in a task after
+  // the next frame (a timer alone can run before that frame is painted).
   later(callback) {
-    setTimeout(callback, 0);
+    requestAnimationFrame(() => setTimeout(callback, 0));
   },
 };
 

@@ -20,7 +20,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = umbralView)]
     pub fn media(query: &str, handler: &Closure<dyn FnMut(bool)>) -> bool;
 
-    /// Calls `callback` in a later task, after the browser has painted.
+    /// Calls `callback` in a task after the next frame, so after the browser has painted.
     #[wasm_bindgen(js_namespace = umbralView)]
     pub fn later(callback: JsValue);
 }

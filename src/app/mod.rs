@@ -76,6 +76,8 @@ fn apply(state: State, action: Action) -> State {
 
 /// What happens to a mounted app.
 enum Event {
+    /// The page reported an event: (type, action, value, on), for `events::decode`.
+    Page(String, String, String, bool),
     /// The user did something on the page.
     User(Msg),
     /// The pack's fetch ended (or the host's programme pack asked for its country).
@@ -164,13 +166,8 @@ pub fn mount(root: Element) -> AppHandle {
     let weak = Rc::downgrade(&shared);
     let on_event = Closure::<dyn FnMut(String, String, String, bool)>::new(
         move |kind: String, action: String, value: String, on: bool| {
-            let Some(shared) = weak.upgrade() else { return };
-            let msg = {
-                let app = shared.app.borrow();
-                events::decode(&app.state, app.wide, &kind, &action, &value, on)
-            };
-            if let Some(msg) = msg {
-                send(&shared, Event::User(msg));
+            if let Some(shared) = weak.upgrade() {
+                send(&shared, Event::Page(kind, action, value, on));
             }
         },
     );
@@ -198,13 +195,16 @@ fn send(shared: &Rc<Shared>, event: Event) {
     if app.destroyed {
         return;
     }
-    loop {
-        let Some(event) = shared.pending.borrow_mut().pop_front() else {
-            break;
-        };
-        app.handle(event);
+    // Drawing moves focus, which can make the page report another event: until none is left.
+    while !shared.pending.borrow().is_empty() {
+        loop {
+            let Some(event) = shared.pending.borrow_mut().pop_front() else {
+                break;
+            };
+            app.handle(event);
+        }
+        app.draw(shared);
     }
-    app.draw(shared);
 }
 
 impl Inner {
@@ -214,6 +214,14 @@ impl Inner {
 
     fn handle(&mut self, event: Event) {
         match event {
+            // Read against the state as it is now, after any event before it.
+            Event::Page(kind, action, value, on) => {
+                if let Some(msg) =
+                    events::decode(&self.state, self.wide, &kind, &action, &value, on)
+                {
+                    self.handle(Event::User(msg));
+                }
+            }
             Event::Do(action) | Event::User(Msg::Do(action)) => self.act(action),
             Event::User(Msg::RestoreSetAside) => match storage::set_aside() {
                 Some(earlier) => {

@@ -11,7 +11,6 @@
 //! requirements.
 
 mod browser;
-mod charts;
 mod words;
 
 use std::cell::RefCell;
@@ -21,11 +20,11 @@ use serde_json::Value as Json;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::view::chart::{bar_chart, permille, Bar, Chart};
 use crate::engine::pack::OptionValue;
 use crate::engine::{Locale, Pack};
 use crate::summary::records::{Format, Records};
 use crate::summary::{self, Assessment, Filter, Requirement, Summary, View};
-use charts::{permille, score_permille, Bar, BarChart};
 use words::{words, Words};
 
 /// Mounts the page into `#app` (or the body).
@@ -694,12 +693,10 @@ pub fn Planner() -> Html {
                         <p data-testid="conteo">{ (w.enterprises_counted)(view.enterprises, total) }</p>
                         <p>{ w.readiness }{ ": " }<strong data-testid="preparacion">{ &view.readiness }</strong></p>
                         <h3>{ w.stages_heading }</h3>
-                        <BarChart caption={w.stages_heading} label_header={w.stage}
-                            value_header={w.enterprises} bars={stage_bars} testid="etapas" />
+                        { chart(w.stages_heading, w.stage, w.enterprises, "etapas", &stage_bars) }
                         <h3>{ w.dimensions_heading }</h3>
                         <p class="nota">{ w.dimensions_intro }</p>
-                        <BarChart caption={w.dimensions_heading} label_header={w.dimension}
-                            value_header={w.average} bars={dimension_bars} testid="aspectos" />
+                        { chart(w.dimensions_heading, w.dimension, w.average, "aspectos", &dimension_bars) }
                         <h3>{ w.blockers_heading }</h3>
                         <p class="nota">{ w.blockers_intro }</p>
                         if view.blockers.is_empty() {
@@ -756,4 +753,29 @@ pub fn Planner() -> Html {
             </main>
         </>
     }
+}
+
+/// A bar chart with its table: the app's (`crate::app::view::chart`), with room for the
+/// planner's longer figures ("1234 (56 %)").
+fn chart(
+    caption: &str,
+    label_header: &str,
+    value_header: &str,
+    testid: &str,
+    bars: &[Bar],
+) -> Html {
+    let chart = Chart {
+        caption,
+        label_header,
+        value_header,
+        testid,
+        bar_width: 230,
+    };
+    Html::from_html_unchecked(AttrValue::from(bar_chart(&chart, bars).into_string()))
+}
+
+/// A mean score given as one-decimal text (`"42.3"`) in thousandths of 100.
+fn score_permille(average: &str) -> u32 {
+    let tenths: u32 = average.replace('.', "").parse().unwrap_or(0);
+    tenths.min(1000)
 }

@@ -6,6 +6,7 @@
 //! Each function renders one piece from the state it is given and nothing else, so the same
 //! pieces serve the workspace's visits (`src/taller`).
 
+pub mod chart;
 mod questions;
 mod results;
 mod share;

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use maud::{html, Markup};
 
+use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
 use crate::app::answers::{field_label, value_label};
 use crate::app::words::{words, Words};
@@ -39,6 +40,22 @@ pub fn results(
             .find(|p| p.id == unlock.pathway)
             .map_or(unlock.pathway, |p| p.label)
     });
+    let chart = Chart {
+        caption: w.chart_heading,
+        label_header: w.chart_dimension,
+        value_header: w.chart_score,
+        testid: "grafica",
+        bar_width: 270,
+    };
+    let bars: Vec<Bar> = report
+        .dimensions
+        .iter()
+        .map(|d| Bar {
+            label: d.label.to_string(),
+            permille: d.score.min(100) * 10,
+            value: d.score.to_string(),
+        })
+        .collect();
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
             h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading) }
@@ -73,7 +90,7 @@ pub fn results(
             }
             section aria-labelledby="grafica-titulo" {
                 h3 #grafica-titulo { (w.chart_heading) }
-                (chart(report.dimensions.iter().map(|d| (d.label, d.score)), w))
+                (bar_chart(&chart, &bars))
                 (why(whys, "dimensions", "porque", w.why, || html! {
                     ul {
                         @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
@@ -134,51 +151,6 @@ pub fn results(
                     data-click="edit" { (w.edit_answers) }
                 button.boton.boton--secundario type="button" data-testid="imprimir"
                     data-click="print" { (w.print) }
-            }
-        }
-    }
-}
-
-/// Layout of the chart's drawing, in SVG units (it scales to the width available).
-const WIDTH: u32 = 320;
-const ROW: u32 = 44;
-const BAR_TOP: u32 = 22;
-const BAR_HEIGHT: u32 = 14;
-const BAR_WIDTH: u32 = 270;
-
-/// The dimension scores (label, 0 to 100) as a bar chart drawn in SVG, with a table that says
-/// the same for screen readers (the drawing itself is hidden from them).
-fn chart<'a>(scores: impl Iterator<Item = (&'a str, u32)> + Clone, w: &Words) -> Markup {
-    let height = ROW * scores.clone().count() as u32;
-    html! {
-        figure.grafica data-testid="grafica" {
-            svg.grafica__svg viewBox={ "0 0 " (WIDTH) " " (height) } aria-hidden="true"
-                focusable="false" {
-                @for (i, (label, score)) in scores.clone().enumerate() {
-                    @let y = ROW * i as u32;
-                    g {
-                        text.grafica__etiqueta x="0" y=(y + 16) { (label) }
-                        rect.grafica__fondo x="0" y=(y + BAR_TOP) width=(BAR_WIDTH)
-                            height=(BAR_HEIGHT) rx="3" {}
-                        rect.grafica__barra x="0" y=(y + BAR_TOP)
-                            width=(BAR_WIDTH * score.min(100) / 100) height=(BAR_HEIGHT) rx="3" {}
-                        text.grafica__valor x=(WIDTH) y=(y + BAR_TOP + 12) text-anchor="end" {
-                            (score)
-                        }
-                    }
-                }
-            }
-            // In a div, so that the hidden table can never widen the page.
-            div.visualmente-oculto {
-                table data-testid="grafica-tabla" {
-                    caption { (w.chart_heading) }
-                    thead {
-                        tr { th scope="col" { (w.chart_dimension) } th scope="col" { (w.chart_score) } }
-                    }
-                    tbody {
-                        @for (label, score) in scores { tr { th scope="row" { (label) } td { (score) } } }
-                    }
-                }
             }
         }
     }
