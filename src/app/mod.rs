@@ -37,8 +37,9 @@ use view::{Frame, Qr};
 
 pub use storage::DRAFT_KEY;
 
-/// Screens at least this wide show a whole group of questions at once.
-const WIDE: &str = "(min-width: 900px)";
+/// Screens at least this wide show a whole group of questions at once (the workspace's visits
+/// too).
+pub const WIDE: &str = "(min-width: 900px)";
 
 /// The state to start from: a share link in the address if there is one, else the saved
 /// draft, else a fresh start in the browser's language.

@@ -269,6 +269,22 @@ pub fn Taller() -> Html {
     let ctx = use_memo((), |_| Ctx::new());
     let w = words(model.locale);
 
+    // A whole group of questions per page on wide screens, as in the app.
+    {
+        let dispatch = model.dispatcher();
+        use_effect_with((), move |_| {
+            let on_change = {
+                let dispatch = dispatch.clone();
+                Closure::<dyn FnMut(bool)>::new(move |wide| dispatch.dispatch(Action::Wide(wide)))
+            };
+            dispatch.dispatch(Action::Wide(crate::app::dom::media(
+                crate::app::WIDE,
+                &on_change,
+            )));
+            // The query's listener lives as long as the page.
+            on_change.forget();
+        });
+    }
     // Open once; listen to other tabs for as long as the page lives.
     {
         let (ctx, dispatch, locale) = (ctx.clone(), model.dispatcher(), model.locale);

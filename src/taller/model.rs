@@ -62,6 +62,9 @@ pub struct Editing {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub locale: Locale,
+    /// Whether the screen is wide: a visit then shows a whole group of questions per page, as
+    /// the app does.
+    pub wide: bool,
     pub phase: Phase,
     /// Shared, so that a change clones only what it changes (`Rc::make_mut`).
     pub enterprises: Rc<Vec<EnterpriseRecord>>,
@@ -97,6 +100,7 @@ pub struct Model {
 
 pub enum Action {
     SetLocale(Locale),
+    Wide(bool),
     Loaded(Box<Loaded>),
     OpenFailed(String),
     Persisted(bool),
@@ -129,6 +133,7 @@ impl Model {
     pub fn new(locale: Locale) -> Model {
         Model {
             locale,
+            wide: false,
             phase: Phase::Opening,
             enterprises: Rc::default(),
             visits: Rc::default(),
@@ -336,6 +341,7 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut m = (*self).clone();
         match action {
+            Action::Wide(wide) => m.wide = wide,
             Action::SetLocale(locale) => {
                 m.locale = locale;
                 if let Some(editing) = &mut m.editing {

@@ -850,18 +850,16 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     };
                     view::results(&pack.0, &assessment.profile, model.locale, share, Whys::All)
                 }
-                _ => view::question_page(
-                    &pack.0,
-                    assessment,
-                    &assessment.page(&pack.0, false),
-                    false,
-                ),
+                _ => {
+                    let page = assessment.page(&pack.0, model.wide);
+                    view::question_page(&pack.0, assessment, &page, model.wide)
+                }
             };
             let on_event = {
-                let (dispatch, state) = (dispatch.clone(), assessment.clone());
+                let (dispatch, state, wide) = (dispatch.clone(), assessment.clone(), model.wide);
                 Callback::from(
                     move |(kind, action, value, on): (String, String, String, bool)| match decode(
-                        &state, false, &kind, &action, &value, on,
+                        &state, wide, &kind, &action, &value, on,
                     ) {
                         Some(Msg::Do(action)) => dispatch.dispatch(Action::Assess(action)),
                         Some(Msg::Print) => crate::app::browser::print(),

@@ -134,4 +134,38 @@ describe('the workspace page', () => {
       await context.close();
     }
   });
+
+  test('on a wide screen a visit shows a whole group of questions per page, as the app does', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'es-MX' });
+    const page = await context.newPage();
+    try {
+      await openWorkspace(page, server.url);
+      await writeRaw(page, {
+        enterprises: [enterpriseRecord('e1', 'Abarrotes Lupita')],
+        visits: [visitRecord('v1', 'e1', { schema: 'umbral.profile/1', country: 'MX' })],
+      });
+      await page.reload();
+      await page.getByTestId('abrir-negocio').click();
+      await page.getByTestId('abrir-visita').click();
+      // The first page: the whole group "Su negocio", under its heading.
+      const group = page.getByTestId('grupo');
+      await group.waitFor();
+      assert.ok((await page.getByTestId('pregunta').count()) > 1, 'several questions on the page');
+      const progress = page.getByTestId('progreso');
+      const first = await progress.innerText();
+      assert.match(first, /Preguntas 1 a \d+ de \d+/);
+      await page.getByTestId('siguiente').click();
+      await page.waitForFunction((before) => document.querySelector('[data-testid=progreso]')?.innerText !== before, first);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'enfoque', 'focus on the new page');
+      await page.getByTestId('atras').click();
+      await group.waitFor();
+      assert.equal(await progress.innerText(), first, 'back to the whole group');
+      // Narrow again: one question per page.
+      await page.setViewportSize(PHONE);
+      await group.waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('pregunta').count(), 1);
+    } finally {
+      await context.close();
+    }
+  });
 });
