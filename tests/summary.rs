@@ -326,3 +326,101 @@ fn the_order_of_the_input_does_not_change_the_summary() {
     lines.rotate_left(2);
     assert_eq!(forward, summary_csv(&args, &(lines.join("\n") + "\n")));
 }
+
+/// The workspace's hand-off fixture: three enterprises in three countries, one with two visits.
+const HANDOFF: &str = include_str!("fixtures/handoff/v1-sample.json");
+
+/// Each enterprise's latest visit (by date) in the fixture, as JSON Lines.
+fn latest_visits_jsonl() -> String {
+    let file: serde_json::Value = serde_json::from_str(HANDOFF).expect("the fixture is JSON");
+    let mut out = String::new();
+    for enterprise in file["enterprises"].as_array().expect("enterprises") {
+        let visits = enterprise["visits"].as_array().expect("visits");
+        let latest = visits
+            .iter()
+            .max_by_key(|v| v["date"].as_str().expect("date"))
+            .expect("a visit");
+        out.push_str(&latest["profile"].to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_handoff_file_is_summarised_by_each_enterprises_latest_visit() {
+    let args = ["--require", "connectivity.devices has smartphone"];
+    let from_handoff = summary_csv(&args, HANDOFF);
+    assert_eq!(from_handoff, summary_csv(&args, &latest_visits_jsonl()));
+    assert_eq!(
+        rows(&from_handoff, "enterprises")[0][7],
+        "3",
+        "{from_handoff}"
+    );
+    // Without --summary: one report per enterprise, numbered in the file's order.
+    let out = umbral(&["batch", "--output", "csv"], HANDOFF);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines: Vec<String> = rows_of(&text(&out.stdout)).map(|r| r[0].clone()).collect();
+    assert_eq!(lines, ["1", "2", "3"]);
+    // Said explicitly, the same.
+    let explicit = umbral(&["batch", "--output", "csv", "--input", "handoff"], HANDOFF);
+    assert_eq!(text(&explicit.stdout), text(&out.stdout));
+}
+
+#[test]
+fn a_broken_handoff_file_is_refused_whole_with_every_problem() {
+    let mut file: serde_json::Value = serde_json::from_str(HANDOFF).expect("JSON");
+    file["enterprises"][0]["country"] = "AR".into();
+    file["enterprises"][1]["visits"] = "no".into();
+    let out = umbral(&["batch", "--summary"], &file.to_string());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).is_empty(), "no summary of a file refused");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("not a hand-off file that can be read"),
+        "{err}"
+    );
+    assert!(err.contains("enterprises[0].country: "), "{err}");
+    assert!(err.contains("enterprises[1].visits: "), "{err}");
+}
+
+/// Every record of a CSV text, header left out.
+fn rows_of(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    csv::Reader::from_reader(text.as_bytes())
+        .into_records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+}
+
+/// A hand-off file is told from profiles whatever its JSON layout ("readers accept any JSON
+/// layout", www/spec/handoff.md), and profiles are never taken for one.
+#[test]
+fn handoff_files_are_recognised_in_any_layout() {
+    use umbral::summary::records::is_handoff;
+    let file: serde_json::Value = serde_json::from_str(HANDOFF).expect("JSON");
+    // Keys sorted: the schema comes last, after every enterprise.
+    let minified = file.to_string();
+    assert!(minified.find("umbral.handoff/1").expect("schema") > 1000);
+    let sorted_pretty = serde_json::to_string_pretty(&file).expect("pretty");
+    let written = umbral::workspace::handoff::encode(
+        &umbral::workspace::handoff::decode(HANDOFF).expect("the fixture reads"),
+        "2026-11-28T00:00:00Z",
+    );
+    for (layout, text) in [
+        ("the fixture (pretty, schema first)", HANDOFF),
+        ("minified, keys sorted", minified.as_str()),
+        ("pretty, keys sorted", sorted_pretty.as_str()),
+        ("as the workspace writes it", written.as_str()),
+    ] {
+        assert!(is_handoff(text.as_bytes()), "{layout}");
+    }
+    for (what, text) in [
+        ("JSON Lines", FIVE),
+        (
+            "JSON Lines with a broken first line",
+            "{\"schema\":\"umbral.profile/1\",\n{}\n",
+        ),
+        ("CSV", "country,region\nMX,MX-OAX\n"),
+        ("empty", ""),
+    ] {
+        assert!(!is_handoff(text.as_bytes()), "{what}");
+    }
+}

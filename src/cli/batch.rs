@@ -17,6 +17,8 @@ pub enum Input {
     Auto,
     Jsonl,
     Csv,
+    /// A workspace hand-off file (`umbral.handoff/1`): each enterprise's latest visit.
+    Handoff,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,16 +65,22 @@ pub fn run(
             let head = reader
                 .fill_buf()
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
-            match Format::detect(csv_hint, head) {
-                Format::Csv => Input::Csv,
-                Format::Jsonl => Input::Jsonl,
+            if records::is_handoff(head) {
+                Input::Handoff
+            } else {
+                match Format::detect(csv_hint, head) {
+                    Format::Csv => Input::Csv,
+                    Format::Jsonl => Input::Jsonl,
+                }
             }
         }
         other => other,
     };
     let mut counts = Counts { ok: 0, failed: 0 };
     let mut writer = ReportWriter::new(output, locale);
-    let mut score = |line: usize, json: Result<Json, String>, out: &mut dyn Write| {
+    // `line` numbers the record (a line of JSON Lines or CSV, an enterprise of a hand-off
+    // file); `place` names it in messages.
+    let mut score = |line: usize, place: &str, json: Result<Json, String>, out: &mut dyn Write| {
         let result = json.and_then(|json| {
             summary::score(&json, locale, |p| {
                 library.for_profile(p).map_err(|f| f.message)
@@ -91,7 +99,7 @@ pub fn run(
             }
             Err(message) => {
                 counts.failed += 1;
-                eprintln!("umbral: line {line}: {message}");
+                eprintln!("umbral: {place}: {message}");
             }
         }
         let done = counts.ok + counts.failed;
@@ -114,7 +122,7 @@ pub fn run(
                 }
                 line += 1;
                 if let Some(json) = records::jsonl_record(&buf) {
-                    score(line, json, out)?;
+                    score(line, &format!("line {line}"), json, out)?;
                 }
             }
         }
@@ -130,7 +138,31 @@ pub fn run(
                     Ok(r) => (records::csv_line(r.position()), columns.profile(r.iter())),
                     Err(e) => (records::csv_line(e.position()), Err(records::csv_error(&e))),
                 };
-                score(line, json, out)?;
+                score(line, &format!("line {line}"), json, out)?;
+            }
+        }
+        Input::Handoff => {
+            let mut text = String::new();
+            reader
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
+            let profiles = records::handoff_profiles(&text).map_err(|problems| {
+                let problems: Vec<String> = problems
+                    .into_iter()
+                    .map(|(path, message)| match path.as_str() {
+                        "" => message,
+                        _ => format!("{path}: {message}"),
+                    })
+                    .collect();
+                Failure::invalid(format!(
+                    "not a hand-off file that can be read:\n  {}",
+                    problems.join("\n  ")
+                ))
+            })?;
+            for (i, (name, profile)) in profiles.into_iter().enumerate() {
+                let place = format!("enterprise {} ({name})", i + 1);
+                let json = profile.ok_or_else(|| "has no visit".to_string());
+                score(i + 1, &place, json, out)?;
             }
         }
     }

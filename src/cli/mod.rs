@@ -48,13 +48,15 @@ enum Command {
         /// The profile (JSON); '-' or nothing reads standard input.
         file: Option<PathBuf>,
     },
-    /// Score many profiles: JSON Lines, or CSV whose headers are dotted profile paths.
+    /// Score many profiles: JSON Lines, CSV whose headers are dotted profile paths, or a
+    /// workspace hand-off file.
     Batch {
         #[arg(long)]
         pack: Option<String>,
         #[arg(long, value_enum, default_value = "es")]
         lang: Lang,
-        /// What the input is; 'auto' looks at the file name and first character.
+        /// What the input is; 'auto' looks at the file name and first characters (a
+        /// workspace hand-off file is scored by each enterprise's latest visit).
         #[arg(long, value_enum, default_value = "auto")]
         input: batch::Input,
         #[arg(long, value_enum, default_value = "jsonl")]

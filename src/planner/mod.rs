@@ -23,7 +23,7 @@ use yew::prelude::*;
 use crate::app::view::chart::{bar_chart, permille, Bar, Chart};
 use crate::engine::pack::OptionValue;
 use crate::engine::{Locale, Pack};
-use crate::summary::records::{Format, Records};
+use crate::summary::records::{self, Format, Records};
 use crate::summary::{self, Assessment, Filter, Requirement, Summary, View};
 use words::{words, Words};
 
@@ -56,38 +56,23 @@ pub struct FileResult {
     pub problem_count: usize,
 }
 
-/// Whether a file is a hand-off file (`umbral.handoff/1`) rather than profiles: its schema is
-/// named at its start.
-fn is_handoff(text: &str) -> bool {
-    let head = text.trim_start();
-    head.starts_with('{')
-        && head[..head.len().min(300)].contains(crate::workspace::handoff::HANDOFF_SCHEMA)
-}
-
 /// The records of a hand-off file: each enterprise's latest visit's profile, named by the
 /// enterprise; or every problem of a file that cannot be read (it is refused whole).
 fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Json, String>)> {
-    match crate::workspace::handoff::decode(text) {
-        Ok(enterprises) => enterprises
+    match records::handoff_profiles(text) {
+        Ok(profiles) => profiles
             .into_iter()
-            .map(|e| {
-                let profile = match e.latest_visit() {
-                    Some(visit) => Ok(visit.profile.clone()),
-                    None => Err(w.no_visit.to_string()),
-                };
-                (e.name, profile)
-            })
+            .map(|(name, profile)| (name, profile.ok_or_else(|| w.no_visit.to_string())))
             .collect(),
-        Err(errors) => errors
-            .0
+        Err(problems) => problems
             .into_iter()
-            .map(|e| {
-                let place = if e.path.is_empty() {
+            .map(|(path, message)| {
+                let place = if path.is_empty() {
                     w.whole_file.to_string()
                 } else {
-                    e.path
+                    path
                 };
-                (place, Err(e.message))
+                (place, Err(message))
             })
             .collect(),
     }
@@ -165,14 +150,15 @@ async fn import_file(
         }
     };
     let w = words(locale);
-    let records: Box<dyn Iterator<Item = (String, Result<Json, String>)>> = if is_handoff(&text) {
-        Box::new(handoff_records(&text, w).into_iter())
-    } else {
-        Box::new(
-            Records::new(&text, Format::of_file(&name, &text))
-                .map(|(line, json)| (format!("{} {line}", w.line), json)),
-        )
-    };
+    let records: Box<dyn Iterator<Item = (String, Result<Json, String>)>> =
+        if records::is_handoff(text.as_bytes()) {
+            Box::new(handoff_records(&text, w).into_iter())
+        } else {
+            Box::new(
+                Records::new(&text, Format::of_file(&name, &text))
+                    .map(|(line, json)| (format!("{} {line}", w.line), json)),
+            )
+        };
     let mut slice_start = browser::now();
     let mut seen = 0usize;
     for (line, json) in records {

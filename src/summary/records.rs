@@ -1,7 +1,8 @@
-//! Profiles as records of a text file: JSON Lines (one profile object per line) or CSV whose
-//! headers are dotted profile paths (`connectivity.internet`), sets written `a;b;c`. One
-//! reader for `umbral batch` and the planner page, so both accept the same files and report
-//! the same problems on the same lines.
+//! Profiles as records of a text file: JSON Lines (one profile object per line), CSV whose
+//! headers are dotted profile paths (`connectivity.internet`), sets written `a;b;c`, or a
+//! workspace hand-off file (`umbral.handoff/1`: each enterprise's latest visit). One reader for
+//! `umbral batch` and the planner page, so both accept the same files and report the same
+//! problems on the same lines.
 //!
 //! Reading is pure: callers hand in text (the whole file, or one line at a time from a
 //! stream); nothing here opens a file.
@@ -33,6 +34,55 @@ impl Format {
     pub fn of_file(name: &str, text: &str) -> Format {
         let lower = name.to_ascii_lowercase();
         Format::detect(lower.ends_with(".csv"), text.as_bytes())
+    }
+}
+
+/// How much of a file's start [`is_handoff`] looks at.
+pub const HEAD_BYTES: usize = 8192;
+
+/// Whether a file is a hand-off file (`umbral.handoff/1`) rather than profiles, from its
+/// first bytes (at most [`HEAD_BYTES`]), whatever its JSON layout: JSON Lines start with a
+/// whole profile object on the first line; a hand-off file either has a first line that is a
+/// whole hand-off object, or a first line that is not a whole JSON value (the document goes on
+/// over more lines, or beyond the head) with the schema's name or its `enterprises` key near
+/// the start (its top level has only four short keys).
+pub fn is_handoff(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(HEAD_BYTES)];
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    if head.first() != Some(&b'{') {
+        return false;
+    }
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    match serde_json::from_slice::<Json>(first_line) {
+        Ok(json) => {
+            json.get("schema").and_then(Json::as_str)
+                == Some(crate::workspace::handoff::HANDOFF_SCHEMA)
+        }
+        Err(_) => {
+            let mentions = |word: &str| head.windows(word.len()).any(|w| w == word.as_bytes());
+            mentions(crate::workspace::handoff::HANDOFF_SCHEMA) || mentions("\"enterprises\"")
+        }
+    }
+}
+
+/// The profiles of a hand-off file, one per enterprise: its name and its latest visit's
+/// profile (`None` when it has no visit). A file that is not a valid hand-off file is refused
+/// whole, with every problem as (JSON path, message); the path is empty for the whole file.
+#[allow(clippy::type_complexity)]
+pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<(String, String)>> {
+    match crate::workspace::handoff::decode(text) {
+        Ok(enterprises) => Ok(enterprises
+            .into_iter()
+            .map(|e| {
+                let profile = e.latest_visit().map(|visit| visit.profile.clone());
+                (e.name, profile)
+            })
+            .collect()),
+        Err(errors) => Err(errors.0.into_iter().map(|e| (e.path, e.message)).collect()),
     }
 }
 
