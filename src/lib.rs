@@ -7,8 +7,9 @@
 //!   files, the browser or the terminal, so it behaves identically everywhere it is compiled.
 //! - [`packs`] turns rule-pack sources (TOML, as programme staff write them) into the compiled
 //!   form the engine links, with diagnostics that point at file, line and column.
-//! - The shells: `cli` (native only) is the `umbral` command line; `app` (wasm32 only) is the
-//!   browser app. Both are thin and share the same packs, so a profile scores the same in both.
+//! - The shells: `cli` (native only) is the `umbral` command line; `app` is the browser app
+//!   (its driver wasm32 only). Both are thin and share the same packs, so a profile scores the
+//!   same in both.
 
 pub mod engine;
 pub mod packs;
@@ -20,7 +21,6 @@ pub mod workspace;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 
 /// The consultant's workspace page (`www/taller/`, bin `umbral-taller`).

@@ -1,4 +1,6 @@
-//! Browser unit tests for the app, run headless by wasm-bindgen-test-runner:
+//! Browser unit tests for the app: what needs a page (mounting, the view runtime's morph and
+//! events, focus). The pure parts, the views' text and the reading of events, are tested
+//! natively in tests/app.rs. Run headless by wasm-bindgen-test-runner:
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
 //! Natively this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
@@ -10,8 +12,7 @@ use std::task::Poll;
 
 use std::cell::RefCell;
 
-use umbral::app::events::{decode, Msg};
-use umbral::app::state::{Action, PackRc, PackStatus, State};
+use umbral::app::state::{PackRc, PackStatus, State};
 use umbral::app::{dom, view};
 use umbral::engine::{Locale, Pack, Profile};
 use wasm_bindgen::closure::Closure;
@@ -379,47 +380,6 @@ async fn static_start_screen_is_the_apps() {
         .expect("clean up");
 }
 
-/// On the app's results screen a "¿Por qué?" has its contents only once the user opened it,
-/// and reports its toggling; the workspace draws them all.
-#[wasm_bindgen_test]
-fn closed_whys_are_drawn_empty_until_opened() {
-    let profile = Profile::from_json(PROFILE).expect("profile");
-    let pack = mexico();
-    let draw = |whys| {
-        view::results(&pack.0, &profile, Locale::Es, maud::Markup::default(), whys).into_string()
-    };
-    let none = std::collections::BTreeSet::new();
-    let closed = draw(view::Whys::Open(&none));
-    let opened = std::collections::BTreeSet::from(["dimensions".to_string()]);
-    let one_open = draw(view::Whys::Open(&opened));
-    let all = draw(view::Whys::All);
-    let root = fresh_root();
-    let reasons = |html: &str| {
-        dom::morph(&root, html);
-        let dimensions = element(&root, "[data-toggle=\"why:dimensions\"]");
-        (
-            dimensions.has_attribute("open"),
-            dimensions.query_selector_all("li").expect("items").length(),
-            root.query_selector_all("details.porque li")
-                .expect("items")
-                .length(),
-        )
-    };
-    let (open, here, everywhere) = reasons(&closed);
-    assert!(
-        !open && here == 0 && everywhere == 0,
-        "closed: nothing inside"
-    );
-    let (open, here, everywhere) = reasons(&one_open);
-    assert!(
-        open && here > 0 && everywhere == here,
-        "only the opened one has its reasons"
-    );
-    let (_, here, everywhere) = reasons(&all);
-    assert!(here > 0 && everywhere > here, "the workspace: every one");
-    root.remove();
-}
-
 /// The element `root` holds at `selector`.
 fn element(root: &Element, selector: &str) -> HtmlElement {
     root.query_selector(selector)
@@ -528,82 +488,4 @@ fn listen_reports_actions_with_value_and_checked() {
         ]
     );
     root.remove();
-}
-
-/// The actions the views write decode to the changes the user meant.
-#[wasm_bindgen_test]
-fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {
-    let state = mexico_state();
-    let pack = state.pack().expect("pack").clone();
-    let q = |id: &str| {
-        pack.data
-            .questions
-            .iter()
-            .position(|q| q.id == id)
-            .expect(id)
-    };
-    let answer = |msg: Option<Msg>| match msg {
-        Some(Msg::Do(Action::Answer { value, .. })) => value,
-        _ => panic!("an answer"),
-    };
-
-    // Ticking the third option, then the first: kept in the options' order.
-    let devices = q("devices");
-    let third = answer(decode(
-        &state,
-        false,
-        "change",
-        &format!("tick:{devices}:2"),
-        "on",
-        true,
-    ));
-    let state = (*Rc::new(state).reduce(Action::Answer {
-        question: devices,
-        value: third,
-    }))
-    .clone();
-    let both = answer(decode(
-        &state,
-        false,
-        "change",
-        &format!("tick:{devices}:0"),
-        "on",
-        true,
-    ))
-    .expect("a set");
-    let options = &pack.data.questions[devices].options;
-    let expected: Vec<_> = [0, 2]
-        .iter()
-        .map(|&i| umbral::app::answers::option_json(&options[i]))
-        .collect();
-    assert_eq!(both, serde_json::Value::Array(expected));
-
-    // A number typed with a decimal comma; something half-typed changes nothing.
-    let budget = pack
-        .data
-        .questions
-        .iter()
-        .position(|q| q.unit.as_deref() == Some("currency"))
-        .expect("a money question");
-    let typed = answer(decode(
-        &state,
-        false,
-        "input",
-        &format!("type:{budget}"),
-        " 150,5 ",
-        false,
-    ));
-    assert_eq!(typed.and_then(|v| v.as_f64()), Some(150.5));
-    assert!(decode(
-        &state,
-        false,
-        "input",
-        &format!("type:{budget}"),
-        "-",
-        false
-    )
-    .is_none());
-    // An action of another page, or a broken one, is nothing.
-    assert!(decode(&state, false, "click", "unknown", "", false).is_none());
-    assert!(decode(&state, false, "change", "pick:x:1", "", false).is_none());
 }

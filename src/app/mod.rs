@@ -1,7 +1,10 @@
-//! The browser app (wasm32 only): a thin shell over the engine.
+//! The browser app: a thin shell over the engine.
 //!
-//! [`start`] mounts the app into the page's `#app` element (or the body when there is none);
-//! [`mount`] mounts it into any element, which the browser tests use.
+//! Its state (`state`, `draft`), its screens (`view`) and the reading of events (`events`) are
+//! pure and compile everywhere, so they are tested natively too (`tests/app.rs`); the driver,
+//! the storage and the page's bindings are wasm32 only. `start` mounts the app into the page's
+//! `#app` element (or the body when there is none); `mount` mounts it into any element, which
+//! the browser tests use.
 //!
 //! The state is one reducer (`state`). Every event the page reports (`events`) or the network
 //! brings becomes an action; after each, the app draws the whole screen as HTML text (`view`)
@@ -12,328 +15,29 @@
 //! runs in the browser: no answer leaves the device unless the user shares it.
 
 pub mod answers;
-pub(crate) mod browser;
-pub mod dom;
-mod embed;
+pub mod draft;
 pub mod events;
-pub mod js_api;
-mod share_link;
 pub mod state;
-pub(crate) mod storage;
 pub mod view;
-pub(crate) mod words;
+pub mod words;
 
-use std::cell::RefCell;
-use std::collections::{BTreeSet, VecDeque};
-use std::rc::{Rc, Weak};
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+mod driver;
+#[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod storage;
 
-use wasm_bindgen::closure::Closure;
-use web_sys::Element;
-
-use browser::{browser_locale, focus_by_id, set_document_language};
-use events::Msg;
-use state::{Action, Screen, State};
-use view::{Frame, Qr};
-
-pub use storage::DRAFT_KEY;
+pub use draft::DRAFT_KEY;
+#[cfg(target_arch = "wasm32")]
+pub use driver::{mount, start, AppHandle};
 
 /// Screens at least this wide show a whole group of questions at once (the workspace's visits
 /// too).
 pub const WIDE: &str = "(min-width: 900px)";
-
-/// The state to start from: a share link in the address if there is one, else the saved
-/// draft, else a fresh start in the browser's language.
-fn initial_state() -> State {
-    let saved = storage::load();
-    let mut state = saved.unwrap_or_else(|| State::new(browser_locale()));
-    state.set_aside = storage::has_set_aside();
-    if let Some(locale) = embed::lang() {
-        state.locale = locale;
-    }
-    if let Some(fragment) = browser::location_fragment() {
-        match share_link::open(&fragment) {
-            Ok(profile) => {
-                // Never lose the user's own answers to a link: keep them aside first.
-                let kept = storage::set_aside_draft();
-                let locale = state.locale;
-                state = apply(State::new(locale), Action::OpenShared(profile));
-                state.set_aside = kept;
-            }
-            Err(error) => {
-                gloo::console::warn!(format!("umbral: share link refused: {error}"));
-                state.bad_link = Some(error);
-            }
-        }
-        // Reloading afterwards resumes the saved answers rather than reopening the link.
-        browser::clear_fragment();
-    }
-    state
-}
-
-fn apply(state: State, action: Action) -> State {
-    let next = Rc::new(state).reduce(action);
-    (*next).clone()
-}
-
-/// What happens to a mounted app.
-enum Event {
-    /// The page reported an event: (type, action, value, on), for `events::decode`.
-    Page(String, String, String, bool),
-    /// The user did something on the page.
-    User(Msg),
-    /// The pack's fetch ended (or the host's programme pack asked for its country).
-    Do(Action),
-    /// The screen became wide or narrow.
-    Wide(bool),
-    /// The QR code of a share link was made (none when the link is too long for one).
-    Qr(String, Option<(usize, String)>),
-}
-
-/// A mounted app: its state and what it last did to the page.
-struct Inner {
-    root: Element,
-    state: Rc<State>,
-    wide: bool,
-    /// The page's address without a fragment, the base of share links.
-    address: String,
-    /// The share link the QR code was made for, and the code.
-    qr: Option<(String, Option<(usize, String)>)>,
-    /// The share link whose QR code is being made.
-    qr_asked: Option<String>,
-    /// The "¿Por qué?" sections the user opened (by key; not saved).
-    whys: BTreeSet<String>,
-    /// What was last drawn and saved, and the pack last asked for, so each is done only
-    /// when it changed.
-    html: String,
-    draft: String,
-    focus: (u32, bool, Screen),
-    pack_asked: Option<(String, u32)>,
-    lang: Option<crate::engine::Locale>,
-    destroyed: bool,
-}
-
-struct Shared {
-    app: RefCell<Inner>,
-    /// Events that arrive while the app is busy with another (a focus change can make the
-    /// page report one): handled in order once it is done.
-    pending: RefCell<VecDeque<Event>>,
-}
-
-/// A mounted app, for tests: [`AppHandle::destroy`] empties its root and stops it.
-pub struct AppHandle(Rc<Shared>);
-
-impl AppHandle {
-    pub fn destroy(self) {
-        let mut app = self.0.app.borrow_mut();
-        app.destroyed = true;
-        app.root.set_inner_html("");
-    }
-}
-
-/// Mounts the app into `#app`, or into the body when the page has no such element.
-///
-/// # Panics
-///
-/// When there is no document or body (never in a browser page).
-pub fn start() {
-    // The page's app lives as long as the page.
-    std::mem::forget(mount(browser::mount_point()));
-}
-
-/// Mounts the app into `root`, replacing whatever `root` held (such as the static start
-/// screen of index.html).
-pub fn mount(root: Element) -> AppHandle {
-    // index.html's static start screen marks itself as not working yet (see styles.css).
-    let _ = root.remove_attribute("class");
-    let state = initial_state();
-    let shared = Rc::new(Shared {
-        app: RefCell::new(Inner {
-            root: root.clone(),
-            state: Rc::new(state),
-            wide: false,
-            address: browser::page_address(),
-            qr: None,
-            qr_asked: None,
-            whys: BTreeSet::new(),
-            html: String::new(),
-            draft: String::new(),
-            focus: (0, false, Screen::Start),
-            pack_asked: None,
-            lang: None,
-            destroyed: false,
-        }),
-        pending: RefCell::new(VecDeque::new()),
-    });
-    let weak = Rc::downgrade(&shared);
-    let on_event = Closure::<dyn FnMut(String, String, String, bool)>::new(
-        move |kind: String, action: String, value: String, on: bool| {
-            if let Some(shared) = weak.upgrade() {
-                send(&shared, Event::Page(kind, action, value, on));
-            }
-        },
-    );
-    dom::listen(&root, &on_event);
-    let weak = Rc::downgrade(&shared);
-    let on_wide = Closure::<dyn FnMut(bool)>::new(move |wide| {
-        if let Some(shared) = weak.upgrade() {
-            send(&shared, Event::Wide(wide));
-        }
-    });
-    let wide = dom::media(WIDE, &on_wide);
-    // Both live as long as the page's listeners; they hold the app only weakly.
-    on_event.forget();
-    on_wide.forget();
-    send(&shared, Event::Wide(wide));
-    AppHandle(shared)
-}
-
-/// Handles `event` now, or after the one being handled.
-fn send(shared: &Rc<Shared>, event: Event) {
-    shared.pending.borrow_mut().push_back(event);
-    let Ok(mut app) = shared.app.try_borrow_mut() else {
-        return;
-    };
-    if app.destroyed {
-        return;
-    }
-    // Drawing moves focus, which can make the page report another event: until none is left.
-    while !shared.pending.borrow().is_empty() {
-        loop {
-            let Some(event) = shared.pending.borrow_mut().pop_front() else {
-                break;
-            };
-            app.handle(event);
-        }
-        app.draw(shared);
-    }
-}
-
-impl Inner {
-    fn act(&mut self, action: Action) {
-        self.state = Rc::clone(&self.state).reduce(action);
-    }
-
-    fn handle(&mut self, event: Event) {
-        match event {
-            // Read against the state as it is now, after any event before it.
-            Event::Page(kind, action, value, on) => {
-                if let Some(msg) =
-                    events::decode(&self.state, self.wide, &kind, &action, &value, on)
-                {
-                    self.handle(Event::User(msg));
-                }
-            }
-            Event::Do(action) | Event::User(Msg::Do(action)) => self.act(action),
-            Event::User(Msg::RestoreSetAside) => match storage::set_aside() {
-                Some(earlier) => {
-                    storage::forget_set_aside();
-                    self.act(Action::RestoreSetAside(Box::new(earlier)));
-                }
-                None => {
-                    gloo::console::warn!("umbral: the answers kept aside could not be read");
-                    storage::forget_set_aside();
-                    self.act(Action::KeepShared);
-                }
-            },
-            Event::User(Msg::KeepShared) => {
-                storage::forget_set_aside();
-                self.act(Action::KeepShared);
-            }
-            Event::User(Msg::Print) => browser::print(),
-            Event::User(Msg::Why(key, open)) => {
-                if open {
-                    self.whys.insert(key);
-                } else {
-                    self.whys.remove(&key);
-                }
-            }
-            Event::Wide(wide) => self.wide = wide,
-            Event::Qr(link, code) => {
-                self.qr_asked = None;
-                self.qr = Some((link, code));
-            }
-        }
-    }
-
-    /// Draws the state, then does what its change asks of the browser.
-    fn draw(&mut self, shared: &Rc<Shared>) {
-        let state = Rc::clone(&self.state);
-        let on_results = state.screen == Screen::Results && state.pack().is_some();
-        let link = on_results.then(|| view::share_link(&state.profile, &self.address));
-        let qr = match (&link, &self.qr) {
-            (Some(link), Some((of, code))) if of == link => match code {
-                Some((side, path)) => Qr::Ready(*side, path),
-                None => Qr::TooLong,
-            },
-            _ => Qr::Pending,
-        };
-        let frame = Frame {
-            wide: self.wide,
-            address: &self.address,
-            qr,
-            whys: &self.whys,
-        };
-        let html = view::app(&state, &frame).into_string();
-        if html != self.html {
-            dom::morph(&self.root, &html);
-            self.html = html;
-        }
-
-        // The QR code a task later, after the browser has painted the results.
-        if let (Qr::Pending, Some(link)) = (qr, link) {
-            if self.qr_asked.as_ref() != Some(&link) {
-                self.qr_asked = Some(link.clone());
-                let weak = Rc::downgrade(shared);
-                dom::later(Closure::once_into_js(move || {
-                    let code = crate::share::qr_svg_path(&link);
-                    if let Some(shared) = weak.upgrade() {
-                        send(&shared, Event::Qr(link, code));
-                    }
-                }));
-            }
-        }
-        // Save the draft whenever it changed.
-        let draft = storage::draft_json(&state);
-        if draft != self.draft {
-            storage::save(&draft);
-            self.draft = draft;
-        }
-        if self.lang != Some(state.locale) {
-            self.lang = Some(state.locale);
-            set_document_language(state.locale);
-        }
-        // After next, back or a new screen, focus goes to the new heading.
-        let focus = (state.focus_tick, state.pack().is_some(), state.screen);
-        if focus != self.focus {
-            self.focus = focus;
-            if state.focus_tick > 0 {
-                focus_by_id(view::FOCUS_ID);
-            }
-        }
-        // Fetch and link the pack whenever the country changes or the user asks to try again.
-        let asked = (state.country.clone(), state.pack_attempt);
-        if self.pack_asked.as_ref() != Some(&asked) {
-            self.pack_asked = Some(asked);
-            fetch_pack(Rc::downgrade(shared), state.country.clone());
-        }
-    }
-}
-
-fn fetch_pack(shared: Weak<Shared>, country: String) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let action = match embed::pack_for(&country).await {
-            // A host page's programme pack for another country: switch to it.
-            Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
-                Action::ChooseCountry(pack.data.country.clone().unwrap_or_default())
-            }
-            Ok(pack) => Action::PackLoaded { country, pack },
-            Err(message) => {
-                gloo::console::warn!(format!("umbral: {message}"));
-                Action::PackFailed { country, message }
-            }
-        };
-        if let Some(shared) = shared.upgrade() {
-            send(&shared, Event::Do(action));
-        }
-    });
-}

@@ -153,7 +153,7 @@ pub fn decode_visit(text: &str) -> Result<VisitRecord, String> {
 
 /// The entrepreneur app's draft (`umbral.draft/1` text) as a profile, when it has answers.
 pub fn from_draft(text: &str) -> Option<Profile> {
-    let state = crate::app::storage::state_from_draft(text)?;
+    let state = crate::app::draft::state_from_draft(text)?;
     state.has_answers().then_some(state.profile)
 }
 

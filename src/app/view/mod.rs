@@ -22,7 +22,7 @@ use crate::engine::Locale;
 
 pub use questions::{question_page, DONT_KNOW_VALUE};
 pub use results::{results, Whys};
-pub use share::{share_link, share_panel, Qr};
+pub use share::{share_link, share_panel, uri_component, Qr};
 pub use start::start_screen;
 
 /// The id of the heading that receives focus after next, back or a new screen.

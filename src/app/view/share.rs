@@ -27,10 +27,7 @@ pub fn share_panel(profile: &Profile, locale: Locale, address: &str, qr: Qr) -> 
     let w = words(locale);
     let link = share_link(profile, address);
     let message = format!("{} {link}", w.whatsapp_text);
-    let whatsapp = format!(
-        "https://wa.me/?text={}",
-        String::from(js_sys::encode_uri_component(&message))
-    );
+    let whatsapp = format!("https://wa.me/?text={}", uri_component(&message));
     let (side, path) = match qr {
         Qr::Pending => (1, None),
         Qr::TooLong => (0, None),
@@ -61,4 +58,22 @@ pub fn share_panel(profile: &Profile, locale: Locale, address: &str, qr: Qr) -> 
             }
         }
     }
+}
+
+/// `text` as a URI component, as JavaScript's `encodeURIComponent` writes it: every byte of
+/// its UTF-8 but letters, digits and `-_.!~*'()` as `%XX`.
+pub fn uri_component(text: &str) -> String {
+    const KEPT: &[u8] = b"-_.!~*'()";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || KEPT.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
 }

@@ -1,0 +1,351 @@
+//! The browser app's pure parts, natively: its screens as HTML text (`app::view`), the reading
+//! of the page's events (`app::events`) and the draft (`app::draft`). What needs a page (the
+//! view runtime's morph, focus, the driver) is tested in Chromium by tests/web.rs and the
+//! end-to-end tests.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde_json::Value as Json;
+use umbral::app::answers::option_json;
+use umbral::app::draft::{draft_json, state_from_draft};
+use umbral::app::events::{decode, Msg};
+use umbral::app::state::{Action, PackRc, PackStatus, Screen, State};
+use umbral::app::view::{self, Frame, Qr, Whys};
+use umbral::engine::{Locale, Pack, Profile};
+
+fn mexico() -> Pack {
+    let compiled = umbral::packs::compile("mx", &umbral::packs::builtin(), None);
+    compiled.pack.expect("the mx pack compiles")
+}
+
+/// A Spanish state with `pack` linked, nothing answered.
+fn state_with(pack: Pack) -> State {
+    let mut state = State::new(Locale::Es);
+    state.pack = PackStatus::Ready(PackRc(Rc::new(pack)));
+    state
+}
+
+fn question(pack: &Pack, id: &str) -> usize {
+    pack.data
+        .questions
+        .iter()
+        .position(|q| q.id == id)
+        .expect(id)
+}
+
+/// The rural craft business of the end-to-end tests.
+const PROFILE: &str = r#"{"schema":"umbral.profile/1","country":"MX","region":"MX-PUE","locality":"rural","sector":"crafts","size":"solo","goal":"grow_local","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2,"helper":"family_youth","hours_per_week":3},"logistics":{"shipping_access":"post_office","delivers_locally":true,"packaging":false},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":200},"formalisation":{"tax_id":"none"},"presence":{"channels":["whatsapp"],"product_photos":false,"online_sales_share":0,"inventory":"paper"},"motivation":{"level":4},"network":{"association":false,"intermediary":false,"programme":false}}"#;
+
+/// A pack's text is text: markup in a question, an option and a recommendation is escaped
+/// wherever the screens show it, in element content and in attributes.
+#[test]
+fn pack_text_is_escaped_everywhere_it_is_shown() {
+    const HOSTILE: &str = r#"<script>alert(1)</script><img src=x onerror="alert(2)"> & 'q'"#;
+    let mut pack = mexico();
+    let sector = question(&pack, "sector");
+    pack.data.questions[sector].text.es = HOSTILE.into();
+    pack.data.questions[sector].options[0].label.es = HOSTILE.into();
+    for d in &mut pack.data.dimensions {
+        d.label.es = HOSTILE.into();
+    }
+    let state = state_with(pack);
+    let pack = state.pack().expect("pack").clone();
+    let page = view::question_page(&pack, &state, &[sector], false).into_string();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let results = view::results(
+        &pack,
+        &profile,
+        Locale::Es,
+        maud::Markup::default(),
+        Whys::All,
+    )
+    .into_string();
+    let start = view::app(
+        &state,
+        &Frame {
+            wide: false,
+            address: "https://example.org/\"><script>",
+            qr: Qr::Pending,
+            whys: &BTreeSet::new(),
+        },
+    )
+    .into_string();
+    for (screen, html) in [
+        ("question", &page),
+        ("results", &results),
+        ("start", &start),
+    ] {
+        assert!(!html.contains("<script"), "{screen}: {html}");
+        assert!(!html.contains("<img"), "{screen}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{screen}"
+        );
+    }
+    assert!(
+        page.contains("onerror=&quot;alert(2)&quot;"),
+        "quotes escaped"
+    );
+}
+
+/// The share panel's WhatsApp link carries the message as JavaScript's
+/// `encodeURIComponent` would write it.
+#[test]
+fn uri_components_are_written_as_encode_uri_component_does() {
+    assert_eq!(view::uri_component("AZaz09-_.!~*'()"), "AZaz09-_.!~*'()");
+    assert_eq!(
+        view::uri_component("Mis resultados: https://x.org/#p1.a+b/c?d=é&ñ"),
+        "Mis%20resultados%3A%20https%3A%2F%2Fx.org%2F%23p1.a%2Bb%2Fc%3Fd%3D%C3%A9%26%C3%B1"
+    );
+    let html = view::share_panel(
+        &Profile::from_json(PROFILE).expect("profile"),
+        Locale::Es,
+        "https://umbral.example/",
+        Qr::Pending,
+    )
+    .into_string();
+    assert!(html.contains("https://wa.me/?text="), "{html}");
+    assert!(
+        html.contains("https%3A%2F%2Fumbral.example%2F%23p1."),
+        "{html}"
+    );
+}
+
+/// One question a page on a phone; a whole group, under its heading, on a wide screen. Every
+/// question carries its key (so the page's morph keeps it), "no sé" where the pack allows it.
+#[test]
+fn question_pages_narrow_and_wide() {
+    let state = state_with(mexico());
+    let pack = state.pack().expect("pack").clone();
+    let count = |html: &str, needle: &str| html.matches(needle).count();
+
+    let devices = question(&pack, "devices");
+    let narrow = view::question_page(&pack, &state, &[devices], false).into_string();
+    assert_eq!(count(&narrow, r#"data-testid="pregunta""#), 1);
+    assert!(narrow.contains(r#"data-key="q-devices""#));
+    assert!(
+        narrow.contains(r#"<legend><h2 class="pregunta__texto" id="enfoque" tabindex="-1">"#),
+        "the question is the heading that takes focus: {narrow}"
+    );
+    assert!(narrow.contains(r#"data-testid="q-devices-no-se""#));
+    assert!(!narrow.contains(r#"data-testid="grupo""#));
+
+    let page = state.page(&pack, true);
+    assert!(page.len() > 1, "the first group has several questions");
+    let wide = view::question_page(&pack, &state, &page, true).into_string();
+    assert_eq!(count(&wide, r#"data-testid="pregunta""#), page.len());
+    assert!(
+        wide.contains(r#"<h2 class="grupo" id="enfoque" tabindex="-1" data-testid="grupo">"#),
+        "{wide}"
+    );
+    assert_eq!(
+        count(&wide, "<h3 "),
+        page.len(),
+        "each question a level lower"
+    );
+    assert!(
+        wide.contains(&format!("Preguntas 1 a {} de", page.len())),
+        "{wide}"
+    );
+}
+
+/// A closed "¿Por qué?" of the app's results is drawn without its contents until opened; the
+/// workspace draws every one.
+#[test]
+fn closed_whys_are_drawn_empty_until_opened() {
+    let pack = mexico();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let draw = |whys| {
+        view::results(&pack, &profile, Locale::Es, maud::Markup::default(), whys).into_string()
+    };
+    let why = |html: &str, key: &str| {
+        let start = html
+            .find(&format!(r#"data-toggle="why:{key}""#))
+            .unwrap_or_else(|| panic!("why:{key} drawn"));
+        let end = start + html[start..].find("</details>").expect("closed");
+        html[start..end].to_string()
+    };
+    let none = BTreeSet::new();
+    let closed = draw(Whys::Open(&none));
+    assert!(!why(&closed, "dimensions").contains("<li>"));
+    assert!(!closed.contains("<details class=\"porque\" open"));
+    let open = BTreeSet::from(["dimensions".to_string()]);
+    let one = draw(Whys::Open(&open));
+    assert!(why(&one, "dimensions").contains("<li>"));
+    assert!(one.contains(r#"<details class="porque" open data-toggle="why:dimensions">"#));
+    let all = draw(Whys::All);
+    let step = all.find(r#"data-toggle="why:step-"#).expect("a step's why");
+    assert!(all[step..]
+        .split("</details>")
+        .next()
+        .expect("why")
+        .contains("<li>"));
+}
+
+/// The actions the views write decode to the changes the user meant.
+#[test]
+fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {
+    let state = state_with(mexico());
+    let pack = state.pack().expect("pack").clone();
+    let answer = |msg: Option<Msg>| match msg {
+        Some(Msg::Do(Action::Answer { value, .. })) => value,
+        _ => panic!("an answer"),
+    };
+
+    // Ticking the third option, then the first: kept in the options' order.
+    let devices = question(&pack, "devices");
+    let third = answer(decode(
+        &state,
+        false,
+        "change",
+        &format!("tick:{devices}:2"),
+        "on",
+        true,
+    ));
+    let state = (*Rc::new(state).reduce(Action::Answer {
+        question: devices,
+        value: third,
+    }))
+    .clone();
+    let both = answer(decode(
+        &state,
+        false,
+        "change",
+        &format!("tick:{devices}:0"),
+        "on",
+        true,
+    ));
+    let options = &pack.data.questions[devices].options;
+    let expected = [0, 2].map(|i| option_json(&options[i]));
+    assert_eq!(both, Some(Json::Array(expected.to_vec())));
+    // Unticking keeps the rest.
+    let state = (*Rc::new(state).reduce(Action::Answer {
+        question: devices,
+        value: both,
+    }))
+    .clone();
+    let one = answer(decode(
+        &state,
+        false,
+        "change",
+        &format!("tick:{devices}:0"),
+        "",
+        false,
+    ));
+    assert_eq!(one, Some(Json::Array(vec![option_json(&options[2])])));
+
+    // A number typed with a decimal comma; something half-typed changes nothing.
+    let budget = pack
+        .data
+        .questions
+        .iter()
+        .position(|q| q.unit.as_deref() == Some("currency"))
+        .expect("a money question");
+    let typed = answer(decode(
+        &state,
+        false,
+        "input",
+        &format!("type:{budget}"),
+        " 150,5 ",
+        false,
+    ));
+    assert_eq!(typed.and_then(|v| v.as_f64()), Some(150.5));
+    assert!(decode(
+        &state,
+        false,
+        "input",
+        &format!("type:{budget}"),
+        "-",
+        false
+    )
+    .is_none());
+    let cleared = answer(decode(
+        &state,
+        false,
+        "input",
+        &format!("type:{budget}"),
+        " ",
+        false,
+    ));
+    assert_eq!(cleared, None, "an emptied box clears the answer");
+
+    // Next and back carry the page's width; a list box's "No sé" is "no sé".
+    assert!(matches!(
+        decode(&state, true, "submit", "next", "", false),
+        Some(Msg::Do(Action::Next { wide: true }))
+    ));
+    let region = question(&pack, "region");
+    assert!(matches!(
+        decode(
+            &state,
+            false,
+            "change",
+            &format!("list:{region}"),
+            view::DONT_KNOW_VALUE,
+            false
+        ),
+        Some(Msg::Do(Action::DontKnow { on: true, .. }))
+    ));
+    assert!(matches!(
+        decode(&state, false, "toggle", "why:step-x", "", true),
+        Some(Msg::Why(key, true)) if key == "step-x"
+    ));
+    // An action of another page, a broken one, or one out of range is nothing.
+    for (kind, action) in [
+        ("click", "unknown"),
+        ("change", "pick:x:1"),
+        ("change", "pick:9999:0"),
+        ("change", &format!("pick:{devices}:99")),
+        ("input", "pick:1:1"),
+    ] {
+        assert!(
+            decode(&state, false, kind, action, "", false).is_none(),
+            "{kind} {action}"
+        );
+    }
+}
+
+/// The draft keeps what resuming needs, and a draft for another country's profile, or of
+/// another shape, is not a draft.
+#[test]
+fn the_draft_round_trips_and_refuses_what_does_not_fit() {
+    let mut state = State::new(Locale::En);
+    state.profile = Profile::from_json(PROFILE).expect("profile");
+    state.screen = Screen::Questions;
+    state.current = Some("devices".into());
+    state.dont_know.insert("region".into());
+    let text = draft_json(&state);
+    let back = state_from_draft(&text).expect("a draft");
+    assert_eq!(
+        (
+            back.locale,
+            &back.country,
+            back.screen,
+            &back.current,
+            &back.dont_know,
+            &back.profile
+        ),
+        (
+            Locale::En,
+            &state.country,
+            Screen::Questions,
+            &state.current,
+            &state.dont_know,
+            &state.profile
+        )
+    );
+    assert_eq!(draft_json(&back), text);
+    for broken in [
+        // The draft's country (its first key) and its profile's disagree.
+        text.replacen(r#""country":"MX""#, r#""country":"CL""#, 1),
+        text.replace(r#""locale":"en""#, r#""locale":"fr""#),
+        text.replace(r#""dont_know":["region"]"#, r#""dont_know":"region""#),
+        "{}".to_string(),
+        "not json".to_string(),
+    ] {
+        assert!(state_from_draft(&broken).is_none(), "{broken}");
+    }
+}
