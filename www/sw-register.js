@@ -45,7 +45,11 @@
     }, 99);
   };
   addEventListener('load', async () => {
-    const registration = await sw.register(script);
+    // Without a worker (a browser that refuses it, such as some private modes) the app still
+    // works, online only; the failure is logged, not left unhandled (view.js would take an
+    // unhandled one, while the app starts, for the app's own).
+    const registration = await sw.register(script).catch((error) => console.warn(`umbral: no offline use: ${error}`));
+    if (!registration) return;
     if (registration.waiting) offer(registration.waiting);
     registration.onupdatefound = () => {
       const worker = registration.installing;

@@ -9,9 +9,53 @@
 // This replaces a virtual DOM in the wasm (Yew): about 40 KB gzip less in the first load
 // (BENCHMARKS.md, "Size of the first load").
 //
-// A classic script loaded before the wasm starts (index.html, www/taller/index.html); its
-// comment lines and indentation are dropped from the built copy (www/sw-build.mjs).
+// It also says so when a page's app cannot start at all (its code failed to download on a
+// dropped connection, or the browser has no WebAssembly), instead of leaving the page on
+// "Preparando Umbral…" for ever: a plain message and a button that tries again.
+//
+// A classic script loaded before the wasm starts (index.html, and the workspace's and the
+// planner's pages); its comment lines and indentation are dropped from the built copy
+// (www/sw-build.mjs).
 'use strict';
+(() => {
+  const root = () => document.getElementById('app');
+  // Until a page's app has started, #app holds the static start screen (class precarga) or a
+  // loading line (p.cargando).
+  const starting = (app) => app && (app.classList.contains('precarga') || app.querySelector(':scope > .cargando'));
+  const fail = (why) => {
+    const app = root();
+    if (!starting(app) || document.getElementById('no-arranca')) return;
+    const en = /^en\b/i.test(navigator.language || '');
+    const box = document.createElement('div');
+    box.id = 'no-arranca';
+    box.className = 'aviso aviso--error';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('data-testid', 'no-arranca');
+    const text = document.createElement('p');
+    text.textContent = why === 'wasm'
+      ? (en ? 'This browser cannot open Umbral. Please update it, or use another one such as Chrome or Firefox.'
+        : 'Este navegador no puede abrir Umbral. Actualícelo o use otro, como Chrome o Firefox.')
+      : (en ? 'Umbral could not finish loading. Check your internet connection and try again.'
+        : 'Umbral no terminó de cargarse. Revise su conexión a internet e intente de nuevo.');
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'boton';
+    again.textContent = en ? 'Try again' : 'Intentar de nuevo';
+    again.onclick = () => location.reload();
+    box.append(text, again);
+    app.classList.add('sin-arrancar');
+    (app.querySelector('main') || app).prepend(box);
+  };
+  // A script that failed to download (resource errors reach window on the way down), or an
+  // error while starting: the wasm's download or compilation rejects the start-up module.
+  addEventListener('error', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLScriptElement || !(target instanceof Element)) fail('load');
+  }, true);
+  addEventListener('unhandledrejection', () => fail('load'));
+  if (typeof WebAssembly !== 'object') addEventListener('DOMContentLoaded', () => fail('wasm'));
+})();
+
 window.umbralView = {
   morph(root, html) {
     const template = document.createElement('template');

@@ -98,3 +98,68 @@ describe('start screen', () => {
     assert.ok(widths.scroll <= widths.client, `scrollWidth ${widths.scroll} > clientWidth ${widths.client}`);
   });
 });
+
+// The app's code fails to download (a connection dropped half-way), or the browser has no
+// WebAssembly: the page says so and offers to try again (www/view.js), never "Preparando
+// Umbral…" for ever.
+describe('when the app cannot start', () => {
+  let browser;
+  let server;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a failed download says so, and trying again starts the app', async () => {
+    // No service worker: its precaching would fetch the code outside the page's routes.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await context.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(server.url);
+    const notice = page.getByTestId('no-arranca');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.match(await notice.innerText(), /Umbral no terminó de cargarse\. Revise su conexión/);
+    const main = await page.locator('main').innerText();
+    assert.doesNotMatch(main, /Preparando Umbral/, 'no endless loading note');
+    await context.unroute(/_bg\.wasm$/);
+    await notice.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await page.getByTestId('comenzar').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('no-arranca').count(), 0);
+    // The workspace's page too.
+    await context.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(new URL('taller/', server.url).href);
+    await page.getByTestId('no-arranca').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.cargando').isVisible(), false, 'no endless loading line');
+    await context.close();
+  });
+
+  test('a browser without WebAssembly is told so, in its language', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', serviceWorkers: 'block' });
+    await context.addInitScript(() => delete window.WebAssembly);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const notice = page.getByTestId('no-arranca');
+    await notice.waitFor({ timeout: 15_000 });
+    assert.match(await notice.innerText(), /This browser cannot open Umbral/);
+    await context.close();
+  });
+
+  test('an app that starts shows no such notice', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(server.url);
+    await page.getByTestId('comenzar').waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByTestId('no-arranca').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
