@@ -6,23 +6,24 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import AxeBuilder from '@axe-core/playwright';
 import { axeViolations, launchBrowser, PHONE, serveDist, StartScreen, watchProblems } from './helpers.mjs';
 
+let browser;
+let server;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
 describe('start screen', () => {
-  let browser;
-  let server;
   let context;
   let page;
   let problems;
   let screen;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   beforeEach(async () => {
     context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
@@ -103,19 +104,6 @@ describe('start screen', () => {
 // WebAssembly: the page says so and offers to try again (www/view.js), never "Preparando
 // Umbral…" for ever.
 describe('when the app cannot start', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('a failed download says so, and trying again starts the app', async () => {
     // No service worker: its precaching would fetch the code outside the page's routes.
     const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX', serviceWorkers: 'block' });
