@@ -132,7 +132,7 @@ setup:
 serve: setup
 	@$(build_all)
 	$(call step,serve: dist/ at http://127.0.0.1:8080 (Ctrl-C stops))
-	node tests/e2e/server.mjs --port 8080 --root dist
+	node tests/e2e/server.mjs --port 8080 --root dist --gzip
 
 build: setup
 	@$(build_all)
