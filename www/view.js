@@ -6,7 +6,7 @@
 // back to the top. listen() hands the root's events to Rust as (type, action, value, on), where
 // the action is the element's data-click, data-change, data-input, data-submit or data-toggle
 // attribute, and `on` whether it is checked (or, for a <details>, open).
-// This replaces a virtual DOM in the wasm (Yew): about 40 KB gzip less in the first load
+// This replaces a virtual DOM in the wasm (Yew): about 53 KB gzip less in the first load
 // (BENCHMARKS.md, "Size of the first load").
 //
 // It also says so when a page's app cannot start at all (its code failed to download on a

@@ -125,7 +125,7 @@ export class StartScreen {
     this.question = page.getByTestId('pregunta').first();
   }
 
-  /** Opens the app and waits until Yew has rendered the start screen. */
+  /** Opens the app and waits until it has drawn the start screen. */
   async open() {
     await this.page.goto(this.baseUrl, { waitUntil: 'load' });
     await this.heading.waitFor({ state: 'visible', timeout: 15_000 });
