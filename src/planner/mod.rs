@@ -178,10 +178,8 @@ async fn import_file(
             summary::score(&json, Locale::Es, |profile| {
                 let ix = s.pack_index(&profile.country).ok_or_else(|| {
                     match s.failed.iter().find(|(c, _)| *c == profile.country) {
-                        Some((_, why)) => {
-                            format!("the pack for {} is missing: {why}", profile.country)
-                        }
-                        None => format!("no pack for {}", profile.country),
+                        Some((_, why)) => (w.pack_missing)(&profile.country, why),
+                        None => (w.no_pack)(&profile.country),
                     }
                 })?;
                 Ok(&*s.packs[ix])

@@ -24,6 +24,10 @@ pub struct Words {
     pub unreadable_file: &'static str,
     pub whole_file: &'static str,
     pub no_visit: &'static str,
+    /// The country's pack could not be fetched (country, why).
+    pub pack_missing: fn(&str, &str) -> String,
+    /// No pack exists for the country.
+    pub no_pack: fn(&str) -> String,
     pub clear: &'static str,
     pub nothing_yet: &'static str,
     pub filters_heading: &'static str,
@@ -95,6 +99,10 @@ pub const ES: Words = Words {
     unreadable_file: "No se pudo leer el archivo",
     whole_file: "El archivo",
     no_visit: "todavía no tiene visitas: no hay diagnóstico que contar",
+    pack_missing: |country, why| {
+        format!("no se pudieron cargar las preguntas de {country} (¿sin conexión?): {why}")
+    },
+    no_pack: |country| format!("Umbral todavía no tiene preguntas para el país {country}"),
     clear: "Quitar todos los archivos",
     nothing_yet: "Todavía no hay archivos abiertos.",
     filters_heading: "2. Filtrar",
@@ -166,6 +174,10 @@ pub const EN: Words = Words {
     unreadable_file: "The file could not be read",
     whole_file: "The file",
     no_visit: "has no visit yet: there is no assessment to count",
+    pack_missing: |country, why| {
+        format!("the questions for {country} could not be loaded (offline?): {why}")
+    },
+    no_pack: |country| format!("Umbral has no questions for the country {country} yet"),
     clear: "Remove all files",
     nothing_yet: "No files open yet.",
     filters_heading: "2. Filter",

@@ -213,6 +213,25 @@ describe('planner page', { skip: SKIP }, () => {
     await context.close();
   });
 
+  test('a country whose questions cannot be loaded (offline) is named in plain words; the rest count', async () => {
+    // No service worker, whose own fetches the page's routes would not see.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX', serviceWorkers: 'block' });
+    await context.route(/packs\/cl\.(json|txt)$/, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await page.goto(new URL('planner/', server.url).href, { waitUntil: 'load' });
+    await page.getByTestId('archivos').waitFor({ state: 'attached', timeout: 15_000 });
+    const file = join(work, 'dos-paises.jsonl');
+    writeFileSync(
+      file,
+      '{"schema":"umbral.profile/1","country":"MX","locality":"rural"}\n{"schema":"umbral.profile/1","country":"CL","locality":"urban"}\n',
+    );
+    await importFiles(page, [file]);
+    const text = await page.getByTestId('archivo').first().textContent();
+    assert.match(text, /dos-paises\.jsonl: 1 negocio leído/);
+    assert.match(text, /Línea 2: no se pudieron cargar las preguntas de CL \(¿sin conexión\?\)/);
+    await context.close();
+  });
+
   test('accessible: axe-core finds nothing, keyboard reaches the file picker, 320 px fits, English', async () => {
     const { context, page, problems } = await openPlanner();
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'empty page');
