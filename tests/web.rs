@@ -398,7 +398,7 @@ fn morph_keeps_nodes_focus_typing_and_open_details() {
         dom::morph(
             &root,
             &format!(
-                r#"<p id="a" class="x">{label}</p><input id="n" value="{value}"><input id="m" value="{value}"><details><summary>s</summary>d</details>"#
+                r#"<p id="a" class="x">{label}</p><input id="n" value="{value}"><input id="m" value="{value}"><input id="c" type="checkbox" checked><details><summary>s</summary>d</details>"#
             ),
         )
     };
@@ -428,6 +428,12 @@ fn morph_keeps_nodes_focus_typing_and_open_details() {
     assert!(
         element(&root, "details").has_attribute("open"),
         "an opened details stays open"
+    );
+    let check_box: HtmlInputElement = element(&root, "#c").unchecked_into();
+    assert!(check_box.checked());
+    assert!(
+        !check_box.has_attribute("value"),
+        "a check box's value is left as it is"
     );
     root.remove();
 }

@@ -133,22 +133,33 @@ function morphNode(live, wanted) {
     if (live.nodeValue !== wanted.nodeValue) live.nodeValue = wanted.nodeValue;
     return;
   }
-  for (const { name, value } of Array.from(wanted.attributes)) {
+  const want = wanted.attributes;
+  for (let i = 0; i < want.length; i += 1) {
+    const { name, value } = want[i];
     if (live.getAttribute(name) !== value) live.setAttribute(name, value);
   }
-  for (const { name } of Array.from(live.attributes)) {
+  const have = live.attributes;
+  for (let i = have.length - 1; i >= 0; i -= 1) {
+    const { name } = have[i];
     // A <details> the user opened stays open.
     if (!wanted.hasAttribute(name) && !(name === 'open' && live.localName === 'details')) {
       live.removeAttribute(name);
     }
   }
-  // What the user changes lives in properties, which attributes set only at first.
+  // What the user changes lives in properties, which attributes set only at first. Each is
+  // set only when it differs: setting one is not free, and a check box's value is its
+  // attribute (synced above), not something typed.
   if (live.localName === 'input') {
-    live.checked = wanted.hasAttribute('checked');
+    const checked = wanted.hasAttribute('checked');
+    if (live.checked !== checked) live.checked = checked;
+    const value = wanted.getAttribute('value') ?? '';
     // Never rewrite the box being typed in: "12," is on its way to "12,5".
-    if (live !== document.activeElement) live.value = wanted.getAttribute('value') ?? '';
+    if (live.type !== 'checkbox' && live.type !== 'radio' && live !== document.activeElement && live.value !== value) {
+      live.value = value;
+    }
   } else if (live.localName === 'option') {
-    live.selected = wanted.hasAttribute('selected');
+    const selected = wanted.hasAttribute('selected');
+    if (live.selected !== selected) live.selected = selected;
   }
   morphChildren(live, wanted);
 }
