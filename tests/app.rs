@@ -67,16 +67,24 @@ fn pack_text_is_escaped_everywhere_it_is_shown() {
         &state,
         &Frame {
             wide: false,
-            address: "https://example.org/\"><script>",
+            link: None,
             qr: Qr::Pending,
             whys: &BTreeSet::new(),
         },
+    )
+    .into_string();
+    // An address is text too (the share link is made from the page's).
+    let share = view::share_panel(
+        r#"https://example.org/"><script>alert(1)</script><img src=x onerror="alert(2)"> & 'q'"#,
+        Locale::Es,
+        Qr::Pending,
     )
     .into_string();
     for (screen, html) in [
         ("question", &page),
         ("results", &results),
         ("start", &start),
+        ("share", &share),
     ] {
         assert!(!html.contains("<script"), "{screen}: {html}");
         assert!(!html.contains("<img"), "{screen}");
@@ -100,13 +108,9 @@ fn uri_components_are_written_as_encode_uri_component_does() {
         view::uri_component("Mis resultados: https://x.org/#p1.a+b/c?d=é&ñ"),
         "Mis%20resultados%3A%20https%3A%2F%2Fx.org%2F%23p1.a%2Bb%2Fc%3Fd%3D%C3%A9%26%C3%B1"
     );
-    let html = view::share_panel(
-        &Profile::from_json(PROFILE).expect("profile"),
-        Locale::Es,
-        "https://umbral.example/",
-        Qr::Pending,
-    )
-    .into_string();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let link = view::share_link(&profile, "https://umbral.example/");
+    let html = view::share_panel(&link, Locale::Es, Qr::Pending).into_string();
     assert!(html.contains("https://wa.me/?text="), "{html}");
     assert!(
         html.contains("https%3A%2F%2Fumbral.example%2F%23p1."),

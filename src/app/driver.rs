@@ -243,7 +243,7 @@ impl Inner {
         };
         let frame = Frame {
             wide: self.wide,
-            address: &self.address,
+            link: link.as_deref(),
             qr,
             whys: &self.whys,
         };

@@ -845,7 +845,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     let share = maud::html! {
                         details.porque.no-imprimir data-testid="pasar-qr" {
                             summary { (w.show_qr) }
-                            (view::share_panel(&assessment.profile, model.locale, &browser::app_address(), qr))
+                            (view::share_panel(&link, model.locale, qr))
                         }
                     };
                     view::results(&pack.0, &assessment.profile, model.locale, share, Whys::All)

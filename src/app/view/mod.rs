@@ -28,12 +28,13 @@ pub use start::start_screen;
 /// The id of the heading that receives focus after next, back or a new screen.
 pub const FOCUS_ID: &str = "enfoque";
 
-/// What the app draws beside the state: the page's width and the share panel's QR code.
+/// What the app draws beside the state: the page's width and the share panel's link and QR
+/// code.
 pub struct Frame<'a> {
     /// Whether a page of questions is a whole group (wide screens).
     pub wide: bool,
-    /// The page's address without a fragment (the base of share links).
-    pub address: &'a str,
+    /// The answers' share link ([`share_link`]), made only for the results screen.
+    pub link: Option<&'a str>,
     pub qr: Qr<'a>,
     /// The "¿Por qué?" sections of the results the user opened.
     pub whys: &'a BTreeSet<String>,
@@ -90,7 +91,10 @@ fn screen(state: &State, frame: &Frame, w: &Words) -> Markup {
             question_page(&pack.0, state, &state.page(&pack.0, frame.wide), frame.wide)
         }
         (Screen::Results, PackStatus::Ready(pack)) => {
-            let share = share_panel(&state.profile, state.locale, frame.address, frame.qr);
+            let share = frame
+                .link
+                .map(|link| share_panel(link, state.locale, frame.qr))
+                .unwrap_or_default();
             results(
                 &pack.0,
                 &state.profile,

@@ -23,9 +23,9 @@ pub fn share_link(profile: &Profile, address: &str) -> String {
     format!("{address}#{}", encode_link(profile))
 }
 
-pub fn share_panel(profile: &Profile, locale: Locale, address: &str, qr: Qr) -> Markup {
+/// The share panel for `link` (from [`share_link`]) and its QR code.
+pub fn share_panel(link: &str, locale: Locale, qr: Qr) -> Markup {
     let w = words(locale);
-    let link = share_link(profile, address);
     let message = format!("{} {link}", w.whatsapp_text);
     let whatsapp = format!("https://wa.me/?text={}", uri_component(&message));
     let (side, path) = match qr {
