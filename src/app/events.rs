@@ -8,7 +8,6 @@ use super::answers::{answer_json, option_json, question_kind, same_json};
 use super::state::{Action, State};
 use super::view::DONT_KNOW_VALUE;
 use crate::engine::profile::FieldKind;
-use crate::engine::Locale;
 
 /// A user's request: a change of state, or something the page does.
 pub enum Msg {
@@ -38,10 +37,7 @@ pub fn decode(
     let mut number = || parts.next().and_then(|n| n.parse::<usize>().ok());
     let act = |action| Some(Msg::Do(action));
     match (kind, name) {
-        ("click", "locale") => act(Action::SetLocale(match state.locale {
-            Locale::Es => Locale::En,
-            Locale::En => Locale::Es,
-        })),
+        ("click", "locale") => act(Action::SetLocale(state.locale.other())),
         ("change", "country") => act(Action::ChooseCountry(value.to_string())),
         ("click", "start") => act(Action::Start),
         ("click", "start-over") => act(Action::StartOver),

@@ -34,6 +34,14 @@ impl Locale {
         }
     }
 
+    /// The other locale: what a language switch offers.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Es => Locale::En,
+            Locale::En => Locale::Es,
+        }
+    }
+
     /// Parses `es` or `en` (case-insensitive, ignoring a region such as `es-MX`).
     pub fn parse(s: &str) -> Option<Locale> {
         let lang = s

@@ -407,10 +407,7 @@ pub fn Planner() -> Html {
 
     let switch = {
         let locale = locale.clone();
-        let other = match *locale {
-            Locale::Es => Locale::En,
-            Locale::En => Locale::Es,
-        };
+        let other = locale.other();
         Callback::from(move |_| locale.set(other))
     };
 

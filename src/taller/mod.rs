@@ -375,9 +375,19 @@ pub fn Taller() -> Html {
     }
 
     let dispatch = model.dispatcher();
-    let on_locale = {
+    // The app's own language switch (`app::view::locale_switch`), drawn by the app's views.
+    let locale_switch = {
         let dispatch = dispatch.clone();
-        Callback::from(move |locale| dispatch.dispatch(Action::SetLocale(locale)))
+        let other = model.locale.other();
+        let on_event = Callback::from(
+            move |(kind, action, _, _): (String, String, String, bool)| {
+                if kind == "click" && action == "locale" {
+                    dispatch.dispatch(Action::SetLocale(other));
+                }
+            },
+        );
+        let html = crate::app::view::locale_switch(model.locale).into_string();
+        html! { <app_view::AppView html={AttrValue::from(html)} {on_event} /> }
     };
     let nav = |view: View, label: &'static str, testid: &'static str| {
         let dispatch = dispatch.clone();
@@ -412,7 +422,7 @@ pub fn Taller() -> Html {
                         <h1 data-testid="titulo">{ "Umbral · " }{ w.title }</h1>
                         <p class="lema">{ w.tagline }</p>
                     </div>
-                    { locale_switch(model.locale, on_locale) }
+                    { locale_switch }
                 </div>
                 <nav class="cabecera__interior secciones" aria-label={w.nav_label}>
                     <ul>
@@ -438,24 +448,4 @@ pub fn Taller() -> Html {
 /// When there is no document or body (never in a browser page).
 pub fn start() {
     yew::Renderer::<Taller>::with_root(crate::app::browser::mount_point()).render();
-}
-
-/// The language switch of the app's header (`crate::app::view::locale_switch`): one button
-/// naming the other language in that language.
-fn locale_switch(
-    locale: crate::engine::Locale,
-    on_switch: Callback<crate::engine::Locale>,
-) -> Html {
-    use crate::engine::Locale;
-    let other = match locale {
-        Locale::Es => Locale::En,
-        Locale::En => Locale::Es,
-    };
-    let w = crate::app::words::words(locale);
-    html! {
-        <button type="button" class="idioma" lang={w.switch_to_lang} data-testid="idioma"
-            onclick={move |_| on_switch.emit(other)}>
-            { w.switch_to }
-        </button>
-    }
 }

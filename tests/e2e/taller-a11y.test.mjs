@@ -135,6 +135,28 @@ describe('the workspace page', () => {
     }
   });
 
+  test('the language switch turns the workspace to English and back, a large touch target', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await context.newPage();
+    try {
+      await openWorkspace(page, server.url);
+      const nav = page.getByTestId('nav-negocios');
+      assert.equal((await nav.innerText()).trim(), 'Negocios');
+      const button = page.getByTestId('idioma');
+      const box = await button.boundingBox();
+      assert.ok(box.height >= 44 && box.width >= 44, `switch ≥ 44×44 (got ${box.width}×${box.height})`);
+      await button.click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      assert.equal((await nav.innerText()).trim(), 'Enterprises');
+      assert.equal((await button.innerText()).trim(), 'Español');
+      await button.click();
+      await page.waitForFunction(() => document.documentElement.lang === 'es');
+      assert.equal((await nav.innerText()).trim(), 'Negocios');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('on a wide screen a visit shows a whole group of questions per page, as the app does', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'es-MX' });
     const page = await context.newPage();
