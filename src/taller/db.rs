@@ -26,8 +26,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest,
-    IdbTransaction, IdbTransactionMode,
+    DomException, IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
 };
 
 use super::records::{decode_enterprise, decode_visit, EnterpriseRecord, VisitRecord};
@@ -351,31 +351,25 @@ pub async fn set_aside_records(db: &IdbDatabase) -> Result<String, DbError> {
         .map_err(js_error)
 }
 
+/// Makes a transaction's requests with `requests`; when the browser refuses one, aborts the
+/// transaction, so that none of them is written (an unfinished transaction would otherwise
+/// commit the requests made before), and returns why.
+fn all_or_nothing(
+    tx: &IdbTransaction,
+    requests: impl FnOnce() -> Result<(), DbError>,
+) -> Result<(), DbError> {
+    requests().inspect_err(|_| {
+        let _ = tx.abort();
+    })
+}
+
 /// Writes enterprises and visits as they are (new ones, an import), in one transaction.
 pub async fn put_all(
     db: &IdbDatabase,
     enterprises: &[EnterpriseRecord],
     visits: &[VisitRecord],
 ) -> Result<(), DbError> {
-    let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
-    let (e, v) = (
-        tx.object_store(ENTERPRISES).map_err(js_error)?,
-        tx.object_store(VISITS).map_err(js_error)?,
-    );
-    let put = |store: &IdbObjectStore, value: JsValue| -> Result<(), DbError> {
-        store.put(&value).map(|_| ()).map_err(|e| {
-            let _ = tx.abort();
-            js_error(e)
-        })
-    };
-    for record in enterprises {
-        put(&e, to_js(record)?)?;
-    }
-    for record in visits {
-        put(&v, to_js(record)?)?;
-    }
-    commit(&tx);
-    finished(&tx).await
+    put_and_delete(db, enterprises, visits, &[]).await
 }
 
 /// Writes enterprises and visits and deletes visits, all in one transaction (settling a
@@ -387,19 +381,20 @@ pub async fn put_and_delete(
     deleted_visits: &[String],
 ) -> Result<(), DbError> {
     let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
-    let (e, v) = (
-        tx.object_store(ENTERPRISES).map_err(js_error)?,
-        tx.object_store(VISITS).map_err(js_error)?,
-    );
-    for record in enterprises {
-        e.put(&to_js(record)?).map_err(js_error)?;
-    }
-    for record in visits {
-        v.put(&to_js(record)?).map_err(js_error)?;
-    }
-    for id in deleted_visits {
-        v.delete(&JsValue::from_str(id)).map_err(js_error)?;
-    }
+    all_or_nothing(&tx, || {
+        let e = tx.object_store(ENTERPRISES).map_err(js_error)?;
+        let v = tx.object_store(VISITS).map_err(js_error)?;
+        for record in enterprises {
+            e.put(&to_js(record)?).map_err(js_error)?;
+        }
+        for record in visits {
+            v.put(&to_js(record)?).map_err(js_error)?;
+        }
+        for id in deleted_visits {
+            v.delete(&JsValue::from_str(id)).map_err(js_error)?;
+        }
+        Ok(())
+    })?;
     commit(&tx);
     finished(&tx).await
 }
@@ -526,13 +521,16 @@ pub async fn delete_enterprise(
     visits: &[String],
 ) -> Result<(), DbError> {
     let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
-    tx.object_store(ENTERPRISES)
-        .and_then(|s| s.delete(&JsValue::from_str(id)))
-        .map_err(js_error)?;
-    let store = tx.object_store(VISITS).map_err(js_error)?;
-    for visit in visits {
-        store.delete(&JsValue::from_str(visit)).map_err(js_error)?;
-    }
+    all_or_nothing(&tx, || {
+        tx.object_store(ENTERPRISES)
+            .and_then(|s| s.delete(&JsValue::from_str(id)))
+            .map_err(js_error)?;
+        let store = tx.object_store(VISITS).map_err(js_error)?;
+        for visit in visits {
+            store.delete(&JsValue::from_str(visit)).map_err(js_error)?;
+        }
+        Ok(())
+    })?;
     finished(&tx).await
 }
 
@@ -540,14 +538,17 @@ pub async fn delete_enterprise(
 /// app's draft is not brought back, and forgets the last export.
 pub async fn delete_everything(db: &IdbDatabase) -> Result<(), DbError> {
     let tx = write_tx(db, &[ENTERPRISES, VISITS, SET_ASIDE, META])?;
-    for name in [ENTERPRISES, VISITS, SET_ASIDE] {
-        tx.object_store(name)
-            .and_then(|s| s.clear())
+    all_or_nothing(&tx, || {
+        for name in [ENTERPRISES, VISITS, SET_ASIDE] {
+            tx.object_store(name)
+                .and_then(|s| s.clear())
+                .map_err(js_error)?;
+        }
+        tx.object_store(META)
+            .and_then(|s| s.delete(&JsValue::from_str("exported")))
             .map_err(js_error)?;
-    }
-    tx.object_store(META)
-        .and_then(|s| s.delete(&JsValue::from_str("exported")))
-        .map_err(js_error)?;
+        Ok(())
+    })?;
     finished(&tx).await
 }
 
