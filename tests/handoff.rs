@@ -645,10 +645,23 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
                 visit.touch(device, DAY2);
             }
             Op::AddVisit(e, x) => {
-                let id = format!(
-                    "{device}-{e}-{}",
-                    workspace[e].visits.len() + workspace[e].removed.len()
-                );
+                // A new id, as the workspace's random ones are: one past the highest this
+                // device gave in this enterprise, among its visits and its deletions (counting
+                // them instead repeated an id once an imported deletion of a visit still here
+                // was among them: found by devices_deleting_and_settling_stay_sound).
+                let prefix = format!("{device}-{e}-");
+                let ent = &workspace[e];
+                let ids = ent
+                    .visits
+                    .iter()
+                    .map(|v| &v.id)
+                    .chain(ent.removed.iter().map(|r| &r.id));
+                let next = ids
+                    .filter_map(|id| id.strip_prefix(&prefix)?.parse::<usize>().ok())
+                    .map(|n| n + 1)
+                    .max()
+                    .unwrap_or(0);
+                let id = format!("{prefix}{next}");
                 workspace[e].visits.push(Visit::new(
                     &id,
                     "2026-06-01",
