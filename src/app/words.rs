@@ -34,6 +34,7 @@ pub struct Words {
     pub see_results: &'static str,
     pub results_so_far: &'static str,
     pub dont_know: &'static str,
+    pub prefer_not: &'static str,
     pub choose_one: &'static str,
     pub choose_many: &'static str,
     pub group_business: &'static str,
@@ -43,27 +44,32 @@ pub struct Words {
     pub readiness: &'static str,
     pub stage: &'static str,
     pub no_stage: &'static str,
+    pub uses: &'static str,
     pub blockers: &'static str,
     pub no_blockers: &'static str,
     pub first_steps: &'static str,
+    pub no_first_steps: &'static str,
     pub chart_heading: &'static str,
     pub chart_dimension: &'static str,
     pub chart_score: &'static str,
     pub ladder_heading: &'static str,
     pub ready: &'static str,
+    pub in_use: &'static str,
     pub still_missing: &'static str,
+    pub route_heading: &'static str,
+    pub route_intro: &'static str,
     pub unlock_heading: &'static str,
     pub roadmap_heading: &'static str,
     pub roadmap_empty: &'static str,
+    pub parallel_heading: &'static str,
+    pub parallel_intro: &'static str,
+    pub later_heading: &'static str,
+    pub when_affordable_heading: &'static str,
+    pub only_if: &'static str,
+    pub or_else: &'static str,
     pub kind_tool: &'static str,
     pub kind_action: &'static str,
     pub kind_programme: &'static str,
-    pub free: &'static str,
-    pub cost_unconfirmed: &'static str,
-    pub approximate: &'static str,
-    pub to_start: &'static str,
-    pub per_month: &'static str,
-    pub per_sale: &'static str,
     pub checked_in: &'static str,
     pub official_page: &'static str,
     pub why: &'static str,
@@ -135,11 +141,64 @@ impl Words {
         }
     }
 
-    /// "Para llegar a «Venta por redes sociales»".
+    /// "Para llegar a «Vender por redes sociales», consiga:".
     pub fn unlock_target(&self, pathway: &str) -> String {
         match self.locale {
-            Locale::Es => format!("Para llegar a «{pathway}», cambie estas respuestas:"),
-            Locale::En => format!("To reach “{pathway}”, change these answers:"),
+            Locale::Es => format!("Para llegar a «{pathway}», consiga:"),
+            Locale::En => format!("To reach “{pathway}”, get:"),
+        }
+    }
+
+    /// "Lo consiguen los pasos 1 y 3 de su plan."
+    pub fn unlock_steps(&self, steps: &[u32]) -> String {
+        let list: Vec<String> = steps.iter().map(u32::to_string).collect();
+        let list = match list.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, init)) => {
+                let and = if self.locale == Locale::Es { "y" } else { "and" };
+                format!("{} {and} {last}", init.join(", "))
+            }
+            None => String::new(),
+        };
+        match (self.locale, steps.len()) {
+            (Locale::Es, 1) => format!("Lo consigue el paso {list} de su plan."),
+            (Locale::Es, _) => format!("Lo consiguen los pasos {list} de su plan."),
+            (Locale::En, 1) => format!("Step {list} of your plan gets it."),
+            (Locale::En, _) => format!("Steps {list} of your plan get it."),
+        }
+    }
+
+    /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
+    pub fn now_heading(&self, pathway: &str) -> String {
+        match self.locale {
+            Locale::Es => format!("Para llegar a «{pathway}»"),
+            Locale::En => format!("To reach “{pathway}”"),
+        }
+    }
+
+    /// "Ver 2 pasos más".
+    pub fn more_steps(&self, n: usize) -> String {
+        match (self.locale, n) {
+            (Locale::Es, 1) => "Ver 1 paso más".into(),
+            (Locale::Es, _) => format!("Ver {n} pasos más"),
+            (Locale::En, 1) => "See 1 more step".into(),
+            (Locale::En, _) => format!("See {n} more steps"),
+        }
+    }
+
+    /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
+    pub fn gives(&self, needs: &str, pathway: &str) -> String {
+        match self.locale {
+            Locale::Es => format!("Le da: {needs} (para «{pathway}»)"),
+            Locale::En => format!("Gives you: {needs} (for “{pathway}”)"),
+        }
+    }
+
+    /// What an opening step gives: "Con esto empieza a vender en «Mercado en línea»".
+    pub fn starts_selling(&self, pathway: &str) -> String {
+        match self.locale {
+            Locale::Es => format!("Con esto empieza a vender así: «{pathway}»"),
+            Locale::En => format!("With this you start selling this way: “{pathway}”"),
         }
     }
 
@@ -190,6 +249,7 @@ pub static ES: Words = Words {
     see_results: "Ver resultados",
     results_so_far: "Ver resultados hasta ahora",
     dont_know: "No sé",
+    prefer_not: "Prefiero no decir",
     choose_one: "Elija una opción",
     choose_many: "Puede marcar varias, o ninguna.",
     group_business: "Su negocio",
@@ -199,27 +259,32 @@ pub static ES: Words = Words {
     readiness: "Preparación para vender en línea",
     stage: "Ya puede:",
     no_stage: "Todavía le falta lo básico para vender en línea.",
-    blockers: "Lo que lo frena",
-    no_blockers: "Nada lo frena por ahora.",
-    first_steps: "Tres próximos pasos que cuestan poco o nada",
+    uses: "Ya vende así:",
+    blockers: "Lo que frena a su negocio",
+    no_blockers: "Nada frena a su negocio por ahora.",
+    first_steps: "Sus próximos pasos: los más baratos que puede dar ya",
+    no_first_steps: "Ningún paso de hoy tiene un costo confirmado que quepa en lo que puede gastar. Vea su plan abajo.",
     chart_heading: "Puntaje por tema",
     chart_dimension: "Tema",
     chart_score: "Puntaje (de 100)",
     ladder_heading: "Formas de vender en línea",
-    ready: "Listo",
+    ready: "Ya puede",
+    in_use: "✓ Ya vende así",
     still_missing: "Le falta:",
-    unlock_heading: "Lo que le abriría el siguiente paso",
+    route_heading: "Otra ruta",
+    route_intro: "No depende de los escalones de arriba: puede tomarla en cualquier momento.",
+    unlock_heading: "Lo que le abriría el siguiente escalón",
     roadmap_heading: "Su plan, paso a paso",
     roadmap_empty: "Por ahora no hay pasos que recomendar. Responda más preguntas.",
+    parallel_heading: "Trámites que puede ir haciendo",
+    parallel_intro: "No le impiden empezar a vender; los necesitará para los escalones siguientes.",
+    later_heading: "Más adelante: los escalones siguientes",
+    when_affordable_heading: "Cuando pueda gastar más",
+    only_if: "Solo si:",
+    or_else: "O bien:",
     kind_tool: "Herramienta",
     kind_action: "Acción",
     kind_programme: "Programa",
-    free: "Gratis",
-    cost_unconfirmed: "Costo por confirmar",
-    approximate: "precio aproximado",
-    to_start: "para empezar",
-    per_month: "al mes",
-    per_sale: "por venta",
     checked_in: "Precio revisado en",
     official_page: "Página oficial",
     why: "¿Por qué?",
@@ -284,6 +349,7 @@ pub static EN: Words = Words {
     see_results: "See results",
     results_so_far: "See results so far",
     dont_know: "I don't know",
+    prefer_not: "I'd rather not say",
     choose_one: "Choose one",
     choose_many: "You can tick several, or none.",
     group_business: "Your business",
@@ -293,27 +359,32 @@ pub static EN: Words = Words {
     readiness: "Readiness to sell online",
     stage: "You can already:",
     no_stage: "The basics for selling online are still missing.",
-    blockers: "What holds you back",
-    no_blockers: "Nothing holds you back for now.",
-    first_steps: "Three next steps that cost little or nothing",
+    uses: "Already sells this way:",
+    blockers: "What holds your business back",
+    no_blockers: "Nothing holds your business back for now.",
+    first_steps: "Your next steps: the cheapest you can take now",
+    no_first_steps: "No step for today has a confirmed cost within what you can spend. See your plan below.",
     chart_heading: "Score by topic",
     chart_dimension: "Topic",
     chart_score: "Score (out of 100)",
     ladder_heading: "Ways of selling online",
-    ready: "Ready",
+    ready: "You can",
+    in_use: "✓ Already sells this way",
     still_missing: "Still missing:",
-    unlock_heading: "What would open the next step",
+    route_heading: "Another route",
+    route_intro: "It does not rest on the rungs above: you can take it at any time.",
+    unlock_heading: "What would open the next rung",
     roadmap_heading: "Your plan, step by step",
     roadmap_empty: "No steps to recommend yet. Answer more questions.",
+    parallel_heading: "Formalities to work on meanwhile",
+    parallel_intro: "They do not stop you selling now; you will need them for the next rungs.",
+    later_heading: "Later: the next rungs",
+    when_affordable_heading: "When you can spend more",
+    only_if: "Only if:",
+    or_else: "Or:",
     kind_tool: "Tool",
     kind_action: "Action",
     kind_programme: "Programme",
-    free: "Free",
-    cost_unconfirmed: "Cost to be confirmed",
-    approximate: "approximate price",
-    to_start: "to start",
-    per_month: "a month",
-    per_sale: "per sale",
     checked_in: "Price checked in",
     official_page: "Official page",
     why: "Why?",

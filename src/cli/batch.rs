@@ -275,20 +275,14 @@ impl ReportWriter {
                             .unwrap_or_default(),
                     );
                 }
+                row.push(report.blockers.join(";"));
+                // The first steps, by the entry each names first.
                 row.push(
                     report
-                        .blockers
+                        .first_steps
                         .iter()
-                        .map(|b| b.requirement)
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                );
-                row.push(
-                    report
-                        .recommendations
-                        .iter()
-                        .take(3)
-                        .map(|r| r.id)
+                        .filter_map(|&n| report.step(n))
+                        .map(|s| s.options[0].id)
                         .collect::<Vec<_>>()
                         .join(";"),
                 );

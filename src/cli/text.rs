@@ -2,26 +2,45 @@
 
 use std::io::{self, Write};
 
-use crate::engine::pack::EntryKind;
-use crate::engine::report::Report;
+use crate::engine::report::{Cost, Phase, Report, Status, Step};
 use crate::engine::{Locale, Pack};
 
 struct Words {
     readiness: &'static str,
     stage: &'static str,
     none: &'static str,
+    uses: &'static str,
     dimensions: &'static str,
-    pathways: &'static str,
+    ladder: &'static str,
+    beside: &'static str,
+    in_use: &'static str,
     missing: &'static str,
+    below_first: &'static str,
+    not_assessed: &'static str,
     blockers: &'static str,
-    steps: &'static str,
+    first_steps: &'static str,
+    no_first_steps: &'static str,
+    step: &'static str,
+    needs: &'static str,
+    now: &'static str,
+    parallel: &'static str,
+    later: &'static str,
+    for_pathway: &'static str,
+    gives: &'static str,
+    starts: &'static str,
+    or: &'static str,
+    only_if: &'static str,
+    for_whom: &'static str,
+    after: &'static str,
     free: &'static str,
     checked: &'static str,
     approximate: &'static str,
     unanswered: &'static str,
     unlock: &'static str,
+    get: &'static str,
+    steps: &'static str,
+    when_affordable: &'static str,
     left_out: &'static str,
-    after: &'static str,
     per_month: &'static str,
     unknown_cost: &'static str,
 }
@@ -30,18 +49,38 @@ const ES: Words = Words {
     readiness: "Preparación",
     stage: "Etapa",
     none: "ninguna todavía",
+    uses: "Ya vende así",
     dimensions: "Dimensiones",
-    pathways: "Caminos",
+    ladder: "Escalera de formas de vender",
+    beside: "Otra ruta, al lado de la escalera",
+    in_use: "ya lo hace",
     missing: "falta",
-    blockers: "Lo que frena todo",
-    steps: "Pasos recomendados",
+    below_first: "primero el escalón de abajo",
+    not_assessed: "sin datos para saberlo",
+    blockers: "Lo que frena a su negocio",
+    first_steps: "Sus próximos pasos, los más baratos que puede dar ya",
+    no_first_steps: "Ningún paso de hoy tiene un costo confirmado que quepa en lo que puede gastar.",
+    step: "Paso",
+    needs: "Lo que falta",
+    now: "Pasos para empezar",
+    parallel: "Trámites que puede ir haciendo (no le impiden vender)",
+    later: "Más adelante",
+    for_pathway: "para",
+    gives: "Le da",
+    starts: "empezar a vender así",
+    or: "o bien",
+    only_if: "Si es su caso:",
+    for_whom: "Es",
+    after: "después del paso",
     free: "gratis",
     checked: "revisado",
     approximate: "precio aproximado",
     unanswered: "Preguntas sin contestar",
-    unlock: "Para abrir",
+    unlock: "Para llegar a",
+    get: "consiga",
+    steps: "pasos",
+    when_affordable: "Cuando pueda gastar",
     left_out: "No recomendado",
-    after: "después de",
     per_month: "al mes",
     unknown_cost: "costo por confirmar",
 };
@@ -50,18 +89,38 @@ const EN: Words = Words {
     readiness: "Readiness",
     stage: "Stage",
     none: "none yet",
+    uses: "Already sells this way",
     dimensions: "Dimensions",
-    pathways: "Pathways",
+    ladder: "Ladder of ways to sell",
+    beside: "Another route, beside the ladder",
+    in_use: "already does",
     missing: "missing",
-    blockers: "Holding everything back",
-    steps: "Recommended steps",
+    below_first: "the rung below first",
+    not_assessed: "not enough answers to tell",
+    blockers: "What holds your business back",
+    first_steps: "Your next steps, the cheapest you can take now",
+    no_first_steps: "No step for today has a confirmed cost within what you can spend.",
+    step: "Step",
+    needs: "What is missing",
+    now: "Steps to start with",
+    parallel: "Formalities to work on meanwhile (they do not stop you selling)",
+    later: "Later",
+    for_pathway: "for",
+    gives: "Gives you",
+    starts: "start selling this way",
+    or: "or",
+    only_if: "If it is your case:",
+    for_whom: "It is",
+    after: "after step",
     free: "free",
     checked: "checked",
     approximate: "approximate price",
     unanswered: "Unanswered questions",
-    unlock: "To open",
+    unlock: "To reach",
+    get: "get",
+    steps: "steps",
+    when_affordable: "When you can spend more",
     left_out: "Not recommended",
-    after: "after",
     per_month: "a month",
     unknown_cost: "cost not confirmed",
 };
@@ -104,7 +163,33 @@ fn cost_line(
     parts.join(" + ")
 }
 
-/// A report as a readable summary.
+/// What an option costs, in the app's words.
+fn cost(c: &Cost, locale: Locale) -> String {
+    let n = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
+    crate::engine::words::cost_short(
+        n(&c.setup),
+        n(&c.monthly),
+        n(&c.commission_pct),
+        c.approximate,
+        c.per_use,
+        c.currency,
+        locale,
+    )
+}
+
+/// Labels of requirements, by id, joined.
+fn labels(r: &Report, ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| r.requirement(id).map_or(*id, |q| q.label))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn pathway_label<'r>(r: &'r Report, id: &'r str) -> &'r str {
+    r.pathway(id).map_or(id, |p| p.label)
+}
+
+/// A report as a readable summary: what a consultant would leave with the owner.
 pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     let w = words(r.locale);
     writeln!(
@@ -114,77 +199,127 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         r.pack.version,
         r.locale.code()
     )?;
-    let stage = r
-        .stage
-        .as_ref()
-        .and_then(|s| r.pathways.iter().find(|p| &p.id == s))
-        .map(|p| p.label)
-        .unwrap_or(w.none);
+    let stage = r.stage.map_or(w.none, |s| pathway_label(r, s));
     writeln!(
         out,
         "{}: {}/100    {}: {}",
         w.readiness, r.readiness, w.stage, stage
     )?;
+    let uses: Vec<&str> = r
+        .pathways
+        .iter()
+        .filter(|p| p.in_use)
+        .map(|p| p.label)
+        .collect();
+    if !uses.is_empty() {
+        writeln!(out, "{}: {}", w.uses, uses.join(", "))?;
+    }
+
+    if !r.blockers.is_empty() {
+        writeln!(out, "\n{}:", w.blockers)?;
+        for id in &r.blockers {
+            if let Some(text) = r.requirement(id).and_then(|q| q.text) {
+                writeln!(out, "  ! {text}")?;
+            }
+        }
+    }
+    if !r.steps.is_empty() {
+        writeln!(out, "\n{}:", w.first_steps)?;
+        if r.first_steps.is_empty() {
+            writeln!(out, "  {}", w.no_first_steps)?;
+        }
+        for step in r.first_steps.iter().filter_map(|&n| r.step(n)) {
+            let o = &step.options[0];
+            writeln!(
+                out,
+                "  · {} {}. {} — {}",
+                w.step,
+                step.step,
+                o.name,
+                cost(&o.cost, r.locale)
+            )?;
+        }
+    }
+
     writeln!(out, "\n{}:", w.dimensions)?;
     for d in &r.dimensions {
         writeln!(out, "  {:<24} {} {:>3}", d.label, bar(d.score), d.score)?;
     }
-    writeln!(out, "\n{}:", w.pathways)?;
+
+    writeln!(out, "\n{}:", w.ladder)?;
+    let mut beside = false;
     for p in &r.pathways {
-        let mark = if p.ready { "✓" } else { "✗" };
-        writeln!(out, "  {mark} {}", p.label)?;
-        for m in &p.missing {
-            writeln!(out, "      {}: {}", w.missing, m.text)?;
+        if !p.ladder && !beside {
+            writeln!(out, "  {}:", w.beside)?;
+            beside = true;
         }
-    }
-    if !r.blockers.is_empty() {
-        writeln!(out, "\n{}:", w.blockers)?;
-        for b in &r.blockers {
-            writeln!(out, "  ! {}", b.text)?;
+        let mark = if p.reached { "✓" } else { "✗" };
+        let mut line = format!("  {mark} {}", p.label);
+        if p.in_use {
+            line.push_str(&format!(" ({})", w.in_use));
         }
+        let known: Vec<&str> = p
+            .missing
+            .iter()
+            .copied()
+            .filter(|id| r.requirement(id).is_some_and(|q| q.status == Status::Missing))
+            .collect();
+        if !known.is_empty() {
+            line.push_str(&format!(" — {}: {}", w.missing, labels(r, &known)));
+        } else if !p.missing.is_empty() {
+            line.push_str(&format!(" — {}", w.not_assessed));
+        } else if !p.reached {
+            line.push_str(&format!(" — {}", w.below_first));
+        }
+        writeln!(out, "{line}")?;
     }
-    if !r.recommendations.is_empty() {
-        writeln!(out, "\n{}:", w.steps)?;
-        for rec in &r.recommendations {
-            let c = &rec.cost;
-            let mut line = format!(
-                "  {:>2}. {} — {}",
-                rec.step,
-                rec.name,
-                cost_line(
-                    &c.setup,
-                    &c.monthly,
-                    &c.commission_pct,
-                    c.approximate,
-                    c.currency,
-                    w
-                )
-            );
-            if c.approximate {
-                line.push_str(&format!(" ({})", w.approximate));
+
+    // What is missing, each need once: those the plan works on, and the next rung's (open
+    // questions are listed at the end instead).
+    let next = r.next_unlock.as_ref().map(|u| u.pathway);
+    let needs: Vec<_> = r
+        .requirements
+        .iter()
+        .filter(|q| q.status == Status::Missing)
+        .filter(|q| r.pathways.iter().any(|p| p.missing.contains(&q.id)))
+        .filter(|q| {
+            !q.steps.is_empty()
+                || r.blockers.contains(&q.id)
+                || next.and_then(|n| r.pathway(n)).is_some_and(|p| p.missing.contains(&q.id))
+        })
+        .collect();
+    if !needs.is_empty() {
+        writeln!(out, "\n{}:", w.needs)?;
+        for q in needs {
+            let mut line = format!("  - {}: {}", q.label, q.text.unwrap_or_default());
+            if !q.steps.is_empty() {
+                let steps: Vec<String> = q.steps.iter().map(u32::to_string).collect();
+                line.push_str(&format!(" → {} {}", w.steps, steps.join(", ")));
             }
-            line.push_str(&format!(" — {} {}", w.checked, rec.checked));
             writeln!(out, "{line}")?;
-            writeln!(out, "      {}", rec.summary)?;
-            if let Some(note) = &c.note {
-                writeln!(out, "      {note}")?;
-            }
-            if !rec.after.is_empty() {
-                let names: Vec<&str> = rec
-                    .after
-                    .iter()
-                    .map(|id| {
-                        r.recommendations
-                            .iter()
-                            .find(|x| x.id == *id)
-                            .map_or(*id, |x| x.name)
-                    })
-                    .collect();
-                writeln!(out, "      ({} {})", w.after, names.join(", "))?;
-            }
-            if let Some(url) = &rec.url {
-                writeln!(out, "      {url}")?;
-            }
+        }
+    }
+
+    for (phase, heading) in [
+        (Phase::Now, w.now),
+        (Phase::Parallel, w.parallel),
+        (Phase::Later, w.later),
+    ] {
+        let steps: Vec<&Step> = r.steps.iter().filter(|s| s.phase == phase).collect();
+        if steps.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{heading}:")?;
+        for step in steps {
+            write_step(r, step, w, out)?;
+        }
+    }
+
+    if !r.when_affordable.is_empty() {
+        writeln!(out, "\n{}:", w.when_affordable)?;
+        for a in &r.when_affordable {
+            writeln!(out, "  - {} — {}", a.name, cost(&a.cost, r.locale))?;
+            writeln!(out, "      {}", a.reason.text)?;
         }
     }
     if !r.left_out.is_empty() {
@@ -194,19 +329,74 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     if let Some(u) = &r.next_unlock {
-        let label = r
-            .pathways
-            .iter()
-            .find(|p| p.id == u.pathway)
-            .map(|p| p.label)
-            .unwrap_or(u.pathway);
-        writeln!(out, "\n{} «{label}»:", w.unlock)?;
-        for c in &u.changes {
-            writeln!(out, "  {} → {}", c.field, c.to)?;
+        let mut line = format!(
+            "\n{} «{}»: {} {}",
+            w.unlock,
+            pathway_label(r, u.pathway),
+            w.get,
+            labels(r, &u.gets)
+        );
+        if !u.steps.is_empty() {
+            let steps: Vec<String> = u.steps.iter().map(u32::to_string).collect();
+            line.push_str(&format!(" — {} {}", w.steps, steps.join(", ")));
         }
+        writeln!(out, "{line}.")?;
     }
     if !r.unanswered.is_empty() {
         writeln!(out, "\n{}: {}", w.unanswered, r.unanswered.join(", "))?;
+    }
+    Ok(())
+}
+
+fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Result<()> {
+    for (i, o) in step.options.iter().enumerate() {
+        let lead = if i == 0 {
+            format!("  {:>2}. ", step.step)
+        } else {
+            format!("      {}: ", w.or)
+        };
+        let mut line = format!("{lead}{} — {}", o.name, cost(&o.cost, r.locale));
+        line.push_str(&format!(" — {} {}", w.checked, o.checked));
+        writeln!(out, "{line}")?;
+        let indent = if i == 0 { "      " } else { "        " };
+        if let Some(e) = o.eligibility {
+            let lead = if o.conditional { w.only_if } else { w.for_whom };
+            writeln!(out, "{indent}{lead} {e}")?;
+        }
+        if i == 0 {
+            writeln!(out, "{indent}{}", o.summary)?;
+        }
+        if let Some(note) = o.cost.note {
+            writeln!(out, "{indent}{note}")?;
+        }
+        if let Some(url) = o.url {
+            writeln!(out, "{indent}{url}")?;
+        }
+    }
+    let gives = match step.opens {
+        Some(p) => format!("{} «{}»", w.starts, pathway_label(r, p)),
+        None => {
+            // The needs a pathway lists; a need only a step has (a smartphone for WhatsApp
+            // Business, say) goes without saying.
+            let listed: Vec<&str> = step
+                .addresses
+                .iter()
+                .copied()
+                .filter(|a| r.pathways.iter().any(|p| p.missing.contains(a)))
+                .collect();
+            let needs = if listed.is_empty() { &step.addresses } else { &listed };
+            format!(
+                "{} ({} «{}»)",
+                labels(r, needs),
+                w.for_pathway,
+                pathway_label(r, step.pathway)
+            )
+        }
+    };
+    writeln!(out, "      {}: {gives}", w.gives)?;
+    if !step.after.is_empty() {
+        let after: Vec<String> = step.after.iter().map(u32::to_string).collect();
+        writeln!(out, "      ({} {})", w.after, after.join(", "))?;
     }
     Ok(())
 }
@@ -223,11 +413,7 @@ pub fn catalog(pack: &Pack, locale: Locale, out: &mut dyn Write) -> io::Result<(
         pack.data.entries.len()
     )?;
     for e in &pack.data.entries {
-        let kind = match e.kind {
-            EntryKind::Tool => "tool",
-            EntryKind::Action => "action",
-            EntryKind::Programme => "programme",
-        };
+        let kind = e.kind.code();
         let cost = cost_line(
             &serde_json::Value::from(e.setup),
             &serde_json::Value::from(e.monthly),

@@ -18,9 +18,11 @@
 //!   pack's own fields, then the linked parts (see [`Pack::to_compact`]).
 //!
 //! Left out, as only authors read them: each catalog entry's `source`, and the source text of
-//! every condition (`when`, `met_when`, `applies_when`, `show_when`), which the compiled
-//! expressions replace; both read back as empty texts (an optional condition stays present). The
-//! reader checks every index against what it indexes, so a damaged file is refused with the
+//! every condition (`when`, `met_when`, `applies_when`, `show_when`, `in_use_when`,
+//! `eligible_when`), which the compiled expressions replace; both read back as empty texts (an
+//! optional condition stays present). What follows from the rest ([`Derived`]: each
+//! requirement's candidates, each pathway's openers, the ladder) is computed again on reading.
+//! The reader checks every index against what it indexes, so a damaged file is refused with the
 //! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
 //! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
 
@@ -29,7 +31,7 @@ use super::pack::*;
 use super::profile::{core_fields, Field, FieldKind};
 
 /// The first line of a compact pack: format and version.
-pub const COMPACT_HEADER: &str = "umbral.pack-compact/1\n";
+pub const COMPACT_HEADER: &str = "umbral.pack-compact/2\n";
 
 /// The deepest condition nesting the reader accepts (linked packs stay far below it).
 const MAX_DEPTH: u32 = 64;
@@ -64,6 +66,7 @@ impl Pack {
             w.text(&x.missing);
             w.str("");
             w.opt(&x.applies_when, |w, _| w.str(""));
+            w.bool(x.parallel);
         });
         w.list(&d.pathways, |w, x| {
             w.str(&x.id);
@@ -71,6 +74,8 @@ impl Pack {
             w.text(&x.summary);
             w.list(&x.requires, |w, s| w.str(s));
             w.list(&x.goals, |w, s| w.str(s));
+            w.bool(x.ladder);
+            w.opt(&x.in_use_when, |w, _| w.str(""));
         });
         w.list(&d.entries, |w, x| {
             w.str(&x.id);
@@ -82,8 +87,11 @@ impl Pack {
             w.text(&x.name);
             w.text(&x.summary);
             w.list(&x.addresses, |w, s| w.str(s));
+            w.list(&x.opens, |w, s| w.str(s));
             w.list(&x.needs, |w, s| w.str(s));
             w.opt(&x.when, |w, _| w.str(""));
+            w.opt(&x.eligible_when, |w, _| w.str(""));
+            w.opt(&x.eligibility, |w, t| w.text(t));
             w.opt(&x.localities, |w, l| w.list(l, |w, s| w.str(s)));
             w.opt(&x.regions, |w, l| w.list(l, |w, s| w.str(s)));
             w.num(x.setup);
@@ -91,6 +99,7 @@ impl Pack {
             w.num(x.commission_pct);
             w.opt(&x.cost_note, |w, t| w.text(t));
             w.bool(x.approximate);
+            w.bool(x.per_use);
             w.int(x.priority.into());
             w.opt(&x.url, |w, s| w.str(s));
             w.str(&x.checked);
@@ -103,6 +112,7 @@ impl Pack {
             w.opt(&x.help, |w, t| w.text(t));
             w.opt(&x.show_when, |w, _| w.str(""));
             w.bool(x.dont_know);
+            w.bool(x.prefer_not);
             w.list(&x.options, |w, o| {
                 match &o.value {
                     OptionValue::Bool(b) => {
@@ -140,11 +150,13 @@ impl Pack {
         w.list(&self.requirement_met, |w, e| w.expr(e));
         w.list(&self.requirement_applies, |w, e| w.opt(e, |w, e| w.expr(e)));
         w.list(&self.pathway_requires, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.pathway_in_use, |w, e| w.opt(e, |w, e| w.expr(e)));
         w.list(&self.entry_addresses, |w, l| w.list(l, |w, &i| w.ix(i)));
+        w.list(&self.entry_opens, |w, l| w.list(l, |w, &i| w.ix(i)));
         w.list(&self.entry_needs, |w, l| w.list(l, |w, &i| w.ix(i)));
         w.list(&self.entry_when, |w, e| w.opt(e, |w, e| w.expr(e)));
+        w.list(&self.entry_eligible, |w, e| w.opt(e, |w, e| w.expr(e)));
         w.list(&self.entry_localities, |w, m| w.opt(m, |w, &m| w.uint(m)));
-        w.list(&self.candidates, |w, l| w.list(l, |w, &i| w.ix(i)));
         w.list(&self.question_field, |w, &i| w.ix(i));
         w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
         w.0
@@ -503,7 +515,7 @@ impl Reader<'_> {
                 max_len: self.size(),
             },
         };
-        Field { path, kind }
+        Field::extra(path, kind)
     }
 
     fn expr(&mut self, depth: u32) -> Expr {
@@ -560,7 +572,7 @@ impl Reader<'_> {
 
 fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
-        return Err((0, "no header line umbral.pack-compact/1"));
+        return Err((0, "no header line umbral.pack-compact/2"));
     };
     let mut r = Reader {
         text,
@@ -594,6 +606,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             missing: r.text(),
             met_when: r.str(),
             applies_when: r.opt_str(),
+            parallel: r.bool(),
         }),
         pathways: r.list(|r| PathwayData {
             id: r.str(),
@@ -601,6 +614,8 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             summary: r.text(),
             requires: r.strs(),
             goals: r.strs(),
+            ladder: r.bool(),
+            in_use_when: r.opt_str(),
         }),
         entries: r.list(|r| EntryData {
             id: r.str(),
@@ -612,8 +627,11 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             name: r.text(),
             summary: r.text(),
             addresses: r.strs(),
+            opens: r.strs(),
             needs: r.strs(),
             when: r.opt_str(),
+            eligible_when: r.opt_str(),
+            eligibility: r.opt(Reader::text),
             localities: r.opt(Reader::strs),
             regions: r.opt(Reader::strs),
             setup: r.num(),
@@ -621,6 +639,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             commission_pct: r.num(),
             cost_note: r.opt(Reader::text),
             approximate: r.bool(),
+            per_use: r.bool(),
             priority: r.int() as i32,
             url: r.opt_str(),
             checked: r.str(),
@@ -634,6 +653,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             help: r.opt(Reader::text),
             show_when: r.opt_str(),
             dont_know: r.bool(),
+            prefer_not: r.bool(),
             options: r.list(|r| OptionData {
                 value: match r.below(4) {
                     0 => OptionValue::Bool(r.bool()),
@@ -665,12 +685,15 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let score_dimension = r.ixs(dimensions);
     let requirement_met = r.exprs();
     let requirement_applies = r.opt_exprs();
+    let pathways = data.pathways.len();
     let pathway_requires = r.list(|r| r.ixs(requirements));
+    let pathway_in_use = r.opt_exprs();
     let entry_addresses = r.list(|r| r.ixs(requirements));
+    let entry_opens = r.list(|r| r.ixs(pathways));
     let entry_needs = r.list(|r| r.ixs(requirements));
     let entry_when = r.opt_exprs();
+    let entry_eligible = r.opt_exprs();
     let entry_localities = r.list(|r| r.opt(Reader::uint));
-    let candidates = r.list(|r| r.ixs(entries));
     let question_field = r.ixs(fields.len());
     let question_show = r.opt_exprs();
     if r.at != text.len() {
@@ -684,12 +707,14 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         score_dimension.len() == scores,
         requirement_met.len() == requirements,
         requirement_applies.len() == requirements,
-        pathway_requires.len() == data.pathways.len(),
+        pathway_requires.len() == pathways,
+        pathway_in_use.len() == pathways,
         entry_addresses.len() == entries,
+        entry_opens.len() == entries,
         entry_needs.len() == entries,
         entry_when.len() == entries,
+        entry_eligible.len() == entries,
         entry_localities.len() == entries,
-        candidates.len() == requirements,
         question_field.len() == questions,
         question_show.len() == questions,
     ]
@@ -708,6 +733,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     if let Some(failed) = r.failed {
         return Err(failed);
     }
+    let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
     Ok(Pack {
         score_fields: score_when.iter().map(Expr::fields).collect(),
         requirement_fields: requirement_met.iter().map(Expr::fields).collect(),
@@ -720,12 +746,15 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         requirement_applies,
         requirement_alternatives,
         pathway_requires,
+        pathway_in_use,
         entry_addresses,
+        entry_opens,
         entry_needs,
         entry_when,
+        entry_eligible,
         entry_localities,
-        candidates,
         question_field,
         question_show,
+        derived,
     })
 }

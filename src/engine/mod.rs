@@ -19,7 +19,7 @@ pub use profile::{Profile, ProfileError, ProfileErrors, Value};
 pub use report::Report;
 
 use profile::{decode_value, FieldIx};
-use report::{Blocker, DimensionScore, Missing, PackRef, PathwayStatus, Reason};
+use report::{DimensionScore, PackRef, PathwayStatus, Reason, RequirementState, Status, Unlock};
 
 /// Sorts a short list by key, stably, with an insertion sort: the lists the engine sorts hold
 /// tens of items, and the standard library's sorts add kilobytes to the browser app per use.
@@ -33,6 +33,29 @@ pub(crate) fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// Where the enterprise stands on the ladder and beside it: what the roadmap and
+/// `next_unlock` plan from.
+pub(crate) struct Standing {
+    /// For each pathway: reached (its own requirements met and, on the ladder, every rung
+    /// below reached).
+    pub reached: Vec<bool>,
+    /// For each pathway: whether the business already sells that way.
+    pub in_use: Vec<Truth>,
+    /// The highest rung reached, as a pathway index.
+    pub stage: Option<usize>,
+    /// The first rung not reached, as a pathway index.
+    pub next: Option<usize>,
+    /// The rung the profile's goal aims at, as a pathway index.
+    pub goal: Option<usize>,
+}
+
+impl Standing {
+    /// A pathway's place on the ladder (0 for the bottom rung); routes have none.
+    pub fn rung(pack: &Pack, pathway: usize) -> Option<usize> {
+        pack.derived.ladder.iter().position(|&p| p == pathway)
+    }
+}
+
 /// Scores `profile` under `pack`, with texts in `locale`.
 pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'p> {
     let answers = answers(pack, profile);
@@ -42,50 +65,94 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
     let readiness = readiness(pack, &dimensions);
 
     let status = requirement_status(pack, &answers, &mut unknown);
-    let missing_now = |r: usize| matches!(status[r], RequirementStatus::Missing { .. });
-    let ready: Vec<bool> = pack
-        .pathway_requires
-        .iter()
-        .map(|requires| !requires.iter().any(|&r| missing_now(r)))
-        .collect();
-    let stage_index = ready.iter().rposition(|&r| r);
-    let blockers = blockers(pack, &status, locale);
+    let standing = standing(pack, &answers, &status, &mut unknown);
+    let plan = roadmap::plan(pack, &answers, &status, &standing, locale, &mut unknown);
 
-    let target = target_pathway(pack, &answers, &ready, stage_index);
-    let plan = roadmap::plan(pack, &answers, &status, target, locale, &mut unknown);
+    let is_missing = |r: usize| matches!(status[r], RequirementStatus::Missing { .. });
     let pathways: Vec<PathwayStatus> = pack
         .data
         .pathways
         .iter()
-        .zip(&pack.pathway_requires)
-        .zip(&ready)
-        .map(|((p, requires), &ready)| {
-            let mut met = Vec::new();
-            let mut missing = Vec::new();
-            for &r in requires {
-                let req = &pack.data.requirements[r];
-                match status[r] {
-                    RequirementStatus::NotApplicable => {}
-                    RequirementStatus::Met => met.push(req.id.as_str()),
-                    RequirementStatus::Missing { .. } => missing.push(Missing {
-                        requirement: &req.id,
-                        text: req.missing.get(locale),
-                        actions: plan.actions[r].clone(),
-                    }),
-                }
-            }
+        .enumerate()
+        .map(|(i, p)| {
+            let requires = &pack.pathway_requires[i];
+            let id = |&r: &usize| pack.data.requirements[r].id.as_str();
             PathwayStatus {
                 id: &p.id,
                 label: p.label.get(locale),
-                ready,
-                met,
-                missing,
+                summary: p.summary.get(locale),
+                ladder: p.ladder,
+                reached: standing.reached[i],
+                in_use: standing.in_use[i] == Truth::True,
+                met: requires
+                    .iter()
+                    .filter(|&&r| status[r] == RequirementStatus::Met)
+                    .map(id)
+                    .collect(),
+                missing: requires.iter().filter(|&&r| is_missing(r)).map(id).collect(),
             }
         })
         .collect();
 
-    let next_unlock = unlock::next_unlock(pack, &answers, &ready, stage_index);
+    let blockers: Vec<&str> = standing.next.map_or_else(Vec::new, |n| {
+        pack.pathway_requires[n]
+            .iter()
+            .filter(|&&r| status[r] == (RequirementStatus::Missing { known: true }))
+            .map(|&r| pack.data.requirements[r].id.as_str())
+            .collect()
+    });
 
+    let requirements = pack
+        .data
+        .requirements
+        .iter()
+        .enumerate()
+        .filter(|&(r, _)| {
+            status[r] != RequirementStatus::NotApplicable
+                && (pack.derived.requirement_pathway[r].is_some() || !plan.addressing[r].is_empty())
+        })
+        .map(|(r, req)| {
+            let state = match status[r] {
+                RequirementStatus::Missing { known: false } => Status::Open,
+                RequirementStatus::Missing { known: true } => Status::Missing,
+                _ => Status::Met,
+            };
+            RequirementState {
+                id: &req.id,
+                label: req.label.get(locale),
+                status: state,
+                text: (state != Status::Met).then(|| req.missing.get(locale)),
+                fields: field_paths(pack, &pack.requirement_fields[r]),
+                steps: plan.addressing[r].clone(),
+            }
+        })
+        .collect();
+
+    let next_unlock = standing.next.and_then(|n| {
+        let changes = unlock::next_unlock(pack, &answers, n)?;
+        let gets: Vec<usize> = pack.pathway_requires[n]
+            .iter()
+            .copied()
+            .filter(|&r| is_missing(r))
+            .collect();
+        let mut steps: Vec<u32> = gets
+            .iter()
+            .flat_map(|&r| plan.addressing[r].iter().copied())
+            .collect();
+        sort_small(&mut steps, |&s| s);
+        steps.dedup();
+        Some(Unlock {
+            pathway: &pack.data.pathways[n].id,
+            gets: gets
+                .iter()
+                .map(|&r| pack.data.requirements[r].id.as_str())
+                .collect(),
+            steps,
+            changes,
+        })
+    });
+
+    unknown.retain(|&f| askable(pack, &answers, f));
     sort_small(&mut unknown, |&f| f);
     unknown.dedup();
     Report {
@@ -96,17 +163,90 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
         },
         locale,
         readiness,
-        stage: stage_index.map(|i| pathways[i].id),
+        stage: standing.stage.map(|i| pack.data.pathways[i].id.as_str()),
         dimensions,
+        requirements,
         pathways,
         blockers,
-        recommendations: plan.recommendations,
+        steps: plan.steps,
+        first_steps: plan.first_steps,
+        when_affordable: plan.when_affordable,
         unanswered: unknown
             .into_iter()
             .map(|f| pack.fields[f].path.as_str())
             .collect(),
         next_unlock,
         left_out: plan.left_out,
+    }
+}
+
+/// Whether the person could answer the question behind `field` now: it has no question, or
+/// its question is shown to this profile. A field whose question is hidden (the export
+/// questions, for a business that does not aim to export) is never listed as unanswered.
+fn askable(pack: &Pack, answers: &[Option<Value>], field: FieldIx) -> bool {
+    let mut questions = pack.question_field.iter().enumerate();
+    match questions.find(|(_, &f)| f == field) {
+        None => true,
+        Some((q, _)) => pack
+            .question_condition(q)
+            .is_none_or(|e| e.eval(answers) == Truth::True),
+    }
+}
+
+/// The ladder as this profile climbs it: which pathways are reached and in use, the stage,
+/// the next rung and the rung the goal aims at.
+fn standing(
+    pack: &Pack,
+    answers: &[Option<Value>],
+    status: &[RequirementStatus],
+    unknown: &mut Vec<FieldIx>,
+) -> Standing {
+    let own_met = |p: usize| {
+        pack.pathway_requires[p]
+            .iter()
+            .all(|&r| !matches!(status[r], RequirementStatus::Missing { .. }))
+    };
+    let n = pack.data.pathways.len();
+    let mut reached: Vec<bool> = (0..n).map(own_met).collect();
+    let mut below = true;
+    for &p in &pack.derived.ladder {
+        below &= reached[p];
+        reached[p] = below;
+    }
+    let in_use = pack
+        .pathway_in_use
+        .iter()
+        .map(|e| match e {
+            None => Truth::False,
+            Some(e) => {
+                let t = e.eval(answers);
+                if t == Truth::Unknown {
+                    e.unknown_fields(answers, unknown);
+                }
+                t
+            }
+        })
+        .collect();
+    let ladder = &pack.derived.ladder;
+    let stage = ladder.iter().copied().take_while(|&p| reached[p]).last();
+    let next = ladder.iter().copied().find(|&p| !reached[p]);
+    let goal_field = pack.ix.goal;
+    let goal = match (&answers[goal_field], &pack.fields[goal_field].kind) {
+        (Some(Value::Choice(i)), profile::FieldKind::Choice { values, .. }) => {
+            let goal = values[*i as usize].as_str();
+            ladder
+                .iter()
+                .copied()
+                .find(|&p| pack.data.pathways[p].goals.iter().any(|g| g == goal))
+        }
+        _ => None,
+    };
+    Standing {
+        reached,
+        in_use,
+        stage,
+        next,
+        goal,
     }
 }
 
@@ -324,53 +464,4 @@ fn requirement_status(
             }
         })
         .collect()
-}
-
-/// Requirements missing from every pathway: what holds everything back.
-fn blockers<'p>(pack: &'p Pack, status: &[RequirementStatus], locale: Locale) -> Vec<Blocker<'p>> {
-    let Some((first, rest)) = pack.pathway_requires.split_first() else {
-        return Vec::new();
-    };
-    first
-        .iter()
-        .copied()
-        .filter(|&r| matches!(status[r], RequirementStatus::Missing { .. }))
-        .filter(|r| rest.iter().all(|requires| requires.contains(r)))
-        .map(|r| {
-            let req = &pack.data.requirements[r];
-            Blocker {
-                requirement: &req.id,
-                text: req.missing.get(locale),
-            }
-        })
-        .collect()
-}
-
-/// The furthest pathway the roadmap works towards: the one the profile's goal aims at, and at
-/// least the first one that is not ready yet after the current stage.
-fn target_pathway(
-    pack: &Pack,
-    answers: &[Option<Value>],
-    ready: &[bool],
-    stage: Option<usize>,
-) -> Option<usize> {
-    let goal_field = pack.ix.goal;
-    let goal = match (&answers[goal_field], &pack.fields[goal_field].kind) {
-        (Some(Value::Choice(i)), profile::FieldKind::Choice { values, .. }) => {
-            Some(values[*i as usize].as_str())
-        }
-        _ => None,
-    };
-    let by_goal = goal.and_then(|g| {
-        pack.data
-            .pathways
-            .iter()
-            .position(|p| p.goals.iter().any(|x| x == g))
-    });
-    let start = stage.map_or(0, |s| s + 1);
-    let next = (start..ready.len()).find(|&i| !ready[i]);
-    match (by_goal, next) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
 }

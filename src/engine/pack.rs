@@ -84,6 +84,17 @@ pub enum EntryKind {
     Programme,
 }
 
+impl EntryKind {
+    /// The kind as the formats write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::Tool => "tool",
+            EntryKind::Action => "action",
+            EntryKind::Programme => "programme",
+        }
+    }
+}
+
 /// A compiled pack: every layer merged, nothing linked yet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,6 +151,19 @@ pub struct RequirementData {
     pub met_when: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<String>,
+    /// A formality (tax registration, permits) that the plan starts beside the next rung
+    /// rather than in front of it: it is worked on in parallel while the business sells as
+    /// the law allows, and it gates only the rungs that list it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub parallel: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,9 +172,19 @@ pub struct PathwayData {
     pub id: String,
     pub label: Text,
     pub summary: Text,
+    /// On the ladder (the default), the inputs this rung needs beyond the rungs below it: a
+    /// rung is reached when they are met and every rung below is reached. Beside the ladder
+    /// (`ladder = false`), everything the route needs.
     pub requires: Vec<String>,
     #[serde(default)]
     pub goals: Vec<String>,
+    /// Whether the pathway is a rung of the ladder; `false` for a route beside it, such as
+    /// selling through others, which does not rest on the rungs below.
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub ladder: bool,
+    /// When the business already sells this way (its channels say so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_use_when: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,11 +194,28 @@ pub struct EntryData {
     pub kind: EntryKind,
     pub name: Text,
     pub summary: Text,
+    /// Requirements it helps meet.
+    #[serde(default)]
     pub addresses: Vec<String>,
+    /// Pathways it starts: the step of actually selling that way (opening a seller account,
+    /// a store, an agreement with whoever sells for the business), taken once the pathway's
+    /// inputs are there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opens: Vec<String>,
     #[serde(default)]
     pub needs: Vec<String>,
+    /// When the entry can be used at all (what the answers rule out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// Who a programme is for, as a condition on the answers: when it is false the entry is
+    /// left out; while it is unknown (the owner preferred not to say) the entry is offered
+    /// with its `eligibility` text as a condition, and never first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_when: Option<String>,
+    /// Who the entry is for, in plain words ("si el negocio es de una mujer…"); shown with the
+    /// entry. Without `eligible_when` the app cannot check it, so the entry is conditional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub localities: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,6 +230,10 @@ pub struct EntryData {
     pub cost_note: Option<Text>,
     #[serde(default)]
     pub approximate: bool,
+    /// Paid each time it is used (per parcel, per sale) at a rate `cost_note` explains, with no
+    /// fixed cost: never shown as free, and within any budget.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub per_use: bool,
     /// Among entries that cost the same, higher comes first: a programme pack raises its own
     /// offers above the country pack's.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -193,25 +248,33 @@ fn is_zero(n: &i32) -> bool {
     *n == 0
 }
 
-/// What is known about what an entry costs.
+/// What is known about what an entry costs, cheapest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CostClass {
     /// Confirmed to cost nothing.
     Free,
-    /// Has a price (which may be approximate).
+    /// No fixed cost; paid per use or per sale (a commission, a parcel).
+    PerUse,
+    /// Has a one-off or monthly price (which may be approximate).
     Priced,
     /// Every figure is zero but none is confirmed: the price is unknown, so never call it free.
     Unknown,
 }
 
 impl EntryData {
-    /// Whether the entry is known to cost nothing, has a price, or has an unknown price.
+    /// Whether the entry is known to cost nothing, costs per use, has a price, or has an
+    /// unknown price.
     pub fn cost_class(&self) -> CostClass {
-        let zero = self.setup == 0.0 && self.monthly == 0.0 && self.commission_pct == 0.0;
-        match (zero, self.approximate) {
-            (true, false) => CostClass::Free,
-            (true, true) => CostClass::Unknown,
-            (false, _) => CostClass::Priced,
+        if self.setup > 0.0 || self.monthly > 0.0 {
+            return CostClass::Priced;
+        }
+        if self.commission_pct > 0.0 || self.per_use {
+            return CostClass::PerUse;
+        }
+        if self.approximate {
+            CostClass::Unknown
+        } else {
+            CostClass::Free
         }
     }
 
@@ -251,6 +314,10 @@ pub struct QuestionData {
     pub show_when: Option<String>,
     #[serde(default)]
     pub dont_know: bool,
+    /// Offer "Prefiero no decir" (for questions about the owner): like "No sé", it leaves the
+    /// field unanswered.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub prefer_not: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<OptionData>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -346,6 +413,7 @@ pub(crate) struct FieldIndexes {
     pub region: FieldIx,
     pub goal: FieldIx,
     pub budget: FieldIx,
+    pub once_budget: FieldIx,
 }
 
 impl FieldIndexes {
@@ -356,6 +424,7 @@ impl FieldIndexes {
             region: ix("region"),
             goal: ix("goal"),
             budget: ix("payments.monthly_budget"),
+            once_budget: ix("payments.one_off_budget"),
         }
     }
 }
@@ -374,15 +443,93 @@ pub struct Pack {
     pub(crate) requirement_applies: Vec<Option<Expr>>,
     pub(crate) requirement_alternatives: Vec<Vec<Vec<Literal>>>,
     pub(crate) pathway_requires: Vec<Vec<usize>>,
+    pub(crate) pathway_in_use: Vec<Option<Expr>>,
     pub(crate) entry_addresses: Vec<Vec<usize>>,
+    pub(crate) entry_opens: Vec<Vec<usize>>,
     pub(crate) entry_needs: Vec<Vec<usize>>,
     pub(crate) entry_when: Vec<Option<Expr>>,
+    pub(crate) entry_eligible: Vec<Option<Expr>>,
     pub(crate) entry_localities: Vec<Option<u64>>,
-    /// For each requirement, the entries that address it, cheapest first.
-    pub(crate) candidates: Vec<Vec<usize>>,
     pub(crate) question_field: Vec<FieldIx>,
     pub(crate) question_show: Vec<Option<Expr>>,
+    /// What follows from the parts above (see [`Derived`]).
+    pub(crate) derived: Derived,
 }
+
+/// The parts of a linked pack that follow from the others, computed once by [`Derived::new`]
+/// for both [`Pack::link`] and the compact reader.
+#[derive(Debug, Clone)]
+pub(crate) struct Derived {
+    /// For each requirement, the entries that address it, cheapest first.
+    pub candidates: Vec<Vec<usize>>,
+    /// For each pathway, the entries that open it, cheapest first.
+    pub openers: Vec<Vec<usize>>,
+    /// The ladder's pathways, bottom rung first.
+    pub ladder: Vec<usize>,
+    /// For each requirement, the pathway it belongs to: the lowest rung that requires it, or
+    /// else the first route beside the ladder that does.
+    pub requirement_pathway: Vec<Option<usize>>,
+}
+
+impl Derived {
+    pub(crate) fn new(
+        data: &PackData,
+        pathway_requires: &[Vec<usize>],
+        entry_addresses: &[Vec<usize>],
+        entry_opens: &[Vec<usize>],
+    ) -> Derived {
+        let cheapest_first = |list: &mut Vec<usize>| {
+            list.sort_by(|&a, &b| {
+                let (ea, eb) = (&data.entries[a], &data.entries[b]);
+                // By what is known of the cost (free, per use, priced, unknown); within a
+                // class the pack's priority, then the cheaper over a year.
+                let key = |e: &EntryData| {
+                    (
+                        e.cost_class(),
+                        -e.priority,
+                        e.setup + 12.0 * e.monthly,
+                        e.commission_pct,
+                    )
+                };
+                key(ea)
+                    .partial_cmp(&key(eb))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
+            });
+        };
+        let mut candidates = vec![Vec::new(); data.requirements.len()];
+        for (e, addresses) in entry_addresses.iter().enumerate() {
+            for &r in addresses {
+                candidates[r].push(e);
+            }
+        }
+        candidates.iter_mut().for_each(cheapest_first);
+        let mut openers = vec![Vec::new(); data.pathways.len()];
+        for (e, opens) in entry_opens.iter().enumerate() {
+            for &p in opens {
+                openers[p].push(e);
+            }
+        }
+        openers.iter_mut().for_each(cheapest_first);
+        let ladder: Vec<usize> = (0..data.pathways.len())
+            .filter(|&p| data.pathways[p].ladder)
+            .collect();
+        let routes = (0..data.pathways.len()).filter(|&p| !data.pathways[p].ladder);
+        let mut requirement_pathway = vec![None; data.requirements.len()];
+        for p in ladder.iter().copied().chain(routes) {
+            for &r in &pathway_requires[p] {
+                requirement_pathway[r].get_or_insert(p);
+            }
+        }
+        Derived {
+            candidates,
+            openers,
+            ladder,
+            requirement_pathway,
+        }
+    }
+}
+
 
 /// The most alternatives a requirement may expand to for `next_unlock`.
 pub(crate) const MAX_ALTERNATIVES: usize = 64;
@@ -408,6 +555,18 @@ impl Pack {
     /// The fields conditions may read: the profile's, then the pack's own under `extra.`.
     pub fn fields(&self) -> &[Field] {
         &self.fields
+    }
+
+    /// Whether dimension `d` grades what the business has (its inputs, what it does) rather
+    /// than only how the owner feels: the printed leave-behind leaves the latter out.
+    pub fn dimension_graded(&self, d: usize) -> bool {
+        let attitude = |s: usize| {
+            self.score_fields[s]
+                .iter()
+                .all(|&f| self.fields[f].class == super::profile::FieldClass::Attitude)
+        };
+        let mut rules = (0..self.data.scores.len()).filter(|&s| self.score_dimension[s] == d);
+        !rules.all(attitude)
     }
 
     /// The index of a requirement by id.
@@ -447,7 +606,6 @@ impl Pack {
         let dims = l.ids("dimension", data.dimensions.iter().map(|d| &d.id));
         let reqs = l.ids("requirement", data.requirements.iter().map(|r| &r.id));
         let pathways = l.ids("pathway", data.pathways.iter().map(|p| &p.id));
-        let _ = pathways;
         l.ids("score", data.scores.iter().map(|s| &s.id));
         let entries = l.ids("entry", data.entries.iter().map(|e| &e.id));
         let _ = entries;
@@ -526,9 +684,28 @@ impl Pack {
             _ => Vec::new(),
         };
         let mut pathway_requires = Vec::new();
+        let mut pathway_in_use = Vec::new();
+        let mut seen_route = false;
         for (i, p) in data.pathways.iter().enumerate() {
             l.check_text(&p.label, "pathway", i, "label");
             l.check_text(&p.summary, "pathway", i, "summary");
+            if p.ladder && seen_route {
+                l.at(
+                    "pathway",
+                    i,
+                    "ladder",
+                    format!(
+                        "rung '{}' comes after a route beside the ladder; list the ladder's rungs first, bottom rung first",
+                        p.id
+                    ),
+                );
+            }
+            seen_route |= !p.ladder;
+            pathway_in_use.push(
+                p.in_use_when
+                    .as_ref()
+                    .map(|src| l.condition(src, "pathway", i, "in_use_when", false)),
+            );
             let mut list = Vec::new();
             for id in &p.requires {
                 match reqs.get(id.as_str()) {
@@ -580,8 +757,10 @@ impl Pack {
                 _ => Vec::new(),
             };
         let mut entry_addresses = Vec::new();
+        let mut entry_opens = Vec::new();
         let mut entry_needs = Vec::new();
         let mut entry_when = Vec::new();
+        let mut entry_eligible = Vec::new();
         let mut entry_localities = Vec::new();
         for (i, e) in data.entries.iter().enumerate() {
             l.check_entry(e, i, data.currency.is_some());
@@ -597,24 +776,54 @@ impl Pack {
             };
             let addresses = resolve(&e.addresses, "addresses", &mut l);
             let needs = resolve(&e.needs, "needs", &mut l);
-            if e.addresses.is_empty() {
+            let mut opens = Vec::new();
+            for id in &e.opens {
+                match pathways.get(id.as_str()) {
+                    Some(&p) => opens.push(p),
+                    None => l.unknown("entry", i, "opens", "pathway", id, &pathways),
+                }
+            }
+            let used = |r: &usize| {
+                required.contains(r) || needed.contains(data.requirements[*r].id.as_str())
+            };
+            if e.addresses.is_empty() && e.opens.is_empty() {
                 l.at(
                     "entry",
                     i,
                     "addresses",
-                    "an entry must address at least one requirement".into(),
+                    "an entry must address at least one requirement or open a pathway".into(),
                 );
-            } else if !addresses.is_empty() && addresses.iter().all(|r| !required.contains(r)) {
+            } else if e.opens.is_empty() && !addresses.is_empty() && !addresses.iter().any(used)
+            {
                 l.at(
                     "entry",
                     i,
                     "addresses",
                     format!(
-                        "unreachable entry '{}': no pathway requires what it addresses",
+                        "unreachable entry '{}': no pathway requires and no entry needs what it addresses",
                         e.id
                     ),
                 );
             }
+            if let Some(text) = &e.eligibility {
+                l.check_text(text, "entry", i, "eligibility");
+            } else if e.eligible_when.is_some() {
+                l.at(
+                    "entry",
+                    i,
+                    "eligibility",
+                    format!(
+                        "'{}' has eligible_when but no eligibility: say who it is for in plain words, shown while the answer is unknown",
+                        e.id
+                    ),
+                );
+            }
+            entry_eligible.push(
+                e.eligible_when
+                    .as_ref()
+                    .map(|src| l.condition(src, "entry", i, "eligible_when", false)),
+            );
+            entry_opens.push(opens);
             for n in &needs {
                 if addresses.contains(n) {
                     l.at(
@@ -668,34 +877,6 @@ impl Pack {
         }
         l.check_cycles(&data, &entry_addresses, &entry_needs);
 
-        let mut candidates = vec![Vec::new(); data.requirements.len()];
-        for (i, addresses) in entry_addresses.iter().enumerate() {
-            for &r in addresses {
-                candidates[r].push(i);
-            }
-        }
-        for list in &mut candidates {
-            list.sort_by(|&a, &b| {
-                let (ea, eb) = (&data.entries[a], &data.entries[b]);
-                // Priced entries after the rest; then the pack's priority; then confirmed
-                // free before unconfirmed; then the cheaper over a year.
-                let key = |e: &EntryData| {
-                    let class = e.cost_class();
-                    (
-                        class == CostClass::Priced,
-                        -e.priority,
-                        class,
-                        e.setup + 12.0 * e.monthly,
-                        e.commission_pct,
-                    )
-                };
-                key(ea)
-                    .partial_cmp(&key(eb))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(a.cmp(&b))
-            });
-        }
-
         let mut question_field = Vec::new();
         let mut question_show = Vec::new();
         let dimension_ids: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
@@ -729,6 +910,14 @@ impl Pack {
                     ),
                 ),
             }
+            if q.dont_know && q.prefer_not {
+                l.at(
+                    "question",
+                    i,
+                    "prefer_not",
+                    "a question offers either \"No sé\" (dont_know) or \"Prefiero no decir\" (prefer_not), not both".into(),
+                );
+            }
             question_field.push(field.unwrap_or(0));
             question_show.push(
                 q.show_when
@@ -754,6 +943,7 @@ impl Pack {
         if !l.errors.is_empty() {
             return Err(LinkErrors(l.errors));
         }
+        let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
         Ok(Pack {
             data,
             fields,
@@ -766,13 +956,16 @@ impl Pack {
             requirement_applies,
             requirement_alternatives,
             pathway_requires,
+            pathway_in_use,
             entry_addresses,
+            entry_opens,
             entry_needs,
             entry_when,
+            entry_eligible,
             entry_localities,
-            candidates,
             question_field,
             question_show,
+            derived,
         })
     }
 }
@@ -993,10 +1186,7 @@ impl Linker {
             // A programme's own fields have no order, except that a `choices` set grows by
             // adding items like every set: score rules may test it with `has`, and
             // `applies_when` may not read it.
-            self.fields.push(Field {
-                path: format!("extra.{}", f.id),
-                kind,
-            });
+            self.fields.push(Field::extra(format!("extra.{}", f.id), kind));
         }
     }
 
@@ -1047,7 +1237,7 @@ impl Linker {
                 "url",
                 format!(
                     "a {} needs the https address of its official page",
-                    kind_name(e.kind)
+                    e.kind.code()
                 ),
             ),
             _ => {}
@@ -1192,13 +1382,5 @@ impl Linker {
                 }
             }
         }
-    }
-}
-
-fn kind_name(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Tool => "tool",
-        EntryKind::Action => "action",
-        EntryKind::Programme => "programme",
     }
 }

@@ -14,8 +14,12 @@ use serde_json::{Map, Value as Json};
 
 use super::words::decimal;
 
-/// The `schema` value of every version-1 profile.
-pub const PROFILE_SCHEMA: &str = "umbral.profile/1";
+/// The `schema` value this version writes: every profile is written as version 2.
+pub const PROFILE_SCHEMA: &str = "umbral.profile/2";
+
+/// The `schema` value of version-1 profiles, which are still read: a version-1 profile is a
+/// version-2 profile with none of the fields version 2 added (see [`Field::since`]).
+pub const PROFILE_SCHEMA_V1: &str = "umbral.profile/1";
 
 /// Countries with a rule pack.
 pub const COUNTRIES: &[&str] = &["MX", "CL", "BO"];
@@ -80,11 +84,58 @@ impl FieldKind {
     }
 }
 
-/// One profile field: its dotted path and its kind.
+/// What a field says about the enterprise, which decides what advice may ask of it.
+///
+/// Only [`FieldClass::Input`] fields are ever proposed as something to change
+/// (`next_unlock`): advice tells a business what to get, never what to be, to feel or to
+/// have done already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldClass {
+    /// What the business is: where, what it sells, its size, its goal, who owns it.
+    Descriptor,
+    /// How the owner feels about selling online.
+    Attitude,
+    /// What the business already does: its channels, its share of online sales.
+    Use,
+    /// What the business has or can get: the complementary inputs.
+    Input,
+}
+
+/// One profile field: its dotted path, its kind, what it describes and the profile version
+/// that added it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub path: String,
     pub kind: FieldKind,
+    pub class: FieldClass,
+    /// The first profile version with this field (1 or 2).
+    pub since: u8,
+    /// Choice values that are never proposed as a change, by bit: an answer such as "I don't
+    /// need permits" meets a requirement when it is true, but is not something to go and get.
+    pub never_proposed: u64,
+}
+
+impl Field {
+    /// A field a programme pack adds (`extra.<id>`): it describes the enterprise, except a
+    /// `choices` set, which grows like every set and so can be an input.
+    pub fn extra(path: String, kind: FieldKind) -> Field {
+        let class = match kind {
+            FieldKind::Set { .. } => FieldClass::Input,
+            _ => FieldClass::Descriptor,
+        };
+        Field {
+            path,
+            kind,
+            class,
+            since: 1,
+            never_proposed: 0,
+        }
+    }
+
+    /// Whether a change of this field to choice value `index` may be proposed.
+    pub fn proposable(&self, index: u8) -> bool {
+        self.class == FieldClass::Input && self.never_proposed & (1 << index) == 0
+    }
 }
 
 /// One answer.
@@ -141,77 +192,92 @@ impl fmt::Display for ProfileErrors {
 
 impl std::error::Error for ProfileErrors {}
 
-/// The top-level fields of a profile, in schema order.
-const TOP_LEVEL: &[&str] = &[
-    "schema",
-    "label",
-    "country",
-    "region",
-    "locality",
-    "sector",
-    "size",
-    "goal",
-    "connectivity",
-    "skills",
-    "logistics",
-    "payments",
-    "formalisation",
-    "presence",
-    "motivation",
-    "network",
-    "extra",
+/// The top-level fields of a profile, in schema order, with the version that added each.
+const TOP_LEVEL: &[(&str, u8)] = &[
+    ("schema", 1),
+    ("label", 1),
+    ("country", 1),
+    ("region", 1),
+    ("locality", 1),
+    ("sector", 1),
+    ("size", 1),
+    ("goal", 1),
+    ("owner", 2),
+    ("connectivity", 1),
+    ("skills", 1),
+    ("logistics", 1),
+    ("payments", 1),
+    ("formalisation", 1),
+    ("presence", 1),
+    ("motivation", 1),
+    ("network", 1),
+    ("export", 2),
+    ("extra", 1),
 ];
-
 /// The fields of the profile format, in schema order. Built once.
 pub fn core_fields() -> &'static [Field] {
     static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
     FIELDS.get_or_init(build_core_fields)
 }
 
-fn choice(path: &str, values: &[&str], ranks: Option<&[u8]>) -> Field {
+fn field(path: &str, kind: FieldKind, class: FieldClass) -> Field {
     Field {
         path: path.to_string(),
-        kind: FieldKind::Choice {
-            values: values.iter().map(|v| v.to_string()).collect(),
-            ranks: ranks.map(|r| r.to_vec()),
-        },
+        kind,
+        class,
+        since: 1,
+        never_proposed: 0,
     }
 }
 
-fn set(path: &str, items: &[&str]) -> Field {
-    Field {
-        path: path.to_string(),
-        kind: FieldKind::Set {
-            items: items.iter().map(|v| v.to_string()).collect(),
-        },
-    }
+fn choice(path: &str, values: &[&str], ranks: Option<&[u8]>, class: FieldClass) -> Field {
+    let kind = FieldKind::Choice {
+        values: values.iter().map(|v| v.to_string()).collect(),
+        ranks: ranks.map(|r| r.to_vec()),
+    };
+    field(path, kind, class)
 }
 
-fn integer(path: &str, min: i64, max: i64) -> Field {
-    Field {
-        path: path.to_string(),
-        kind: FieldKind::Integer {
-            min,
-            max,
-            ordered: true,
-        },
-    }
+fn set(path: &str, items: &[&str], class: FieldClass) -> Field {
+    let kind = FieldKind::Set {
+        items: items.iter().map(|v| v.to_string()).collect(),
+    };
+    field(path, kind, class)
 }
 
-fn boolean(path: &str, ordered: bool) -> Field {
-    Field {
-        path: path.to_string(),
-        kind: FieldKind::Bool { ordered },
-    }
+fn integer(path: &str, min: i64, max: i64, ordered: bool, class: FieldClass) -> Field {
+    let kind = FieldKind::Integer { min, max, ordered };
+    field(path, kind, class)
+}
+
+fn amount(path: &str) -> Field {
+    let kind = FieldKind::Number {
+        min: 0.0,
+        ordered: true,
+    };
+    field(path, kind, FieldClass::Input)
+}
+
+fn boolean(path: &str, ordered: bool, class: FieldClass) -> Field {
+    field(path, FieldKind::Bool { ordered }, class)
+}
+
+/// Marks a field as added by profile version 2.
+fn v2(mut f: Field) -> Field {
+    f.since = 2;
+    f
 }
 
 fn build_core_fields() -> Vec<Field> {
+    use FieldClass::{Attitude, Descriptor, Input, Use};
     vec![
-        Field {
-            path: "region".into(),
-            kind: FieldKind::Text { max_len: 6 },
-        },
-        choice("locality", &["urban", "suburban", "rural", "remote"], None),
+        field("region", FieldKind::Text { max_len: 6 }, Descriptor),
+        choice(
+            "locality",
+            &["urban", "suburban", "rural", "remote"],
+            None,
+            Descriptor,
+        ),
         choice(
             "sector",
             &[
@@ -227,17 +293,30 @@ fn build_core_fields() -> Vec<Field> {
                 "other",
             ],
             None,
+            Descriptor,
         ),
-        choice("size", &["solo", "micro", "small", "medium"], None),
+        choice("size", &["solo", "micro", "small", "medium"], None, Descriptor),
         choice(
             "goal",
             &["get_found", "grow_local", "sell_nationally", "export"],
             None,
+            Descriptor,
         ),
+        // Who owns the business, for programmes that are for women or for an age group. Both
+        // are optional ("Prefiero no decir" leaves them unanswered), never scored, and never
+        // listed as unanswered.
+        v2(choice(
+            "owner.gender",
+            &["woman", "man", "another"],
+            None,
+            Descriptor,
+        )),
+        v2(integer("owner.age", 15, 110, false, Descriptor)),
         choice(
             "connectivity.internet",
             &["none", "intermittent", "mobile_data", "broadband"],
             Some(&[0, 1, 2, 3]),
+            Input,
         ),
         set(
             "connectivity.devices",
@@ -248,47 +327,61 @@ fn build_core_fields() -> Vec<Field> {
                 "tablet",
                 "public_access",
             ],
+            Input,
         ),
-        integer("skills.digital_level", 0, 4),
+        integer("skills.digital_level", 0, 4, true, Input),
         choice(
             "skills.helper",
             &["none", "family_youth", "staff", "external"],
             Some(&[0, 1, 1, 1]),
+            Input,
         ),
-        integer("skills.hours_per_week", 0, 168),
-        boolean("skills.reads_english", false),
+        // Whether the helper has agreed to take charge: only a committed helper counts for the
+        // skills and the willingness a way of selling needs.
+        v2(choice(
+            "skills.helper_willing",
+            &["no", "not_asked", "yes"],
+            Some(&[0, 0, 1]),
+            Input,
+        )),
+        integer("skills.hours_per_week", 0, 168, true, Input),
+        // Version 1 had no order here; someone who handles the buyer's language can be found.
+        boolean("skills.reads_english", true, Input),
         choice(
             "logistics.shipping_access",
             &["none", "post_office", "courier_dropoff", "courier_pickup"],
             Some(&[0, 1, 2, 3]),
+            Input,
         ),
-        boolean("logistics.delivers_locally", true),
-        boolean("logistics.packaging", true),
-        boolean("logistics.perishable", false),
-        boolean("payments.bank_account", true),
+        boolean("logistics.delivers_locally", true, Input),
+        boolean("logistics.packaging", true, Input),
+        boolean("logistics.perishable", false, Descriptor),
+        boolean("payments.bank_account", true, Input),
         set(
             "payments.accepts",
             &["cash", "transfer", "card", "wallet", "payment_link"],
+            Input,
         ),
-        Field {
-            path: "payments.monthly_budget".into(),
-            kind: FieldKind::Number {
-                min: 0.0,
-                ordered: true,
-            },
-        },
+        amount("payments.monthly_budget"),
+        v2(amount("payments.one_off_budget")),
         choice(
             "formalisation.tax_id",
             &["none", "registered", "can_invoice"],
             Some(&[0, 1, 2]),
+            Input,
         ),
         // "not_needed" is not on the spec's order (pending < complete); it ranks with
-        // "complete" because nothing is pending either way.
-        choice(
-            "formalisation.permits",
-            &["not_needed", "pending", "complete"],
-            Some(&[1, 0, 1]),
-        ),
+        // "complete" because nothing is pending either way, and it is never proposed: it is
+        // the owner's word about the trade, not something to get.
+        Field {
+            never_proposed: 1,
+            ..choice(
+                "formalisation.permits",
+                &["not_needed", "pending", "complete"],
+                Some(&[1, 0, 1]),
+                Input,
+            )
+        },
         set(
             "presence.channels",
             &[
@@ -301,18 +394,27 @@ fn build_core_fields() -> Vec<Field> {
                 "marketplace",
                 "own_store",
             ],
+            Use,
         ),
-        boolean("presence.product_photos", true),
-        integer("presence.online_sales_share", 0, 100),
+        boolean("presence.product_photos", true, Input),
+        integer("presence.online_sales_share", 0, 100, true, Use),
         choice(
             "presence.inventory",
             &["none", "paper", "spreadsheet", "app"],
             Some(&[0, 1, 2, 3]),
+            Input,
         ),
-        integer("motivation.level", 1, 5),
-        boolean("network.association", true),
-        boolean("network.intermediary", true),
-        boolean("network.programme", true),
+        integer("motivation.level", 1, 5, true, Attitude),
+        boolean("network.association", true, Input),
+        boolean("network.intermediary", true, Input),
+        boolean("network.programme", true, Input),
+        v2(boolean("network.export_service", true, Input)),
+        // Selling abroad: asked only of those who aim to export.
+        v2(boolean("export.protected_origin", false, Descriptor)),
+        v2(boolean("export.origin_certified", true, Input)),
+        v2(boolean("export.exporter_registered", true, Input)),
+        v2(boolean("export.labels_ready", true, Input)),
+        v2(boolean("export.ships_abroad", true, Input)),
     ]
 }
 
@@ -515,20 +617,27 @@ impl Profile {
             }]));
         };
         let mut error = |path: String, message: String| errors.push(ProfileError { path, message });
-        match root.get("schema") {
-            Some(Json::String(s)) if s == PROFILE_SCHEMA => {}
-            Some(other) => error(
-                "$.schema".into(),
-                format!(
-                    "expected \"{PROFILE_SCHEMA}\", found {}",
-                    describe_json(other)
-                ),
-            ),
-            None => error(
-                "$".into(),
-                format!("missing field 'schema'; expected \"{PROFILE_SCHEMA}\""),
-            ),
-        }
+        let version = match root.get("schema") {
+            Some(Json::String(s)) if s == PROFILE_SCHEMA => 2,
+            Some(Json::String(s)) if s == PROFILE_SCHEMA_V1 => 1,
+            Some(other) => {
+                error(
+                    "$.schema".into(),
+                    format!(
+                        "expected \"{PROFILE_SCHEMA}\" or \"{PROFILE_SCHEMA_V1}\", found {}",
+                        describe_json(other)
+                    ),
+                );
+                2
+            }
+            None => {
+                error(
+                    "$".into(),
+                    format!("missing field 'schema'; expected \"{PROFILE_SCHEMA}\""),
+                );
+                2
+            }
+        };
         match root.get("country") {
             Some(Json::String(s)) if COUNTRIES.contains(&s.as_str()) => {
                 profile.country = s.clone();
@@ -558,19 +667,29 @@ impl Profile {
                 format!("expected a string, found {}", json_type(other)),
             ),
         }
+        let top_level: Vec<&str> = TOP_LEVEL
+            .iter()
+            .filter(|(_, since)| *since <= version)
+            .map(|(k, _)| *k)
+            .collect();
         for key in root.keys() {
-            if !TOP_LEVEL.contains(&key.as_str()) {
+            if top_level.contains(&key.as_str()) {
+                continue;
+            }
+            if TOP_LEVEL.iter().any(|(k, _)| k == key) {
+                error(format!("$.{key}"), newer_field(key));
+            } else {
                 error(
                     "$".into(),
                     format!(
                         "unknown field '{key}'; expected one of: {}",
-                        TOP_LEVEL.join(", ")
+                        top_level.join(", ")
                     ),
                 );
             }
         }
         // Known fields in schema order, so messages come in the order a reader expects.
-        for (key, value) in TOP_LEVEL.iter().filter_map(|k| root.get_key_value(*k)) {
+        for (key, value) in top_level.iter().filter_map(|k| root.get_key_value(*k)) {
             match key.as_str() {
                 "schema" | "country" | "label" => {}
                 "extra" => match value {
@@ -625,7 +744,7 @@ impl Profile {
                         );
                         continue;
                     };
-                    decode_group(group, members, &mut profile, &mut error);
+                    decode_group(group, members, version, &mut profile, &mut error);
                 }
             }
         }
@@ -759,6 +878,7 @@ impl Serialize for Ordered<'_> {
 fn decode_group(
     group: &str,
     members: &Map<String, Json>,
+    version: u8,
     profile: &mut Profile,
     error: &mut impl FnMut(String, String),
 ) {
@@ -767,32 +887,42 @@ fn decode_group(
         let Some(member) = field.path.strip_prefix(&prefix) else {
             continue;
         };
-        if let Some(value) = members.get(member) {
-            match decode_value(&field.kind, value) {
-                Ok(v) => profile.answers[ix] = Some(v),
-                Err(message) => error(format!("$.{}", field.path), message),
-            }
+        let Some(value) = members.get(member) else {
+            continue;
+        };
+        if field.since > version {
+            error(format!("$.{}", field.path), newer_field(member));
+            continue;
+        }
+        match decode_value(&field.kind, value) {
+            Ok(v) => profile.answers[ix] = Some(v),
+            Err(message) => error(format!("$.{}", field.path), message),
         }
     }
     for member in members.keys() {
         let path = format!("{group}.{member}");
-        match core_field(&path) {
-            Some(_) => {}
-            None => {
-                let allowed: Vec<&str> = core_fields()
-                    .iter()
-                    .filter_map(|f| f.path.strip_prefix(&prefix))
-                    .collect();
-                error(
-                    format!("$.{group}"),
-                    format!(
-                        "unknown field '{member}'; expected one of: {}",
-                        allowed.join(", ")
-                    ),
-                );
-            }
+        if core_field(&path).is_none() {
+            let allowed: Vec<&str> = core_fields()
+                .iter()
+                .filter(|f| f.since <= version)
+                .filter_map(|f| f.path.strip_prefix(&prefix))
+                .collect();
+            error(
+                format!("$.{group}"),
+                format!(
+                    "unknown field '{member}'; expected one of: {}",
+                    allowed.join(", ")
+                ),
+            );
         }
     }
+}
+
+/// The message for a field that a version-1 profile may not carry.
+fn newer_field(name: &str) -> String {
+    format!(
+        "'{name}' is not part of {PROFILE_SCHEMA_V1}; a profile with it says \"schema\": \"{PROFILE_SCHEMA}\""
+    )
 }
 
 #[cfg(test)]

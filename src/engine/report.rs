@@ -1,8 +1,10 @@
-//! The readiness report (`umbral.report/1`). Field order follows the spec, so serializing a
+//! The readiness report (`umbral.report/2`). Field order follows the spec, so serializing a
 //! report gives the same bytes on every platform.
 //!
-//! A report borrows its texts and ids from the pack it was made with (`'p`): building one
-//! copies no pack text, which keeps `assess` within its time budget.
+//! Each requirement is stated once, in `requirements`, with its status and its text; the
+//! pathways, the blockers, the steps and `next_unlock` refer to it by id. A report borrows its
+//! texts and ids from the pack it was made with (`'p`): building one copies no pack text, which
+//! keeps `assess` within its time budget.
 
 use std::borrow::Cow;
 
@@ -11,8 +13,8 @@ use serde_json::Value as Json;
 
 use super::pack::{EntryKind, Locale};
 
-/// The `schema` value of every version-1 report.
-pub const REPORT_SCHEMA: &str = "umbral.report/1";
+/// The `schema` value of every report this version writes.
+pub const REPORT_SCHEMA: &str = "umbral.report/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report<'p> {
@@ -20,15 +22,25 @@ pub struct Report<'p> {
     pub pack: PackRef<'p>,
     pub locale: Locale,
     pub readiness: u32,
+    /// The highest rung of the ladder reached, every rung below it reached too.
     pub stage: Option<&'p str>,
     pub dimensions: Vec<DimensionScore<'p>>,
+    /// Every requirement that applies to this enterprise and that a pathway or a step reads,
+    /// once, in pack order.
+    pub requirements: Vec<RequirementState<'p>>,
     pub pathways: Vec<PathwayStatus<'p>>,
-    pub blockers: Vec<Blocker<'p>>,
-    pub recommendations: Vec<Recommendation<'p>>,
+    /// What holds the business back: the requirements the next rung misses, by id.
+    pub blockers: Vec<&'p str>,
+    /// The roadmap, in the order to take it.
+    pub steps: Vec<Step<'p>>,
+    /// The numbers of the cheapest steps, at most three, that can be taken now (no step before
+    /// them), at a known cost that fits what the business can spend; in step order.
+    pub first_steps: Vec<u32>,
+    /// What the plan needs but costs more than the business can spend now: "cuando pueda".
+    pub when_affordable: Vec<Affordable<'p>>,
     pub unanswered: Vec<&'p str>,
     pub next_unlock: Option<Unlock<'p>>,
-    /// Catalog entries that addressed a need but were not recommended, and why. An extension of
-    /// the spec's report (optional, so older readers ignore it).
+    /// Catalog entries that addressed a need but were not recommended, and why.
     pub left_out: Vec<LeftOut<'p>>,
 }
 
@@ -54,26 +66,56 @@ pub struct DimensionScore<'p> {
     pub reasons: Vec<Reason<'p>>,
 }
 
+/// Where one requirement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Met,
+    Missing,
+    /// Not known yet: a question it depends on is unanswered.
+    Open,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missing => "missing",
+            Status::Open => "open",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequirementState<'p> {
+    pub id: &'p str,
+    pub label: &'p str,
+    pub status: Status,
+    /// What is missing, in plain words; absent when met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'p str>,
+    /// The profile fields it reads.
+    pub fields: Vec<&'p str>,
+    /// The steps that address it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathwayStatus<'p> {
     pub id: &'p str,
     pub label: &'p str,
-    pub ready: bool,
+    pub summary: &'p str,
+    /// A rung of the ladder, or a route beside it.
+    pub ladder: bool,
+    /// Its own requirements are met and, on the ladder, every rung below is reached.
+    pub reached: bool,
+    /// The business already sells this way.
+    pub in_use: bool,
+    /// Its own requirements (beyond the rungs below) that are met, by id.
     pub met: Vec<&'p str>,
-    pub missing: Vec<Missing<'p>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Missing<'p> {
-    pub requirement: &'p str,
-    pub text: &'p str,
-    pub actions: Vec<&'p str>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Blocker<'p> {
-    pub requirement: &'p str,
-    pub text: &'p str,
+    /// Its own requirements not met or not known yet, by id.
+    pub missing: Vec<&'p str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,36 +124,100 @@ pub struct Cost<'p> {
     pub setup: Json,
     pub monthly: Json,
     pub commission_pct: Json,
-    /// How the cost works, in plain words (extension).
+    /// How the cost works, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'p str>,
-    /// True when a figure could not be confirmed (extension).
+    /// True when a figure could not be confirmed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
+    /// Paid each time it is used (per parcel, per sale), as the note says.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub per_use: bool,
+}
+
+/// When a step is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// Towards the next rung (and the route through others while the business cannot sell
+    /// online on its own): the steps to take first.
+    Now,
+    /// Formalities to start beside the next rung; they do not hold it back.
+    Parallel,
+    /// Towards the rungs after the next one, up to the goal.
+    Later,
+}
+
+impl Phase {
+    pub fn code(self) -> &'static str {
+        match self {
+            Phase::Now => "now",
+            Phase::Parallel => "parallel",
+            Phase::Later => "later",
+        }
+    }
+}
+
+/// One step of the roadmap: one need, met by any one of its options.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step<'p> {
+    pub step: u32,
+    pub phase: Phase,
+    /// The rung or route this step brings closer.
+    pub pathway: &'p str,
+    /// The requirements the step meets (whichever option is taken), by id.
+    pub addresses: Vec<&'p str>,
+    /// The pathway the step starts selling on, when it is that step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opens: Option<&'p str>,
+    /// Steps to take first, by number.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<u32>,
+    /// Ways to take the step, the one to try first first: confirmed free before what costs,
+    /// and what the business may not qualify for last.
+    pub options: Vec<StepOption<'p>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation<'p> {
+pub struct StepOption<'p> {
     pub id: &'p str,
     pub kind: EntryKind,
     pub name: &'p str,
-    pub step: u32,
+    pub summary: &'p str,
     pub cost: Cost<'p>,
-    pub addresses: Vec<&'p str>,
+    /// Who it is for, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<&'p str>,
+    /// True when it is not known whether the business qualifies: the eligibility is a
+    /// condition to check.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
     pub why: Vec<Reason<'p>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'p str>,
     pub checked: &'p str,
-    /// The one-line description of the entry (extension).
+}
+
+/// A way to meet a need that costs more than the business can spend now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Affordable<'p> {
+    pub id: &'p str,
+    pub kind: EntryKind,
+    pub name: &'p str,
     pub summary: &'p str,
-    /// Steps this one needs done first, by id (extension).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub after: Vec<&'p str>,
+    pub cost: Cost<'p>,
+    pub addresses: Vec<&'p str>,
+    pub reason: Reason<'p>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unlock<'p> {
     pub pathway: &'p str,
+    /// What to get, by requirement id: everything the next rung misses.
+    pub gets: Vec<&'p str>,
+    /// The steps that get it, by number.
+    pub steps: Vec<u32>,
+    /// The fewest changes to the answers that stand for getting it (inputs only).
     pub changes: Vec<Change<'p>>,
 }
 
@@ -132,7 +238,7 @@ impl Report<'_> {
     /// The report as compact JSON: the same bytes `serde_json::to_string` gives (a property
     /// test holds them equal), written by [`Report::write_json`].
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(16 * 1024);
+        let mut out = Vec::with_capacity(8 * 1024);
         self.write_json(&mut out);
         String::from_utf8(out).expect("JSON written from UTF-8 strings is UTF-8")
     }
@@ -169,6 +275,27 @@ impl Report<'_> {
             w.reasons(&d.reasons);
             w.raw(b"}");
         }
+        w.raw(b"],\"requirements\":[");
+        for (i, r) in self.requirements.iter().enumerate() {
+            w.comma(i);
+            w.raw(b"{\"id\":");
+            w.string(r.id);
+            w.raw(b",\"label\":");
+            w.string(r.label);
+            w.raw(b",\"status\":");
+            w.string(r.status.code());
+            if let Some(text) = r.text {
+                w.raw(b",\"text\":");
+                w.string(text);
+            }
+            w.raw(b",\"fields\":");
+            w.strings(&r.fields);
+            if !r.steps.is_empty() {
+                w.raw(b",\"steps\":");
+                w.numbers(&r.steps);
+            }
+            w.raw(b"}");
+        }
         w.raw(b"],\"pathways\":[");
         for (i, p) in self.pathways.iter().enumerate() {
             w.comma(i);
@@ -176,78 +303,92 @@ impl Report<'_> {
             w.string(p.id);
             w.raw(b",\"label\":");
             w.string(p.label);
-            w.raw(b",\"ready\":");
-            w.raw(if p.ready { b"true" } else { b"false" });
+            w.raw(b",\"summary\":");
+            w.string(p.summary);
+            w.raw(b",\"ladder\":");
+            w.boolean(p.ladder);
+            w.raw(b",\"reached\":");
+            w.boolean(p.reached);
+            w.raw(b",\"in_use\":");
+            w.boolean(p.in_use);
             w.raw(b",\"met\":");
             w.strings(&p.met);
-            w.raw(b",\"missing\":[");
-            for (j, m) in p.missing.iter().enumerate() {
+            w.raw(b",\"missing\":");
+            w.strings(&p.missing);
+            w.raw(b"}");
+        }
+        w.raw(b"],\"blockers\":");
+        w.strings(&self.blockers);
+        w.raw(b",\"steps\":[");
+        for (i, s) in self.steps.iter().enumerate() {
+            w.comma(i);
+            w.raw(b"{\"step\":");
+            w.number(s.step as u64);
+            w.raw(b",\"phase\":");
+            w.string(s.phase.code());
+            w.raw(b",\"pathway\":");
+            w.string(s.pathway);
+            w.raw(b",\"addresses\":");
+            w.strings(&s.addresses);
+            if let Some(opens) = s.opens {
+                w.raw(b",\"opens\":");
+                w.string(opens);
+            }
+            if !s.after.is_empty() {
+                w.raw(b",\"after\":");
+                w.numbers(&s.after);
+            }
+            w.raw(b",\"options\":[");
+            for (j, o) in s.options.iter().enumerate() {
                 w.comma(j);
-                w.raw(b"{\"requirement\":");
-                w.string(m.requirement);
-                w.raw(b",\"text\":");
-                w.string(m.text);
-                w.raw(b",\"actions\":");
-                w.strings(&m.actions);
+                w.raw(b"{\"id\":");
+                w.string(o.id);
+                w.raw(b",\"kind\":");
+                w.string(o.kind.code());
+                w.raw(b",\"name\":");
+                w.string(o.name);
+                w.raw(b",\"summary\":");
+                w.string(o.summary);
+                w.raw(b",\"cost\":");
+                w.cost(&o.cost);
+                if let Some(e) = o.eligibility {
+                    w.raw(b",\"eligibility\":");
+                    w.string(e);
+                }
+                if o.conditional {
+                    w.raw(b",\"conditional\":true");
+                }
+                w.raw(b",\"why\":");
+                w.reasons(&o.why);
+                if let Some(url) = o.url {
+                    w.raw(b",\"url\":");
+                    w.string(url);
+                }
+                w.raw(b",\"checked\":");
+                w.string(o.checked);
                 w.raw(b"}");
             }
             w.raw(b"]}");
         }
-        w.raw(b"],\"blockers\":[");
-        for (i, b) in self.blockers.iter().enumerate() {
-            w.comma(i);
-            w.raw(b"{\"requirement\":");
-            w.string(b.requirement);
-            w.raw(b",\"text\":");
-            w.string(b.text);
-            w.raw(b"}");
-        }
-        w.raw(b"],\"recommendations\":[");
-        for (i, r) in self.recommendations.iter().enumerate() {
+        w.raw(b"],\"first_steps\":");
+        w.numbers(&self.first_steps);
+        w.raw(b",\"when_affordable\":[");
+        for (i, a) in self.when_affordable.iter().enumerate() {
             w.comma(i);
             w.raw(b"{\"id\":");
-            w.string(r.id);
+            w.string(a.id);
             w.raw(b",\"kind\":");
-            w.string(match r.kind {
-                EntryKind::Tool => "tool",
-                EntryKind::Action => "action",
-                EntryKind::Programme => "programme",
-            });
+            w.string(a.kind.code());
             w.raw(b",\"name\":");
-            w.string(r.name);
-            w.raw(b",\"step\":");
-            w.number(r.step as u64);
-            w.raw(b",\"cost\":{\"currency\":");
-            w.string(r.cost.currency);
-            w.raw(b",\"setup\":");
-            w.json(&r.cost.setup);
-            w.raw(b",\"monthly\":");
-            w.json(&r.cost.monthly);
-            w.raw(b",\"commission_pct\":");
-            w.json(&r.cost.commission_pct);
-            if let Some(note) = r.cost.note {
-                w.raw(b",\"note\":");
-                w.string(note);
-            }
-            if r.cost.approximate {
-                w.raw(b",\"approximate\":true");
-            }
-            w.raw(b"},\"addresses\":");
-            w.strings(&r.addresses);
-            w.raw(b",\"why\":");
-            w.reasons(&r.why);
-            if let Some(url) = r.url {
-                w.raw(b",\"url\":");
-                w.string(url);
-            }
-            w.raw(b",\"checked\":");
-            w.string(r.checked);
+            w.string(a.name);
             w.raw(b",\"summary\":");
-            w.string(r.summary);
-            if !r.after.is_empty() {
-                w.raw(b",\"after\":");
-                w.strings(&r.after);
-            }
+            w.string(a.summary);
+            w.raw(b",\"cost\":");
+            w.cost(&a.cost);
+            w.raw(b",\"addresses\":");
+            w.strings(&a.addresses);
+            w.raw(b",\"reason\":");
+            w.reason(&a.reason);
             w.raw(b"}");
         }
         w.raw(b"],\"unanswered\":");
@@ -258,6 +399,10 @@ impl Report<'_> {
             Some(u) => {
                 w.raw(b"{\"pathway\":");
                 w.string(u.pathway);
+                w.raw(b",\"gets\":");
+                w.strings(&u.gets);
+                w.raw(b",\"steps\":");
+                w.numbers(&u.steps);
                 w.raw(b",\"changes\":[");
                 for (i, c) in u.changes.iter().enumerate() {
                     w.comma(i);
@@ -288,6 +433,26 @@ impl Report<'_> {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("reports always serialize")
     }
+
+    /// A requirement's state by id, if the report states it.
+    pub fn requirement(&self, id: &str) -> Option<&RequirementState<'_>> {
+        self.requirements.iter().find(|r| r.id == id)
+    }
+
+    /// A pathway's status by id.
+    pub fn pathway(&self, id: &str) -> Option<&PathwayStatus<'_>> {
+        self.pathways.iter().find(|p| p.id == id)
+    }
+
+    /// A step by its number.
+    pub fn step(&self, number: u32) -> Option<&Step<'_>> {
+        self.steps.iter().find(|s| s.step == number)
+    }
+
+    /// Every option of every step, in order.
+    pub fn options(&self) -> impl Iterator<Item = &StepOption<'_>> {
+        self.steps.iter().flat_map(|s| &s.options)
+    }
 }
 
 struct JsonWriter<'o> {
@@ -305,10 +470,23 @@ impl JsonWriter<'_> {
         }
     }
 
+    fn boolean(&mut self, b: bool) {
+        self.raw(if b { b"true" } else { b"false" });
+    }
+
     fn number(&mut self, n: u64) {
         let mut buffer = [0u8; 20];
         let digits = super::json::decimal_digits(n, &mut buffer);
         self.out.extend_from_slice(digits);
+    }
+
+    fn numbers(&mut self, list: &[u32]) {
+        self.out.push(b'[');
+        for (i, &n) in list.iter().enumerate() {
+            self.comma(i);
+            self.number(n.into());
+        }
+        self.out.push(b']');
     }
 
     fn json(&mut self, value: &Json) {
@@ -318,6 +496,28 @@ impl JsonWriter<'_> {
                 .out
                 .extend_from_slice(super::json::to_text(value).as_bytes()),
         }
+    }
+
+    fn cost(&mut self, c: &Cost<'_>) {
+        self.raw(b"{\"currency\":");
+        self.string(c.currency);
+        self.raw(b",\"setup\":");
+        self.json(&c.setup);
+        self.raw(b",\"monthly\":");
+        self.json(&c.monthly);
+        self.raw(b",\"commission_pct\":");
+        self.json(&c.commission_pct);
+        if let Some(note) = c.note {
+            self.raw(b",\"note\":");
+            self.string(note);
+        }
+        if c.approximate {
+            self.raw(b",\"approximate\":true");
+        }
+        if c.per_use {
+            self.raw(b",\"per_use\":true");
+        }
+        self.out.push(b'}');
     }
 
     /// A JSON string, escaped exactly as serde_json escapes.

@@ -1,35 +1,84 @@
-//! The roadmap: which catalog entries to recommend, in which order, and what was left out.
+//! The roadmap: which steps to take, in which order, with which options, and what was left
+//! out or has to wait until the business can pay for it.
 //!
-//! The planner walks the requirements the target pathways miss, in ladder order. For each it
-//! takes up to [`OPTIONS_PER_REQUIREMENT`] entries, cheapest first, that are available where the
-//! enterprise is, fit the monthly budget together with the steps before them, and whose own
-//! needs are met now or by a step planned first (which it plans then). A final topological
-//! sort puts every step after the steps it needs and free steps before paid ones that address
-//! the same requirement.
+//! A step meets one need (a requirement the business misses) or starts selling one way (a
+//! pathway's opening: a seller account, a store, an agreement with whoever sells for the
+//! business). Its options are catalog entries that do the same thing; the first is the one to
+//! try first (confirmed free before what costs, what the business surely qualifies for before
+//! what it may not), and every other option meets at least what the first meets, so the plan
+//! holds whichever is taken.
+//!
+//! The planner works in three phases, in this order, and numbers the steps as it plans them:
+//!
+//! 1. **Now**: for a business not online at all, the routes beside the ladder first (selling
+//!    through a cooperative, a trader or a shared shop: the study's answer for owners without
+//!    connectivity); then starting to sell on the bottom rung and the goal's, when reached but
+//!    not in use; then the next rung's missing inputs and its opening; then,
+//!    for a business online but not yet selling on its own, a route it has already reached.
+//! 2. **Parallel**: formalities (`parallel` requirements) that a rung up to the goal, or the
+//!    rung after the next, will need: started now, holding nothing back.
+//! 3. **Later**: a route not reached yet, for a business online but not selling on its own;
+//!    the inputs of the rungs after the next one up to the goal, and the goal's opening.
+//!
+//! A step's own needs are planned first, in its phase, so planning order is a valid order.
+//! Every first option fits what the business can spend, once and per month, together with the
+//! first options before it; what does not fit is kept for "cuando pueda" with its cost.
 
 use super::condition::Truth;
-use super::pack::{Locale, Pack};
+use super::pack::{CostClass, Locale, Pack};
 use super::profile::{FieldIx, FieldKind, Value};
-use super::report::{Cost, LeftOut, Reason, Recommendation};
-use super::words;
-use super::RequirementStatus;
+use super::report::{Affordable, Cost, LeftOut, Phase, Reason, Step, StepOption};
+use super::{words, RequirementStatus, Standing};
 
-/// How many entries the roadmap offers for one requirement: a choice, not a catalogue.
-pub const OPTIONS_PER_REQUIREMENT: usize = 2;
+/// The most options a step offers: a choice, not a catalogue.
+pub const OPTIONS_PER_STEP: usize = 2;
+
+/// How many steps `first_steps` names.
+pub const FIRST_STEPS: usize = 3;
 
 /// The most levels of "this step needs that step first" the planner follows.
 const MAX_DEPTH: usize = 8;
 
+/// The rung of the ladder (counted from the bottom, 0) at which a business sells online on its
+/// own: selling through social networks. Below it, routes beside the ladder are planned now.
+const SELLS_ON_ITS_OWN: usize = 1;
+
 pub struct Plan<'p> {
-    pub recommendations: Vec<Recommendation<'p>>,
+    pub steps: Vec<Step<'p>>,
+    pub first_steps: Vec<u32>,
+    pub when_affordable: Vec<Affordable<'p>>,
     pub left_out: Vec<LeftOut<'p>>,
-    /// For each requirement, the ids of the recommendations that address it, in step order.
-    pub actions: Vec<Vec<&'p str>>,
+    /// For each requirement, the numbers of the steps that address it.
+    pub addressing: Vec<Vec<u32>>,
 }
 
-struct Step {
-    entry: usize,
-    /// Steps that supply this step's needs.
+/// Whether the business qualifies for an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eligible {
+    Yes,
+    /// Not known (the owner preferred not to say, or the condition cannot be checked).
+    Maybe,
+    No,
+}
+
+/// What a step is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// Meeting a requirement.
+    Need(usize),
+    /// Starting to sell on a pathway.
+    Opens(usize),
+}
+
+struct Planned {
+    /// Entries, the one to try first first.
+    options: Vec<usize>,
+    phase: Phase,
+    pathway: usize,
+    opens: Option<usize>,
+    /// Requirements every option meets that are not met now.
+    addresses: Vec<usize>,
+    /// Planned steps this one comes after.
     after: Vec<usize>,
 }
 
@@ -39,61 +88,129 @@ struct Planner<'p, 'a> {
     status: &'a [RequirementStatus],
     locale: Locale,
     currency: &'p str,
-    budget: Option<f64>,
-    spent: f64,
-    /// Which step supplies each requirement, once one does.
+    monthly_budget: Option<f64>,
+    once_budget: Option<f64>,
+    spent_monthly: f64,
+    spent_once: f64,
+    /// Which planned step supplies each requirement, once one does.
     supplier: Vec<Option<usize>>,
-    /// The step of each entry, once it is in the plan.
-    step_of: Vec<Option<usize>>,
-    steps: Vec<Step>,
+    /// Whether each entry is already an option of a step.
+    used: Vec<bool>,
+    steps: Vec<Planned>,
     visiting: Vec<bool>,
+    /// Entries left out, and why.
     left_out: Vec<(usize, Reason<'p>)>,
+    /// Entries that would meet a need but cost more than the business can spend: the entry,
+    /// what it was for, and why it does not fit.
+    over_budget: Vec<(usize, Target, Reason<'p>)>,
     unknown: &'a mut Vec<FieldIx>,
 }
 
-pub fn plan<'p>(
+pub(crate) fn plan<'p>(
     pack: &'p Pack,
     answers: &[Option<Value>],
     status: &[RequirementStatus],
-    target: Option<usize>,
+    standing: &Standing,
     locale: Locale,
     unknown: &mut Vec<FieldIx>,
 ) -> Plan<'p> {
-    let budget_field = pack.ix.budget;
-    let budget = match &answers[budget_field] {
+    let amount = |field: FieldIx| match &answers[field] {
         Some(Value::Num(n)) => Some(*n),
         Some(Value::Int(n)) => Some(*n as f64),
         _ => None,
     };
-    let n_req = pack.data.requirements.len();
     let mut p = Planner {
         pack,
         answers,
         status,
         locale,
         currency: pack.data.currency.as_deref().unwrap_or(""),
-        budget,
-        spent: 0.0,
-        supplier: vec![None; n_req],
-        step_of: vec![None; pack.data.entries.len()],
+        monthly_budget: amount(pack.ix.budget),
+        once_budget: amount(pack.ix.once_budget),
+        spent_monthly: 0.0,
+        spent_once: 0.0,
+        supplier: vec![None; pack.data.requirements.len()],
+        used: vec![false; pack.data.entries.len()],
         steps: Vec::new(),
-        visiting: vec![false; n_req],
+        visiting: vec![false; pack.data.requirements.len()],
         left_out: Vec::new(),
+        over_budget: Vec::new(),
         unknown,
     };
-    if let Some(target) = target {
-        let mut targets = Vec::new();
-        for requires in &pack.pathway_requires[..=target] {
-            for &r in requires {
-                if status[r] == (RequirementStatus::Missing { known: true })
-                    && !targets.contains(&r)
-                {
-                    targets.push(r);
-                }
-            }
+    let ladder = &pack.derived.ladder;
+    let rung = |pathway: usize| Standing::rung(pack, pathway);
+    let next_rung = standing.next.and_then(rung);
+    let goal_rung = standing.goal.and_then(rung);
+    let stage_rung = standing.stage.and_then(rung);
+    // Selling online on its own: reached, or already doing, a rung from social selling up.
+    let sells_on_its_own = stage_rung.is_some_and(|s| s >= SELLS_ON_ITS_OWN)
+        || ladder[SELLS_ON_ITS_OWN.min(ladder.len())..]
+            .iter()
+            .any(|&p| standing.in_use[p] == Truth::True);
+    // The furthest rung the plan works towards: the goal, and at least the next rung.
+    let target_rung = match (goal_rung, next_rung) {
+        (Some(g), Some(n)) => Some(g.max(n)),
+        (g, n) => g.or(n),
+    };
+
+    // 1. Now. While the business cannot sell online on its own, the routes beside the ladder
+    // come first: they need none of its own connectivity or skills. Then start selling the
+    // ways it already can, up to its goal (the bottom rung always: being found online is
+    // where every way of selling starts), then the next rung.
+    let routes: Vec<usize> = (0..pack.data.pathways.len())
+        .filter(|&i| !pack.data.pathways[i].ladder)
+        .collect();
+    let offline = standing.stage.is_none();
+    if offline {
+        p.plan_routes(&routes, standing, |_| true, Phase::Now);
+    }
+    for (k, &pathway) in ladder.iter().enumerate() {
+        if k > goal_rung.unwrap_or(0) || !standing.reached[pathway] {
+            break;
         }
-        for r in targets {
-            p.plan_requirement(r, 0);
+        // The bottom rung and the goal's: the rungs between are ways the business may take
+        // or leave on the way to its goal.
+        let wanted = k == 0 || Some(k) == goal_rung;
+        if wanted && standing.in_use[pathway] == Truth::False {
+            p.plan_opening(pathway, Phase::Now);
+        }
+    }
+    if let Some(next) = standing.next {
+        p.plan_pathway(next, Phase::Now, standing.in_use[next] == Truth::False);
+    }
+    // Online but not selling on its own yet: a route it has already reached (a partner who
+    // would sell for it) is one more step now; one it has not, a way for later.
+    if !offline && !sells_on_its_own {
+        p.plan_routes(&routes, standing, |reached| reached, Phase::Now);
+    }
+
+    // 2. Parallel: the formalities of the rungs up to the goal or the rung after the next,
+    // and of the routes planned now.
+    let reach = match (target_rung, next_rung) {
+        (Some(t), Some(n)) => Some(t.max(n + 1)),
+        (t, _) => t,
+    };
+    if let Some(reach) = reach {
+        for &pathway in ladder.iter().take(reach + 1) {
+            p.plan_formalities(pathway);
+        }
+    }
+    if offline {
+        for &route in &routes {
+            p.plan_formalities(route);
+        }
+    }
+
+    if !offline && !sells_on_its_own {
+        p.plan_routes(&routes, standing, |reached| !reached, Phase::Later);
+    }
+
+    // 3. Later: the rungs after the next one, up to the goal; the goal's own opening last.
+    if let (Some(n), Some(t)) = (next_rung, target_rung) {
+        for k in n + 1..=t {
+            let pathway = ladder[k];
+            let open = Some(k) == goal_rung && standing.in_use[pathway] == Truth::False;
+            p.plan_pathway(pathway, Phase::Later, open);
         }
     }
     p.finish()
@@ -111,8 +228,53 @@ impl<'p> Planner<'p, '_> {
         self.met_now(r) || self.supplier[r].is_some()
     }
 
-    /// Whether the entry can be used where the enterprise is. Unknown counts as no: nothing is
-    /// recommended that might not reach the enterprise; the open question is listed instead.
+    fn missing_known(&self, r: usize) -> bool {
+        self.status[r] == (RequirementStatus::Missing { known: true })
+    }
+
+    /// Plans what `pathway` misses, formalities included (they hold this pathway back), and
+    /// then, when `open` is true and every requirement will be met, its opening.
+    fn plan_pathway(&mut self, pathway: usize, phase: Phase, open: bool) {
+        let pack = self.pack;
+        let mut all = true;
+        for &r in &pack.pathway_requires[pathway] {
+            all &= self.plan_need(r, phase, pathway, 0);
+        }
+        if open && all {
+            self.plan_opening(pathway, phase);
+        }
+    }
+
+    /// Plans the routes beside the ladder that `which` picks (given whether each is reached),
+    /// with their openings unless already in use.
+    fn plan_routes(
+        &mut self,
+        routes: &[usize],
+        standing: &Standing,
+        which: impl Fn(bool) -> bool,
+        phase: Phase,
+    ) {
+        for &route in routes {
+            if which(standing.reached[route]) {
+                let open = standing.in_use[route] == Truth::False;
+                self.plan_pathway(route, phase, open);
+            }
+        }
+    }
+
+    /// Plans the missing formalities of `pathway`, in the parallel phase.
+    fn plan_formalities(&mut self, pathway: usize) {
+        let pack = self.pack;
+        for &r in &pack.pathway_requires[pathway] {
+            if pack.data.requirements[r].parallel {
+                self.plan_need(r, Phase::Parallel, pathway, 0);
+            }
+        }
+    }
+
+    /// Whether the entry can be used where the enterprise is and as it answered. Unknown
+    /// counts as no: nothing is recommended that might not reach the enterprise; the open
+    /// question is listed instead.
     fn available(&mut self, e: usize) -> bool {
         if let Some(mask) = self.pack.entry_localities[e] {
             let field = self.pack.ix.locality;
@@ -149,35 +311,89 @@ impl<'p> Planner<'p, '_> {
         true
     }
 
-    fn fits_budget(&self, e: usize) -> bool {
-        match self.budget {
-            Some(b) => self.spent + self.pack.data.entries[e].monthly <= b + 1e-9,
-            None => true,
+    /// Whether the business qualifies. An unknown answer here is not asked for: who owns the
+    /// business is optional, and the entry is offered with its condition instead.
+    fn eligible(&self, e: usize) -> Eligible {
+        match (&self.pack.entry_eligible[e], &self.pack.data.entries[e].eligibility) {
+            (None, None) => Eligible::Yes,
+            (None, Some(_)) => Eligible::Maybe,
+            (Some(when), _) => match when.eval(self.answers) {
+                Truth::True => Eligible::Yes,
+                Truth::Unknown => Eligible::Maybe,
+                Truth::False => Eligible::No,
+            },
+        }
+    }
+
+    /// Whether the entry's costs fit what is left of both budgets.
+    fn fits(&self, e: usize) -> bool {
+        let entry = &self.pack.data.entries[e];
+        let within = |budget: Option<f64>, spent: f64, cost: f64| {
+            cost == 0.0 || budget.is_none_or(|b| spent + cost <= b + 1e-9)
+        };
+        within(self.monthly_budget, self.spent_monthly, entry.monthly)
+            && within(self.once_budget, self.spent_once, entry.setup)
+    }
+
+    /// Why the entry does not fit, in the words of the budget it goes over.
+    fn over_budget_reason(&self, e: usize) -> Reason<'p> {
+        let entry = &self.pack.data.entries[e];
+        let once_over = entry.setup > 0.0
+            && self
+                .once_budget
+                .is_some_and(|b| self.spent_once + entry.setup > b + 1e-9);
+        let (rule, text) = if once_over {
+            (
+                "payments.one_off_budget",
+                words::over_once_budget(
+                    entry.setup,
+                    self.spent_once,
+                    self.once_budget.unwrap_or(0.0),
+                    self.currency,
+                    self.locale,
+                ),
+            )
+        } else {
+            (
+                "payments.monthly_budget",
+                words::over_budget(
+                    entry.monthly,
+                    self.spent_monthly,
+                    self.monthly_budget.unwrap_or(0.0),
+                    self.currency,
+                    self.locale,
+                ),
+            )
+        };
+        Reason {
+            rule,
+            text: text.into(),
+            fields: vec![rule],
         }
     }
 
     fn leave_out(&mut self, e: usize, reason: Reason<'p>) {
-        if self.step_of[e].is_none() && !self.left_out.iter().any(|(x, _)| *x == e) {
+        if !self.left_out.iter().any(|(x, _)| *x == e) {
             self.left_out.push((e, reason));
         }
     }
 
-    /// Whether `r` is met now or some usable entry could supply it, without planning anything.
+    /// Whether `r` is met now, already supplied, or some usable entry could supply it,
+    /// without planning anything.
     fn can_supply(&mut self, r: usize, depth: usize) -> bool {
         if self.supplied(r) {
             return true;
         }
-        if depth > MAX_DEPTH
-            || self.visiting[r]
-            || self.status[r] != (RequirementStatus::Missing { known: true })
-        {
+        if depth > MAX_DEPTH || self.visiting[r] || !self.missing_known(r) {
             return false;
         }
         self.visiting[r] = true;
         let pack = self.pack;
-        let found = pack.candidates[r].iter().any(|&e| {
-            self.available(e)
-                && self.fits_budget(e)
+        let found = pack.derived.candidates[r].iter().any(|&e| {
+            !self.used[e]
+                && self.available(e)
+                && self.eligible(e) != Eligible::No
+                && self.fits(e)
                 && pack.entry_needs[e]
                     .iter()
                     .all(|&n| self.can_supply(n, depth + 1))
@@ -186,82 +402,172 @@ impl<'p> Planner<'p, '_> {
         found
     }
 
-    /// Plans up to [`OPTIONS_PER_REQUIREMENT`] entries for `r`; true when `r` is supplied.
-    fn plan_requirement(&mut self, r: usize, depth: usize) -> bool {
-        if depth > MAX_DEPTH || self.visiting[r] {
-            return self.supplied(r);
+    /// The requirements entry `e` would meet that are neither met now nor supplied yet.
+    fn useful(&self, e: usize) -> Vec<usize> {
+        self.pack.entry_addresses[e]
+            .iter()
+            .copied()
+            .filter(|&a| !self.supplied(a))
+            .collect()
+    }
+
+    /// Plans a step for requirement `r`; true when `r` is then met or supplied.
+    fn plan_need(&mut self, r: usize, phase: Phase, pathway: usize, depth: usize) -> bool {
+        if self.supplied(r) {
+            return true;
         }
-        if self.status[r] != (RequirementStatus::Missing { known: true }) {
-            return self.met_now(r);
+        if !self.missing_known(r) || depth > MAX_DEPTH || self.visiting[r] {
+            return false;
         }
         self.visiting[r] = true;
-        let mut options = 0;
+        let candidates = self.pack.derived.candidates[r].clone();
+        let planned = self.plan_step(&candidates, Target::Need(r), phase, pathway, depth);
+        self.visiting[r] = false;
+        planned && self.supplied(r)
+    }
+
+    /// Plans the step that starts selling on `pathway`, if an entry opens it.
+    fn plan_opening(&mut self, pathway: usize, phase: Phase) {
+        let openers = self.pack.derived.openers[pathway].clone();
+        let before: Vec<usize> = (0..self.steps.len())
+            .filter(|&s| self.steps[s].pathway == pathway)
+            .collect();
+        if self.plan_step(&openers, Target::Opens(pathway), phase, pathway, 0) {
+            let step = self.steps.last_mut().expect("a step was just planned");
+            step.opens = Some(pathway);
+            for s in before {
+                if !step.after.contains(&s) {
+                    step.after.push(s);
+                }
+            }
+        }
+    }
+
+    /// Plans one step from `candidates` (cheapest first) for `target`. The first option may
+    /// have its own needs planned first; the others must find theirs met already. True when a
+    /// step was planned.
+    fn plan_step(
+        &mut self,
+        candidates: &[usize],
+        target: Target,
+        phase: Phase,
+        pathway: usize,
+        depth: usize,
+    ) -> bool {
         let pack = self.pack;
-        for &e in &pack.candidates[r] {
-            if options == OPTIONS_PER_REQUIREMENT {
-                break;
-            }
-            if self.step_of[e].is_some() {
-                options += 1;
+        let mut usable: Vec<(usize, Eligible)> = Vec::new();
+        for &e in candidates {
+            if self.used[e] || !self.available(e) {
                 continue;
             }
-            if !self.available(e) {
-                continue;
+            match self.eligible(e) {
+                Eligible::No => {}
+                eligible => usable.push((e, eligible)),
             }
-            if !self.fits_budget(e) {
-                let entry = &pack.data.entries[e];
-                let budget = self.budget.unwrap_or(0.0);
-                let text = words::over_budget(
-                    entry.monthly,
-                    self.spent,
-                    budget,
-                    self.currency,
-                    self.locale,
-                );
-                self.leave_out(
-                    e,
-                    Reason {
-                        rule: "payments.monthly_budget",
-                        text: text.into(),
-                        fields: vec!["payments.monthly_budget"],
-                    },
-                );
+        }
+        // What the business surely qualifies for first; then, among what costs alike, the
+        // entry that meets more of what is missing (one step instead of two); the order is
+        // otherwise the candidates' (cheapest first).
+        let useful: Vec<usize> = usable.iter().map(|&(e, _)| self.useful(e).len()).collect();
+        let mut order: Vec<usize> = (0..usable.len()).collect();
+        super::sort_small(&mut order, |&i| {
+            let (e, eligible) = usable[i];
+            (
+                eligible != Eligible::Yes,
+                pack.data.entries[e].cost_class(),
+                std::cmp::Reverse(useful[i]),
+            )
+        });
+        let usable: Vec<(usize, Eligible)> = order.into_iter().map(|i| usable[i]).collect();
+
+        let mut first = None;
+        for &(e, _) in &usable {
+            if !self.fits(e) {
+                let reason = self.over_budget_reason(e);
+                self.over_budget.push((e, target, reason));
                 continue;
             }
             let needs = &pack.entry_needs[e];
-            let open_need = needs.iter().find(|&&n| {
+            let open = needs.iter().copied().find(|&n| {
                 self.status[n] == RequirementStatus::Missing { known: false } && !self.supplied(n)
             });
-            if let Some(&n) = open_need {
+            if let Some(n) = open {
                 pack.requirement_met[n].unknown_fields(self.answers, self.unknown);
                 self.leave_out_for_need(e, n, words::needs_unknown);
                 continue;
             }
-            if let Some(&n) = needs.iter().find(|&&n| !self.can_supply(n, depth + 1)) {
+            if let Some(n) = needs.iter().copied().find(|&n| !self.can_supply(n, depth + 1)) {
                 self.leave_out_for_need(e, n, words::needs_missing);
                 continue;
             }
             for &n in needs {
-                self.plan_requirement(n, depth + 1);
+                self.plan_need(n, phase, pathway, depth + 1);
             }
-            if !needs.iter().all(|&n| self.supplied(n)) || !self.fits_budget(e) {
+            if !needs.iter().all(|&n| self.supplied(n)) || !self.fits(e) {
                 // Planning the needs used up the budget; the entry no longer fits.
                 continue;
             }
-            let after: Vec<usize> = needs.iter().filter_map(|&n| self.supplier[n]).collect();
-            let step = self.steps.len();
-            self.steps.push(Step { entry: e, after });
-            self.step_of[e] = Some(step);
-            self.spent += pack.data.entries[e].monthly;
-            for &a in &pack.entry_addresses[e] {
-                if !self.met_now(a) && self.supplier[a].is_none() {
-                    self.supplier[a] = Some(step);
+            first = Some(e);
+            break;
+        }
+        let Some(first) = first else {
+            return false;
+        };
+        let addresses = self.useful(first);
+        let mut options = vec![first];
+        for &(e, _) in &usable {
+            if options.len() == OPTIONS_PER_STEP {
+                break;
+            }
+            if options.contains(&e) {
+                continue;
+            }
+            let meets_as_much = addresses
+                .iter()
+                .all(|a| pack.entry_addresses[e].contains(a));
+            let needs_met = pack.entry_needs[e].iter().all(|&n| self.supplied(n));
+            if !meets_as_much || !needs_met {
+                continue;
+            }
+            if !self.fits(e) {
+                let reason = self.over_budget_reason(e);
+                self.leave_out(e, reason);
+                continue;
+            }
+            options.push(e);
+        }
+        let after: Vec<usize> = {
+            let mut after = Vec::new();
+            for &e in &options {
+                for &n in &pack.entry_needs[e] {
+                    if let Some(s) = self.supplier[n] {
+                        if !after.contains(&s) {
+                            after.push(s);
+                        }
+                    }
                 }
             }
-            options += 1;
+            after
+        };
+        let step = self.steps.len();
+        let entry = &pack.data.entries[first];
+        self.spent_monthly += entry.monthly;
+        self.spent_once += entry.setup;
+        for &e in &options {
+            self.used[e] = true;
         }
-        self.visiting[r] = false;
-        self.supplied(r)
+        for &a in &addresses {
+            self.supplier[a] = Some(step);
+        }
+        self.steps.push(Planned {
+            options,
+            phase,
+            pathway,
+            opens: None,
+            addresses,
+            after,
+        });
+        true
     }
 
     /// Leaves entry `e` out because of its need `n`, in the words `sentence` gives.
@@ -283,198 +589,237 @@ impl<'p> Planner<'p, '_> {
             .collect()
     }
 
-    /// What the step addresses: the requirements it helps meet that are not met now.
-    fn addresses(&self, e: usize) -> Vec<usize> {
-        self.pack.entry_addresses[e]
-            .iter()
-            .copied()
-            .filter(|&a| !self.met_now(a))
-            .collect()
+    fn cost(&self, e: usize) -> Cost<'p> {
+        let entry = &self.pack.data.entries[e];
+        Cost {
+            currency: self.currency,
+            setup: super::profile::number_json(entry.setup),
+            monthly: super::profile::number_json(entry.monthly),
+            commission_pct: super::profile::number_json(entry.commission_pct),
+            note: entry.cost_note.as_ref().map(|t| t.get(self.locale)),
+            approximate: entry.approximate,
+            per_use: entry.per_use,
+        }
     }
 
-    /// Orders the steps: every step after those it needs; among steps that address the same
-    /// requirement, free before paid unless the free one needs the paid one; otherwise in
-    /// planning order.
-    fn order(&self, addresses: &[Vec<usize>]) -> Vec<usize> {
-        let n = self.steps.len();
-        let mut preds: Vec<Vec<usize>> = self.steps.iter().map(|s| s.after.clone()).collect();
-        let depends = |preds: &Vec<Vec<usize>>, from: usize, on: usize| -> bool {
-            let mut stack = vec![from];
-            let mut seen = vec![false; n];
-            while let Some(x) = stack.pop() {
-                if x == on {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[x], true) {
-                    stack.extend(preds[x].iter().copied());
-                }
-            }
-            false
-        };
-        for paid in 0..n {
-            let pe = &self.pack.data.entries[self.steps[paid].entry];
-            if !pe.is_paid() {
-                continue;
-            }
-            let paid_addresses = &addresses[paid];
-            for (free, free_addresses) in addresses.iter().enumerate() {
-                let fe = &self.pack.data.entries[self.steps[free].entry];
-                if fe.is_paid() || free == paid {
-                    continue;
-                }
-                let shares = free_addresses.iter().any(|a| paid_addresses.contains(a));
-                if shares && !depends(&preds, free, paid) && !preds[paid].contains(&free) {
-                    preds[paid].push(free);
-                }
+    /// Why option `e` of a step was chosen: its cost (and how it sits in the budgets, for the
+    /// step's first option), and where it reaches.
+    fn why(&self, e: usize, spent_monthly: f64, spent_once: f64) -> Vec<Reason<'p>> {
+        let pack = self.pack;
+        let entry = &pack.data.entries[e];
+        let locale = self.locale;
+        let mut cost_text = words::cost_sentence(
+            entry.setup,
+            entry.monthly,
+            entry.commission_pct,
+            entry.approximate,
+            entry.per_use,
+            self.currency,
+            locale,
+        );
+        let mut cost_fields = Vec::new();
+        if let (Some(budget), true) = (self.monthly_budget, entry.monthly > 0.0) {
+            cost_text.push(' ');
+            cost_text.push_str(&words::fits_budget(
+                spent_monthly + entry.monthly,
+                budget,
+                self.currency,
+                locale,
+            ));
+            cost_fields.push("payments.monthly_budget");
+        }
+        if let (Some(budget), true) = (self.once_budget, entry.setup > 0.0) {
+            cost_text.push(' ');
+            cost_text.push_str(&words::fits_once_budget(
+                spent_once + entry.setup,
+                budget,
+                self.currency,
+                locale,
+            ));
+            cost_fields.push("payments.one_off_budget");
+        }
+        let mut why = vec![Reason {
+            rule: &entry.id,
+            text: cost_text.into(),
+            fields: cost_fields,
+        }];
+        if pack.entry_localities[e].is_some() {
+            let field = pack.ix.locality;
+            if let Some(Value::Choice(i)) = &self.answers[field] {
+                let place = option_label(pack, field, *i, locale);
+                why.push(Reason {
+                    rule: &entry.id,
+                    text: words::available_here(place, locale).into(),
+                    fields: vec!["locality"],
+                });
             }
         }
-        let mut done = vec![false; n];
-        let mut out = Vec::with_capacity(n);
-        while out.len() < n {
-            let next = (0..n).find(|&i| !done[i] && preds[i].iter().all(|&p| done[p]));
-            // The constraints come from a plan built in dependency order, so a step is always
-            // ready; fall back to planning order rather than loop if that ever breaks.
-            let i = next.unwrap_or_else(|| (0..n).find(|&i| !done[i]).expect("steps remain"));
-            done[i] = true;
-            out.push(i);
-        }
-        out
+        why
     }
 
     fn finish(self) -> Plan<'p> {
-        let step_addresses: Vec<Vec<usize>> =
-            self.steps.iter().map(|s| self.addresses(s.entry)).collect();
-        let order = self.order(&step_addresses);
-        let mut actions: Vec<Vec<&'p str>> = vec![Vec::new(); self.pack.data.requirements.len()];
-        for &s in &order {
-            for &a in &step_addresses[s] {
-                actions[a].push(&self.pack.data.entries[self.steps[s].entry].id);
-            }
-        }
-        let mut position = vec![0usize; self.steps.len()];
-        for (k, &s) in order.iter().enumerate() {
-            position[s] = k;
-        }
-        let locale = self.locale;
         let pack = self.pack;
-        let locality_field = pack.ix.locality;
-        let recommendations = order
+        let locale = self.locale;
+        let number = |s: usize| s as u32 + 1;
+        let mut addressing: Vec<Vec<u32>> = vec![Vec::new(); pack.data.requirements.len()];
+        let mut spent_monthly = 0.0;
+        let mut spent_once = 0.0;
+        let mut steps = Vec::with_capacity(self.steps.len());
+        for (s, planned) in self.steps.iter().enumerate() {
+            for &a in &planned.addresses {
+                addressing[a].push(number(s));
+            }
+            let options = planned
+                .options
+                .iter()
+                .map(|&e| {
+                    let entry = &pack.data.entries[e];
+                    StepOption {
+                        id: &entry.id,
+                        kind: entry.kind,
+                        name: entry.name.get(locale),
+                        summary: entry.summary.get(locale),
+                        cost: self.cost(e),
+                        eligibility: entry.eligibility.as_ref().map(|t| t.get(locale)),
+                        conditional: self.eligible(e) == Eligible::Maybe,
+                        why: self.why(e, spent_monthly, spent_once),
+                        url: entry.url.as_deref(),
+                        checked: &entry.checked,
+                    }
+                })
+                .collect();
+            let first = &pack.data.entries[planned.options[0]];
+            spent_monthly += first.monthly;
+            spent_once += first.setup;
+            let mut after: Vec<u32> = planned.after.iter().map(|&a| number(a)).collect();
+            super::sort_small(&mut after, |&a| a);
+            steps.push(Step {
+                step: number(s),
+                phase: planned.phase,
+                pathway: &pack.data.pathways[planned.pathway].id,
+                addresses: planned
+                    .addresses
+                    .iter()
+                    .map(|&a| pack.data.requirements[a].id.as_str())
+                    .collect(),
+                opens: planned.opens.map(|p| pack.data.pathways[p].id.as_str()),
+                after,
+                options,
+            });
+        }
+
+        // The cheapest steps that can be taken now (no step before them), surely qualified
+        // for, at a known cost: those towards the next rung first, then formalities.
+        let mut first_steps: Vec<(Phase, Ordered, CostClass, u32)> = self
+            .steps
             .iter()
             .enumerate()
-            .map(|(k, &s)| {
-                let step = &self.steps[s];
-                let e = step.entry;
-                let entry = &pack.data.entries[e];
-                let addresses = &step_addresses[s];
-                let mut why: Vec<Reason> = addresses
-                    .iter()
-                    .map(|&a| {
-                        let req = &pack.data.requirements[a];
-                        Reason {
-                            rule: &req.id,
-                            text: req.missing.get(locale).into(),
-                            fields: self.requirement_fields(a),
-                        }
-                    })
-                    .collect();
-                let mut cost_text = words::cost_sentence(
-                    entry.setup,
-                    entry.monthly,
-                    entry.commission_pct,
-                    entry.approximate,
-                    self.currency,
-                    locale,
-                );
-                let mut cost_fields = Vec::new();
-                if let (Some(budget), true) = (self.budget, entry.monthly > 0.0) {
-                    let spent_until: f64 = order[..=k]
-                        .iter()
-                        .map(|&x| pack.data.entries[self.steps[x].entry].monthly)
-                        .sum();
-                    cost_text.push(' ');
-                    cost_text.push_str(&words::fits_budget(
-                        spent_until,
-                        budget,
-                        self.currency,
-                        locale,
-                    ));
-                    cost_fields.push("payments.monthly_budget");
-                }
-                why.push(Reason {
-                    rule: &entry.id,
-                    text: cost_text.into(),
-                    fields: cost_fields,
-                });
-                if pack.entry_localities[e].is_some() {
-                    if let Some(Value::Choice(i)) = &self.answers[locality_field] {
-                        let place = option_label(pack, locality_field, *i, locale);
-                        why.push(Reason {
-                            rule: &entry.id,
-                            text: words::available_here(place, locale).into(),
-                            fields: vec!["locality"],
-                        });
-                    }
-                }
-                let mut after: Vec<usize> = step.after.clone();
-                super::sort_small(&mut after, |&x| position[x]);
-                after.dedup();
-                if !after.is_empty() {
-                    let names: Vec<&str> = after
-                        .iter()
-                        .map(|&x| pack.data.entries[self.steps[x].entry].name.get(locale))
-                        .collect();
-                    why.push(Reason {
-                        rule: &entry.id,
-                        text: words::after_steps(&names, locale).into(),
-                        fields: Vec::new(),
-                    });
-                }
-                Recommendation {
-                    id: &entry.id,
-                    kind: entry.kind,
-                    name: entry.name.get(locale),
-                    step: k as u32 + 1,
-                    cost: Cost {
-                        currency: self.currency,
-                        setup: super::profile::number_json(entry.setup),
-                        monthly: super::profile::number_json(entry.monthly),
-                        commission_pct: super::profile::number_json(entry.commission_pct),
-                        note: entry.cost_note.as_ref().map(|t| t.get(locale)),
-                        approximate: entry.approximate,
-                    },
-                    addresses: addresses
-                        .iter()
-                        .map(|&a| pack.data.requirements[a].id.as_str())
-                        .collect(),
-                    why,
-                    url: entry.url.as_deref(),
-                    checked: &entry.checked,
-                    summary: entry.summary.get(locale),
-                    after: after
-                        .iter()
-                        .map(|&x| pack.data.entries[self.steps[x].entry].id.as_str())
-                        .collect(),
-                }
+            .filter(|(_, s)| s.phase != Phase::Later && s.after.is_empty())
+            .filter(|(_, s)| self.eligible(s.options[0]) == Eligible::Yes)
+            .filter_map(|(i, s)| {
+                let entry = &pack.data.entries[s.options[0]];
+                let class = entry.cost_class();
+                let cost = Ordered(entry.setup + 12.0 * entry.monthly);
+                (class != CostClass::Unknown).then_some((s.phase, cost, class, number(i)))
             })
             .collect();
-        let left_out = self
-            .left_out
+        super::sort_small(&mut first_steps, |&(phase, cost, class, step)| {
+            (phase != Phase::Now, cost, class, step)
+        });
+        // Chosen by cost, listed in the plan's order.
+        let mut first_steps: Vec<u32> = first_steps
             .into_iter()
-            .filter(|(e, _)| self.step_of[*e].is_none())
+            .take(FIRST_STEPS)
+            .map(|(_, _, _, s)| s)
+            .collect();
+        super::sort_small(&mut first_steps, |&s| s);
+
+        // What the plan could not take for lack of money, where nothing else surely meets the
+        // need: nothing at all, or only a step whose cost or eligibility is not known.
+        let sure = |s: usize| {
+            let first = self.steps[s].options[0];
+            pack.data.entries[first].cost_class() != CostClass::Unknown
+                && self.eligible(first) == Eligible::Yes
+        };
+        let mut when_affordable: Vec<Affordable> = Vec::new();
+        for (e, target, reason) in &self.over_budget {
+            let entry = &pack.data.entries[*e];
+            let unmet = match *target {
+                Target::Need(r) => !self.met_now(r) && !self.supplier[r].is_some_and(sure),
+                Target::Opens(p) => !self.steps.iter().any(|s| s.opens == Some(p)),
+            };
+            if !unmet || self.used[*e] || when_affordable.iter().any(|a| a.id == entry.id) {
+                continue;
+            }
+            when_affordable.push(Affordable {
+                id: &entry.id,
+                kind: entry.kind,
+                name: entry.name.get(locale),
+                summary: entry.summary.get(locale),
+                cost: self.cost(*e),
+                addresses: pack.entry_addresses[*e]
+                    .iter()
+                    .filter(|&&a| !self.met_now(a))
+                    .map(|&a| pack.data.requirements[a].id.as_str())
+                    .collect(),
+                reason: reason.clone(),
+            });
+        }
+        let affordable_ids: Vec<&str> = when_affordable.iter().map(|a| a.id).collect();
+        let mut left_out: Vec<LeftOut> = self
+            .left_out
+            .iter()
+            .filter(|(e, _)| {
+                !self.used[*e] && !affordable_ids.contains(&pack.data.entries[*e].id.as_str())
+            })
             .map(|(e, reason)| {
-                let entry = &pack.data.entries[e];
+                let entry = &pack.data.entries[*e];
                 LeftOut {
                     id: &entry.id,
                     name: entry.name.get(locale),
-                    reason,
+                    reason: reason.clone(),
                 }
             })
             .collect();
-        Plan {
-            recommendations,
-            left_out,
-            actions,
+        for (e, _, reason) in &self.over_budget {
+            let entry = &pack.data.entries[*e];
+            if self.used[*e]
+                || affordable_ids.contains(&entry.id.as_str())
+                || left_out.iter().any(|l| l.id == entry.id)
+            {
+                continue;
+            }
+            left_out.push(LeftOut {
+                id: &entry.id,
+                name: entry.name.get(locale),
+                reason: reason.clone(),
+            });
         }
+        Plan {
+            steps,
+            first_steps,
+            when_affordable,
+            left_out,
+            addressing,
+        }
+    }
+}
+
+/// An `f64` with a total order, for sorting costs (which are never NaN: the linker checks).
+#[derive(Clone, Copy, PartialEq)]
+struct Ordered(f64);
+
+impl Eq for Ordered {}
+
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ordered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
     }
 }
 

@@ -1,27 +1,31 @@
-//! `next_unlock`: the fewest, cheapest answer changes that make the next pathway ready.
+//! `next_unlock`: the fewest, cheapest changes to the answers that reach the next rung.
 //!
-//! For each requirement the pathway misses, in order, it takes the cheapest alternative of the
+//! Only inputs are changed ([`FieldClass::Input`]: what the business has or can get), never
+//! what it is (its sector, its place), how the owner feels, or an answer such as "I don't need
+//! permits": a requirement those alone could meet is met through another of its alternatives,
+//! or the rung is not proposed.
+//!
+//! For each requirement the rung misses, in order, it takes the cheapest alternative of the
 //! requirement's condition (fewest fields changed, then fewest steps along the orders, then the
 //! pack's own order of alternatives) on top of the changes chosen so far. Then it drops every
-//! change the pathway can do without. Requirement conditions only become true as answers
-//! improve (the pack linker checks that), so after that pass dropping any one remaining change
-//! makes the pathway not ready.
+//! change the rung can do without. Requirement conditions only become true as answers improve
+//! (the pack linker checks that), so after that pass dropping any one remaining change makes
+//! the rung not reached.
 
 use std::collections::BTreeMap;
 
 use super::condition::{Cmp, Literal, Test, Truth};
 use super::pack::Pack;
-use super::profile::{encode_value, FieldIx, FieldKind, Value};
-use super::report::{Change, Unlock};
+use super::profile::{encode_value, Field, FieldClass, FieldIx, FieldKind, Value};
+use super::report::Change;
 
+/// The changes that reach rung `next` (whose rungs below are reached), or `None` when no
+/// change to the inputs reaches it.
 pub fn next_unlock<'p>(
     pack: &'p Pack,
     answers: &[Option<Value>],
-    pathway_ready: &[bool],
-    stage: Option<usize>,
-) -> Option<Unlock<'p>> {
-    let start = stage.map_or(0, |s| s + 1);
-    let next = (start..pathway_ready.len()).find(|&i| !pathway_ready[i])?;
+    next: usize,
+) -> Option<Vec<Change<'p>>> {
     let requires = &pack.pathway_requires[next];
 
     let mut working = answers.to_vec();
@@ -83,7 +87,7 @@ pub fn next_unlock<'p>(
             continue;
         }
         // Along an order, the lowest value that still works.
-        for lower in lower_values(kind, answers[f].as_ref(), value) {
+        for lower in lower_values(&pack.fields[f], answers[f].as_ref(), value) {
             let kept = working[f].replace(lower.clone());
             if ready(pack, requires, &working) {
                 *value = lower;
@@ -92,16 +96,15 @@ pub fn next_unlock<'p>(
             working[f] = kept;
         }
     }
-    Some(Unlock {
-        pathway: &pack.data.pathways[next].id,
-        changes: changed
+    Some(
+        changed
             .into_iter()
             .map(|(f, v)| Change {
                 field: &pack.fields[f].path,
                 to: encode_value(&pack.fields[f].kind, &v),
             })
             .collect(),
-    })
+    )
 }
 
 fn applies(pack: &Pack, r: usize, answers: &[Option<Value>]) -> bool {
@@ -119,7 +122,8 @@ fn ready(pack: &Pack, requires: &[usize], answers: &[Option<Value>]) -> bool {
 }
 
 /// The changes that make every literal of one alternative true, or `None` when one of them
-/// would take a change that is not an improvement (a selector such as sector, or moving down).
+/// would take a change that is not an improvement of an input (a selector such as sector, an
+/// attitude, a value never proposed, or moving down).
 fn satisfy(
     pack: &Pack,
     alternative: &[Literal],
@@ -131,7 +135,7 @@ fn satisfy(
             continue;
         }
         let field = &pack.fields[lit.field];
-        if !field.kind.is_ordered() {
+        if !field.kind.is_ordered() || field.class != FieldClass::Input {
             return None;
         }
         let current = out
@@ -139,7 +143,7 @@ fn satisfy(
             .find(|(f, _)| *f == lit.field)
             .map(|(_, v)| v.clone())
             .or_else(|| answers[lit.field].clone());
-        let target = lowest_passing(&field.kind, lit, current.as_ref())?;
+        let target = lowest_passing(field, lit, current.as_ref())?;
         match out.iter_mut().find(|(f, _)| *f == lit.field) {
             Some(slot) => slot.1 = target,
             None => out.push((lit.field, target)),
@@ -148,8 +152,9 @@ fn satisfy(
     Some(out)
 }
 
-/// The lowest value at or above `current` that passes the literal.
-fn lowest_passing(kind: &FieldKind, lit: &Literal, current: Option<&Value>) -> Option<Value> {
+/// The lowest value at or above `current` that passes the literal and may be proposed.
+fn lowest_passing(field: &Field, lit: &Literal, current: Option<&Value>) -> Option<Value> {
+    let kind = &field.kind;
     let test = normalise(&lit.test, lit.negated, kind)?;
     match (kind, &test) {
         (FieldKind::Choice { values, .. }, Test::ChoiceIn(mask)) => {
@@ -158,7 +163,7 @@ fn lowest_passing(kind: &FieldKind, lit: &Literal, current: Option<&Value>) -> O
                 _ => None,
             };
             (0..values.len())
-                .filter(|&i| mask & (1 << i) != 0)
+                .filter(|&i| mask & (1 << i) != 0 && field.proposable(i as u8))
                 .filter(|&i| floor.is_none_or(|f| kind.rank(i as u8) >= f))
                 .min_by_key(|&i| (kind.rank(i as u8), i))
                 .map(|i| Value::Choice(i as u8))
@@ -233,8 +238,9 @@ fn normalise(test: &Test, negated: bool, kind: &FieldKind) -> Option<Test> {
 }
 
 /// Smaller changes to try instead of moving `from` to `to`: for an ordered choice or a whole
-/// number, the values in between, lowest first.
-fn lower_values(kind: &FieldKind, from: Option<&Value>, to: &Value) -> Vec<Value> {
+/// number, the values in between that may be proposed, lowest first.
+fn lower_values(field: &Field, from: Option<&Value>, to: &Value) -> Vec<Value> {
+    let kind = &field.kind;
     match (kind, to) {
         (FieldKind::Choice { values, .. }, Value::Choice(t)) => {
             let floor = match from {
@@ -243,6 +249,7 @@ fn lower_values(kind: &FieldKind, from: Option<&Value>, to: &Value) -> Vec<Value
             };
             let mut lower: Vec<u8> = (0..values.len() as u8)
                 .filter(|&i| (kind.rank(i) as i32) > floor && kind.rank(i) < kind.rank(*t))
+                .filter(|&i| field.proposable(i))
                 .collect();
             super::sort_small(&mut lower, |&i| (kind.rank(i), i));
             lower.into_iter().map(Value::Choice).collect()

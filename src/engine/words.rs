@@ -91,16 +91,77 @@ fn percent(value: f64, locale: Locale) -> String {
     }
 }
 
+/// What a step costs, in a few words, as a list shows it: "Gratis", "Costo por confirmar",
+/// "Se paga por uso" or "$1,500 MXN de una vez · $30 MXN al mes · 3,49 % por venta (precio
+/// aproximado)". Never "free" for what costs or may cost.
+pub fn cost_short(
+    setup: f64,
+    monthly: f64,
+    commission_pct: f64,
+    approximate: bool,
+    per_use: bool,
+    currency: &str,
+    locale: Locale,
+) -> String {
+    let es = locale == Locale::Es;
+    if setup == 0.0 && monthly == 0.0 && commission_pct == 0.0 {
+        return match (per_use, approximate, es) {
+            (true, _, true) => "Se paga por uso",
+            (true, _, false) => "Pay per use",
+            (false, true, true) => "Costo por confirmar",
+            (false, true, false) => "Cost to be confirmed",
+            (false, false, true) => "Gratis",
+            (false, false, false) => "Free",
+        }
+        .into();
+    }
+    let mut parts = Vec::new();
+    if setup > 0.0 {
+        let once = if es { "de una vez" } else { "once" };
+        parts.push(format!("{} {once}", money(setup, currency)));
+    }
+    if monthly > 0.0 {
+        let month = if es { "al mes" } else { "a month" };
+        parts.push(format!("{} {month}", money(monthly, currency)));
+    }
+    if commission_pct > 0.0 {
+        let sale = if es { "por venta" } else { "per sale" };
+        parts.push(format!("{} {sale}", percent(commission_pct, locale)));
+    }
+    let mut text = parts.join(" · ");
+    if approximate {
+        text.push_str(if es {
+            " (precio aproximado)"
+        } else {
+            " (approximate price)"
+        });
+    }
+    text
+}
+
 /// What a step costs, in one sentence.
 pub fn cost_sentence(
     setup: f64,
     monthly: f64,
     commission_pct: f64,
     approximate: bool,
+    per_use: bool,
     currency: &str,
     locale: Locale,
 ) -> String {
     let zero = setup == 0.0 && monthly == 0.0 && commission_pct == 0.0;
+    if zero && per_use {
+        return match (locale, approximate) {
+            (Locale::Es, false) => "No tiene costo fijo: se paga cada vez que se usa.".into(),
+            (Locale::Es, true) => {
+                "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.".into()
+            }
+            (Locale::En, false) => "No fixed cost: you pay each time you use it.".into(),
+            (Locale::En, true) => {
+                "No fixed cost: you pay each time you use it, at a rate we could not confirm.".into()
+            }
+        };
+    }
     if zero && approximate {
         return match locale {
             Locale::Es => "El costo no está confirmado: pregunte antes de usarlo.".into(),
@@ -116,8 +177,8 @@ pub fn cost_sentence(
     let mut parts = Vec::new();
     if setup > 0.0 {
         parts.push(match locale {
-            Locale::Es => format!("{} para empezar", money(setup, currency)),
-            Locale::En => format!("{} to start", money(setup, currency)),
+            Locale::Es => format!("{} de una vez", money(setup, currency)),
+            Locale::En => format!("{} once", money(setup, currency)),
         });
     }
     if monthly > 0.0 {
@@ -171,6 +232,44 @@ pub fn fits_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> S
     }
 }
 
+pub fn fits_once_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Es => format!(
+            "Con los pasos anteriores suma {} de una vez; cabe en lo que puede gastar para empezar ({}).",
+            money(spent, currency),
+            money(budget, currency)
+        ),
+        Locale::En => format!(
+            "With the earlier steps it adds up to {} once, within what you can spend to start ({}).",
+            money(spent, currency),
+            money(budget, currency)
+        ),
+    }
+}
+
+/// Why a one-off cost waits: "cuando pueda".
+pub fn over_once_budget(
+    setup: f64,
+    spent: f64,
+    budget: f64,
+    currency: &str,
+    locale: Locale,
+) -> String {
+    let left = (budget - spent).max(0.0);
+    match locale {
+        Locale::Es => format!(
+            "Cuesta {} de una vez y por ahora puede gastar {} para empezar. Cuando pueda.",
+            money(setup, currency),
+            money(left, currency)
+        ),
+        Locale::En => format!(
+            "It costs {} once and for now you can spend {} to start. When you can.",
+            money(setup, currency),
+            money(left, currency)
+        ),
+    }
+}
+
 pub fn over_budget(
     monthly: f64,
     spent: f64,
@@ -180,13 +279,13 @@ pub fn over_budget(
 ) -> String {
     match locale {
         Locale::Es => format!(
-            "Cuesta {} al mes. Con los pasos anteriores ({} al mes) pasaría su presupuesto de {} al mes.",
+            "Cuesta {} al mes. Con los pasos anteriores ({} al mes) pasaría su presupuesto de {} al mes. Cuando pueda.",
             money(monthly, currency),
             money(spent, currency),
             money(budget, currency)
         ),
         Locale::En => format!(
-            "It costs {} a month. With the earlier steps ({} a month) it would go over your budget of {} a month.",
+            "It costs {} a month. With the earlier steps ({} a month) it would go over your budget of {} a month. When you can.",
             money(monthly, currency),
             money(spent, currency),
             money(budget, currency)
@@ -220,14 +319,6 @@ pub fn available_here(place: &str, locale: Locale) -> String {
     match locale {
         Locale::Es => format!("Llega a donde está su negocio: {place}."),
         Locale::En => format!("It reaches where your business is: {place}."),
-    }
-}
-
-pub fn after_steps(names: &[&str], locale: Locale) -> String {
-    let list = join(names, locale);
-    match locale {
-        Locale::Es => format!("Va después de: {list}."),
-        Locale::En => format!("Comes after: {list}."),
     }
 }
 
@@ -289,23 +380,27 @@ mod tests {
     #[test]
     fn cost_sentences() {
         assert_eq!(
-            cost_sentence(0.0, 0.0, 0.0, false, "MXN", Locale::Es),
+            cost_sentence(0.0, 0.0, 0.0, false, false, "MXN", Locale::Es),
             "No cuesta nada."
         );
         assert_eq!(
-            cost_sentence(0.0, 0.0, 0.0, true, "MXN", Locale::Es),
+            cost_sentence(0.0, 0.0, 0.0, true, false, "MXN", Locale::Es),
             "El costo no está confirmado: pregunte antes de usarlo."
         );
         assert_eq!(
-            cost_sentence(499.0, 0.0, 3.6, false, "MXN", Locale::Es),
-            "Cuesta $499 MXN para empezar y 3,6 % de cada venta."
+            cost_sentence(0.0, 0.0, 0.0, true, true, "MXN", Locale::Es),
+            "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar."
         );
         assert_eq!(
-            cost_sentence(1500.0, 0.0, 0.0, true, "MXN", Locale::Es),
-            "Cuesta más o menos $1,500 MXN para empezar (precio aproximado)."
+            cost_sentence(499.0, 0.0, 3.6, false, false, "MXN", Locale::Es),
+            "Cuesta $499 MXN de una vez y 3,6 % de cada venta."
         );
         assert_eq!(
-            cost_sentence(0.0, 75.0, 0.0, false, "MXN", Locale::En),
+            cost_sentence(1500.0, 0.0, 0.0, true, false, "MXN", Locale::Es),
+            "Cuesta más o menos $1,500 MXN de una vez (precio aproximado)."
+        );
+        assert_eq!(
+            cost_sentence(0.0, 75.0, 0.0, false, false, "MXN", Locale::En),
             "Costs $75 MXN a month."
         );
     }

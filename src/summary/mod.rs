@@ -246,7 +246,7 @@ impl Assessment {
             blockers: report
                 .blockers
                 .iter()
-                .filter_map(|b| pack.requirement(b.requirement))
+                .filter_map(|b| pack.requirement(b))
                 .collect(),
         }
     }

@@ -218,15 +218,14 @@ fn report_cells(report: &Report) -> Vec<String> {
                 .unwrap_or_default(),
         );
     }
-    let ready: Vec<&str> = report
+    let reached: Vec<&str> = report
         .pathways
         .iter()
-        .filter(|p| p.ready)
+        .filter(|p| p.reached)
         .map(|p| p.id)
         .collect();
-    cells.push(ready.join(";"));
-    let blockers: Vec<&str> = report.blockers.iter().map(|b| b.requirement).collect();
-    cells.push(blockers.join(";"));
+    cells.push(reached.join(";"));
+    cells.push(report.blockers.join(";"));
     match &report.next_unlock {
         Some(u) => {
             cells.push(u.pathway.to_string());

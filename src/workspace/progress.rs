@@ -6,6 +6,7 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::engine::report::Status;
 use crate::engine::Report;
 
 /// A number before and after. As JSON: `{"before", "after", "delta"}`.
@@ -128,32 +129,39 @@ pub fn compare<'p>(before: &Report<'p>, after: &Report<'p>) -> Progress<'p> {
             });
         }
     }
-    let ready = |r: &Report<'p>| -> Vec<&'p str> {
+    let reached = |r: &Report<'p>| -> Vec<&'p str> {
         r.pathways
             .iter()
-            .filter(|p| p.ready)
+            .filter(|p| p.reached)
             .map(|p| p.id)
             .collect()
     };
-    let (ready_before, ready_after) = (ready(before), ready(after));
-    let blockers =
-        |r: &Report<'p>| -> Vec<&'p str> { r.blockers.iter().map(|b| b.requirement).collect() };
-    let (blocked_before, blocked_after) = (blockers(before), blockers(after));
+    let (ready_before, ready_after) = (reached(before), reached(after));
+    let (blocked_before, blocked_after) = (before.blockers.clone(), after.blockers.clone());
     let missing_after: Vec<&str> = after
-        .pathways
+        .requirements
         .iter()
-        .flat_map(|p| p.missing.iter().map(|m| m.requirement))
+        .filter(|r| r.status != Status::Met)
+        .map(|r| r.id)
         .chain(blocked_after.iter().copied())
         .collect();
-    let steps_before: Vec<&'p str> = before.recommendations.iter().map(|r| r.id).collect();
-    let steps_after: Vec<&'p str> = after.recommendations.iter().map(|r| r.id).collect();
+    // A step is done when none of its options is in the later plan and what it addressed is
+    // no longer missing; it is named by the option the plan put first.
+    let planned = |r: &Report<'p>| -> Vec<&'p str> {
+        r.steps.iter().flat_map(|s| s.options.iter().map(|o| o.id)).collect()
+    };
+    let first_options = |r: &Report<'p>| -> Vec<&'p str> {
+        r.steps.iter().map(|s| s.options[0].id).collect()
+    };
+    let planned_after = planned(after);
     let steps_done = before
-        .recommendations
+        .steps
         .iter()
-        .filter(|r| !steps_after.contains(&r.id))
-        .filter(|r| r.addresses.iter().all(|a| !missing_after.contains(a)))
-        .map(|r| r.id)
+        .filter(|s| s.options.iter().all(|o| !planned_after.contains(&o.id)))
+        .filter(|s| s.addresses.iter().all(|a| !missing_after.contains(a)))
+        .map(|s| s.options[0].id)
         .collect();
+    let steps_before = planned(before);
     Progress {
         readiness: Change {
             before: before.readiness,
@@ -167,7 +175,10 @@ pub fn compare<'p>(before: &Report<'p>, after: &Report<'p>) -> Progress<'p> {
         blockers_removed: minus(&blocked_before, &blocked_after),
         blockers_added: minus(&blocked_after, &blocked_before),
         steps_done,
-        steps_new: minus(&steps_after, &steps_before),
+        steps_new: first_options(after)
+            .into_iter()
+            .filter(|id| !steps_before.contains(id))
+            .collect(),
         answered: minus(&before.unanswered, &after.unanswered),
     }
 }

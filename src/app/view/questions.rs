@@ -98,6 +98,14 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
     let question = &pack.data.questions[q];
     let answer = answer_json(pack, &state.profile, q);
     let dont_know = state.dont_know.contains(&question.id);
+    // "No sé", or "Prefiero no decir" for questions about the owner: either leaves the field
+    // unanswered.
+    let skip = question.dont_know || question.prefer_not;
+    let skip_label = if question.prefer_not {
+        w.prefer_not
+    } else {
+        w.dont_know
+    };
     let base = format!("q-{}", question.id);
     let help_id = format!("{base}-ayuda");
     let described = question.help.as_ref().map(|_| help_id.as_str());
@@ -121,7 +129,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
             label.opcion.opcion--no-se {
                 input type=(kind) name=(base) checked[dont_know] data-change={ "nose:" (q) }
                     data-testid={ (base) "-no-se" };
-                span { (w.dont_know) }
+                span { (skip_label) }
             }
         }
     };
@@ -149,7 +157,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                             span { (option.label.get(locale)) }
                         }
                     }
-                    @if question.dont_know { (dont_know_box("checkbox")) }
+                    @if skip { (dont_know_box("checkbox")) }
                 }
             }
         };
@@ -175,8 +183,8 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                             (option.label.get(locale))
                         }
                     }
-                    @if question.dont_know {
-                        option value=(DONT_KNOW_VALUE) selected[dont_know] { (w.dont_know) }
+                    @if skip {
+                        option value=(DONT_KNOW_VALUE) selected[dont_know] { (skip_label) }
                     }
                 }
             }
@@ -200,7 +208,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                             span { (option.label.get(locale)) }
                         }
                     }
-                    @if question.dont_know { (dont_know_box("radio")) }
+                    @if skip { (dont_know_box("radio")) }
                 }
             }
         };
@@ -233,7 +241,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                     aria-describedby=[described] data-testid=(base);
                 @if let Some(unit) = unit { span.unidad { (unit) } }
             }
-            @if question.dont_know { (dont_know_box("checkbox")) }
+            @if skip { (dont_know_box("checkbox")) }
         }
     }
 }

@@ -1,6 +1,8 @@
-//! The results, computed from the answers on every render: overall readiness, what holds the
-//! enterprise back (first), three cheap next steps, the dimension chart, the ladder of ways to
-//! sell, what would open the next rung, and the costed roadmap with its reasons.
+//! The results, computed from the answers on every render: where the business stands and the
+//! ways it already sells, what holds it back, the cheapest next steps that fit what it can
+//! spend, what would reach the next rung, the dimension chart, the ladder, and the plan: the
+//! steps towards the next rung first (at most [`SHOWN_FIRST`] before "see more"), formalities
+//! to work on meanwhile, later rungs folded, and what waits until the business can pay.
 //!
 //! `assess` runs here on every render (about 10 µs natively): the pack is linked once and
 //! shared, so re-scoring after an answer stays far inside one frame.
@@ -11,12 +13,15 @@ use maud::{html, Markup};
 
 use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
-use crate::app::answers::{field_label, value_label};
+use crate::app::answers::field_label;
 use crate::app::words::{words, Words};
 use crate::engine::pack::EntryKind;
-use crate::engine::report::{Cost, Reason, Recommendation};
-use crate::engine::words::money;
+use crate::engine::report::{Cost, Phase, Reason, Report, Step};
+use crate::engine::words::cost_short;
 use crate::engine::{assess, Locale, Pack, Profile};
+
+/// How many steps to take now are shown before the rest is folded.
+pub const SHOWN_FIRST: usize = 5;
 
 /// The results screen for `profile`, with `share` (the share panel, or nothing) before the
 /// buttons at the end; the "¿Por qué?" sections `whys` says are open have their contents.
@@ -29,17 +34,14 @@ pub fn results(
 ) -> Markup {
     let w = words(locale);
     let report = assess(pack, profile, locale);
-    let stage = report
-        .stage
-        .and_then(|id| report.pathways.iter().find(|p| p.id == id))
-        .map(|p| p.label);
-    let unlock_target = report.next_unlock.as_ref().map(|unlock| {
-        report
-            .pathways
-            .iter()
-            .find(|p| p.id == unlock.pathway)
-            .map_or(unlock.pathway, |p| p.label)
-    });
+    let label = |id: &str| report.pathway(id).map_or(id.to_string(), |p| p.label.into());
+    let stage = report.stage.map(label);
+    let uses: Vec<&str> = report
+        .pathways
+        .iter()
+        .filter(|p| p.in_use)
+        .map(|p| p.label)
+        .collect();
     let chart = Chart {
         caption: w.chart_heading,
         label_header: w.chart_dimension,
@@ -47,14 +49,27 @@ pub fn results(
         testid: "grafica",
         bar_width: 270,
     };
-    let bars: Vec<Bar> = report
-        .dimensions
+    let bars = |graded_only: bool| -> Vec<Bar> {
+        report
+            .dimensions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !graded_only || pack.dimension_graded(*i))
+            .map(|(_, d)| Bar {
+                label: d.label.to_string(),
+                permille: d.score.min(100) * 10,
+                value: d.score.to_string(),
+            })
+            .collect()
+    };
+    let printed_chart = Chart {
+        testid: "grafica-impresa",
+        ..chart
+    };
+    let first_steps: Vec<&Step> = report
+        .first_steps
         .iter()
-        .map(|d| Bar {
-            label: d.label.to_string(),
-            permille: d.score.min(100) * 10,
-            value: d.score.to_string(),
-        })
+        .filter_map(|&n| report.step(n))
         .collect();
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
@@ -63,11 +78,14 @@ pub fn results(
                 p.resumen__titulo { (w.readiness) }
                 p.resumen__numero { span.resumen__valor { (report.readiness) } " / 100" }
                 p {
-                    @if let Some(stage) = stage {
+                    @if let Some(stage) = &stage {
                         (w.stage) " " strong { (stage) }
                     } @else {
                         (w.no_stage)
                     }
+                }
+                @if !uses.is_empty() {
+                    p data-testid="ya-vende" { (w.uses) " " (uses.join(", ")) }
                 }
             }
             section.frenos aria-labelledby="frenos-titulo" data-testid="frenos" {
@@ -75,22 +93,52 @@ pub fn results(
                 @if report.blockers.is_empty() {
                     p { (w.no_blockers) }
                 } @else {
-                    ul { @for b in &report.blockers { li { (b.text) } } }
+                    ul {
+                        @for id in &report.blockers {
+                            @if let Some(text) = report.requirement(id).and_then(|r| r.text) {
+                                li { (text) }
+                            }
+                        }
+                    }
                 }
             }
-            @if !report.recommendations.is_empty() {
+            @if !report.steps.is_empty() {
                 section.destacado aria-labelledby="primeros-pasos" data-testid="primeros-pasos" {
                     h3 #primeros-pasos { (w.first_steps) }
-                    ol {
-                        @for r in report.recommendations.iter().take(3) {
-                            li { strong { (r.name) } " — " (cost_text(&r.cost, w)) }
+                    @if first_steps.is_empty() {
+                        p { (w.no_first_steps) }
+                    } @else {
+                        ol {
+                            @for step in &first_steps {
+                                @let o = &step.options[0];
+                                li {
+                                    strong { (o.name) } " — " (cost_text(&o.cost, w))
+                                    " " span.nota { "(" (w.step(step.step)) ")" }
+                                }
+                            }
                         }
+                    }
+                }
+            }
+            @if let Some(unlock) = &report.next_unlock {
+                section.desbloqueo aria-labelledby="desbloqueo-titulo" data-testid="desbloqueo" {
+                    h3 #desbloqueo-titulo { (w.unlock_heading) }
+                    p { (w.unlock_target(&label(unlock.pathway))) }
+                    ul {
+                        @for id in &unlock.gets {
+                            li { (report.requirement(id).map_or(*id, |r| r.label)) }
+                        }
+                    }
+                    @if !unlock.steps.is_empty() {
+                        p { (w.unlock_steps(&unlock.steps)) }
                     }
                 }
             }
             section aria-labelledby="grafica-titulo" {
                 h3 #grafica-titulo { (w.chart_heading) }
-                (bar_chart(&chart, &bars))
+                div.no-imprimir { (bar_chart(&chart, &bars(false))) }
+                // The printed leave-behind does not grade how keen the owner is.
+                div.solo-imprimir { (bar_chart(&printed_chart, &bars(true))) }
                 (why(whys, "dimensions", "porque", w.why, || html! {
                     ul {
                         @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
@@ -99,37 +147,21 @@ pub fn results(
                     }
                 }))
             }
-            section.escalera aria-labelledby="escalera-titulo" data-testid="escalera" {
-                h3 #escalera-titulo { (w.ladder_heading) }
-                ol {
-                    @for p in &report.pathways {
-                        li.escalon.escalon--listo[p.ready] data-testid="escalon" {
-                            span.escalon__nombre { (p.label) }
-                            @if p.ready {
-                                span.escalon__estado { "✓ " (w.ready) }
-                            } @else {
-                                span.escalon__estado { (w.still_missing) }
-                                ul { @for m in &p.missing { li { (m.text) } } }
-                            }
-                        }
-                    }
-                }
-            }
-            @if let (Some(unlock), Some(target)) = (&report.next_unlock, unlock_target) {
-                section.desbloqueo aria-labelledby="desbloqueo-titulo" data-testid="desbloqueo" {
-                    h3 #desbloqueo-titulo { (w.unlock_heading) }
-                    p { (w.unlock_target(target)) }
+            (ladder(&report, w))
+            (plan(pack, &report, w, whys))
+            @if !report.when_affordable.is_empty() {
+                section.cuando-pueda aria-labelledby="cuando-pueda-titulo" data-testid="cuando-pueda" {
+                    h3 #cuando-pueda-titulo { (w.when_affordable_heading) }
                     ul {
-                        @for change in &unlock.changes {
+                        @for a in &report.when_affordable {
                             li {
-                                (field_label(pack, change.field, locale)) " → "
-                                strong { (value_label(pack, change.field, &change.to, locale)) }
+                                strong { (a.name) } " — " (cost_text(&a.cost, w)) ". "
+                                (a.reason.text.as_ref())
                             }
                         }
                     }
                 }
             }
-            (roadmap(pack, &report.recommendations, w, whys))
             @if !report.left_out.is_empty() {
                 (why(whys, "left-out", "porque fuera", w.left_out_heading, || html! {
                     ul {
@@ -156,39 +188,56 @@ pub fn results(
     }
 }
 
-/// What a step costs, in a few words: "Gratis", "Costo por confirmar" or
-/// "$1,234 MXN para empezar · $199 MXN al mes (precio aproximado)".
+/// The ladder, rung by rung, and the routes beside it.
+fn ladder(report: &Report, w: &Words) -> Markup {
+    let labels = |ids: &[&str]| -> String {
+        ids.iter()
+            .map(|id| report.requirement(id).map_or(*id, |r| r.label))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let rung = |p: &crate::engine::report::PathwayStatus| {
+        html! {
+            li.escalon.escalon--listo[p.reached] data-testid="escalon" {
+                span.escalon__nombre { (p.label) }
+                @if p.in_use {
+                    span.escalon__estado { (w.in_use) }
+                } @else if p.reached {
+                    span.escalon__estado { "✓ " (w.ready) }
+                }
+                @if !p.missing.is_empty() {
+                    p.escalon__falta { (w.still_missing) " " (labels(&p.missing)) }
+                }
+            }
+        }
+    };
+    let routes: Vec<_> = report.pathways.iter().filter(|p| !p.ladder).collect();
+    html! {
+        section.escalera aria-labelledby="escalera-titulo" data-testid="escalera" {
+            h3 #escalera-titulo { (w.ladder_heading) }
+            ol { @for p in report.pathways.iter().filter(|p| p.ladder) { (rung(p)) } }
+            @if !routes.is_empty() {
+                h4.escalera__ruta { (w.route_heading) }
+                p.nota { (w.route_intro) }
+                ul { @for p in routes { (rung(p)) } }
+            }
+        }
+    }
+}
+
+/// What a step costs, in a few words: "Gratis", "Costo por confirmar", "Se paga por uso" or
+/// "$1,234 MXN de una vez · $199 MXN al mes (precio aproximado)".
 pub fn cost_text(cost: &Cost, w: &Words) -> String {
     let number = |json: &serde_json::Value| json.as_f64().unwrap_or(0.0);
-    let (setup, monthly, pct) = (
+    cost_short(
         number(&cost.setup),
         number(&cost.monthly),
         number(&cost.commission_pct),
-    );
-    if setup == 0.0 && monthly == 0.0 && pct == 0.0 {
-        return if cost.approximate {
-            w.cost_unconfirmed.to_string()
-        } else {
-            w.free.to_string()
-        };
-    }
-    let mut parts = Vec::new();
-    if setup > 0.0 {
-        parts.push(format!("{} {}", money(setup, cost.currency), w.to_start));
-    }
-    if monthly > 0.0 {
-        parts.push(format!("{} {}", money(monthly, cost.currency), w.per_month));
-    }
-    if pct > 0.0 {
-        // Whole numbers print without a fraction.
-        let pct = crate::engine::words::decimal(pct);
-        parts.push(format!("{pct} % {}", w.per_sale));
-    }
-    let mut text = parts.join(" · ");
-    if cost.approximate {
-        text.push_str(&format!(" ({})", w.approximate));
-    }
-    text
+        cost.approximate,
+        cost.per_use,
+        cost.currency,
+        w.locale,
+    )
 }
 
 /// One reason with the questions whose answers led to it.
@@ -208,64 +257,118 @@ fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
     }
 }
 
-/// The roadmap: each recommended step with its cost in local currency, the month its price
-/// was checked, its official page, and a "¿Por qué?" with the rules and the answers that led
-/// to it.
-fn roadmap(pack: &Pack, recommendations: &[Recommendation], w: &Words, whys: Whys) -> Markup {
-    let name_of = |id: &str| {
-        recommendations
-            .iter()
-            .find(|r| r.id == id)
-            .map_or(id.to_string(), |r| r.name.to_string())
+/// The plan: the steps to take now (the first [`SHOWN_FIRST`] shown, the rest behind "see
+/// more"), formalities to work on meanwhile, and the later rungs folded.
+fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
+    let of = |phase: Phase| -> Vec<&Step> {
+        report.steps.iter().filter(|s| s.phase == phase).collect()
     };
-    let requirement = |id: &str| {
-        pack.data
-            .requirements
-            .iter()
-            .find(|r| r.id == id)
-            .map_or(id.to_string(), |r| r.label.get(w.locale).to_string())
+    let (now, parallel, later) = (of(Phase::Now), of(Phase::Parallel), of(Phase::Later));
+    let target = report
+        .steps
+        .iter()
+        .find(|s| s.phase == Phase::Now && report.pathway(s.pathway).is_some_and(|p| p.ladder))
+        .and_then(|s| report.pathway(s.pathway))
+        .map(|p| p.label);
+    let steps = |list: &[&Step]| {
+        html! { ol.pasos { @for s in list { (step(pack, report, s, w, whys)) } } }
     };
     html! {
         section.plan aria-labelledby="plan-titulo" data-testid="plan" {
             h3 #plan-titulo { (w.roadmap_heading) }
-            @if recommendations.is_empty() {
+            @if report.steps.is_empty() {
                 p { (w.roadmap_empty) }
-            } @else {
-                ol.pasos {
-                    @for r in recommendations {
-                        li.paso data-testid="paso" {
-                            p.paso__cabeza {
-                                span.paso__numero { (w.step(r.step)) }
-                                span.paso__tipo { (kind_label(r.kind, w)) }
-                            }
-                            h4.paso__nombre { (r.name) }
-                            p { (r.summary) }
-                            p.paso__costo data-testid="costo" {
-                                strong { (cost_text(&r.cost, w)) }
-                                @if let Some(note) = r.cost.note { span { ". " (note) } }
-                            }
-                            p.paso__fecha { (w.checked_in) " " (w.month(r.checked)) "." }
-                            @if let Some(url) = r.url {
-                                p.paso__enlace {
-                                    a href=(url) rel="noopener noreferrer" {
-                                        (w.official_page) ": " (r.name)
-                                    }
-                                }
-                            }
-                            @if !r.after.is_empty() {
-                                p.paso__antes {
-                                    (w.after_steps) " "
-                                    (r.after.iter().map(|a| name_of(a)).collect::<Vec<_>>().join(", "))
-                                }
-                            }
-                            (why(whys, &format!("step-{}", r.id), "porque", w.why, || html! {
-                                p { (r.addresses.iter().map(|a| requirement(a)).collect::<Vec<_>>().join(" · ")) }
-                                ul { @for reason in &r.why { (reason_item(pack, reason, w)) } }
-                            }))
-                        }
+            }
+            @if !now.is_empty() {
+                @if let Some(target) = target {
+                    h4.plan__fase { (w.now_heading(target)) }
+                }
+                (steps(&now[..now.len().min(SHOWN_FIRST)]))
+                @if now.len() > SHOWN_FIRST {
+                    (why(whys, "more-now", "mas", &w.more_steps(now.len() - SHOWN_FIRST), || {
+                        steps(&now[SHOWN_FIRST..])
+                    }))
+                }
+            }
+            @if !parallel.is_empty() {
+                h4.plan__fase { (w.parallel_heading) }
+                p.nota { (w.parallel_intro) }
+                (steps(&parallel))
+            }
+            @if !later.is_empty() {
+                (why(whys, "later", "mas", w.later_heading, || steps(&later)))
+            }
+        }
+    }
+}
+
+/// One step: what it gives and for which way of selling, its first option in full, the
+/// others in a line each, and a "¿Por qué?" with the needs it meets and how each option fits.
+fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup {
+    let first = &s.options[0];
+    let pathway = report.pathway(s.pathway).map_or(s.pathway, |p| p.label);
+    let gives = match s.opens {
+        Some(p) => w.starts_selling(report.pathway(p).map_or(p, |p| p.label)),
+        None => {
+            let needs: Vec<&str> = s
+                .addresses
+                .iter()
+                .map(|id| report.requirement(id).map_or(*id, |r| r.label))
+                .collect();
+            w.gives(&needs.join(" · "), pathway)
+        }
+    };
+    html! {
+        li.paso data-testid="paso" {
+            p.paso__cabeza {
+                span.paso__numero { (w.step(s.step)) }
+                span.paso__tipo { (kind_label(first.kind, w)) }
+            }
+            h4.paso__nombre { (first.name) }
+            p.paso__para { (gives) }
+            @if let Some(e) = first.eligibility {
+                p.paso__condicion { @if first.conditional { strong { (w.only_if) } " " } (e) }
+            }
+            p { (first.summary) }
+            p.paso__costo data-testid="costo" {
+                strong { (cost_text(&first.cost, w)) }
+                @if let Some(note) = first.cost.note { span { ". " (note) } }
+            }
+            p.paso__fecha { (w.checked_in) " " (w.month(first.checked)) "." }
+            @if let Some(url) = first.url {
+                p.paso__enlace {
+                    a href=(url) rel="noopener noreferrer" { (w.official_page) ": " (first.name) }
+                }
+            }
+            @for o in &s.options[1..] {
+                p.paso__opcion data-testid="opcion" {
+                    (w.or_else) " " strong { (o.name) } " — " (cost_text(&o.cost, w))
+                    @if let Some(e) = o.eligibility {
+                        " (" @if o.conditional { (w.only_if) " " } (e) ")"
+                    }
+                    @if let Some(url) = o.url {
+                        " · " a href=(url) rel="noopener noreferrer" { (w.official_page) }
                     }
                 }
             }
+            @if !s.after.is_empty() {
+                p.paso__antes {
+                    (w.after_steps) " "
+                    (s.after.iter().map(|&a| w.step(a)).collect::<Vec<_>>().join(", "))
+                }
+            }
+            (why(whys, &format!("step-{}", s.step), "porque", w.why, || html! {
+                ul {
+                    @for id in &s.addresses {
+                        @if let Some(text) = report.requirement(id).and_then(|r| r.text) {
+                            li { (text) }
+                        }
+                    }
+                    @for o in &s.options {
+                        @for reason in &o.why { (reason_item(pack, reason, w)) }
+                    }
+                }
+            }))
         }
     }
 }
