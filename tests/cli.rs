@@ -32,7 +32,7 @@ fn assess_the_bare_profile_from_stdin() {
     let out = umbral(&["assess"], BARE);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["schema"], "umbral.report/1");
+    assert_eq!(report["schema"], "umbral.report/2");
     assert_eq!(report["pack"]["id"], "mx");
     assert_eq!(report["stage"], serde_json::Value::Null);
 }
@@ -47,10 +47,12 @@ fn assess_text_shows_steps_with_prices_and_months() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let shown = text(&out.stdout);
     assert!(shown.contains("Preparación:"), "{shown}");
-    assert!(shown.contains("Pasos recomendados:"), "{shown}");
+    assert!(shown.contains("Pasos para empezar:"), "{shown}");
+    assert!(shown.contains("Sus próximos pasos"), "{shown}");
     assert!(shown.contains("revisado 20"), "{shown}");
+    assert!(shown.contains("Le da: "), "{shown}");
     let out = umbral(&["assess", "--format", "text", "--lang", "en"], profile);
-    assert!(text(&out.stdout).contains("Recommended steps:"));
+    assert!(text(&out.stdout).contains("Steps to start with:"));
 }
 
 #[test]
@@ -181,7 +183,21 @@ fn schema_prints_the_published_schemas() {
         let out = umbral(&["schema", which], "");
         assert_eq!(out.status.code(), Some(0));
         let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(schema["$id"], format!("umbral.{which}/1"));
+        assert_eq!(schema["$id"], format!("umbral.{which}/2"));
+    }
+}
+
+/// Each catalog entry names the currency of its costs (JSON as well as text).
+#[test]
+fn catalog_json_names_each_entrys_currency() {
+    for (pack, currency) in [("mx", "MXN"), ("cl", "CLP"), ("bo", "BOB")] {
+        let out = umbral(&["catalog", "--pack", pack, "--format", "json"], "");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(entries.len() > 10);
+        for e in entries {
+            assert_eq!(e["currency"], currency, "{}", e["id"]);
+        }
     }
 }
 

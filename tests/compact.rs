@@ -37,9 +37,13 @@ fn without_sources(pack: &Pack) -> umbral::engine::PackData {
         requirement.met_when.clear();
         blank(&mut requirement.applies_when);
     }
+    for pathway in &mut data.pathways {
+        blank(&mut pathway.in_use_when);
+    }
     for entry in &mut data.entries {
         entry.source.clear();
         blank(&mut entry.when);
+        blank(&mut entry.eligible_when);
     }
     for question in &mut data.questions {
         blank(&mut question.show_when);
@@ -123,7 +127,7 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
     // Another format.
     assert_eq!(
         Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),
-        "not a compact pack: no header line umbral.pack-compact/1 at byte 0"
+        "not a compact pack: no header line umbral.pack-compact/2 at byte 0"
     );
     // Every digit changed in turn (a sample of them): either refused or read into a pack
     // whose every index is in range, so scoring it never panics.

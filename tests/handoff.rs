@@ -1,4 +1,5 @@
-//! The workspace: the hand-off file `umbral.handoff/1` (round trips, every problem named with
+//! The workspace: the hand-off file `umbral.handoff/2`, and version 1 read and migrated (round
+//! trips, every problem named with
 //! its path, the JSON schema), merging, the CSV of latest reports, progress between visits,
 //! and `umbral handoff` on the command line.
 
@@ -31,21 +32,26 @@ fn sample() -> Vec<Enterprise> {
     handoff::decode(&sample_text()).unwrap_or_else(|e| panic!("the sample decodes:\n{e}"))
 }
 
-/// The hand-off schema with the profile schema it refers to (`"$ref": "umbral.profile/1"`)
-/// bundled in as an embedded resource, as JSON Schema 2020-12 allows.
-fn schema() -> jsonschema::Validator {
+/// The hand-off schema of `version` with the profile schema it refers to (`"$ref":
+/// "umbral.profile/…"`) bundled in as an embedded resource, as JSON Schema 2020-12 allows.
+fn schema(version: u8) -> jsonschema::Validator {
     let read = |name: &str| -> Json {
         let text = std::fs::read_to_string(root().join("www/spec").join(name)).unwrap();
         serde_json::from_str(&text).unwrap()
     };
-    let mut handoff = read("handoff.schema.json");
-    handoff["$defs"]["bundled_profile"] = read("profile-v1.schema.json");
+    let mut handoff = read(&format!("handoff-v{version}.schema.json"));
+    handoff["$defs"]["bundled_profile"] = read(&format!("profile-v{version}.schema.json"));
     jsonschema::validator_for(&handoff).unwrap()
 }
 
+/// What the schema of the file's own version says of it.
 fn schema_errors(text: &str) -> Vec<String> {
     let value: Json = serde_json::from_str(text).unwrap();
-    schema()
+    let version = match value["schema"].as_str() {
+        Some("umbral.handoff/1") => 1,
+        _ => 2,
+    };
+    schema(version)
         .iter_errors(&value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect()
@@ -91,8 +97,11 @@ fn the_sample_decodes_and_round_trips() {
     // One enterprise per line, the header on the first.
     assert_eq!(text.lines().count(), 2 + enterprises.len());
     assert!(text.starts_with(
-        "{\"schema\":\"umbral.handoff/1\",\"exported_at\":\"2026-11-28T14:00:00Z\",\"app_version\":"
+        "{\"schema\":\"umbral.handoff/2\",\"exported_at\":\"2026-11-28T14:00:00Z\",\"app_version\":"
     ));
+    // The version-1 sample's profiles were migrated: the same answers, as version 2.
+    assert!(!text.contains("umbral.profile/1"));
+    assert_eq!(text.matches("umbral.profile/2").count(), 4);
     // Encoding is stable.
     assert_eq!(handoff::encode(&handoff::decode(&text).unwrap(), NOW), text);
 }
@@ -147,15 +156,32 @@ fn not_a_handoff_file() {
     );
     assert_eq!(
         errors("{}"),
-        vec!["not a hand-off file: missing field 'schema' (\"umbral.handoff/1\")"]
+        vec!["not a hand-off file: missing field 'schema' (\"umbral.handoff/2\")"]
     );
     assert_eq!(
         errors(r#"{"schema":"umbral.report/1"}"#),
-        vec!["schema: not a hand-off file: expected \"umbral.handoff/1\", found 'umbral.report/1'"]
+        vec!["schema: not a hand-off file: expected \"umbral.handoff/2\", found 'umbral.report/1'"]
     );
     assert_eq!(
         errors(r#"{"schema":"umbral.profile/1","country":"MX"}"#),
-        vec!["schema: this file is one profile ('umbral.profile/1'), not a hand-off file ('umbral.handoff/1')"]
+        vec!["schema: this file is one profile ('umbral.profile/1'), not a hand-off file ('umbral.handoff/2')"]
+    );
+    assert_eq!(
+        errors(r#"{"schema":"umbral.profile/2","country":"MX"}"#),
+        vec!["schema: this file is one profile ('umbral.profile/2'), not a hand-off file ('umbral.handoff/2')"]
+    );
+}
+
+/// A version-1 file holds version-1 profiles: one that says otherwise is not a file any
+/// version of Umbral wrote, and is refused with the visit named.
+#[test]
+fn a_version_1_file_holds_version_1_profiles() {
+    let text = edited(|j| {
+        j["enterprises"][0]["visits"][0]["profile"]["schema"] = json!("umbral.profile/2");
+    });
+    assert_eq!(
+        errors(&text),
+        vec!["enterprises[0].visits[0].profile.schema: a 'umbral.handoff/1' file holds 'umbral.profile/1' profiles only (in the visit of 2026-03-14 to 'Tejidos Ana (ficticio)')"]
     );
 }
 
@@ -163,12 +189,12 @@ fn not_a_handoff_file() {
 fn other_versions_are_refused_whole_with_a_clear_message() {
     // Whatever else is in it: a file of another version is not read at all.
     let text = edited(|j| {
-        j["schema"] = json!("umbral.handoff/2");
+        j["schema"] = json!("umbral.handoff/3");
         j["enterprises"] = json!("a different shape");
     });
     assert_eq!(
         errors(&text),
-        vec!["schema: this file is 'umbral.handoff/2', a version this app cannot read; it reads only 'umbral.handoff/1'. A newer version of Umbral may open it"]
+        vec!["schema: this file is 'umbral.handoff/3', a version this app cannot read; it reads 'umbral.handoff/2' and 'umbral.handoff/1'. A newer version of Umbral may open it"]
     );
 }
 
@@ -284,7 +310,7 @@ fn a_stored_record_checks_on_its_own() {
     let mut e = sample().remove(0);
     assert_eq!(e.validate(), Ok(()));
     e.visits[0].date = "mañana".into();
-    e.visits[1].profile = json!({"schema": "umbral.profile/1", "country": "CL"});
+    e.visits[1].profile = json!({"schema": "umbral.profile/2", "country": "CL"});
     assert_eq!(
         messages(e.validate().unwrap_err()),
         vec![
@@ -300,7 +326,7 @@ fn a_stored_record_checks_on_its_own() {
 const DAY2: &str = "2026-11-29T09:00:00Z";
 
 fn profile(country: &str, level: u8) -> Json {
-    json!({"schema": "umbral.profile/1", "country": country, "skills": {"digital_level": level}})
+    json!({"schema": "umbral.profile/2", "country": country, "skills": {"digital_level": level}})
 }
 
 fn one_enterprise() -> Enterprise {
@@ -860,8 +886,7 @@ fn csv_has_the_latest_report_of_each_enterprise() {
             d.id
         );
     }
-    let blockers: Vec<&str> = report.blockers.iter().map(|b| b.requirement).collect();
-    assert_eq!(ana["blockers"], blockers.join(";"));
+    assert_eq!(ana["blockers"], report.blockers.join(";"));
     assert_eq!(
         ana["next_unlock"],
         report.next_unlock.as_ref().map_or("", |u| u.pathway)
@@ -924,7 +949,7 @@ fn csv_reports_a_stored_record_with_a_broken_profile_in_its_row() {
     let packs = builtin_packs();
     let lookup = |c: &str| packs.get(c);
     let mut e = one_enterprise();
-    e.visits[0].profile = json!({"schema": "umbral.profile/1", "country": "MX", "size": "huge"});
+    e.visits[0].profile = json!({"schema": "umbral.profile/2", "country": "MX", "size": "huge"});
     let rows = read_csv(
         &csv::latest_reports(&[e], &lookup, Separator::Comma).unwrap(),
         b',',
@@ -967,7 +992,7 @@ fn progress_between_two_visits() {
     let ready = |r: &umbral::engine::Report| -> Vec<String> {
         r.pathways
             .iter()
-            .filter(|p| p.ready)
+            .filter(|p| p.reached)
             .map(|p| p.id.to_string())
             .collect()
     };
@@ -977,17 +1002,14 @@ fn progress_between_two_visits() {
     assert!(p
         .blockers_removed
         .iter()
-        .all(|b| r1.blockers.iter().any(|x| x.requirement == *b)));
+        .all(|b| r1.blockers.contains(b)));
     assert!(
         p.blockers_removed.contains(&"payout_account")
-            || !r1
-                .blockers
-                .iter()
-                .any(|b| b.requirement == "payout_account")
+            || !r1.blockers.contains(&"payout_account")
     );
     for step in &p.steps_done {
-        assert!(r1.recommendations.iter().any(|r| r.id == *step));
-        assert!(!r2.recommendations.iter().any(|r| r.id == *step));
+        assert!(r1.options().any(|o| o.id == *step));
+        assert!(!r2.options().any(|o| o.id == *step));
     }
     assert!(!p.is_empty());
     // Back the other way, everything flips.
@@ -1016,7 +1038,7 @@ fn progress_names_a_step_done_and_pathways_opened() {
     let r1 = assess(pack, &no_photos, Locale::Es);
     let r2 = assess(pack, &photos, Locale::Es);
     assert!(
-        r1.recommendations.iter().any(|r| r.id == "product-photos"),
+        r1.options().any(|o| o.id == "product-photos"),
         "the step is recommended first"
     );
     let p = progress::compare(&r1, &r2);
@@ -1243,7 +1265,7 @@ fn cli_prints_the_handoff_schema() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
-        std::fs::read_to_string(root().join("www/spec/handoff.schema.json")).unwrap()
+        std::fs::read_to_string(root().join("www/spec/handoff-v2.schema.json")).unwrap()
     );
 }
 
@@ -1299,11 +1321,11 @@ fn merging_the_other_devices_file_gives_the_pinned_bytes() {
     );
     let merged = handoff::encode(&local, PINNED_AT);
     assert_eq!(schema_errors(&merged), Vec::<String>::new());
-    pinned("v1-merged.json", &merged);
+    pinned("merged.json", &merged);
     let packs = builtin_packs();
     let lookup = |c: &str| packs.get(c);
     pinned(
-        "v1-merged.csv",
+        "merged.csv",
         &csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
     );
 }
@@ -1336,12 +1358,12 @@ fn a_stored_visit_reads_back_or_says_why_not() {
 fn refusals_have_a_plain_headline_in_both_languages() {
     let headline = |text: &str, locale| handoff::decode(text).unwrap_err().headline(locale);
     assert_eq!(
-        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::Es),
-        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/2). Actualice Umbral para abrirlo. No se cambió nada."
+        headline(r#"{"schema":"umbral.handoff/3"}"#, Locale::Es),
+        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/3). Actualice Umbral para abrirlo. No se cambió nada."
     );
     assert_eq!(
-        headline(r#"{"schema":"umbral.handoff/2"}"#, Locale::En),
-        "This file is from a newer version of Umbral (umbral.handoff/2). Update Umbral to open it. Nothing was changed."
+        headline(r#"{"schema":"umbral.handoff/3"}"#, Locale::En),
+        "This file is from a newer version of Umbral (umbral.handoff/3). Update Umbral to open it. Nothing was changed."
     );
     assert_eq!(
         headline(r#"{"schema":"umbral.profile/1","country":"MX"}"#, Locale::Es),

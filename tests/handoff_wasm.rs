@@ -23,7 +23,7 @@ fn merge_and_csv_give_the_native_bytes() {
     );
     assert_eq!(
         handoff::encode(&local, "2026-11-28T12:00:00Z"),
-        include_str!("fixtures/handoff/v1-merged.json")
+        include_str!("fixtures/handoff/merged.json")
     );
     assert!(!merge(&mut local, other).changed());
 
@@ -35,6 +35,6 @@ fn merge_and_csv_give_the_native_bytes() {
     let lookup = |c: &str| compiled.iter().find(|(x, _)| *x == c).map(|(_, p)| p);
     assert_eq!(
         csv::latest_reports(&local, &lookup, Separator::Comma).unwrap(),
-        include_str!("fixtures/handoff/v1-merged.csv")
+        include_str!("fixtures/handoff/merged.csv")
     );
 }

@@ -6,7 +6,10 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use umbral::engine::profile::{core_fields, decode_value, FieldKind, Value};
+use umbral::engine::condition::{self, Truth};
+use umbral::engine::pack::CostClass;
+use umbral::engine::profile::{core_fields, decode_value, FieldClass, FieldKind, Value};
+use umbral::engine::report::Phase;
 use umbral::engine::{assess, met_requirements, Locale, Pack, Profile, Report};
 use umbral::packs;
 
@@ -99,8 +102,58 @@ fn apply_changes(profile: &Profile, changes: &[(String, serde_json::Value)]) -> 
     p
 }
 
-fn pathway_ready(report: &Report, id: &str) -> bool {
-    report.pathways.iter().any(|p| p.id == id && p.ready)
+fn pathway_reached(report: &Report, id: &str) -> bool {
+    report.pathways.iter().any(|p| p.id == id && p.reached)
+}
+
+/// Whether the answers allow catalog entry `id`: where it reaches, its own condition, and
+/// whom it is for, read from the pack's source texts, apart from the planner's code.
+fn allowed(pack: &Pack, profile: &Profile, id: &str) -> Result<(), String> {
+    let entry = pack.data.entries.iter().find(|e| e.id == id).unwrap();
+    let answers = profile.answers();
+    let holds = |src: &str| condition::parse(src, pack.fields()).unwrap().eval(answers);
+    let field = |path: &str| core_fields().iter().position(|f| f.path == path).unwrap();
+    if let Some(localities) = &entry.localities {
+        let Some(Value::Choice(i)) = profile.get(field("locality")) else {
+            return Err(format!("{id} is for some localities and the locality is unknown"));
+        };
+        let FieldKind::Choice { values, .. } = &core_fields()[field("locality")].kind else {
+            unreachable!()
+        };
+        if !localities.contains(&values[*i as usize]) {
+            return Err(format!("{id} does not reach a {} business", values[*i as usize]));
+        }
+    }
+    if let Some(regions) = &entry.regions {
+        match profile.get(field("region")) {
+            Some(Value::Text(r)) if regions.contains(r) => {}
+            other => return Err(format!("{id} is for {regions:?}, not {other:?}")),
+        }
+    }
+    if let Some(when) = &entry.when {
+        if holds(when) != Truth::True {
+            return Err(format!("{id} needs '{when}'"));
+        }
+    }
+    if let Some(eligible) = &entry.eligible_when {
+        if holds(eligible) == Truth::False {
+            return Err(format!("{id} is only for '{eligible}'"));
+        }
+    }
+    Ok(())
+}
+
+fn class_known(pack: &Pack, id: &str) -> bool {
+    let entry = pack.data.entries.iter().find(|e| e.id == id).unwrap();
+    entry.cost_class() != CostClass::Unknown
+}
+
+fn amount(profile: &Profile, path: &str) -> Option<f64> {
+    let ix = core_fields().iter().position(|f| f.path == path).unwrap();
+    match profile.get(ix) {
+        Some(Value::Num(n)) => Some(*n),
+        _ => None,
+    }
 }
 
 proptest! {
@@ -114,77 +167,137 @@ proptest! {
         // Deterministic, byte for byte; the fast writer writes what serde would.
         prop_assert_eq!(report.to_json(), assess(pack, &profile, Locale::Es).to_json());
         prop_assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
-
-        // ready exactly when nothing is missing; stage is the furthest ready rung.
-        for p in &report.pathways {
-            prop_assert_eq!(p.ready, p.missing.is_empty());
-        }
-        let furthest = report.pathways.iter().rposition(|p| p.ready).map(|i| report.pathways[i].id);
-        prop_assert_eq!(&report.stage, &furthest);
         prop_assert!(report.readiness <= 100);
 
-        // Every missing requirement's actions are in the roadmap and address it.
-        let ids: Vec<&str> = report.recommendations.iter().map(|r| r.id).collect();
-        for p in &report.pathways {
-            for m in &p.missing {
-                for a in &m.actions {
-                    let rec = report.recommendations.iter().find(|r| &r.id == a);
-                    prop_assert!(rec.is_some(), "action {} of {} is not in the roadmap", a, m.requirement);
-                    prop_assert!(rec.unwrap().addresses.contains(&m.requirement));
-                }
+        // Rungs are reached in order: a rung is reached exactly when its own requirements are
+        // met and the rung below is reached; the stage is the highest rung reached.
+        let mut below = true;
+        let mut stage = None;
+        for p in report.pathways.iter().filter(|p| p.ladder) {
+            below &= p.missing.is_empty();
+            prop_assert_eq!(p.reached, below, "rung {} out of order", p.id);
+            if p.reached {
+                stage = Some(p.id);
             }
         }
+        prop_assert_eq!(&report.stage, &stage);
+        for p in report.pathways.iter().filter(|p| !p.ladder) {
+            prop_assert_eq!(p.reached, p.missing.is_empty());
+        }
 
-        // Steps are numbered in order and nothing comes before what it depends on.
+        // Each requirement is stated once, and everything that names one names a stated one.
+        let stated: Vec<&str> = report.requirements.iter().map(|r| r.id).collect();
+        for (i, id) in stated.iter().enumerate() {
+            prop_assert!(!stated[..i].contains(id), "{} stated twice", id);
+        }
+        let named = report.pathways.iter().flat_map(|p| p.met.iter().chain(&p.missing))
+            .chain(&report.blockers)
+            .chain(report.steps.iter().flat_map(|s| &s.addresses));
+        for id in named {
+            prop_assert!(stated.contains(id), "{} is named but not stated", id);
+        }
+
+        // Steps are numbered in order, every step after the steps it names, and every option's
+        // needs are met now or by an earlier step.
         let met = met_requirements(pack, &profile);
-        for (k, rec) in report.recommendations.iter().enumerate() {
-            prop_assert_eq!(rec.step as usize, k + 1);
-            for after in &rec.after {
-                let pos = ids.iter().position(|x| x == after);
-                prop_assert!(pos.is_some_and(|p| p < k), "{} comes before {}", rec.id, after);
+        for (k, step) in report.steps.iter().enumerate() {
+            prop_assert_eq!(step.step as usize, k + 1);
+            prop_assert!(!step.options.is_empty());
+            prop_assert!(step.after.iter().all(|&a| (a as usize) <= k), "step {} comes before its prerequisites", k + 1);
+            for o in &step.options {
+                let entry = pack.data.entries.iter().find(|e| e.id == o.id).unwrap();
+                for need in &entry.needs {
+                    let earlier = report.steps[..k].iter().any(|s| s.addresses.contains(&need.as_str()));
+                    prop_assert!(met.contains(need) || earlier, "{} needs {} and nothing gives it first", o.id, need);
+                }
+                // Nothing the answers ruled out.
+                if let Err(why) = allowed(pack, &profile, o.id) {
+                    prop_assert!(false, "recommended against the answers: {}", why);
+                }
             }
-            // Its needs are met now or addressed by an earlier step.
-            let entry = pack.data.entries.iter().find(|e| e.id == rec.id).unwrap();
-            for need in &entry.needs {
-                let earlier = report.recommendations[..k].iter().any(|r| r.addresses.contains(&need.as_str()));
-                prop_assert!(met.contains(need) || earlier, "{} needs {} and nothing gives it first", rec.id, need);
+            // The first option is the one to try first: nothing cheaper among the others, and
+            // nothing it may not qualify for before what it surely does.
+            let class = |o: &umbral::engine::report::StepOption| {
+                pack.data.entries.iter().find(|e| e.id == o.id).unwrap().cost_class()
+            };
+            for o in &step.options[1..] {
+                let first = &step.options[0];
+                prop_assert!(
+                    first.conditional && !o.conditional || o.conditional && !first.conditional || class(first) <= class(o),
+                    "step {}: {} comes before the cheaper {}", k + 1, first.id, o.id
+                );
+                prop_assert!(!first.conditional || o.conditional, "step {}: conditional {} before {}", k + 1, first.id, o.id);
+            }
+            for id in &step.addresses {
+                prop_assert!(!met.contains(&id.to_string()), "step {} addresses {}, already met", k + 1, id);
             }
         }
 
-        // Free before paid for the same requirement, unless the free one depends on the paid.
-        for (i, a) in report.recommendations.iter().enumerate() {
-            for b in &report.recommendations[i + 1..] {
-                let a_entry = pack.data.entries.iter().find(|e| e.id == a.id).unwrap();
-                let b_entry = pack.data.entries.iter().find(|e| e.id == b.id).unwrap();
-                let share = a.addresses.iter().any(|x| b.addresses.contains(x));
-                if share && a_entry.is_paid() && !b_entry.is_paid() {
-                    prop_assert!(b.after.contains(&a.id), "paid {} before free {}", a.id, b.id);
+        // Nothing over either budget: the first options together, and each other option in
+        // place of its step's first.
+        fn monthly(c: &umbral::engine::report::Cost) -> f64 {
+            c.monthly.as_f64().unwrap()
+        }
+        fn setup(c: &umbral::engine::report::Cost) -> f64 {
+            c.setup.as_f64().unwrap()
+        }
+        type Part = fn(&umbral::engine::report::Cost) -> f64;
+        for (path, cost) in [("payments.monthly_budget", monthly as Part), ("payments.one_off_budget", setup as Part)] {
+            let Some(budget) = amount(&profile, path) else { continue };
+            let total: f64 = report.steps.iter().map(|s| cost(&s.options[0].cost)).sum();
+            prop_assert!(total <= budget + 1e-9, "{} over a budget of {} ({})", total, budget, path);
+            for s in &report.steps {
+                for o in &s.options[1..] {
+                    let swapped = total - cost(&s.options[0].cost) + cost(&o.cost);
+                    prop_assert!(swapped <= budget + 1e-9, "{} would go over {} ({})", o.id, budget, path);
                 }
             }
         }
 
-        // Within the monthly budget, all steps together.
-        let budget_ix = core_fields().iter().position(|f| f.path == "payments.monthly_budget").unwrap();
-        if let Some(Value::Num(budget)) = profile.get(budget_ix) {
-            let monthly: f64 = report.recommendations.iter().map(|r| r.cost.monthly.as_f64().unwrap()).sum();
-            prop_assert!(monthly <= budget + 1e-9, "{} a month over a budget of {}", monthly, budget);
+        // The first steps: at most three, each takeable now at a known cost, and the cheapest.
+        prop_assert!(report.first_steps.len() <= 3);
+        let takeable = |s: &umbral::engine::report::Step| {
+            let o = &s.options[0];
+            s.phase != Phase::Later && s.after.is_empty() && !o.conditional
+                && class_known(pack, o.id)
+        };
+        let yearly = |s: &umbral::engine::report::Step| setup(&s.options[0].cost) + 12.0 * monthly(&s.options[0].cost);
+        for &n in &report.first_steps {
+            let s = report.step(n).unwrap();
+            prop_assert!(takeable(s), "first step {} cannot be taken now at a known cost", n);
+        }
+        if report.first_steps.len() < 3 {
+            let now_or_parallel = report.steps.iter().filter(|s| takeable(s)).count();
+            prop_assert_eq!(report.first_steps.len(), now_or_parallel.min(3));
+        }
+        let dearest_chosen = report.first_steps.iter().map(|&n| yearly(report.step(n).unwrap())).fold(0.0, f64::max);
+        let chosen_all_now = report.first_steps.iter().all(|&n| report.step(n).unwrap().phase == Phase::Now);
+        for s in report.steps.iter().filter(|s| takeable(s) && s.phase == Phase::Now && !report.first_steps.contains(&s.step)) {
+            prop_assert!(!chosen_all_now || yearly(s) >= dearest_chosen, "step {} is cheaper than a first step", s.step);
         }
 
-        // next_unlock: applying it opens the pathway; dropping any one change does not.
+        // next_unlock: only inputs, never an answer that is not something to get; applying it
+        // reaches the rung; dropping any one change does not.
         if let Some(unlock) = &report.next_unlock {
+            for c in &unlock.changes {
+                let field = core_fields().iter().find(|f| f.path == c.field).unwrap();
+                prop_assert_eq!(field.class, FieldClass::Input, "{} is not an input", c.field);
+                if let Ok(Value::Choice(i)) = decode_value(&field.kind, &c.to) {
+                    prop_assert!(field.proposable(i), "{} -> {} is never proposed", c.field, c.to);
+                }
+            }
             let changes: Vec<(String, serde_json::Value)> =
                 unlock.changes.iter().map(|c| (c.field.to_string(), c.to.clone())).collect();
             let opened = assess(pack, &apply_changes(&profile, &changes), Locale::Es);
-            prop_assert!(pathway_ready(&opened, unlock.pathway), "{:?} does not open {}", changes, unlock.pathway);
+            prop_assert!(pathway_reached(&opened, unlock.pathway), "{:?} does not reach {}", changes, unlock.pathway);
             for skip in 0..changes.len() {
                 let mut fewer = changes.clone();
                 fewer.remove(skip);
                 let report = assess(pack, &apply_changes(&profile, &fewer), Locale::Es);
-                prop_assert!(!pathway_ready(&report, unlock.pathway), "{:?} is not minimal: {:?} is enough", changes, fewer);
+                prop_assert!(!pathway_reached(&report, unlock.pathway), "{:?} is not minimal: {:?} is enough", changes, fewer);
             }
-        } else {
-            let start = report.stage.map_or(0, |s| report.pathways.iter().position(|p| p.id == s).unwrap() + 1);
-            prop_assert!(report.pathways[start..].iter().all(|p| p.ready), "a pathway is not ready but nothing unlocks it");
+            let next = report.pathways.iter().find(|p| p.ladder && !p.reached).unwrap();
+            prop_assert_eq!(unlock.pathway, next.id);
         }
     }
 

@@ -71,7 +71,7 @@ pub(super) fn run(action: Action, out: &mut dyn Write) -> Result<u8, Failure> {
                 out,
                 "{}: {}, written by Umbral {} at {}: {} enterprise(s), {} visit(s){}",
                 describe(file),
-                handoff::HANDOFF_SCHEMA,
+                h.schema,
                 h.app_version,
                 h.exported_at,
                 h.enterprises.len(),

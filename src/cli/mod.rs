@@ -261,8 +261,21 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             let pack = library.fixed()?;
             match format {
                 Format::Json => {
-                    let json = serde_json::to_string_pretty(&pack.data.entries)
-                        .expect("entries serialize");
+                    // Each entry with the currency its costs are in, as the text says them.
+                    let currency = pack.data.currency.as_deref().unwrap_or("");
+                    let entries: Vec<serde_json::Value> = pack
+                        .data
+                        .entries
+                        .iter()
+                        .map(|e| {
+                            let mut value = serde_json::to_value(e).expect("entries serialize");
+                            if let serde_json::Value::Object(map) = &mut value {
+                                map.insert("currency".into(), currency.into());
+                            }
+                            value
+                        })
+                        .collect();
+                    let json = serde_json::to_string_pretty(&entries).expect("entries serialize");
                     writeln!(out, "{json}").map_err(write_error)?;
                 }
                 Format::Text => text::catalog(&pack, lang.into(), out).map_err(write_error)?,
@@ -271,9 +284,9 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
         }
         Command::Schema { which } => {
             let text = match which {
-                Schema::Profile => include_str!("../../www/spec/profile-v1.schema.json"),
-                Schema::Report => include_str!("../../www/spec/report-v1.schema.json"),
-                Schema::Handoff => include_str!("../../www/spec/handoff.schema.json"),
+                Schema::Profile => include_str!("../../www/spec/profile-v2.schema.json"),
+                Schema::Report => include_str!("../../www/spec/report-v2.schema.json"),
+                Schema::Handoff => include_str!("../../www/spec/handoff-v2.schema.json"),
             };
             out.write_all(text.as_bytes()).map_err(write_error)?;
             Ok(0)

@@ -122,7 +122,11 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
                 label: req.label.get(locale),
                 status: state,
                 text: (state != Status::Met).then(|| req.missing.get(locale)),
-                fields: field_paths(pack, &pack.requirement_fields[r]),
+                fields: if state == Status::Met {
+                    Vec::new()
+                } else {
+                    field_paths(pack, &pack.requirement_fields[r])
+                },
                 steps: plan.addressing[r].clone(),
             }
         })

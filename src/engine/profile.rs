@@ -946,29 +946,62 @@ mod tests {
     #[test]
     fn every_problem_is_named_with_its_path() {
         let e = errors(
-            r#"{"schema":"umbral.profile/2","country":"AR","conectividad":{},
+            r#"{"schema":"umbral.profile/3","country":"AR","conectividad":{},
                 "connectivity":{"internet":"fiber","devices":["smartphone","smartphone"]},
                 "skills":{"digital_level":7,"speed":1}}"#,
         );
         assert_eq!(
             e,
             vec![
-                "expected \"umbral.profile/1\", found the string 'umbral.profile/2' at $.schema",
+                "expected \"umbral.profile/2\" or \"umbral.profile/1\", found the string 'umbral.profile/3' at $.schema",
                 "unknown country the string 'AR'; expected one of: MX, CL, BO at $.country",
-                "unknown field 'conectividad'; expected one of: schema, label, country, region, locality, sector, size, goal, connectivity, skills, logistics, payments, formalisation, presence, motivation, network, extra at $",
+                "unknown field 'conectividad'; expected one of: schema, label, country, region, locality, sector, size, goal, owner, connectivity, skills, logistics, payments, formalisation, presence, motivation, network, export, extra at $",
                 "unknown value 'fiber'; expected one of: none, intermittent, mobile_data, broadband at $.connectivity.internet",
                 "'smartphone' appears twice at $.connectivity.devices",
                 "7 is out of range; expected 0 to 4 at $.skills.digital_level",
+                "unknown field 'speed'; expected one of: digital_level, helper, helper_willing, hours_per_week, reads_english at $.skills",
+            ]
+        );
+    }
+
+    /// A version-1 profile is read as it always was: it may not carry what version 2 added,
+    /// and the messages name the version-1 fields.
+    #[test]
+    fn version_1_profiles_keep_their_fields() {
+        let e = errors(
+            r#"{"schema":"umbral.profile/1","country":"MX","owner":{"age":40},
+                "skills":{"helper":"staff","helper_willing":"yes","speed":1},
+                "payments":{"one_off_budget":100}}"#,
+        );
+        assert_eq!(
+            e,
+            vec![
+                "'owner' is not part of umbral.profile/1; a profile with it says \"schema\": \"umbral.profile/2\" at $.owner",
+                "'helper_willing' is not part of umbral.profile/1; a profile with it says \"schema\": \"umbral.profile/2\" at $.skills.helper_willing",
                 "unknown field 'speed'; expected one of: digital_level, helper, hours_per_week, reads_english at $.skills",
+                "'one_off_budget' is not part of umbral.profile/1; a profile with it says \"schema\": \"umbral.profile/2\" at $.payments.one_off_budget",
             ]
         );
     }
 
     #[test]
     fn round_trips_in_schema_order() {
-        let text = r#"{"schema":"umbral.profile/1","label":"Tejidos Ana","country":"MX","region":"MX-PUE","locality":"rural","connectivity":{"internet":"mobile_data","devices":["smartphone","public_access"]},"payments":{"monthly_budget":250.5},"extra":{"wants_training":true}}"#;
+        let text = r#"{"schema":"umbral.profile/2","label":"Tejidos Ana","country":"MX","region":"MX-PUE","locality":"rural","owner":{"gender":"woman","age":41},"connectivity":{"internet":"mobile_data","devices":["smartphone","public_access"]},"skills":{"helper":"family_youth","helper_willing":"not_asked"},"payments":{"monthly_budget":250.5,"one_off_budget":0},"network":{"export_service":false},"export":{"protected_origin":true},"extra":{"wants_training":true}}"#;
         let p = Profile::from_json(text).unwrap();
         assert_eq!(p.to_json(), text);
+        let value = serde_json::from_str::<Json>(text).unwrap();
+        assert_eq!(p.to_value(), value);
+    }
+
+    /// A version-1 profile migrates forward: the same answers, written as version 2.
+    #[test]
+    fn version_1_is_written_as_version_2() {
+        let v1 = r#"{"schema":"umbral.profile/1","label":"Tejidos Ana","country":"MX","region":"MX-PUE","locality":"rural","connectivity":{"internet":"mobile_data","devices":["smartphone","public_access"]},"payments":{"monthly_budget":250.5},"extra":{"wants_training":true}}"#;
+        let p = Profile::from_json(v1).unwrap();
+        assert_eq!(
+            p.to_json(),
+            v1.replace("umbral.profile/1", "umbral.profile/2")
+        );
     }
 
     /// Found by the `profile_json` fuzz target: without serde_json's `float_roundtrip`, a

@@ -94,7 +94,8 @@ pub struct RequirementState<'p> {
     /// What is missing, in plain words; absent when met.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'p str>,
-    /// The profile fields it reads.
+    /// The profile fields it reads, when it is not met: the answers that would change it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<&'p str>,
     /// The steps that address it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -288,8 +289,10 @@ impl Report<'_> {
                 w.raw(b",\"text\":");
                 w.string(text);
             }
-            w.raw(b",\"fields\":");
-            w.strings(&r.fields);
+            if !r.fields.is_empty() {
+                w.raw(b",\"fields\":");
+                w.strings(&r.fields);
+            }
             if !r.steps.is_empty() {
                 w.raw(b",\"steps\":");
                 w.numbers(&r.steps);

@@ -1,6 +1,6 @@
 //! Profiles as records of a text file: JSON Lines (one profile object per line), CSV whose
 //! headers are dotted profile paths (`connectivity.internet`), sets written `a;b;c`, or a
-//! workspace hand-off file (`umbral.handoff/1`: each enterprise's latest visit). One reader for
+//! workspace hand-off file (`umbral.handoff/…`: each enterprise's latest visit). One reader for
 //! `umbral batch` and the planner page, so both accept the same files and report the same
 //! problems on the same lines.
 //!
@@ -37,10 +37,13 @@ impl Format {
     }
 }
 
+/// What the `schema` of a hand-off file of any version starts with.
+const HANDOFF_PREFIX: &str = "umbral.handoff/";
+
 /// How much of a file's start [`is_handoff`] looks at.
 pub const HEAD_BYTES: usize = 8192;
 
-/// Whether a file is a hand-off file (`umbral.handoff/1`) rather than profiles, from its
+/// Whether a file is a hand-off file (`umbral.handoff/…`) rather than profiles, from its
 /// first bytes (at most [`HEAD_BYTES`]), whatever its JSON layout: JSON Lines start with a
 /// whole profile object on the first line; a hand-off file either has a first line that is a
 /// whole hand-off object, or a first line that is not a whole JSON value (the document goes on
@@ -58,13 +61,13 @@ pub fn is_handoff(head: &[u8]) -> bool {
     }
     let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
     match serde_json::from_slice::<Json>(first_line) {
-        Ok(json) => {
-            json.get("schema").and_then(Json::as_str)
-                == Some(crate::workspace::handoff::HANDOFF_SCHEMA)
-        }
+        Ok(json) => json
+            .get("schema")
+            .and_then(Json::as_str)
+            .is_some_and(|s| s.starts_with(HANDOFF_PREFIX)),
         Err(_) => {
             let mentions = |word: &str| head.windows(word.len()).any(|w| w == word.as_bytes());
-            mentions(crate::workspace::handoff::HANDOFF_SCHEMA) || mentions("\"enterprises\"")
+            mentions(HANDOFF_PREFIX) || mentions("\"enterprises\"")
         }
     }
 }
@@ -399,7 +402,7 @@ mod tests {
         assert_eq!(got[3].0, 5);
         assert_eq!(
             got[3].1.as_ref().unwrap().to_string(),
-            r#"{"country":"BO","schema":"umbral.profile/1"}"#
+            r#"{"country":"BO","schema":"umbral.profile/2"}"#
         );
     }
 

@@ -1,21 +1,23 @@
-//! The hand-off file, `umbral.handoff/1`: a workspace (or part of one) as one JSON document,
+//! The hand-off file, `umbral.handoff/2`: a workspace (or part of one) as one JSON document,
 //! to move between devices and from one cohort of consultants to the next.
 //!
 //! ```json
-//! {"schema":"umbral.handoff/1","exported_at":"2026-11-28T14:03:09Z","app_version":"0.1.0","enterprises":[
+//! {"schema":"umbral.handoff/2","exported_at":"2026-11-28T14:03:09Z","app_version":"0.1.0","enterprises":[
 //! {"id":"…","name":"Tejidos Ana","country":"MX",…,"visits":[{"id":"…","date":"2026-03-14","profile":{…},…}]}
 //! ]}
 //! ```
 //!
-//! The format is specified in `www/spec/handoff.md` and `www/spec/handoff.schema.json`.
+//! The format is specified in `www/spec/handoff.md` and `www/spec/handoff-v2.schema.json`.
 //! [`decode`] checks everything the schema says and more (ids unique, dates that exist, each
 //! profile valid and in its enterprise's country), and reports every problem at once, each at
 //! its JSON path such as `enterprises[3].visits[1].profile.connectivity.internet`. A file of
 //! another version is refused as a whole, with a message that says which version it is.
 //!
-//! **Versioning rule:** readers of version 1 refuse fields they do not know rather than drop
-//! them, so any change to the fields is a new version (`umbral.handoff/2`), and newer apps keep
-//! reading version 1.
+//! **Versioning rule:** readers refuse fields they do not know rather than drop them, so any
+//! change to the fields is a new version, and newer apps keep reading the older ones. Version 2
+//! differs from version 1 only in its visits' profiles: `umbral.profile/2` (version 1 held
+//! `umbral.profile/1` profiles only). A version-1 file is read as it always was, its profiles
+//! migrated to version 2 on reading, and files are always written as version 2.
 
 use std::fmt;
 
@@ -26,11 +28,16 @@ use super::{
     is_id, time, Edits, Enterprise, OtherValue, Removed, Visit, COUNTRIES, DETAIL_FIELDS,
     MAX_NAME_CHARS, MAX_NOTES_CHARS,
 };
-use crate::engine::profile::{core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA};
+use crate::engine::profile::{
+    core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
+};
 use crate::engine::{Locale, Profile};
 
-/// The `schema` value of version-1 hand-off files.
-pub const HANDOFF_SCHEMA: &str = "umbral.handoff/1";
+/// The `schema` value of the hand-off files this version writes.
+pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
+
+/// The `schema` value of version-1 hand-off files, still read.
+pub const HANDOFF_SCHEMA_V1: &str = "umbral.handoff/1";
 
 /// What every version's `schema` value starts with.
 const SCHEMA_PREFIX: &str = "umbral.handoff/";
@@ -55,9 +62,9 @@ pub enum Refusal {
     NotJson,
     /// JSON, but not a hand-off file.
     NotHandoff,
-    /// One profile (`umbral.profile/1`), not a hand-off file.
+    /// One profile (`umbral.profile/…`), not a hand-off file.
     Profile,
-    /// A hand-off file of another version, such as `umbral.handoff/2`.
+    /// A hand-off file of another version, such as `umbral.handoff/3`.
     Version(String),
 }
 
@@ -150,6 +157,9 @@ pub struct Handoff {
     pub exported_at: String,
     /// The version of Umbral that wrote it.
     pub app_version: String,
+    /// The format it was written in ([`HANDOFF_SCHEMA`] or [`HANDOFF_SCHEMA_V1`]); the
+    /// enterprises read from it are the same either way.
+    pub schema: &'static str,
     pub enterprises: Vec<Enterprise>,
 }
 
@@ -215,7 +225,8 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
             Refusal::NotJson,
         ));
     };
-    check_schema(root)?;
+    let version = check_schema(root)?;
+    d.version_1 = version == 1;
     let top = Obj {
         map: root,
         path: String::new(),
@@ -262,6 +273,11 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
     d.finish(Handoff {
         exported_at,
         app_version,
+        schema: if version == 1 {
+            HANDOFF_SCHEMA_V1
+        } else {
+            HANDOFF_SCHEMA
+        },
         enterprises,
     })
 }
@@ -296,23 +312,23 @@ fn one(path: &str, message: String, refusal: Refusal) -> HandoffErrors {
     }])
 }
 
-/// Refuses a file of another version, or that is not a hand-off file, as a whole.
-fn check_schema(root: &Map<String, Json>) -> Result<(), HandoffErrors> {
+/// The file's version (1 or 2), or its refusal as a whole: a file of another version, or not
+/// a hand-off file.
+fn check_schema(root: &Map<String, Json>) -> Result<u8, HandoffErrors> {
     match root.get("schema") {
-        Some(Json::String(s)) if s == HANDOFF_SCHEMA => Ok(()),
+        Some(Json::String(s)) if s == HANDOFF_SCHEMA => Ok(2),
+        Some(Json::String(s)) if s == HANDOFF_SCHEMA_V1 => Ok(1),
         Some(Json::String(s)) if s.starts_with(SCHEMA_PREFIX) => Err(one(
             "schema",
             format!(
-                "this file is '{s}', a version this app cannot read; it reads only '{HANDOFF_SCHEMA}'. \
-                 A newer version of Umbral may open it"
+                "this file is '{s}', a version this app cannot read; it reads '{HANDOFF_SCHEMA}' \
+                 and '{HANDOFF_SCHEMA_V1}'. A newer version of Umbral may open it"
             ),
             Refusal::Version(s.clone()),
         )),
-        Some(Json::String(s)) if s == PROFILE_SCHEMA => Err(one(
+        Some(Json::String(s)) if s == PROFILE_SCHEMA || s == PROFILE_SCHEMA_V1 => Err(one(
             "schema",
-            format!(
-                "this file is one profile ('{PROFILE_SCHEMA}'), not a hand-off file ('{HANDOFF_SCHEMA}')"
-            ),
+            format!("this file is one profile ('{s}'), not a hand-off file ('{HANDOFF_SCHEMA}')"),
             Refusal::Profile,
         )),
         Some(other) => Err(one(
@@ -353,6 +369,8 @@ fn join_path(path: &str, key: &str) -> String {
 #[derive(Default)]
 struct Decoder {
     errors: Vec<HandoffError>,
+    /// Reading a version-1 file, whose profiles are `umbral.profile/1`.
+    version_1: bool,
 }
 
 impl Decoder {
@@ -763,6 +781,18 @@ impl Decoder {
         };
         let profile = match self.required(&obj, "profile") {
             None => None,
+            Some(json)
+                if self.version_1
+                    && json.get("schema").and_then(Json::as_str) != Some(PROFILE_SCHEMA_V1) =>
+            {
+                self.err(
+                    &obj.at("profile.schema"),
+                    format!(
+                        "a '{HANDOFF_SCHEMA_V1}' file holds '{PROFILE_SCHEMA_V1}' profiles only (in {which})"
+                    ),
+                );
+                None
+            }
             Some(json) => match Profile::from_value(json) {
                 Ok(p) => {
                     match country {
