@@ -999,13 +999,9 @@ fn progress_between_two_visits() {
     for id in &p.pathways_opened {
         assert!(ready(&r2).contains(&id.to_string()) && !ready(&r1).contains(&id.to_string()));
     }
-    assert!(p
-        .blockers_removed
-        .iter()
-        .all(|b| r1.blockers.contains(b)));
+    assert!(p.blockers_removed.iter().all(|b| r1.blockers.contains(b)));
     assert!(
-        p.blockers_removed.contains(&"payout_account")
-            || !r1.blockers.contains(&"payout_account")
+        p.blockers_removed.contains(&"payout_account") || !r1.blockers.contains(&"payout_account")
     );
     for step in &p.steps_done {
         assert!(r1.options().any(|o| o.id == *step));

@@ -115,13 +115,18 @@ fn allowed(pack: &Pack, profile: &Profile, id: &str) -> Result<(), String> {
     let field = |path: &str| core_fields().iter().position(|f| f.path == path).unwrap();
     if let Some(localities) = &entry.localities {
         let Some(Value::Choice(i)) = profile.get(field("locality")) else {
-            return Err(format!("{id} is for some localities and the locality is unknown"));
+            return Err(format!(
+                "{id} is for some localities and the locality is unknown"
+            ));
         };
         let FieldKind::Choice { values, .. } = &core_fields()[field("locality")].kind else {
             unreachable!()
         };
         if !localities.contains(&values[*i as usize]) {
-            return Err(format!("{id} does not reach a {} business", values[*i as usize]));
+            return Err(format!(
+                "{id} does not reach a {} business",
+                values[*i as usize]
+            ));
         }
     }
     if let Some(regions) = &entry.regions {

@@ -35,7 +35,7 @@ fn with(base: &str, edit: impl FnOnce(&mut Json)) -> Profile {
 /// Encodes, checks the text's alphabet, decodes, and checks the same profile came back.
 fn round_trip(p: &Profile) -> String {
     let link = encode_link(p);
-    assert!(link.starts_with("p1."), "{link}");
+    assert!(link.starts_with("p2."), "{link}");
     assert!(
         link[3..]
             .bytes()
@@ -144,28 +144,59 @@ fn budgets_round_trip_exactly() {
     }
 }
 
+/// Every field of version 2 answered, the new ones included.
+const FULL_V2: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-PUE","locality":"rural",
+  "sector":"alcoholic_beverages","size":"micro","goal":"export","owner":{"gender":"woman","age":47},
+  "connectivity":{"internet":"mobile_data","devices":["smartphone","public_access"]},
+  "skills":{"digital_level":2,"helper":"family_youth","helper_willing":"yes","hours_per_week":6,"reads_english":true},
+  "logistics":{"shipping_access":"courier_dropoff","delivers_locally":true,"packaging":false,"perishable":true},
+  "payments":{"bank_account":true,"accepts":["cash","wallet"],"monthly_budget":350.5,"one_off_budget":1500},
+  "formalisation":{"tax_id":"registered","permits":"pending"},
+  "presence":{"channels":["whatsapp_business","facebook","instagram","own_store"],"product_photos":true,
+    "online_sales_share":15,"inventory":"spreadsheet"},
+  "motivation":{"level":5},
+  "network":{"association":false,"intermediary":true,"programme":true,"export_service":false},
+  "export":{"protected_origin":true,"origin_certified":false,"exporter_registered":false,"labels_ready":true,"ships_abroad":false}}"#;
+
 #[test]
 fn the_fully_answered_link_is_short_and_pinned() {
-    let full = profile(FULL);
-    let link = encode_link(&full);
+    let full = profile(FULL_V2);
+    let link = round_trip(&full);
     println!("fully answered profile: {} characters: {link}", link.len());
     assert!(link.len() < 120, "{} characters", link.len());
     // The format is public: a change here breaks links already sent. Change the version instead.
-    assert_eq!(link, "p1.AP___3-2AbziAgIDAQICFgIBqAECC4knSwEAjg8CBL40U2U");
-    let labelled = with(FULL, |j| j["label"] = json!("Tejidos Ana"));
-    let link = encode_link(&labelled);
+    assert_eq!(link, PINNED_V2);
+    let labelled = with(FULL_V2, |j| j["label"] = json!("Tejidos Ana"));
+    let link = round_trip(&labelled);
     println!("with a label: {} characters", link.len());
-    assert_eq!(
-        link,
-        "p1.BP___3-2AbziAgIDAQICFgIBqAECC4knSwEAjg8CBAtUZWppZG9zIEFuYXg1Cl0"
-    );
+    assert_eq!(link, PINNED_V2_LABELLED);
 }
 
+const PINNED_V2: &str = "p2.AP______B7slvOICAgIBAwAgAhICAQIGAgn5CjLwLgEBjg8CBAZfjvI";
+const PINNED_V2_LABELLED: &str =
+    "p2.BP______B7slvOICAgIBAwAgAhICAQIGAgn5CjLwLgEBjg8CBAtUZWppZG9zIEFuYTJLy88";
+
+/// Links written before profiles had version 2 keep opening, as the same answers.
 #[test]
-fn the_field_table_is_the_one_p1_was_written_for() {
-    // p1 writes fields in this order with these kinds; any change needs a new link version.
-    let table: Vec<String> = core_fields()
+fn p1_links_already_sent_keep_opening() {
+    assert_eq!(
+        decode_link("p1.AP___3-2AbziAgIDAQICFgIBqAECC4knSwEAjg8CBL40U2U"),
+        Ok(profile(FULL))
+    );
+    assert_eq!(
+        decode_link("p1.BP___3-2AbziAgIDAQICFgIBqAECC4knSwEAjg8CBAtUZWppZG9zIEFuYXg1Cl0"),
+        Ok(with(FULL, |j| j["label"] = json!("Tejidos Ana")))
+    );
+    // Opened, they are written again as p2, the same answers.
+    let again = encode_link(&profile(FULL));
+    assert!(again.starts_with("p2."));
+    assert_eq!(decode_link(&again), Ok(profile(FULL)));
+}
+
+fn field_table(version: u8) -> Vec<String> {
+    core_fields()
         .iter()
+        .filter(|f| f.since <= version)
         .map(|f| {
             let kind = match &f.kind {
                 FieldKind::Choice { values, .. } => format!("choice {}", values.join("|")),
@@ -177,7 +208,12 @@ fn the_field_table_is_the_one_p1_was_written_for() {
             };
             format!("{} {kind}", f.path)
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_field_table_is_the_one_p1_was_written_for() {
+    // p1 links carry the fields of version 1 in this order with these kinds.
     let expected = [
         "region text 6",
         "locality choice urban|suburban|rural|remote",
@@ -208,8 +244,54 @@ fn the_field_table_is_the_one_p1_was_written_for() {
         "network.intermediary bool",
         "network.programme bool",
     ];
-    assert_eq!(table, expected);
+    assert_eq!(field_table(1), expected);
     assert_eq!(COUNTRIES, ["MX", "CL", "BO"]);
+}
+
+#[test]
+fn the_field_table_is_the_one_p2_was_written_for() {
+    // p2 writes fields in this order with these kinds; any change needs a new link version.
+    let expected = [
+        "region text 6",
+        "locality choice urban|suburban|rural|remote",
+        "sector choice food|beverages|alcoholic_beverages|crafts|apparel_footwear|beauty_personal_care|fresh_produce|furniture_home|services|other",
+        "size choice solo|micro|small|medium",
+        "goal choice get_found|grow_local|sell_nationally|export",
+        "owner.gender choice woman|man|another",
+        "owner.age integer 15..=110",
+        "connectivity.internet choice none|intermittent|mobile_data|broadband",
+        "connectivity.devices set basic_phone|smartphone|computer|tablet|public_access",
+        "skills.digital_level integer 0..=4",
+        "skills.helper choice none|family_youth|staff|external",
+        "skills.helper_willing choice no|not_asked|yes",
+        "skills.hours_per_week integer 0..=168",
+        "skills.reads_english bool",
+        "logistics.shipping_access choice none|post_office|courier_dropoff|courier_pickup",
+        "logistics.delivers_locally bool",
+        "logistics.packaging bool",
+        "logistics.perishable bool",
+        "payments.bank_account bool",
+        "payments.accepts set cash|transfer|card|wallet|payment_link",
+        "payments.monthly_budget number >= 0",
+        "payments.one_off_budget number >= 0",
+        "formalisation.tax_id choice none|registered|can_invoice",
+        "formalisation.permits choice not_needed|pending|complete",
+        "presence.channels set whatsapp|whatsapp_business|facebook|instagram|tiktok|google_business|marketplace|own_store",
+        "presence.product_photos bool",
+        "presence.online_sales_share integer 0..=100",
+        "presence.inventory choice none|paper|spreadsheet|app",
+        "motivation.level integer 1..=5",
+        "network.association bool",
+        "network.intermediary bool",
+        "network.programme bool",
+        "network.export_service bool",
+        "export.protected_origin bool",
+        "export.origin_certified bool",
+        "export.exporter_registered bool",
+        "export.labels_ready bool",
+        "export.ships_abroad bool",
+    ];
+    assert_eq!(field_table(2), expected);
 }
 
 #[test]
@@ -245,17 +327,19 @@ fn errors_say_what_is_wrong() {
         ("p".into(), "the share link is truncated"),
         ("p1".into(), "the share link is truncated"),
         ("p1.".into(), "the share link is truncated"),
+        ("p2".into(), "the share link is truncated"),
+        ("p2.".into(), "the share link is truncated"),
         (
-            "p2.AAAA".into(),
-            "unknown share link version 'p2'; expected a link starting with 'p1.'",
+            "p3.AAAA".into(),
+            "unknown share link version 'p3'; expected a link starting with 'p2.' or 'p1.'",
         ),
         (
             "hello there".into(),
-            "unknown share link version 'hello there'; expected a link starting with 'p1.'",
+            "unknown share link version 'hello there'; expected a link starting with 'p2.' or 'p1.'",
         ),
         (
             "#verylongprefixwithoutadot".into(),
-            "unknown share link version 'verylongpref…'; expected a link starting with 'p1.'",
+            "unknown share link version 'verylongpref…'; expected a link starting with 'p2.' or 'p1.'",
         ),
         (
             format!("{}%{}", &link[..10], &link[11..]),
@@ -282,8 +366,18 @@ fn errors_say_what_is_wrong() {
 /// Base64url and CRC-32 written out again, independently, to build links the encoder would
 /// never write and check that decoding refuses them for the right reason.
 fn armour(content: &[u8]) -> String {
+    armour_as("p1", content)
+}
+
+fn armour_as(version: &str, content: &[u8]) -> String {
     let mut crc = !0u32;
-    for &b in content {
+    // p2 checks its version with the content.
+    let prefix = if version == "p1" {
+        String::new()
+    } else {
+        format!("{version}.")
+    };
+    for &b in prefix.as_bytes().iter().chain(content) {
         crc ^= u32::from(b);
         for _ in 0..8 {
             crc = if crc & 1 == 1 {
@@ -298,7 +392,7 @@ fn armour(content: &[u8]) -> String {
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut bits = 0u32;
     let mut count = 0;
-    let mut out = String::from("p1.");
+    let mut out = format!("{version}.");
     for b in bytes {
         bits = bits << 8 | u32::from(b);
         count += 8;
@@ -397,6 +491,33 @@ fn values_out_of_range_name_their_field() {
         let text = armour(content);
         assert_eq!(err(&text).to_string(), *expected, "{content:02x?}");
     }
+    // p2 counts its fields over the version-2 table.
+    let cases: &[(&[u8], &str)] = &[
+        // skills.helper_willing (field 11) = 3: one past "yes".
+        (
+            &[0x00, 0x80, 0x10, 0x03],
+            "the share link has a value out of range for 'skills.helper_willing'",
+        ),
+        // owner.age (field 6) = 15 + 96.
+        (
+            &[0x00, 0x40, 0x60],
+            "the share link has a value out of range for 'owner.age'",
+        ),
+        // A 39th field.
+        (
+            &[0x00, 0x80, 0x80, 0x80, 0x80, 0x80, 0x08],
+            "the share link is malformed: the presence bits name fields this version does not know",
+        ),
+    ];
+    for (content, expected) in cases {
+        let text = armour_as("p2", content);
+        assert_eq!(err(&text).to_string(), *expected, "{content:02x?}");
+    }
+    // The same bytes mean other fields in p1: field 6 there is connectivity.devices.
+    assert_eq!(
+        err(&armour(&[0x00, 0x40, 0x60])).to_string(),
+        "the share link has a value out of range for 'connectivity.devices'"
+    );
     // The armour above is the real one: a valid content decodes.
     assert_eq!(decode_link(&armour(&[0x01, 0x00])), Ok(Profile::new("CL")));
 }
@@ -412,7 +533,7 @@ fn messages_for_people_are_short_sentences() {
         corrupt.message(Locale::En),
         "This link is incomplete or was changed. Ask for it to be sent again."
     );
-    let newer = err("p2.AAAA");
+    let newer = err("p3.AAAA");
     assert!(newer.message(Locale::Es).contains("otra versión"));
     assert!(newer.message(Locale::En).contains("another version"));
 }
@@ -485,9 +606,9 @@ fn qr_symbol_fits_a_typical_link_deterministically() {
         encode_link(&with(FULL, |j| j["label"] = json!("Tejidos Ana")))
     );
     let (side, path) = qr_svg_path(&url).expect("a link fits");
-    // 90 bytes in byte mode at level M: version 5 holds 84, version 6 holds 106. A version-v
+    // 91 bytes in byte mode at level M: version 5 holds 84, version 6 holds 106. A version-v
     // symbol is 17 + 4v modules per side; the quiet zone adds 8.
-    assert_eq!(url.len(), 90);
+    assert_eq!(url.len(), 91);
     assert_eq!(side, 17 + 4 * 6 + 8);
     assert_eq!(qr_svg_path(&url), Some((side, path.clone())));
     // Every run sits inside the symbol, off the quiet zone.

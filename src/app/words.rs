@@ -155,7 +155,11 @@ impl Words {
         let list = match list.split_last() {
             Some((last, [])) => last.clone(),
             Some((last, init)) => {
-                let and = if self.locale == Locale::Es { "y" } else { "and" };
+                let and = if self.locale == Locale::Es {
+                    "y"
+                } else {
+                    "and"
+                };
                 format!("{} {and} {last}", init.join(", "))
             }
             None => String::new(),
@@ -363,7 +367,8 @@ pub static EN: Words = Words {
     blockers: "What holds your business back",
     no_blockers: "Nothing holds your business back for now.",
     first_steps: "Your next steps: the cheapest you can take now",
-    no_first_steps: "No step for today has a confirmed cost within what you can spend. See your plan below.",
+    no_first_steps:
+        "No step for today has a confirmed cost within what you can spend. See your plan below.",
     chart_heading: "Score by topic",
     chart_dimension: "Topic",
     chart_score: "Score (out of 100)",

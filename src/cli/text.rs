@@ -59,7 +59,8 @@ const ES: Words = Words {
     not_assessed: "sin datos para saberlo",
     blockers: "Lo que frena a su negocio",
     first_steps: "Sus próximos pasos, los más baratos que puede dar ya",
-    no_first_steps: "Ningún paso de hoy tiene un costo confirmado que quepa en lo que puede gastar.",
+    no_first_steps:
+        "Ningún paso de hoy tiene un costo confirmado que quepa en lo que puede gastar.",
     step: "Paso",
     needs: "Lo que falta",
     now: "Pasos para empezar",
@@ -262,7 +263,10 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
             .missing
             .iter()
             .copied()
-            .filter(|id| r.requirement(id).is_some_and(|q| q.status == Status::Missing))
+            .filter(|id| {
+                r.requirement(id)
+                    .is_some_and(|q| q.status == Status::Missing)
+            })
             .collect();
         if !known.is_empty() {
             line.push_str(&format!(" — {}: {}", w.missing, labels(r, &known)));
@@ -285,7 +289,9 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         .filter(|q| {
             !q.steps.is_empty()
                 || r.blockers.contains(&q.id)
-                || next.and_then(|n| r.pathway(n)).is_some_and(|p| p.missing.contains(&q.id))
+                || next
+                    .and_then(|n| r.pathway(n))
+                    .is_some_and(|p| p.missing.contains(&q.id))
         })
         .collect();
     if !needs.is_empty() {
@@ -384,7 +390,11 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
                 .copied()
                 .filter(|a| r.pathways.iter().any(|p| p.missing.contains(a)))
                 .collect();
-            let needs = if listed.is_empty() { &step.addresses } else { &listed };
+            let needs = if listed.is_empty() {
+                &step.addresses
+            } else {
+                &listed
+            };
             format!(
                 "{} ({} «{}»)",
                 labels(r, needs),

@@ -89,7 +89,11 @@ pub fn assess<'p>(pack: &'p Pack, profile: &Profile, locale: Locale) -> Report<'
                     .filter(|&&r| status[r] == RequirementStatus::Met)
                     .map(id)
                     .collect(),
-                missing: requires.iter().filter(|&&r| is_missing(r)).map(id).collect(),
+                missing: requires
+                    .iter()
+                    .filter(|&&r| is_missing(r))
+                    .map(id)
+                    .collect(),
             }
         })
         .collect();

@@ -530,7 +530,6 @@ impl Derived {
     }
 }
 
-
 /// The most alternatives a requirement may expand to for `next_unlock`.
 pub(crate) const MAX_ALTERNATIVES: usize = 64;
 
@@ -793,8 +792,7 @@ impl Pack {
                     "addresses",
                     "an entry must address at least one requirement or open a pathway".into(),
                 );
-            } else if e.opens.is_empty() && !addresses.is_empty() && !addresses.iter().any(used)
-            {
+            } else if e.opens.is_empty() && !addresses.is_empty() && !addresses.iter().any(used) {
                 l.at(
                     "entry",
                     i,
@@ -1186,7 +1184,8 @@ impl Linker {
             // A programme's own fields have no order, except that a `choices` set grows by
             // adding items like every set: score rules may test it with `has`, and
             // `applies_when` may not read it.
-            self.fields.push(Field::extra(format!("extra.{}", f.id), kind));
+            self.fields
+                .push(Field::extra(format!("extra.{}", f.id), kind));
         }
     }
 

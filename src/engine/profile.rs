@@ -295,7 +295,12 @@ fn build_core_fields() -> Vec<Field> {
             None,
             Descriptor,
         ),
-        choice("size", &["solo", "micro", "small", "medium"], None, Descriptor),
+        choice(
+            "size",
+            &["solo", "micro", "small", "medium"],
+            None,
+            Descriptor,
+        ),
         choice(
             "goal",
             &["get_found", "grow_local", "sell_nationally", "export"],

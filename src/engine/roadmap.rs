@@ -207,8 +207,7 @@ pub(crate) fn plan<'p>(
 
     // 3. Later: the rungs after the next one, up to the goal; the goal's own opening last.
     if let (Some(n), Some(t)) = (next_rung, target_rung) {
-        for k in n + 1..=t {
-            let pathway = ladder[k];
+        for (k, &pathway) in ladder.iter().enumerate().take(t + 1).skip(n + 1) {
             let open = Some(k) == goal_rung && standing.in_use[pathway] == Truth::False;
             p.plan_pathway(pathway, Phase::Later, open);
         }
@@ -314,7 +313,10 @@ impl<'p> Planner<'p, '_> {
     /// Whether the business qualifies. An unknown answer here is not asked for: who owns the
     /// business is optional, and the entry is offered with its condition instead.
     fn eligible(&self, e: usize) -> Eligible {
-        match (&self.pack.entry_eligible[e], &self.pack.data.entries[e].eligibility) {
+        match (
+            &self.pack.entry_eligible[e],
+            &self.pack.data.entries[e].eligibility,
+        ) {
             (None, None) => Eligible::Yes,
             (None, Some(_)) => Eligible::Maybe,
             (Some(when), _) => match when.eval(self.answers) {
@@ -496,7 +498,11 @@ impl<'p> Planner<'p, '_> {
                 self.leave_out_for_need(e, n, words::needs_unknown);
                 continue;
             }
-            if let Some(n) = needs.iter().copied().find(|&n| !self.can_supply(n, depth + 1)) {
+            if let Some(n) = needs
+                .iter()
+                .copied()
+                .find(|&n| !self.can_supply(n, depth + 1))
+            {
                 self.leave_out_for_need(e, n, words::needs_missing);
                 continue;
             }

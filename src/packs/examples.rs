@@ -200,7 +200,10 @@ fn check(case: &Case, pack: &Pack) -> Vec<String> {
     }
     for r in &e.recommends {
         if !options.contains(&r.as_str()) {
-            problems.push(format!("'{r}' is not recommended; roadmap: {}", list(&options)));
+            problems.push(format!(
+                "'{r}' is not recommended; roadmap: {}",
+                list(&options)
+            ));
         }
     }
     for r in &e.not_recommends {
@@ -262,7 +265,11 @@ fn check(case: &Case, pack: &Pack) -> Vec<String> {
         }
     }
     if let Some(max) = e.max_now {
-        let now = report.steps.iter().filter(|s| s.phase == Phase::Now).count();
+        let now = report
+            .steps
+            .iter()
+            .filter(|s| s.phase == Phase::Now)
+            .count();
         if now > max {
             problems.push(format!("{now} steps to take now, expected at most {max}"));
         }
@@ -276,10 +283,12 @@ fn check(case: &Case, pack: &Pack) -> Vec<String> {
         }
     }
     if let Some(c) = &e.currency {
-        let costs = report
-            .options()
-            .map(|o| (o.id, o.cost.currency))
-            .chain(report.when_affordable.iter().map(|a| (a.id, a.cost.currency)));
+        let costs = report.options().map(|o| (o.id, o.cost.currency)).chain(
+            report
+                .when_affordable
+                .iter()
+                .map(|a| (a.id, a.cost.currency)),
+        );
         for (id, currency) in costs {
             if currency != c {
                 problems.push(format!("'{id}' costs in {currency}, expected {c}"));

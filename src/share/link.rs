@@ -1,5 +1,7 @@
-//! The `p1` share-link codec: a profile to bytes and back, field by field over the field table.
-//! The byte format is documented in the parent module.
+//! The share-link codec: a profile to bytes and back, field by field over the field table.
+//! `p2` links are written over every field of `umbral.profile/2`; `p1` links, written before
+//! version 2, are read over the fields version 1 had. The byte format is documented in the
+//! parent module.
 
 use serde_json::{Map, Number, Value as Json};
 
@@ -8,8 +10,20 @@ use super::LinkError;
 use crate::engine::profile::{core_fields, is_region, FieldKind, COUNTRIES};
 use crate::engine::{Profile, Value};
 
-/// The version this build writes and reads, as it appears before the dot.
-pub(super) const VERSION: &str = "p1";
+/// The version this build writes, as it appears before the dot.
+pub(super) const VERSION: &str = "p2";
+
+/// The version of the links written before profiles had version 2; still read.
+pub(super) const VERSION_1: &str = "p1";
+
+/// The fields a link of a version carries, as indexes into the field table: `p2` carries every
+/// field, `p1` the fields of `umbral.profile/1`, in the same relative order.
+fn fields_of(version: &str) -> Vec<usize> {
+    let table = core_fields();
+    (0..table.len())
+        .filter(|&i| version == VERSION || table[i].since == 1)
+        .collect()
+}
 
 /// The longest label a profile may carry, in characters (the profile schema's `maxLength`).
 const LABEL_MAX_CHARS: usize = 200;
@@ -116,7 +130,7 @@ pub(super) fn encode(profile: &Profile) -> String {
         }
     }
 
-    let check = crc32(&out);
+    let check = checksum(VERSION, &out);
     out.extend_from_slice(&check.to_le_bytes());
     format!("{VERSION}.{}", base64url_encode(&out))
 }
@@ -133,14 +147,14 @@ pub(super) fn decode(text: &str) -> Result<Profile, LinkError> {
         return Err(LinkError::Empty);
     }
     let Some((version, body)) = payload.split_once('.') else {
-        if VERSION.starts_with(payload) {
+        if VERSION.starts_with(payload) || VERSION_1.starts_with(payload) {
             return Err(LinkError::Truncated);
         }
         return Err(LinkError::UnknownVersion {
             found: shorten(payload),
         });
     };
-    if version != VERSION {
+    if version != VERSION && version != VERSION_1 {
         return Err(LinkError::UnknownVersion {
             found: shorten(version),
         });
@@ -160,10 +174,24 @@ pub(super) fn decode(text: &str) -> Result<Profile, LinkError> {
         return Err(LinkError::Truncated);
     }
     let (content, check) = bytes.split_at(bytes.len() - 4);
-    if crc32(content).to_le_bytes() != check {
+    if checksum(version, content).to_le_bytes() != check {
         return Err(LinkError::ChecksumMismatch);
     }
-    read_profile(content)
+    read_profile(content, &fields_of(version))
+}
+
+/// The check of a link's content. `p2` checks its version with the content (`p2.` and the
+/// bytes), so a link whose version was edited is refused rather than read over another field
+/// table; `p1` checked the bytes alone.
+fn checksum(version: &str, content: &[u8]) -> u32 {
+    if version == VERSION_1 {
+        return crc32(content);
+    }
+    let mut checked = Vec::with_capacity(version.len() + 1 + content.len());
+    checked.extend_from_slice(version.as_bytes());
+    checked.push(b'.');
+    checked.extend_from_slice(content);
+    crc32(&checked)
 }
 
 /// The first few characters of what was found, for a message.
@@ -175,8 +203,11 @@ fn shorten(s: &str) -> String {
     out
 }
 
-fn read_profile(bytes: &[u8]) -> Result<Profile, LinkError> {
-    let fields = core_fields();
+/// Reads a link's bytes over the fields its version carries (`carried`, indexes into the field
+/// table): bit *i* of the presence and the *i*-th value are those of field `carried[i]`.
+fn read_profile(bytes: &[u8], carried: &[usize]) -> Result<Profile, LinkError> {
+    let table = core_fields();
+    let fields: Vec<_> = carried.iter().map(|&ix| &table[ix]).collect();
     let mut r = Reader { bytes, pos: 0 };
 
     let flags = r.byte()?;
@@ -212,8 +243,8 @@ fn read_profile(bytes: &[u8]) -> Result<Profile, LinkError> {
         });
     }
 
-    for (ix, field) in fields.iter().enumerate() {
-        if !present(ix) {
+    for (bit, (&ix, field)) in carried.iter().zip(&fields).enumerate() {
+        if !present(bit) {
             continue;
         }
         let bad = || out_of_range(&field.path);

@@ -1,7 +1,7 @@
 //! Share links and QR codes: a profile carried in a URL fragment, and the symbol that carries
 //! the link to a phone.
 //!
-//! A share link puts the whole profile in the fragment (`https://…/#p1.…`), which browsers
+//! A share link puts the whole profile in the fragment (`https://…/#p2.…`), which browsers
 //! never send to a server, so sharing an assessment shares it with the recipient only. Opening
 //! the link reproduces the same profile, so the same pack gives the same report. A link that
 //! was truncated or edited is refused as a whole: [`decode_link`] returns a [`LinkError`] and
@@ -10,25 +10,32 @@
 //! This module is pure, like the engine: no I/O and no browser crates, so the same bytes come
 //! out on every platform and the command line, tests and fuzzers can use it.
 //!
-//! # The `p1` format
+//! # The `p2` and `p1` formats
 //!
 //! This is a public, versioned format: links already sent must keep opening. Any change to the
 //! bytes below, or to the profile field table they follow (`core_fields`: its order, kinds,
-//! choice values or set items), needs a new version (`p2`), and decoding keeps reading `p1`.
-//! Tests pin both the table and the exact text of sample links.
+//! choice values or set items), needs a new version, and decoding keeps reading the older ones.
+//! Tests pin the tables and the exact text of sample links.
 //!
-//! A link's payload is `p1.` followed by base64url without padding (RFC 4648 §5; the unused bits
-//! of the last character must be zero) of these bytes:
+//! `p2` follows the field table of `umbral.profile/2`, every field in table order (37 fields).
+//! `p1`, written before version 2, follows the same table without the fields version 2 added
+//! ([`Field::since`](crate::engine::profile::Field::since) is 2): the 28 fields of
+//! `umbral.profile/1`, in the same relative order. Everything else is the same. Links are
+//! written as `p2`; a `p1` link opens as the version-1 profile it carried, which is a version-2
+//! profile without the new answers.
+//!
+//! A link's payload is `p2.` (or `p1.`) followed by base64url without padding (RFC 4648 §5;
+//! the unused bits of the last character must be zero) of these bytes:
 //!
 //! | Part | Bytes | Contents |
 //! | --- | --- | --- |
 //! | flags | 1 | bits 0–1: country (`0` MX, `1` CL, `2` BO); bit 2: a label follows; bit 3: `extra` follows; bits 4–7: zero |
-//! | presence | varint | bit *i* set when field *i* of the field table is answered (28 fields in `p1`; higher bits zero) |
+//! | presence | varint | bit *i* set when field *i* of the version's fields is answered (37 in `p2`, 28 in `p1`; higher bits zero) |
 //! | yes/no answers | ⌈*b*/8⌉ | the *b* answered yes/no fields, in table order, one bit each from bit 0 of the first byte up (`1` = true); unused bits zero |
 //! | other answers | varies | each answered field that is not yes/no, in table order, as below |
 //! | label | varint + bytes | if flagged: UTF-8 byte length, then the text (at most 200 characters) |
 //! | extra | varint + entries | if flagged: the number of entries (at least 1), then each key (varint byte length + UTF-8) in ascending byte order, followed by its value (below) |
-//! | check | 4 | CRC-32 (IEEE, as in zip and PNG) of every byte before it, little-endian |
+//! | check | 4 | CRC-32 (IEEE, as in zip and PNG), little-endian, of the version and its dot (the ASCII `p2.`) followed by every byte before it; in `p1`, of the bytes before it alone. A `p2` link whose version is edited fails its check. |
 //!
 //! A *varint* is unsigned LEB128 in its shortest form: seven bits a byte, low bits first, the
 //! top bit set on every byte but the last.
@@ -38,7 +45,7 @@
 //! | one of a list | 1 byte: the value's index in the field's list |
 //! | set | ⌈items/8⌉ bytes, little-endian: bit *i* set when item *i* is in the set |
 //! | whole number | varint: the value minus the field's minimum |
-//! | amount (`payments.monthly_budget`) | varint *h*; *h* mod 4 is the form and *u* = *h* / 4. Form 0: *u* whole units. Form 1: *u* units and one more byte of cents, 1–99 (the value is (100·*u* + cents) / 100, rounded as IEEE 754 division rounds). Form 2 (*u* = 0): 8 bytes, the IEEE 754 double, little-endian, for any other amount. Whole units and cents stay below 2<sup>53</sup>. |
+//! | amount (`payments.monthly_budget`, `payments.one_off_budget`) | varint *h*; *h* mod 4 is the form and *u* = *h* / 4. Form 0: *u* whole units. Form 1: *u* units and one more byte of cents, 1–99 (the value is (100·*u* + cents) / 100, rounded as IEEE 754 division rounds). Form 2 (*u* = 0): 8 bytes, the IEEE 754 double, little-endian, for any other amount. Whole units and cents stay below 2<sup>53</sup>. |
 //! | subdivision (`region`) | varint *h*; *h* / 2 is the part after the dash in base 37, most significant digit first (`A`–`Z` are 1–26, `0`–`9` are 27–36); when *h* is odd, the two ASCII letters before the dash follow (they differ from the country), else they are the country's |
 //!
 //! Values under `extra` are JSON, written exactly (`1` and `1.0` stay different) as a tag byte
@@ -49,12 +56,13 @@
 //! of `extra` itself is never null or an object, as in the profile schema; containers nest at
 //! most 128 deep.
 //!
-//! A fully answered profile without label or `extra` takes 35 to 40 bytes: about 50 characters.
+//! A fully answered `p2` profile without label or `extra` takes 40 to 45 bytes: about 60
+//! characters.
 //!
 //! # Reading links
 //!
 //! [`decode_link`] takes the payload, with or without a leading `#`, and also a whole address
-//! (everything up to the first `#` is ignored) and a payload written as `profile=p1.…`.
+//! (everything up to the first `#` is ignored) and a payload written as `profile=p2.…`.
 //! Surrounding ASCII whitespace is ignored. Nothing else is accepted.
 
 mod armor;
@@ -67,7 +75,7 @@ use crate::engine::{Locale, Profile};
 
 pub use qr::{MAX_BYTES as QR_MAX_BYTES, QUIET_ZONE as QR_QUIET_ZONE};
 
-/// The share-link payload for `profile`, without the `#`: `p1.` and base64url text.
+/// The share-link payload for `profile`, without the `#`: `p2.` and base64url text.
 ///
 /// `decode_link(&encode_link(p)) == Ok(p)` for every profile that [`Profile::from_json`] can
 /// produce. For a profile assembled by hand, answers that do not fit their field are left out,
@@ -100,7 +108,8 @@ pub fn qr_svg_path(text: &str) -> Option<(usize, String)> {
 pub enum LinkError {
     /// There is no payload (an empty text or a bare `#`).
     Empty,
-    /// The payload does not start with `p1.`: a link of another version, or not a link at all.
+    /// The payload does not start with `p2.` or `p1.`: a link of another version, or not a link
+    /// at all.
     /// `found` is what came before the dot, shortened.
     UnknownVersion { found: String },
     /// A character that base64url does not use, at this byte offset of the text as given.
@@ -148,8 +157,9 @@ impl fmt::Display for LinkError {
             LinkError::Empty => f.write_str("the share link is empty"),
             LinkError::UnknownVersion { found } => write!(
                 f,
-                "unknown share link version '{found}'; expected a link starting with '{}.'",
-                link::VERSION
+                "unknown share link version '{found}'; expected a link starting with '{}.' or '{}.'",
+                link::VERSION,
+                link::VERSION_1
             ),
             LinkError::BadCharacter { position, found } => write!(
                 f,

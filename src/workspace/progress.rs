@@ -148,11 +148,13 @@ pub fn compare<'p>(before: &Report<'p>, after: &Report<'p>) -> Progress<'p> {
     // A step is done when none of its options is in the later plan and what it addressed is
     // no longer missing; it is named by the option the plan put first.
     let planned = |r: &Report<'p>| -> Vec<&'p str> {
-        r.steps.iter().flat_map(|s| s.options.iter().map(|o| o.id)).collect()
+        r.steps
+            .iter()
+            .flat_map(|s| s.options.iter().map(|o| o.id))
+            .collect()
     };
-    let first_options = |r: &Report<'p>| -> Vec<&'p str> {
-        r.steps.iter().map(|s| s.options[0].id).collect()
-    };
+    let first_options =
+        |r: &Report<'p>| -> Vec<&'p str> { r.steps.iter().map(|s| s.options[0].id).collect() };
     let planned_after = planned(after);
     let steps_done = before
         .steps

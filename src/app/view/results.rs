@@ -34,7 +34,11 @@ pub fn results(
 ) -> Markup {
     let w = words(locale);
     let report = assess(pack, profile, locale);
-    let label = |id: &str| report.pathway(id).map_or(id.to_string(), |p| p.label.into());
+    let label = |id: &str| {
+        report
+            .pathway(id)
+            .map_or(id.to_string(), |p| p.label.into())
+    };
     let stage = report.stage.map(label);
     let uses: Vec<&str> = report
         .pathways
@@ -260,9 +264,8 @@ fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
 /// The plan: the steps to take now (the first [`SHOWN_FIRST`] shown, the rest behind "see
 /// more"), formalities to work on meanwhile, and the later rungs folded.
 fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
-    let of = |phase: Phase| -> Vec<&Step> {
-        report.steps.iter().filter(|s| s.phase == phase).collect()
-    };
+    let of =
+        |phase: Phase| -> Vec<&Step> { report.steps.iter().filter(|s| s.phase == phase).collect() };
     let (now, parallel, later) = (of(Phase::Now), of(Phase::Parallel), of(Phase::Later));
     let target = report
         .steps
