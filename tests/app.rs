@@ -113,7 +113,7 @@ fn uri_components_are_written_as_encode_uri_component_does() {
     let html = view::share_panel(&link, Locale::Es, Qr::Pending).into_string();
     assert!(html.contains("https://wa.me/?text="), "{html}");
     assert!(
-        html.contains("https%3A%2F%2Fumbral.example%2F%23p1."),
+        html.contains("https%3A%2F%2Fumbral.example%2F%23p2."),
         "{html}"
     );
 }
@@ -352,4 +352,77 @@ fn the_draft_round_trips_and_refuses_what_does_not_fit() {
     ] {
         assert!(state_from_draft(&broken).is_none(), "{broken}");
     }
+}
+
+/// The study's embroiderer (no internet, in a cooperative, nothing to spend): the results lead
+/// with selling through others, keep the phone for when she can pay, and the next-rung box
+/// says what to get, never what to answer differently.
+const EMBROIDERER: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-PUE","locality":"rural","sector":"crafts","size":"solo","goal":"sell_nationally","owner":{"gender":"woman","age":52},"connectivity":{"internet":"none","devices":["basic_phone"]},"skills":{"digital_level":0,"helper":"none","hours_per_week":3},"logistics":{"shipping_access":"post_office","delivers_locally":true,"packaging":false,"perishable":false},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":0,"one_off_budget":0},"formalisation":{"tax_id":"none"},"presence":{"channels":[],"product_photos":false,"online_sales_share":0,"inventory":"none"},"motivation":{"level":3},"network":{"association":true,"intermediary":true,"programme":false}}"#;
+
+/// An older owner whose granddaughter has agreed to take charge, keen only "some day".
+const GRANDDAUGHTER: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-GUA","locality":"urban","sector":"apparel_footwear","size":"micro","goal":"grow_local","connectivity":{"internet":"broadband","devices":["basic_phone","smartphone"]},"skills":{"digital_level":1,"helper":"family_youth","helper_willing":"yes","hours_per_week":8},"logistics":{"shipping_access":"courier_dropoff","delivers_locally":true,"packaging":true},"payments":{"bank_account":true,"accepts":["cash","transfer"],"monthly_budget":300,"one_off_budget":1000},"formalisation":{"tax_id":"registered"},"presence":{"channels":["whatsapp"],"product_photos":false,"online_sales_share":0,"inventory":"paper"},"motivation":{"level":2},"network":{"association":true,"intermediary":false,"programme":true}}"#;
+
+fn results_for(profile: &str) -> String {
+    let pack = mexico();
+    let profile = Profile::from_json(profile).expect("profile");
+    view::results(
+        &pack,
+        &profile,
+        Locale::Es,
+        maud::Markup::default(),
+        Whys::All,
+    )
+    .into_string()
+}
+
+#[test]
+fn the_results_lead_with_the_route_and_keep_costs_for_later() {
+    let html = results_for(EMBROIDERER);
+    let first_steps = html
+        .split(r#"data-testid="primeros-pasos""#)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the first steps");
+    assert!(
+        first_steps.contains("Acordar la venta con quien venderá por usted"),
+        "{first_steps}"
+    );
+    assert!(!first_steps.contains("celular"), "{first_steps}");
+    let later = html
+        .split(r#"data-testid="cuando-pueda""#)
+        .nth(1)
+        .expect("what waits until she can pay");
+    assert!(later.contains("Comprar un celular inteligente usado"));
+    assert!(later.contains("$1,500 MXN de una vez"));
+    assert!(html.contains("Otra ruta"));
+    assert!(html.contains("Para llegar a «Presencia en línea», consiga:"));
+    assert!(!html.contains("cambie estas respuestas"));
+    // Each step says what it gives and for which way of selling.
+    assert!(html.contains("Con esto empieza a vender así: «Vender por medio de otros»"));
+}
+
+#[test]
+fn the_printed_chart_does_not_grade_how_keen_the_owner_is() {
+    let html = results_for(GRANDDAUGHTER);
+    let printed = html
+        .split(r#"data-testid="grafica-impresa""#)
+        .nth(1)
+        .and_then(|s| s.split("</figure>").next())
+        .expect("the printed chart");
+    assert!(!printed.contains("Ganas de empezar"), "{printed}");
+    assert!(printed.contains("Internet"));
+    let on_screen = html
+        .split(r#"data-testid="grafica""#)
+        .nth(1)
+        .and_then(|s| s.split("</figure>").next())
+        .expect("the chart");
+    assert!(on_screen.contains("Ganas de empezar"));
+    // Her granddaughter counts: the next rung asks only for product photos.
+    let unlock = html
+        .split(r#"data-testid="desbloqueo""#)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the next rung");
+    assert!(unlock.contains("Fotos de los productos"), "{unlock}");
+    assert!(!unlock.contains("Ganas"), "{unlock}");
 }

@@ -150,3 +150,65 @@ fn questions_appear_only_when_relevant() {
     profile.set(sector, Some(Value::Choice(3))); // crafts
     assert!(!ids(&profile).contains(&"permits".to_string()));
 }
+
+/// Every question a pack asks feeds a rule: a score, a requirement, a pathway's "in use", an
+/// entry's conditions or eligibility, another question's condition, or what the roadmap reads
+/// by name (where the business is, its goal, what it can spend). A question nothing reads
+/// makes the questionnaire longer for nothing.
+#[test]
+fn every_question_is_read_by_a_rule() {
+    use umbral::engine::condition;
+    let sources = packs::builtin();
+    let mut unused = Vec::new();
+    let mut checked = 0;
+    for (id, compiled) in packs::compile_all(&sources, None) {
+        let Some(pack) = compiled.pack else {
+            panic!("pack {id} does not compile")
+        };
+        if pack.data.country.is_none() {
+            continue; // core is not a pack anyone is assessed with
+        }
+        let d = &pack.data;
+        let mut conditions: Vec<&str> = Vec::new();
+        conditions.extend(d.scores.iter().map(|s| s.when.as_str()));
+        for r in &d.requirements {
+            conditions.push(&r.met_when);
+            conditions.extend(r.applies_when.as_deref());
+        }
+        conditions.extend(d.pathways.iter().filter_map(|p| p.in_use_when.as_deref()));
+        for e in &d.entries {
+            conditions.extend(e.when.as_deref());
+            conditions.extend(e.eligible_when.as_deref());
+        }
+        conditions.extend(d.questions.iter().filter_map(|q| q.show_when.as_deref()));
+        let mut read: Vec<String> = [
+            "locality",
+            "region",
+            "goal",
+            "payments.monthly_budget",
+            "payments.one_off_budget",
+        ]
+        .map(String::from)
+        .to_vec();
+        for c in conditions {
+            let expr = condition::parse(c, pack.fields()).unwrap();
+            read.extend(
+                expr.fields()
+                    .into_iter()
+                    .map(|f| pack.fields()[f].path.clone()),
+            );
+        }
+        for q in &d.questions {
+            checked += 1;
+            if !read.contains(&q.field) {
+                unused.push(format!("{id}: question '{}' ({})", q.id, q.field));
+            }
+        }
+    }
+    assert!(checked > 100);
+    assert!(
+        unused.is_empty(),
+        "asked, and read by no rule:\n{}",
+        unused.join("\n")
+    );
+}

@@ -307,7 +307,7 @@ fn the_plain_batch_output_is_unchanged_without_summary() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 5);
-    assert!(lines.iter().all(|r| r["schema"] == "umbral.report/1"));
+    assert!(lines.iter().all(|r| r["schema"] == "umbral.report/2"));
 }
 
 #[test]
@@ -423,4 +423,53 @@ fn handoff_files_are_recognised_in_any_layout() {
     ] {
         assert!(!is_handoff(text.as_bytes()), "{what}");
     }
+}
+
+/// Selling through others is counted beside the stages: who reached the route, and how many of
+/// those are not online on their own (the study's rural owners without internet).
+#[test]
+fn the_route_through_others_is_counted_beside_the_stages() {
+    let input = r#"{"schema":"umbral.profile/2","country":"MX","locality":"rural","sector":"crafts","connectivity":{"internet":"none","devices":["basic_phone"]},"logistics":{"delivers_locally":true},"network":{"intermediary":true}}
+{"schema":"umbral.profile/2","country":"MX","locality":"rural","sector":"crafts","connectivity":{"internet":"none","devices":["basic_phone"]},"logistics":{"delivers_locally":true},"network":{"intermediary":false}}
+{"schema":"umbral.profile/2","country":"MX","locality":"urban","sector":"crafts","connectivity":{"internet":"broadband","devices":["smartphone"]},"skills":{"digital_level":2},"logistics":{"delivers_locally":true},"network":{"intermediary":true}}
+"#;
+    let csv = summary_csv(&[], input);
+    let stages: Vec<(String, String)> = rows(&csv, "stage")
+        .into_iter()
+        .map(|r| (r[5].clone(), r[7].clone()))
+        .collect();
+    assert_eq!(stages[0], ("none".to_string(), "2".to_string()));
+    assert!(
+        stages.iter().all(|(key, _)| key != "through_others"),
+        "a route is not a stage: {stages:?}"
+    );
+    let routes: Vec<Vec<String>> = rows(&csv, "route")
+        .into_iter()
+        .map(|r| r[5..10].to_vec())
+        .collect();
+    assert_eq!(
+        routes,
+        [
+            [
+                "through_others",
+                "Vender por medio de otros",
+                "2",
+                "3",
+                "66.7"
+            ],
+            [
+                "through_others:none",
+                "Vender por medio de otros",
+                "1",
+                "2",
+                "50.0"
+            ],
+        ]
+    );
+    let out = umbral(&["batch", "--summary"], input);
+    assert!(
+        text(&out.stdout).contains("Vender por medio de otros: 2 (66.7 %); 1 de ellas sin etapa todavía (el 50.0 % de las que no tienen etapa)"),
+        "{}",
+        text(&out.stdout)
+    );
 }

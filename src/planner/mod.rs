@@ -675,6 +675,15 @@ pub fn Planner() -> Html {
                         <p>{ w.readiness }{ ": " }<strong data-testid="preparacion">{ &view.readiness }</strong></p>
                         <h3>{ w.stages_heading }</h3>
                         { chart(w.stages_heading, w.stage, w.enterprises, "etapas", &stage_bars) }
+                        { for view.routes.iter().map(|r| html! {
+                            <p data-testid="ruta">{ (w.route_line)(
+                                &r.reached.label,
+                                r.reached.count,
+                                &r.reached.percent,
+                                r.without_stage.count,
+                                &r.without_stage.percent,
+                            ) }</p>
+                        }) }
                         <h3>{ w.dimensions_heading }</h3>
                         <p class="nota">{ w.dimensions_intro }</p>
                         { chart(w.dimensions_heading, w.dimension, w.average, "aspectos", &dimension_bars) }

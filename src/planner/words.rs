@@ -41,6 +41,9 @@ pub struct Words {
     pub enterprises_counted: fn(u64, usize) -> String,
     pub readiness: &'static str,
     pub stages_heading: &'static str,
+    /// A route beside the ladder: its label, the enterprises that reached it (count, per
+    /// cent), and how many of them have no stage (count, per cent of those with none).
+    pub route_line: fn(&str, u64, &str, u64, &str) -> String,
     pub stage: &'static str,
     pub enterprises: &'static str,
     pub share: &'static str,
@@ -116,6 +119,11 @@ pub const ES: Words = Words {
     enterprises_counted: |n, total| format!("{n} de {total} negocios cumplen los filtros."),
     readiness: "Preparación promedio (de 0 a 100)",
     stages_heading: "Etapas",
+    route_line: |label, n, p, none, none_p| {
+        format!(
+            "{label}: {n} empresas ({p} %) podrían hacerlo; {none} de ellas aún no tienen etapa (el {none_p} % de las que no tienen etapa)."
+        )
+    },
     stage: "Etapa",
     enterprises: "Negocios",
     share: "Porcentaje",
@@ -191,6 +199,11 @@ pub const EN: Words = Words {
     enterprises_counted: |n, total| format!("{n} of {total} businesses match the filters."),
     readiness: "Average readiness (0 to 100)",
     stages_heading: "Stages",
+    route_line: |label, n, p, none, none_p| {
+        format!(
+            "{label}: {n} enterprises ({p} %) could do it; {none} of them have no stage yet ({none_p} % of those with none)."
+        )
+    },
     stage: "Stage",
     enterprises: "Businesses",
     share: "Share",

@@ -220,6 +220,8 @@ pub struct Assessment {
     scores: Vec<u32>,
     /// Indexes of the blocking requirements in the pack's requirements.
     blockers: Vec<usize>,
+    /// Indexes of the routes beside the ladder (selling through others) it has reached.
+    routes: Vec<usize>,
 }
 
 impl Assessment {
@@ -248,8 +250,24 @@ impl Assessment {
                 .iter()
                 .filter_map(|b| pack.requirement(b))
                 .collect(),
+            routes: report
+                .pathways
+                .iter()
+                .filter(|p| !p.ladder && p.reached)
+                .filter_map(|p| pack.data.pathways.iter().position(|x| x.id == p.id))
+                .collect(),
         }
     }
+}
+
+/// A route beside the ladder: the enterprises that reached it, and among them those with no
+/// stage (not online on their own).
+#[derive(Debug, Clone)]
+struct RouteCount {
+    id: String,
+    label: String,
+    reached: u64,
+    without_stage: u64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -285,8 +303,10 @@ pub struct Summary {
     filter: Filter,
     requirements: Vec<Requirement>,
     readiness_sum: u64,
-    /// "No stage yet" first, then each pathway in the order first seen.
+    /// "No stage yet" first, then each rung of the ladder in the order first seen.
     stages: Vec<Counted>,
+    /// Each route beside the ladder, in the order first seen.
+    routes: Vec<RouteCount>,
     dimensions: Vec<Counted>,
     all: Group,
     regions: BTreeMap<String, Group>,
@@ -319,6 +339,7 @@ impl Summary {
                 count: 0,
                 sum: 0,
             }],
+            routes: Vec::new(),
             dimensions: Vec::new(),
             all: Group::default(),
             regions: BTreeMap::new(),
@@ -348,13 +369,29 @@ impl Summary {
         self.learn_labels(pack);
         self.readiness_sum += u64::from(a.readiness);
         for p in &pack.data.pathways {
-            if !self.stages.iter().any(|s| s.id == p.id) {
+            let label = p.label.get(self.locale).to_string();
+            if p.ladder && !self.stages.iter().any(|s| s.id == p.id) {
                 self.stages.push(Counted {
                     id: p.id.clone(),
-                    label: p.label.get(self.locale).to_string(),
+                    label,
                     count: 0,
                     sum: 0,
                 });
+            } else if !p.ladder && !self.routes.iter().any(|r| r.id == p.id) {
+                self.routes.push(RouteCount {
+                    id: p.id.clone(),
+                    label,
+                    reached: 0,
+                    without_stage: 0,
+                });
+            }
+        }
+        for p in a.routes.iter().filter_map(|&i| pack.data.pathways.get(i)) {
+            if let Some(r) = self.routes.iter_mut().find(|r| r.id == p.id) {
+                r.reached += 1;
+                if a.stage.is_none() {
+                    r.without_stage += 1;
+                }
             }
         }
         let stage = a
@@ -543,6 +580,19 @@ impl Summary {
                 .iter()
                 .map(|s| Share::new(&s.id, s.label.clone(), s.count, n))
                 .collect(),
+            routes: self
+                .routes
+                .iter()
+                .map(|r| RouteView {
+                    reached: Share::new(&r.id, r.label.clone(), r.reached, n),
+                    without_stage: Share::new(
+                        &r.id,
+                        r.label.clone(),
+                        r.without_stage,
+                        self.stages[0].count,
+                    ),
+                })
+                .collect(),
             dimensions: self
                 .dimensions
                 .iter()
@@ -647,6 +697,15 @@ pub struct ScenarioView {
     pub localities: Vec<Share>,
 }
 
+/// A route beside the ladder: the enterprises that reached it, out of all; and those of them
+/// with no stage yet, out of the enterprises with no stage: who can sell through others though
+/// not online on their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteView {
+    pub reached: Share,
+    pub without_stage: Share,
+}
+
 /// Every figure of a summary, ranked and rounded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct View {
@@ -654,8 +713,10 @@ pub struct View {
     pub filter: Vec<FilterView>,
     /// Mean readiness, one decimal.
     pub readiness: String,
-    /// "No stage yet" first, then the pathways in ladder order.
+    /// "No stage yet" first, then the rungs in ladder order.
     pub stages: Vec<Share>,
+    /// The routes beside the ladder (selling through others).
+    pub routes: Vec<RouteView>,
     pub dimensions: Vec<AverageView>,
     /// Blockers over all enterprises, most common first.
     pub blockers: Vec<Share>,
@@ -736,6 +797,12 @@ impl View {
         ]);
         for s in &self.stages {
             rows.push(share("stage", "", "all", ("", ""), s));
+        }
+        for r in &self.routes {
+            rows.push(share("route", "", "all", ("", ""), &r.reached));
+            let mut without = share("route", "", "all", ("", ""), &r.without_stage);
+            without[5] = format!("{}:{NO_STAGE}", r.without_stage.key);
+            rows.push(without);
         }
         for d in &self.dimensions {
             rows.push([
@@ -824,6 +891,16 @@ impl View {
         for s in &self.stages {
             let _ = writeln!(o, "  {}: {} ({} %)", s.label, s.count, s.percent);
         }
+        for r in &self.routes {
+            let _ = writeln!(
+                o,
+                "  {}: {} ({} %); {}",
+                r.reached.label,
+                r.reached.count,
+                r.reached.percent,
+                (w.without_stage)(r.without_stage.count, &r.without_stage.percent)
+            );
+        }
         let _ = writeln!(o, "\n{}:", w.dimensions);
         for d in &self.dimensions {
             let _ = writeln!(o, "  {}: {}", d.label, d.average);
@@ -891,6 +968,7 @@ struct Words {
     by_region: &'static str,
     by_locality: &'static str,
     if_required: &'static str,
+    without_stage: fn(u64, &str) -> String,
     mostly_region: fn(&str, u64, &str) -> String,
     mostly_locality: fn(&str, u64, &str) -> String,
     excluded: fn(u64, &str) -> String,
@@ -913,6 +991,9 @@ fn words(locale: Locale) -> &'static Words {
             by_region: "por estado",
             by_locality: "por localidad",
             if_required: "Si el programa exigiera",
+            without_stage: |n, p| {
+                format!("{n} de ellas sin etapa todavía (el {p} % de las que no tienen etapa)")
+            },
             mostly_region: |r, n, p| {
                 format!(", sobre todo en {r} ({n}: el {p} % de las de ese estado)")
             },
@@ -937,6 +1018,9 @@ fn words(locale: Locale) -> &'static Words {
                 by_region: "by state",
                 by_locality: "by locality",
                 if_required: "If the programme required",
+                without_stage: |n, p| {
+                    format!("{n} of them with no stage yet ({p} % of those with no stage)")
+                },
                 mostly_region: |r, n, p| format!(", mostly in {r} ({n}: {p} % of that state's)"),
                 mostly_locality: |l, n, p| format!(" and in the locality “{l}” ({n}: {p} %)"),
                 excluded: |n, p| format!("{n} enterprises ({p} %) would be excluded"),
