@@ -110,13 +110,13 @@ describe('embedding on a programme page', () => {
     const reports = afterConsent.messages.filter((m) => m.type === 'umbral:report');
     assert.deepEqual(reports, [{ origin: new URL(app.url).origin, type: 'umbral:report' }], 'exactly one report');
     const { profile, report } = afterConsent.events.find((e) => e.type === 'umbral:report').detail;
-    assert.equal(profile.schema, 'umbral.profile/1');
+    assert.equal(profile.schema, 'umbral.profile/2');
     assert.equal(profile.country, 'MX');
     assert.equal(profile.extra.quiere_asesoria, true, 'the programme question\'s answer is in the profile');
-    assert.equal(report.schema, 'umbral.report/1');
+    assert.equal(report.schema, 'umbral.report/2');
     assert.equal(report.pack.id, 'impulsa-ejemplo');
     assert.equal(report.locale, 'es');
-    assert.ok(report.recommendations.length > 0);
+    assert.ok(report.steps.length > 0);
     await frame.getByText('Listo: su resultado se envió a Impulsa Digital.').waitFor();
     assert.match(await page.getByTestId('aviso-reporte').innerText(), /Resultado recibido[\s\S]*Preparación: \d+ de 100/);
 

@@ -105,7 +105,7 @@ describe('questionnaire and results', () => {
     const results = await page.getByTestId('resultados').innerText();
     assert.match(results, /Sus resultados/);
     assert.match(results, /\d+ \/ 100/);
-    assert.match(results, /Lo que lo frena/);
+    assert.match(results, /Lo que frena a su negocio/);
     assert.match(results, /Su plan, paso a paso/);
     assert.ok((await page.getByTestId('paso').count()) > 0, 'a roadmap');
     assert.deepEqual(problems, []);
@@ -170,7 +170,8 @@ describe('questionnaire and results', () => {
     assert.match(text, /Preparación para vender en línea/);
     assert.equal(await page.getByTestId('grafica-tabla').locator('tbody tr').count(), 9);
     assert.equal(await page.getByTestId('primeros-pasos').locator('li').count(), 3);
-    assert.equal(await page.getByTestId('escalon').count(), 5);
+    // Five rungs and the route beside the ladder.
+    assert.equal(await page.getByTestId('escalon').count(), 6);
     assert.match(text, /Gratis|\$[\d,]+ MXN/);
     assert.match(text, /Precio revisado en [a-z]+ de \d{4}/);
     assert.doesNotMatch(text, /connectivity\.|presence\./, 'no field paths');
@@ -226,7 +227,7 @@ describe('questionnaire and results', () => {
     await page.goto(server.url);
     await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
     const link = await page.getByTestId('enlace-compartir').inputValue();
-    assert.match(link, /#p1\./);
+    assert.match(link, /#p2\./);
     // The QR code is drawn a moment after the results (see share_panel.rs).
     await page.getByTestId('qr').locator('path').waitFor({ timeout: 5_000 });
     assert.equal(await page.getByTestId('qr').locator('path').count(), 1, 'a QR code');

@@ -88,7 +88,7 @@ describe('hand-off', () => {
     const file = await download(a, 'exportar-todo');
     assert.match(file.name, /^umbral-entrega-\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.text);
-    assert.equal(json.schema, 'umbral.handoff/1');
+    assert.equal(json.schema, 'umbral.handoff/2');
     assert.deepEqual(json.enterprises.map((e) => [e.name, e.visits.length]), [['Abarrotes Lupita', 2], ['Café Don Beto', 1]]);
     await a.getByTestId('nav-negocios').click();
     assert.equal(await a.getByTestId('sin-exportar').count(), 0, 'no reminder once everything is exported');
