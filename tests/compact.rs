@@ -124,6 +124,25 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
             text.len()
         )
     );
+    // One English text too many: a text that belongs to nothing is refused, not ignored.
+    let spanish_len: usize = text[COMPACT_HEADER.len()..]
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let english_at = COMPACT_HEADER.len() + spanish_len.to_string().len() + 1 + spanish_len;
+    let (before, rest) = text.split_at(english_at);
+    let (english_len, rest) = rest.split_once(',').unwrap();
+    let english_len: usize = english_len.parse().unwrap();
+    let extra = format!("{before}{},4:more{rest}", english_len + 6);
+    assert_eq!(
+        Pack::from_compact(&extra).unwrap_err().to_string(),
+        format!(
+            "not a compact pack: texts that belong to nothing at byte {}",
+            extra.len()
+        )
+    );
     // Another format.
     assert_eq!(
         Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),

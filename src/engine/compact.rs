@@ -8,19 +8,26 @@
 //! The format is text, so that web servers compress it like the app's other files:
 //!
 //! - a header line, [`COMPACT_HEADER`];
+//! - the Spanish section and the English section, each its length in bytes, a comma and the
+//!   texts of that language one after another, in the order they come in the rest: each
+//!   language's texts stand together, which compresses better;
 //! - then values one after another, with no separators between them: an unsigned integer is
 //!   its decimal digits and a comma (`12,`); a signed one is zigzag-encoded first (0, -1, 1,
-//!   -2 … become 0, 1, 2, 3 …); a number (`f64`) is the unsigned integer of its IEEE 754 bits,
-//!   so it reads back exactly; a yes/no is `0,` or `1,`; a text is its length in bytes, a
-//!   colon and the UTF-8 bytes (`4:hola`); an optional value is `0,`, or `1,` and the value; a
-//!   list is its length and the items;
+//!   -2 … become 0, 1, 2, 3 …); a number (`f64`) that is whole (below 2^53 in size) is its
+//!   zigzag-encoded integer times two, any other is `1,` and the unsigned integer of its IEEE
+//!   754 bits, so every number reads back exactly; a yes/no is `0,` or `1,`; a text is its
+//!   length in bytes, a colon and the UTF-8 bytes (`4:hola`), and a text in both languages is
+//!   the next text of each language's section (it takes no bytes here); an optional value is `0,`, or
+//!   `1,` and the value; a list is its length and the items;
 //! - the values are the pack data in declaration order ([`PackData`] and its items), then the
 //!   pack's own fields, then the linked parts (see [`Pack::to_compact`]).
 //!
 //! Left out, as only authors read them: each catalog entry's `source`, and the source text of
 //! every condition (`when`, `met_when`, `applies_when`, `show_when`, `in_use_when`,
 //! `eligible_when`), which the compiled expressions replace; both read back as empty texts (an
-//! optional condition stays present). What follows from the rest ([`Derived`]: each
+//! optional condition stays present). The lists of ids that the linked parts hold as indexes
+//! (a pathway's `requires`, an entry's `addresses`, `opens` and `needs`) are written once, as
+//! indexes, and the ids are read back from them. What follows from the rest (`Derived`: each
 //! requirement's candidates, each pathway's openers, the ladder) is computed again on reading.
 //! The reader checks every index against what it indexes, so a damaged file is refused with the
 //! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
@@ -39,8 +46,11 @@ const MAX_DEPTH: u32 = 64;
 impl Pack {
     /// The pack in its compact form (see the [module docs](self)).
     pub fn to_compact(&self) -> String {
-        let mut w = Writer(String::with_capacity(64 * 1024));
-        w.0.push_str(COMPACT_HEADER);
+        let mut w = Writer {
+            out: String::with_capacity(64 * 1024),
+            spanish: String::with_capacity(32 * 1024),
+            english: String::with_capacity(32 * 1024),
+        };
         let d = &self.data;
         w.str(&d.id);
         w.str(&d.version);
@@ -72,7 +82,6 @@ impl Pack {
             w.str(&x.id);
             w.text(&x.label);
             w.text(&x.summary);
-            w.list(&x.requires, |w, s| w.str(s));
             w.list(&x.goals, |w, s| w.str(s));
             w.bool(x.ladder);
             w.opt(&x.in_use_when, |w, _| w.str(""));
@@ -86,9 +95,6 @@ impl Pack {
             });
             w.text(&x.name);
             w.text(&x.summary);
-            w.list(&x.addresses, |w, s| w.str(s));
-            w.list(&x.opens, |w, s| w.str(s));
-            w.list(&x.needs, |w, s| w.str(s));
             w.opt(&x.when, |w, _| w.str(""));
             w.opt(&x.eligible_when, |w, _| w.str(""));
             w.opt(&x.eligibility, |w, t| w.text(t));
@@ -159,7 +165,15 @@ impl Pack {
         w.list(&self.entry_localities, |w, m| w.opt(m, |w, &m| w.uint(m)));
         w.list(&self.question_field, |w, &i| w.ix(i));
         w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
-        w.0
+        let mut out = String::with_capacity(w.out.len() + w.spanish.len() + w.english.len() + 64);
+        out.push_str(COMPACT_HEADER);
+        for section in [&w.spanish, &w.english] {
+            super::json::write_u64(section.len() as u64, &mut out);
+            out.push(',');
+            out.push_str(section);
+        }
+        out.push_str(&w.out);
+        out
     }
 
     /// Reads a pack in its compact form. `Err` names the byte where reading stopped and why.
@@ -174,12 +188,25 @@ impl Pack {
     }
 }
 
-struct Writer(String);
+/// A text: its length in bytes, a colon and its bytes.
+fn write_str(out: &mut String, s: &str) {
+    super::json::write_u64(s.len() as u64, out);
+    out.push(':');
+    out.push_str(s);
+}
+
+struct Writer {
+    out: String,
+    /// The Spanish and the English of every text, in the order written: they go before the
+    /// rest, so that each language's texts stand together, which compresses better.
+    spanish: String,
+    english: String,
+}
 
 impl Writer {
     fn uint(&mut self, n: u64) {
-        super::json::write_u64(n, &mut self.0);
-        self.0.push(',');
+        super::json::write_u64(n, &mut self.out);
+        self.out.push(',');
     }
 
     fn ix(&mut self, n: usize) {
@@ -191,7 +218,13 @@ impl Writer {
     }
 
     fn num(&mut self, n: f64) {
-        self.uint(n.to_bits());
+        // Whole amounts (most of a pack's) as short integers; anything else exactly, as bits.
+        if n.fract() == 0.0 && n.abs() < 2f64.powi(53) && !(n == 0.0 && n.is_sign_negative()) {
+            self.uint(((n as i64) << 1 ^ (n as i64) >> 63) as u64 * 2);
+        } else {
+            self.uint(1);
+            self.uint(n.to_bits());
+        }
     }
 
     fn bool(&mut self, b: bool) {
@@ -199,15 +232,12 @@ impl Writer {
     }
 
     fn str(&mut self, s: &str) {
-        self.ix(s.len());
-        self.0.pop();
-        self.0.push(':');
-        self.0.push_str(s);
+        write_str(&mut self.out, s);
     }
 
     fn text(&mut self, t: &Text) {
-        self.str(&t.es);
-        self.str(&t.en);
+        write_str(&mut self.spanish, &t.es);
+        write_str(&mut self.english, &t.en);
     }
 
     fn opt<T>(&mut self, value: &Option<T>, f: impl Fn(&mut Self, &T)) {
@@ -336,6 +366,8 @@ struct Reader<'a> {
     failed: Option<(usize, &'static str)>,
     /// The number of fields, for checking field indexes once the pack's own fields are read.
     fields: usize,
+    /// For the Spanish and the English texts: where the next one is, and where they end.
+    texts: [(usize, usize); 2],
 }
 
 impl Reader<'_> {
@@ -426,7 +458,17 @@ impl Reader<'_> {
     }
 
     fn num(&mut self) -> f64 {
-        f64::from_bits(self.uint())
+        match self.uint() {
+            1 => f64::from_bits(self.uint()),
+            n if n & 1 == 0 => {
+                let n = n >> 1;
+                ((n >> 1) as i64 ^ -((n & 1) as i64)) as f64
+            }
+            _ => {
+                self.fail("expected a number");
+                0.0
+            }
+        }
     }
 
     fn bool(&mut self) -> bool {
@@ -451,9 +493,22 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Text {
         Text {
-            es: self.str(),
-            en: self.str(),
+            es: self.text_in(0),
+            en: self.text_in(1),
         }
+    }
+
+    /// The next text of one language's section (0 Spanish, 1 English).
+    fn text_in(&mut self, language: usize) -> String {
+        let (at, end) = self.texts[language];
+        if at >= end {
+            self.fail("a text missing from its language's section");
+            return String::new();
+        }
+        let here = std::mem::replace(&mut self.at, at);
+        let text = self.str();
+        self.texts[language].0 = std::mem::replace(&mut self.at, here);
+        text
     }
 
     fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
@@ -579,9 +634,15 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         at: text.len() - body.len(),
         failed: None,
         fields: 0,
+        texts: [(0, 0); 2],
     };
     let r = &mut r;
-    let data = PackData {
+    for language in 0..2 {
+        let len = r.size();
+        r.texts[language] = (r.at, r.at + len);
+        r.at += len;
+    }
+    let mut data = PackData {
         id: r.str(),
         version: r.str(),
         country: r.opt_str(),
@@ -612,7 +673,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             id: r.str(),
             label: r.text(),
             summary: r.text(),
-            requires: r.strs(),
+            requires: Vec::new(),
             goals: r.strs(),
             ladder: r.bool(),
             in_use_when: r.opt_str(),
@@ -626,9 +687,9 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             },
             name: r.text(),
             summary: r.text(),
-            addresses: r.strs(),
-            opens: r.strs(),
-            needs: r.strs(),
+            addresses: Vec::new(),
+            opens: Vec::new(),
+            needs: Vec::new(),
             when: r.opt_str(),
             eligible_when: r.opt_str(),
             eligibility: r.opt(Reader::text),
@@ -699,6 +760,9 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     if r.at != text.len() {
         r.fail("more after the end of the pack");
     }
+    if r.texts.iter().any(|(at, end)| at != end) {
+        r.fail("texts that belong to nothing");
+    }
     // Every per-item list must have one entry per item.
     let scores = data.scores.len();
     let questions = data.questions.len();
@@ -732,6 +796,21 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     }
     if let Some(failed) = r.failed {
         return Err(failed);
+    }
+    // The lists of ids the linked indexes stand for (every index was checked on reading).
+    let ids = |list: &[usize], of: &[RequirementData]| -> Vec<String> {
+        list.iter().map(|&i| of[i].id.clone()).collect()
+    };
+    for (p, pathway) in data.pathways.iter_mut().enumerate() {
+        pathway.requires = ids(&pathway_requires[p], &data.requirements);
+    }
+    for (e, entry) in data.entries.iter_mut().enumerate() {
+        entry.addresses = ids(&entry_addresses[e], &data.requirements);
+        entry.needs = ids(&entry_needs[e], &data.requirements);
+        entry.opens = entry_opens[e]
+            .iter()
+            .map(|&p| data.pathways[p].id.clone())
+            .collect();
     }
     let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
     Ok(Pack {

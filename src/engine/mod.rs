@@ -24,9 +24,14 @@ use report::{DimensionScore, PackRef, PathwayStatus, Reason, RequirementState, S
 /// Sorts a short list by key, stably, with an insertion sort: the lists the engine sorts hold
 /// tens of items, and the standard library's sorts add kilobytes to the browser app per use.
 pub(crate) fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    sort_small_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// [`sort_small`] with a comparison instead of a key.
+pub(crate) fn sort_small_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
     for i in 1..items.len() {
         let mut j = i;
-        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+        while j > 0 && cmp(&items[j - 1], &items[j]).is_gt() {
             items.swap(j - 1, j);
             j -= 1;
         }

@@ -479,21 +479,15 @@ impl Derived {
         entry_opens: &[Vec<usize>],
     ) -> Derived {
         let cheapest_first = |list: &mut Vec<usize>| {
-            list.sort_by(|&a, &b| {
+            super::sort_small_by(list, |&a, &b| {
                 let (ea, eb) = (&data.entries[a], &data.entries[b]);
                 // By what is known of the cost (free, per use, priced, unknown); within a
                 // class the pack's priority, then the cheaper over a year.
-                let key = |e: &EntryData| {
-                    (
-                        e.cost_class(),
-                        -e.priority,
-                        e.setup + 12.0 * e.monthly,
-                        e.commission_pct,
-                    )
-                };
-                key(ea)
-                    .partial_cmp(&key(eb))
-                    .unwrap_or(std::cmp::Ordering::Equal)
+                ea.cost_class()
+                    .cmp(&eb.cost_class())
+                    .then(eb.priority.cmp(&ea.priority))
+                    .then((ea.setup + 12.0 * ea.monthly).total_cmp(&(eb.setup + 12.0 * eb.monthly)))
+                    .then(ea.commission_pct.total_cmp(&eb.commission_pct))
                     .then(a.cmp(&b))
             });
         };

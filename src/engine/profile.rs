@@ -672,30 +672,35 @@ impl Profile {
                 format!("expected a string, found {}", json_type(other)),
             ),
         }
-        let top_level: Vec<&str> = TOP_LEVEL
-            .iter()
-            .filter(|(_, since)| *since <= version)
-            .map(|(k, _)| *k)
-            .collect();
-        for key in root.keys() {
-            if top_level.contains(&key.as_str()) {
-                continue;
-            }
-            if TOP_LEVEL.iter().any(|(k, _)| k == key) {
-                error(format!("$.{key}"), newer_field(key));
-            } else {
-                error(
-                    "$".into(),
-                    format!(
-                        "unknown field '{key}'; expected one of: {}",
-                        top_level.join(", ")
-                    ),
-                );
+        // Each known top-level value by its place in TOP_LEVEL, so that problems are reported
+        // in schema order; anything else is reported here.
+        let mut top: [Option<&Json>; TOP_LEVEL.len()] = [None; TOP_LEVEL.len()];
+        for (key, value) in root {
+            match TOP_LEVEL.iter().position(|(k, _)| k == key) {
+                Some(i) if TOP_LEVEL[i].1 <= version => top[i] = Some(value),
+                Some(_) => error(format!("$.{key}"), newer_field(key)),
+                None => {
+                    let allowed: Vec<&str> = TOP_LEVEL
+                        .iter()
+                        .filter(|(_, since)| *since <= version)
+                        .map(|(k, _)| *k)
+                        .collect();
+                    error(
+                        "$".into(),
+                        format!(
+                            "unknown field '{key}'; expected one of: {}",
+                            allowed.join(", ")
+                        ),
+                    );
+                }
             }
         }
-        // Known fields in schema order, so messages come in the order a reader expects.
-        for (key, value) in top_level.iter().filter_map(|k| root.get_key_value(*k)) {
-            match key.as_str() {
+        let known = TOP_LEVEL
+            .iter()
+            .zip(top)
+            .filter_map(|((k, _), v)| Some((*k, v?)));
+        for (key, value) in known {
+            match key {
                 "schema" | "country" | "label" => {}
                 "extra" => match value {
                     Json::Object(map) => {
@@ -887,14 +892,23 @@ fn decode_group(
     profile: &mut Profile,
     error: &mut impl FnMut(String, String),
 ) {
-    let prefix = format!("{group}.");
-    for (ix, field) in core_fields().iter().enumerate() {
-        let Some(member) = field.path.strip_prefix(&prefix) else {
+    let fields = group_fields(group);
+    // Each member's value by its field's place in the group, so that problems are reported
+    // in schema order. (Every profile `umbral batch` reads comes through here: no strings
+    // are built and each member is compared only with its own group's fields.)
+    let mut found: Vec<Option<&Json>> = vec![None; fields.len()];
+    let mut unknown: Vec<&str> = Vec::new();
+    for (member, value) in members {
+        match fields.iter().position(|(m, _)| m == member) {
+            Some(i) => found[i] = Some(value),
+            None => unknown.push(member),
+        }
+    }
+    for (&(member, ix), value) in fields.iter().zip(found) {
+        let Some(value) = value else {
             continue;
         };
-        let Some(value) = members.get(member) else {
-            continue;
-        };
+        let field = &core_fields()[ix];
         if field.since > version {
             error(format!("$.{}", field.path), newer_field(member));
             continue;
@@ -904,23 +918,44 @@ fn decode_group(
             Err(message) => error(format!("$.{}", field.path), message),
         }
     }
-    for member in members.keys() {
-        let path = format!("{group}.{member}");
-        if core_field(&path).is_none() {
-            let allowed: Vec<&str> = core_fields()
-                .iter()
-                .filter(|f| f.since <= version)
-                .filter_map(|f| f.path.strip_prefix(&prefix))
-                .collect();
-            error(
-                format!("$.{group}"),
-                format!(
-                    "unknown field '{member}'; expected one of: {}",
-                    allowed.join(", ")
-                ),
-            );
-        }
+    for member in unknown {
+        let allowed: Vec<&str> = fields
+            .iter()
+            .filter(|(_, ix)| core_fields()[*ix].since <= version)
+            .map(|(m, _)| *m)
+            .collect();
+        error(
+            format!("$.{group}"),
+            format!(
+                "unknown field '{member}'; expected one of: {}",
+                allowed.join(", ")
+            ),
+        );
     }
+}
+
+/// The fields of one group of the profile (`connectivity`, `skills`, …): each one's name
+/// inside the group and its index, in schema order. Built once.
+fn group_fields(group: &str) -> &'static [(&'static str, FieldIx)] {
+    type Groups = Vec<(&'static str, Vec<(&'static str, FieldIx)>)>;
+    static GROUPS: OnceLock<Groups> = OnceLock::new();
+    let groups = GROUPS.get_or_init(|| {
+        let mut groups: Groups = Vec::new();
+        for (ix, field) in core_fields().iter().enumerate() {
+            let Some((name, member)) = field.path.split_once('.') else {
+                continue;
+            };
+            match groups.iter_mut().find(|(g, _)| *g == name) {
+                Some((_, list)) => list.push((member, ix)),
+                None => groups.push((name, vec![(member, ix)])),
+            }
+        }
+        groups
+    });
+    groups
+        .iter()
+        .find(|(g, _)| *g == group)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// The message for a field that a version-1 profile may not carry.

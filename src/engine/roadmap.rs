@@ -339,17 +339,22 @@ impl<'p> Planner<'p, '_> {
 
     /// Why the entry does not fit, in the words of the budget it goes over.
     fn over_budget_reason(&self, e: usize) -> Reason<'p> {
+        self.budget_reason(e, self.spent_monthly, self.spent_once)
+    }
+
+    /// Why `e` does not fit, with what the plan already spends beside it.
+    fn budget_reason(&self, e: usize, spent_monthly: f64, spent_once: f64) -> Reason<'p> {
         let entry = &self.pack.data.entries[e];
         let once_over = entry.setup > 0.0
             && self
                 .once_budget
-                .is_some_and(|b| self.spent_once + entry.setup > b + 1e-9);
+                .is_some_and(|b| spent_once + entry.setup > b + 1e-9);
         let (rule, text) = if once_over {
             (
                 "payments.one_off_budget",
                 words::over_once_budget(
                     entry.setup,
-                    self.spent_once,
+                    spent_once,
                     self.once_budget.unwrap_or(0.0),
                     self.currency,
                     self.locale,
@@ -360,7 +365,7 @@ impl<'p> Planner<'p, '_> {
                 "payments.monthly_budget",
                 words::over_budget(
                     entry.monthly,
-                    self.spent_monthly,
+                    spent_monthly,
                     self.monthly_budget.unwrap_or(0.0),
                     self.currency,
                     self.locale,
@@ -663,7 +668,42 @@ impl<'p> Planner<'p, '_> {
         why
     }
 
-    fn finish(self) -> Plan<'p> {
+    /// Drops each alternative that, taken in place of its step's first option, would take the
+    /// whole plan past a budget: the first options are planned within both, but an
+    /// alternative could only be checked against the steps planned before its own.
+    fn drop_alternatives_over_budget(&mut self) {
+        let entries = &self.pack.data.entries;
+        let first = |s: &Planned| &entries[s.options[0]];
+        let monthly: f64 = self.steps.iter().map(|s| first(s).monthly).sum();
+        let once: f64 = self.steps.iter().map(|s| first(s).setup).sum();
+        for s in 0..self.steps.len() {
+            let (others_monthly, others_once) = {
+                let f = first(&self.steps[s]);
+                (monthly - f.monthly, once - f.setup)
+            };
+            let mut k = 1;
+            while k < self.steps[s].options.len() {
+                let e = self.steps[s].options[k];
+                let over = self
+                    .monthly_budget
+                    .is_some_and(|b| others_monthly + entries[e].monthly > b + 1e-9)
+                    || self
+                        .once_budget
+                        .is_some_and(|b| others_once + entries[e].setup > b + 1e-9);
+                if over {
+                    self.steps[s].options.remove(k);
+                    self.used[e] = false;
+                    let reason = self.budget_reason(e, others_monthly, others_once);
+                    self.leave_out(e, reason);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Plan<'p> {
+        self.drop_alternatives_over_budget();
         let pack = self.pack;
         let locale = self.locale;
         let number = |s: usize| s as u32 + 1;

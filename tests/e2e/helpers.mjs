@@ -61,7 +61,7 @@ export const DRAFT_KEY = 'umbral.draft/1';
 
 /** A fairly complete Mexican profile (a rural craft business), for results screens. */
 export const SAMPLE_PROFILE = {
-  schema: 'umbral.profile/1', country: 'MX', region: 'MX-PUE', locality: 'rural', sector: 'crafts',
+  schema: 'umbral.profile/2', country: 'MX', region: 'MX-PUE', locality: 'rural', sector: 'crafts',
   size: 'solo', goal: 'grow_local',
   connectivity: { internet: 'mobile_data', devices: ['smartphone'] },
   skills: { digital_level: 2, helper: 'family_youth', hours_per_week: 3 },

@@ -231,7 +231,8 @@ describe('workspace storage', () => {
 
   test('the first open brings in the app draft (umbral.draft/1) once, as an enterprise with one visit', async () => {
     context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
-    await seedDraft(context, SAMPLE_PROFILE, 'results');
+    // A draft saved before profiles had version 2: it is brought in as version 2.
+    await seedDraft(context, { ...SAMPLE_PROFILE, schema: 'umbral.profile/1' }, 'results');
     const page = await context.newPage();
     await openWorkspace(page, server.url);
     await page.getByTestId('borrador-importado').waitFor();

@@ -143,7 +143,7 @@ pub fn results(
                 div.no-imprimir { (bar_chart(&chart, &bars(false))) }
                 // The printed leave-behind does not grade how keen the owner is.
                 div.solo-imprimir { (bar_chart(&printed_chart, &bars(true))) }
-                (why(whys, "dimensions", "porque", w.why, || html! {
+                (why(whys, "dimensions", "porque", w.why, &|| html! {
                     ul {
                         @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
                             li { (d.label) ul { @for r in &d.reasons { (reason_item(pack, r, w)) } } }
@@ -167,7 +167,7 @@ pub fn results(
                 }
             }
             @if !report.left_out.is_empty() {
-                (why(whys, "left-out", "porque fuera", w.left_out_heading, || html! {
+                (why(whys, "left-out", "porque fuera", w.left_out_heading, &|| html! {
                     ul {
                         @for l in &report.left_out {
                             li { strong { (l.name) } ": " (l.reason.text.as_ref()) }
@@ -288,7 +288,7 @@ fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
                 }
                 (steps(&now[..now.len().min(SHOWN_FIRST)]))
                 @if now.len() > SHOWN_FIRST {
-                    (why(whys, "more-now", "mas", &w.more_steps(now.len() - SHOWN_FIRST), || {
+                    (why(whys, "more-now", "mas", &w.more_steps(now.len() - SHOWN_FIRST), &|| {
                         steps(&now[SHOWN_FIRST..])
                     }))
                 }
@@ -299,7 +299,7 @@ fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
                 (steps(&parallel))
             }
             @if !later.is_empty() {
-                (why(whys, "later", "mas", w.later_heading, || steps(&later)))
+                (why(whys, "later", "mas", w.later_heading, &|| steps(&later)))
             }
         }
     }
@@ -360,7 +360,7 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
                     (s.after.iter().map(|&a| w.step(a)).collect::<Vec<_>>().join(", "))
                 }
             }
-            (why(whys, &format!("step-{}", s.step), "porque", w.why, || html! {
+            (why(whys, &format!("step-{}", s.step), "porque", w.why, &|| html! {
                 ul {
                     @for id in &s.addresses {
                         @if let Some(text) = report.requirement(id).and_then(|r| r.text) {
@@ -389,13 +389,7 @@ pub enum Whys<'a> {
 
 /// A "¿Por qué?": a `<details>` with `summary`, reporting its opening and closing as
 /// `data-toggle="why:<key>"`, with `content` inside when `whys` says so.
-fn why(
-    whys: Whys,
-    key: &str,
-    class: &str,
-    summary: &str,
-    content: impl FnOnce() -> Markup,
-) -> Markup {
+fn why(whys: Whys, key: &str, class: &str, summary: &str, content: &dyn Fn() -> Markup) -> Markup {
     let open = match whys {
         Whys::All => None,
         Whys::Open(open) => Some(open.contains(key)),
