@@ -15,7 +15,8 @@ pub const DRAFT_KEY: &str = "umbral.draft/1";
 pub const SET_ASIDE_KEY: &str = "umbral.draft-set-aside/1";
 
 /// The draft of `state` as JSON text: an object with `country`, `locale` (`es` or `en`),
-/// `screen`, `question` (the id on show, if any), `profile` (`umbral.profile/1`) and
+/// `screen`, `question` (the id on show, if any), `profile` (`umbral.profile/2`; a draft saved
+/// with version 1 is read and migrated) and
 /// `dont_know` (question ids, left out when empty).
 pub fn draft_json(state: &State) -> String {
     let mut draft = Map::new();

@@ -17,7 +17,7 @@ pub enum Input {
     Auto,
     Jsonl,
     Csv,
-    /// A workspace hand-off file (`umbral.handoff/1`): each enterprise's latest visit.
+    /// A workspace hand-off file (`umbral.handoff/2` or `/1`): each enterprise's latest visit.
     Handoff,
 }
 

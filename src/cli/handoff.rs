@@ -1,4 +1,4 @@
-//! `umbral handoff`: hand-off files (`umbral.handoff/1`) on the command line: check one, merge
+//! `umbral handoff`: hand-off files (`umbral.handoff/2`, and version 1) on the command line: check one, merge
 //! two, write the CSV of latest reports, show the progress between an enterprise's visits.
 
 use std::fs;

@@ -105,7 +105,7 @@ enum Command {
         #[arg(value_enum)]
         which: Schema,
     },
-    /// Hand-off files (umbral.handoff/1): check, merge, CSV of latest reports, progress.
+    /// Hand-off files (umbral.handoff/2, version 1 read too): check, merge, CSV of latest reports, progress.
     Handoff {
         #[command(subcommand)]
         action: handoff::Action,

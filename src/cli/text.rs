@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::engine::report::{Cost, Phase, Report, Status, Step};
+use crate::engine::report::{Phase, Report, Status, Step};
 use crate::engine::{Locale, Pack};
 
 struct Words {
@@ -164,20 +164,6 @@ fn cost_line(
     parts.join(" + ")
 }
 
-/// What an option costs, in the app's words.
-fn cost(c: &Cost, locale: Locale) -> String {
-    let n = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
-    crate::engine::words::cost_short(
-        n(&c.setup),
-        n(&c.monthly),
-        n(&c.commission_pct),
-        c.approximate,
-        c.per_use,
-        c.currency,
-        locale,
-    )
-}
-
 /// Labels of requirements, by id, joined.
 fn labels(r: &Report, ids: &[&str]) -> String {
     ids.iter()
@@ -237,7 +223,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
                 w.step,
                 step.step,
                 o.name,
-                cost(&o.cost, r.locale)
+                o.cost.short(r.locale)
             )?;
         }
     }
@@ -324,7 +310,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     if !r.when_affordable.is_empty() {
         writeln!(out, "\n{}:", w.when_affordable)?;
         for a in &r.when_affordable {
-            writeln!(out, "  - {} — {}", a.name, cost(&a.cost, r.locale))?;
+            writeln!(out, "  - {} — {}", a.name, a.cost.short(r.locale))?;
             writeln!(out, "      {}", a.reason.text)?;
         }
     }
@@ -361,7 +347,7 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
         } else {
             format!("      {}: ", w.or)
         };
-        let mut line = format!("{lead}{} — {}", o.name, cost(&o.cost, r.locale));
+        let mut line = format!("{lead}{} — {}", o.name, o.cost.short(r.locale));
         line.push_str(&format!(" — {} {}", w.checked, o.checked));
         writeln!(out, "{line}")?;
         let indent = if i == 0 { "      " } else { "        " };

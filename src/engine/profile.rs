@@ -1,4 +1,4 @@
-//! The enterprise profile (`umbral.profile/1`): the field table that describes it, its decoded
+//! The enterprise profile (`umbral.profile/2`, version 1 still read): the field table that describes it, its decoded
 //! form, and decoding that names every problem with its path.
 //!
 //! The field table is the one place in Rust that knows the profile format. Decoding, encoding,

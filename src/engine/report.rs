@@ -136,6 +136,23 @@ pub struct Cost<'p> {
     pub per_use: bool,
 }
 
+impl Cost<'_> {
+    /// The cost in a few words: "Gratis", "Costo por confirmar", "Se paga por uso" or
+    /// "$1,234 MXN de una vez · $199 MXN al mes (precio aproximado)".
+    pub fn short(&self, locale: Locale) -> String {
+        let number = |json: &Json| json.as_f64().unwrap_or(0.0);
+        super::words::cost_short(
+            number(&self.setup),
+            number(&self.monthly),
+            number(&self.commission_pct),
+            self.approximate,
+            self.per_use,
+            self.currency,
+            locale,
+        )
+    }
+}
+
 /// When a step is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -370,16 +387,7 @@ impl Report<'_> {
             w.raw(b",\"options\":[");
             for (j, o) in s.options.iter().enumerate() {
                 w.comma(j);
-                w.raw(b"{\"id\":");
-                w.string(o.id);
-                w.raw(b",\"kind\":");
-                w.string(o.kind.code());
-                w.raw(b",\"name\":");
-                w.string(o.name);
-                w.raw(b",\"summary\":");
-                w.string(o.summary);
-                w.raw(b",\"cost\":");
-                w.cost(&o.cost);
+                w.entry(o.id, o.kind, o.name, o.summary, &o.cost);
                 if let Some(e) = o.eligibility {
                     w.raw(b",\"eligibility\":");
                     w.string(e);
@@ -404,16 +412,7 @@ impl Report<'_> {
         w.raw(b",\"when_affordable\":[");
         for (i, a) in self.when_affordable.iter().enumerate() {
             w.comma(i);
-            w.raw(b"{\"id\":");
-            w.string(a.id);
-            w.raw(b",\"kind\":");
-            w.string(a.kind.code());
-            w.raw(b",\"name\":");
-            w.string(a.name);
-            w.raw(b",\"summary\":");
-            w.string(a.summary);
-            w.raw(b",\"cost\":");
-            w.cost(&a.cost);
+            w.entry(a.id, a.kind, a.name, a.summary, &a.cost);
             w.raw(b",\"addresses\":");
             w.strings(&a.addresses);
             w.raw(b",\"reason\":");
@@ -577,6 +576,20 @@ impl JsonWriter<'_> {
             }
         }
         self.out.push(b'"');
+    }
+
+    /// The opening of a catalog entry's object, up to its cost: `{"id":…,"cost":{…}`.
+    fn entry(&mut self, id: &str, kind: EntryKind, name: &str, summary: &str, cost: &Cost<'_>) {
+        self.raw(b"{\"id\":");
+        self.string(id);
+        self.raw(b",\"kind\":");
+        self.string(kind.code());
+        self.raw(b",\"name\":");
+        self.string(name);
+        self.raw(b",\"summary\":");
+        self.string(summary);
+        self.raw(b",\"cost\":");
+        self.cost(cost);
     }
 
     fn option_string(&mut self, s: Option<&str>) {

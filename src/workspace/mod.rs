@@ -3,7 +3,7 @@
 //!
 //! - [`Enterprise`] and [`Visit`] are the stored records. The browser app keeps them in
 //!   IndexedDB; the command line reads them from hand-off files.
-//! - [`handoff`] is the versioned hand-off file `umbral.handoff/1`: [`handoff::encode`] and
+//! - [`handoff`] is the versioned hand-off file `umbral.handoff/2` (version 1 still read): [`handoff::encode`] and
 //!   [`handoff::decode`], which reports every problem at once with its JSON path.
 //! - [`merge()`] brings an imported file into the local workspace by enterprise and visit id:
 //!   nothing is duplicated, and where both sides changed the same visit both versions are kept.
@@ -105,7 +105,8 @@ pub struct Visit {
     pub id: String,
     /// The day of the visit, `YYYY-MM-DD`.
     pub date: String,
-    /// The answers: an `umbral.profile/1` profile as its JSON object.
+    /// The answers: an `umbral.profile/2` profile (or a version 1 one stored
+    /// before it) as its JSON object.
     pub profile: Json,
     /// The consultant's notes, up to 20,000 characters.
     #[serde(default)]

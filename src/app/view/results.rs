@@ -16,8 +16,7 @@ use super::FOCUS_ID;
 use crate::app::answers::field_label;
 use crate::app::words::{words, Words};
 use crate::engine::pack::EntryKind;
-use crate::engine::report::{Cost, Phase, Reason, Report, Step};
-use crate::engine::words::cost_short;
+use crate::engine::report::{Phase, Reason, Report, Step};
 use crate::engine::{assess, Locale, Pack, Profile};
 
 /// How many steps to take now are shown before the rest is folded.
@@ -116,7 +115,7 @@ pub fn results(
                             @for step in &first_steps {
                                 @let o = &step.options[0];
                                 li {
-                                    strong { (o.name) } " — " (cost_text(&o.cost, w))
+                                    strong { (o.name) } " — " (o.cost.short(w.locale))
                                     " " span.nota { "(" (w.step(step.step)) ")" }
                                 }
                             }
@@ -159,7 +158,7 @@ pub fn results(
                     ul {
                         @for a in &report.when_affordable {
                             li {
-                                strong { (a.name) } " — " (cost_text(&a.cost, w)) ". "
+                                strong { (a.name) } " — " (a.cost.short(w.locale)) ". "
                                 (a.reason.text.as_ref())
                             }
                         }
@@ -229,22 +228,6 @@ fn ladder(report: &Report, w: &Words) -> Markup {
     }
 }
 
-/// What a step costs, in a few words: "Gratis", "Costo por confirmar", "Se paga por uso" or
-/// "$1,234 MXN de una vez · $199 MXN al mes (precio aproximado)".
-pub fn cost_text(cost: &Cost, w: &Words) -> String {
-    let number = |json: &serde_json::Value| json.as_f64().unwrap_or(0.0);
-    cost_short(
-        number(&cost.setup),
-        number(&cost.monthly),
-        number(&cost.commission_pct),
-        cost.approximate,
-        cost.per_use,
-        cost.currency,
-        w.locale,
-    )
-}
-
-/// One reason with the questions whose answers led to it.
 fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
     let fields = reason
         .fields
@@ -334,7 +317,7 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
             }
             p { (first.summary) }
             p.paso__costo data-testid="costo" {
-                strong { (cost_text(&first.cost, w)) }
+                strong { (first.cost.short(w.locale)) }
                 @if let Some(note) = first.cost.note { span { ". " (note) } }
             }
             p.paso__fecha { (w.checked_in) " " (w.month(first.checked)) "." }
@@ -345,7 +328,7 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
             }
             @for o in &s.options[1..] {
                 p.paso__opcion data-testid="opcion" {
-                    (w.or_else) " " strong { (o.name) } " — " (cost_text(&o.cost, w))
+                    (w.or_else) " " strong { (o.name) } " — " (o.cost.short(w.locale))
                     @if let Some(e) = o.eligibility {
                         " (" @if o.conditional { (w.only_if) " " } (e) ")"
                     }
