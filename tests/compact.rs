@@ -143,6 +143,16 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
             extra.len()
         )
     );
+    // An id that JSON would have to escape (reports write ids as they are).
+    let quoted = text.replacen("12:connectivity", "12:connectivit\"", 1);
+    assert_ne!(quoted, text);
+    assert_eq!(
+        Pack::from_compact(&quoted).unwrap_err().to_string(),
+        format!(
+            "not a compact pack: an id with a quote, a backslash or a control character at byte {}",
+            text.len()
+        )
+    );
     // Another format.
     assert_eq!(
         Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),

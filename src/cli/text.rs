@@ -32,17 +32,13 @@ struct Words {
     only_if: &'static str,
     for_whom: &'static str,
     after: &'static str,
-    free: &'static str,
     checked: &'static str,
-    approximate: &'static str,
     unanswered: &'static str,
     unlock: &'static str,
     get: &'static str,
     steps: &'static str,
     when_affordable: &'static str,
     left_out: &'static str,
-    per_month: &'static str,
-    unknown_cost: &'static str,
 }
 
 const ES: Words = Words {
@@ -73,17 +69,13 @@ const ES: Words = Words {
     only_if: "Si es su caso:",
     for_whom: "Es",
     after: "después del paso",
-    free: "gratis",
     checked: "revisado",
-    approximate: "precio aproximado",
     unanswered: "Preguntas sin contestar",
     unlock: "Para llegar a",
     get: "consiga",
     steps: "pasos",
     when_affordable: "Cuando pueda gastar",
     left_out: "No recomendado",
-    per_month: "al mes",
-    unknown_cost: "costo por confirmar",
 };
 
 const EN: Words = Words {
@@ -113,17 +105,13 @@ const EN: Words = Words {
     only_if: "If it is your case:",
     for_whom: "It is",
     after: "after step",
-    free: "free",
     checked: "checked",
-    approximate: "approximate price",
     unanswered: "Unanswered questions",
     unlock: "To reach",
     get: "get",
     steps: "steps",
     when_affordable: "When you can spend more",
     left_out: "Not recommended",
-    per_month: "a month",
-    unknown_cost: "cost not confirmed",
 };
 
 fn words(locale: Locale) -> &'static Words {
@@ -138,44 +126,6 @@ fn bar(score: u32) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
 }
 
-fn cost_line(
-    setup: &serde_json::Value,
-    monthly: &serde_json::Value,
-    pct: &serde_json::Value,
-    approximate: bool,
-    currency: &str,
-    w: &Words,
-) -> String {
-    let n = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
-    let (setup, monthly, pct) = (n(setup), n(monthly), n(pct));
-    if setup == 0.0 && monthly == 0.0 && pct == 0.0 {
-        return if approximate { w.unknown_cost } else { w.free }.to_string();
-    }
-    let mut parts = Vec::new();
-    if setup > 0.0 {
-        parts.push(format!("{} {currency}", setup));
-    }
-    if monthly > 0.0 {
-        parts.push(format!("{monthly} {currency} {}", w.per_month));
-    }
-    if pct > 0.0 {
-        parts.push(format!("{pct} %"));
-    }
-    parts.join(" + ")
-}
-
-/// Labels of requirements, by id, joined.
-fn labels(r: &Report, ids: &[&str]) -> String {
-    ids.iter()
-        .map(|id| r.requirement(id).map_or(*id, |q| q.label))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-fn pathway_label<'r>(r: &'r Report, id: &'r str) -> &'r str {
-    r.pathway(id).map_or(id, |p| p.label)
-}
-
 /// A report as a readable summary: what a consultant would leave with the owner.
 pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     let w = words(r.locale);
@@ -186,7 +136,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         r.pack.version,
         r.locale.code()
     )?;
-    let stage = r.stage.map_or(w.none, |s| pathway_label(r, s));
+    let stage = r.stage.map_or(w.none, |s| r.pathway_label(s));
     writeln!(
         out,
         "{}: {}/100    {}: {}",
@@ -255,7 +205,11 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
             })
             .collect();
         if !known.is_empty() {
-            line.push_str(&format!(" — {}: {}", w.missing, labels(r, &known)));
+            line.push_str(&format!(
+                " — {}: {}",
+                w.missing,
+                r.requirement_labels(&known)
+            ));
         } else if !p.missing.is_empty() {
             line.push_str(&format!(" — {}", w.not_assessed));
         } else if !p.reached {
@@ -324,9 +278,9 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         let mut line = format!(
             "\n{} «{}»: {} {}",
             w.unlock,
-            pathway_label(r, u.pathway),
+            r.pathway_label(u.pathway),
             w.get,
-            labels(r, &u.gets)
+            r.requirement_labels(&u.gets)
         );
         if !u.steps.is_empty() {
             let steps: Vec<String> = u.steps.iter().map(u32::to_string).collect();
@@ -366,7 +320,7 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
         }
     }
     let gives = match step.opens {
-        Some(p) => format!("{} «{}»", w.starts, pathway_label(r, p)),
+        Some(p) => format!("{} «{}»", w.starts, r.pathway_label(p)),
         None => {
             // The needs a pathway lists; a need only a step has (a smartphone for WhatsApp
             // Business, say) goes without saying.
@@ -383,9 +337,9 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
             };
             format!(
                 "{} ({} «{}»)",
-                labels(r, needs),
+                r.requirement_labels(needs),
                 w.for_pathway,
-                pathway_label(r, step.pathway)
+                r.pathway_label(step.pathway)
             )
         }
     };
@@ -410,22 +364,18 @@ pub fn catalog(pack: &Pack, locale: Locale, out: &mut dyn Write) -> io::Result<(
     )?;
     for e in &pack.data.entries {
         let kind = e.kind.code();
-        let cost = cost_line(
-            &serde_json::Value::from(e.setup),
-            &serde_json::Value::from(e.monthly),
-            &serde_json::Value::from(e.commission_pct),
+        let cost = crate::engine::words::cost_short(
+            e.setup,
+            e.monthly,
+            e.commission_pct,
             e.approximate,
+            e.per_use,
             currency,
-            w,
+            locale,
         );
-        let approx = if e.approximate {
-            format!(" ({})", w.approximate)
-        } else {
-            String::new()
-        };
         writeln!(out, "\n{} [{kind}] {}", e.id, e.name.get(locale))?;
         writeln!(out, "  {}", e.summary.get(locale))?;
-        writeln!(out, "  {cost}{approx} — {} {}", w.checked, e.checked)?;
+        writeln!(out, "  {cost} — {} {}", w.checked, e.checked)?;
         if let Some(note) = &e.cost_note {
             writeln!(out, "  {}", note.get(locale))?;
         }

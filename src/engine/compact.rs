@@ -521,7 +521,8 @@ impl Reader<'_> {
 
     fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
         let n = self.size();
-        let mut out = Vec::with_capacity(n);
+        // A damaged count reserves no more than a real pack's longest list needs.
+        let mut out = Vec::with_capacity(n.min(256));
         for _ in 0..n {
             out.push(f(self));
         }
@@ -737,6 +738,13 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let mut fields = core_fields().to_vec();
     fields.extend(r.list(Reader::field));
     r.fields = fields.len();
+    // A pack's own fields live under `extra.` (answers are read from there by name).
+    if !fields[core_fields().len()..]
+        .iter()
+        .all(|f| f.path.len() > "extra.".len() && f.path.starts_with("extra."))
+    {
+        r.fail("a pack field outside extra.");
+    }
     let (dimensions, requirements, entries) = (
         data.dimensions.len(),
         data.requirements.len(),
@@ -793,6 +801,22 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             r.fail("a requirement with too many alternatives");
         }
         requirement_alternatives.push(alts.unwrap_or_default());
+    }
+    let ids = (data.dimensions.iter().map(|x| &x.id))
+        .chain(data.requirements.iter().map(|x| &x.id))
+        .chain(data.pathways.iter().map(|x| &x.id))
+        .chain(data.scores.iter().map(|x| &x.id))
+        .chain(data.entries.iter().map(|x| &x.id))
+        .chain(data.questions.iter().map(|x| &x.id));
+    if !ids.into_iter().all(|id| is_plain_id(id)) {
+        r.fail("an id with a quote, a backslash or a control character");
+    }
+    // Costs as the linker allows them: the planner adds them up against budgets.
+    let cost = |x: f64| x.is_finite() && x >= 0.0;
+    if !data.entries.iter().all(|e| {
+        cost(e.setup) && cost(e.monthly) && cost(e.commission_pct) && e.commission_pct <= 100.0
+    }) {
+        r.fail("a cost that is not a number from 0 up");
     }
     if let Some(failed) = r.failed {
         return Err(failed);

@@ -402,7 +402,7 @@ fn score_dimensions<'p>(
         match when.eval(answers) {
             Truth::True => {
                 let dim = &mut dims[pack.score_dimension[i]];
-                dim.score = (dim.score + rule.points).min(100);
+                dim.score = dim.score.saturating_add(rule.points).min(100);
                 dim.reasons.push(Reason {
                     rule: &rule.id,
                     text: rule.text.get(locale).into(),

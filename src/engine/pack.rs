@@ -262,6 +262,11 @@ pub enum CostClass {
 }
 
 impl EntryData {
+    /// What the entry costs over its first year: setup and twelve months.
+    pub fn first_year(&self) -> f64 {
+        self.setup + 12.0 * self.monthly
+    }
+
     /// Whether the entry is known to cost nothing, costs per use, has a price, or has an
     /// unknown price.
     pub fn cost_class(&self) -> CostClass {
@@ -328,6 +333,12 @@ pub struct QuestionData {
     pub unit: Option<String>,
 }
 
+/// Whether an id holds nothing JSON escapes (a quote, a backslash, a control character). The
+/// linker and the compact reader refuse any other, so reports write ids as they are.
+pub(crate) fn is_plain_id(id: &str) -> bool {
+    !id.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 /// A field that a programme pack adds; answers live at `extra.<id>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -390,15 +401,6 @@ impl std::error::Error for LinkErrors {}
 
 /// The currencies the report format allows.
 pub const CURRENCIES: &[&str] = &["MXN", "CLP", "BOB"];
-
-/// The pathway ids of the ladder the report format names, in order.
-pub const LADDER: &[&str] = &[
-    "online_presence",
-    "social_selling",
-    "marketplace",
-    "own_store",
-    "export",
-];
 
 /// The profile fields that select rather than score: a requirement's `applies_when` may only
 /// read these (and a programme's own fields), since they never change as an enterprise improves.
@@ -486,7 +488,7 @@ impl Derived {
                 ea.cost_class()
                     .cmp(&eb.cost_class())
                     .then(eb.priority.cmp(&ea.priority))
-                    .then((ea.setup + 12.0 * ea.monthly).total_cmp(&(eb.setup + 12.0 * eb.monthly)))
+                    .then(ea.first_year().total_cmp(&eb.first_year()))
                     .then(ea.commission_pct.total_cmp(&eb.commission_pct))
                     .then(a.cmp(&b))
             });
@@ -1033,6 +1035,13 @@ impl Linker {
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
                 self.at(section, i, "id", format!("empty {section} id"));
+            } else if !is_plain_id(id) {
+                self.at(
+                    section,
+                    i,
+                    "id",
+                    format!("{section} id {id:?} may not hold quotes, backslashes or control characters"),
+                );
             } else if let Some(prev) = map.insert(id.as_str(), i) {
                 self.at(
                     section,

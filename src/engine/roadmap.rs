@@ -4,25 +4,31 @@
 //! A step meets one need (a requirement the business misses) or starts selling one way (a
 //! pathway's opening: a seller account, a store, an agreement with whoever sells for the
 //! business). Its options are catalog entries that do the same thing; the first is the one to
-//! try first (confirmed free before what costs, what the business surely qualifies for before
-//! what it may not), and every other option meets at least what the first meets, so the plan
-//! holds whichever is taken.
+//! try first (what the business surely qualifies for before what it may not; then confirmed
+//! free before paid per use, before a price, before an unconfirmed cost; then the entry that
+//! meets more of what is missing), and every other option meets at least what the first
+//! meets, so the plan holds whichever is taken. An entry offered as one step's alternative
+//! may still become another need's first option, and then leaves the first step.
 //!
 //! The planner works in three phases, in this order, and numbers the steps as it plans them:
 //!
-//! 1. **Now**: for a business not online at all, the routes beside the ladder first (selling
-//!    through a cooperative, a trader or a shared shop: the study's answer for owners without
-//!    connectivity); then starting to sell on the bottom rung and the goal's, when reached but
-//!    not in use; then the next rung's missing inputs and its opening; then,
-//!    for a business online but not yet selling on its own, a route it has already reached.
-//! 2. **Parallel**: formalities (`parallel` requirements) that a rung up to the goal, or the
-//!    rung after the next, will need: started now, holding nothing back.
+//! 1. **Now**: for a business that has reached no rung yet, the routes beside the ladder first
+//!    (selling through a cooperative, a trader or a shared shop: the study's answer for owners
+//!    without connectivity); then starting to sell on the bottom rung and the goal's, when
+//!    reached but not in use; then the next rung's missing inputs (its formalities among
+//!    them) and its opening; then, for a business online but not yet selling on its own, a
+//!    route it has already reached.
+//! 2. **Parallel**: the formalities (`parallel` requirements) of the rungs after the next one,
+//!    up to the goal or at least the rung after the next: started now, holding nothing back.
 //! 3. **Later**: a route not reached yet, for a business online but not selling on its own;
 //!    the inputs of the rungs after the next one up to the goal, and the goal's opening.
 //!
-//! A step's own needs are planned first, in its phase, so planning order is a valid order.
-//! Every first option fits what the business can spend, once and per month, together with the
-//! first options before it; what does not fit is kept for "cuando pueda" with its cost.
+//! A step's own needs are planned first, in its phase, so planning order is a valid order; if
+//! the step cannot be taken after all, what was planned for it is taken back. Every first
+//! option fits what the business can spend, once and per month, together with the first
+//! options of the other steps, and so does every alternative taken in its first's place
+//! (one that would not is dropped); what does not fit is kept for "cuando pueda" with its
+//! cost.
 
 use super::condition::Truth;
 use super::pack::{CostClass, Locale, Pack};
@@ -70,6 +76,7 @@ enum Target {
     Opens(usize),
 }
 
+#[derive(Clone)]
 struct Planned {
     /// Entries, the one to try first first.
     options: Vec<usize>,
@@ -96,6 +103,9 @@ struct Planner<'p, 'a> {
     supplier: Vec<Option<usize>>,
     /// Whether each entry is already an option of a step.
     used: Vec<bool>,
+    /// The step each entry is an alternative (not the first option) of: such an entry may
+    /// still be taken as the first option for another need, and leaves that step then.
+    alternative_in: Vec<Option<usize>>,
     steps: Vec<Planned>,
     visiting: Vec<bool>,
     /// Entries left out, and why.
@@ -104,6 +114,16 @@ struct Planner<'p, 'a> {
     /// what it was for, and why it does not fit.
     over_budget: Vec<(usize, Target, Reason<'p>)>,
     unknown: &'a mut Vec<FieldIx>,
+}
+
+/// The planner's state as [`Planner::save`] keeps it.
+struct Saved {
+    steps: Vec<Planned>,
+    spent_monthly: f64,
+    spent_once: f64,
+    supplier: Vec<Option<usize>>,
+    used: Vec<bool>,
+    alternative_in: Vec<Option<usize>>,
 }
 
 pub(crate) fn plan<'p>(
@@ -131,6 +151,7 @@ pub(crate) fn plan<'p>(
         spent_once: 0.0,
         supplier: vec![None; pack.data.requirements.len()],
         used: vec![false; pack.data.entries.len()],
+        alternative_in: vec![None; pack.data.entries.len()],
         steps: Vec::new(),
         visiting: vec![false; pack.data.requirements.len()],
         left_out: Vec::new(),
@@ -329,12 +350,14 @@ impl<'p> Planner<'p, '_> {
 
     /// Whether the entry's costs fit what is left of both budgets.
     fn fits(&self, e: usize) -> bool {
+        self.fits_beside(e, self.spent_monthly, self.spent_once)
+    }
+
+    /// Whether entry `e` fits both budgets beside what else is spent.
+    fn fits_beside(&self, e: usize, spent_monthly: f64, spent_once: f64) -> bool {
         let entry = &self.pack.data.entries[e];
-        let within = |budget: Option<f64>, spent: f64, cost: f64| {
-            cost == 0.0 || budget.is_none_or(|b| spent + cost <= b + 1e-9)
-        };
-        within(self.monthly_budget, self.spent_monthly, entry.monthly)
-            && within(self.once_budget, self.spent_once, entry.setup)
+        within(self.monthly_budget, spent_monthly, entry.monthly)
+            && within(self.once_budget, spent_once, entry.setup)
     }
 
     /// Why the entry does not fit, in the words of the budget it goes over.
@@ -345,10 +368,7 @@ impl<'p> Planner<'p, '_> {
     /// Why `e` does not fit, with what the plan already spends beside it.
     fn budget_reason(&self, e: usize, spent_monthly: f64, spent_once: f64) -> Reason<'p> {
         let entry = &self.pack.data.entries[e];
-        let once_over = entry.setup > 0.0
-            && self
-                .once_budget
-                .is_some_and(|b| spent_once + entry.setup > b + 1e-9);
+        let once_over = !within(self.once_budget, spent_once, entry.setup);
         let (rule, text) = if once_over {
             (
                 "payments.one_off_budget",
@@ -385,6 +405,33 @@ impl<'p> Planner<'p, '_> {
         }
     }
 
+    /// Whether entry `e` may be taken as a step's first option: it is no step's first yet
+    /// (another step's alternative may be).
+    fn takeable(&self, e: usize) -> bool {
+        !self.used[e] || self.alternative_in[e].is_some()
+    }
+
+    /// What planning changes, to take it back.
+    fn save(&self) -> Saved {
+        Saved {
+            steps: self.steps.clone(),
+            spent_monthly: self.spent_monthly,
+            spent_once: self.spent_once,
+            supplier: self.supplier.clone(),
+            used: self.used.clone(),
+            alternative_in: self.alternative_in.clone(),
+        }
+    }
+
+    fn restore(&mut self, saved: Saved) {
+        self.steps = saved.steps;
+        self.spent_monthly = saved.spent_monthly;
+        self.spent_once = saved.spent_once;
+        self.supplier = saved.supplier;
+        self.used = saved.used;
+        self.alternative_in = saved.alternative_in;
+    }
+
     /// Whether `r` is met now, already supplied, or some usable entry could supply it,
     /// without planning anything.
     fn can_supply(&mut self, r: usize, depth: usize) -> bool {
@@ -397,7 +444,7 @@ impl<'p> Planner<'p, '_> {
         self.visiting[r] = true;
         let pack = self.pack;
         let found = pack.derived.candidates[r].iter().any(|&e| {
-            !self.used[e]
+            self.takeable(e)
                 && self.available(e)
                 && self.eligible(e) != Eligible::No
                 && self.fits(e)
@@ -464,7 +511,7 @@ impl<'p> Planner<'p, '_> {
         let pack = self.pack;
         let mut usable: Vec<(usize, Eligible)> = Vec::new();
         for &e in candidates {
-            if self.used[e] || !self.available(e) {
+            if !self.takeable(e) || !self.available(e) {
                 continue;
             }
             match self.eligible(e) {
@@ -511,12 +558,17 @@ impl<'p> Planner<'p, '_> {
                 self.leave_out_for_need(e, n, words::needs_missing);
                 continue;
             }
-            for &n in needs {
-                self.plan_need(n, phase, pathway, depth + 1);
-            }
-            if !needs.iter().all(|&n| self.supplied(n)) || !self.fits(e) {
-                // Planning the needs used up the budget; the entry no longer fits.
-                continue;
+            if !needs.is_empty() {
+                // Plan the entry's needs; if it cannot be taken after all (planning them used
+                // up the budget), take back what was planned for it.
+                let saved = self.save();
+                for &n in needs {
+                    self.plan_need(n, phase, pathway, depth + 1);
+                }
+                if !needs.iter().all(|&n| self.supplied(n)) || !self.fits(e) {
+                    self.restore(saved);
+                    continue;
+                }
             }
             first = Some(e);
             break;
@@ -524,13 +576,17 @@ impl<'p> Planner<'p, '_> {
         let Some(first) = first else {
             return false;
         };
+        if let Some(s) = self.alternative_in[first].take() {
+            // Offered as another step's alternative, it is this need's way: it leaves there.
+            self.steps[s].options.retain(|&o| o != first);
+        }
         let addresses = self.useful(first);
         let mut options = vec![first];
         for &(e, _) in &usable {
             if options.len() == OPTIONS_PER_STEP {
                 break;
             }
-            if options.contains(&e) {
+            if options.contains(&e) || self.used[e] {
                 continue;
             }
             let meets_as_much = addresses
@@ -566,6 +622,9 @@ impl<'p> Planner<'p, '_> {
         self.spent_once += entry.setup;
         for &e in &options {
             self.used[e] = true;
+        }
+        for &e in &options[1..] {
+            self.alternative_in[e] = Some(step);
         }
         for &a in &addresses {
             self.supplier[a] = Some(step);
@@ -684,15 +743,10 @@ impl<'p> Planner<'p, '_> {
             let mut k = 1;
             while k < self.steps[s].options.len() {
                 let e = self.steps[s].options[k];
-                let over = self
-                    .monthly_budget
-                    .is_some_and(|b| others_monthly + entries[e].monthly > b + 1e-9)
-                    || self
-                        .once_budget
-                        .is_some_and(|b| others_once + entries[e].setup > b + 1e-9);
-                if over {
+                if !self.fits_beside(e, others_monthly, others_once) {
                     self.steps[s].options.remove(k);
                     self.used[e] = false;
+                    self.alternative_in[e] = None;
                     let reason = self.budget_reason(e, others_monthly, others_once);
                     self.leave_out(e, reason);
                 } else {
@@ -765,7 +819,7 @@ impl<'p> Planner<'p, '_> {
             .filter_map(|(i, s)| {
                 let entry = &pack.data.entries[s.options[0]];
                 let class = entry.cost_class();
-                let cost = Ordered(entry.setup + 12.0 * entry.monthly);
+                let cost = Ordered(entry.first_year());
                 (class != CostClass::Unknown).then_some((s.phase, cost, class, number(i)))
             })
             .collect();
@@ -849,6 +903,12 @@ impl<'p> Planner<'p, '_> {
             addressing,
         }
     }
+}
+
+/// Whether `cost` fits a budget (none set: anything fits) beside what is already spent. Free
+/// always fits; sums are compared with a little room for rounding.
+fn within(budget: Option<f64>, spent: f64, cost: f64) -> bool {
+    cost == 0.0 || budget.is_none_or(|b| spent + cost <= b + 1e-9)
 }
 
 /// An `f64` with a total order, for sorting costs (which are never NaN: the linker checks).

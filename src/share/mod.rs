@@ -17,7 +17,7 @@
 //! choice values or set items), needs a new version, and decoding keeps reading the older ones.
 //! Tests pin the tables and the exact text of sample links.
 //!
-//! `p2` follows the field table of `umbral.profile/2`, every field in table order (37 fields).
+//! `p2` follows the field table of `umbral.profile/2`, every field in table order (38 fields).
 //! `p1`, written before version 2, follows the same table without the fields version 2 added
 //! ([`Field::since`](crate::engine::profile::Field::since) is 2): the 28 fields of
 //! `umbral.profile/1`, in the same relative order. Everything else is the same. Links are
@@ -30,7 +30,7 @@
 //! | Part | Bytes | Contents |
 //! | --- | --- | --- |
 //! | flags | 1 | bits 0–1: country (`0` MX, `1` CL, `2` BO); bit 2: a label follows; bit 3: `extra` follows; bits 4–7: zero |
-//! | presence | varint | bit *i* set when field *i* of the version's fields is answered (37 in `p2`, 28 in `p1`; higher bits zero) |
+//! | presence | varint | bit *i* set when field *i* of the version's fields is answered (38 in `p2`, 28 in `p1`; higher bits zero) |
 //! | yes/no answers | ⌈*b*/8⌉ | the *b* answered yes/no fields, in table order, one bit each from bit 0 of the first byte up (`1` = true); unused bits zero |
 //! | other answers | varies | each answered field that is not yes/no, in table order, as below |
 //! | label | varint + bytes | if flagged: UTF-8 byte length, then the text (at most 200 characters) |

@@ -43,7 +43,7 @@ impl DerefMut for EnterpriseRecord {
     }
 }
 
-/// One dated visit ([`Visit`]: an `umbral.profile/1` profile and the consultant's notes) and
+/// One dated visit ([`Visit`]: an `umbral.profile/2` profile, or a version 1 one stored before, and the consultant's notes) and
 /// the enterprise it belongs to. Its revision ([`Visit::revision`], the saves counted in
 /// `edits`) is what a write must start from, so that two tabs never silently overwrite each
 /// other.
@@ -134,7 +134,7 @@ pub fn decode_enterprise(text: &str) -> Result<EnterpriseRecord, String> {
     Ok(record)
 }
 
-/// Reads a stored visit record (JSON text); its profile must be a valid `umbral.profile/1`.
+/// Reads a stored visit record (JSON text); its profile must be a valid `umbral.profile/2` (or `/1`).
 pub fn decode_visit(text: &str) -> Result<VisitRecord, String> {
     let record: VisitRecord = parse(text)?;
     if !is_id(&record.id) || !is_id(&record.enterprise) {

@@ -129,7 +129,7 @@ pub fn results(
                     p { (w.unlock_target(&label(unlock.pathway))) }
                     ul {
                         @for id in &unlock.gets {
-                            li { (report.requirement(id).map_or(*id, |r| r.label)) }
+                            li { (report.requirement_label(id)) }
                         }
                     }
                     @if !unlock.steps.is_empty() {
@@ -193,12 +193,6 @@ pub fn results(
 
 /// The ladder, rung by rung, and the routes beside it.
 fn ladder(report: &Report, w: &Words) -> Markup {
-    let labels = |ids: &[&str]| -> String {
-        ids.iter()
-            .map(|id| report.requirement(id).map_or(*id, |r| r.label))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
     let rung = |p: &crate::engine::report::PathwayStatus| {
         html! {
             li.escalon.escalon--listo[p.reached] data-testid="escalon" {
@@ -209,7 +203,7 @@ fn ladder(report: &Report, w: &Words) -> Markup {
                     span.escalon__estado { "✓ " (w.ready) }
                 }
                 @if !p.missing.is_empty() {
-                    p.escalon__falta { (w.still_missing) " " (labels(&p.missing)) }
+                    p.escalon__falta { (w.still_missing) " " (report.requirement_labels(&p.missing)) }
                 }
             }
         }
@@ -292,17 +286,10 @@ fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
 /// others in a line each, and a "¿Por qué?" with the needs it meets and how each option fits.
 fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup {
     let first = &s.options[0];
-    let pathway = report.pathway(s.pathway).map_or(s.pathway, |p| p.label);
+    let pathway = report.pathway_label(s.pathway);
     let gives = match s.opens {
-        Some(p) => w.starts_selling(report.pathway(p).map_or(p, |p| p.label)),
-        None => {
-            let needs: Vec<&str> = s
-                .addresses
-                .iter()
-                .map(|id| report.requirement(id).map_or(*id, |r| r.label))
-                .collect();
-            w.gives(&needs.join(" · "), pathway)
-        }
+        Some(p) => w.starts_selling(report.pathway_label(p)),
+        None => w.gives(&report.requirement_labels(&s.addresses), pathway),
     };
     html! {
         li.paso data-testid="paso" {
