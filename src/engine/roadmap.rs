@@ -474,19 +474,21 @@ impl<'p> Planner<'p, '_> {
             return false;
         }
         self.visiting[r] = true;
-        let candidates = self.pack.derived.candidates[r].clone();
-        let planned = self.plan_step(&candidates, Target::Need(r), phase, pathway, depth);
+        let pack = self.pack;
+        let candidates = &pack.derived.candidates[r];
+        let planned = self.plan_step(candidates, Target::Need(r), phase, pathway, depth);
         self.visiting[r] = false;
         planned && self.supplied(r)
     }
 
     /// Plans the step that starts selling on `pathway`, if an entry opens it.
     fn plan_opening(&mut self, pathway: usize, phase: Phase) {
-        let openers = self.pack.derived.openers[pathway].clone();
+        let pack = self.pack;
+        let openers = &pack.derived.openers[pathway];
         let before: Vec<usize> = (0..self.steps.len())
             .filter(|&s| self.steps[s].pathway == pathway)
             .collect();
-        if self.plan_step(&openers, Target::Opens(pathway), phase, pathway, 0) {
+        if self.plan_step(openers, Target::Opens(pathway), phase, pathway, 0) {
             let step = self.steps.last_mut().expect("a step was just planned");
             step.opens = Some(pathway);
             for s in before {
@@ -522,7 +524,15 @@ impl<'p> Planner<'p, '_> {
         // What the business surely qualifies for first; then, among what costs alike, the
         // entry that meets more of what is missing (one step instead of two); the order is
         // otherwise the candidates' (cheapest first).
-        let useful: Vec<usize> = usable.iter().map(|&(e, _)| self.useful(e).len()).collect();
+        let useful: Vec<usize> = usable
+            .iter()
+            .map(|&(e, _)| {
+                pack.entry_addresses[e]
+                    .iter()
+                    .filter(|&&a| !self.supplied(a))
+                    .count()
+            })
+            .collect();
         let mut order: Vec<usize> = (0..usable.len()).collect();
         super::sort_small(&mut order, |&i| {
             let (e, eligible) = usable[i];
