@@ -760,6 +760,41 @@ proptest! {
         prop_assert!(decode_link(&bad).is_err(), "{} decoded", bad);
     }
 
+    /// `Profile::from_json_fast` (what `umbral batch` reads JSON Lines with) reads every
+    /// valid profile without an `extra` object exactly as `from_json` does.
+    #[test]
+    fn the_fast_reader_reads_valid_profiles_as_from_json_does(p in any_profile()) {
+        let text = p.to_json();
+        let fast = Profile::from_json_fast(&text);
+        if p.extra.is_empty() {
+            prop_assert_eq!(fast, Some(p));
+        } else {
+            prop_assert_eq!(fast, None);
+        }
+    }
+
+    /// A profile's JSON with one byte changed or cut: the fast reader gives up, or reads what
+    /// `from_json` reads; it never accepts what `from_json` refuses.
+    #[test]
+    fn the_fast_reader_never_accepts_what_from_json_refuses(
+        p in any_profile(),
+        at in any::<prop::sample::Index>(),
+        c in prop::sample::select(" \"{}[],:0123456789.-eEtrufalsnMXCLBO_abcxyz\\".chars().collect::<Vec<_>>()),
+        cut in any::<bool>(),
+    ) {
+        let text = p.to_json();
+        let i = at.index(text.len());
+        prop_assume!(text.is_char_boundary(i) && text.is_char_boundary(i + 1));
+        let changed = if cut {
+            text[..i].to_string()
+        } else {
+            format!("{}{c}{}", &text[..i], &text[i + 1..])
+        };
+        if let Some(fast) = Profile::from_json_fast(&changed) {
+            prop_assert_eq!(Profile::from_json(&changed), Ok(fast));
+        }
+    }
+
     #[test]
     fn any_text_is_refused_or_decoded_without_panicking(text in ".{0,80}") {
         let _ = decode_link(&text);
@@ -824,4 +859,43 @@ fn base64url(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Every snapshot profile and every example profile of the packs is plain: the fast reader
+/// reads each, as `from_json` does (so `umbral batch` takes the fast way for them).
+#[test]
+fn the_fast_reader_reads_every_sample_profile() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    let snapshots = std::fs::read_to_string(root.join("tests/reports/profiles.jsonl")).unwrap();
+    for line in snapshots.lines() {
+        let case: Json = serde_json::from_str(line).unwrap();
+        texts.push(case["profile"].to_string());
+    }
+    for pack in ["mx", "cl", "bo"] {
+        let path = root.join("rules").join(pack).join("examples.toml");
+        let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for case in table["case"].as_array().unwrap() {
+            texts.push(serde_json::to_string(&case["profile"]).unwrap());
+        }
+    }
+    assert!(texts.len() > 40);
+    for text in &texts {
+        let slow = Profile::from_json(text).unwrap();
+        assert_eq!(
+            Profile::from_json_fast(text).as_ref(),
+            Some(&slow),
+            "{text}"
+        );
+        // Read as version 1, a profile with a newer field is refused by both.
+        let v1 = text.replace("umbral.profile/2", "umbral.profile/1");
+        assert_eq!(
+            Profile::from_json_fast(&v1),
+            Profile::from_json(&v1).ok(),
+            "{v1}"
+        );
+        // Given twice, a key sends the reader the long way.
+        let twice = format!("{{\"country\":\"MX\",{}", &text[1..]);
+        assert_eq!(Profile::from_json_fast(&twice), None, "{twice}");
+    }
 }

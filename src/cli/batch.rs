@@ -27,6 +27,12 @@ pub enum Output {
     Csv,
 }
 
+/// One record to score.
+enum Record {
+    Json(Result<Json, String>),
+    Profile(Profile),
+}
+
 /// How often progress is reported on standard error.
 const PROGRESS_EVERY: usize = 10_000;
 
@@ -80,9 +86,16 @@ pub fn run(
     let mut writer = ReportWriter::new(output, locale);
     // `line` numbers the record (a line of JSON Lines or CSV, an enterprise of a hand-off
     // file); `place` names it in messages.
-    let mut score = |line: usize, place: &str, json: Result<Json, String>, out: &mut dyn Write| {
-        let result = json.and_then(|json| {
-            summary::score(&json, locale, |p| {
+    // A record comes as JSON, or (from JSON Lines, by the fast reader) as a profile already.
+    let mut score = |line: usize, place: &str, record: Record, out: &mut dyn Write| {
+        let profile = match record {
+            Record::Json(json) => {
+                json.and_then(|json| Profile::from_value(&json).map_err(|e| e.to_string()))
+            }
+            Record::Profile(profile) => Ok(profile),
+        };
+        let result = profile.and_then(|profile| {
+            summary::score_profile(profile, locale, |p| {
                 library.for_profile(p).map_err(|f| f.message)
             })
         });
@@ -121,9 +134,16 @@ pub fn run(
                     break;
                 }
                 line += 1;
-                if let Some(json) = records::jsonl_record(&buf) {
-                    score(line, &format!("line {line}"), json, out)?;
-                }
+                // Most lines are plain profiles, read straight from the text; any other goes
+                // the long way, which names every problem.
+                let record = match Profile::from_json_fast(&buf) {
+                    Some(profile) => Record::Profile(profile),
+                    None => match records::jsonl_record(&buf) {
+                        Some(json) => Record::Json(json),
+                        None => continue,
+                    },
+                };
+                score(line, &format!("line {line}"), record, out)?;
             }
         }
         Input::Csv => {
@@ -138,7 +158,7 @@ pub fn run(
                     Ok(r) => (records::csv_line(r.position()), columns.profile(r.iter())),
                     Err(e) => (records::csv_line(e.position()), Err(records::csv_error(&e))),
                 };
-                score(line, &format!("line {line}"), json, out)?;
+                score(line, &format!("line {line}"), Record::Json(json), out)?;
             }
         }
         Input::Handoff => {
@@ -162,7 +182,7 @@ pub fn run(
             for (i, (name, profile)) in profiles.into_iter().enumerate() {
                 let place = format!("enterprise {} ({name})", i + 1);
                 let json = profile.ok_or_else(|| "has no visit".to_string());
-                score(i + 1, &place, json, out)?;
+                score(i + 1, &place, Record::Json(json), out)?;
             }
         }
     }

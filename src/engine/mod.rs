@@ -8,6 +8,7 @@ pub mod condition;
 pub mod json;
 pub mod pack;
 pub mod profile;
+mod profile_fast;
 pub mod report;
 mod roadmap;
 mod unlock;

@@ -193,7 +193,7 @@ impl fmt::Display for ProfileErrors {
 impl std::error::Error for ProfileErrors {}
 
 /// The top-level fields of a profile, in schema order, with the version that added each.
-const TOP_LEVEL: &[(&str, u8)] = &[
+pub(crate) const TOP_LEVEL: &[(&str, u8)] = &[
     ("schema", 1),
     ("label", 1),
     ("country", 1),
@@ -936,7 +936,7 @@ fn decode_group(
 
 /// The fields of one group of the profile (`connectivity`, `skills`, …): each one's name
 /// inside the group and its index, in schema order. Built once.
-fn group_fields(group: &str) -> &'static [(&'static str, FieldIx)] {
+pub(crate) fn group_fields(group: &str) -> &'static [(&'static str, FieldIx)] {
     type Groups = Vec<(&'static str, Vec<(&'static str, FieldIx)>)>;
     static GROUPS: OnceLock<Groups> = OnceLock::new();
     let groups = GROUPS.get_or_init(|| {

@@ -200,6 +200,15 @@ pub fn score<'p>(
     pack_for: impl FnOnce(&Profile) -> Result<&'p Pack, String>,
 ) -> Result<(&'p Pack, Profile, Report<'p>), String> {
     let profile = Profile::from_value(json).map_err(|e| e.to_string())?;
+    score_profile(profile, locale, pack_for)
+}
+
+/// [`score`] for a profile already decoded.
+pub fn score_profile<'p>(
+    profile: Profile,
+    locale: Locale,
+    pack_for: impl FnOnce(&Profile) -> Result<&'p Pack, String>,
+) -> Result<(&'p Pack, Profile, Report<'p>), String> {
     let pack = pack_for(&profile)?;
     engine::check_profile(pack, &profile).map_err(|e| e.to_string())?;
     let report = engine::assess(pack, &profile, locale);
