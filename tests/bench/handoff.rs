@@ -107,9 +107,11 @@ const NOTE_PARTS: &[&str] = &[
     "Tiene dudas sobre \"pagos con link\" y comisiones.",
 ];
 
+/// A profile of the version the workspace stores (hand-off files of version 2 hold these; a
+/// version-1 profile would come back migrated, not equal).
 fn profile(rng: &mut Rng, country: &str, region: &str, name: &str) -> Json {
-    json!({
-        "schema": "umbral.profile/1",
+    let mut profile = json!({
+        "schema": umbral::engine::profile::PROFILE_SCHEMA,
         "label": name,
         "country": country,
         "region": region,
@@ -154,7 +156,23 @@ fn profile(rng: &mut Rng, country: &str, region: &str, name: &str) -> Json {
             "intermediary": rng.below(2) == 0,
             "programme": rng.below(2) == 0,
         },
-    })
+    });
+    // The fields version 2 added, answered as often as a visit would answer them.
+    if rng.below(2) == 0 {
+        profile["owner"] = json!({ "gender": rng.pick(&["woman", "man", "another"]) });
+    }
+    if profile["skills"]["helper"] != "none" {
+        profile["skills"]["helper_willing"] = json!(rng.pick(&["no", "not_asked", "yes"]));
+    }
+    profile["payments"]["one_off_budget"] = json!(rng.below(40) * 100);
+    if profile["goal"] == "export" {
+        profile["network"]["export_service"] = json!(rng.below(2) == 0);
+        profile["export"] = json!({
+            "origin_certified": rng.below(2) == 0,
+            "labels_ready": rng.below(2) == 0,
+        });
+    }
+    profile
 }
 
 fn workspace(enterprises: usize, visits: usize) -> Vec<Enterprise> {
