@@ -47,9 +47,10 @@ for page in $(PAGES); do
   $(call step,trunk build --release --offline (page $$page))
   $(WASM_ENV) trunk build --release --offline --dist "dist/$$page" --public-url "/$$page/" "www/$$page/index.html"
 done
-$(call step,embedding files and CSP (www/embed-build.mjs, www/csp-build.mjs))
+$(call step,embedding files, CSP and minifying (www/embed-build.mjs, www/csp-build.mjs, www/minify-build.mjs))
 node www/embed-build.mjs dist
 node www/csp-build.mjs dist
+node www/minify-build.mjs dist
 $(call step,service worker for dist/ (www/sw-build.mjs))
 node www/sw-build.mjs dist
 endef

@@ -9,6 +9,12 @@
 
 use crate::packs::{self, Diagnostic, Month, PackSource, SourceFile};
 
+/// The largest programme pack source accepted, in bytes. A programme's own pack (its offers,
+/// questions and wording on top of a country pack) is a few kilobytes; the whole of `rules/`
+/// is about 300 KB. The embedding frame refuses a larger one before starting the checker, and
+/// the checker refuses it again, so neither parses megabytes a host sent by mistake.
+pub const MAX_SOURCE_BYTES: usize = 256 * 1024;
+
 /// What compiling a runtime pack gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -49,6 +55,18 @@ pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcom
             text: source.to_string(),
         }],
     };
+    if source.len() > MAX_SOURCE_BYTES {
+        let d = Diagnostic::general(
+            packs::Severity::Error,
+            &path,
+            format!(
+                "the pack is {} KB; a programme pack may be at most {} KB",
+                source.len().div_ceil(1024),
+                MAX_SOURCE_BYTES / 1024
+            ),
+        );
+        return failed(vec![d], &path, None);
+    }
     let fallback = fallback_country(source);
     if !has_pack_table(source) {
         let d = Diagnostic::general(
@@ -136,6 +154,25 @@ fn fallback_country(source: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pack_over_the_size_limit_is_refused_before_parsing_saying_how_big() {
+        let mut source = example_programme();
+        source.push_str(&format!("\n# {}\n", "x".repeat(MAX_SOURCE_BYTES)));
+        let outcome = compile_runtime("programa.toml", &source, None);
+        assert_eq!(outcome.pack, None);
+        assert!(
+            outcome
+                .diagnostics
+                .contains("a programme pack may be at most 256 KB"),
+            "{}",
+            outcome.diagnostics
+        );
+        // Within the limit, the same pack compiles.
+        assert!(compile_runtime("programa.toml", &example_programme(), None)
+            .pack
+            .is_some());
+    }
 
     fn example_programme() -> String {
         let dir = packs::builtin()

@@ -153,6 +153,28 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
             text.len()
         )
     );
+    // A link that opens another site than it shows (user-info before the host): refused
+    // on reading as the linker refuses it, so no view ever draws it.
+    let url = pack
+        .data
+        .entries
+        .iter()
+        .find_map(|e| e.url.clone())
+        .unwrap();
+    let lookalike = url.replacen("https://", "https://a@", 1);
+    let forged = text.replacen(
+        &format!("{}:{url}", url.len()),
+        &format!("{}:{lookalike}", lookalike.len()),
+        1,
+    );
+    assert_ne!(forged, text);
+    assert_eq!(
+        Pack::from_compact(&forged).unwrap_err().to_string(),
+        format!(
+            "not a compact pack: a link that is not a plain https address at byte {}",
+            forged.len()
+        )
+    );
     // Another format.
     assert_eq!(
         Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),

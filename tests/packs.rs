@@ -83,6 +83,7 @@ fn an_invalid_pack_gets_every_diagnostic_at_once() {
         "unknown field 'connectivity.internt'",
         "could turn false",
         "links must start with https://",
+        "may not hold a user name or password",
     ] {
         assert!(
             rendered.contains(needle),

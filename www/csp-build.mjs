@@ -6,6 +6,11 @@
 // its contents (init-<hash>.js, so caches and the service worker's precache treat it like
 // Trunk's other hashed files) and loads it with `src` instead.
 //
+// Every page of the app also carries the policy itself, as a `<meta http-equiv>` right after its charset,
+// so that a host that cannot set headers still serves it (META_POLICY below: the recommended
+// header without `frame-ancestors`, which browsers ignore in a meta element; framing is for the
+// header to allow or forbid, see www/integrate.html).
+//
 // It then refuses (exit 1) any page that still has an inline script, a `<style>` element, a
 // `style=` attribute or an inline event handler: the policy would block them in the browser,
 // silently. Run after every `trunk build` and before www/sw-build.mjs (the Makefile does):
@@ -42,6 +47,15 @@ const FORBIDDEN = [
   [/<[a-z][^>]*\son[a-z]+=/i, 'an inline event handler (on…=)'],
 ];
 
+const META_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'";
+const META = `<meta http-equiv=Content-Security-Policy content="${META_POLICY}">`;
+const CHARSET = /<meta charset=("?)utf-8\1\s*\/?>/i;
+// The demo of a programme's page stands for a host site, which has its own policy (or none):
+// it loads the app from wherever the app is served, so the app's policy is not its own.
+const HOST_PAGES = new Set(['embed-demo.html']);
+
 let moved = 0;
 const problems = [];
 for (const file of await htmlFiles(root)) {
@@ -63,6 +77,15 @@ for (const file of await htmlFiles(root)) {
     moved += 1;
     return `<script type=module src=${base}${script}></script>`;
   });
+  if (HOST_PAGES.has(name)) {
+    // No app policy on a host page.
+  } else if (/<meta\s[^>]*http-equiv=("?)content-security-policy/i.test(html)) {
+    if (!html.includes(META)) problems.push(`${name}: a Content-Security-Policy meta other than this build's`);
+  } else if (CHARSET.test(html)) {
+    html = html.replace(CHARSET, (charset) => charset + META);
+  } else {
+    problems.push(`${name}: no <meta charset=utf-8> to put the policy after`);
+  }
   if (INLINE_SCRIPT.test(html)) problems.push(`${name}: an inline <script> the policy would block`);
   for (const [pattern, what] of FORBIDDEN) {
     if (pattern.test(html)) problems.push(`${name}: ${what}, which style-src/script-src 'self' blocks`);

@@ -19,9 +19,20 @@
 (() => {
   const params = new URLSearchParams(location.search);
   const root = document.documentElement;
-  const origin = /^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:]+\])(:\d{1,5})?$/i.test(params.get('origin') ?? '')
-    ? params.get('origin')
-    : null;
+  // The host's origin, normalised as browsers report origins (lower case, no default port):
+  // https, or http on this machine (a host page being developed). Anything more than an
+  // origin (a path, a user name, a query) is refused, not trimmed.
+  const origin = (() => {
+    const given = params.get('origin') ?? '';
+    try {
+      const url = new URL(given);
+      const local = url.protocol == 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      const bare = given.replace(/\/$/, '').toLowerCase() == url.href.replace(/\/$/, '').toLowerCase() && url.pathname == '/';
+      return (url.protocol == 'https:' || local) && bare && !url.username && !url.password ? url.origin : null;
+    } catch {
+      return null;
+    }
+  })();
   const programme = (params.get('programme') ?? '').trim().slice(0, 120);
   const es = () => root.lang != 'en';
   const say = (spanish, english) => (es() ? spanish : english);
@@ -105,9 +116,18 @@
   let request;
   let worker;
   let listening = false;
+  // Limits on what the host can make the checker do: the pack's size (also checked by the
+  // checker itself, src/packs_worker.rs) and the time the check may take.
+  const MAX_PACK_BYTES = 256 * 1024;
+  const CHECK_SECONDS = 20;
   const check = (name, source) => {
+    const bytes = new Blob([source]).size;
+    if (bytes > MAX_PACK_BYTES) {
+      return fail(`the programme pack is ${Math.ceil(bytes / 1024)} KB; a programme pack may be at most ${MAX_PACK_BYTES / 1024} KB`);
+    }
     request = { name, source };
     if (listening) worker.postMessage(request);
+    setTimeout(() => fail(`the pack checker did not finish within ${CHECK_SECONDS} seconds; the pack was not used`), CHECK_SECONDS * 1000);
   };
   if (!settled && origin) {
     worker = new Worker('umbral-packs_loader.js');
@@ -124,7 +144,7 @@
     };
   }
   if (!settled && !origin) fail('no valid origin= in the app\'s address, so no pack can be accepted');
-  if (!settled) setTimeout(() => fail('no programme pack arrived from the host page in 15 seconds'), 15000);
+  if (!settled) setTimeout(() => request || fail('no programme pack arrived from the host page in 15 seconds'), 15000);
   addEventListener('message', (event) => {
     const message = event.data;
     if (event.source != parent || event.origin != origin || message?.type != 'umbral:pack' || settled || request) return;
@@ -146,6 +166,8 @@
   consent.append(heading, text, button, status);
   document.body.append(consent);
   let sent = null;
+  // Pressed once where the browser cannot tell whether the button is visible: press again.
+  let confirming = false;
   const draft = () => {
     try {
       return JSON.parse(localStorage.getItem('umbral.draft/1'));
@@ -175,13 +197,55 @@
     ));
     const done = sent != null && sent == JSON.stringify(draft()?.profile);
     button.hidden = done;
-    setText(button, say(`Compartir mi resultado con ${who}`, `Share my result with ${who}`));
-    if (!done && status.dataset.error == null) setText(status, '');
+    setText(button, confirming
+      ? say(`Sí, enviar mi resultado a ${who}`, `Yes, send my result to ${who}`)
+      : say(`Compartir mi resultado con ${who}`, `Share my result with ${who}`));
+    if (!done && status.dataset.keep == null) setText(status, '');
   };
+  // Whether the button is on screen, whole and uncovered, now: IntersectionObserver v2 where
+  // the browser has it (null where it cannot tell). A page that frames the app invisibly, or
+  // lays a decoy over the button, gets no click through it.
+  const visible = () => new Promise((resolve) => {
+    try {
+      const observer = new IntersectionObserver(([entry]) => {
+        observer.disconnect();
+        resolve('isVisible' in entry ? entry.isVisible : null);
+      }, { trackVisibility: true, delay: 100 });
+      observer.observe(button);
+    } catch {
+      resolve(null);
+    }
+  });
+  // The host page says it received the result (umbral:report-received); until then nothing
+  // says it was sent.
+  let received = null;
+  addEventListener('message', (event) => {
+    if (event.source == parent && event.origin == origin && event.data?.type == 'umbral:report-received') received?.();
+  });
+  const ACK_SECONDS = 5;
   button.onclick = async () => {
     const saved = draft();
     const bindings = window.wasmBindings;
-    delete status.dataset.error;
+    delete status.dataset.keep;
+    const who = name() || say('el programa', 'the programme');
+    const seen = await visible();
+    if (seen === false) {
+      status.dataset.keep = '';
+      status.textContent = say(
+        'Para compartir, el botón tiene que verse completo en la pantalla. No se envió nada.',
+        'To share, the button must be fully visible on the screen. Nothing was sent.',
+      );
+      return;
+    }
+    if (seen === null && !confirming) {
+      // Where the browser cannot tell, a second, deliberate press.
+      confirming = true;
+      setText(button, say(`Sí, enviar mi resultado a ${who}`, `Yes, send my result to ${who}`));
+      status.dataset.keep = '';
+      status.textContent = say('Pulse otra vez para confirmar.', 'Press again to confirm.');
+      return;
+    }
+    confirming = false;
     try {
       if (!saved?.profile || !bindings) throw new Error('no answers saved on this device');
       // The pack the app scores with: the programme's for its country, else the country's own.
@@ -194,13 +258,24 @@
       const id = bindings.umbralLoadPack(json);
       const profile = JSON.stringify(saved.profile);
       const report = JSON.parse(bindings.umbralAssess(id, profile, saved.locale));
+      status.dataset.keep = '';
+      status.textContent = say('Enviando…', 'Sending…');
+      const acknowledged = new Promise((resolve) => {
+        received = () => resolve(true);
+        setTimeout(() => resolve(false), ACK_SECONDS * 1000);
+      });
       post({ type: 'umbral:report', profile: saved.profile, report });
+      if (!(await acknowledged)) throw new Error(`the host page did not confirm receipt within ${ACK_SECONDS} s`);
       sent = profile;
-      status.textContent = say(`Listo: su resultado se envió a ${name() || 'el programa'}.`, `Done: your result was sent to ${name() || 'the programme'}.`);
+      delete status.dataset.keep;
+      status.textContent = say(`Listo: su resultado se envió a ${who}.`, `Done: your result was sent to ${who}.`);
     } catch (error) {
-      console.error(`umbral: the result was not sent: ${error}`);
-      status.dataset.error = '';
-      status.textContent = say('No se pudo enviar el resultado. Intente de nuevo.', 'The result could not be sent. Please try again.');
+      console.warn(`umbral: the result was not sent: ${error}`);
+      status.dataset.keep = '';
+      status.textContent = say(
+        `No hubo confirmación de que ${who} recibiera su resultado. Intente de nuevo.`,
+        `There was no confirmation that ${who} received your result. Please try again.`,
+      );
     }
     paintConsent();
   };

@@ -4,7 +4,8 @@
 // It adds a sandboxed iframe of the app right after this script element, sizes it to the
 // app's content, hands the app the programme pack (read here, on the host page), and turns
 // the app's messages into DOM events on this script element (they bubble to window):
-//   umbral:report      detail {profile, report}, only after the user agreed to share
+//   umbral:report      detail {profile, report}, only after the user agreed to share (the
+//                      loader answers umbral:report-received, which the app waits for)
 //   umbral:pack-ready  detail {diagnostics}, the pack is in use (diagnostics: warnings)
 //   umbral:pack-error  detail {diagnostics}, the pack was not used (file:line:col, as the
 //                      command line prints them); the app went on with the country pack
@@ -74,6 +75,10 @@
       );
     }
     if (type == 'umbral:pack-status') fire(message.ok ? 'umbral:pack-ready' : 'umbral:pack-error', { diagnostics: message.diagnostics });
-    if (type == 'umbral:report') fire(type, { profile: message.profile, report: message.report });
+    if (type == 'umbral:report') {
+      fire(type, { profile: message.profile, report: message.report });
+      // Only now does the app tell the user the result was sent.
+      send({ type: 'umbral:report-received' });
+    }
   });
 })();

@@ -7,14 +7,17 @@
 // fetches nothing the first load did not.
 // Each extra page (a folder of dist/ with an index.html, such as taller/) is listed in PAGES:
 // its files are cached the first time it is used, and kept across updates (see www/sw.js).
-// Comment lines and indentation are dropped from sw.js, sw-register.js and view.js: they count
-// in the first load's size budget.
-// The cache version is a hash of every listed file's name and contents, so any change to what
-// is served makes a new version, and an unchanged build keeps its version.
+// sw.js is minified with terser as it is written (www/minify-build.mjs, run before this, did
+// the same for sw-register.js, view.js and the rest): it counts in the first load's budget.
+// The cache version is a hash of every listed file's name and contents and of every pack in
+// packs/ (cached on first use, so not listed), so any change to what is served, a change to
+// one country's pack alone included, makes a new version, and an unchanged build keeps its
+// version.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const root = process.argv[2];
 if (!root) {
@@ -47,33 +50,27 @@ for (const entry of entries) {
   pages[`${entry.name}/`] = names.map((name) => `${entry.name}/${name === 'index.html' ? '' : name}`);
 }
 
-/** Drops whole-line comments, blank lines and indentation (no comment shares a code line). */
-const compact = (source) =>
-  source
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('//'))
-    .join('\n');
-
-for (const script of ['sw-register.js', 'view.js']) {
-  const path = join(root, script);
-  await writeFile(path, `${compact(await readFile(path, 'utf8'))}\n`);
-}
 const source = await readFile(new URL('sw.js', import.meta.url), 'utf8');
 
 // The version covers the worker's own code too.
 const hash = createHash('sha256').update(source);
 const pageFiles = Object.values(pages).flat();
-for (const name of [...files, ...pageFiles]) {
+const packFiles = (await readdir(join(root, 'packs')))
+  .filter((name) => /\.(json|txt)$/.test(name))
+  .map((name) => `packs/${name}`)
+  .filter((name) => !files.includes(name))
+  .sort();
+for (const name of [...files, ...pageFiles, ...packFiles]) {
   hash.update(`\0${name}\0`);
   hash.update(await readFile(join(root, name.endsWith('/') ? `${name}index.html` : name)));
 }
 const version = hash.digest('hex').slice(0, 16);
 const precache = files.map((name) => (name === 'index.html' ? './' : name));
-const code = compact(source)
+const filled = source
   .replace("'__CACHE__'", JSON.stringify(`umbral-${version}`))
   .replace('__PRECACHE__', JSON.stringify(precache))
   .replace('__PAGES__', JSON.stringify(pages));
+const { code } = await minify(filled, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
 await writeFile(join(root, 'sw.js'), `${code}\n`);
 const listed = Object.entries(pages).map(([page, names]) => `${page} ${names.length} files`);
 console.log(

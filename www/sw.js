@@ -16,6 +16,9 @@ const PAGES = __PAGES__;
 const SCOPE = registration.scope;
 // Cached on first use: the other packs, and the manifest (only installing the app asks for it).
 const LATER = /\/packs\/[^/]+\.(json|txt)$|\.webmanifest$/;
+// This app's caches, of any version: other caches on the origin belong to someone else and
+// are never touched.
+const OURS = /^umbral-[0-9a-f]{16}$/;
 // Fetched afresh, not from the HTTP cache: index.html and the packs keep their names across
 // versions, and the cache must hold this version's bytes.
 const fresh = (url) => new Request(url, { cache: 'no-cache' });
@@ -30,18 +33,27 @@ addEventListener('install', (event) =>
     // first visit), or used with an earlier version (its index is in an older cache), stays
     // offline: this version precaches its files too.
     const open = await clients.matchAll({ includeUncontrolled: true, type: 'window' });
-    const olds = (await caches.keys()).filter((name) => name != CACHE && name.startsWith('umbral-'));
+    const olds = (await caches.keys()).filter((name) => name != CACHE && OURS.test(name));
     for (const page in PAGES) {
       let used = open.some((client) => client.url.startsWith(SCOPE + page));
       for (const name of olds) used = used || Boolean(await (await caches.open(name)).match(SCOPE + page));
       if (used) await cache.addAll(PAGES[page].map(fresh));
     }
+    // The packs and files cached on first use with an earlier version are fetched again, at
+    // this version's bytes (the version covers every pack's content): a country used before
+    // still works offline, with this release's rules.
+    const later = new Set();
+    for (const name of olds) {
+      for (const request of await (await caches.open(name)).keys()) if (LATER.test(request.url)) later.add(request.url);
+    }
+    // One that is gone from this release is simply not cached.
+    await Promise.all([...later].map((url) => cache.add(fresh(url)).catch(() => {})));
   })()),
 );
 
 addEventListener('activate', (event) =>
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name != CACHE) await caches.delete(name);
+    for (const name of await caches.keys()) if (name != CACHE && OURS.test(name)) await caches.delete(name);
     await clients.claim();
   })()),
 );
@@ -58,7 +70,8 @@ addEventListener('fetch', (event) => {
     const hit = await cache.match(request);
     if (hit) return hit;
     try {
-      const response = await fetch(request);
+      // A pack keeps its name across versions: fetched afresh, not from the HTTP cache.
+      const response = await fetch(LATER.test(request.url) ? fresh(request.url) : request);
       const path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
       const mine = page && PAGES[page].includes(path);
       if (response.ok && (mine || LATER.test(request.url))) await cache.put(mine ? SCOPE + path : request, response.clone());

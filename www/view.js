@@ -80,6 +80,11 @@ window.umbralView = {
     list.addEventListener('change', () => handler(list.matches));
     return list.matches;
   },
+  // Calls back with the new fragment (without its #) when the address's fragment changes in
+  // this tab: a share link pasted or followed while the app is already open at its address.
+  hash(handler) {
+    addEventListener('hashchange', () => handler(location.hash.slice(1)));
+  },
   // Runs the callback after the browser has painted what is on screen now: in a task after
   // the next frame (a timer alone can run before that frame is painted).
   later(callback) {

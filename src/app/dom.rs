@@ -20,6 +20,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = umbralView)]
     pub fn media(query: &str, handler: &Closure<dyn FnMut(bool)>) -> bool;
 
+    /// Calls `handler` with the new fragment (without `#`) whenever the address's fragment
+    /// changes in this tab.
+    #[wasm_bindgen(js_namespace = umbralView)]
+    pub fn hash(handler: &Closure<dyn FnMut(String)>);
+
     /// Calls `callback` in a task after the next frame, so after the browser has painted.
     #[wasm_bindgen(js_namespace = umbralView)]
     pub fn later(callback: JsValue);

@@ -24,23 +24,33 @@ fn initial_state() -> State {
     if let Some(locale) = embed::lang() {
         state.locale = locale;
     }
-    if let Some(fragment) = browser::location_fragment() {
-        match decode_link(&fragment) {
-            Ok(profile) => {
-                // Never lose the user's own answers to a link: keep them aside first.
-                let kept = storage::set_aside_draft();
-                let locale = state.locale;
-                state = apply(State::new(locale), Action::OpenShared(profile));
-                state.set_aside = kept;
-            }
-            Err(error) => {
-                gloo::console::warn!(format!("umbral: share link refused: {error}"));
-                state.bad_link = Some(error);
-            }
-        }
-        // Reloading afterwards resumes the saved answers rather than reopening the link.
-        browser::clear_fragment();
+    match browser::location_fragment() {
+        Some(fragment) => open_link(state, &fragment),
+        None => state,
     }
+}
+
+/// The state after opening the share link `fragment` (the address's fragment) from `state`:
+/// on page load, or when a link is pasted or followed in a tab where the app is open. The
+/// saved draft, which holds `state`'s answers, is kept aside first (see
+/// [`storage::set_aside_draft`]); a link that cannot be read leaves the answers as they are
+/// and says so.
+fn open_link(mut state: State, fragment: &str) -> State {
+    match decode_link(fragment) {
+        Ok(profile) => {
+            // Never lose the user's own answers to a link: keep them aside first.
+            let kept = storage::set_aside_draft();
+            let locale = state.locale;
+            state = apply(State::new(locale), Action::OpenShared(profile));
+            state.set_aside = kept;
+        }
+        Err(error) => {
+            gloo::console::warn!(format!("umbral: share link refused: {error}"));
+            state.bad_link = Some(error);
+        }
+    }
+    // Reloading afterwards resumes the saved answers rather than reopening the link.
+    browser::clear_fragment();
     state
 }
 
@@ -61,6 +71,8 @@ enum Event {
     Wide(bool),
     /// The QR code of a share link was made (none when the link is too long for one).
     Qr(String, Option<(usize, String)>),
+    /// The address's fragment changed in this tab (a share link pasted or followed).
+    Link(String),
 }
 
 /// A mounted app: its state and what it last did to the page.
@@ -154,9 +166,17 @@ pub fn mount(root: Element) -> AppHandle {
         }
     });
     let wide = dom::media(WIDE, &on_wide);
-    // Both live as long as the page's listeners; they hold the app only weakly.
+    let weak = Rc::downgrade(&shared);
+    let on_hash = Closure::<dyn FnMut(String)>::new(move |fragment: String| {
+        if let Some(shared) = weak.upgrade() {
+            send(&shared, Event::Link(fragment));
+        }
+    });
+    dom::hash(&on_hash);
+    // All live as long as the page's listeners; they hold the app only weakly.
     on_event.forget();
     on_wide.forget();
+    on_hash.forget();
     send(&shared, Event::Wide(wide));
     AppHandle(shared)
 }
@@ -220,6 +240,17 @@ impl Inner {
                 } else {
                     self.whys.remove(&key);
                 }
+            }
+            // Clearing the fragment after reading a link reports an empty one: nothing to do.
+            Event::Link(fragment) if fragment.is_empty() => {}
+            Event::Link(fragment) => {
+                // The draft on storage holds these answers: it was saved at the last draw.
+                let state = open_link((*self.state).clone(), &fragment);
+                // A fresh state holds no pack: the next draw fetches it, as on a load.
+                if state.pack().is_none() {
+                    self.pack_asked = None;
+                }
+                self.state = Rc::new(state);
             }
             Event::Wide(wide) => self.wide = wide,
             Event::Qr(link, code) => {

@@ -35,12 +35,17 @@ pub fn save(text: &str) {
     }
 }
 
-/// Keeps the saved draft aside (when there is one) before a share link replaces it. Returns
-/// whether a draft was set aside.
+/// Keeps the saved draft aside (when there is one) before a share link replaces it, unless
+/// answers are kept aside already: a second link (or the same one opened twice) comes before
+/// the person chose between the first one and their own answers, and what is kept aside is
+/// still their own. It stays until they choose. Returns whether answers are kept aside.
 pub fn set_aside_draft() -> bool {
     let Some(storage) = local_storage() else {
         return false;
     };
+    if storage.get_item(SET_ASIDE_KEY).ok().flatten().is_some() {
+        return true;
+    }
     let Some(text) = storage.get_item(DRAFT_KEY).ok().flatten() else {
         return false;
     };

@@ -40,8 +40,9 @@ use super::profile::{core_fields, Field, FieldKind};
 /// The first line of a compact pack: format and version.
 pub const COMPACT_HEADER: &str = "umbral.pack-compact/2\n";
 
-/// The deepest condition nesting the reader accepts (linked packs stay far below it).
-const MAX_DEPTH: u32 = 64;
+/// The deepest condition nesting the reader accepts: the parser's own limit, so every pack
+/// that links reads back.
+use super::condition::MAX_DEPTH;
 
 impl Pack {
     /// The pack in its compact form (see the [module docs](self)).
@@ -810,6 +811,14 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         .chain(data.questions.iter().map(|x| &x.id));
     if !ids.into_iter().all(|id| is_plain_id(id)) {
         r.fail("an id with a quote, a backslash or a control character");
+    }
+    // Links as the linker allows them: the views draw them as they are.
+    if !data
+        .entries
+        .iter()
+        .all(|e| e.url.as_deref().is_none_or(super::links::is_safe_link))
+    {
+        r.fail("a link that is not a plain https address");
     }
     // Costs as the linker allows them: the planner adds them up against budgets.
     let cost = |x: f64| x.is_finite() && x >= 0.0;

@@ -97,6 +97,16 @@ pub enum Expr {
 pub type Answers = [Option<Value>];
 
 impl Expr {
+    /// How deep the condition nests: 0 for a test or a constant, one more for each `not`,
+    /// `and` and `or` around it (see [`MAX_DEPTH`]).
+    pub fn depth(&self) -> u32 {
+        match self {
+            Expr::Not(e) => 1 + e.depth(),
+            Expr::And(list) | Expr::Or(list) => 1 + list.iter().map(Expr::depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// Evaluates the condition with three-valued logic.
     pub fn eval(&self, answers: &Answers) -> Truth {
         match self {
@@ -338,11 +348,20 @@ const KEYWORDS: &[&str] = &[
     "and", "or", "not", "in", "has", "any", "all", "is", "answered", "true", "false",
 ];
 
+/// The deepest a condition may nest: `not`, `and` and `or` each add a level, a test is none.
+/// The one limit for every reader: the parser refuses deeper conditions with a message, and
+/// the compact reader refuses them in a file, so a pack that passes `umbral validate` (or the
+/// browser's check of a programme pack) always reads back.
+pub const MAX_DEPTH: u32 = 64;
+
 struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
     fields: &'a [Field],
     src_len: usize,
+    /// Parentheses and `not`s open around the token being read: bounded, so that a hostile
+    /// condition cannot exhaust the stack before the depth is checked.
+    open: u32,
 }
 
 /// Parses and type-checks a condition against `fields`.
@@ -356,6 +375,7 @@ pub fn parse(src: &str, fields: &[Field]) -> Result<Expr, ConditionError> {
         pos: 0,
         fields,
         src_len: src.len(),
+        open: 0,
     };
     let e = p.or()?;
     if let Some(t) = p.tokens.get(p.pos) {
@@ -365,7 +385,14 @@ pub fn parse(src: &str, fields: &[Field]) -> Result<Expr, ConditionError> {
             "unexpected text after the condition; expected 'and', 'or' or the end",
         ));
     }
+    if e.depth() > MAX_DEPTH {
+        return Err(err(0, src.len(), &too_deep()));
+    }
     Ok(e)
+}
+
+fn too_deep() -> String {
+    format!("the condition nests more than {MAX_DEPTH} levels of 'not', 'and', 'or' and parentheses; write it flatter")
 }
 
 impl Parser<'_> {
@@ -416,14 +443,24 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Result<Expr, ConditionError> {
+        let opens = matches!(self.peek(), Some(Tok::LParen))
+            || matches!(self.peek(), Some(Tok::Word(w)) if w == "not");
+        if opens && self.open >= MAX_DEPTH {
+            return self.fail(&too_deep());
+        }
         match self.peek() {
             Some(Tok::Word(w)) if w == "not" => {
                 self.pos += 1;
-                Ok(Expr::Not(Box::new(self.unary()?)))
+                self.open += 1;
+                let e = self.unary()?;
+                self.open -= 1;
+                Ok(Expr::Not(Box::new(e)))
             }
             Some(Tok::LParen) => {
                 self.pos += 1;
+                self.open += 1;
                 let e = self.or()?;
+                self.open -= 1;
                 if self.peek() != Some(&Tok::RParen) {
                     return self.fail("expected ')'");
                 }

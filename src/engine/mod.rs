@@ -6,6 +6,7 @@
 pub mod compact;
 pub mod condition;
 pub mod json;
+pub mod links;
 pub mod pack;
 pub mod profile;
 mod profile_fast;

@@ -1227,12 +1227,11 @@ impl Linker {
             );
         }
         match &e.url {
-            Some(url) if !url.starts_with("https://") || url.len() <= "https://".len() => self.at(
-                "entry",
-                i,
-                "url",
-                format!("links must start with https://; found '{url}'"),
-            ),
+            Some(url) => {
+                if let Err(why) = super::links::check_link(url) {
+                    self.at("entry", i, "url", format!("{why}; found '{url}'"));
+                }
+            }
             None if e.kind != EntryKind::Action => self.at(
                 "entry",
                 i,

@@ -713,6 +713,13 @@ impl Profile {
                                         json_type(v)
                                     ),
                                 );
+                            } else if nests_deeper(v, MAX_EXTRA_DEPTH) {
+                                error(
+                                    format!("$.extra.{k}"),
+                                    format!(
+                                        "lists nested more than {MAX_EXTRA_DEPTH} deep; an answer is a value or a list of values"
+                                    ),
+                                );
                             } else {
                                 profile.extra.insert(k.clone(), v.clone());
                             }
@@ -956,6 +963,21 @@ pub(crate) fn group_fields(group: &str) -> &'static [(&'static str, FieldIx)] {
         .iter()
         .find(|(g, _)| *g == group)
         .map_or(&[], |(_, list)| list.as_slice())
+}
+
+/// How deep an answer under `extra` may nest lists (and objects in them): a value is 0 deep,
+/// a list of values 1. The one limit for every reader of a profile (JSON, share link, draft,
+/// stored visit, hand-off file), each far below what its container allows, so whatever one
+/// reader accepts every other reads back.
+pub const MAX_EXTRA_DEPTH: usize = 16;
+
+/// Whether `value` nests lists or objects more than `limit` deep.
+pub(crate) fn nests_deeper(value: &Json, limit: usize) -> bool {
+    match value {
+        Json::Array(items) => limit == 0 || items.iter().any(|v| nests_deeper(v, limit - 1)),
+        Json::Object(map) => limit == 0 || map.values().any(|v| nests_deeper(v, limit - 1)),
+        _ => false,
+    }
 }
 
 /// The message for a field that a version-1 profile may not carry.

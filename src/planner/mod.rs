@@ -657,7 +657,9 @@ pub fn Planner() -> Html {
                         <button type="button" class="boton boton--secundario" onclick={on_clear}>{ w.clear }</button>
                     }
                 </section>
-                if total > 0 {
+                // Only once every chosen file is read: nothing partial is shown as the result
+                // or offered for download.
+                if total > 0 && *busy == Busy::Idle {
                     <section aria-labelledby="filtros-titulo">
                         <h2 id="filtros-titulo">{ w.filters_heading }</h2>
                         <div class="planear__filtros">

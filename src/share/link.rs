@@ -28,10 +28,11 @@ fn fields_of(version: &str) -> Vec<usize> {
 /// The longest label a profile may carry, in characters (the profile schema's `maxLength`).
 const LABEL_MAX_CHARS: usize = 200;
 
-/// Nesting limit for JSON values under `extra`. Profiles decoded from JSON nest less deeply
-/// (serde_json stops at 128 levels, two of which are the profile and `extra`); the limit keeps
-/// a hostile link from exhausting the stack.
-const MAX_DEPTH: usize = 128;
+/// Nesting limit for JSON values under `extra`: the profile's own
+/// ([`crate::engine::profile::MAX_EXTRA_DEPTH`]), so a link that opens is a profile that every
+/// other reader (draft, stored visit, hand-off file) reads back. It also keeps a hostile link
+/// from exhausting the stack.
+const MAX_DEPTH: usize = crate::engine::profile::MAX_EXTRA_DEPTH;
 
 /// Whole units and hundredths are exact in an f64 below this (2^53).
 const EXACT_LIMIT: u64 = 1 << 53;
@@ -541,7 +542,11 @@ fn read_json(r: &mut Reader, depth: usize, field: &str) -> Result<Json, LinkErro
             Json::Number(Number::from_f64(f).ok_or_else(bad)?)
         }
         TAG_STRING => Json::String(read_str(r)?.ok_or_else(bad)?),
-        TAG_ARRAY | TAG_OBJECT if depth >= MAX_DEPTH => return Err(bad()),
+        TAG_ARRAY | TAG_OBJECT if depth >= MAX_DEPTH => {
+            return Err(LinkError::Malformed {
+                reason: "an answer under `extra` nests lists deeper than a profile allows",
+            })
+        }
         TAG_ARRAY => {
             let count = r.count()?;
             let mut items = Vec::new();

@@ -67,6 +67,7 @@
 
 mod armor;
 mod link;
+pub mod photo;
 mod qr;
 
 use std::fmt;

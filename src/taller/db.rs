@@ -30,7 +30,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
-use super::records::{decode_enterprise, decode_visit, EnterpriseRecord, VisitRecord};
+use super::records::{decode_enterprise, decode_visit, is_newer, EnterpriseRecord, VisitRecord};
 
 pub const DB_NAME: &str = "umbral-taller";
 /// The schema version: bump it with a new step in [`upgrade`].
@@ -206,6 +206,8 @@ pub struct Loaded {
     pub visits: Vec<VisitRecord>,
     /// Records found unreadable by this load (now moved to `apartados`).
     pub set_aside_now: usize,
+    /// Records written by a newer version of Umbral, left where they are (not shown here).
+    pub newer: usize,
     /// Records in `apartados` altogether.
     pub set_aside_total: usize,
     /// When each enterprise was last exported (by id, RFC 3339).
@@ -268,6 +270,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
         enterprises: Vec::new(),
         visits: Vec::new(),
         set_aside_now: 0,
+        newer: 0,
         set_aside_total: results[4].as_f64().unwrap_or(0.0) as usize,
         exported: results[5]
             .as_string()
@@ -278,7 +281,12 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     };
     let (keys, values) = (array(results[0].clone()), array(results[1].clone()));
     for (key, value) in keys.iter().zip(values.iter()) {
-        match text_of(&value).and_then(|text| decode_enterprise(&text)) {
+        let text = text_of(&value);
+        if text.as_deref().is_ok_and(is_newer) {
+            loaded.newer += 1;
+            continue;
+        }
+        match text.and_then(|text| decode_enterprise(&text)) {
             Ok(record) => loaded.enterprises.push(record),
             Err(reason) => bad.push(Bad {
                 store: ENTERPRISES,
@@ -290,7 +298,12 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     }
     let (keys, values) = (array(results[2].clone()), array(results[3].clone()));
     for (key, value) in keys.iter().zip(values.iter()) {
-        let decoded = text_of(&value).and_then(|text| decode_visit(&text));
+        let text = text_of(&value);
+        if text.as_deref().is_ok_and(is_newer) {
+            loaded.newer += 1;
+            continue;
+        }
+        let decoded = text.and_then(|text| decode_visit(&text));
         match decoded {
             Ok(record) => loaded.visits.push(record),
             Err(reason) => bad.push(Bad {
@@ -316,26 +329,57 @@ pub async fn load(db: &IdbDatabase) -> Result<Loaded, DbError> {
     Ok(loaded)
 }
 
+/// Moves unreadable records to `apartados`, each only if it is still the record that was read:
+/// another tab may have written it since this one read it (a good record in its place is
+/// left alone).
 async fn set_aside(db: &IdbDatabase, bad: &[Bad]) -> Result<(), DbError> {
     let tx = write_tx(db, &[ENTERPRISES, VISITS, SET_ASIDE])?;
     let aside = tx.object_store(SET_ASIDE).map_err(js_error)?;
-    for b in bad {
-        let entry = js_sys::Object::new();
-        for (name, value) in [
-            ("store", JsValue::from_str(b.store)),
-            ("key", b.key.clone()),
-            ("record", b.record.clone()),
-            ("reason", JsValue::from_str(&b.reason)),
-            ("at", JsValue::from_str(&super::now())),
-        ] {
-            let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(name), &value);
+    let failed: Rc<RefCell<Option<DbError>>> = Rc::default();
+    let queued = all_or_nothing(&tx, || {
+        for b in bad {
+            let entry = js_sys::Object::new();
+            for (name, value) in [
+                ("store", JsValue::from_str(b.store)),
+                ("key", b.key.clone()),
+                ("record", b.record.clone()),
+                ("reason", JsValue::from_str(&b.reason)),
+                ("at", JsValue::from_str(&super::now())),
+            ] {
+                let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(name), &value);
+            }
+            let store = tx.object_store(b.store).map_err(js_error)?;
+            let get = store.get(&b.key).map_err(js_error)?;
+            let read = text_of(&b.record).ok();
+            let (aside, key, tx, failed, request) = (
+                aside.clone(),
+                b.key.clone(),
+                tx.clone(),
+                failed.clone(),
+                get.clone(),
+            );
+            let move_aside = Closure::once_into_js(move || {
+                let now = request.result().ok().and_then(|v| text_of(&v).ok());
+                if now.is_none() || now != read {
+                    return;
+                }
+                let moved = aside.add(&entry).and_then(|_| store.delete(&key));
+                if let Err(error) = moved {
+                    *failed.borrow_mut() = Some(classify(&error));
+                    let _ = tx.abort();
+                }
+            });
+            get.set_onsuccess(Some(move_aside.unchecked_ref()));
         }
-        aside.add(&entry).map_err(js_error)?;
-        tx.object_store(b.store)
-            .and_then(|s| s.delete(&b.key))
-            .map_err(js_error)?;
+        Ok(())
+    });
+    queued?;
+    let result = finished(&tx).await;
+    let failed = failed.borrow_mut().take();
+    match failed {
+        Some(error) => Err(error),
+        None => result,
     }
-    finished(&tx).await
 }
 
 /// The records kept aside, as JSON text (for the user to download and keep).
@@ -399,6 +443,105 @@ pub async fn put_and_delete(
     finished(&tx).await
 }
 
+/// Writes enterprises and visits, each only if its stored revision is still the one given
+/// with it (0: it must not exist yet), all in one transaction: if any changed meanwhile (another
+/// tab saved it), nothing is written and the result is [`DbError::Conflict`]. What an import
+/// writes: only what its merge changed, under the same check as every other save.
+pub async fn put_if_unchanged(
+    db: &IdbDatabase,
+    enterprises: &[(EnterpriseRecord, u32)],
+    visits: &[(VisitRecord, u32)],
+) -> Result<(), DbError> {
+    let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
+    let outcome: Outcome = Rc::default();
+    all_or_nothing(&tx, || {
+        for (record, base) in enterprises {
+            put_if_revision(
+                &tx,
+                ENTERPRISES,
+                &record.id,
+                to_js(record)?,
+                *base,
+                &outcome,
+                false,
+            )?;
+        }
+        for (record, base) in visits {
+            put_if_revision(
+                &tx,
+                VISITS,
+                &record.id,
+                to_js(record)?,
+                *base,
+                &outcome,
+                false,
+            )?;
+        }
+        Ok(())
+    })?;
+    settle(&tx, &outcome).await
+}
+
+/// Why a checked write was refused, once its transaction ends.
+type Outcome = Rc<RefCell<Option<DbError>>>;
+
+/// Makes, in `tx`, the request that reads record `id` of `store_name` and, when its stored
+/// revision is still `base` (0: there is none), puts `value` in its place; otherwise `outcome`
+/// gets the conflict and the whole transaction is aborted. With `commit_now`, the transaction
+/// is committed once the put is made (one record: the page may be closing).
+fn put_if_revision(
+    tx: &IdbTransaction,
+    store_name: &str,
+    id: &str,
+    value: JsValue,
+    base: u32,
+    outcome: &Outcome,
+    commit_now: bool,
+) -> Result<(), DbError> {
+    let store = tx.object_store(store_name).map_err(js_error)?;
+    let get = store.get(&JsValue::from_str(id)).map_err(js_error)?;
+    let check = {
+        let (get, tx, outcome) = (get.clone(), tx.clone(), outcome.clone());
+        Closure::once_into_js(move || {
+            if outcome.borrow().is_some() {
+                return;
+            }
+            let stored = get.result().unwrap_or(JsValue::UNDEFINED);
+            let revision = stored_revision(&stored);
+            let fine = match revision {
+                Some(stored) => stored == base,
+                None => base == 0 && stored.is_undefined(),
+            };
+            if !fine {
+                *outcome.borrow_mut() = Some(DbError::Conflict(revision));
+                let _ = tx.abort();
+                return;
+            }
+            match store.put(&value) {
+                Ok(_) if commit_now => commit(&tx),
+                Ok(_) => {}
+                Err(error) => {
+                    *outcome.borrow_mut() = Some(classify(&error));
+                    let _ = tx.abort();
+                }
+            }
+        })
+    };
+    get.set_onsuccess(Some(check.unchecked_ref()));
+    Ok(())
+}
+
+/// Waits for `tx` to end: the refusal recorded in `outcome` if there was one, else how the
+/// transaction ended.
+async fn settle(tx: &IdbTransaction, outcome: &Outcome) -> Result<(), DbError> {
+    let result = finished(tx).await;
+    let refused = outcome.borrow_mut().take();
+    match refused {
+        Some(error) => Err(error),
+        None => result,
+    }
+}
+
 /// Writes a visit whose stored revision must still be `base` (0: it must not exist yet);
 /// `record.revision` is the new one. Refused with [`DbError::Conflict`] otherwise.
 pub async fn save_visit(db: &IdbDatabase, record: &VisitRecord, base: u32) -> Result<(), DbError> {
@@ -425,43 +568,9 @@ async fn save_checked(
     base: u32,
 ) -> Result<(), DbError> {
     let tx = write_tx(db, &[store_name])?;
-    let store = tx.object_store(store_name).map_err(js_error)?;
-    let get = store.get(&JsValue::from_str(id)).map_err(js_error)?;
-    let outcome: Rc<RefCell<Option<DbError>>> = Rc::default();
-    let check = {
-        let (get, tx, outcome) = (get.clone(), tx.clone(), outcome.clone());
-        Closure::once_into_js(move || {
-            let stored = get.result().unwrap_or(JsValue::UNDEFINED);
-            let revision = stored_revision(&stored);
-            let fine = match revision {
-                Some(stored) => stored == base,
-                None => base == 0 && stored.is_undefined(),
-            };
-            if !fine {
-                *outcome.borrow_mut() = Some(DbError::Conflict(revision));
-                let _ = tx.abort();
-                return;
-            }
-            match store.put(&value) {
-                // Commit now rather than when the event loop comes round: the page may be
-                // closing (the user typed and shut the tab).
-                Ok(_) => {
-                    commit(&tx);
-                }
-                Err(error) => {
-                    *outcome.borrow_mut() = Some(classify(&error));
-                    let _ = tx.abort();
-                }
-            }
-        })
-    };
-    get.set_onsuccess(Some(check.unchecked_ref()));
-    let result = finished(&tx).await;
-    let refused = outcome.borrow_mut().take();
-    match (refused, result) {
-        (Some(error), _) => Err(error),
-        (None, result) => result,
-    }
+    let outcome: Outcome = Rc::default();
+    put_if_revision(&tx, store_name, id, value, base, &outcome, true)?;
+    settle(&tx, &outcome).await
 }
 
 /// The revision of a stored visit or enterprise (its saves, summed over `edits`); `None` when

@@ -14,29 +14,13 @@ use crate::workspace::csv::{latest_reports, Separator};
 use crate::workspace::{handoff, merge, progress, Enterprise};
 
 use super::model::{Action, Model};
-use super::records::{EnterpriseRecord, VisitRecord};
+use super::records::{self, EnterpriseRecord, VisitRecord};
 use super::words::words;
 use super::{browser, db, views, Ctx, Dispatch, Handle};
 
 /// The workspace (or the enterprises in `only`) as hand-off enterprises, visits included.
 fn assemble(model: &Model, only: Option<&BTreeSet<String>>) -> Vec<Enterprise> {
-    let mut list: Vec<&EnterpriseRecord> = model
-        .enterprises
-        .iter()
-        .filter(|e| only.is_none_or(|ids| ids.contains(&e.id)))
-        .collect();
-    list.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-    list.into_iter()
-        .map(|e| {
-            let mut enterprise = e.enterprise.clone();
-            enterprise.visits = model
-                .visits_of(&e.id)
-                .into_iter()
-                .map(|v| v.visit.clone())
-                .collect();
-            enterprise
-        })
-        .collect()
+    records::assemble(&model.enterprises, &model.visits, only)
 }
 
 /// Downloads a hand-off file of `enterprises` and records them as exported.
@@ -67,11 +51,17 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
     });
 }
 
-/// Imports a hand-off file's text: merged into the workspace, written, and counted.
+/// How many times an import merges again when another tab saved a record it was writing.
+const IMPORT_ATTEMPTS: usize = 5;
+
+/// Imports a hand-off file's text: merged into the workspace as stored now, and only what the
+/// merge changed written, under the revision check of every other save (a visit another tab
+/// saves meanwhile makes the import merge again, never reverts it); then counted. Enterprises
+/// with problems are left out and named; the rest of the file is imported.
 async fn import(text: String, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
     let w = words(model.locale);
-    let incoming = match handoff::decode(&text) {
-        Ok(incoming) => incoming,
+    let partial = match handoff::decode_partial(&text) {
+        Ok(partial) => partial,
         Err(errors) => {
             // A plain sentence; then, when it asks for them, the first problems with their paths.
             let mut message = errors.headline(model.locale);
@@ -87,21 +77,35 @@ async fn import(text: String, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
             return;
         }
     };
-    let mut local = assemble(&model, None);
-    let report = merge(&mut local, incoming);
-    let mut enterprises = Vec::with_capacity(local.len());
-    let mut visits = Vec::new();
-    for e in local {
-        for v in &e.visits {
-            visits.push(VisitRecord::new(&e.id, v.clone()));
-        }
-        enterprises.push(EnterpriseRecord::new(e));
-    }
+    let refused = partial.refused_summary(model.locale);
     let Some(db) = ctx.db() else { return };
-    if let Err(error) = db::put_all(&db, &enterprises, &visits).await {
-        dispatch.dispatch(Action::SaveFailed(error));
-        return;
-    }
+    let mut attempt = 0;
+    let report = loop {
+        attempt += 1;
+        let stored = match db::load(&db).await {
+            Ok(stored) => stored,
+            Err(error) => {
+                dispatch.dispatch(Action::SaveFailed(error));
+                return;
+            }
+        };
+        let mut local = records::assemble(&stored.enterprises, &stored.visits, None);
+        let report = merge(&mut local, partial.handoff.enterprises.clone());
+        let writes = records::changed_records(
+            &stored.enterprises,
+            &stored.visits,
+            &local,
+            &report.enterprises_to_save,
+        );
+        match db::put_if_unchanged(&db, &writes.enterprises, &writes.visits).await {
+            Ok(()) => break report,
+            Err(db::DbError::Conflict(_)) if attempt < IMPORT_ATTEMPTS => continue,
+            Err(error) => {
+                dispatch.dispatch(Action::SaveFailed(error));
+                return;
+            }
+        }
+    };
     ctx.announce(None);
     match db::load(&db).await {
         Ok(mut loaded) => {
@@ -110,11 +114,11 @@ async fn import(text: String, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
         }
         Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
     }
-    dispatch.dispatch(Action::Flash(Some(format!(
-        "{} {}",
-        w.import_done,
-        report.summary(model.locale)
-    ))));
+    let mut message = format!("{} {}", w.import_done, report.summary(model.locale));
+    if let Some(refused) = refused {
+        message = format!("{message} {refused}");
+    }
+    dispatch.dispatch(Action::Flash(Some(message)));
 }
 
 /// The hand-off screen: export all or the chosen enterprises, the CSV, and import.

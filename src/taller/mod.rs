@@ -100,9 +100,11 @@ async fn import_draft(
         .as_deref()
         .and_then(records::from_draft)
         .map(|profile| {
+            // A label that is blank or spaces only names nothing: the draft's name instead.
             let name = profile
                 .label
-                .clone()
+                .as_deref()
+                .and_then(crate::workspace::clean_name)
                 .unwrap_or_else(|| words(locale).draft_name.to_string());
             let enterprise = records::new_enterprise(&name, &profile.country, device);
             let visit = records::new_visit(&enterprise.id, profile.to_value(), device);
@@ -236,7 +238,11 @@ fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
         .borrow()
         .get(&record.id)
         .unwrap_or(&record.revision().saturating_sub(1));
-    journal::keep(&record, base);
+    if !journal::keep(&record, base) {
+        // The IndexedDB write still runs; without the copy, closing the tab at once could lose
+        // this change, so the user is told.
+        dispatch.dispatch(Action::JournalFailed);
+    }
     ctx.revisions
         .borrow_mut()
         .insert(record.id.clone(), record.revision());

@@ -78,6 +78,8 @@ pub struct Model {
     pub sort: Sort,
     pub selected: BTreeSet<String>,
     pub set_aside_now: usize,
+    /// Records a newer version of Umbral wrote, left untouched (from the last load).
+    pub newer: usize,
     pub set_aside_total: usize,
     pub persisted: Option<bool>,
     /// When each enterprise was last exported (by id).
@@ -118,6 +120,8 @@ pub enum Action {
     Date(String),
     Saved,
     SaveFailed(DbError),
+    /// The synchronous backup copy of the open visit (see `journal`) could not be written.
+    JournalFailed,
     ChangedElsewhere(String),
     Reloaded(VisitRecord),
     Ask(Option<Confirm>),
@@ -144,6 +148,7 @@ impl Model {
             sort: Sort::LastVisit,
             selected: BTreeSet::new(),
             set_aside_now: 0,
+            newer: 0,
             set_aside_total: 0,
             persisted: None,
             exported: BTreeMap::new(),
@@ -356,6 +361,7 @@ impl Reducible for Model {
                 m.enterprises = Rc::new(loaded.enterprises);
                 m.visits = Rc::new(loaded.visits);
                 m.set_aside_now += loaded.set_aside_now;
+                m.newer = loaded.newer;
                 m.set_aside_total = loaded.set_aside_total;
                 m.exported = loaded.exported;
                 if let Some(device) = loaded.device {
@@ -449,10 +455,14 @@ impl Reducible for Model {
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
             }
-            Action::Notes(text) => {
+            Action::Notes(mut text) => {
                 let Some(editing) = &mut m.editing else {
                     return self;
                 };
+                // The hand-off reader's limit, kept where the text comes in.
+                if crate::workspace::clamp_notes(&mut text) {
+                    m.flash = Some(super::words::words(m.locale).notes_cut.to_string());
+                }
                 editing.visit.notes = text;
                 editing.visit.touch(&m.device, &super::now());
                 let visit = editing.visit.clone();
@@ -474,6 +484,9 @@ impl Reducible for Model {
                     m.problem = None;
                 }
                 m.refresh_scores();
+            }
+            Action::JournalFailed => {
+                m.flash = Some(super::words::words(m.locale).journal_failed.to_string());
             }
             Action::SaveFailed(error) => match error {
                 DbError::Conflict(_) => m.conflict = true,

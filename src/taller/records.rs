@@ -10,6 +10,7 @@
 //! `localStorage` draft (`umbral.draft/1`, `crate::app::storage`); [`from_draft`] turns it
 //! into an enterprise with one visit, which the workspace does once, on first open.
 
+use std::collections::{BTreeSet, HashMap};
 use std::ops::{Deref, DerefMut};
 
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,16 @@ pub fn migrate(value: Json) -> Result<Json, String> {
     }
 }
 
+/// Whether a stored record's text was written by a newer version of Umbral (its format
+/// version is above [`RECORD_VERSION`]): such a record is left where it is, untouched, for
+/// the newer version to read, never set aside by this one.
+pub fn is_newer(text: &str) -> bool {
+    serde_json::from_str::<Json>(text)
+        .ok()
+        .and_then(|value| value.get("v").and_then(Json::as_u64))
+        .is_some_and(|v| v > RECORD_VERSION)
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
     let value: Json = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let value = migrate(value)?;
@@ -155,6 +166,86 @@ pub fn decode_visit(text: &str) -> Result<VisitRecord, String> {
 pub fn from_draft(text: &str) -> Option<Profile> {
     let state = crate::app::draft::state_from_draft(text)?;
     state.has_answers().then_some(state.profile)
+}
+
+/// The workspace as hand-off enterprises, each with its visits (by date, then last save),
+/// oldest enterprise first; only those in `only` when given. One pass over the visits, so a
+/// large workspace assembles in linear time.
+pub fn assemble(
+    enterprises: &[EnterpriseRecord],
+    visits: &[VisitRecord],
+    only: Option<&BTreeSet<String>>,
+) -> Vec<Enterprise> {
+    let mut list: Vec<&EnterpriseRecord> = enterprises
+        .iter()
+        .filter(|e| only.is_none_or(|ids| ids.contains(&e.id)))
+        .collect();
+    list.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+    let mut by_enterprise: HashMap<&str, Vec<&VisitRecord>> = HashMap::with_capacity(list.len());
+    for e in &list {
+        by_enterprise.insert(e.id.as_str(), Vec::new());
+    }
+    for v in visits {
+        if let Some(of) = by_enterprise.get_mut(v.enterprise.as_str()) {
+            of.push(v);
+        }
+    }
+    list.into_iter()
+        .map(|e| {
+            let mut enterprise = e.enterprise.clone();
+            let mut of = by_enterprise.remove(e.id.as_str()).unwrap_or_default();
+            of.sort_by(|a, b| (&a.date, &a.updated).cmp(&(&b.date, &b.updated)));
+            enterprise.visits = of.into_iter().map(|v| v.visit.clone()).collect();
+            enterprise
+        })
+        .collect()
+}
+
+/// What a merge asks to write: the records of the enterprises in `to_save` (the merge's own
+/// list) that differ from the stored ones they were merged into, each with the revision the
+/// stored record must still have when it is written (0: it must not exist yet). Nothing else
+/// is written, so an import never puts back an older copy of a record another tab saved.
+pub fn changed_records(
+    stored_enterprises: &[EnterpriseRecord],
+    stored_visits: &[VisitRecord],
+    merged: &[Enterprise],
+    to_save: &[String],
+) -> Writes {
+    let to_save: BTreeSet<&str> = to_save.iter().map(String::as_str).collect();
+    let enterprises: HashMap<&str, &EnterpriseRecord> = stored_enterprises
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let visits: HashMap<&str, &VisitRecord> =
+        stored_visits.iter().map(|v| (v.id.as_str(), v)).collect();
+    let (mut write_enterprises, mut write_visits) = (Vec::new(), Vec::new());
+    for e in merged.iter().filter(|e| to_save.contains(e.id.as_str())) {
+        for v in &e.visits {
+            let record = VisitRecord::new(&e.id, v.clone());
+            match visits.get(v.id.as_str()) {
+                Some(stored) if **stored == record => {}
+                Some(stored) => write_visits.push((record, stored.revision())),
+                None => write_visits.push((record, 0)),
+            }
+        }
+        let record = EnterpriseRecord::new(e.clone());
+        match enterprises.get(e.id.as_str()) {
+            Some(stored) if **stored == record => {}
+            Some(stored) => write_enterprises.push((record, stored.revision())),
+            None => write_enterprises.push((record, 0)),
+        }
+    }
+    Writes {
+        enterprises: write_enterprises,
+        visits: write_visits,
+    }
+}
+
+/// Records to write, each with the revision the stored record must still have (0: none).
+#[derive(Debug, Default)]
+pub struct Writes {
+    pub enterprises: Vec<(EnterpriseRecord, u32)>,
+    pub visits: Vec<(VisitRecord, u32)>,
 }
 
 /// A new enterprise, saved once by `device` now.

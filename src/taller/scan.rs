@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, HtmlVideoElement};
@@ -14,72 +15,145 @@ use yew::prelude::*;
 
 use crate::engine::Locale;
 use crate::share::decode_link;
+use crate::share::photo::{check_photo, PhotoProblem, HEAD_BYTES};
 
 use super::model::View;
 use super::records::{new_enterprise, new_visit};
 use super::words::words;
 use super::{browser, views, Ctx, Dispatch};
 
-/// Photos are scaled down to at most this many pixels a side before decoding.
+/// Photos are decoded straight to at most this many pixels a side.
 const MAX_SIDE: u32 = 1600;
 
-/// The text of the first QR code found in `luma` (one byte per pixel, rows of `width`).
-pub fn decode_luma(width: usize, height: usize, luma: &[u8]) -> Option<String> {
-    if luma.len() < width * height {
-        return None;
-    }
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| luma[y * width + x]);
-    image
-        .detect_grids()
-        .into_iter()
-        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+/// How long the decoder worker may take over one photo.
+const DECODE_MS: i32 = 15_000;
+
+/// Why a photo gave no profile, for the person.
+pub enum PhotoError {
+    /// Refused before decoding (see `share::photo`).
+    Refused(PhotoProblem),
+    /// The browser could not open it as an image, or the decoder failed or took too long.
+    Failed(String),
 }
 
 fn js(error: JsValue) -> String {
     format!("{error:?}")
 }
 
-/// Reads a photo through a canvas and decodes the QR code in it.
-async fn decode_photo(file: &web_sys::File) -> Result<Option<String>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let bitmap: web_sys::ImageBitmap =
-        JsFuture::from(window.create_image_bitmap_with_blob(file).map_err(js)?)
+/// Reads a photo's QR code: its header checked first (file size, pixels, format), then decoded
+/// by the browser straight to at most [`MAX_SIDE`] a side, its grey levels read through a
+/// canvas, and the code found in them by the `umbral-qr` worker.
+async fn decode_photo(file: &web_sys::File) -> Result<Option<String>, PhotoError> {
+    let failed = |e: JsValue| PhotoError::Failed(js(e));
+    let window = web_sys::window().ok_or(PhotoError::Failed("no window".into()))?;
+    let head_blob = file
+        .slice_with_f64_and_f64(0.0, HEAD_BYTES as f64)
+        .map_err(failed)?;
+    let head = js_sys::Uint8Array::new(
+        &JsFuture::from(head_blob.array_buffer())
             .await
-            .map_err(js)?
-            .dyn_into()
-            .map_err(js)?;
-    let (w, h) = (bitmap.width(), bitmap.height());
-    let scale = (MAX_SIDE as f64 / w.max(h).max(1) as f64).min(1.0);
+            .map_err(failed)?,
+    )
+    .to_vec();
+    let (w, h) = check_photo(&head, file.size() as u64).map_err(PhotoError::Refused)?;
+    let scale = (f64::from(MAX_SIDE) / f64::from(w.max(h))).min(1.0);
     let (sw, sh) = (
-        ((w as f64 * scale) as u32).max(1),
-        ((h as f64 * scale) as u32).max(1),
+        ((f64::from(w) * scale) as u32).max(1),
+        ((f64::from(h) * scale) as u32).max(1),
     );
+    let options = web_sys::ImageBitmapOptions::new();
+    options.set_resize_width(sw);
+    options.set_resize_height(sh);
+    let bitmap: web_sys::ImageBitmap = JsFuture::from(
+        window
+            .create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?
+    .dyn_into()
+    .map_err(failed)?;
     let canvas: HtmlCanvasElement = window
         .document()
-        .ok_or("no document")?
+        .ok_or(PhotoError::Failed("no document".into()))?
         .create_element("canvas")
-        .map_err(js)?
+        .map_err(failed)?
         .unchecked_into();
     canvas.set_width(sw);
     canvas.set_height(sh);
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
-        .map_err(js)?
-        .ok_or("no 2d canvas")?
+        .map_err(failed)?
+        .ok_or(PhotoError::Failed("no 2d canvas".into()))?
         .unchecked_into();
     context
-        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, sw as f64, sh as f64)
-        .map_err(js)?;
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(sw), f64::from(sh))
+        .map_err(failed)?;
+    bitmap.close();
     let data = context
-        .get_image_data(0.0, 0.0, sw as f64, sh as f64)
-        .map_err(js)?
+        .get_image_data(0.0, 0.0, f64::from(sw), f64::from(sh))
+        .map_err(failed)?
         .data();
     let luma: Vec<u8> = data
         .chunks_exact(4)
         .map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8)
         .collect();
-    Ok(decode_luma(sw as usize, sh as usize, &luma))
+    decode_in_worker(sw, sh, &luma).await
+}
+
+/// Finds the QR code in `luma` in a fresh `umbral-qr` worker, which is ended afterwards: a
+/// decoder that fails (a panic aborts the worker's module) or takes longer than [`DECODE_MS`]
+/// is a message, never a stopped page.
+async fn decode_in_worker(
+    width: u32,
+    height: u32,
+    luma: &[u8],
+) -> Result<Option<String>, PhotoError> {
+    let worker = web_sys::Worker::new("umbral-qr_loader.js")
+        .map_err(|e| PhotoError::Failed(format!("the QR decoder could not start: {}", js(e))))?;
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"width".into(), &width.into());
+    let _ = Reflect::set(&message, &"height".into(), &height.into());
+    let array = js_sys::Uint8Array::from(luma);
+    let _ = Reflect::set(&message, &"luma".into(), &array);
+    let outcome = Promise::new(&mut |resolve, reject| {
+        let (worker_ready, message, array) = (worker.clone(), message.clone(), array.clone());
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                if data.as_string().as_deref() == Some("ready") {
+                    let transfer = Array::of1(&array.buffer());
+                    let _ = worker_ready.post_message_with_transfer(&message, &transfer);
+                } else {
+                    let _ = resolve.call1(&JsValue::UNDEFINED, &data);
+                }
+            },
+        );
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let failed = reject.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            let _ = failed.call1(&JsValue::UNDEFINED, &"the QR decoder failed".into());
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        if let Some(window) = web_sys::window() {
+            let timeout = Closure::once_into_js(move || {
+                let _ = reject.call1(&JsValue::UNDEFINED, &"the QR decoder took too long".into());
+            });
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                timeout.unchecked_ref(),
+                DECODE_MS,
+            );
+        }
+    });
+    let result = JsFuture::from(outcome).await;
+    worker.terminate();
+    match result {
+        Ok(text) => Ok(text.as_string()),
+        Err(why) => Err(PhotoError::Failed(why.as_string().unwrap_or_default())),
+    }
 }
 
 /// The browser's QR detector, where it has one.
@@ -154,9 +228,11 @@ impl PartialEq for ReceiveProps {
 fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
     let profile = decode_link(text).map_err(|e| e.message(props.locale).to_string())?;
     let w = words(props.locale);
+    // A label that is blank or spaces only names nothing: the received name instead.
     let name = profile
         .label
-        .clone()
+        .as_deref()
+        .and_then(crate::workspace::clean_name)
         .unwrap_or_else(|| format!("{} {}", w.received_name, browser::today()));
     let enterprise = new_enterprise(&name, &profile.country, &props.device);
     let visit = new_visit(&enterprise.id, profile.to_value(), &props.device);
@@ -218,9 +294,12 @@ pub fn Receive(props: &ReceiveProps) -> Html {
                         }
                     }
                     Ok(None) => status.set(Status::Error(w.no_code.to_string())),
-                    Err(error) => {
+                    Err(PhotoError::Refused(problem)) => {
+                        status.set(Status::Error(w.photo_refused(problem)));
+                    }
+                    Err(PhotoError::Failed(error)) => {
                         gloo::console::warn!(format!("umbral: photo not read: {error}"));
-                        status.set(Status::Error(w.no_code.to_string()));
+                        status.set(Status::Error(w.photo_failed.to_string()));
                     }
                 }
             });

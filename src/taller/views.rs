@@ -92,6 +92,14 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             </div>
         }
     });
+    // Not dismissable: until this page is updated, part of the workspace is not on show.
+    let newer = (model.newer > 0).then(|| {
+        html! {
+            <div class="aviso aviso--error" role="alert" data-testid="datos-mas-nuevos">
+                <p>{ w.newer_records(model.newer) }</p>
+            </div>
+        }
+    });
     let unexported = model.unexported();
     let reminder = (unexported > 0 && !matches!(model.view, View::Handoff | View::Visit(_))).then(|| {
         html! {
@@ -110,6 +118,7 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     html! {
         <div class="no-imprimir">
             { for problem }
+            { for newer }
             { for set_aside }
             { for flash }
             { for reminder }
@@ -759,7 +768,16 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Notes(area.value()));
+            let text = area.value();
+            // Past the limit (a long paste), the box shows what is kept, and the reducer, which
+            // cuts the text the same way, says so.
+            if text.len() > crate::workspace::MAX_NOTES_CHARS {
+                let mut kept = text.clone();
+                if crate::workspace::clamp_notes(&mut kept) {
+                    area.set_value(&kept);
+                }
+            }
+            dispatch.dispatch(Action::Notes(text));
         })
     };
     let on_date = {

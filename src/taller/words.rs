@@ -62,7 +62,8 @@ words! {
     visit_date: "Fecha de la visita", "Date of the visit";
     bad_date: "Escriba una fecha válida (año-mes-día). Se guardó la fecha anterior.", "Enter a valid date (year-month-day). The previous date is kept.";
     notes: "Notas de la visita", "Notes on the visit";
-    notes_help: "Se guardan mientras escribe.", "Saved as you type.";
+    notes_help: "Se guardan mientras escribe, hasta 20 000 letras.", "Saved as you type, up to 20,000 characters.";
+    notes_cut: "Las notas llegan hasta 20 000 letras: lo que pasaba de ahí no se guardó.", "Notes hold up to 20,000 characters: what went past that was not saved.";
     loading_pack: "Cargando las preguntas…", "Loading the questions…";
     pack_failed: "No se pudieron cargar las preguntas de este país. Revise la conexión y vuelva a abrir la visita.", "The questions for this country could not be loaded. Check the connection and open the visit again.";
     show_qr: "Pasar este perfil a otro teléfono (código QR)", "Pass this profile to another phone (QR code)";
@@ -83,6 +84,8 @@ words! {
     export_now: "Exportar ahora", "Export now";
     set_aside_one: "1 registro dañado se apartó; los demás están bien.", "1 damaged record was set aside; the others are fine.";
     set_aside_many: "registros dañados se apartaron; los demás están bien.", "damaged records were set aside; the others are fine.";
+    newer_records: "registro(s) de este dispositivo los guardó una versión más nueva de Umbral. No se muestran ni se tocan: recargue la página (o cierre y abra la aplicación) para usar la versión nueva.", "record(s) on this device were saved by a newer version of Umbral. They are not shown and are left untouched: reload the page (or close and open the app) to use the new version.";
+    journal_failed: "Este dispositivo no pudo guardar una copia de respaldo de la visita. Sus cambios se siguen guardando, pero no cierre la pestaña hasta ver «Guardado».", "This device could not keep a backup copy of the visit. Your changes are still being saved, but do not close the tab until you see \"Saved\".";
     set_aside_where: "Puede descargarlos en «Sus datos».", "You can download them under \"Your data\".";
     close: "Cerrar", "Close";
     confirm_delete_enterprise: "¿Borrar este negocio y todas sus visitas de este dispositivo? No se puede deshacer.", "Delete this enterprise and all its visits from this device? This cannot be undone.";
@@ -111,6 +114,10 @@ words! {
     pick_photo: "Elegir una foto del código", "Choose a photo of the code";
     reading: "Leyendo el código…", "Reading the code…";
     no_code: "No se encontró un código QR en la foto. Pruebe con otra más cercana y nítida.", "No QR code was found in the photo. Try another one, closer and sharper.";
+    photo_failed: "No se pudo leer esta foto. Pruebe con otra, o use la cámara.", "This photo could not be read. Try another one, or use the camera.";
+    photo_format: "Este archivo no es una foto que se pueda leer (PNG, JPEG, GIF, WebP o BMP).", "This file is not a photo that can be read (PNG, JPEG, GIF, WebP or BMP).";
+    photo_too_big: "La foto es demasiado grande", "The photo is too large";
+    photo_too_big_hint: "Tome otra con menos resolución o recórtela alrededor del código.", "Take another at a lower resolution, or crop it around the code.";
     received_name: "Negocio recibido", "Received enterprise";
     received: "Perfil recibido. Escriba el nombre del negocio y guarde.", "Profile received. Write the enterprise's name and save.";
     handoff_heading: "Entregar y recibir", "Hand over and receive";
@@ -179,6 +186,41 @@ impl Words {
         } else {
             format!("{} {n} {}", self.unexported_have, self.unexported_many)
         }
+    }
+
+    /// Why a photo was not read, with its size where that was the reason.
+    pub fn photo_refused(&self, problem: crate::share::photo::PhotoProblem) -> String {
+        use crate::share::photo::PhotoProblem;
+        let es = self.locale == Locale::Es;
+        match problem {
+            PhotoProblem::Format => self.photo_format.to_string(),
+            PhotoProblem::File { bytes } => format!(
+                "{} ({} MB{}). {}",
+                self.photo_too_big,
+                bytes.div_ceil(1_000_000),
+                if es {
+                    "; el máximo es 40 MB"
+                } else {
+                    "; at most 40 MB"
+                },
+                self.photo_too_big_hint
+            ),
+            PhotoProblem::Pixels { width, height } => format!(
+                "{} ({width} × {height} {}). {}",
+                self.photo_too_big,
+                if es {
+                    "píxeles; el máximo es 50 megapíxeles"
+                } else {
+                    "pixels; at most 50 megapixels"
+                },
+                self.photo_too_big_hint
+            ),
+        }
+    }
+
+    /// "2 registro(s) de este dispositivo los guardó una versión más nueva…"
+    pub fn newer_records(&self, n: usize) -> String {
+        format!("{n} {}", self.newer_records)
     }
 
     /// "1 registro dañado se apartó…" / "3 registros dañados se apartaron…"

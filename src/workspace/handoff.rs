@@ -19,6 +19,7 @@
 //! `umbral.profile/1` profiles only). A version-1 file is read as it always was, its profiles
 //! migrated to version 2 on reading, and files are always written as version 2.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -202,18 +203,126 @@ pub fn decode(text: &str) -> Result<Vec<Enterprise>, HandoffErrors> {
 
 /// Reads a hand-off file with its header, or every problem in it.
 pub fn decode_file(text: &str) -> Result<Handoff, HandoffErrors> {
-    let json: Json = serde_json::from_str(text).map_err(|e| {
+    decode_value(&parse(text)?)
+}
+
+/// The file's JSON, or why it is not JSON.
+fn parse(text: &str) -> Result<Json, HandoffErrors> {
+    serde_json::from_str(text).map_err(|e| {
         HandoffErrors(vec![HandoffError {
             path: String::new(),
             message: format!("not a hand-off file: not valid JSON ({e})"),
             refusal: Some(Refusal::NotJson),
         }])
-    })?;
-    decode_value(&json)
+    })
 }
 
-/// Reads a hand-off file already parsed as JSON.
+/// An enterprise of a file that an import left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusedEnterprise {
+    /// Its place in the file's `enterprises`.
+    pub index: usize,
+    /// How to name it to the user: its name (shortened) if it has a usable one, else its id,
+    /// else its place in the file.
+    pub label: String,
+    /// Every problem in it, at paths from the file's root.
+    pub errors: HandoffErrors,
+}
+
+/// What an import reads from a file: every enterprise that is valid on its own, and each one
+/// left out with its problems. One bad record never makes the rest of a cohort's file
+/// unimportable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialHandoff {
+    pub handoff: Handoff,
+    pub refused: Vec<RefusedEnterprise>,
+}
+
+impl PartialHandoff {
+    /// One sentence naming the enterprises left out, with their first problems, or `None`
+    /// when none was.
+    pub fn refused_summary(&self, locale: Locale) -> Option<String> {
+        if self.refused.is_empty() {
+            return None;
+        }
+        let es = locale == Locale::Es;
+        let n = self.refused.len();
+        let head = match (es, n == 1) {
+            (true, true) => {
+                "Un negocio del archivo no se importó porque tiene errores:".to_string()
+            }
+            (true, false) => {
+                format!("{n} negocios del archivo no se importaron porque tienen errores:")
+            }
+            (false, true) => {
+                "One enterprise in the file was not imported because it has errors:".to_string()
+            }
+            (false, false) => {
+                format!("{n} enterprises in the file were not imported because they have errors:")
+            }
+        };
+        let shown: Vec<String> = self
+            .refused
+            .iter()
+            .take(5)
+            .map(|r| {
+                let first = r
+                    .errors
+                    .0
+                    .first()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                let more = r.errors.0.len() - 1;
+                let more = match (es, more) {
+                    (_, 0) => String::new(),
+                    (true, m) => format!(" (y {m} más)"),
+                    (false, m) => format!(" (and {m} more)"),
+                };
+                format!("«{}»: {first}{more}", r.label)
+            })
+            .collect();
+        let rest = n.saturating_sub(5);
+        let rest = match (es, rest) {
+            (_, 0) => String::new(),
+            (true, r) => format!(" (+{r} negocios)"),
+            (false, r) => format!(" (+{r} enterprises)"),
+        };
+        Some(format!("{head} {}{rest}", shown.join("; ")))
+    }
+}
+
+/// Reads a hand-off file for an import: the file as a whole must be a hand-off file (its
+/// header and its list of enterprises), but an enterprise with problems is left out, with
+/// them, rather than refusing the file.
+pub fn decode_partial(text: &str) -> Result<PartialHandoff, HandoffErrors> {
+    let (handoff, header, refused) = read_value(&parse(text)?)?;
+    if !header.is_empty() {
+        return Err(HandoffErrors(header));
+    }
+    Ok(PartialHandoff { handoff, refused })
+}
+
+/// Reads a hand-off file already parsed as JSON: every enterprise, or every problem.
 pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
+    let (handoff, mut errors, refused) = read_value(json)?;
+    for r in refused {
+        errors.extend(r.errors.0);
+    }
+    if errors.is_empty() {
+        Ok(handoff)
+    } else {
+        Err(HandoffErrors(errors))
+    }
+}
+
+/// Problems with the file as a whole (header, schema, the list itself).
+type HeaderErrors = Vec<HandoffError>;
+
+/// Reads a file: the valid enterprises, the header's problems, and the enterprises refused.
+/// `Err` only for a file that is not a hand-off file of a version this reads.
+fn read_value(
+    json: &Json,
+) -> Result<(Handoff, HeaderErrors, Vec<RefusedEnterprise>), HandoffErrors> {
     let mut d = Decoder::default();
     let Json::Object(root) = json else {
         return Err(one(
@@ -251,26 +360,44 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
         None => String::new(),
     };
     let mut enterprises = Vec::new();
+    let mut refused = Vec::new();
     if let Some(list) = d.array(&top, "enterprises") {
-        let mut seen: Vec<(&str, usize)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
         for (i, value) in list.iter().enumerate() {
             let path = format!("enterprises[{i}]");
+            let before = d.errors.len();
             if let Some(Json::String(id)) = value.get("id") {
-                if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
+                if let Some(first) = seen.get(id.as_str()) {
                     d.err(
                         &format!("{path}.id"),
                         format!("the id '{id}' is already used by enterprises[{first}]"),
                     );
                 } else {
-                    seen.push((id, i));
+                    seen.insert(id, i);
                 }
             }
-            if let Some(e) = d.enterprise(value, &path) {
+            let enterprise = d.enterprise(value, &path);
+            if d.errors.len() > before {
+                let text = |key: &str| {
+                    value
+                        .get(key)
+                        .and_then(Json::as_str)
+                        .filter(|s| !s.trim().is_empty())
+                };
+                let label = text("name")
+                    .or_else(|| text("id"))
+                    .map_or_else(|| path.clone(), shorten);
+                refused.push(RefusedEnterprise {
+                    index: i,
+                    label,
+                    errors: HandoffErrors(d.errors.split_off(before)),
+                });
+            } else if let Some(e) = enterprise {
                 enterprises.push(e);
             }
         }
     }
-    d.finish(Handoff {
+    let handoff = Handoff {
         exported_at,
         app_version,
         schema: if version == 1 {
@@ -279,7 +406,8 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
             HANDOFF_SCHEMA
         },
         enterprises,
-    })
+    };
+    Ok((handoff, d.errors, refused))
 }
 
 /// Checks one enterprise record on its own, with paths relative to it.
@@ -686,11 +814,11 @@ impl Decoder {
         };
         let mut visits = Vec::new();
         if let Some(list) = self.array(&obj, "visits") {
-            let mut seen: Vec<(&str, usize)> = Vec::new();
+            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
             for (i, v) in list.iter().enumerate() {
                 let vpath = obj.at(&format!("visits[{i}]"));
                 if let Some(Json::String(vid)) = v.get("id") {
-                    if let Some((_, first)) = seen.iter().find(|(s, _)| s == vid) {
+                    if let Some(first) = seen.get(vid.as_str()) {
                         self.err(
                             &join_path(&vpath, "id"),
                             format!(
@@ -698,7 +826,7 @@ impl Decoder {
                             ),
                         );
                     } else {
-                        seen.push((vid, i));
+                        seen.insert(vid, i);
                     }
                 }
                 if let Some(visit) = self.visit(v, &vpath, country.as_deref(), &name_for_messages) {

@@ -17,6 +17,7 @@
 //! Merging is idempotent: merging the same file again changes nothing.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -140,11 +141,17 @@ impl MergeReport {
 /// `www/spec/handoff.md` for the rule. New enterprises are appended in the file's order.
 pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeReport {
     let mut report = MergeReport::default();
+    // Where each local enterprise is, by id: merging stays linear in the number of records
+    // however many a file holds.
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(local.len() + incoming.len());
+    for (i, e) in local.iter().enumerate() {
+        index.entry(e.id.clone()).or_insert(i);
+    }
     for mut theirs in incoming {
         // The same id in another country is another enterprise: keep it under a derived id.
         let mut attempts = 0;
         let target = loop {
-            match local.iter().position(|e| e.id == theirs.id) {
+            match index.get(&theirs.id).copied() {
                 Some(i) if local[i].country == theirs.country => break Some(i),
                 Some(_) if attempts < 8 => {
                     let mut h = Fnv::new();
@@ -168,6 +175,7 @@ pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeRep
                 report.enterprises_added += 1;
                 report.visits_added += theirs.visits.len();
                 report.enterprises_to_save.push(theirs.id.clone());
+                index.insert(theirs.id.clone(), local.len());
                 local.push(theirs);
             }
         }
@@ -181,8 +189,31 @@ fn merge_enterprise(mine: &mut Enterprise, theirs: Enterprise, report: &mut Merg
     for removed in &theirs.removed {
         remember_removed(&mut mine.removed, &removed.id, &removed.edits);
     }
+    let mut visits = Visits::of(mine);
     for visit in theirs.visits {
-        merge_visit(mine, visit, report);
+        merge_visit(mine, &mut visits, visit, report);
+    }
+}
+
+/// Where each of an enterprise's visits is, by id, kept up to date as visits are added.
+struct Visits(HashMap<String, usize>);
+
+impl Visits {
+    fn of(e: &Enterprise) -> Visits {
+        let mut map = HashMap::with_capacity(e.visits.len());
+        for (i, v) in e.visits.iter().enumerate() {
+            map.entry(v.id.clone()).or_insert(i);
+        }
+        Visits(map)
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
+
+    fn push(&mut self, e: &mut Enterprise, visit: Visit) {
+        self.0.entry(visit.id.clone()).or_insert(e.visits.len());
+        e.visits.push(visit);
     }
 }
 
@@ -277,8 +308,8 @@ fn union_others(e: &Enterprise, a: &[OtherValue], b: &[OtherValue]) -> Vec<Other
     all
 }
 
-fn merge_visit(e: &mut Enterprise, theirs: Visit, report: &mut MergeReport) {
-    let Some(i) = e.visits.iter().position(|v| v.id == theirs.id) else {
+fn merge_visit(e: &mut Enterprise, visits: &mut Visits, theirs: Visit, report: &mut MergeReport) {
+    let Some(i) = visits.find(&theirs.id) else {
         let deleted_here = e.removed.iter().any(|r| {
             r.id == theirs.id
                 && matches!(
@@ -290,7 +321,7 @@ fn merge_visit(e: &mut Enterprise, theirs: Visit, report: &mut MergeReport) {
             report.visits_left_deleted += 1;
         } else {
             report.visits_added += 1;
-            e.visits.push(theirs);
+            visits.push(e, theirs);
         }
         return;
     };
@@ -324,7 +355,7 @@ fn merge_visit(e: &mut Enterprise, theirs: Visit, report: &mut MergeReport) {
             mine.edits = joined;
             mine.updated = updated;
             let original = mine.id.clone();
-            if keep_copy(e, &original, loser, &loser_fp) {
+            if keep_copy(e, visits, &original, loser, &loser_fp) {
                 report.visit_conflicts += 1;
             } else {
                 report.visits_unchanged += 1;
@@ -334,14 +365,20 @@ fn merge_visit(e: &mut Enterprise, theirs: Visit, report: &mut MergeReport) {
 }
 
 /// Adds `copy` as the other version of visit `original`. Returns whether anything changed.
-fn keep_copy(e: &mut Enterprise, original: &str, mut copy: Visit, fingerprint: &str) -> bool {
+fn keep_copy(
+    e: &mut Enterprise,
+    visits: &mut Visits,
+    original: &str,
+    mut copy: Visit,
+    fingerprint: &str,
+) -> bool {
     copy.conflict_of = Some(original.to_string());
     let mut id = derived_id(original, u64::from_str_radix(fingerprint, 16).unwrap_or(0));
     // Each round tries a new id, so one is free within as many rounds as there are visits.
     for _ in 0..=e.visits.len() {
-        let Some(i) = e.visits.iter().position(|v| v.id == id) else {
+        let Some(i) = visits.find(&id) else {
             copy.id = id;
-            e.visits.push(copy);
+            visits.push(e, copy);
             return true;
         };
         let there = &mut e.visits[i];
@@ -369,7 +406,7 @@ fn keep_copy(e: &mut Enterprise, original: &str, mut copy: Visit, fingerprint: &
     }
     // Only a cycle of 64-bit hashes gets here; keep the copy all the same.
     copy.id = derived_id(&id, u64::MAX);
-    e.visits.push(copy);
+    visits.push(e, copy);
     true
 }
 

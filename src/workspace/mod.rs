@@ -51,6 +51,29 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// The longest notes of one visit, in characters.
 pub const MAX_NOTES_CHARS: usize = 20_000;
 
+/// An enterprise's name as the workspace stores it, from text entered anywhere (the form, a
+/// share link's label read from a QR code, the app's draft): trimmed and at most
+/// [`MAX_NAME_CHARS`] characters; `None` when nothing is left, so that the caller names it
+/// otherwise. Every name stored passes the hand-off reader.
+pub fn clean_name(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let name: String = trimmed.chars().take(MAX_NAME_CHARS).collect();
+    let name = name.trim_end();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Cuts `notes` to at most [`MAX_NOTES_CHARS`] characters; returns whether anything was cut,
+/// for the page to say so. Every note stored passes the hand-off reader.
+pub fn clamp_notes(notes: &mut String) -> bool {
+    match notes.char_indices().nth(MAX_NOTES_CHARS) {
+        Some((cut, _)) => {
+            notes.truncate(cut);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Saves per device: the version vector of a record. Keys are device ids.
 pub type Edits = BTreeMap<String, u32>;
 

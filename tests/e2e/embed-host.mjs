@@ -7,9 +7,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST } from './server.mjs';
 
-/** The policy of issue 7, as the app must run under it (www/integrate.html recommends it). */
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+/**
+ * The policy every page carries in its own `<meta http-equiv>` (www/csp-build.mjs puts it
+ * there): the recommended header without `frame-ancestors`, which a meta element cannot carry.
+ */
+export const META_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'";
+
+/** The header the app must run under (www/integrate.html recommends it). */
+export const CSP = `${META_CSP}; frame-ancestors *`;
+
+/** The header for the pages that are never embedded: the workspace and the planner. */
+export const CSP_NOT_FRAMED = `${META_CSP}; frame-ancestors 'self'`;
 
 /**
  * Records, in every frame, what must never happen: CSP violations (`window.__violations`),

@@ -19,11 +19,20 @@ let app;
 let host;
 
 /** A page on a third origin that frames the app itself, claiming the host's origin. */
-function startThird(frameUrl) {
-  const page = `<!doctype html><html lang="es"><title>Otra página</title><main><h1>Otra página</h1><iframe title="Umbral" src="${frameUrl}" width="360" height="900"></iframe></main></html>`;
+/**
+ * A page on its own origin that frames the app at `frameUrl` (or at what `frameUrl(origin)`
+ * gives, for the page's own origin), with `attributes` on the iframe.
+ */
+function startThird(frameUrl, attributes = '') {
+  let page = '';
   const server = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(page);
+  });
+  server.on('listening', () => {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const src = typeof frameUrl === 'function' ? frameUrl(origin) : frameUrl;
+    page = `<!doctype html><html lang="es"><title>Otra página</title><main><h1>Otra página</h1><iframe title="Umbral" src="${src}" width="360" height="900" ${attributes}></iframe></main></html>`;
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -174,13 +183,66 @@ describe('embedding on a programme page', () => {
       assert.equal(await frame.locator('html').getAttribute('lang'), 'en');
       assert.equal((await button.innerText()).trim(), 'Share my result with Impulsa');
       await button.click();
-      await frame.getByText('Done: your result was sent to Impulsa.').waitFor();
-      await page.waitForTimeout(500);
+      // Nobody confirmed receipt, so nothing says it was sent.
+      await frame.getByText('There was no confirmation that Impulsa received your result. Please try again.').waitFor({ timeout: 10_000 });
       const messages = await page.evaluate(() => window.__messages);
       assert.deepEqual(messages, [], 'the browser delivers nothing addressed to another origin');
       assert.deepEqual(problems, []);
     } finally {
       await third.close();
+    }
+  });
+
+  test('an invisible consent button (a page that hides the frame) sends nothing', async () => {
+    const third = await startThird(
+      (origin) => `${app.url}?embed=1&origin=${encodeURIComponent(origin)}&programme=Impulsa`,
+      'class="oculto"',
+    );
+    try {
+      await seedDraft(context, SAMPLE_PROFILE);
+      await page.goto(third.url);
+      // A decoy page: the frame is there, fully transparent, over whatever the page shows.
+      await page.addStyleTag({ content: '.oculto { opacity: 0 }' });
+      const frame = await appFrame(page, app.url);
+      const button = frame.getByTestId('compartir-programa-boton');
+      await button.waitFor({ timeout: 15_000 });
+      await button.click({ force: true });
+      await frame.getByText('Para compartir, el botón tiene que verse completo en la pantalla. No se envió nada.').waitFor();
+      await page.waitForTimeout(300);
+      assert.deepEqual((await page.evaluate(() => window.__messages)).filter((m) => m.type === 'umbral:report'), []);
+    } finally {
+      await third.close();
+    }
+  });
+
+  test('an upper-case origin is normalised; another port, a path or plain http elsewhere are refused', async () => {
+    // Upper case: the same origin, as browsers write it; the report reaches it.
+    const third = await startThird((origin) => `${app.url}?embed=1&origin=${encodeURIComponent(origin.toUpperCase())}&programme=Impulsa`);
+    try {
+      await seedDraft(context, SAMPLE_PROFILE);
+      await page.goto(third.url);
+      const frame = await appFrame(page, app.url);
+      await frame.getByTestId('compartir-programa-boton').click();
+      await page.waitForFunction(() => window.__messages.some((m) => m.type === 'umbral:report'));
+    } finally {
+      await third.close();
+    }
+    for (const given of ['http://127.0.0.1:1', 'http://example.org', 'https://example.org/ruta', 'https://user@example.org']) {
+      const other = await startThird(`${app.url}?embed=1&origin=${encodeURIComponent(given)}&programme=Impulsa`);
+      try {
+        await page.goto(other.url);
+        const frame = await appFrame(page, app.url);
+        if (given === 'http://127.0.0.1:1') {
+          // A valid origin, not this page's: the browser delivers nothing to it.
+          await frame.getByTestId('compartir-programa-boton').click();
+          await frame.getByText(/No hubo confirmación/).waitFor({ timeout: 10_000 });
+          assert.deepEqual((await page.evaluate(() => window.__messages)).filter((m) => m.type === 'umbral:report'), [], given);
+        } else {
+          await frame.getByTestId('compartir-programa-apagado').waitFor({ timeout: 15_000 });
+        }
+      } finally {
+        await other.close();
+      }
     }
   });
 

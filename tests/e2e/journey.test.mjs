@@ -287,6 +287,66 @@ describe('questionnaire and results', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('umbral.draft-set-aside/1')), null);
   });
 
+  /** A share link for `profile`, made in another browser. */
+  async function shareLinkFor(profile) {
+    const sender = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    try {
+      await seedDraft(sender, profile);
+      const page2 = await sender.newPage();
+      await page2.goto(server.url);
+      await page2.getByTestId('resultados').waitFor({ timeout: 15_000 });
+      return await page2.getByTestId('enlace-compartir').inputValue();
+    } finally {
+      await sender.close();
+    }
+  }
+
+  const OTHER = { ...SAMPLE_PROFILE, connectivity: { internet: 'none', devices: ['basic_phone'] } };
+
+  test('the same share link opened twice, then "Volver a mis respuestas", brings back my own answers', async () => {
+    const link = await shareLinkFor(OTHER);
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const mine = await page.getByTestId('resultados').innerText();
+    const myDraft = await page.evaluate(() => localStorage.getItem('umbral.draft/1'));
+    // Opened twice as a fresh load (a WhatsApp link tapped twice), the second time with the
+    // link's answers as the saved draft.
+    for (let i = 0; i < 2; i += 1) {
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.getByTestId('respuestas-apartadas').waitFor({ timeout: 15_000 });
+      assert.notEqual(await page.getByTestId('resultados').innerText(), mine, `the link is on show (${i + 1})`);
+    }
+    await page.getByTestId('volver-a-mis-respuestas').click();
+    await page.getByTestId('respuestas-apartadas').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('resultados').innerText(), mine, 'my answers are back');
+    const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('umbral.draft/1')));
+    assert.deepEqual(draft.profile, JSON.parse(myDraft).profile);
+  });
+
+  test('a share link followed in a tab where the app is open opens as a fresh load would', async () => {
+    const link = await shareLinkFor(OTHER);
+    await seedDraft(context, SAMPLE_PROFILE);
+    await page.goto(server.url);
+    await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    const mine = await page.getByTestId('resultados').innerText();
+    // Only the fragment changes: no load, as when a link to the same address is followed.
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, new URL(link).hash);
+    await page.getByTestId('respuestas-apartadas').waitFor({ timeout: 15_000 });
+    const theirs = await page.getByTestId('resultados').innerText();
+    assert.notEqual(theirs, mine, 'the link is on show');
+    assert.equal(new URL(page.url()).hash, '', 'the fragment is cleared, so a reload resumes');
+    await page.reload();
+    await page.getByTestId('respuestas-apartadas').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('resultados').innerText(), theirs, 'a reload keeps the link on show');
+    await page.getByTestId('volver-a-mis-respuestas').click();
+    await page.getByTestId('respuestas-apartadas').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('resultados').innerText(), mine, 'my answers are back');
+  });
+
   test('an unreadable saved draft is kept aside, not overwritten', async () => {
     await context.addInitScript(() => {
       if (!sessionStorage.getItem('seeded')) {

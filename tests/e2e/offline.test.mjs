@@ -4,6 +4,7 @@
 // release build (`make build`, which writes dist/sw.js once every page is built).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import {
   tabTo,
   watchProblems,
 } from './helpers.mjs';
-import { DIST, startServer } from './server.mjs';
+import { DIST, REPO_ROOT, startServer } from './server.mjs';
 
 let browser;
 
@@ -122,7 +123,7 @@ describe('a new version during an assessment', () => {
   /** Serves build B: a new worker version, and an index.html that says it is B. */
   async function publishBuildB() {
     const sw = await readFile(join(root, 'sw.js'), 'utf8');
-    const version = sw.match(/const CACHE = "umbral-([0-9a-f]+)"/)?.[1];
+    const version = sw.match(/const CACHE ?= ?"umbral-([0-9a-f]+)"/)?.[1];
     assert.ok(version, 'sw.js names its cache version');
     await writeFile(join(root, 'sw.js'), sw.replace(version, 'b'.repeat(16)));
     const html = await readFile(join(root, 'index.html'), 'utf8');
@@ -182,6 +183,50 @@ describe('a new version during an assessment', () => {
     assert.equal(await page.getByTestId('q-size-0').count(), 1, 'back on the third question');
     await assertTwoKept(page, 'after the update');
     assert.deepEqual(problems, []);
+  });
+
+  /** Asks for the published version, presses "Actualizar ahora" and waits for it to serve. */
+  async function updateNow(page) {
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
+    const button = page.getByTestId('actualizar');
+    await button.waitFor({ state: 'visible', timeout: 15_000 });
+    const reloaded = page.waitForEvent('load');
+    await button.click();
+    await reloaded;
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  }
+
+  test('an update deletes only its own caches, and other caches on the origin stay', async () => {
+    context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await context.newPage();
+    await openControlled(page, server.url);
+    await page.evaluate(async () => {
+      await (await caches.open('otra-app')).put('/otra', new Response('suya'));
+      await (await caches.open('umbral-fotos')).put('/foto', new Response('suya también'));
+    });
+    const oldVersion = await publishBuildB();
+    await updateNow(page);
+    const names = (await cacheNames(page)).sort();
+    assert.deepEqual(names, ['otra-app', `umbral-${'b'.repeat(16)}`, 'umbral-fotos'], `not umbral-${oldVersion}`);
+    assert.equal(await page.evaluate(async () => (await (await caches.open('otra-app')).match('/otra'))?.text()), 'suya');
+  });
+
+  test('a release that changes only the Chile pack is a new version, and serves the new pack offline', async () => {
+    context = await browser.newContext({ viewport: PHONE, locale: 'es-MX' });
+    const page = await context.newPage();
+    await openControlled(page, server.url);
+    // Chile used once: cached on first use.
+    const before = await page.evaluate(async () => (await fetch('packs/cl.txt')).text());
+    const oldSw = await readFile(join(root, 'sw.js'), 'utf8');
+    // The release: only packs/cl.txt changes; the worker is built again as the Makefile does.
+    await writeFile(join(root, 'packs', 'cl.txt'), `${before}\n`);
+    execFileSync('node', [join(REPO_ROOT, 'www', 'sw-build.mjs'), root], { stdio: 'ignore' });
+    const newSw = await readFile(join(root, 'sw.js'), 'utf8');
+    assert.notEqual(newSw, oldSw, 'a new worker version');
+    await updateNow(page);
+    await context.setOffline(true);
+    const after = await page.evaluate(async () => (await fetch('packs/cl.txt')).text());
+    assert.equal(after, `${before}\n`, 'the new Chile pack, from the cache, offline');
   });
 
   test('the notice is accessible (axe, keyboard, touch target), in the page language', async () => {

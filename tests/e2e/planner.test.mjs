@@ -108,6 +108,23 @@ describe('planner page', { skip: SKIP }, () => {
     await context.close();
   });
 
+  test('while a 100,000-line file is still being read, nothing partial is shown or downloadable', async () => {
+    const big = join(work, 'grande.jsonl');
+    writeFileSync(big, generateProfiles(100_000, 11));
+    const { context, page, problems } = await openPlanner();
+    await page.getByTestId('archivos').setInputFiles([big]);
+    // Reading, with some profiles read already.
+    await page.getByTestId('estado').filter({ hasText: /Leyendo grande\.jsonl: [1-9]\d* perfiles/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('descargar').count(), 0, 'no download while reading');
+    assert.equal(await page.getByTestId('resumen').count(), 0, 'no figures while reading');
+    await page.getByTestId('conteo').filter({ hasText: '100000 de 100000' }).waitFor({ timeout: 180_000 });
+    const csv = await downloadCsv(page);
+    assert.match(csv, /^enterprises,,all,,,total,,100000,100000,/m, 'the whole file is counted');
+    assert.deepEqual(problems, []);
+    await context.close();
+    rmSync(big);
+  });
+
   test('a filter and a requirement give the same figures as the command line', async () => {
     const cli = cliSummary(profiles, [
       '--region', 'MX-OAX', '--locality', 'rural',

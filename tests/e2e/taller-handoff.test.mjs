@@ -164,13 +164,88 @@ describe('hand-off', () => {
   test('a file that is not a hand-off file is refused, naming where, and nothing changes', async () => {
     const a = await fresh();
     await seed(a);
+    // The file as a whole is broken (no date of export): nothing is imported.
+    const headless = { schema: 'umbral.handoff/2', app_version: '0.1.0', enterprises: [] };
+    const refused = await importFile(a, 'roto.json', JSON.stringify(headless));
+    assert.match(refused, /^El archivo tiene un error y no se importó nada\. Detalle: .*exported_at/);
+    // One broken enterprise: it is left out and named, with where.
     const broken = { schema: 'umbral.handoff/1', exported_at: '2026-01-01T00:00:00Z', app_version: '0.1.0', enterprises: [{ id: 'x', name: '', country: 'ZZ', created: 'ayer', updated: 'hoy', visits: [] }] };
     const message = await importFile(a, 'roto.json', JSON.stringify(broken));
-    assert.match(message, /^El archivo tiene \d+ errores y no se importó nada\. Detalles:/);
-    assert.match(message, /enterprises\[0\]\.(name|country|created)/);
+    assert.match(message, /Un negocio del archivo no se importó porque tiene errores: «x»: enterprises\[0\]\.(name|country|created)/);
     assert.equal((await readStore(a, 'enterprises')).length, 2);
     const profile = await importFile(a, 'perfil.json', JSON.stringify(SAMPLE_PROFILE));
     assert.match(profile, /Este archivo es una sola evaluación, no un archivo de traspaso/);
+  });
+
+  /** A hand-off file holding `enterprises` ({...enterpriseRecord, visits: [visitRecord…]}). */
+  function handoffFile(enterprises) {
+    const strip = ({ v, enterprise, ...rest }) => rest;
+    return JSON.stringify({
+      schema: 'umbral.handoff/2',
+      exported_at: '2026-03-01T00:00:00Z',
+      app_version: '0.1.0',
+      enterprises: enterprises.map((e) => ({ ...strip(e), visits: e.visits.map(strip) })),
+    });
+  }
+
+  test('a 25,000-character note is kept to 20,000 with a message, and the export imports elsewhere', async () => {
+    const a = await fresh();
+    await seed(a);
+    await a.getByTestId('nav-negocios').click();
+    await a.getByTestId('abrir-negocio').filter({ hasText: 'Abarrotes' }).click();
+    await a.getByTestId('abrir-visita').filter({ hasText: '2026-01-02' }).click();
+    await a.getByTestId('notas').fill('ñ'.repeat(25_000));
+    assert.match(await a.getByTestId('mensaje').innerText(), /Las notas llegan hasta 20 000 letras/);
+    assert.equal((await a.getByTestId('notas').inputValue()).length, 20_000, 'the box shows what is kept');
+    await eventually(async () =>
+      (await readStore(a, 'visits')).some((v) => v.id === 'v-lupita-1' && [...v.notes].length === 20_000),
+    );
+    await a.getByTestId('nav-entregar').click();
+    const file = await download(a, 'exportar-todo');
+    const b = await fresh();
+    assert.match(await importFile(b, file.name, file.text), /2 empresas nuevas, 3 visitas nuevas/);
+    const notes = (await readStore(b, 'visits')).find((v) => v.id === 'v-lupita-1').notes;
+    assert.equal([...notes].length, 20_000);
+  });
+
+  test('an import leaves a visit another tab saved meanwhile as that tab saved it', async () => {
+    const a = await fresh();
+    await seed(a);
+    // Another tab saves the first visit; its notice has not reached this tab yet.
+    const stored = (await readStore(a, 'visits')).find((v) => v.id === 'v-lupita-1');
+    const saved = { ...stored, notes: 'Guardado en la otra pestaña', edits: { ...stored.edits, 'otra-pestana': 1 } };
+    await writeRaw(a, { visits: [saved] });
+    const rosa = { ...enterpriseRecord('e-rosa', 'Miel Doña Rosa'), visits: [visitRecord('v-rosa-1', 'e-rosa', RURAL)] };
+    assert.match(await importFile(a, 'rosa.json', handoffFile([rosa])), /1 empresa nueva, 1 visita nueva/);
+    const visits = await readStore(a, 'visits');
+    assert.deepEqual(visits.find((v) => v.id === 'v-lupita-1'), saved, 'the other tab\'s save stays');
+    assert.ok(visits.some((v) => v.id === 'v-rosa-1'), 'the import is written');
+    // An import that touches that visit merges with the stored one, not this tab's copy.
+    const lupita = { ...enterpriseRecord('e-lupita', 'Abarrotes Lupita', { locality: 'Tlaxcala', sector: 'food' }) };
+    lupita.visits = [{ ...stored, notes: 'Desde el archivo', edits: { ...stored.edits, 'archivo': 1 } }];
+    assert.match(await importFile(a, 'lupita.json', handoffFile([lupita])), /1 conflicto/);
+    const notes = (await readStore(a, 'visits'))
+      .filter((v) => v.id === 'v-lupita-1' || v.conflict_of === 'v-lupita-1')
+      .map((v) => v.notes)
+      .sort();
+    assert.deepEqual(notes, ['Desde el archivo', 'Guardado en la otra pestaña']);
+  });
+
+  test('a draft whose label is only spaces becomes an enterprise with a name that exports and imports', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'es-MX', acceptDownloads: true });
+    contexts.push(context);
+    await context.addInitScript((draft) => {
+      if (!localStorage.getItem('umbral.draft/1')) localStorage.setItem('umbral.draft/1', draft);
+    }, JSON.stringify({ country: 'MX', locale: 'es', screen: 'results', profile: { ...SAMPLE_PROFILE, label: '   ' } }));
+    const a = await context.newPage();
+    await openWorkspace(a, server.url);
+    await eventually(async () => (await readStore(a, 'enterprises')).length === 1, 10_000);
+    const [enterprise] = await readStore(a, 'enterprises');
+    assert.equal(enterprise.name, 'Mi negocio (del cuestionario)');
+    await a.getByTestId('nav-entregar').click();
+    const file = await download(a, 'exportar-todo');
+    const b = await fresh();
+    assert.match(await importFile(b, file.name, file.text), /1 empresa nueva, 1 visita nueva/);
   });
 
   test('the CSV holds the latest report of each enterprise', async () => {
@@ -268,6 +343,69 @@ describe('QR transfer', () => {
     await b.getByTestId('qr-error').waitFor({ timeout: 15_000 });
     assert.match(await b.getByTestId('qr-error').innerText(), /No se encontró un código QR/);
     assert.equal((await readStore(b, 'enterprises')).length, 0);
+  });
+
+  test('adversarial photos: noise, a PNG that claims 100,000 × 100,000 pixels, not an image; the page goes on', async () => {
+    const b = await fresh();
+    const problems = watchProblems(b);
+    // Each photo on a fresh "receive" screen, so each message is that photo's.
+    const pick = async (name, mimeType, buffer) => {
+      await b.getByTestId('nav-negocios').click();
+      await b.getByTestId('recibir-qr').click();
+      await b.getByTestId('foto-qr').setInputFiles({ name, mimeType, buffer });
+      await b.getByTestId('qr-error').waitFor({ timeout: 20_000 });
+      return b.getByTestId('qr-error').innerText();
+    };
+    // A decompression bomb: a few hundred bytes whose header claims ten gigapixels.
+    const crc = (bytes) => {
+      let c = ~0;
+      for (const byte of bytes) {
+        c ^= byte;
+        for (let k = 0; k < 8; k += 1) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    const chunk = (type, data) => {
+      const body = Buffer.concat([Buffer.from(type), data]);
+      const out = Buffer.alloc(12 + data.length);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc(body), 8 + data.length);
+      return out;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(100_000, 0);
+    header.writeUInt32BE(100_000, 4);
+    header[8] = 8;
+    const { deflateSync } = await import('node:zlib');
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(1 << 16))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    assert.match(await pick('bomba.png', 'image/png', bomb), /La foto es demasiado grande \(100000 × 100000 píxeles; el máximo es 50 megapíxeles\)/);
+    assert.match(await pick('nota.pdf', 'application/pdf', Buffer.from('%PDF-1.7 nada')), /no es una foto que se pueda leer/);
+    // Noise: a real photo of nothing, decoded in the worker.
+    const noise = await b.evaluate(async () => {
+      const canvas = new OffscreenCanvas(800, 600);
+      const context = canvas.getContext('2d');
+      const image = context.createImageData(800, 600);
+      let seed = 12345;
+      for (let i = 0; i < image.data.length; i += 1) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        image.data[i] = i % 4 === 3 ? 255 : seed >>> 24;
+      }
+      context.putImageData(image, 0, 0);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    assert.match(await pick('ruido.png', 'image/png', Buffer.from(noise)), /No se encontró un código QR/);
+    // Nothing was stored, and the page still works.
+    assert.equal((await readStore(b, 'enterprises')).length, 0);
+    await b.getByTestId('nav-negocios').click();
+    await b.getByTestId('agregar').waitFor();
+    assert.deepEqual(problems, []);
   });
 });
 

@@ -117,7 +117,7 @@ describe('the workspace offline', () => {
 
     // Build B: a new worker version and a workspace page that says it is B.
     const sw = await readFile(join(root, 'sw.js'), 'utf8');
-    const version = sw.match(/const CACHE = "umbral-([0-9a-f]+)"/)?.[1];
+    const version = sw.match(/const CACHE ?= ?"umbral-([0-9a-f]+)"/)?.[1];
     assert.ok(version, 'sw.js names its cache version');
     await writeFile(join(root, 'sw.js'), sw.replace(version, 'b'.repeat(16)));
     const html = await readFile(join(root, 'taller', 'index.html'), 'utf8');

@@ -7,6 +7,8 @@
   tests/reports/profiles.jsonl, as JSON.
 - corpus/share_link: the sample links pinned in tests/share.rs and src/share/, as text and, for
   the target's armored mode, as a 0x01 byte followed by the payload without its check bytes.
+- corpus/handoff_file: the hand-off files under tests/fixtures/handoff/.
+- corpus/compact_pack: splices for the target's mode that edits the Mexico pack's compact text.
 """
 import base64
 import hashlib
@@ -72,4 +74,16 @@ for link in sorted(links):
     if len(raw) > 4:
         put("share_link", b"\x01" + raw[:-4])
         counts["share_link"] += 1
+counts["handoff_file"] = 0
+for path in sorted((ROOT / "tests/fixtures/handoff").glob("*.json")):
+    put("handoff_file", path.read_text(encoding="utf-8"))
+    counts["handoff_file"] += 1
+# compact_pack splices its input into the Mexico pack's compact text: a mode byte (odd), where
+# (two bytes, a fraction of the text), how much to cut, and what goes in instead.
+counts["compact_pack"] = 0
+for at in range(0, 65536, 4096):
+    for insert in [b"", b"0,", b"1,", b"9999999999,", b"3:abc", b"1,0,"]:
+        put("compact_pack", bytes([1]) + at.to_bytes(2, "little") + bytes([len(insert) + 1]) + insert)
+        counts["compact_pack"] += 1
+put("compact_pack", "umbral.pack-compact/2\n")
 print("seeded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

@@ -15,6 +15,7 @@ use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
 use crate::app::answers::field_label;
 use crate::app::words::{words, Words};
+use crate::engine::links::is_safe_link;
 use crate::engine::pack::EntryKind;
 use crate::engine::report::{Phase, Reason, Report, Step};
 use crate::engine::{assess, Locale, Pack, Profile};
@@ -308,7 +309,8 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
                 @if let Some(note) = first.cost.note { span { ". " (note) } }
             }
             p.paso__fecha { (w.checked_in) " " (w.month(first.checked)) "." }
-            @if let Some(url) = first.url {
+            // Checked when the pack was read, and again here: never draw a link that is not one.
+            @if let Some(url) = first.url.filter(|u| is_safe_link(u)) {
                 p.paso__enlace {
                     a href=(url) rel="noopener noreferrer" { (w.official_page) ": " (first.name) }
                 }
@@ -319,7 +321,7 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
                     @if let Some(e) = o.eligibility {
                         " (" @if o.conditional { (w.only_if) " " } (e) ")"
                     }
-                    @if let Some(url) = o.url {
+                    @if let Some(url) = o.url.filter(|u| is_safe_link(u)) {
                         " · " a href=(url) rel="noopener noreferrer" { (w.official_page) }
                     }
                 }

@@ -1,0 +1,36 @@
+//! Hand-off files (issue 13): `workspace::handoff::decode` and `decode_partial` must never
+//! panic on any text. What they accept must hold together: the whole-file reader accepts a file
+//! exactly when the import refuses nothing; every enterprise accepted writes back into a file
+//! that reads to the same enterprises; and merging them into an empty workspace, then again,
+//! adds them once and changes nothing the second time.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use umbral::workspace::{handoff, merge};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let whole = handoff::decode(text);
+    let Ok(partial) = handoff::decode_partial(text) else {
+        assert!(whole.is_err(), "the import refused a file the whole-file reader accepts");
+        return;
+    };
+    assert_eq!(
+        whole.is_ok(),
+        partial.refused.is_empty(),
+        "the whole-file reader and the import disagree"
+    );
+    for refused in &partial.refused {
+        assert!(!refused.errors.0.is_empty(), "an enterprise refused with no reason");
+    }
+    let enterprises = partial.handoff.enterprises;
+    let again = handoff::encode(&enterprises, "2026-12-05T00:00:00Z");
+    let read = handoff::decode(&again).expect("a file written from what was read reads back");
+    assert_eq!(read, enterprises, "written and read back differently");
+    let mut local = Vec::new();
+    merge(&mut local, enterprises.clone());
+    let second = merge(&mut local, enterprises);
+    assert!(!second.changed(), "merging the same file twice changed something: {second:?}");
+});
