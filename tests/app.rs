@@ -70,6 +70,7 @@ fn pack_text_is_escaped_everywhere_it_is_shown() {
             link: None,
             qr: Qr::Pending,
             whys: &BTreeSet::new(),
+            notice: None,
         },
     )
     .into_string();

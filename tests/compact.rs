@@ -97,6 +97,83 @@ fn reports_from_a_compact_pack_are_byte_identical() {
 }
 
 #[test]
+fn each_language_alone_is_the_same_pack_in_that_language_and_much_smaller() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let profiles = std::fs::read_to_string(root.join("tests/reports/profiles.jsonl")).unwrap();
+    for pack in builtin_packs() {
+        let whole = pack.to_compact();
+        let spanish = pack.to_compact_spanish();
+        // Without the English texts: at least 30 % smaller.
+        assert!(
+            spanish.len() * 10 < whole.len() * 7,
+            "pack {}: {} of {} bytes",
+            pack.data.id,
+            spanish.len(),
+            whole.len()
+        );
+        let read = Pack::from_compact(&spanish)
+            .unwrap_or_else(|e| panic!("pack {} reads back in Spanish only: {e}", pack.data.id));
+        // Every text is the Spanish one, in both languages; the rest is the same pack.
+        let mut spanish_both = serde_json::to_value(without_sources(&pack)).unwrap();
+        one_language_everywhere(&mut spanish_both, "es");
+        assert_eq!(
+            read.data,
+            serde_json::from_value(spanish_both).unwrap(),
+            "pack {}",
+            pack.data.id
+        );
+        // In English only, every text is the English one.
+        let english = Pack::from_compact(&pack.to_compact_english())
+            .unwrap_or_else(|e| panic!("pack {} reads back in English only: {e}", pack.data.id));
+        let mut english_both = serde_json::to_value(without_sources(&pack)).unwrap();
+        one_language_everywhere(&mut english_both, "en");
+        assert_eq!(
+            english.data,
+            serde_json::from_value(english_both).unwrap(),
+            "pack {}",
+            pack.data.id
+        );
+        // Reports are byte for byte those of the whole pack, each in its language.
+        let whole_read = Pack::from_compact(&whole).unwrap();
+        for line in profiles.lines() {
+            let case: Json = serde_json::from_str(line).unwrap();
+            if case["pack"].as_str() != Some(pack.data.id.as_str()) {
+                continue;
+            }
+            let profile = Profile::from_value(&case["profile"]).unwrap();
+            assert_eq!(
+                assess(&read, &profile, Locale::Es).to_json(),
+                assess(&whole_read, &profile, Locale::Es).to_json()
+            );
+            assert_eq!(
+                assess(&english, &profile, Locale::En).to_json(),
+                assess(&whole_read, &profile, Locale::En).to_json()
+            );
+        }
+    }
+}
+
+/// Replaces every `{"es": …, "en": …}` text by its `language` text in both languages.
+fn one_language_everywhere(value: &mut Json, language: &str) {
+    match value {
+        Json::Object(map) => {
+            if map.len() == 2 && map.contains_key("es") && map.contains_key("en") {
+                let text = map[language].clone();
+                map.insert("es".into(), text.clone());
+                map.insert("en".into(), text);
+                return;
+            }
+            map.values_mut()
+                .for_each(|v| one_language_everywhere(v, language));
+        }
+        Json::Array(items) => items
+            .iter_mut()
+            .for_each(|v| one_language_everywhere(v, language)),
+        _ => {}
+    }
+}
+
+#[test]
 fn a_damaged_pack_is_refused_with_where_reading_stopped() {
     let pack = builtin_packs()
         .into_iter()

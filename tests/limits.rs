@@ -57,6 +57,11 @@ fn an_answer_nested_to_the_limit_survives_every_reader() {
 
 #[test]
 fn an_answer_nested_past_the_limit_is_refused_by_the_first_reader_with_where() {
+    // The reader's message writes the limit out.
+    assert_eq!(
+        MAX_EXTRA_DEPTH, 16,
+        "change the message in Profile::from_value too"
+    );
     let errors = Profile::from_value(&profile_with_extra(MAX_EXTRA_DEPTH + 1)).unwrap_err();
     let text = errors.to_string();
     assert!(

@@ -250,11 +250,10 @@
       if (!saved?.profile || !bindings) throw new Error('no answers saved on this device');
       // The pack the app scores with: the programme's for its country, else the country's own.
       const country = saved.country;
-      // Country packs in the form the app reads them, as index.html preloads the default one.
-      const preload = document.querySelector('link[rel=preload][href^="packs/"]')?.getAttribute('href');
+      // The country's whole compact pack (both languages: the report is in the draft's).
       const json = programmePack?.country == country
         ? programmePack.json
-        : await (await fetch(`packs/${country.toLowerCase()}.${preload?.split('.').pop() ?? 'json'}`)).text();
+        : await (await fetch(`packs/${country.toLowerCase()}.txt`)).text();
       const id = bindings.umbralLoadPack(json);
       const profile = JSON.stringify(saved.profile);
       const report = JSON.parse(bindings.umbralAssess(id, profile, saved.locale));

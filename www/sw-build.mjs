@@ -2,7 +2,8 @@
 // Makefile runs it once the main app and every page in PAGES are built). Trunk gives the code
 // hashed names, so the list of files to precache is only known after the build: the app shell
 // (index.html, cached as ./, the favicon, which is also the manifest's icon, and the hashed js,
-// wasm and css) and the default pack, packs/mx.txt (its compact form, which the app reads).
+// wasm and css). The first rule pack is cached as well, in the language the page chose
+// (www/view.js tells www/sw.js which: packs/<id>.es.txt or .en.txt).
 // The other packs and the manifest are cached on first use, so that installing the worker
 // fetches nothing the first load did not.
 // Each extra page (a folder of dist/ with an index.html, such as taller/) is listed in PAGES:
@@ -28,9 +29,8 @@ if (!root) {
 const SHELL = /^(index\.html|favicon\.svg|sw-register\.js|view\.js|.+-[0-9a-f]+(_bg\.wasm|\.js|\.css))$/;
 const entries = await readdir(root, { withFileTypes: true });
 const files = entries.filter((entry) => entry.isFile() && SHELL.test(entry.name)).map((entry) => entry.name);
-files.push('packs/mx.txt');
 files.sort();
-for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'view.js', 'packs/mx.txt']) {
+for (const required of ['index.html', 'favicon.svg', 'sw-register.js', 'view.js']) {
   if (!files.includes(required)) {
     console.error(`sw-build: ${required} is not in ${root}`);
     process.exit(1);
@@ -47,7 +47,8 @@ for (const entry of entries) {
     .filter((file) => file.isFile())
     .map((file) => file.name)
     .sort();
-  pages[`${entry.name}/`] = names.map((name) => `${entry.name}/${name === 'index.html' ? '' : name}`);
+  // And the whole default pack, which the pages read (they show both languages).
+  pages[`${entry.name}/`] = [...names.map((name) => `${entry.name}/${name === 'index.html' ? '' : name}`), 'packs/mx.txt'];
 }
 
 const source = await readFile(new URL('sw.js', import.meta.url), 'utf8');

@@ -32,10 +32,13 @@
     document.body.append(box);
     // Filled once the status region is in the page, so screen readers announce it; in the
     // page's language (the app keeps <html lang> up to date).
+    // It says the answers are saved only when they are: while saving fails, the app says so
+    // in a notice of class sin-guardar.
     setTimeout(() => {
+      const saved = !document.querySelector('.sin-guardar');
       box.innerHTML = document.documentElement.lang == 'en'
-        ? '<p>A new version of Umbral is ready. Your answers are saved.</p><button class=boton data-testid=actualizar>Update now</button>'
-        : '<p>Hay una versión nueva de Umbral. Sus respuestas están guardadas.</p><button class=boton data-testid=actualizar>Actualizar ahora</button>';
+        ? `<p>A new version of Umbral is ready.${saved ? ' Your answers are saved.' : ''}</p><button class=boton data-testid=actualizar>Update now</button>`
+        : `<p>Hay una versión nueva de Umbral.${saved ? ' Sus respuestas están guardadas.' : ''}</p><button class=boton data-testid=actualizar>Actualizar ahora</button>`;
       // The page can scroll past the notice, and focus is never scrolled under it.
       document.body.style.paddingBottom = document.documentElement.style.scrollPaddingBottom = box.offsetHeight + 'px';
       box.lastChild.onclick = () => {
@@ -48,6 +51,8 @@
     // Without a worker (a browser that refuses it, such as some private modes) the app still
     // works, online only; the failure is logged, not left unhandled (view.js would take an
     // unhandled one, while the app starts, for the app's own).
+    // Once view.js has told the worker which rule pack to keep (it installs with it).
+    await window.umbralPackNoted;
     const registration = await sw.register(script).catch((error) => console.warn(`umbral: no offline use: ${error}`));
     if (!registration) return;
     if (registration.waiting) offer(registration.waiting);

@@ -1,7 +1,7 @@
 // Umbral's service worker: the app works with no network after the first visit.
 // This is the source; `www/sw-build.mjs` (run by the Makefile once every page is built) writes
 // dist/sw.js from it, filling in the cache name (umbral- and a hash of the built files),
-// PRECACHE (the app shell and the default pack, by their hashed names; index.html as ./) and
+// PRECACHE (the app shell, by its hashed names; index.html as ./) and
 // PAGES (each extra page's files, e.g. the workspace's under taller/), and dropping comments
 // and indentation.
 //
@@ -9,8 +9,9 @@
 // page posts SKIP_WAITING (the user pressed "Actualizar ahora"; see www/sw-register.js).
 const CACHE = '__CACHE__';
 const PRECACHE = __PRECACHE__;
-// Each extra page's files by its folder ({"taller/": ["taller/", "taller/…js", …]}): cached
-// the first time they are fetched, so the first load of the app fetches none of them.
+// Each extra page's files by its folder ({"taller/": ["taller/", "taller/…js", …,
+// "packs/mx.txt"]}, the last the whole default pack the pages read): cached the first time
+// they are fetched, so the first load of the app fetches none of them.
 const PAGES = __PAGES__;
 // index.html is cached under the scope's URL (./), the URL the page is opened at.
 const SCOPE = registration.scope;
@@ -29,11 +30,17 @@ addEventListener('install', (event) =>
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(PRECACHE.map(fresh));
+    const olds = (await caches.keys()).filter((name) => name != CACHE && OURS.test(name));
+    // On the first visit, the rule pack the page showed first, in its language (www/view.js
+    // left its address), else Mexico's in Spanish; later versions keep the packs used before
+    // (below).
+    const choice = await caches.match('primero', { cacheName: 'umbral-paquete' });
+    if (choice || !olds.length) await cache.add(fresh(choice ? await choice.text() : SCOPE + 'packs/mx.es.txt')).catch(() => {});
+    await caches.delete('umbral-paquete');
     // A page open now (it loaded before any worker controlled it, e.g. the workspace on a
     // first visit), or used with an earlier version (its index is in an older cache), stays
     // offline: this version precaches its files too.
     const open = await clients.matchAll({ includeUncontrolled: true, type: 'window' });
-    const olds = (await caches.keys()).filter((name) => name != CACHE && OURS.test(name));
     for (const page in PAGES) {
       let used = open.some((client) => client.url.startsWith(SCOPE + page));
       for (const name of olds) used = used || Boolean(await (await caches.open(name)).match(SCOPE + page));

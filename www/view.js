@@ -54,6 +54,28 @@
   }, true);
   addEventListener('unhandledrejection', () => fail('load'));
   if (typeof WebAssembly !== 'object') addEventListener('DOMContentLoaded', () => fail('wasm'));
+  // The app's first rule pack, fetched now, alongside the app's code: each language has its
+  // own file (packs/<id>.es.txt, packs/<id>.en.txt), so the one the first screen needs is
+  // chosen as src/app/driver.rs chooses it: the saved answers' country and language, else
+  // Mexico and the browser's language; an embedding page's lang= first. (A share link may
+  // name another country: then that pack is fetched as well.)
+  if (root()?.classList.contains('precarga')) {
+    let draft = null;
+    try {
+      draft = JSON.parse(localStorage.getItem('umbral.draft/1'));
+    } catch {}
+    const asked = new URLSearchParams(location.search);
+    const lang = (asked.has('embed') && asked.get('lang')) || draft?.locale || navigator.language || '';
+    const id = /^(MX|CL|BO)$/.test(draft?.country) ? draft.country.toLowerCase() : 'mx';
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+    link.href = `packs/${id}.${/^en\b/i.test(lang) ? 'en' : 'es'}.txt`;
+    document.head.append(link);
+    // On a first visit the service worker precaches the same file when it installs (www/sw.js
+    // reads it here; www/sw-register.js registers it once this is written).
+    window.umbralPackNoted = navigator.serviceWorker?.controller ? null : self.caches?.open('umbral-paquete')
+      .then((cache) => cache.put('primero', new Response(link.href)))
+      .catch(() => {});
+  }
 })();
 
 window.umbralView = {
@@ -80,10 +102,13 @@ window.umbralView = {
     list.addEventListener('change', () => handler(list.matches));
     return list.matches;
   },
-  // Calls back with the new fragment (without its #) when the address's fragment changes in
-  // this tab: a share link pasted or followed while the app is already open at its address.
-  hash(handler) {
-    addEventListener('hashchange', () => handler(location.hash.slice(1)));
+  // Calls back with what changes from outside the app: (true, the new fragment without its #)
+  // when the address's fragment changes in this tab (a share link pasted or followed while the
+  // app is open), and (false, the new text) when another tab or the installed app changes the
+  // localStorage item `key`.
+  outside(key, handler) {
+    addEventListener('hashchange', () => handler(true, location.hash.slice(1)));
+    addEventListener('storage', (event) => event.key === key && handler(false, event.newValue ?? ''));
   },
   // Runs the callback after the browser has painted what is on screen now: in a task after
   // the next frame (a timer alone can run before that frame is painted).

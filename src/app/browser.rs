@@ -9,13 +9,27 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
-/// Fetches `packs/<id>.txt`, the compact linked pack (relative to the page), and reads it.
-pub async fn fetch_pack(country: &str) -> Result<Rc<Pack>, String> {
-    fetch_pack_from(&format!("packs/{}.txt", country.to_ascii_lowercase())).await
+/// Fetches the compact linked pack for `country` (relative to the page) in the one language
+/// the app shows, `packs/<id>.es.txt` or `packs/<id>.en.txt` (each about 40 % smaller than the
+/// whole pack; www/view.js preloads the one the first screen will need), and reads it.
+pub async fn fetch_pack(country: &str, english: bool) -> Result<Rc<Pack>, String> {
+    let id = country.to_ascii_lowercase();
+    fetch_pack_from(&format!(
+        "packs/{id}.{}.txt",
+        if english { "en" } else { "es" }
+    ))
+    .await
 }
 
 /// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.txt`).
 pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
+    Pack::from_compact(&fetch_text(url).await?)
+        .map(Rc::new)
+        .map_err(|e| format!("pack {url}: {e}"))
+}
+
+/// The text at `url`.
+async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -24,14 +38,11 @@ pub async fn fetch_pack_from(url: &str) -> Result<Rc<Pack>, String> {
     if !response.ok() {
         return Err(format!("fetch {url}: HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+    JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
         .await
         .map_err(|e| format!("read {url}: {e:?}"))?
         .as_string()
-        .ok_or("pack is not text")?;
-    Pack::from_compact(&text)
-        .map(Rc::new)
-        .map_err(|e| format!("pack {url}: {e}"))
+        .ok_or_else(|| format!("{url} is not text"))
 }
 
 /// The browser's language when it is one the app speaks; Spanish otherwise.

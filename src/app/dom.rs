@@ -20,10 +20,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = umbralView)]
     pub fn media(query: &str, handler: &Closure<dyn FnMut(bool)>) -> bool;
 
-    /// Calls `handler` with the new fragment (without `#`) whenever the address's fragment
-    /// changes in this tab.
+    /// Calls `handler(true, fragment)` whenever the address's fragment changes in this tab
+    /// (without `#`), and `handler(false, text)` whenever another tab changes the
+    /// `localStorage` item `key` (empty text when it was removed).
     #[wasm_bindgen(js_namespace = umbralView)]
-    pub fn hash(handler: &Closure<dyn FnMut(String)>);
+    pub fn outside(key: &str, handler: &Closure<dyn FnMut(bool, String)>);
 
     /// Calls `callback` in a task after the next frame, so after the browser has painted.
     #[wasm_bindgen(js_namespace = umbralView)]

@@ -11,7 +11,7 @@ use web_sys::Element;
 use super::browser::{self, browser_locale, focus_by_id, set_document_language};
 use super::events::{self, Msg};
 use super::state::{Action, Screen, State};
-use super::view::{self, Frame, Qr};
+use super::view::{self, Frame, Notice, Qr};
 use super::{dom, embed, storage, WIDE};
 use crate::share::decode_link;
 
@@ -73,6 +73,8 @@ enum Event {
     Qr(String, Option<(usize, String)>),
     /// The address's fragment changed in this tab (a share link pasted or followed).
     Link(String),
+    /// Another tab or the installed app saved this draft text.
+    Draft(String),
 }
 
 /// A mounted app: its state and what it last did to the page.
@@ -93,9 +95,13 @@ struct Inner {
     html: String,
     draft: String,
     focus: (u32, bool, Screen),
-    pack_asked: Option<(String, u32)>,
+    pack_asked: Option<(String, u32, bool)>,
     lang: Option<crate::engine::Locale>,
     destroyed: bool,
+    /// What the page says about the saved answers.
+    notice: Option<Notice>,
+    /// The state before "Empezar de nuevo", until the next thing the user does.
+    undo: Option<Rc<State>>,
 }
 
 struct Shared {
@@ -147,6 +153,8 @@ pub fn mount(root: Element) -> AppHandle {
             pack_asked: None,
             lang: None,
             destroyed: false,
+            notice: None,
+            undo: None,
         }),
         pending: RefCell::new(VecDeque::new()),
     });
@@ -167,16 +175,23 @@ pub fn mount(root: Element) -> AppHandle {
     });
     let wide = dom::media(WIDE, &on_wide);
     let weak = Rc::downgrade(&shared);
-    let on_hash = Closure::<dyn FnMut(String)>::new(move |fragment: String| {
+    let on_outside = Closure::<dyn FnMut(bool, String)>::new(move |link: bool, text: String| {
         if let Some(shared) = weak.upgrade() {
-            send(&shared, Event::Link(fragment));
+            send(
+                &shared,
+                if link {
+                    Event::Link(text)
+                } else {
+                    Event::Draft(text)
+                },
+            );
         }
     });
-    dom::hash(&on_hash);
+    dom::outside(super::DRAFT_KEY, &on_outside);
     // All live as long as the page's listeners; they hold the app only weakly.
     on_event.forget();
     on_wide.forget();
-    on_hash.forget();
+    on_outside.forget();
     send(&shared, Event::Wide(wide));
     AppHandle(shared)
 }
@@ -204,6 +219,10 @@ fn send(shared: &Rc<Shared>, event: Event) {
 
 impl Inner {
     fn act(&mut self, action: Action) {
+        if matches!(action, Action::StartOver) {
+            self.undo = Some(Rc::clone(&self.state));
+            self.notice = Some(Notice::StartedOver);
+        }
         self.state = Rc::clone(&self.state).reduce(action);
     }
 
@@ -215,6 +234,21 @@ impl Inner {
                     events::decode(&self.state, self.wide, &kind, &action, &value, on)
                 {
                     self.handle(Event::User(msg));
+                }
+            }
+            // Whatever the user does next, the chance to undo and the notices about it go.
+            Event::User(ref msg)
+                if !matches!(msg, Msg::Undo) && self.undo.is_some()
+                    || self.notice == Some(Notice::ChangedElsewhere) =>
+            {
+                self.undo = None;
+                self.notice = None;
+                self.handle(event);
+            }
+            Event::User(Msg::Undo) => {
+                if let Some(earlier) = self.undo.take() {
+                    self.state = earlier;
+                    self.notice = None;
                 }
             }
             Event::Do(action) | Event::User(Msg::Do(action)) => self.act(action),
@@ -252,6 +286,19 @@ impl Inner {
                 }
                 self.state = Rc::new(state);
             }
+            // The draft another tab saved: shown here, so that neither tab overwrites the other's
+            // answers with older ones.
+            Event::Draft(text) if text != self.draft => {
+                if let Some(mut state) = super::draft::state_from_draft(&text) {
+                    state.set_aside = storage::has_set_aside();
+                    self.state = Rc::new(state);
+                    self.draft = text;
+                    self.pack_asked = None;
+                    self.undo = None;
+                    self.notice = Some(Notice::ChangedElsewhere);
+                }
+            }
+            Event::Draft(_) => {}
             Event::Wide(wide) => self.wide = wide,
             Event::Qr(link, code) => {
                 self.qr_asked = None;
@@ -272,11 +319,24 @@ impl Inner {
             },
             _ => Qr::Pending,
         };
+        // Save the draft whenever it changed (before drawing, so a failure shows at once); a
+        // failed save is tried again at the next draw.
+        let draft = super::draft::draft_json(&state);
+        if draft != self.draft {
+            let saved = storage::save(&draft);
+            if saved {
+                self.draft = draft;
+            }
+            if saved == (self.notice == Some(Notice::NotSaved)) {
+                self.notice = (!saved).then_some(Notice::NotSaved);
+            }
+        }
         let frame = Frame {
             wide: self.wide,
             link: link.as_deref(),
             qr,
             whys: &self.whys,
+            notice: self.notice,
         };
         let html = view::app(&state, &frame).into_string();
         if html != self.html {
@@ -297,12 +357,6 @@ impl Inner {
                 }));
             }
         }
-        // Save the draft whenever it changed.
-        let draft = super::draft::draft_json(&state);
-        if draft != self.draft {
-            storage::save(&draft);
-            self.draft = draft;
-        }
         if self.lang != Some(state.locale) {
             self.lang = Some(state.locale);
             set_document_language(state.locale);
@@ -315,23 +369,32 @@ impl Inner {
                 focus_by_id(view::FOCUS_ID);
             }
         }
-        // Fetch and link the pack whenever the country changes or the user asks to try again.
-        let asked = (state.country.clone(), state.pack_attempt);
+        // Fetch and link the pack whenever the country or the language changes (each language
+        // has its own pack file), or the user asks to try again.
+        let english = state.locale == crate::engine::Locale::En;
+        let asked = (state.country.clone(), state.pack_attempt, english);
         if self.pack_asked.as_ref() != Some(&asked) {
             self.pack_asked = Some(asked);
-            fetch_pack(Rc::downgrade(shared), state.country.clone());
+            let have = state.pack().is_some();
+            fetch_pack(Rc::downgrade(shared), state.country.clone(), english, have);
         }
     }
 }
 
-fn fetch_pack(shared: Weak<Shared>, country: String) {
+/// Fetches the pack for `country` in English or Spanish; when the app already `have`s one for
+/// it (in the other language: the language changed while offline), a failure keeps that one.
+fn fetch_pack(shared: Weak<Shared>, country: String, english: bool, have: bool) {
     wasm_bindgen_futures::spawn_local(async move {
-        let action = match embed::pack_for(&country).await {
+        let action = match embed::pack_for(&country, english).await {
             // A host page's programme pack for another country: switch to it.
             Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
                 Action::ChooseCountry(pack.data.country.clone().unwrap_or_default())
             }
             Ok(pack) => Action::PackLoaded { country, pack },
+            Err(message) if have => {
+                gloo::console::warn!(format!("umbral: {message}"));
+                return;
+            }
             Err(message) => {
                 gloo::console::warn!(format!("umbral: {message}"));
                 Action::PackFailed { country, message }

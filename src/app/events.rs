@@ -19,6 +19,8 @@ pub enum Msg {
     Print,
     /// A "¿Por qué?" of the results was opened (true) or closed.
     Why(String, bool),
+    /// Bring back the answers "Empezar de nuevo" erased.
+    Undo,
 }
 
 /// The message for an event of `kind` (click, change, input, submit or toggle) on an element whose
@@ -45,6 +47,7 @@ pub fn decode(
         ("click", "dismiss-link") => act(Action::DismissBadLink),
         ("click", "restore") => Some(Msg::RestoreSetAside),
         ("click", "keep-shared") => Some(Msg::KeepShared),
+        ("click", "undo") => Some(Msg::Undo),
         ("submit", "next") => act(Action::Next { wide }),
         ("click", "back") => act(Action::Back { wide }),
         ("click", "results") => act(Action::ShowResults),

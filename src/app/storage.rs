@@ -1,5 +1,6 @@
 //! The draft in `localStorage` (see `draft` for its text). Storage failures (private mode, a
-//! full disk) are logged, never fatal: the app keeps working for this visit.
+//! full disk) are never fatal: the app keeps working for this visit and says the answers are
+//! not saved.
 
 use super::draft::{state_from_draft, DRAFT_KEY, SET_ASIDE_KEY, UNREADABLE_KEY};
 use super::state::State;
@@ -24,15 +25,10 @@ pub fn load() -> Option<State> {
     state
 }
 
-/// Saves draft text; logs when the browser refuses.
-pub fn save(text: &str) {
-    let Some(storage) = local_storage() else {
-        gloo::console::warn!("umbral: no localStorage; answers will not survive a reload");
-        return;
-    };
-    if storage.set_item(DRAFT_KEY, text).is_err() {
-        gloo::console::warn!("umbral: could not save the draft");
-    }
+/// Saves draft text; false when the browser refuses (no storage, full, private mode), which
+/// the page then says.
+pub fn save(text: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(DRAFT_KEY, text).is_ok())
 }
 
 /// Keeps the saved draft aside (when there is one) before a share link replaces it, unless

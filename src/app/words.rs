@@ -90,6 +90,13 @@ pub struct Words {
     pub set_aside_restore: &'static str,
     pub set_aside_keep_shared: &'static str,
     pub close: &'static str,
+    /// The answers could not be saved on this device (storage full or refused).
+    pub not_saved: &'static str,
+    /// Another tab (or the installed app) saved other answers: these are on show now.
+    pub changed_elsewhere: &'static str,
+    /// "Empezar de nuevo" erased the answers; "Deshacer" brings them back.
+    pub started_over: &'static str,
+    pub undo: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -310,6 +317,10 @@ pub static ES: Words = Words {
     set_aside_restore: "Volver a mis respuestas",
     set_aside_keep_shared: "Quedarme con las del enlace y borrar las de antes",
     close: "Cerrar",
+    not_saved: "No se pudieron guardar sus respuestas en este teléfono. Si cierra la página, se perderán.",
+    changed_elsewhere: "Sus respuestas cambiaron en otra pestaña; aquí están las más recientes.",
+    started_over: "Sus respuestas anteriores se borraron.",
+    undo: "Deshacer",
     months: [
         "enero",
         "febrero",
@@ -412,6 +423,11 @@ pub static EN: Words = Words {
     set_aside_restore: "Back to my answers",
     set_aside_keep_shared: "Keep the link's answers and delete my earlier ones",
     close: "Close",
+    not_saved:
+        "Your answers could not be saved on this phone. If you close the page, they will be lost.",
+    changed_elsewhere: "Your answers changed in another tab; the latest are shown here.",
+    started_over: "Your earlier answers were erased.",
+    undo: "Undo",
     months: [
         "January",
         "February",

@@ -110,9 +110,9 @@ enum Command {
         #[command(subcommand)]
         action: handoff::Action,
     },
-    /// Write every pack, compiled: <id>.json, and <id>.txt, the compact form the browser app loads.
+    /// Write every pack, compiled: <id>.json, <id>.txt (the compact form the pages load), and <id>.es.txt and <id>.en.txt (the same in one language each, which the app loads).
     Compile {
-        /// Where to write <id>.json and <id>.txt files.
+        /// Where to write the <id>.json, <id>.txt, <id>.es.txt and <id>.en.txt files.
         #[arg(long, default_value = "dist/packs")]
         out: PathBuf,
         /// Pack folders to read instead of the built-in packs.
@@ -511,10 +511,13 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
         if pack.data.country.is_none() {
             continue;
         }
-        // JSON for scripts and the other pages; the compact form for the app's first load.
+        // JSON for scripts; the compact form for the pages; for the app, the compact form in
+        // each language alone (its first load fetches only the one it shows).
         for (path, text) in [
             (dir.join(format!("{id}.json")), pack.to_json()),
             (dir.join(format!("{id}.txt")), pack.to_compact()),
+            (dir.join(format!("{id}.es.txt")), pack.to_compact_spanish()),
+            (dir.join(format!("{id}.en.txt")), pack.to_compact_english()),
         ] {
             fs::write(&path, &text)
                 .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;

@@ -8,7 +8,9 @@
 //! The format is text, so that web servers compress it like the app's other files:
 //!
 //! - a header line, [`COMPACT_HEADER`];
-//! - the Spanish section and the English section, each its length in bytes, a comma and the
+//! - the Spanish section and the English section (one of them may be empty: a pack in one
+//!   language only, [`Pack::to_compact_spanish`] or [`Pack::to_compact_english`], whose other
+//!   language reads as that one), each its length in bytes, a comma and the
 //!   texts of that language one after another, in the order they come in the rest: each
 //!   language's texts stand together, which compresses better;
 //! - then values one after another, with no separators between them: an unsigned integer is
@@ -47,6 +49,28 @@ use super::condition::MAX_DEPTH;
 impl Pack {
     /// The pack in its compact form (see the [module docs](self)).
     pub fn to_compact(&self) -> String {
+        self.compact(true)
+    }
+
+    /// The pack in its compact form with its texts in Spanish only (an empty English section):
+    /// what the app's first load fetches in Spanish (`packs/<id>.es.txt`), about 40 % smaller
+    /// gzipped. Read back, every English text is the Spanish one.
+    pub fn to_compact_spanish(&self) -> String {
+        self.compact(false)
+    }
+
+    /// The pack in its compact form with its texts in English only (an empty Spanish section):
+    /// what the app fetches first in English (`packs/<id>.en.txt`). Read back, every Spanish
+    /// text is the English one.
+    pub fn to_compact_english(&self) -> String {
+        self.compact_in(false, true)
+    }
+
+    fn compact(&self, english: bool) -> String {
+        self.compact_in(true, english)
+    }
+
+    fn compact_in(&self, spanish: bool, english: bool) -> String {
         let mut w = Writer {
             out: String::with_capacity(64 * 1024),
             spanish: String::with_capacity(32 * 1024),
@@ -168,7 +192,9 @@ impl Pack {
         w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
         let mut out = String::with_capacity(w.out.len() + w.spanish.len() + w.english.len() + 64);
         out.push_str(COMPACT_HEADER);
-        for section in [&w.spanish, &w.english] {
+        let none = String::new();
+        for (section, kept) in [(&w.spanish, spanish), (&w.english, english)] {
+            let section = if kept { section } else { &none };
             super::json::write_u64(section.len() as u64, &mut out);
             out.push(',');
             out.push_str(section);
@@ -493,9 +519,20 @@ impl Reader<'_> {
     }
 
     fn text(&mut self) -> Text {
-        Text {
-            es: self.text_in(0),
-            en: self.text_in(1),
+        // A pack written in one language only (`Pack::to_compact_spanish`, `_english`): the
+        // other reads as that one. An empty section is (0, 0); both empty is refused.
+        let (es_only, en_only) = (self.texts[1].1 == 0, self.texts[0].1 == 0);
+        let es = if en_only { None } else { Some(self.text_in(0)) };
+        let en = if es_only && !en_only {
+            None
+        } else {
+            Some(self.text_in(1))
+        };
+        match (es, en) {
+            (Some(es), Some(en)) => Text { es, en },
+            (Some(es), None) => Text { en: es.clone(), es },
+            (None, Some(en)) => Text { es: en.clone(), en },
+            (None, None) => Text::default(),
         }
     }
 
@@ -641,8 +678,14 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let r = &mut r;
     for language in 0..2 {
         let len = r.size();
-        r.texts[language] = (r.at, r.at + len);
+        // An empty section stays (0, 0): "Spanish only" for the English one.
+        if len > 0 {
+            r.texts[language] = (r.at, r.at + len);
+        }
         r.at += len;
+    }
+    if r.texts == [(0, 0); 2] {
+        r.fail("no texts in either language");
     }
     let mut data = PackData {
         id: r.str(),

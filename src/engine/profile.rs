@@ -716,9 +716,8 @@ impl Profile {
                             } else if nests_deeper(v, MAX_EXTRA_DEPTH) {
                                 error(
                                     format!("$.extra.{k}"),
-                                    format!(
-                                        "lists nested more than {MAX_EXTRA_DEPTH} deep; an answer is a value or a list of values"
-                                    ),
+                                    // MAX_EXTRA_DEPTH, written out: no formatting code.
+                                    "lists nested more than 16 deep; an answer is a value or a list of values".into(),
                                 );
                             } else {
                                 profile.extra.insert(k.clone(), v.clone());

@@ -24,7 +24,14 @@ pub fn is_date(s: &str) -> bool {
 /// one to nine digits before the `Z`.
 pub fn is_timestamp(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 20 || !is_date(&s[..10]) || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+    // `get`, not slicing: a character of several bytes may straddle byte 10 (found by the
+    // hand-off fuzzer, tests/fuzz/fuzz_targets/handoff_file.rs).
+    if b.len() < 20
+        || !s.get(..10).is_some_and(is_date)
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return false;
     }
     let (Some(h), Some(m), Some(sec)) =
@@ -132,6 +139,22 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_of_several_bytes_where_the_date_ends_is_not_a_timestamp() {
+        // The hand-off fuzzer's finding: this panicked (a byte slice through 'ı̱').
+        assert!(!is_timestamp("2026-03-1\u{331}15:02:11.482Z"));
+        assert!(!is_timestamp("2026-03-ñ4T15:02:11Z"));
+        assert!(!is_timestamp("ñññññññññññññññññññññ"));
+        assert_eq!(
+            compare_timestamps("2026-03-1\u{331}1Z", "2026-03-14T15:02:11Z"),
+            Ordering::Greater
+        );
+        // And the file it came in is refused with a message, not a crash.
+        let file = r#"{"schema":"umbral.handoff/2","exported_at":"2026-11-28T12:00:00Z","app_version":"0.1.0","enterprises":[{"id":"a1","name":"Tejidos Ana","country":"MX","created":"2026-03-1\u0331 15:02:11.482Z","updated":"2026-03-14T15:02:11.482Z","edits":{"d1":1},"visits":[]}]}"#;
+        let errors = crate::workspace::handoff::decode(file).unwrap_err();
+        assert_eq!(errors.0[0].path, "enterprises[0].created");
+    }
 
     #[test]
     fn dates() {

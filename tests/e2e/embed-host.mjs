@@ -9,17 +9,16 @@ import { DIST } from './server.mjs';
 
 /**
  * The policy every page carries in its own `<meta http-equiv>` (www/csp-build.mjs puts it
- * there): the recommended header without `frame-ancestors`, which a meta element cannot carry.
+ * there): the recommended header written short (style-src and img-src only repeat what
+ * default-src says), without `frame-ancestors`, which a meta element cannot carry.
  */
 export const META_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "object-src 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /** The header the app must run under (www/integrate.html recommends it). */
-export const CSP = `${META_CSP}; frame-ancestors *`;
-
-/** The header for the pages that are never embedded: the workspace and the planner. */
-export const CSP_NOT_FRAMED = `${META_CSP}; frame-ancestors 'self'`;
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors *";
 
 /**
  * Records, in every frame, what must never happen: CSP violations (`window.__violations`),

@@ -141,12 +141,15 @@ describe('questionnaire and results', () => {
     assert.match(await questionText(page), /¿Qué vende su negocio\?/);
     await page.getByTestId('idioma').click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    // The rules' English texts come in their own file (packs/mx.en.txt), a moment later.
+    await page.waitForFunction(() => !/¿Qué vende/.test(document.getElementById('enfoque')?.textContent ?? ''));
     assert.doesNotMatch(await questionText(page), /¿Qué vende/);
     assert.equal(await page.getByTestId('q-sector-3').isChecked(), true);
     assert.equal((await page.getByTestId('siguiente').innerText()).trim(), 'Next');
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe in English');
     await page.getByTestId('idioma').click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await page.waitForFunction(() => /¿Qué vende/.test(document.getElementById('enfoque')?.textContent ?? ''));
     assert.match(await questionText(page), /¿Qué vende su negocio\?/);
     assert.equal(await page.getByTestId('q-sector-3').isChecked(), true);
     assert.deepEqual(problems, []);
@@ -345,6 +348,69 @@ describe('questionnaire and results', () => {
     await page.getByTestId('volver-a-mis-respuestas').click();
     await page.getByTestId('respuestas-apartadas').waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('resultados').innerText(), mine, 'my answers are back');
+  });
+
+  test('two tabs: answers saved in one show in the other, which says so and never writes older ones back', async () => {
+    await seedDraft(context, SAMPLE_PROFILE, 'start');
+    await page.goto(server.url);
+    await page.getByTestId('comenzar').click();
+    await page.getByTestId('pregunta').first().waitFor({ timeout: 15_000 });
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.getByTestId('comenzar').click();
+    await other.getByTestId('pregunta').first().waitFor({ timeout: 15_000 });
+    // The first tab changes an answer: the sector, from crafts to food.
+    await page.getByTestId('q-sector-0').check();
+    await other.getByTestId('aviso-respuestas').waitFor({ timeout: 5_000 });
+    assert.match(await other.getByTestId('aviso-respuestas').innerText(), /cambiaron en otra pestaña/);
+    const sectorIn = async (tab) => JSON.parse(await tab.evaluate(() => localStorage.getItem('umbral.draft/1'))).profile.sector;
+    assert.equal(await sectorIn(other), 'food');
+    // The second tab answers on: the first tab's answer stays.
+    await other.getByTestId('siguiente').click();
+    await other.getByTestId('q-locality-0').check();
+    await other.getByTestId('aviso-respuestas').waitFor({ state: 'detached' });
+    const draft = JSON.parse(await other.evaluate(() => localStorage.getItem('umbral.draft/1'))).profile;
+    assert.equal(draft.sector, 'food', 'the other tab\'s answer was not overwritten');
+    assert.equal(draft.locality, 'urban');
+    await other.close();
+  });
+
+  test('when the answers cannot be saved, the page says so, and the update notice does not say they are', async () => {
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'umbral.draft/1') throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.goto(server.url);
+    await page.getByTestId('comenzar').click();
+    await page.getByTestId('q-sector-3').check();
+    const notice = page.getByTestId('aviso-respuestas');
+    await notice.waitFor({ timeout: 5_000 });
+    assert.match(await notice.innerText(), /No se pudieron guardar sus respuestas en este teléfono/);
+    assert.equal(await page.locator('.sin-guardar').count(), 1, 'marked for the update notice');
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'axe with the notice');
+  });
+
+  test('"Empezar de nuevo" can be undone until the next answer', async () => {
+    await seedDraft(context, SAMPLE_PROFILE, 'start');
+    await page.goto(server.url);
+    await page.getByTestId('empezar-de-nuevo').waitFor({ timeout: 15_000 });
+    const before = await page.evaluate(() => localStorage.getItem('umbral.draft/1'));
+    await page.getByTestId('empezar-de-nuevo').click();
+    await page.getByTestId('pregunta').first().waitFor();
+    assert.match(await page.getByTestId('aviso-respuestas').innerText(), /Sus respuestas anteriores se borraron/);
+    assert.notEqual(await page.evaluate(() => localStorage.getItem('umbral.draft/1')), before, 'erased');
+    await page.getByTestId('deshacer').click();
+    await page.getByTestId('aviso-respuestas').waitFor({ state: 'detached' });
+    const restored = JSON.parse(await page.evaluate(() => localStorage.getItem('umbral.draft/1')));
+    assert.deepEqual(restored.profile, JSON.parse(before).profile, 'the answers are back');
+    // Once the person answers anew, there is nothing to undo.
+    await page.getByTestId('empezar-de-nuevo').click();
+    await page.getByTestId('q-sector-0').check();
+    await page.getByTestId('aviso-respuestas').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('deshacer').count(), 0);
   });
 
   test('an unreadable saved draft is kept aside, not overwritten', async () => {

@@ -38,6 +38,19 @@ pub struct Frame<'a> {
     pub qr: Qr<'a>,
     /// The "¿Por qué?" sections of the results the user opened.
     pub whys: &'a BTreeSet<String>,
+    /// What the page says about the saved answers, if anything.
+    pub notice: Option<Notice>,
+}
+
+/// What happened to the saved answers, said above the screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The last save failed: closing the page would lose the answers.
+    NotSaved,
+    /// Another tab or the installed app saved other answers, now on show.
+    ChangedElsewhere,
+    /// "Empezar de nuevo" erased the answers; they can be brought back.
+    StartedOver,
 }
 
 /// The whole app: header landmark with the one `h1` and the language switch, main landmark
@@ -61,6 +74,21 @@ pub fn app(state: &State, frame: &Frame) -> Markup {
                     p { (w.bad_link_nothing_loaded) }
                     button.boton.boton--secundario type="button" data-click="dismiss-link" {
                         (w.close)
+                    }
+                }
+            }
+            @if let Some(notice) = frame.notice {
+                // `sin-guardar` also tells the update notice (www/sw-register.js) not to say
+                // the answers are saved.
+                div.aviso.aviso--error[notice == Notice::NotSaved].sin-guardar[notice == Notice::NotSaved]
+                    role="status" data-testid="aviso-respuestas" {
+                    p { (match notice {
+                        Notice::NotSaved => w.not_saved,
+                        Notice::ChangedElsewhere => w.changed_elsewhere,
+                        Notice::StartedOver => w.started_over,
+                    }) }
+                    @if notice == Notice::StartedOver {
+                        button.boton type="button" data-testid="deshacer" data-click="undo" { (w.undo) }
                     }
                 }
             }
