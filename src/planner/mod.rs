@@ -118,6 +118,10 @@ async fn ensure_pack(store: &Rc<RefCell<Store>>, country: &str) {
     }
 }
 
+/// The largest file the planner reads, in bytes: read whole into memory, then scored in slices.
+/// 100,000 profiles as JSON Lines are about 63 MB.
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads one file into the store; `progress` hears how far it got.
 async fn import_file(
     store: &Rc<RefCell<Store>>,
@@ -132,6 +136,16 @@ async fn import_file(
         problems: Vec::new(),
         problem_count: 0,
     };
+    let bytes = file.size() as u64;
+    if bytes > MAX_FILE_BYTES {
+        let w = words(locale);
+        result.problem_count = 1;
+        result.problems.push((
+            w.unreadable_file.to_string(),
+            (w.too_big)(bytes.div_ceil(1_048_576), MAX_FILE_BYTES / 1_048_576),
+        ));
+        return result;
+    }
     let text = match browser::read_text(file).await {
         Ok(text) => text,
         Err(message) => {

@@ -22,6 +22,8 @@ pub struct Words {
     pub line: &'static str,
     pub more_problems: fn(usize) -> String,
     pub unreadable_file: &'static str,
+    /// The file is larger than the planner reads (its size in MB, the most in MB).
+    pub too_big: fn(u64, u64) -> String,
     pub whole_file: &'static str,
     pub no_visit: &'static str,
     /// The country's pack could not be fetched (country, why).
@@ -100,6 +102,7 @@ pub const ES: Words = Words {
     line: "Línea",
     more_problems: |n| format!("… y {n} más."),
     unreadable_file: "No se pudo leer el archivo",
+    too_big: |mb, max| format!("El archivo pesa {mb} MB; el máximo es {max} MB. Divídalo en partes y elíjalas juntas."),
     whole_file: "El archivo",
     no_visit: "todavía no tiene visitas: no hay diagnóstico que contar",
     pack_missing: |country, why| {
@@ -180,6 +183,7 @@ pub const EN: Words = Words {
     line: "Line",
     more_problems: |n| format!("… and {n} more."),
     unreadable_file: "The file could not be read",
+    too_big: |mb, max| format!("The file is {mb} MB; the most is {max} MB. Split it into parts and choose them together."),
     whole_file: "The file",
     no_visit: "has no visit yet: there is no assessment to count",
     pack_missing: |country, why| {

@@ -167,6 +167,13 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 return;
             };
             input.set_value("");
+            let bytes = file.size() as u64;
+            if bytes > handoff::MAX_FILE_BYTES {
+                dispatch.dispatch(Action::Flash(Some(
+                    words(model.locale).import_too_big(bytes),
+                )));
+                return;
+            }
             let (model, ctx, dispatch) = (model.clone(), ctx.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::file_text(&file).await {

@@ -188,6 +188,19 @@ impl Words {
         }
     }
 
+    /// "El archivo pesa 210 MB; el máximo es 50 MB…"
+    pub fn import_too_big(&self, bytes: u64) -> String {
+        let (mb, max) = (
+            bytes.div_ceil(1_048_576),
+            crate::workspace::handoff::MAX_FILE_BYTES / 1_048_576,
+        );
+        if self.locale == Locale::Es {
+            format!("El archivo pesa {mb} MB; el máximo es {max} MB, así que no se leyó y no cambió nada. Exporte menos negocios a la vez (por ejemplo, los elegidos en la lista).")
+        } else {
+            format!("The file is {mb} MB; the most is {max} MB, so it was not read and nothing changed. Export fewer enterprises at a time (for example, those ticked in the list).")
+        }
+    }
+
     /// Why a photo was not read, with its size where that was the reason.
     pub fn photo_refused(&self, problem: crate::share::photo::PhotoProblem) -> String {
         use crate::share::photo::PhotoProblem;

@@ -34,6 +34,11 @@ use crate::engine::profile::{
 };
 use crate::engine::{Locale, Profile};
 
+/// The largest hand-off file an import reads, in bytes: a cohort of 500 enterprises with three
+/// visits each is about 2 MB (BENCHMARKS.md), so this is some 40,000 visits. A larger file is
+/// refused before it is read, with its size.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
 /// The `schema` value of the hand-off files this version writes.
 pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
 

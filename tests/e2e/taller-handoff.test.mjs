@@ -4,7 +4,9 @@
 // reminder to export; deleting with confirmation. Run after `make build`.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, watchProblems } from './helpers.mjs';
@@ -187,6 +189,26 @@ describe('hand-off', () => {
       enterprises: enterprises.map((e) => ({ ...strip(e), visits: e.visits.map(strip) })),
     });
   }
+
+  test('a 200 MB file is refused before it is read, saying its size; nothing changes', async () => {
+    const a = await fresh();
+    await seed(a);
+    // A file of 200 MB on disk (sparse: nothing is written), handed over by its path.
+    const dir = await mkdtemp(join(tmpdir(), 'umbral-grande-'));
+    const path = join(dir, 'enorme.json');
+    await writeFile(path, '');
+    await truncate(path, 200 * 1024 * 1024);
+    try {
+      await a.getByTestId('nav-entregar').click();
+      await a.getByTestId('importar').setInputFiles(path);
+      const message = a.getByTestId('mensaje');
+      await message.waitFor();
+      assert.match(await message.innerText(), /^El archivo pesa 200 MB; el máximo es 50 MB, así que no se leyó y no cambió nada\./);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    assert.equal((await readStore(a, 'enterprises')).length, 2);
+  });
 
   test('a 25,000-character note is kept to 20,000 with a message, and the export imports elsewhere', async () => {
     const a = await fresh();
