@@ -226,3 +226,39 @@ fn a_hundred_thousand_enterprises_decode_and_merge_in_linear_time() {
     assert!(!report.changed());
     assert!(report.enterprises_to_save.is_empty());
 }
+
+#[test]
+fn merging_a_file_twice_changes_nothing_whatever_order_its_lists_are_in() {
+    // The hand-off fuzz target's second finding: other values out of order (or equal to the
+    // detail itself) and repeated tombstones were read as they were, and the second merge
+    // "updated" the enterprise by putting them in order.
+    let mut e = Enterprise::new("e1", "Café La Esquina", "CL", "d", "2026-12-01T10:00:00Z");
+    e.locality = "Cerro Alegre".into();
+    let mut value = serde_json::to_value(&e).unwrap();
+    value["other_values"] = json!([
+        {"field": "locality", "value": "Cerro Bellavista"},
+        {"field": "locality", "value": "Cerrc enooCpción"},
+        {"field": "locality", "value": "Cerro Alegre"},
+        {"field": "locality", "value": "Cerro Bellavista"},
+    ]);
+    value["removed"] = json!([
+        {"id": "v9", "edits": {"d": 1}},
+        {"id": "v9", "edits": {"x": 2}},
+    ]);
+    let text = format!(
+        r#"{{"schema":"umbral.handoff/2","exported_at":"2026-12-01T11:00:00Z","app_version":"1","enterprises":[{value}]}}"#
+    );
+    let read = handoff::decode(&text).unwrap();
+    let values: Vec<&str> = read[0]
+        .other_values
+        .iter()
+        .map(|o| o.value.as_str())
+        .collect();
+    assert_eq!(values, ["Cerrc enooCpción", "Cerro Bellavista"]);
+    assert_eq!(read[0].removed.len(), 1);
+    let mut local = Vec::new();
+    merge(&mut local, read.clone());
+    let second = merge(&mut local, read);
+    assert!(!second.changed(), "{second:?}");
+    assert!(second.enterprises_to_save.is_empty());
+}

@@ -26,8 +26,8 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use super::{
-    is_id, time, Edits, Enterprise, OtherValue, Removed, Visit, COUNTRIES, DETAIL_FIELDS,
-    MAX_NAME_CHARS, MAX_NOTES_CHARS,
+    is_id, time, Edits, Enterprise, OtherValue, Visit, COUNTRIES, DETAIL_FIELDS, MAX_NAME_CHARS,
+    MAX_NOTES_CHARS,
 };
 use crate::engine::profile::{
     core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
@@ -849,7 +849,8 @@ impl Decoder {
             let id = self.id(&o, "id", true);
             let edits = self.edits(&o, "edits");
             if let Some(id) = id {
-                removed.push(Removed { id, edits });
+                // One entry per id, as a merge keeps them (the saves of repeats joined).
+                super::remember_removed(&mut removed, &id, &edits);
             }
         }
         if self.errors.len() > before {
@@ -868,6 +869,13 @@ impl Decoder {
             other_values,
             visits,
             removed,
+        })
+        .map(|mut e| {
+            // In canonical form (sorted, no repeats, none equal to the detail itself), as a
+            // merge keeps them: so merging a file twice changes nothing (found by the hand-off
+            // fuzz target).
+            e.other_values = super::merging::union_others(&e, &e.other_values, &[]);
+            e
         })
     }
 
