@@ -30,3 +30,7 @@ pub mod taller;
 /// The planner page (`www/planner/`, bin `umbral-planner`).
 #[cfg(target_arch = "wasm32")]
 pub mod planner;
+
+/// How the Web Workers (bins `umbral-packs`, `umbral-qr`) answer their pages.
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -6,13 +6,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use wasm_bindgen::JsValue;
 
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
+    umbral::worker::serve(|data| {
         let text = |key: &str| {
             js_sys::Reflect::get(&data, &key.into())
                 .ok()
@@ -42,11 +38,8 @@ fn main() {
             let _ = js_sys::Reflect::set(&name, &"en".into(), &en.into());
             set("name", name.into());
         }
-        let _ = reply.post_message(&out);
+        out.into()
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,13 +7,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use wasm_bindgen::{JsCast, JsValue};
 
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
+    umbral::worker::serve(|data| {
         let number = |key: &str| {
             js_sys::Reflect::get(&data, &key.into())
                 .ok()
@@ -26,11 +22,8 @@ fn main() {
             .map(|array| array.to_vec())
             .unwrap_or_default();
         let text = umbral::share::photo::decode_luma(number("width"), number("height"), &luma);
-        let _ = reply.post_message(&text.map_or(JsValue::NULL, JsValue::from));
+        text.map_or(JsValue::NULL, JsValue::from)
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

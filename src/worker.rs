@@ -1,0 +1,18 @@
+//! What the browser's Web Workers (`umbral-packs`, `umbral-qr`) share: how they answer.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Answers each message the worker receives with what `answer` makes of its data, after saying
+/// `"ready"`: a message posted before the module has started is lost, so pages wait for it.
+pub fn serve(mut answer: impl FnMut(JsValue) -> JsValue + 'static) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let _ = reply.post_message(&answer(event.data()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as its page wants it.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
