@@ -31,6 +31,6 @@ pub mod taller;
 #[cfg(target_arch = "wasm32")]
 pub mod planner;
 
-/// How the Web Workers (bins `umbral-packs`, `umbral-qr`) answer their pages.
+/// How the Web Workers (bins `umbral-packs`, `umbral-helper`) answer their pages.
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

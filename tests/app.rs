@@ -402,6 +402,23 @@ fn the_results_lead_with_the_route_and_keep_costs_for_later() {
     assert!(html.contains("Con esto empieza a vender así: «Vender por medio de otros»"));
 }
 
+/// The pack example "rural Puebla, food, no internet": her route through the cooperative
+/// lacks a sanitary notice, which needs an e.firma, so an RFC comes first.
+const PUEBLA_FOOD: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-PUE","locality":"rural","sector":"food","size":"solo","goal":"grow_local","owner":{"gender":"woman","age":40},"connectivity":{"internet":"none","devices":["basic_phone"]},"skills":{"digital_level":0,"helper":"family_youth","helper_willing":"not_asked","hours_per_week":3},"logistics":{"shipping_access":"post_office","delivers_locally":true,"packaging":false,"perishable":true},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":40,"one_off_budget":1000},"formalisation":{"tax_id":"none","permits":"pending"},"presence":{"channels":["whatsapp"],"product_photos":false,"online_sales_share":0,"inventory":"none"},"motivation":{"level":2},"network":{"association":true,"intermediary":false,"programme":false}}"#;
+
+#[test]
+fn a_step_taken_for_a_later_one_says_which() {
+    // Her route lacks no tax registration: the RFC is there for the sanitary notice (step 3).
+    let html = results_for(PUEBLA_FOOD);
+    assert!(
+        html.contains("Le da: Alta ante impuestos. Hace falta para el paso 3."),
+        "{html}"
+    );
+    assert!(!html.contains("Le da: Alta ante impuestos (para"), "{html}");
+    // The others still say which way of selling they are for.
+    assert!(html.contains("Le da: Permiso sanitario (para «Vender por medio de otros»)"));
+}
+
 #[test]
 fn the_printed_chart_does_not_grade_how_keen_the_owner_is() {
     let html = results_for(GRANDDAUGHTER);

@@ -56,6 +56,41 @@ fn assess_text_shows_steps_with_prices_and_months() {
 }
 
 #[test]
+fn a_step_taken_for_a_later_one_says_which_in_both_languages() {
+    // The pack example "rural Puebla, food, no internet": the RFC is for the sanitary notice.
+    let examples: toml::Value = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/mx/examples.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let case = examples["case"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("rural Puebla, food")
+        })
+        .expect("the example");
+    let profile = serde_json::to_string(&case["profile"]).unwrap();
+    let out = umbral(&["assess", "--format", "text"], &profile);
+    let shown = text(&out.stdout);
+    assert!(shown.contains("2. Sacar su RFC en el SAT"), "{shown}");
+    assert!(
+        shown.contains("Le da: Alta ante impuestos. Hace falta para el paso 3.\n"),
+        "{shown}"
+    );
+    let out = umbral(&["assess", "--format", "text", "--lang", "en"], &profile);
+    let shown = text(&out.stdout);
+    assert!(shown.contains(". Step 3 needs it.\n"), "{shown}");
+}
+
+#[test]
 fn an_invalid_profile_names_every_problem_and_exits_1() {
     let out = umbral(
         &["assess"],

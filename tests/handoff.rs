@@ -18,7 +18,7 @@ use umbral::packs;
 use umbral::workspace::csv::{self, Separator};
 use umbral::workspace::handoff;
 use umbral::workspace::progress;
-use umbral::workspace::{merge, Enterprise, MergeReport, OtherValue, Visit};
+use umbral::workspace::{merge, merge_changes, Enterprise, MergeReport, OtherValue, Visit};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -253,6 +253,40 @@ fn every_problem_is_reported_at_once_with_its_path() {
 }
 
 #[test]
+fn the_person_importing_reads_a_headline_and_the_first_five_problems() {
+    // A header problem refuses the whole file: the headline, then five details and the rest counted.
+    let text = edited(|j| {
+        j["exported_at"] = json!("ayer");
+        j["app_version"] = json!(1);
+        j["extra"] = json!(1);
+        j["more"] = json!(2);
+        j["still_more"] = json!(3);
+        j["and_more"] = json!(4);
+        j["last"] = json!(5);
+    });
+    let errors = handoff::decode_partial(&text).unwrap_err();
+    let n = errors.0.len();
+    assert!(n > 5, "{errors}");
+    let message = errors.message(Locale::Es);
+    assert!(
+        message.starts_with(&format!(
+            "El archivo tiene {n} errores y no se importó nada. Detalles: "
+        )),
+        "{message}"
+    );
+    // The unknown fields come first; the two later problems are counted, not shown.
+    assert_eq!(message.matches("unknown field").count(), 5, "{message}");
+    assert!(!message.contains("exported_at: "), "{message}");
+    assert!(message.ends_with(&format!(" (+{})", n - 5)), "{message}");
+    // A refusal of the whole file is one sentence, with no details.
+    let errors = handoff::decode_partial("no es JSON").unwrap_err();
+    assert_eq!(
+        errors.message(Locale::En),
+        "This is not an Umbral hand-off file. Nothing was changed."
+    );
+}
+
+#[test]
 fn an_invalid_profile_names_its_enterprise_and_visit() {
     let text = edited(|j| {
         j["enterprises"][1]["visits"][0]["profile"]["skills"]["digital_level"] = json!(9);
@@ -347,6 +381,21 @@ fn two_devices() -> (Vec<Enterprise>, Vec<Enterprise>) {
     (shared.clone(), shared)
 }
 
+/// Both sides from the same file; then the other device saved the visit again and added one.
+fn a_later_save_and_a_new_visit() -> (Vec<Enterprise>, Vec<Enterprise>) {
+    let (local, mut theirs) = two_devices();
+    theirs[0].visits[0].notes = "Trajo su libreta de ventas.".into();
+    theirs[0].visits[0].touch("tel-b", DAY2);
+    theirs[0].visits.push(Visit::new(
+        "vis-2",
+        "2026-05-02",
+        profile("MX", 2),
+        "tel-b",
+        DAY2,
+    ));
+    (local, theirs)
+}
+
 fn visit_ids(e: &Enterprise) -> Vec<&str> {
     e.visits.iter().map(|v| v.id.as_str()).collect()
 }
@@ -391,16 +440,7 @@ fn merging_the_same_file_changes_nothing() {
 
 #[test]
 fn a_new_visit_is_added_and_a_later_save_replaces_an_earlier_one() {
-    let (mut local, mut theirs) = two_devices();
-    theirs[0].visits[0].notes = "Trajo su libreta de ventas.".into();
-    theirs[0].visits[0].touch("tel-b", DAY2);
-    theirs[0].visits.push(Visit::new(
-        "vis-2",
-        "2026-05-02",
-        profile("MX", 2),
-        "tel-b",
-        DAY2,
-    ));
+    let (mut local, mut theirs) = a_later_save_and_a_new_visit();
     let report = merge(&mut local, theirs.clone());
     assert_eq!(local, theirs);
     assert_eq!((report.visits_added, report.visits_updated), (1, 1));
@@ -416,6 +456,57 @@ fn a_new_visit_is_added_and_a_later_save_replaces_an_earlier_one() {
     // And an older device catches up.
     merge(&mut older, local.clone());
     assert_eq!(older, local);
+}
+
+#[test]
+fn an_import_writes_only_what_its_merge_changed_over_the_revision_it_read() {
+    // Into an empty workspace: every record, none of which may exist yet.
+    let (report, changes) = merge_changes(&[], sample());
+    assert_eq!(report.enterprises_added, 3);
+    assert_eq!((changes.enterprises.len(), changes.visits.len()), (3, 4));
+    assert!(changes
+        .enterprises
+        .iter()
+        .all(|(e, base)| e.visits.is_empty() && *base == 0));
+    assert!(changes.visits.iter().all(|(_, _, base)| *base == 0));
+    // The same file again: nothing to write.
+    let (report, changes) = merge_changes(&sample(), sample());
+    assert!(!report.changed());
+    assert!(changes.is_empty(), "{changes:?}");
+
+    // The file has a later save of the visit and a new one; the details are the same.
+    let (local, theirs) = a_later_save_and_a_new_visit();
+    let (_, changes) = merge_changes(&local, theirs.clone());
+    assert!(changes.enterprises.is_empty(), "{changes:?}");
+    let written: Vec<(&str, &str, u32)> = changes
+        .visits
+        .iter()
+        .map(|(e, v, base)| (e.as_str(), v.id.as_str(), *base))
+        .collect();
+    // vis-1 is written over the revision stored here (one save), vis-2 as new.
+    assert_eq!(written, [("ent-1", "vis-1", 1), ("ent-1", "vis-2", 0)]);
+    assert_eq!(changes.visits[0].1, theirs[0].visits[0]);
+    // What was merged into is left as it was.
+    assert_eq!(local, two_devices().0);
+
+    // Here the visit has a later save than the file's: the merge keeps it, nothing is written.
+    let (mut here, older) = two_devices();
+    here[0].visits[0].notes = "Nota de hoy".into();
+    here[0].visits[0].touch("tel-a", DAY2);
+    let (report, changes) = merge_changes(&here, older);
+    assert!(!report.changed());
+    assert!(changes.is_empty(), "{changes:?}");
+
+    // Only the details changed: the enterprise is written, over its revision, without visits.
+    let (local, mut theirs) = two_devices();
+    theirs[0].locality = "Cuetzalan".into();
+    theirs[0].touch("tel-b", DAY2);
+    let (_, changes) = merge_changes(&local, theirs);
+    assert!(changes.visits.is_empty(), "{changes:?}");
+    assert_eq!(changes.enterprises.len(), 1);
+    let (details, base) = &changes.enterprises[0];
+    assert_eq!((details.locality.as_str(), *base), ("Cuetzalan", 1));
+    assert!(details.visits.is_empty());
 }
 
 #[test]

@@ -205,6 +205,15 @@ impl Words {
         }
     }
 
+    /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
+    /// para el paso 3."
+    pub fn gives_for_step(&self, needs: &str, step: u32) -> String {
+        match self.locale {
+            Locale::Es => format!("Le da: {needs}. Hace falta para el paso {step}."),
+            Locale::En => format!("Gives you: {needs}. Step {step} needs it."),
+        }
+    }
+
     /// What an opening step gives: "Con esto empieza a vender en «Mercado en línea»".
     pub fn starts_selling(&self, pathway: &str) -> String {
         match self.locale {

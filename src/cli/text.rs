@@ -27,6 +27,8 @@ struct Words {
     later: &'static str,
     for_pathway: &'static str,
     gives: &'static str,
+    /// "Hace falta para el paso 3."
+    needed_by: fn(u32) -> String,
     starts: &'static str,
     or: &'static str,
     only_if: &'static str,
@@ -64,6 +66,7 @@ const ES: Words = Words {
     later: "Más adelante",
     for_pathway: "para",
     gives: "Le da",
+    needed_by: |n| format!("Hace falta para el paso {n}."),
     starts: "empezar a vender así",
     or: "o bien",
     only_if: "Si es su caso:",
@@ -100,6 +103,7 @@ const EN: Words = Words {
     later: "Later",
     for_pathway: "for",
     gives: "Gives you",
+    needed_by: |n| format!("Step {n} needs it."),
     starts: "start selling this way",
     or: "or",
     only_if: "If it is your case:",
@@ -322,25 +326,16 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
     let gives = match step.opens {
         Some(p) => format!("{} «{}»", w.starts, r.pathway_label(p)),
         None => {
-            // The needs a pathway lists; a need only a step has (a smartphone for WhatsApp
-            // Business, say) goes without saying.
-            let listed: Vec<&str> = step
-                .addresses
-                .iter()
-                .copied()
-                .filter(|a| r.pathways.iter().any(|p| p.missing.contains(a)))
-                .collect();
-            let needs = if listed.is_empty() {
-                &step.addresses
-            } else {
-                &listed
-            };
-            format!(
-                "{} ({} «{}»)",
-                r.requirement_labels(needs),
-                w.for_pathway,
-                r.pathway_label(step.pathway)
-            )
+            let gives = r.step_gives(step);
+            let needs = r.requirement_labels(&gives.needs);
+            match gives.for_step {
+                Some(n) => format!("{needs}. {}", (w.needed_by)(n)),
+                None => format!(
+                    "{needs} ({} «{}»)",
+                    w.for_pathway,
+                    r.pathway_label(step.pathway)
+                ),
+            }
         }
     };
     writeln!(out, "      {}: {gives}", w.gives)?;

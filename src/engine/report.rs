@@ -196,6 +196,15 @@ pub struct Step<'p> {
     pub options: Vec<StepOption<'p>>,
 }
 
+/// What a step gives (see [`Report::step_gives`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepGives<'a> {
+    /// The needs it meets, by requirement id.
+    pub needs: Vec<&'a str>,
+    /// When its own pathway lacks none of them: the later step that waits for it.
+    pub for_step: Option<u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepOption<'p> {
     pub id: &'p str,
@@ -486,6 +495,39 @@ impl Report<'_> {
     pub fn requirement_labels(&self, ids: &[&str]) -> String {
         let labels: Vec<&str> = ids.iter().map(|id| self.requirement_label(id)).collect();
         labels.join(" · ")
+    }
+
+    /// What a step that starts no way of selling gives, for "Le da: …": the needs it meets that
+    /// some pathway lacks (a need only a step has, such as a smartphone for WhatsApp Business,
+    /// goes without saying), or all of them when none does. When its own pathway lacks none of
+    /// them (a tax registration that a later step's sanitary notice asks for), also the first
+    /// later step that waits for it, which is what the step is for.
+    pub fn step_gives<'a>(&'a self, step: &'a Step<'_>) -> StepGives<'a> {
+        let lacks = |p: &PathwayStatus<'_>, a: &str| p.missing.contains(&a);
+        let listed: Vec<&str> = step
+            .addresses
+            .iter()
+            .copied()
+            .filter(|a| self.pathways.iter().any(|p| lacks(p, a)))
+            .collect();
+        let own = self
+            .pathway(step.pathway)
+            .is_some_and(|p| step.addresses.iter().any(|a| lacks(p, a)));
+        StepGives {
+            needs: if listed.is_empty() {
+                step.addresses.clone()
+            } else {
+                listed
+            },
+            for_step: if own {
+                None
+            } else {
+                self.steps
+                    .iter()
+                    .find(|s| s.step > step.step && s.after.contains(&step.step))
+                    .map(|s| s.step)
+            },
+        }
     }
 
     /// A step by its number.

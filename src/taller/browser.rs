@@ -1,5 +1,5 @@
-//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, reading a
-//! chosen file, the packs, persistence, and the channel between tabs.
+//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, the packs,
+//! persistence, and the channel between tabs.
 
 use js_sys::{Array, Date};
 use wasm_bindgen::JsCast;
@@ -60,15 +60,6 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
-}
-
-/// The text of a file the user chose.
-pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map_err(|e| format!("{e:?}"))?
-        .as_string()
-        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// Fetches `../packs/<id>.txt` (the packs the main app serves) and links it.

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
 
-use js_sys::{Array, Promise, JSON};
+use js_sys::{Array, Promise, Reflect, JSON};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -144,8 +144,10 @@ pub fn to_js<T: serde::Serialize>(record: &T) -> Result<JsValue, DbError> {
 
 /// Opens the database, creating or upgrading it.
 pub async fn open() -> Result<IdbDatabase, DbError> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
+    // The page's or the helper worker's (`super::helper`): both have `indexedDB`.
+    let factory: web_sys::IdbFactory = Reflect::get(&js_sys::global(), &"indexedDB".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| DbError::Unavailable("no IndexedDB in this browser".into()))?;
     let request = factory
         .open_with_u32(DB_NAME, DB_VERSION)
@@ -443,36 +445,49 @@ pub async fn put_and_delete(
     finished(&tx).await
 }
 
-/// Writes enterprises and visits, each only if its stored revision is still the one given
-/// with it (0: it must not exist yet), all in one transaction: if any changed meanwhile (another
-/// tab saved it), nothing is written and the result is [`DbError::Conflict`]. What an import
-/// writes: only what its merge changed, under the same check as every other save.
-pub async fn put_if_unchanged(
-    db: &IdbDatabase,
-    enterprises: &[(EnterpriseRecord, u32)],
-    visits: &[(VisitRecord, u32)],
-) -> Result<(), DbError> {
+/// A record to write over the stored one only if that still has revision `base` (0: it must
+/// not exist yet): what an import writes (made by the helper worker, `super::helper`).
+pub struct Write {
+    /// [`ENTERPRISES`] or [`VISITS`].
+    pub store: &'static str,
+    pub id: String,
+    pub base: u32,
+    /// The record as stored (see [`to_js`]).
+    pub record: JsValue,
+}
+
+impl Write {
+    /// `record` (an [`EnterpriseRecord`] or a [`VisitRecord`]) to write into `store`.
+    pub fn of<T: serde::Serialize>(
+        store: &'static str,
+        id: &str,
+        base: u32,
+        record: &T,
+    ) -> Result<Write, DbError> {
+        Ok(Write {
+            store,
+            id: id.to_string(),
+            base,
+            record: to_js(record)?,
+        })
+    }
+}
+
+/// Makes each write only if the stored record's revision is still its base, all in one
+/// transaction: if any changed meanwhile (another tab saved it), nothing is written and the
+/// result is [`DbError::Conflict`]. What an import writes: only what its merge changed, under
+/// the same check as every other save.
+pub async fn put_if_unchanged(db: &IdbDatabase, writes: &[Write]) -> Result<(), DbError> {
     let tx = write_tx(db, &[ENTERPRISES, VISITS])?;
     let outcome: Outcome = Rc::default();
     all_or_nothing(&tx, || {
-        for (record, base) in enterprises {
+        for write in writes {
             put_if_revision(
                 &tx,
-                ENTERPRISES,
-                &record.id,
-                to_js(record)?,
-                *base,
-                &outcome,
-                false,
-            )?;
-        }
-        for (record, base) in visits {
-            put_if_revision(
-                &tx,
-                VISITS,
-                &record.id,
-                to_js(record)?,
-                *base,
+                write.store,
+                &write.id,
+                write.record.clone(),
+                write.base,
                 &outcome,
                 false,
             )?;

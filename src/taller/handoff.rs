@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::app::state::PackRc;
 use crate::engine::{assess, Locale, Profile};
 use crate::workspace::csv::{latest_reports, Separator};
-use crate::workspace::{handoff, merge, progress, Enterprise};
+use crate::workspace::{handoff, progress, Enterprise};
 
+use super::helper::{self, Helper, Imported};
 use super::model::{Action, Model};
 use super::records::{self, EnterpriseRecord, VisitRecord};
 use super::words::words;
@@ -51,73 +52,53 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
     });
 }
 
-/// How many times an import merges again when another tab saved a record it was writing.
-const IMPORT_ATTEMPTS: usize = 5;
+/// How long the helper may take to read, merge and write a file (50 MB on a slow phone).
+const IMPORT_MS: i32 = 300_000;
 
-/// Imports a hand-off file's text: merged into the workspace as stored now, and only what the
-/// merge changed written, under the revision check of every other save (a visit another tab
-/// saves meanwhile makes the import merge again, never reverts it); then counted. Enterprises
-/// with problems are left out and named; the rest of the file is imported.
-async fn import(text: String, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
+/// Imports a hand-off file: read, checked, merged into the workspace as stored and written by
+/// the helper worker (`super::helper`), so the page stays free however large the file; then
+/// the workspace is reloaded and the import counted. Enterprises with problems are left out
+/// and named; the rest of the file is imported.
+async fn import(file: web_sys::File, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
+    dispatch.dispatch(Action::Importing(true));
+    let answer = match Helper::start().await {
+        Ok(helper) => helper
+            .ask(
+                &helper::import_message(&file, model.locale),
+                &js_sys::Array::new(),
+                IMPORT_MS,
+            )
+            .await
+            .map(|answer| Imported::from_js(&answer)),
+        Err(why) => Err(why),
+    };
+    dispatch.dispatch(Action::Importing(false));
     let w = words(model.locale);
-    let partial = match handoff::decode_partial(&text) {
-        Ok(partial) => partial,
-        Err(errors) => {
-            // A plain sentence; then, when it asks for them, the first problems with their paths.
-            let mut message = errors.headline(model.locale);
-            if message.ends_with(':') {
-                let shown: Vec<String> = errors.0.iter().take(5).map(|e| e.to_string()).collect();
-                message = format!("{message} {}", shown.join("; "));
-                let more = errors.0.len().saturating_sub(5);
-                if more > 0 {
-                    message.push_str(&format!(" (+{more})"));
+    let message = match answer.unwrap_or_else(Imported::Failed) {
+        Imported::Done { summary, refused } => {
+            if let Some(db) = ctx.db() {
+                match db::load(&db).await {
+                    Ok(mut loaded) => {
+                        loaded.device = Some(model.device.clone());
+                        dispatch.dispatch(Action::Loaded(Box::new(loaded)));
+                    }
+                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
                 }
             }
-            dispatch.dispatch(Action::Flash(Some(message)));
+            ctx.announce(None);
+            let mut message = format!("{} {summary}", w.import_done);
+            if let Some(refused) = refused {
+                message = format!("{message} {refused}");
+            }
+            message
+        }
+        Imported::Problem(problem) => problem,
+        Imported::Failed(why) => format!("{} {why}", w.import_failed),
+        Imported::Full => {
+            dispatch.dispatch(Action::SaveFailed(db::DbError::Quota));
             return;
         }
     };
-    let refused = partial.refused_summary(model.locale);
-    let Some(db) = ctx.db() else { return };
-    let mut attempt = 0;
-    let report = loop {
-        attempt += 1;
-        let stored = match db::load(&db).await {
-            Ok(stored) => stored,
-            Err(error) => {
-                dispatch.dispatch(Action::SaveFailed(error));
-                return;
-            }
-        };
-        let mut local = records::assemble(&stored.enterprises, &stored.visits, None);
-        let report = merge(&mut local, partial.handoff.enterprises.clone());
-        let writes = records::changed_records(
-            &stored.enterprises,
-            &stored.visits,
-            &local,
-            &report.enterprises_to_save,
-        );
-        match db::put_if_unchanged(&db, &writes.enterprises, &writes.visits).await {
-            Ok(()) => break report,
-            Err(db::DbError::Conflict(_)) if attempt < IMPORT_ATTEMPTS => continue,
-            Err(error) => {
-                dispatch.dispatch(Action::SaveFailed(error));
-                return;
-            }
-        }
-    };
-    ctx.announce(None);
-    match db::load(&db).await {
-        Ok(mut loaded) => {
-            loaded.device = Some(model.device.clone());
-            dispatch.dispatch(Action::Loaded(Box::new(loaded)));
-        }
-        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-    }
-    let mut message = format!("{} {}", w.import_done, report.summary(model.locale));
-    if let Some(refused) = refused {
-        message = format!("{message} {refused}");
-    }
     dispatch.dispatch(Action::Flash(Some(message)));
 }
 
@@ -175,15 +156,7 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 return;
             }
             let (model, ctx, dispatch) = (model.clone(), ctx.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match browser::file_text(&file).await {
-                    Ok(text) => import(text, model, ctx, dispatch).await,
-                    Err(error) => dispatch.dispatch(Action::Flash(Some(format!(
-                        "{} {error}",
-                        words(model.locale).import_failed
-                    )))),
-                }
-            });
+            wasm_bindgen_futures::spawn_local(import(file, model, ctx, dispatch));
         })
     };
     let chosen = model.selected.len();
@@ -216,7 +189,7 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             <p class="campo">
                 <label for="archivo-entrega" class="boton boton--secundario etiqueta-archivo">{ w.import_label }</label>
                 <input id="archivo-entrega" class="archivo" type="file" accept=".json,application/json"
-                    onchange={on_file} data-testid="importar" />
+                    onchange={on_file} data-testid="importar" disabled={model.importing} />
             </p>
         </section>
     }

@@ -14,6 +14,7 @@ mod app_view;
 mod browser;
 mod db;
 mod handoff;
+pub mod helper;
 mod journal;
 mod model;
 mod records;

@@ -97,6 +97,8 @@ pub struct Model {
     pub confirm: Option<Confirm>,
     /// A one-line message after an action ("Se borró.", an import's counts).
     pub flash: Option<String>,
+    /// A hand-off file is being read and merged (by the helper worker).
+    pub importing: bool,
     pub focus_tick: u32,
 }
 
@@ -129,6 +131,8 @@ pub enum Action {
     /// Enterprises exported at an instant.
     Exported(Vec<String>, String),
     Flash(Option<String>),
+    /// A hand-off file's import started (`true`) or ended.
+    Importing(bool),
     DraftImported(String),
     DismissSetAside,
 }
@@ -160,6 +164,7 @@ impl Model {
             save_seq: 0,
             confirm: None,
             flash: None,
+            importing: false,
             focus_tick: 0,
         }
     }
@@ -541,6 +546,12 @@ impl Reducible for Model {
                 m.flash = Some(super::words::words(m.locale).exported.to_string());
             }
             Action::Flash(text) => m.flash = text,
+            Action::Importing(on) => {
+                m.importing = on;
+                if on {
+                    m.flash = None;
+                }
+            }
             Action::DraftImported(name) => m.draft_imported = Some(name),
             Action::DismissSetAside => {
                 m.set_aside_now = 0;

@@ -201,53 +201,6 @@ pub fn assemble(
         .collect()
 }
 
-/// What a merge asks to write: the records of the enterprises in `to_save` (the merge's own
-/// list) that differ from the stored ones they were merged into, each with the revision the
-/// stored record must still have when it is written (0: it must not exist yet). Nothing else
-/// is written, so an import never puts back an older copy of a record another tab saved.
-pub fn changed_records(
-    stored_enterprises: &[EnterpriseRecord],
-    stored_visits: &[VisitRecord],
-    merged: &[Enterprise],
-    to_save: &[String],
-) -> Writes {
-    let to_save: BTreeSet<&str> = to_save.iter().map(String::as_str).collect();
-    let enterprises: HashMap<&str, &EnterpriseRecord> = stored_enterprises
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    let visits: HashMap<&str, &VisitRecord> =
-        stored_visits.iter().map(|v| (v.id.as_str(), v)).collect();
-    let (mut write_enterprises, mut write_visits) = (Vec::new(), Vec::new());
-    for e in merged.iter().filter(|e| to_save.contains(e.id.as_str())) {
-        for v in &e.visits {
-            let record = VisitRecord::new(&e.id, v.clone());
-            match visits.get(v.id.as_str()) {
-                Some(stored) if **stored == record => {}
-                Some(stored) => write_visits.push((record, stored.revision())),
-                None => write_visits.push((record, 0)),
-            }
-        }
-        let record = EnterpriseRecord::new(e.clone());
-        match enterprises.get(e.id.as_str()) {
-            Some(stored) if **stored == record => {}
-            Some(stored) => write_enterprises.push((record, stored.revision())),
-            None => write_enterprises.push((record, 0)),
-        }
-    }
-    Writes {
-        enterprises: write_enterprises,
-        visits: write_visits,
-    }
-}
-
-/// Records to write, each with the revision the stored record must still have (0: none).
-#[derive(Debug, Default)]
-pub struct Writes {
-    pub enterprises: Vec<(EnterpriseRecord, u32)>,
-    pub visits: Vec<(VisitRecord, u32)>,
-}
-
 /// A new enterprise, saved once by `device` now.
 pub fn new_enterprise(name: &str, country: &str, device: &str) -> EnterpriseRecord {
     EnterpriseRecord::new(Enterprise::new(

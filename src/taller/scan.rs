@@ -7,7 +7,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, HtmlVideoElement};
@@ -17,6 +16,7 @@ use crate::engine::Locale;
 use crate::share::decode_link;
 use crate::share::photo::{check_photo, PhotoProblem, HEAD_BYTES};
 
+use super::helper::Helper;
 use super::model::View;
 use super::records::{new_enterprise, new_visit};
 use super::words::words;
@@ -42,7 +42,7 @@ fn js(error: JsValue) -> String {
 
 /// Reads a photo's QR code: its header checked first (file size, pixels, format), then decoded
 /// by the browser straight to at most [`MAX_SIDE`] a side, its grey levels read through a
-/// canvas, and the code found in them by the `umbral-qr` worker.
+/// canvas, and the code found in them by the helper worker.
 async fn decode_photo(file: &web_sys::File) -> Result<Option<String>, PhotoError> {
     let failed = |e: JsValue| PhotoError::Failed(js(e));
     let window = web_sys::window().ok_or(PhotoError::Failed("no window".into()))?;
@@ -101,7 +101,7 @@ async fn decode_photo(file: &web_sys::File) -> Result<Option<String>, PhotoError
     decode_in_worker(sw, sh, &luma).await
 }
 
-/// Finds the QR code in `luma` in a fresh `umbral-qr` worker, which is ended afterwards: a
+/// Finds the QR code in `luma` in a fresh helper worker (`super::helper`), ended afterwards: a
 /// decoder that fails (a panic aborts the worker's module) or takes longer than [`DECODE_MS`]
 /// is a message, never a stopped page.
 async fn decode_in_worker(
@@ -109,51 +109,23 @@ async fn decode_in_worker(
     height: u32,
     luma: &[u8],
 ) -> Result<Option<String>, PhotoError> {
-    let worker = web_sys::Worker::new("umbral-qr_loader.js")
-        .map_err(|e| PhotoError::Failed(format!("the QR decoder could not start: {}", js(e))))?;
+    let helper = Helper::start().await.map_err(PhotoError::Failed)?;
     let message = Object::new();
-    let _ = Reflect::set(&message, &"width".into(), &width.into());
-    let _ = Reflect::set(&message, &"height".into(), &height.into());
     let array = js_sys::Uint8Array::from(luma);
-    let _ = Reflect::set(&message, &"luma".into(), &array);
-    let outcome = Promise::new(&mut |resolve, reject| {
-        let (worker_ready, message, array) = (worker.clone(), message.clone(), array.clone());
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                if data.as_string().as_deref() == Some("ready") {
-                    let transfer = Array::of1(&array.buffer());
-                    let _ = worker_ready.post_message_with_transfer(&message, &transfer);
-                } else {
-                    let _ = resolve.call1(&JsValue::UNDEFINED, &data);
-                }
-            },
-        );
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        let failed = reject.clone();
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            event.prevent_default();
-            let _ = failed.call1(&JsValue::UNDEFINED, &"the QR decoder failed".into());
-        });
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        if let Some(window) = web_sys::window() {
-            let timeout = Closure::once_into_js(move || {
-                let _ = reject.call1(&JsValue::UNDEFINED, &"the QR decoder took too long".into());
-            });
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                timeout.unchecked_ref(),
-                DECODE_MS,
-            );
-        }
-    });
-    let result = JsFuture::from(outcome).await;
-    worker.terminate();
-    match result {
-        Ok(text) => Ok(text.as_string()),
-        Err(why) => Err(PhotoError::Failed(why.as_string().unwrap_or_default())),
+    for (key, value) in [
+        ("kind", JsValue::from_str("qr")),
+        ("width", width.into()),
+        ("height", height.into()),
+        ("luma", array.clone().into()),
+    ] {
+        let _ = Reflect::set(&message, &key.into(), &value);
     }
+    let transfer = Array::of1(&array.buffer());
+    let text = helper
+        .ask(&message, &transfer, DECODE_MS)
+        .await
+        .map_err(PhotoError::Failed)?;
+    Ok(text.as_string())
 }
 
 /// The browser's QR detector, where it has one.

@@ -115,11 +115,16 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         .flash
         .as_ref()
         .map(|text| html! { <p class="aviso" role="status" data-testid="mensaje">{ text }</p> });
+    // Shown on every screen: the person may go on working while a file is imported.
+    let importing = model.importing.then(|| {
+        html! { <p class="cargando" role="status" data-testid="importando">{ words(model.locale).importing }</p> }
+    });
     html! {
         <div class="no-imprimir">
             { for problem }
             { for newer }
             { for set_aside }
+            { for importing }
             { for flash }
             { for reminder }
         </div>

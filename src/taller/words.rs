@@ -141,6 +141,7 @@ words! {
     exported: "Archivo listo en sus descargas.", "File ready in your downloads.";
     import_failed: "No se pudo leer el archivo; no se cambió nada:", "The file could not be read; nothing changed:";
     import_done: "Archivo recibido.", "File received.";
+    importing: "Leyendo el archivo… Puede seguir trabajando mientras tanto.", "Reading the file… You can go on working meanwhile.";
     progress_heading: "Avance entre dos visitas", "Progress between two visits";
     progress_before: "Antes", "Before";
     progress_after: "Después", "After";

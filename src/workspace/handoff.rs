@@ -154,6 +154,21 @@ impl HandoffErrors {
             }
         }
     }
+
+    /// What the person importing reads: the [`headline`](Self::headline) and, when it asks
+    /// for them, the first five problems with their paths (and how many more there are).
+    pub fn message(&self, locale: Locale) -> String {
+        let mut message = self.headline(locale);
+        if message.ends_with(':') {
+            let shown: Vec<String> = self.0.iter().take(5).map(|e| e.to_string()).collect();
+            message = format!("{message} {}", shown.join("; "));
+            let more = self.0.len().saturating_sub(5);
+            if more > 0 {
+                message.push_str(&format!(" (+{more})"));
+            }
+        }
+        message
+    }
 }
 
 /// A decoded hand-off file with what it says about itself.

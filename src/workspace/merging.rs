@@ -137,6 +137,105 @@ impl MergeReport {
     }
 }
 
+/// What an import writes: for each enterprise the merge lists as to save, its details and its
+/// visits that differ from the copies they were merged into, each with the revision the stored
+/// copy must still have when it is written (0: there is none yet). Nothing else is written, so
+/// an import never puts back an older copy of a record another tab saved meanwhile.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Changes {
+    /// Enterprises' details (`visits` left empty) and the revision to write over.
+    pub enterprises: Vec<(Enterprise, u32)>,
+    /// Visits, each with its enterprise's id and the revision to write over.
+    pub visits: Vec<(String, Visit, u32)>,
+}
+
+impl Changes {
+    /// How many records there are to write.
+    pub fn len(&self) -> usize {
+        self.enterprises.len() + self.visits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Merges `incoming` into a copy of `local` (the workspace as stored) and returns what the
+/// merge did and what has to be written for it; `local` itself is left as it is.
+pub fn merge_changes(local: &[Enterprise], incoming: Vec<Enterprise>) -> (MergeReport, Changes) {
+    let mut merged = local.to_vec();
+    let report = merge(&mut merged, incoming);
+    let changes = changes(local, &merged, &report.enterprises_to_save);
+    (report, changes)
+}
+
+/// The records of the enterprises in `to_save` that differ between `before` and `after`.
+fn changes(before: &[Enterprise], after: &[Enterprise], to_save: &[String]) -> Changes {
+    let to_save: std::collections::HashSet<&str> = to_save.iter().map(String::as_str).collect();
+    let enterprises: HashMap<&str, &Enterprise> =
+        before.iter().map(|e| (e.id.as_str(), e)).collect();
+    let visits: HashMap<(&str, &str), &Visit> = before
+        .iter()
+        .flat_map(|e| {
+            e.visits
+                .iter()
+                .map(move |v| ((e.id.as_str(), v.id.as_str()), v))
+        })
+        .collect();
+    let mut changes = Changes::default();
+    for e in after.iter().filter(|e| to_save.contains(e.id.as_str())) {
+        for v in &e.visits {
+            match visits.get(&(e.id.as_str(), v.id.as_str())) {
+                Some(stored) if *stored == v => {}
+                Some(stored) => changes
+                    .visits
+                    .push((e.id.clone(), v.clone(), stored.revision())),
+                None => changes.visits.push((e.id.clone(), v.clone(), 0)),
+            }
+        }
+        let details = Enterprise {
+            visits: Vec::new(),
+            ..e.clone()
+        };
+        match enterprises.get(e.id.as_str()) {
+            Some(stored) if same_details(stored, &details) => {}
+            Some(stored) => changes.enterprises.push((details, stored.revision())),
+            None => changes.enterprises.push((details, 0)),
+        }
+    }
+    changes
+}
+
+/// Whether two copies of an enterprise have the same details, whatever their visits.
+fn same_details(a: &Enterprise, b: &Enterprise) -> bool {
+    let Enterprise {
+        id,
+        name,
+        country,
+        region,
+        locality,
+        sector,
+        created,
+        updated,
+        edits,
+        other_values,
+        visits: _,
+        removed,
+    } = a;
+    (
+        id, name, country, region, locality, sector, created, updated,
+    ) == (
+        &b.id,
+        &b.name,
+        &b.country,
+        &b.region,
+        &b.locality,
+        &b.sector,
+        &b.created,
+        &b.updated,
+    ) && (edits, other_values, removed) == (&b.edits, &b.other_values, &b.removed)
+}
+
 /// Merges `incoming` (an imported file) into `local`. See the module documentation and
 /// `www/spec/handoff.md` for the rule. New enterprises are appended in the file's order.
 pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeReport {

@@ -38,7 +38,7 @@ use serde_json::Value as Json;
 use crate::engine::Profile;
 
 pub use handoff::{HandoffError, HandoffErrors};
-pub use merging::{merge, MergeReport};
+pub use merging::{merge, merge_changes, Changes, MergeReport};
 pub use time::{is_date, is_timestamp, timestamp_from_unix};
 
 /// Countries an enterprise can be in: those with a rule pack.

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -203,6 +203,29 @@ describe('planner page', { skip: SKIP }, () => {
     }
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('a file over 256 MB is named with its size and not read; the others chosen with it count', async () => {
+    // 300 MB on disk, sparse (nothing is written), handed over by its path.
+    const huge = join(work, 'enorme.jsonl');
+    writeFileSync(huge, '');
+    truncateSync(huge, 300 * 1024 * 1024);
+    const small = join(work, 'pocos.jsonl');
+    writeFileSync(small, readFileSync(profiles, 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    const { context, page, problems } = await openPlanner();
+    try {
+      await importFiles(page, [huge, small]);
+      const files = page.getByTestId('archivo');
+      const first = await files.nth(0).textContent();
+      assert.match(first, /enorme\.jsonl/);
+      assert.match(first, /El archivo pesa 300 MB; el máximo es 256 MB\. Divídalo en partes y elíjalas juntas\./);
+      assert.match(await files.nth(1).textContent(), /pocos\.jsonl: 2 negocios leídos/);
+      await page.getByTestId('conteo').filter({ hasText: '2 de 2' }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      rmSync(huge, { force: true });
+      await context.close();
+    }
   });
 
   test('a hand-off file counts each enterprise by its latest visit, as umbral batch does', async () => {

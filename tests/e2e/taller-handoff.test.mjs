@@ -210,6 +210,61 @@ describe('hand-off', () => {
     assert.equal((await readStore(a, 'enterprises')).length, 2);
   });
 
+  test('a large file (3,000 enterprises, 9,000 visits) is read, merged and written by the helper: the page keeps answering', async () => {
+    const a = await fresh();
+    await seed(a);
+    const enterprises = [];
+    for (let i = 0; i < 3000; i++) {
+      const id = `e-${String(i).padStart(5, '0')}`;
+      const visits = [0, 1, 2].map((n) =>
+        visitRecord(`${id}-v${n}`, id, n === 2 ? TOWN : RURAL, { date: `2026-0${n + 1}-15`, notes: `Visita ${n + 1} a la cooperativa número ${i}` }));
+      enterprises.push({ ...enterpriseRecord(id, `Cooperativa ${i}`, { locality: 'Cuetzalan' }), visits });
+    }
+    const text = handoffFile(enterprises);
+    // A heartbeat every 10 ms; a gap is counted only while the import says it is working.
+    await a.evaluate(() => {
+      const state = { gaps: [], last: performance.now(), busyBefore: false, sawBusy: false };
+      window.__heartbeat = state;
+      const tick = () => {
+        const now = performance.now();
+        const busy = document.querySelector('[data-testid="importando"]') !== null;
+        if (busy && state.busyBefore) state.gaps.push(now - state.last);
+        state.sawBusy ||= busy;
+        state.busyBefore = busy;
+        state.last = now;
+        state.timer = setTimeout(tick, 10);
+      };
+      tick();
+    });
+    const started = Date.now();
+    await a.getByTestId('nav-entregar').click();
+    await a.getByTestId('importar').setInputFiles({ name: 'cohorte.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const working = a.getByTestId('importando');
+    await working.waitFor();
+    assert.match(await working.innerText(), /^Leyendo el archivo… Puede seguir trabajando mientras tanto\.$/);
+    // While it works the page answers, and a second file cannot be started.
+    assert.equal(await a.getByTestId('importar').isDisabled(), true);
+    await a.getByTestId('nav-negocios').click();
+    await a.getByTestId('negocios').waitFor();
+    await working.waitFor({ state: 'detached', timeout: 120_000 });
+    const took = Date.now() - started;
+    const { gaps, sawBusy } = await a.evaluate(() => {
+      clearTimeout(window.__heartbeat.timer);
+      return window.__heartbeat;
+    });
+    assert.ok(sawBusy && gaps.length > 0, 'the heartbeat ran while the file was read');
+    const longest = Math.max(...gaps);
+    console.log(`import of ${(text.length / 1e6).toFixed(1)} MB: ${took} ms, ${gaps.length} heartbeats while working, longest gap ${longest.toFixed(0)} ms`);
+    assert.ok(longest < 250, `the page stopped for ${longest.toFixed(0)} ms while the file was read`);
+    await eventually(async () => (await readStore(a, 'enterprises')).length === 3002, 60_000);
+    assert.equal((await readStore(a, 'visits')).length, 9003);
+    const message = a.getByTestId('mensaje');
+    await message.waitFor();
+    assert.match(await message.innerText(), /^Archivo recibido\. 3000 empresas nuevas, 9000 visitas nuevas\.$/);
+    await a.getByTestId('nav-entregar').click();
+    assert.equal(await a.getByTestId('importar').isDisabled(), false);
+  });
+
   test('a 25,000-character note is kept to 20,000 with a message, and the export imports elsewhere', async () => {
     const a = await fresh();
     await seed(a);

@@ -290,7 +290,14 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
     let pathway = report.pathway_label(s.pathway);
     let gives = match s.opens {
         Some(p) => w.starts_selling(report.pathway_label(p)),
-        None => w.gives(&report.requirement_labels(&s.addresses), pathway),
+        None => {
+            let gives = report.step_gives(s);
+            let needs = report.requirement_labels(&gives.needs);
+            match gives.for_step {
+                Some(n) => w.gives_for_step(&needs, n),
+                None => w.gives(&needs, pathway),
+            }
+        }
     };
     html! {
         li.paso data-testid="paso" {
