@@ -1,15 +1,18 @@
 //! Umbral: how ready a small enterprise is to sell online, what holds it back, and which
 //! locally available, low-cost steps get it there.
 //!
-//! The crate is one package with three layers:
+//! One package, in layers (ARCHITECTURE.md has the map):
 //!
-//! - [`engine`] is pure: a profile and a linked rule pack in, a report out. It knows nothing of
-//!   files, the browser or the terminal, so it behaves identically everywhere it is compiled.
-//! - [`packs`] turns rule-pack sources (TOML, as programme staff write them) into the compiled
-//!   form the engine links, with diagnostics that point at file, line and column.
-//! - The shells: `cli` (native only) is the `umbral` command line; `app` is the browser app
-//!   (its driver wasm32 only). Both are thin and share the same packs, so a profile scores the
-//!   same in both.
+//! - Pure models, which do no I/O and read no clock, so they behave the same natively and in
+//!   WebAssembly: [`engine`] (a profile and a linked rule pack in, a report out), [`packs`]
+//!   (rule-pack sources to the compiled form, with diagnostics at file, line and column),
+//!   [`share`] (share links and QR codes), [`summary`] (the planner's figures and the reader
+//!   of profile files) and [`workspace`] (enterprises, visits, hand-off files, merging).
+//! - Shells over them: `cli`, the `umbral` command line (native only); [`app`], the
+//!   entrepreneur's page and the UI parts the other pages share; `taller`, the consultant's
+//!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker` and
+//!   [`packs_worker`], the Web Workers. They share the packs, so a profile scores the same in
+//!   every one.
 
 pub mod engine;
 pub mod packs;

@@ -7,6 +7,9 @@
 //! The worker needs every built-in pack's source to resolve `extends`: [`crate::packs::builtin`]
 //! embeds `rules/`.
 
+use serde::Serialize;
+
+use crate::engine::Text;
 use crate::packs::{self, Diagnostic, Month, PackSource, SourceFile};
 
 /// The largest programme pack source accepted, in bytes. A programme's own pack (its offers,
@@ -15,14 +18,15 @@ use crate::packs::{self, Diagnostic, Month, PackSource, SourceFile};
 /// the checker refuses it again, so neither parses megabytes a host sent by mistake.
 pub const MAX_SOURCE_BYTES: usize = 256 * 1024;
 
-/// What compiling a runtime pack gives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What compiling a runtime pack gives; the worker posts it as it is (serde-wasm-bindgen), with
+/// `ok` beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     /// The compiled pack in the compact form the browser app reads (what `umbral compile`
     /// writes as `<id>.txt`), when it had no error.
     pub pack: Option<String>,
     /// The pack's name, Spanish and English, when it compiled.
-    pub name: Option<[String; 2]>,
+    pub name: Option<Text>,
     /// Every diagnostic, rendered as the command line prints them (file:line:col, the source
     /// line and a caret), then a one-line summary when the pack failed. Empty when clean.
     pub diagnostics: String,
@@ -90,7 +94,7 @@ pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcom
     match compiled.pack {
         Some(pack) if pack.data.country.is_some() => Outcome {
             country: pack.data.country.clone(),
-            name: Some([pack.data.name.es.clone(), pack.data.name.en.clone()]),
+            name: Some(pack.data.name.clone()),
             pack: Some(pack.to_compact()),
             diagnostics: render(&diagnostics),
         },
@@ -199,7 +203,7 @@ mod tests {
         let pack = crate::engine::Pack::from_compact(&outcome.pack.expect("compiled")).unwrap();
         assert_eq!(pack.data.id, "programa-estatal");
         assert_eq!(
-            outcome.name.expect("named")[0],
+            outcome.name.expect("named").es,
             "Programa de ejemplo — Estado ficticio"
         );
         assert_eq!(pack.data.layers, ["core", "mx", "programa-estatal"]);

@@ -1,20 +1,26 @@
 //! Tidy checks on the source tree (native only; no dependencies).
 //!
-//! - `src/engine/` stays pure: no files, I/O, environment, processes, network, printing, or
-//!   browser crates. Lines that start with `//` (comments, docs) are not checked.
+//! - The pure modules (`src/engine/`, `packs/`, `share/`, `summary/`, `workspace/`) stay pure:
+//!   no files, I/O, environment, processes, network, clock, printing, or browser crates, so
+//!   they give the same results natively and in the browser, and tests can hand them
+//!   everything. Lines that start with `//` (comments, docs) are not checked.
 //! - Nothing under `src/` contains `todo!(`, `unimplemented!(` or `dbg!(`.
 //! - serde_json keeps its `float_roundtrip` feature natively (see the test for why).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// What the pure engine must not mention.
-const ENGINE_FORBIDDEN: &[&str] = &[
+/// What a pure module must not mention.
+const IMPURE: &[&str] = &[
     "std::fs",
     "std::io",
     "std::env",
     "std::process",
     "std::net",
+    "std::time",
+    "SystemTime",
+    "Instant",
+    "Date::",
     "println!",
     "print!",
     "eprintln!",
@@ -85,28 +91,18 @@ fn report(what: &str, problems: &[String]) {
     );
 }
 
-#[test]
-fn engine_is_pure() {
-    let engine = root().join("src").join("engine");
-    assert!(engine.is_dir(), "src/engine missing");
-    pure_source(&engine, "src/engine/");
-}
+/// The modules that take everything as arguments: the engine, the pack compiler, share links
+/// and QR codes, the planner's summary and the workspace's records. The command line and the
+/// pages hand them text and the time.
+const PURE: &[&str] = &["engine", "packs", "share", "summary", "workspace"];
 
-/// The workspace (enterprises, visits, hand-off files) is pure like the engine.
 #[test]
-fn workspace_is_pure() {
-    let workspace = root().join("src").join("workspace");
-    assert!(workspace.is_dir(), "src/workspace missing");
-    pure_source(&workspace, "src/workspace/");
-}
-
-/// The planner's summary and the reader of profile files are pure like the engine: the command
-/// line and the planner page hand them text.
-#[test]
-fn summary_is_pure() {
-    let summary = root().join("src").join("summary");
-    assert!(summary.is_dir(), "src/summary missing");
-    pure_source(&summary, "src/summary/");
+fn pure_modules_are_pure() {
+    for name in PURE {
+        let dir = root().join("src").join(name);
+        assert!(dir.is_dir(), "src/{name} missing");
+        pure_source(&dir, &format!("src/{name}/"));
+    }
 }
 
 fn pure_source(dir: &Path, name: &str) {
@@ -115,7 +111,7 @@ fn pure_source(dir: &Path, name: &str) {
         if line.trim_start().starts_with("//") {
             continue;
         }
-        for needle in ENGINE_FORBIDDEN {
+        for needle in IMPURE {
             if line.contains(needle) {
                 problems.push(format!(
                     "{file}:{number}: mentions `{needle}`: {}",
@@ -125,9 +121,124 @@ fn pure_source(dir: &Path, name: &str) {
         }
     }
     report(
-        &format!("{name} must stay pure (no I/O, printing or browser crates)"),
+        &format!("{name} must stay pure (no I/O, clock, printing or browser crates)"),
         &problems,
     );
+}
+
+/// The modules of `src/<dir>/` (files and folders, not `mod.rs`) each file there names through
+/// `super::` or `crate::<dir>::`, grouped imports (`super::{a, b}`) included, outside its tests.
+fn module_imports(dir: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let base = root().join("src").join(dir);
+    let modules: Vec<String> = files_under(&base)
+        .iter()
+        .filter_map(|f| f.strip_prefix(&base).ok())
+        .filter_map(|f| f.components().next())
+        .map(|c| {
+            c.as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
+        .filter(|m| m != "mod")
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut graph = std::collections::BTreeMap::new();
+    for module in &modules {
+        let file = base.join(format!("{module}.rs"));
+        let text = fs::read_to_string(&file)
+            .or_else(|_| fs::read_to_string(base.join(module).join("mod.rs")))
+            .unwrap_or_default();
+        // A file's own tests (below `#[cfg(test)]`) may use what sits above it.
+        let code: String = text
+            .lines()
+            .take_while(|l| l.trim() != "#[cfg(test)]")
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut named = std::collections::BTreeSet::new();
+        for prefix in ["super::".to_string(), format!("crate::{dir}::")] {
+            for (at, _) in code.match_indices(&prefix) {
+                let rest = &code[at + prefix.len()..];
+                let names: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group[..group.find('}').unwrap_or(0)].split(',').collect(),
+                    None => vec![rest],
+                };
+                for name in names {
+                    let name: String = name
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if name != *module && modules.contains(&name) {
+                        named.insert(name);
+                    }
+                }
+            }
+        }
+        graph.insert(module.clone(), named.into_iter().collect());
+    }
+    graph
+}
+
+/// A circle of imports among `graph`'s modules, if there is one.
+fn circle(graph: &std::collections::BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(
+        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        module: &str,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|m| m == module) {
+            let mut found = path[at..].to_vec();
+            found.push(module.to_string());
+            return Some(found);
+        }
+        if done.contains(module) {
+            return None;
+        }
+        path.push(module.to_string());
+        for next in graph.get(module).into_iter().flatten() {
+            if let Some(found) = visit(graph, next, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(module.to_string());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|m| visit(graph, m, &mut Vec::new(), &mut done))
+}
+
+/// The engine's modules import one another in layers (`locale` at the bottom, then `words`,
+/// `profile`, `condition`, `pack`, …): no circle, so each can be read, and tested, on top of
+/// the ones below it.
+#[test]
+fn the_engine_and_the_workspace_have_no_import_circle() {
+    let graph = module_imports("engine");
+    assert!(graph["words"].contains(&"locale".to_string()), "{graph:?}");
+    assert!(graph["report"].contains(&"pack".to_string()), "{graph:?}");
+    if let Some(found) = circle(&graph) {
+        panic!(
+            "the engine's modules import in a circle: {}",
+            found.join(" → ")
+        );
+    }
+    let workspace = module_imports("workspace");
+    if let Some(found) = circle(&workspace) {
+        panic!(
+            "the workspace's modules import in a circle: {}",
+            found.join(" → ")
+        );
+    }
+    // The check finds a circle where there is one.
+    let mut looped = graph.clone();
+    looped.get_mut("locale").unwrap().push("pack".into());
+    assert!(circle(&looped).is_some());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The few browser calls the app makes, each wrapped so that a failure degrades to a sensible
 //! default instead of a panic: fetching a pack, the browser's language, the page's `lang`,
-//! focus and the URL fragment.
+//! focus, the URL fragment, and the download helper the workspace and the planner share.
 
 use std::rc::Rc;
 
@@ -129,4 +129,35 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Offers `text` as a file download named `name` (a Blob link; nothing is sent anywhere): the
+/// one download helper of every page.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoked once the download has surely started, not before.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
 }

@@ -14,8 +14,8 @@ use crate::share::LinkError;
 
 use super::answers::{answer_json, drop_hidden_answers, question_kind, set_answer};
 
-/// The countries the app has packs for, default first.
-pub const COUNTRIES: [&str; 3] = ["MX", "CL", "BO"];
+/// The countries the app has packs for, default first (the engine's list: one for every page).
+pub use crate::engine::profile::COUNTRIES;
 
 /// A linked pack shared by the state and the views. Equal when it is the same pack, so states
 /// holding one compare in constant time.

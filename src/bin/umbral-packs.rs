@@ -6,7 +6,13 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::JsValue;
+    /// The answer: the outcome, and whether it gave a pack.
+    #[derive(serde::Serialize)]
+    struct Answer {
+        ok: bool,
+        #[serde(flatten)]
+        outcome: umbral::packs_worker::Outcome,
+    }
 
     umbral::worker::serve(|data| {
         let text = |key: &str| {
@@ -18,27 +24,11 @@ fn main() {
         let today = umbral::packs::month_from_unix((js_sys::Date::now() / 1000.0) as i64);
         let outcome =
             umbral::packs_worker::compile_runtime(&text("name"), &text("source"), Some(today));
-        let out = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+        let answer = Answer {
+            ok: outcome.pack.is_some(),
+            outcome,
         };
-        set("ok", outcome.pack.is_some().into());
-        set(
-            "pack",
-            outcome.pack.map_or(JsValue::UNDEFINED, JsValue::from),
-        );
-        set("diagnostics", outcome.diagnostics.into());
-        set(
-            "country",
-            outcome.country.map_or(JsValue::UNDEFINED, JsValue::from),
-        );
-        if let Some([es, en]) = outcome.name {
-            let name = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&name, &"es".into(), &es.into());
-            let _ = js_sys::Reflect::set(&name, &"en".into(), &en.into());
-            set("name", name.into());
-        }
-        out.into()
+        serde_wasm_bindgen::to_value(&answer).unwrap_or_else(|e| e.into())
     });
 }
 

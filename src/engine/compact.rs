@@ -36,6 +36,7 @@
 //! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
 
 use super::condition::{alternatives, Cmp, Expr, Test};
+use super::locale::Text;
 use super::pack::*;
 use super::profile::{core_fields, Field, FieldKind};
 

@@ -7,6 +7,7 @@ pub mod compact;
 pub mod condition;
 pub mod json;
 pub mod links;
+pub mod locale;
 pub mod pack;
 pub mod profile;
 mod profile_fast;
@@ -16,7 +17,8 @@ mod unlock;
 pub mod words;
 
 use condition::Truth;
-pub use pack::{Locale, Pack, PackData, Text};
+pub use locale::{Locale, Text};
+pub use pack::{Pack, PackData};
 pub use profile::{Profile, ProfileError, ProfileErrors, Value};
 pub use report::Report;
 

@@ -21,7 +21,7 @@ pub const PROFILE_SCHEMA: &str = "umbral.profile/2";
 /// version-2 profile with none of the fields version 2 added (see [`Field::since`]).
 pub const PROFILE_SCHEMA_V1: &str = "umbral.profile/1";
 
-/// Countries with a rule pack.
+/// Countries with a rule pack, the default (Mexico) first.
 pub const COUNTRIES: &[&str] = &["MX", "CL", "BO"];
 
 /// Index of a field in a pack's field list: the core fields first, then a pack's `extra` fields.

@@ -11,7 +11,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::pack::{EntryKind, Locale};
+use super::locale::Locale;
+use super::pack::EntryKind;
 
 /// The `schema` value of every report this version writes.
 pub const REPORT_SCHEMA: &str = "umbral.report/2";

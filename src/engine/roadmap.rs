@@ -31,7 +31,8 @@
 //! cost.
 
 use super::condition::Truth;
-use super::pack::{CostClass, Locale, Pack};
+use super::locale::Locale;
+use super::pack::{CostClass, Pack};
 use super::profile::{FieldIx, FieldKind, Value};
 use super::report::{Affordable, Cost, LeftOut, Phase, Reason, Step, StepOption};
 use super::{words, RequirementStatus, Standing};

@@ -1,7 +1,7 @@
 //! The engine's own sentences (why a step was chosen or left out) and money formatting, in
 //! every locale. Everything else a report says comes from the pack.
 
-use super::pack::Locale;
+use super::locale::Locale;
 
 /// Formats an amount in a currency the way people there write it: `$1,234 MXN`,
 /// `$12.990 CLP`, `Bs 1.234,50`.

@@ -20,9 +20,9 @@ pub use diagnostic::{Diagnostic, Severity};
 
 use crate::engine::pack::{
     DimensionData, EntryData, FieldData, LinkError, PathwayData, QuestionData, RequirementData,
-    ScoreData, Text,
+    ScoreData,
 };
-use crate::engine::{Pack, PackData};
+use crate::engine::{Pack, PackData, Text};
 
 /// One source file: its path as it should appear in messages, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -614,7 +614,7 @@ pub fn Planner() -> Html {
         let view = view.clone();
         Callback::from(move |_| {
             if let Err(message) =
-                browser::download("umbral-resumen.csv", &view.to_csv(), "text/csv")
+                crate::app::browser::download("umbral-resumen.csv", "text/csv", &view.to_csv())
             {
                 gloo::console::error!(format!("umbral planner: {message}"));
             }

@@ -1,10 +1,10 @@
-//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads, the packs,
-//! persistence, and the channel between tabs.
+//! The browser calls the workspace makes besides IndexedDB: ids, time, downloads (the app's
+//! helper), the packs, persistence, and the channel between tabs.
 
-use js_sys::{Array, Date};
+use js_sys::Date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::Url;
 
 use crate::app::state::PackRc;
 
@@ -33,34 +33,7 @@ pub fn today() -> String {
     )
 }
 
-/// Offers `text` as a file download named `name` (a Blob link; nothing is sent anywhere).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let parts = Array::of1(&text.into());
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let link: HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The browser has taken the file once the click is handled.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
-    }
-    Ok(())
-}
+pub use crate::app::browser::download;
 
 /// Fetches `../packs/<id>.txt` (the packs the main app serves) and links it.
 pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
