@@ -13,7 +13,7 @@ use umbral::app::answers::option_json;
 use umbral::app::draft::{draft_json, state_from_draft};
 use umbral::app::events::{decode, Msg};
 use umbral::app::state::{Action, PackRc, PackStatus, Screen, State};
-use umbral::app::view::{self, Frame, Qr, Whys};
+use umbral::app::view::{self, Frame, Notice, Qr, Whys};
 use umbral::engine::{Locale, Pack, Profile};
 
 fn mexico() -> Pack {
@@ -443,4 +443,112 @@ fn the_printed_chart_does_not_grade_how_keen_the_owner_is() {
         .expect("the next rung");
     assert!(unlock.contains("Fotos de los productos"), "{unlock}");
     assert!(!unlock.contains("Ganas"), "{unlock}");
+}
+
+/// Every `data-<type>` action in `html`, as `(type, action)`.
+fn actions_in(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for kind in ["click", "change", "input", "submit", "toggle"] {
+        let attribute = format!("data-{kind}=\"");
+        for (at, _) in html.match_indices(&attribute) {
+            let rest = &html[at + attribute.len()..];
+            let action = &rest[..rest.find('"').expect("a closed attribute")];
+            found.push((kind.to_string(), action.to_string()));
+        }
+    }
+    found
+}
+
+/// Every action a screen of the app draws is one the app reads back: the start screen with
+/// each notice, every question of every country's pack alone and every page as the wide
+/// screen groups them, and the results with the share panel. An action no `decode` arm reads
+/// would be a button that does nothing.
+#[test]
+fn every_action_a_view_draws_decodes_to_a_message() {
+    let mut seen = BTreeSet::new();
+    for country in ["mx", "cl", "bo"] {
+        let compiled = umbral::packs::compile(country, &umbral::packs::builtin(), None);
+        let mut state = state_with(compiled.pack.expect("the pack compiles"));
+        state.set_aside = true;
+        state.bad_link = Some(umbral::share::decode_link("#p2.dañado").unwrap_err());
+        let pack = state.pack().expect("pack").clone();
+        let mut screens: Vec<(bool, String)> = Vec::new();
+        for notice in [None, Some(Notice::NotSaved), Some(Notice::StartedOver)] {
+            let frame = Frame {
+                wide: false,
+                link: None,
+                qr: Qr::Pending,
+                whys: &BTreeSet::new(),
+                notice,
+            };
+            screens.push((false, view::app(&state, &frame).into_string()));
+        }
+        for q in 0..pack.data.questions.len() {
+            screens.push((
+                false,
+                view::question_page(&pack, &state, &[q], false).into_string(),
+            ));
+        }
+        let mut wide = Rc::new(state.clone());
+        Rc::make_mut(&mut wide).screen = Screen::Questions;
+        for _ in 0..pack.data.questions.len() {
+            let page = wide.page(&pack, true);
+            screens.push((
+                true,
+                view::question_page(&pack, &wide, &page, true).into_string(),
+            ));
+            wide = wide.reduce(Action::Next { wide: true });
+        }
+        let profile = Profile::from_json(PROFILE).expect("profile");
+        let profile = if country == "mx" {
+            profile
+        } else {
+            Profile::new(&country.to_uppercase())
+        };
+        let share = view::share_panel("https://example.org/#p2.x", Locale::Es, Qr::Pending);
+        let results = view::results(&pack, &profile, Locale::Es, share, Whys::All);
+        screens.push((false, results.into_string()));
+        for (wide, html) in &screens {
+            for (kind, action) in actions_in(html) {
+                // A value the element could report: an option's index, a number, a country.
+                let value = match action.split(':').next() {
+                    Some("country") => "CL",
+                    _ => "1",
+                };
+                let message = decode(&state, *wide, &kind, &action, value, true);
+                assert!(
+                    message.is_some(),
+                    "{country}: {kind} \"{action}\" decodes to nothing"
+                );
+                seen.insert(action.split(':').next().unwrap_or_default().to_string());
+            }
+        }
+    }
+    // Every kind of action was drawn somewhere above, so none went unchecked.
+    let expected = [
+        "back",
+        "country",
+        "dismiss-link",
+        "edit",
+        "keep-shared",
+        "list",
+        "locale",
+        "next",
+        "nose",
+        "pick",
+        "print",
+        "restore",
+        "results",
+        "start",
+        "tick",
+        "type",
+        "undo",
+        "why",
+    ];
+    for name in expected {
+        assert!(
+            seen.contains(name),
+            "no screen drew a \"{name}\" action: {seen:?}"
+        );
+    }
 }

@@ -241,6 +241,38 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
     assert!(circle(&looped).is_some());
 }
 
+/// The workspace page's reducer is pure too (a Yew `Reducible`, nothing else of the browser):
+/// the time of a save and what storage said come in as actions (`src/taller/model.rs`);
+/// effects run in the component and its callbacks.
+#[test]
+fn the_workspace_reducer_reads_no_clock_and_does_no_io() {
+    let file = root().join("src/taller/model.rs");
+    let text = fs::read_to_string(&file).expect("src/taller/model.rs");
+    let mut problems = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        // Types may come from anywhere (`use super::db::{DbError, Loaded}`); calls may not.
+        if line.trim_start().starts_with("//") || line.trim_start().starts_with("use ") {
+            continue;
+        }
+        for needle in IMPURE.iter().filter(|n| **n != "yew").chain(&[
+            "now()",
+            "today()",
+            "spawn_local",
+            "db::",
+            "browser::",
+        ]) {
+            if line.contains(needle) {
+                problems.push(format!(
+                    "src/taller/model.rs:{}: mentions `{needle}`: {}",
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    report("the workspace's reducer must stay pure", &problems);
+}
+
 #[test]
 fn no_placeholders_or_debug_macros_in_src() {
     let mut problems = Vec::new();

@@ -105,28 +105,73 @@ pub(crate) fn decimal_digits(mut n: u64, buffer: &mut [u8; 20]) -> &[u8] {
     &buffer[i..]
 }
 
-/// A JSON string, escaped exactly as serde_json escapes.
+/// A JSON string, escaped exactly as serde_json escapes ([`escape`]).
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 0xf] as char);
-            }
-            c => out.push(c),
-        }
-    }
+    escape(s, |piece| out.push_str(piece));
     out.push('"');
+}
+
+/// The one JSON string escaper of the engine (this module's writer and the report's): `s`
+/// as serde_json writes it between its quotes, handed to `emit` in pieces (runs of text as
+/// they are, and each escape). A text with nothing to escape, most of a report's, is one piece.
+pub fn escape(s: &str, mut emit: impl FnMut(&str)) {
+    let bytes = s.as_bytes();
+    if !needs_escape(bytes) {
+        emit(s);
+        return;
+    }
+    const HEX: &str = "0123456789abcdef";
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b if b < 0x20 => "\\u00",
+            _ => continue,
+        };
+        // Escaped bytes are ASCII, so the runs between them are whole characters.
+        emit(&s[start..i]);
+        emit(escaped);
+        if b < 0x20 && escaped == "\\u00" {
+            let (high, low) = (usize::from(b >> 4), usize::from(b & 0xf));
+            emit(&HEX[high..high + 1]);
+            emit(&HEX[low..low + 1]);
+        }
+        start = i + 1;
+    }
+    emit(&s[start..]);
+}
+
+/// Whether a JSON string needs escapes: a control character, `"` or `\\`.
+///
+/// Sixteen bytes at a time with no early exit, which the compiler turns into one vector
+/// compare each, and the last sixteen again for the bytes left over (rather than a byte at a
+/// time: most texts end in a few); a shorter text is padded to sixteen. Reports are mostly
+/// pack texts, and this check is much of the time `umbral batch` spends writing them.
+fn needs_escape(bytes: &[u8]) -> bool {
+    #[inline(always)]
+    fn any(chunk: &[u8; 16]) -> bool {
+        chunk.iter().fold(false, |acc, &b| {
+            acc | (b < 0x20) | (b == b'"') | (b == b'\\')
+        })
+    }
+    let n = bytes.len();
+    if n < 16 {
+        let mut chunk = [b' '; 16];
+        chunk[..n].copy_from_slice(bytes);
+        return any(&chunk);
+    }
+    let mut found = false;
+    for chunk in bytes.chunks_exact(16) {
+        found |= any(chunk.try_into().expect("chunks of 16"));
+    }
+    found || (!n.is_multiple_of(16) && any(bytes[n - 16..].try_into().expect("16 bytes")))
 }
 
 struct Parser<'a> {

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use super::json;
 use super::locale::Locale;
 use super::pack::EntryKind;
 
@@ -260,32 +261,6 @@ pub struct LeftOut<'p> {
     pub id: &'p str,
     pub name: &'p str,
     pub reason: Reason<'p>,
-}
-
-/// Whether a JSON string needs escapes: a control character, `"` or `\\`.
-///
-/// Sixteen bytes at a time with no early exit, which the compiler turns into one vector
-/// compare each, and the last sixteen again for the bytes left over (rather than a byte at a
-/// time: most texts end in a few); a shorter text is padded to sixteen. Reports are mostly
-/// pack texts, and this check is much of the time `umbral batch` spends writing them.
-fn needs_escape(bytes: &[u8]) -> bool {
-    #[inline(always)]
-    fn any(chunk: &[u8; 16]) -> bool {
-        chunk.iter().fold(false, |acc, &b| {
-            acc | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
-    }
-    let n = bytes.len();
-    if n < 16 {
-        let mut chunk = [b' '; 16];
-        chunk[..n].copy_from_slice(bytes);
-        return any(&chunk);
-    }
-    let mut found = false;
-    for chunk in bytes.chunks_exact(16) {
-        found |= any(chunk.try_into().expect("chunks of 16"));
-    }
-    found || (!n.is_multiple_of(16) && any(bytes[n - 16..].try_into().expect("16 bytes")))
 }
 
 impl Report<'_> {
@@ -607,34 +582,13 @@ impl JsonWriter<'_> {
         self.out.push(b'}');
     }
 
-    /// A JSON string, escaped exactly as serde_json escapes.
+    /// A JSON string, escaped exactly as serde_json escapes ([`json::escape`]).
     fn string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        self.out.reserve(bytes.len() + 2);
-        self.out.push(b'"');
-        if !needs_escape(bytes) {
-            self.out.extend_from_slice(bytes);
-        } else {
-            for &b in bytes {
-                match b {
-                    b'"' => self.out.extend_from_slice(b"\\\""),
-                    b'\\' => self.out.extend_from_slice(b"\\\\"),
-                    b'\n' => self.out.extend_from_slice(b"\\n"),
-                    b'\r' => self.out.extend_from_slice(b"\\r"),
-                    b'\t' => self.out.extend_from_slice(b"\\t"),
-                    0x08 => self.out.extend_from_slice(b"\\b"),
-                    0x0c => self.out.extend_from_slice(b"\\f"),
-                    b if b < 0x20 => {
-                        const HEX: &[u8; 16] = b"0123456789abcdef";
-                        self.out.extend_from_slice(b"\\u00");
-                        self.out.push(HEX[(b >> 4) as usize]);
-                        self.out.push(HEX[(b & 0xf) as usize]);
-                    }
-                    b => self.out.push(b),
-                }
-            }
-        }
-        self.out.push(b'"');
+        let out = &mut *self.out;
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        json::escape(s, |piece| out.extend_from_slice(piece.as_bytes()));
+        out.push(b'"');
     }
 
     /// An id of the pack (the linker and the compact reader refuse one holding anything JSON

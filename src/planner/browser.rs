@@ -47,12 +47,7 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 /// Gives the browser a turn (a zero-delay timer), so the page can paint and stay responsive
 /// during a long import.
 pub async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Milliseconds since the page started, for pacing the work between turns.

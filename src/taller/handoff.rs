@@ -53,7 +53,7 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
 }
 
 /// How long the helper may take to read, merge and write a file (50 MB on a slow phone).
-const IMPORT_MS: i32 = 300_000;
+const IMPORT_MS: u32 = 300_000;
 
 /// Imports a hand-off file: read, checked, merged into the workspace as stored and written by
 /// the helper worker (`super::helper`), so the page stays free however large the file; then

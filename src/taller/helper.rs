@@ -28,7 +28,7 @@ use super::records::{self, EnterpriseRecord, VisitRecord};
 /// The worker's loader, beside the page (unhashed).
 const LOADER: &str = "umbral-helper_loader.js";
 /// How long the worker may take to start (compiling its module on a slow phone).
-const START_MS: i32 = 30_000;
+const START_MS: u32 = 30_000;
 
 /// The page's handle on one helper worker; dropping it ends the worker.
 pub struct Helper {
@@ -55,7 +55,7 @@ impl Helper {
         &self,
         message: &JsValue,
         transfer: &Array,
-        timeout_ms: i32,
+        timeout_ms: u32,
     ) -> Result<JsValue, String> {
         self.worker
             .post_message_with_transfer(message, transfer)
@@ -63,7 +63,7 @@ impl Helper {
         self.next_message(timeout_ms).await
     }
 
-    async fn next_message(&self, timeout_ms: i32) -> Result<JsValue, String> {
+    async fn next_message(&self, timeout_ms: u32) -> Result<JsValue, String> {
         let worker = &self.worker;
         let promise = Promise::new(&mut |resolve, reject| {
             let on_message = Closure::once_into_js(move |event: MessageEvent| {
@@ -76,15 +76,10 @@ impl Helper {
                 let _ = failed.call1(&JsValue::UNDEFINED, &"the helper failed".into());
             });
             worker.set_onerror(Some(on_error.unchecked_ref()));
-            if let Some(window) = web_sys::window() {
-                let timeout = Closure::once_into_js(move || {
-                    let _ = reject.call1(&JsValue::UNDEFINED, &"the helper took too long".into());
-                });
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    timeout.unchecked_ref(),
-                    timeout_ms,
-                );
-            }
+            gloo::timers::callback::Timeout::new(timeout_ms, move || {
+                let _ = reject.call1(&JsValue::UNDEFINED, &"the helper took too long".into());
+            })
+            .forget();
         });
         JsFuture::from(promise)
             .await

@@ -299,8 +299,11 @@ pub fn Taller() -> Html {
             open(&ctx, &dispatch, locale);
             let listener = ctx.channel.as_ref().map(|channel| {
                 let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-                let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-                    move |event: web_sys::MessageEvent| {
+                gloo::events::EventListener::new(channel, "message", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    {
                         let text = event.data().as_string().unwrap_or_default();
                         let message: serde_json::Value =
                             serde_json::from_str(&text).unwrap_or_default();
@@ -314,11 +317,10 @@ pub fn Taller() -> Html {
                             }
                         }
                         reload(&ctx, &dispatch);
-                    },
-                );
-                channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
-                closure
+                    }
+                })
             });
+            // Dropping the listener removes it.
             move || drop(listener)
         });
     }

@@ -116,10 +116,11 @@ pub enum Action {
     /// An enterprise (and maybe visits) written: show them.
     Stored(Vec<EnterpriseRecord>, Vec<VisitRecord>, View),
     OpenVisit(VisitRecord),
-    /// An action of the questionnaire on the open visit.
-    Assess(app_state::Action),
-    Notes(String),
-    Date(String),
+    /// An action of the questionnaire on the open visit, at an instant (RFC 3339: the reducer
+    /// reads no clock; the time of a save comes in with the action, as every input does).
+    Assess(app_state::Action, String),
+    Notes(String, String),
+    Date(String, String),
     Saved,
     SaveFailed(DbError),
     /// The synchronous backup copy of the open visit (see `journal`) could not be written.
@@ -243,17 +244,13 @@ impl Model {
             .count()
     }
 
-    /// The enterprises to list: matching the search, in the chosen order.
+    /// The enterprises to list: matching the search (`Enterprise::matches`: every word, in the
+    /// name, locality, region or id, whatever the case and accents), in the chosen order.
     pub fn listed(&self) -> Vec<&EnterpriseRecord> {
-        let needle = fold(&self.search);
         let mut list: Vec<&EnterpriseRecord> = self
             .enterprises
             .iter()
-            .filter(|e| {
-                needle.is_empty()
-                    || fold(&e.name).contains(&needle)
-                    || fold(&e.locality).contains(&needle)
-            })
+            .filter(|e| e.matches(&self.search))
             .collect();
         let latest_visits = self.latest_visits();
         let last: HashMap<&str, (&str, Option<u32>)> = list
@@ -278,7 +275,7 @@ impl Model {
                     .cmp(&last[a.id.as_str()].1)
                     .then(a.name.cmp(&b.name))
             }),
-            Sort::Name => list.sort_by_cached_key(|e| fold(&e.name)),
+            Sort::Name => list.sort_by_cached_key(|e| crate::workspace::fold(&e.name)),
         }
         list
     }
@@ -305,22 +302,6 @@ impl Model {
 /// How two visits order in time: by date, then by when saved.
 fn later(a: &VisitRecord, b: &VisitRecord) -> std::cmp::Ordering {
     (&a.date, &a.updated).cmp(&(&b.date, &b.updated))
-}
-
-/// Lower case without accents, for searching.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
 }
 
 /// The questionnaire state for a visit, on its first question, or its results when the
@@ -431,7 +412,7 @@ impl Reducible for Model {
                 m.conflict = false;
                 m.editing = Some(Editing { visit, assessment });
             }
-            Action::Assess(action) => {
+            Action::Assess(action, now) => {
                 let Some(editing) = &mut m.editing else {
                     return self;
                 };
@@ -451,7 +432,7 @@ impl Reducible for Model {
                 }
                 if editing.assessment.profile != before {
                     editing.visit.profile = editing.assessment.profile.to_value();
-                    editing.visit.touch(&m.device, &super::now());
+                    editing.visit.touch(&m.device, &now);
                     m.save_seq += 1;
                 }
                 if focus {
@@ -460,7 +441,7 @@ impl Reducible for Model {
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
             }
-            Action::Notes(mut text) => {
+            Action::Notes(mut text, now) => {
                 let Some(editing) = &mut m.editing else {
                     return self;
                 };
@@ -469,17 +450,17 @@ impl Reducible for Model {
                     m.flash = Some(super::words::words(m.locale).notes_cut.to_string());
                 }
                 editing.visit.notes = text;
-                editing.visit.touch(&m.device, &super::now());
+                editing.visit.touch(&m.device, &now);
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
                 m.save_seq += 1;
             }
-            Action::Date(date) => {
+            Action::Date(date, now) => {
                 let Some(editing) = &mut m.editing else {
                     return self;
                 };
                 editing.visit.date = date;
-                editing.visit.touch(&m.device, &super::now());
+                editing.visit.touch(&m.device, &now);
                 let visit = editing.visit.clone();
                 m.upsert_visit(&visit);
                 m.save_seq += 1;

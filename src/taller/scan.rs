@@ -26,7 +26,7 @@ use super::{browser, views, Ctx, Dispatch};
 const MAX_SIDE: u32 = 1600;
 
 /// How long the decoder worker may take over one photo.
-const DECODE_MS: i32 = 15_000;
+const DECODE_MS: u32 = 15_000;
 
 /// Why a photo gave no profile, for the person.
 pub enum PhotoError {
@@ -149,15 +149,6 @@ async fn detect(detector: &JsValue, video: &HtmlVideoElement) -> Option<String> 
     Reflect::get(&found.get(0), &"rawValue".into())
         .ok()?
         .as_string()
-}
-
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 fn stop_stream(video: &HtmlVideoElement) {
@@ -331,7 +322,7 @@ pub fn Receive(props: &ReceiveProps) -> Html {
                 element.set_src_object(Some(&stream));
                 let _ = element.play();
                 while !stopped.get() {
-                    sleep(400).await;
+                    gloo::timers::future::sleep(std::time::Duration::from_millis(400)).await;
                     if let Some(text) = detect(&detector, &element).await {
                         stop_stream(&element);
                         stopped.set(true);

@@ -782,7 +782,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     area.set_value(&kept);
                 }
             }
-            dispatch.dispatch(Action::Notes(text));
+            dispatch.dispatch(Action::Notes(text, browser::now()));
         })
     };
     let on_date = {
@@ -791,7 +791,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let value = input.value();
             if is_date(&value) {
-                dispatch.dispatch(Action::Date(value));
+                dispatch.dispatch(Action::Date(value, browser::now()));
             } else {
                 dispatch.dispatch(Action::Flash(Some(words_for(&input).bad_date.to_string())));
             }
@@ -884,7 +884,9 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     move |(kind, action, value, on): (String, String, String, bool)| match decode(
                         &state, wide, &kind, &action, &value, on,
                     ) {
-                        Some(Msg::Do(action)) => dispatch.dispatch(Action::Assess(action)),
+                        Some(Msg::Do(action)) => {
+                            dispatch.dispatch(Action::Assess(action, browser::now()))
+                        }
                         Some(Msg::Print) => crate::app::browser::print(),
                         _ => {}
                     },
