@@ -91,7 +91,11 @@ pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcom
     );
     let compiled = packs::compile(&id, &sources, today);
     let mut diagnostics = compiled.diagnostics;
+    // A pack with any error is refused, as `umbral validate` refuses it, even when what was
+    // left of it could be built (a duplicate item is left out and reported, say).
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
     match compiled.pack {
+        Some(_) if !clean => failed(diagnostics, &id, fallback),
         Some(pack) if pack.data.country.is_some() => Outcome {
             country: pack.data.country.clone(),
             name: Some(pack.data.name.clone()),

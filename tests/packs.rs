@@ -213,3 +213,106 @@ fn every_question_is_read_by_a_rule() {
         unused.join("\n")
     );
 }
+
+/// A country or programme pack rewords a question's options by value, in one line each: the
+/// rest of each option, and the options it does not name, stay as they were. An option value
+/// the question does not have is an error, since the values are the profile's.
+#[test]
+fn an_override_rewords_options_by_value_and_adds_none() {
+    let header = r#"[pack]
+id = "palabras-de-prueba"
+version = "2026.12.0"
+extends = "mx"
+name = { es = "Prueba", en = "Test" }
+
+[[question]]
+id = "accepts"
+override = true
+"#;
+    let source = format!(
+        "{header}options = [{{ value = \"payment_link\", label = {{ es = \"Link de pago\" }} }}]\n"
+    );
+    let outcome = umbral::packs_worker::compile_runtime("palabras.toml", &source, None);
+    assert_eq!(outcome.diagnostics, "");
+    let pack = Pack::from_compact(&outcome.pack.expect("it compiles")).unwrap();
+    let accepts = pack
+        .data
+        .questions
+        .iter()
+        .find(|q| q.id == "accepts")
+        .unwrap();
+    let labels: Vec<(&str, &str)> = accepts
+        .options
+        .iter()
+        .map(|o| (o.label.es.as_str(), o.label.en.as_str()))
+        .collect();
+    assert_eq!(labels[0], ("Efectivo", "Cash"));
+    assert_eq!(labels.len(), 5);
+    assert_eq!(labels[4], ("Link de pago", "Payment link"));
+
+    let source = format!(
+        "{header}options = [{{ value = \"cheque\", label = {{ es = \"Cheque\", en = \"Cheque\" }} }}]\n"
+    );
+    let outcome = umbral::packs_worker::compile_runtime("palabras.toml", &source, None);
+    assert!(outcome.pack.is_none(), "{}", outcome.diagnostics);
+    assert!(
+        outcome
+            .diagnostics
+            .contains("question 'accepts' has no option with this value; an override can reword its options, not add any"),
+        "{}",
+        outcome.diagnostics
+    );
+}
+
+/// Chile and Bolivia read their own words: none of the Mexican ones the core pack is written
+/// in (each country's `words.toml` rewords them), and Bolivia no brand it does not have.
+#[test]
+fn chile_and_bolivia_read_no_mexican_word() {
+    fn spanish<'a>(value: &'a serde_json::Value, path: String, out: &mut Vec<(String, &'a str)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("es", serde_json::Value::String(text)) => out.push((path.clone(), text)),
+                        _ => spanish(v, format!("{path}.{key}"), out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    spanish(v, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mexican = [
+        "paqueter",
+        "liga de pago",
+        "no le veo caso",
+        "dado de alta",
+        "su giro",
+    ];
+    let sources = packs::builtin();
+    for (country, own) in [("cl", &["computadora"][..]), ("bo", &["mercado libre"][..])] {
+        let pack = packs::compile(country, &sources, None)
+            .pack
+            .expect("compiles");
+        let data = serde_json::to_value(&pack.data).unwrap();
+        let mut texts = Vec::new();
+        spanish(&data, String::new(), &mut texts);
+        assert!(texts.len() > 300, "{country}: only {} texts", texts.len());
+        let found: Vec<String> = texts
+            .iter()
+            .flat_map(|(path, text)| {
+                let lower = text.to_lowercase();
+                mexican
+                    .iter()
+                    .chain(own)
+                    .filter(move |w| lower.contains(*w))
+                    .map(move |w| format!("{country}{path}: «{w}» in {text:?}"))
+            })
+            .collect();
+        assert!(found.is_empty(), "\n{}", found.join("\n"));
+    }
+}

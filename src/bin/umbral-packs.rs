@@ -28,7 +28,9 @@ fn main() {
             ok: outcome.pack.is_some(),
             outcome,
         };
-        serde_wasm_bindgen::to_value(&answer).unwrap_or_else(|e| e.into())
+        // A plain object (flatten makes a map, which would otherwise become a JS Map).
+        let objects = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+        serde::Serialize::serialize(&answer, &objects).unwrap_or_else(|e| e.into())
     });
 }
 

@@ -442,6 +442,76 @@ impl<'a> Loader<'a> {
         })
     }
 
+    /// A question's `options` given by an override, merged into the ones it overrides by
+    /// `value`: each option keeps its place and value, and the texts given replace the old
+    /// ones locale by locale (so a country pack rewords "Liga de pago" as "Link de pago" with
+    /// one line). An option value the question does not have is an error: the values are the
+    /// profile's, which a pack cannot change.
+    fn reword_options(
+        &mut self,
+        section: &str,
+        id: &str,
+        old: &Entry<'a>,
+        new: Entry<'a>,
+    ) -> Entry<'a> {
+        let (Some(old_options), Some(new_options)) = (
+            old.value.get_ref().as_array(),
+            new.value.get_ref().as_array(),
+        ) else {
+            return new;
+        };
+        let mut options = old_options.clone();
+        for option in new_options {
+            let Some(table) = option.get_ref().as_table() else {
+                self.error(
+                    new.file,
+                    option.span(),
+                    "an option is a table such as { value = …, label = { es = …, en = … } }".into(),
+                );
+                continue;
+            };
+            let value = table.get("value").and_then(|v| option_value(v.get_ref()));
+            let place = options.iter().position(|o| {
+                let old = o.get_ref().as_table().and_then(|t| t.get("value"));
+                value.is_some() && old.and_then(|v| option_value(v.get_ref())) == value
+            });
+            let Some(place) = place else {
+                self.error(
+                    new.file,
+                    option.span(),
+                    format!("{section} '{id}' has no option with this value; an override can reword its options, not add any"),
+                );
+                continue;
+            };
+            let Some(mut merged) = options[place].get_ref().as_table().cloned() else {
+                continue;
+            };
+            for (key, given) in table.iter() {
+                let text = match (
+                    merged.get(key).map(|v| v.get_ref().as_table()),
+                    given.get_ref().as_table(),
+                ) {
+                    (Some(Some(old_text)), Some(new_text)) => {
+                        let mut text = old_text.clone();
+                        for (locale, words) in new_text.iter() {
+                            text.insert(locale.clone(), words.clone());
+                        }
+                        Spanned::new(given.span(), DeValue::Table(text))
+                    }
+                    _ => given.clone(),
+                };
+                merged.insert(key.clone(), text);
+            }
+            let span = options[place].span();
+            options.as_mut()[place] = Spanned::new(span, DeValue::Table(merged));
+        }
+        Entry {
+            file: new.file,
+            key_span: new.key_span.clone(),
+            value: Spanned::new(new.value.span(), DeValue::Array(options)),
+        }
+    }
+
     /// Adds `item` to `list`, or merges it into the item it overrides.
     fn layer(&mut self, section: &str, list: &mut Vec<Item<'a>>, mut item: Item<'a>) {
         let overrides = match item.keys.remove("override") {
@@ -472,6 +542,13 @@ impl<'a> Loader<'a> {
             (Some(i), true) => {
                 let target = &mut list[i];
                 for (key, entry) in item.keys {
+                    if key == "options" {
+                        if let Some(old) = target.keys.get(&key) {
+                            let merged = self.reword_options(section, &id, old, entry);
+                            target.keys.insert(key, merged);
+                            continue;
+                        }
+                    }
                     let merged = match (target.keys.get(&key), entry.value.get_ref().as_table()) {
                         (Some(old), Some(new_table)) => match old.value.get_ref().as_table() {
                             // A text: replace it locale by locale.
@@ -850,6 +927,19 @@ pub fn month_from_unix(seconds: i64) -> Month {
     Month {
         year: year as i32,
         month,
+    }
+}
+
+/// An option's `value` as text to compare by (a string, a whole number or a yes/no), if it is
+/// one of those.
+fn option_value(value: &DeValue<'_>) -> Option<String> {
+    match value {
+        DeValue::String(s) => Some(format!("string {s}")),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| format!("number {n}")),
+        DeValue::Boolean(b) => Some(format!("bool {b}")),
+        _ => None,
     }
 }
 
