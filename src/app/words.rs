@@ -244,7 +244,7 @@ impl Words {
 
 pub static ES: Words = Words {
     locale: Locale::Es,
-    tagline: "¿Listo para vender en línea?",
+    tagline: "¿Su negocio está listo para vender en línea?",
     switch_to: "English",
     switch_to_lang: "en",
     start_heading: "Inicio",
@@ -348,7 +348,7 @@ pub static ES: Words = Words {
 
 pub static EN: Words = Words {
     locale: Locale::En,
-    tagline: "Ready to sell online?",
+    tagline: "Is your business ready to sell online?",
     switch_to: "Español",
     switch_to_lang: "es",
     start_heading: "Start",

@@ -43,7 +43,8 @@ describe('start screen', () => {
 
   test('loads in Spanish with its title, heading and Comenzar button', async () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'es');
-    assert.equal(await page.title(), 'Umbral — ¿Listo para vender en línea?');
+    // The tagline asks about the business, so it assumes nothing of who reads it (issue 15).
+    assert.equal(await page.title(), 'Umbral — ¿Su negocio está listo para vender en línea?');
     assert.equal((await screen.heading.textContent()).trim(), 'Umbral');
     assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
     assert.equal((await screen.startButton.textContent()).trim(), 'Comenzar');
