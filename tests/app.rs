@@ -552,3 +552,47 @@ fn every_action_a_view_draws_decodes_to_a_message() {
         );
     }
 }
+
+/// Every question, and the results' summary, has a read-aloud button in the pack's language
+/// and country (the page shows it only where the device has such a voice; see www/view.js).
+#[test]
+fn questions_and_the_summary_can_be_read_aloud_in_the_countrys_spanish() {
+    for (country, voice) in [("mx", "es-MX"), ("cl", "es-CL"), ("bo", "es-BO")] {
+        let compiled = umbral::packs::compile(country, &umbral::packs::builtin(), None);
+        let state = state_with(compiled.pack.expect("the pack compiles"));
+        let pack = state.pack().expect("pack").clone();
+        for q in 0..pack.data.questions.len() {
+            let html = view::question_page(&pack, &state, &[q], false).into_string();
+            let button = format!(r#"data-escuchar="{voice}""#);
+            assert_eq!(
+                html.matches(&button).count(),
+                1,
+                "{country} question {q}: {html}"
+            );
+            assert!(html.contains(">Escuchar</span>"), "{html}");
+        }
+        let profile = Profile::new(&country.to_uppercase());
+        let html = view::results(
+            &pack,
+            &profile,
+            Locale::Es,
+            maud::Markup::default(),
+            Whys::All,
+        )
+        .into_string();
+        assert!(
+            html.contains(&format!(r#"data-escuchar="{voice}" data-escuchar-de=""#)),
+            "{html}"
+        );
+        let english = view::results(
+            &pack,
+            &profile,
+            Locale::En,
+            maud::Markup::default(),
+            Whys::All,
+        )
+        .into_string();
+        assert!(english.contains(r#"data-escuchar="en""#));
+        assert!(english.contains("Listen to the summary"));
+    }
+}

@@ -193,3 +193,56 @@ function morphNode(live, wanted) {
   }
   morphChildren(live, wanted);
 }
+
+// Read aloud (issue 15): a button with data-escuchar (a language such as es-MX) reads its
+// question (text, help, options in order), or the elements its data-escuchar-de selector
+// names, with the device's own voices: never a network voice, so nothing leaves the device and
+// it works offline. The page gets the class voz-es or voz-en while the device has such a voice;
+// without one the buttons stay hidden (styles.css). A second tap on the same button stops it.
+(() => {
+  const synth = window.speechSynthesis;
+  if (!synth || !window.SpeechSynthesisUtterance) return;
+  const own = () => synth.getVoices().filter((voice) => voice.localService);
+  const tag = (voice) => voice.lang.toLowerCase().replace('_', '-');
+  const mark = () => {
+    const voices = own();
+    for (const language of ['es', 'en']) {
+      document.documentElement.classList.toggle(`voz-${language}`, voices.some((voice) => tag(voice).startsWith(language)));
+    }
+  };
+  mark();
+  synth.addEventListener?.('voiceschanged', mark);
+  // The country's voice (es-CL), else any voice of the language.
+  const best = (lang) => {
+    const voices = own();
+    const wanted = lang.toLowerCase();
+    return voices.find((voice) => tag(voice) === wanted) ?? voices.find((voice) => tag(voice).startsWith(wanted.slice(0, 2)));
+  };
+  const parts = (button) => {
+    const from = button.getAttribute('data-escuchar-de');
+    if (from) return [...document.querySelectorAll(from)].flatMap((element) => element.innerText.split('\n'));
+    const question = button.closest('.pregunta');
+    const readable = '.pregunta__texto, .ayuda, .indicacion, .opcion span, select option:not([value=""]), .unidad';
+    return question ? [...question.querySelectorAll(readable)].map((element) => element.textContent) : [];
+  };
+  let reading = null;
+  addEventListener('click', (event) => {
+    const button = event.target.closest?.('[data-escuchar]');
+    if (!button) return;
+    const again = reading === button && synth.speaking;
+    synth.cancel();
+    reading = null;
+    if (again) return;
+    const lang = button.getAttribute('data-escuchar');
+    const voice = best(lang);
+    if (!voice) return;
+    reading = button;
+    for (const text of parts(button).map((part) => part.trim()).filter(Boolean)) {
+      const utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = lang;
+      utterance.voice = voice;
+      synth.speak(utterance);
+    }
+  });
+})();
+

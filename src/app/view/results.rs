@@ -78,6 +78,12 @@ pub fn results(
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
             h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading) }
+            (super::questions::listen_button(
+                pack,
+                locale,
+                w.listen_summary,
+                Some("[data-testid=preparacion], [data-testid=frenos], [data-testid=primeros-pasos]"),
+            ))
             div.resumen data-testid="preparacion" {
                 p.resumen__titulo { (w.readiness) }
                 p.resumen__numero { span.resumen__valor { (report.readiness) } " / 100" }
