@@ -9,9 +9,9 @@
 //!   reloads the workspace once it is written.
 //!
 //! Messages (the worker says `"ready"` first): `{kind: "qr", width, height, luma}` is answered
-//! with the text of the first QR code in it, or `null`; `{kind: "import", file, locale}` with
-//! `{summary, refused}` once written, or, with nothing written, `{problem}` (what is wrong with
-//! the file, for the person), `{full: true}` (the device is full) or `{failed}`.
+//! with the text of the first QR code in it, or `null`; `{kind: "import", file, locale}` with an
+//! [`Imported`]: written, or with nothing written, what is wrong with the file (for the person),
+//! a full device, or another failure.
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -93,7 +93,11 @@ impl Drop for Helper {
     }
 }
 
-/// What an import's helper answered.
+/// What an import's helper answered; it crosses from the worker to the page as it is
+/// (serde-wasm-bindgen): `{outcome: "done", text: {summary, refused}}`, `{outcome: "problem",
+/// text}`, `{outcome: "full"}` or `{outcome: "failed", text}`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(tag = "outcome", content = "text", rename_all = "lowercase")]
 pub enum Imported {
     /// Written: what the merge did, and the enterprises left out.
     Done {
@@ -111,40 +115,13 @@ pub enum Imported {
 impl Imported {
     /// The answer as the worker posts it.
     fn to_js(&self) -> JsValue {
-        let answer = Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = Reflect::set(&answer, &key.into(), &value);
-        };
-        match self {
-            Imported::Done { summary, refused } => {
-                set("summary", summary.into());
-                if let Some(refused) = refused {
-                    set("refused", refused.into());
-                }
-            }
-            Imported::Problem(problem) => set("problem", problem.into()),
-            Imported::Full => set("full", true.into()),
-            Imported::Failed(why) => set("failed", why.into()),
-        }
-        answer.into()
+        serde_wasm_bindgen::to_value(self).unwrap_or_else(JsValue::from)
     }
 
     /// Reads an `import` answer.
     pub fn from_js(answer: &JsValue) -> Imported {
-        if let Some(problem) = text(answer, "problem") {
-            Imported::Problem(problem)
-        } else if let Some(failed) = text(answer, "failed") {
-            Imported::Failed(failed)
-        } else if Reflect::get(answer, &"full".into()).is_ok_and(|f| f.is_truthy()) {
-            Imported::Full
-        } else if let Some(summary) = text(answer, "summary") {
-            Imported::Done {
-                summary,
-                refused: text(answer, "refused"),
-            }
-        } else {
-            Imported::Failed(format!("unexpected answer {answer:?}"))
-        }
+        serde_wasm_bindgen::from_value(answer.clone())
+            .unwrap_or_else(|e| Imported::Failed(format!("the helper's answer: {e}")))
     }
 }
 
