@@ -10,13 +10,12 @@
 //!   of profile files) and [`workspace`] (enterprises, visits, hand-off files, merging).
 //! - Shells over them: `cli`, the `umbral` command line (native only); [`app`], the
 //!   entrepreneur's page and the UI parts the other pages share; `taller`, the consultant's
-//!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker` and
-//!   [`packs_worker`], the Web Workers. They share the packs, so a profile scores the same in
+//!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker`, how the
+//!   Web Workers answer (the pack checker's compile step is [`packs::runtime`]). They share the packs, so a profile scores the same in
 //!   every one.
 
 pub mod engine;
 pub mod packs;
-pub mod packs_worker;
 pub mod share;
 pub mod summary;
 pub mod workspace;

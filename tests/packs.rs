@@ -232,7 +232,7 @@ override = true
     let source = format!(
         "{header}options = [{{ value = \"payment_link\", label = {{ es = \"Link de pago\" }} }}]\n"
     );
-    let outcome = umbral::packs_worker::compile_runtime("palabras.toml", &source, None);
+    let outcome = umbral::packs::runtime::compile("palabras.toml", &source, None);
     assert_eq!(outcome.diagnostics, "");
     let pack = Pack::from_compact(&outcome.pack.expect("it compiles")).unwrap();
     let accepts = pack
@@ -253,7 +253,7 @@ override = true
     let source = format!(
         "{header}options = [{{ value = \"cheque\", label = {{ es = \"Cheque\", en = \"Cheque\" }} }}]\n"
     );
-    let outcome = umbral::packs_worker::compile_runtime("palabras.toml", &source, None);
+    let outcome = umbral::packs::runtime::compile("palabras.toml", &source, None);
     assert!(outcome.pack.is_none(), "{}", outcome.diagnostics);
     assert!(
         outcome

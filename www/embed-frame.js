@@ -117,7 +117,7 @@
   let worker;
   let listening = false;
   // Limits on what the host can make the checker do: the pack's size (also checked by the
-  // checker itself, src/packs_worker.rs) and the time the check may take.
+  // checker itself, src/packs/runtime.rs) and the time the check may take.
   const MAX_PACK_BYTES = 256 * 1024;
   const CHECK_SECONDS = 20;
   const check = (name, source) => {

@@ -1,7 +1,7 @@
 //! The programme-pack checker, run by the embedded app as a Web Worker (built by Trunk with
 //! `data-type="worker"`; see index.html). It answers each message `{name, source}` with
 //! `{ok, pack, name, diagnostics, country}`: the compiled pack's JSON when the source is valid, and
-//! always the diagnostics as `umbral validate` prints them (see `umbral::packs_worker`).
+//! always the diagnostics as `umbral validate` prints them (see `umbral::packs::runtime`).
 //! It says `"ready"` once it listens, so no message reaches it before it can answer.
 
 #[cfg(target_arch = "wasm32")]
@@ -11,7 +11,7 @@ fn main() {
     struct Answer {
         ok: bool,
         #[serde(flatten)]
-        outcome: umbral::packs_worker::Outcome,
+        outcome: umbral::packs::runtime::Outcome,
     }
 
     umbral::worker::serve(|data| {
@@ -22,8 +22,7 @@ fn main() {
                 .unwrap_or_default()
         };
         let today = umbral::packs::month_from_unix((js_sys::Date::now() / 1000.0) as i64);
-        let outcome =
-            umbral::packs_worker::compile_runtime(&text("name"), &text("source"), Some(today));
+        let outcome = umbral::packs::runtime::compile(&text("name"), &text("source"), Some(today));
         let answer = Answer {
             ok: outcome.pack.is_some(),
             outcome,

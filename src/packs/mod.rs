@@ -7,6 +7,7 @@
 
 mod diagnostic;
 pub mod examples;
+pub mod runtime;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -38,7 +38,7 @@ pub struct Outcome {
 /// Compiles the runtime pack `source`, named `name` in messages (a `.toml` name is added when
 /// missing, since pack folders only read `.toml` files). With `today`, offers checked more than
 /// a year earlier get warnings, as in `umbral validate`.
-pub fn compile_runtime(name: &str, source: &str, today: Option<Month>) -> Outcome {
+pub fn compile(name: &str, source: &str, today: Option<Month>) -> Outcome {
     let mut path = if name.trim().is_empty() {
         "programa.toml".to_string()
     } else {
@@ -167,7 +167,7 @@ mod tests {
     fn a_pack_over_the_size_limit_is_refused_before_parsing_saying_how_big() {
         let mut source = example_programme();
         source.push_str(&format!("\n# {}\n", "x".repeat(MAX_SOURCE_BYTES)));
-        let outcome = compile_runtime("programa.toml", &source, None);
+        let outcome = compile("programa.toml", &source, None);
         assert_eq!(outcome.pack, None);
         assert!(
             outcome
@@ -177,7 +177,7 @@ mod tests {
             outcome.diagnostics
         );
         // Within the limit, the same pack compiles.
-        assert!(compile_runtime("programa.toml", &example_programme(), None)
+        assert!(compile("programa.toml", &example_programme(), None)
             .pack
             .is_some());
     }
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_valid_programme_compiles_on_its_country_pack() {
-        let outcome = compile_runtime("programa.toml", &example_programme(), None);
+        let outcome = compile("programa.toml", &example_programme(), None);
         assert_eq!(outcome.diagnostics, "");
         assert_eq!(outcome.country.as_deref(), Some("MX"));
         let pack = crate::engine::Pack::from_compact(&outcome.pack.expect("compiled")).unwrap();
@@ -224,7 +224,7 @@ mod tests {
             "url = \"https://example.org/programa-ejemplo/taller\"",
             "url = \"http://example.org/programa-ejemplo/taller\"",
         );
-        let outcome = compile_runtime("programa.toml", &source, None);
+        let outcome = compile("programa.toml", &source, None);
         assert_eq!(outcome.pack, None);
         assert_eq!(outcome.country.as_deref(), Some("MX"));
         let line = source
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_at_the_spot_and_a_name_gets_toml_added() {
-        let outcome = compile_runtime(
+        let outcome = compile(
             "#programa",
             "[pack]\nid = \"p\"\nextends = \"mx\"\nname = { es = \"P\", en = \"P\" \n",
             None,
@@ -275,10 +275,10 @@ mod tests {
 
     #[test]
     fn a_pack_without_pack_table_or_country_is_refused() {
-        let outcome = compile_runtime("p.toml", "[[entry]]\nid = \"x\"\n", None);
+        let outcome = compile("p.toml", "[[entry]]\nid = \"x\"\n", None);
         assert!(outcome.diagnostics.contains("missing [pack] table"));
         assert_eq!(outcome.country, None);
-        let outcome = compile_runtime(
+        let outcome = compile(
             "p.toml",
             "[pack]\nid = \"p\"\nversion = \"1\"\nextends = \"core\"\nname = { es = \"P\", en = \"P\" }\n",
             None,
@@ -288,7 +288,7 @@ mod tests {
             "{}",
             outcome.diagnostics
         );
-        let outcome = compile_runtime(
+        let outcome = compile(
             "p.toml",
             "[pack]\nid = \"p\"\nversion = \"1\"\nextends = \"cl\"\nname = 3\n",
             None,
