@@ -1,6 +1,6 @@
 //! Whole reports, snapshotted: `tests/reports/profiles.jsonl` in, `tests/reports/expected.jsonl`
-//! out, one compact report per line. The browser test (`tests/web.rs`) scores the same
-//! profiles in WebAssembly and must produce these same bytes. Every report, and every profile,
+//! out, one compact report per line. `tests/engine_wasm.rs` scores the same profiles in
+//! WebAssembly and `tests/compact.rs` from the compact packs; both must produce these same bytes. Every report, and every profile,
 //! is also checked against the published JSON schemas.
 //!
 //! `UPDATE_EXPECT=1 cargo test --test reports` rewrites the expected file after a deliberate

@@ -1,7 +1,8 @@
 //! The programme-pack checker, run by the embedded app as a Web Worker (built by Trunk with
 //! `data-type="worker"`; see index.html). It answers each message `{name, source}` with
-//! `{ok, pack, name, diagnostics, country}`: the compiled pack's JSON when the source is valid, and
-//! always the diagnostics as `umbral validate` prints them (see `umbral::packs::runtime`).
+//! `{ok, pack, name, diagnostics, country}`: the compiled pack in its compact form when the
+//! source is valid, and always the diagnostics as `umbral validate` prints them (see
+//! `umbral::packs::runtime`).
 //! It says `"ready"` once it listens, so no message reaches it before it can answer.
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
-//! Rule packs as the engine sees them: the compiled data form (what `umbral compile` writes
-//! and the browser fetches as JSON) and the linked form the engine runs, with every condition
-//! parsed and every id resolved to an index.
+//! Rule packs as the engine sees them: the compiled data form (what `umbral compile` writes as
+//! `<id>.json`, and the planner page fetches) and the linked form the engine runs, with every
+//! condition parsed and every id resolved to an index. The app and the workspace read the
+//! linked form from its compact text instead (`super::compact`).
 //!
 //! Linking checks everything that does not depend on how the pack was written: ids, conditions,
 //! monotonicity, cycles, translations, costs and links. It reports every problem it finds, each

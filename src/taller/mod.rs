@@ -7,8 +7,9 @@
 //! note is written at once, a visit's write is refused when another tab changed it first
 //! (revisions, noticed live through a `BroadcastChannel`), an unreadable record is set aside
 //! alone, and a full disk is reported while what was saved stays. The questionnaire and the
-//! results are the entrepreneur app's own components (`crate::app::components`) driven by the
-//! app's own reducer (`crate::app::state::State`), one per open visit.
+//! results are the entrepreneur app's own views (`crate::app::view`, drawn through `app_view`,
+//! the one crossing between the Yew pages and the app's views) driven by the app's own reducer
+//! (`crate::app::state::State`), one per open visit.
 
 mod app_view;
 mod browser;
