@@ -17,7 +17,7 @@ use super::helper::{self, Helper, Imported};
 use super::model::{Action, Model};
 use super::records::{self, EnterpriseRecord, VisitRecord};
 use super::words::words;
-use super::{browser, db, views, Ctx, Dispatch, Handle};
+use super::{browser, db, Ctx, Dispatch, Handle, HEADING};
 
 /// The workspace (or the enterprises in `only`) as hand-off enterprises, visits included.
 fn assemble(model: &Model, only: Option<&BTreeSet<String>>) -> Vec<Enterprise> {
@@ -161,8 +161,8 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     };
     let chosen = model.selected.len();
     html! {
-        <section aria-labelledby={views::HEADING} data-testid="entregar">
-            <h2 id={views::HEADING} tabindex="-1" data-testid="vista">{ w.handoff_heading }</h2>
+        <section aria-labelledby={HEADING} data-testid="entregar">
+            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.handoff_heading }</h2>
             <p>{ w.handoff_intro }</p>
             <div class="acciones">
                 <button type="button" class="boton" data-testid="exportar-todo" onclick={export_all}

@@ -33,10 +33,13 @@ use web_sys::{BroadcastChannel, IdbDatabase};
 use yew::prelude::*;
 
 use model::{Action, Model, Phase, View};
-use records::VisitRecord;
+use records::{EnterpriseRecord, VisitRecord};
 use words::words;
 
 pub(crate) use browser::now;
+
+/// The id of each screen's heading, which takes focus when the screen changes.
+pub const HEADING: &str = "vista";
 
 /// The channel tabs of the workspace tell each other about writes on.
 const CHANNEL: &str = "umbral-taller";
@@ -379,7 +382,7 @@ pub fn Taller() -> Html {
         let in_visit = matches!(model.view, View::Visit(_));
         use_effect_with(model.focus_tick, move |tick| {
             if *tick > 0 {
-                browser::focus(if in_visit { "enfoque" } else { views::HEADING });
+                browser::focus(if in_visit { "enfoque" } else { HEADING });
             }
         });
     }
@@ -458,4 +461,35 @@ pub fn Taller() -> Html {
 /// When there is no document or body (never in a browser page).
 pub fn start() {
     yew::Renderer::<Taller>::with_root(crate::app::browser::mount_point()).render();
+}
+
+/// Writes records, then shows them on `view` (or opens `open`, a visit).
+pub fn store(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    enterprises: Vec<EnterpriseRecord>,
+    visits: Vec<VisitRecord>,
+    view: Option<View>,
+    open: Option<VisitRecord>,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::put_all(&db, &enterprises, &visits).await {
+            Ok(()) => {
+                for v in &visits {
+                    ctx.revisions
+                        .borrow_mut()
+                        .insert(v.id.clone(), v.revision());
+                }
+                ctx.announce(None);
+                let view = view.unwrap_or(View::List);
+                dispatch.dispatch(Action::Stored(enterprises, visits, view));
+                if let Some(visit) = open {
+                    dispatch.dispatch(Action::OpenVisit(visit));
+                }
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
 }

@@ -20,7 +20,7 @@ use super::helper::Helper;
 use super::model::View;
 use super::records::{new_enterprise, new_visit};
 use super::words::words;
-use super::{browser, views, Ctx, Dispatch};
+use super::{browser, store, Ctx, Dispatch, HEADING};
 
 /// Photos are decoded straight to at most this many pixels a side.
 const MAX_SIDE: u32 = 1600;
@@ -200,7 +200,7 @@ fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
     let enterprise = new_enterprise(&name, &profile.country, &props.device);
     let visit = new_visit(&enterprise.id, profile.to_value(), &props.device);
     let view = View::Form(Some(enterprise.id.clone()));
-    views::store(
+    store(
         &props.ctx,
         &props.dispatch,
         vec![enterprise],
@@ -344,8 +344,8 @@ pub fn Receive(props: &ReceiveProps) -> Html {
         Status::Idle => None,
     };
     html! {
-        <section aria-labelledby={views::HEADING} data-testid="recibir">
-            <h2 id={views::HEADING} tabindex="-1" data-testid="vista">{ w.receive_heading }</h2>
+        <section aria-labelledby={HEADING} data-testid="recibir">
+            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.receive_heading }</h2>
             <p>{ w.receive_intro }</p>
             if detector.is_some() {
                 <p>

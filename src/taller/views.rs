@@ -14,10 +14,7 @@ use super::app_view::AppView;
 use super::model::{Action, Confirm, Model, Problem, Sort, View};
 use super::records::{is_date, new_enterprise, new_visit, EnterpriseRecord, VisitRecord};
 use super::words::{words, Words};
-use super::{browser, db, Ctx, Dispatch, Handle};
-
-/// The id of each screen's heading, which takes focus when the screen changes.
-pub const HEADING: &str = "vista";
+use super::{browser, db, store, Ctx, Dispatch, Handle, HEADING};
 
 fn heading(text: impl Into<Html>) -> Html {
     html! { <h2 id={HEADING} tabindex="-1" data-testid="vista">{ text.into() }</h2> }
@@ -477,37 +474,6 @@ fn enterprise_view(
             { for confirm }
         </section>
     }
-}
-
-/// Writes records, then shows them on `view` (or opens `open`, a visit).
-pub fn store(
-    ctx: &Rc<Ctx>,
-    dispatch: &Dispatch,
-    enterprises: Vec<EnterpriseRecord>,
-    visits: Vec<VisitRecord>,
-    view: Option<View>,
-    open: Option<VisitRecord>,
-) {
-    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(db) = ctx.db() else { return };
-        match db::put_all(&db, &enterprises, &visits).await {
-            Ok(()) => {
-                for v in &visits {
-                    ctx.revisions
-                        .borrow_mut()
-                        .insert(v.id.clone(), v.revision());
-                }
-                ctx.announce(None);
-                let view = view.unwrap_or(View::List);
-                dispatch.dispatch(Action::Stored(enterprises, visits, view));
-                if let Some(visit) = open {
-                    dispatch.dispatch(Action::OpenVisit(visit));
-                }
-            }
-            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-        }
-    });
 }
 
 /// Writes an enterprise's edited details if no other tab saved them since `base` (the revision
