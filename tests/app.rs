@@ -55,14 +55,7 @@ fn pack_text_is_escaped_everywhere_it_is_shown() {
     let pack = state.pack().expect("pack").clone();
     let page = view::question_page(&pack, &state, &[sector], false).into_string();
     let profile = Profile::from_json(PROFILE).expect("profile");
-    let results = view::results(
-        &pack,
-        &profile,
-        Locale::Es,
-        maud::Markup::default(),
-        Whys::All,
-    )
-    .into_string();
+    let results = results_html(&pack, &profile, Locale::Es);
     let start = view::app(
         &state,
         &Frame {
@@ -364,16 +357,13 @@ const EMBROIDERER: &str = r#"{"schema":"umbral.profile/2","country":"MX","region
 const GRANDDAUGHTER: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-GUA","locality":"urban","sector":"apparel_footwear","size":"micro","goal":"grow_local","connectivity":{"internet":"broadband","devices":["basic_phone","smartphone"]},"skills":{"digital_level":1,"helper":"family_youth","helper_willing":"yes","hours_per_week":8},"logistics":{"shipping_access":"courier_dropoff","delivers_locally":true,"packaging":true},"payments":{"bank_account":true,"accepts":["cash","transfer"],"monthly_budget":300,"one_off_budget":1000},"formalisation":{"tax_id":"registered"},"presence":{"channels":["whatsapp"],"product_photos":false,"online_sales_share":0,"inventory":"paper"},"motivation":{"level":2},"network":{"association":true,"intermediary":false,"programme":true}}"#;
 
 fn results_for(profile: &str) -> String {
-    let pack = mexico();
     let profile = Profile::from_json(profile).expect("profile");
-    view::results(
-        &pack,
-        &profile,
-        Locale::Es,
-        maud::Markup::default(),
-        Whys::All,
-    )
-    .into_string()
+    results_html(&mexico(), &profile, Locale::Es)
+}
+
+/// The results screen with every "¿Por qué?" drawn and no share panel.
+fn results_html(pack: &Pack, profile: &Profile, locale: Locale) -> String {
+    view::results(pack, profile, locale, maud::Markup::default(), Whys::All).into_string()
 }
 
 #[test]
@@ -572,26 +562,12 @@ fn questions_and_the_summary_can_be_read_aloud_in_the_countrys_spanish() {
             assert!(html.contains(">Escuchar</span>"), "{html}");
         }
         let profile = Profile::new(&country.to_uppercase());
-        let html = view::results(
-            &pack,
-            &profile,
-            Locale::Es,
-            maud::Markup::default(),
-            Whys::All,
-        )
-        .into_string();
+        let html = results_html(&pack, &profile, Locale::Es);
         assert!(
             html.contains(&format!(r#"data-escuchar="{voice}" data-escuchar-de=""#)),
             "{html}"
         );
-        let english = view::results(
-            &pack,
-            &profile,
-            Locale::En,
-            maud::Markup::default(),
-            Whys::All,
-        )
-        .into_string();
+        let english = results_html(&pack, &profile, Locale::En);
         assert!(english.contains(r#"data-escuchar="en""#));
         assert!(english.contains("Listen to the summary"));
     }

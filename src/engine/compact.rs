@@ -50,28 +50,25 @@ use super::condition::MAX_DEPTH;
 impl Pack {
     /// The pack in its compact form (see the [module docs](self)).
     pub fn to_compact(&self) -> String {
-        self.compact(true)
+        self.compact(true, true)
     }
 
     /// The pack in its compact form with its texts in Spanish only (an empty English section):
     /// what the app's first load fetches in Spanish (`packs/<id>.es.txt`), about 40 % smaller
     /// gzipped. Read back, every English text is the Spanish one.
     pub fn to_compact_spanish(&self) -> String {
-        self.compact(false)
+        self.compact(true, false)
     }
 
     /// The pack in its compact form with its texts in English only (an empty Spanish section):
     /// what the app fetches first in English (`packs/<id>.en.txt`). Read back, every Spanish
     /// text is the English one.
     pub fn to_compact_english(&self) -> String {
-        self.compact_in(false, true)
+        self.compact(false, true)
     }
 
-    fn compact(&self, english: bool) -> String {
-        self.compact_in(true, english)
-    }
-
-    fn compact_in(&self, spanish: bool, english: bool) -> String {
+    /// The compact form with the Spanish and the English texts, or either one alone.
+    fn compact(&self, spanish: bool, english: bool) -> String {
         let mut w = Writer {
             out: String::with_capacity(64 * 1024),
             spanish: String::with_capacity(32 * 1024),
@@ -521,19 +518,21 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Text {
         // A pack written in one language only (`Pack::to_compact_spanish`, `_english`): the
-        // other reads as that one. An empty section is (0, 0); both empty is refused.
-        let (es_only, en_only) = (self.texts[1].1 == 0, self.texts[0].1 == 0);
-        let es = if en_only { None } else { Some(self.text_in(0)) };
-        let en = if es_only && !en_only {
-            None
-        } else {
-            Some(self.text_in(1))
-        };
-        match (es, en) {
-            (Some(es), Some(en)) => Text { es, en },
-            (Some(es), None) => Text { en: es.clone(), es },
-            (None, Some(en)) => Text { es: en.clone(), en },
-            (None, None) => Text::default(),
+        // other reads as that one. An empty section is (0, 0); both empty is refused on reading.
+        match (self.texts[0].1 > 0, self.texts[1].1 > 0) {
+            (true, true) => Text {
+                es: self.text_in(0),
+                en: self.text_in(1),
+            },
+            (true, false) => {
+                let es = self.text_in(0);
+                Text { en: es.clone(), es }
+            }
+            (false, true) => {
+                let en = self.text_in(1);
+                Text { es: en.clone(), en }
+            }
+            (false, false) => Text::default(),
         }
     }
 

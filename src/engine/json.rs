@@ -138,7 +138,7 @@ pub fn escape(s: &str, mut emit: impl FnMut(&str)) {
         // Escaped bytes are ASCII, so the runs between them are whole characters.
         emit(&s[start..i]);
         emit(escaped);
-        if b < 0x20 && escaped == "\\u00" {
+        if escaped == "\\u00" {
             let (high, low) = (usize::from(b >> 4), usize::from(b & 0xf));
             emit(&HEX[high..high + 1]);
             emit(&HEX[low..low + 1]);

@@ -969,6 +969,8 @@ pub(crate) fn group_fields(group: &str) -> &'static [(&'static str, FieldIx)] {
 /// stored visit, hand-off file), each far below what its container allows, so whatever one
 /// reader accepts every other reads back.
 pub const MAX_EXTRA_DEPTH: usize = 16;
+// The profile reader's message says "16" as a literal (no formatting code in the app).
+const _: () = assert!(MAX_EXTRA_DEPTH == 16);
 
 /// Whether `value` nests lists or objects more than `limit` deep.
 pub(crate) fn nests_deeper(value: &Json, limit: usize) -> bool {

@@ -488,20 +488,8 @@ impl<'a> Loader<'a> {
                 continue;
             };
             for (key, given) in table.iter() {
-                let text = match (
-                    merged.get(key).map(|v| v.get_ref().as_table()),
-                    given.get_ref().as_table(),
-                ) {
-                    (Some(Some(old_text)), Some(new_text)) => {
-                        let mut text = old_text.clone();
-                        for (locale, words) in new_text.iter() {
-                            text.insert(locale.clone(), words.clone());
-                        }
-                        Spanned::new(given.span(), DeValue::Table(text))
-                    }
-                    _ => given.clone(),
-                };
-                merged.insert(key.clone(), text);
+                let value = overridden(merged.get(key), given);
+                merged.insert(key.clone(), value);
             }
             let span = options[place].span();
             options.as_mut()[place] = Spanned::new(span, DeValue::Table(merged));
@@ -550,24 +538,9 @@ impl<'a> Loader<'a> {
                             continue;
                         }
                     }
-                    let merged = match (target.keys.get(&key), entry.value.get_ref().as_table()) {
-                        (Some(old), Some(new_table)) => match old.value.get_ref().as_table() {
-                            // A text: replace it locale by locale.
-                            Some(old_table) => {
-                                let mut table = old_table.clone();
-                                for (k, v) in new_table.iter() {
-                                    table.insert(k.clone(), v.clone());
-                                }
-                                Entry {
-                                    file: entry.file,
-                                    key_span: entry.key_span.clone(),
-                                    value: Spanned::new(entry.value.span(), DeValue::Table(table)),
-                                }
-                            }
-                            None => entry,
-                        },
-                        _ => entry,
-                    };
+                    let value =
+                        overridden(target.keys.get(&key).map(|old| &old.value), &entry.value);
+                    let merged = Entry { value, ..entry };
                     target.keys.insert(key, merged);
                 }
             }
@@ -928,6 +901,27 @@ pub fn month_from_unix(seconds: i64) -> Month {
     Month {
         year: year as i32,
         month,
+    }
+}
+
+/// The value an override gives for a key that had `old`: a text (a table, such as `{ es = … }`)
+/// over a text replaces it locale by locale; anything else replaces it whole.
+fn overridden<'a>(
+    old: Option<&Spanned<DeValue<'a>>>,
+    given: &Spanned<DeValue<'a>>,
+) -> Spanned<DeValue<'a>> {
+    match (
+        old.and_then(|v| v.get_ref().as_table()),
+        given.get_ref().as_table(),
+    ) {
+        (Some(old_text), Some(new_text)) => {
+            let mut text = old_text.clone();
+            for (locale, words) in new_text.iter() {
+                text.insert(locale.clone(), words.clone());
+            }
+            Spanned::new(given.span(), DeValue::Table(text))
+        }
+        _ => given.clone(),
     }
 }
 

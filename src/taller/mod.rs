@@ -307,21 +307,19 @@ pub fn Taller() -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                         return;
                     };
-                    {
-                        let text = event.data().as_string().unwrap_or_default();
-                        let message: serde_json::Value =
-                            serde_json::from_str(&text).unwrap_or_default();
-                        if let (Some(id), Some(revision)) = (
-                            message.get("visit").and_then(|v| v.as_str()),
-                            message.get("revision").and_then(|v| v.as_u64()),
-                        ) {
-                            let known = ctx.revisions.borrow().get(id).map(|&r| u64::from(r));
-                            if known.is_some_and(|known| known != revision) {
-                                dispatch.dispatch(Action::ChangedElsewhere(id.to_string()));
-                            }
+                    let text = event.data().as_string().unwrap_or_default();
+                    let message: serde_json::Value =
+                        serde_json::from_str(&text).unwrap_or_default();
+                    if let (Some(id), Some(revision)) = (
+                        message.get("visit").and_then(|v| v.as_str()),
+                        message.get("revision").and_then(|v| v.as_u64()),
+                    ) {
+                        let known = ctx.revisions.borrow().get(id).map(|&r| u64::from(r));
+                        if known.is_some_and(|known| known != revision) {
+                            dispatch.dispatch(Action::ChangedElsewhere(id.to_string()));
                         }
-                        reload(&ctx, &dispatch);
                     }
+                    reload(&ctx, &dispatch);
                 })
             });
             // Dropping the listener removes it.

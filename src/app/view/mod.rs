@@ -18,7 +18,7 @@ use maud::{html, Markup};
 
 use super::state::{PackStatus, Screen, State};
 use super::words::{words, Words};
-use crate::engine::Locale;
+use crate::engine::{Locale, Pack};
 
 pub use questions::{question_page, DONT_KNOW_VALUE};
 pub use results::{results, Whys};
@@ -159,6 +159,30 @@ fn pack_status(failed: bool, w: &Words) -> Markup {
             }
         } @else {
             p.cargando role="status" data-testid="cargando" { (w.loading_pack) }
+        }
+    }
+}
+
+/// The voice a pack's texts are read in: the locale's language in the pack's country
+/// (`es-MX`, `es-CL`, `es-BO`), or the language alone.
+fn voice(pack: &Pack, locale: Locale) -> String {
+    match &pack.data.country {
+        Some(country) if locale == Locale::Es => format!("es-{country}"),
+        _ => locale.code().to_string(),
+    }
+}
+
+/// A button that reads aloud (on every question and on the results' summary), with the device's own voices (`www/view.js`), the question it is
+/// in or, with `from`, the elements that selector names. Hidden where the device has no voice
+/// for the language (the page's `voz-<language>` class shows it).
+pub fn listen_button(pack: &Pack, locale: Locale, label: &str, from: Option<&str>) -> Markup {
+    html! {
+        button.escuchar type="button" data-escuchar=(voice(pack, locale)) data-escuchar-de=[from]
+            data-testid="escuchar" {
+            svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" {
+                path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" {}
+            }
+            span { (label) }
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn results(
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
             h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading) }
-            (super::questions::listen_button(
+            (super::listen_button(
                 pack,
                 locale,
                 w.listen_summary,
