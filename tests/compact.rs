@@ -279,3 +279,34 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
         }
     }
 }
+
+/// A file cut inside a language's texts: the section's length, read before its digits, still
+/// fits the bytes left, but the section no longer does. Refused at once (it used to move the
+/// reader past the end, an arithmetic overflow in debug builds).
+#[test]
+fn a_pack_cut_inside_its_texts_is_refused_without_reading_past_the_end() {
+    let pack = builtin_packs()
+        .into_iter()
+        .find(|p| p.data.id == "mx")
+        .unwrap();
+    let text = pack.to_compact();
+    let body = &text[COMPACT_HEADER.len()..];
+    let comma = body.find(',').unwrap();
+    let spanish: usize = body[..comma].parse().unwrap();
+    // Cut within the last bytes of the Spanish texts: the length (read before its digits) still
+    // fits what is left, the section does not.
+    for keep in spanish - comma - 1..spanish {
+        let cut = COMPACT_HEADER.len() + comma + 1 + keep;
+        let Some(short) = text.get(..cut) else {
+            continue;
+        };
+        let error = Pack::from_compact(short).unwrap_err().to_string();
+        assert!(error.starts_with("not a compact pack: "), "{error}");
+        if keep == spanish - 1 {
+            assert!(
+                error.starts_with("not a compact pack: a language's texts cut short"),
+                "{error}"
+            );
+        }
+    }
+}

@@ -677,7 +677,13 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     };
     let r = &mut r;
     for language in 0..2 {
+        // `size` bounds the length by the bytes left before its digits: the section must
+        // also fit in those left after them (a file cut inside a section).
         let len = r.size();
+        if len > text.len() - r.at {
+            r.fail("a language's texts cut short");
+            break;
+        }
         // An empty section stays (0, 0): "Spanish only" for the English one.
         if len > 0 {
             r.texts[language] = (r.at, r.at + len);
