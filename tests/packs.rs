@@ -291,6 +291,8 @@ fn chile_and_bolivia_read_no_mexican_word() {
         "liga de pago",
         "no le veo caso",
         "dado de alta",
+        "darse de alta",
+        "alta ante impuestos",
         "su giro",
     ];
     let sources = packs::builtin();
