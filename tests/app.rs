@@ -183,6 +183,51 @@ fn closed_whys_are_drawn_empty_until_opened() {
         .contains("<li>"));
 }
 
+/// Issue 15: the results open with the short result; the rest is drawn behind "Ver todo",
+/// hidden on screen (and shown on paper, by the style sheet) until the button opens it, and
+/// the workspace, which draws every "¿Por qué?", shows it at once without the button.
+#[test]
+fn the_short_result_comes_first_and_the_rest_behind_see_all() {
+    let pack = mexico();
+    let profile = Profile::from_json(PROFILE).expect("profile");
+    let draw = |whys| {
+        view::results(&pack, &profile, Locale::Es, maud::Markup::default(), whys).into_string()
+    };
+    let none = BTreeSet::new();
+    let closed = draw(Whys::Open(&none));
+    let brief = closed
+        .find(r#"data-testid="breve""#)
+        .expect("the short result");
+    let button = closed.find(r#"data-testid="ver-todo""#).expect("Ver todo");
+    let rest = closed.find(r#"id="todo""#).expect("the rest");
+    let plan = closed.find(r#"data-testid="plan""#).expect("the plan");
+    assert!(brief < button && button < rest && rest < plan);
+    assert!(closed.contains(r#"<div class="todo todo--cerrado" id="todo">"#));
+    assert!(closed.contains(r#"aria-expanded="false" aria-controls="todo""#));
+    assert!(closed[button..].contains(r#"value="open""#));
+    // The short result names the plan's first three steps and the first need of the next rung.
+    let short = &closed[brief..button];
+    assert_eq!(short.matches("<li>").count(), 3, "{short}");
+    assert!(short.contains("Lo que más frena a su negocio"), "{short}");
+
+    let state = state_with(mexico());
+    let Some(Msg::Why(key, true)) = decode(&state, false, "click", "why:all", "open", false) else {
+        panic!("Ver todo opens the rest")
+    };
+    let open = BTreeSet::from([key]);
+    let opened = draw(Whys::Open(&open));
+    assert!(opened.contains(r#"<div class="todo" id="todo">"#));
+    assert!(opened.contains(r#"aria-expanded="true" aria-controls="todo""#));
+    assert!(matches!(
+        decode(&state, false, "click", "why:all", "close", false),
+        Some(Msg::Why(_, false))
+    ));
+
+    let workspace = draw(Whys::All);
+    assert!(!workspace.contains(r#"data-testid="ver-todo""#));
+    assert!(workspace.contains(r#"<div class="todo" id="todo">"#));
+}
+
 /// The actions the views write decode to the changes the user meant.
 #[test]
 fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {

@@ -51,8 +51,18 @@ fn assess_text_shows_steps_with_prices_and_months() {
     assert!(shown.contains("Sus próximos pasos"), "{shown}");
     assert!(shown.contains("revisado 20"), "{shown}");
     assert!(shown.contains("Le da: "), "{shown}");
+    // The short result first, as the app shows it (issue 15).
+    let brief = shown.find("\nEn pocas palabras:\n").expect(&shown);
+    assert!(brief < shown.find("\nDimensiones:").unwrap(), "{shown}");
+    assert!(
+        shown[brief..].contains("\n  Lo que más frena a su negocio: "),
+        "{shown}"
+    );
+    assert!(shown[brief..].contains("\n    1. "), "{shown}");
     let out = umbral(&["assess", "--format", "text", "--lang", "en"], profile);
-    assert!(text(&out.stdout).contains("Steps to start with:"));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Steps to start with:"));
+    assert!(shown.contains("\nIn a few words:\n"), "{shown}");
 }
 
 #[test]

@@ -431,3 +431,89 @@ fn questions_and_needs_read_easily() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+/// The short result an owner reads first, as the results screen shows it: the text of its
+/// `breve` block (everything before "Ver todo").
+fn brief_text(pack: &Pack, profile: &Profile, locale: Locale) -> String {
+    let html = umbral::app::view::results(
+        pack,
+        profile,
+        locale,
+        maud::Markup::default(),
+        umbral::app::view::Whys::All,
+    )
+    .into_string();
+    let start = html.find(r#"<div class="breve""#).expect("a short result");
+    let end = html[start..].find(r#"id="todo""#).expect("the rest") + start;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 15: the short result stays within about 80 words for every example of every pack, in
+/// both languages, and reads easily in Spanish (Fernández-Huerta ≥ 60 over all of them
+/// together, the questionnaire's floor; the figures are printed).
+#[test]
+fn the_short_result_is_short_and_reads_easily() {
+    const MOST_WORDS: usize = 80;
+    let sources = packs::builtin();
+    let mut problems = Vec::new();
+    let (mut spanish, mut longest, mut count) = (Vec::new(), (0, String::new()), 0);
+    for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {
+        let pack = compiled.pack.unwrap_or_else(|| panic!("{id} compiles"));
+        let Some(file) = src.files.iter().find(|f| f.path.ends_with("examples.toml")) else {
+            continue;
+        };
+        let examples: toml::Table = toml::from_str(&file.text).unwrap();
+        for case in examples["case"].as_array().unwrap() {
+            let json = serde_json::to_value(&case["profile"]).unwrap();
+            let profile = Profile::from_value(&json).unwrap();
+            for locale in Locale::ALL {
+                let text = brief_text(&pack, &profile, locale);
+                let words = text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
+                count += 1;
+                if words > MOST_WORDS {
+                    problems.push(format!(
+                        "{id} {} ({locale:?}): {words} words: {text}",
+                        case["name"].as_str().unwrap_or("?")
+                    ));
+                }
+                if words > longest.0 {
+                    longest = (
+                        words,
+                        format!("{id} {}", case["name"].as_str().unwrap_or("?")),
+                    );
+                }
+                if locale == Locale::Es {
+                    spanish.push(text);
+                }
+            }
+        }
+    }
+    let texts: Vec<&str> = spanish.iter().map(String::as_str).collect();
+    let ease = reading_ease(&texts);
+    println!(
+        "{count} short results; the longest {} words ({}); Spanish reading ease {ease:.1}",
+        longest.0, longest.1
+    );
+    assert!(count >= 40, "only {count} short results");
+    assert!(
+        ease >= 60.0,
+        "the short results read at {ease:.1}, under 60"
+    );
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}

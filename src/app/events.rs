@@ -17,7 +17,7 @@ pub enum Msg {
     /// Keep the link's answers and forget the ones set aside.
     KeepShared,
     Print,
-    /// A "¿Por qué?" of the results was opened (true) or closed.
+    /// A "¿Por qué?" of the results, or "Ver todo", was opened (true) or closed.
     Why(String, bool),
     /// Bring back the answers "Empezar de nuevo" erased.
     Undo,
@@ -54,6 +54,11 @@ pub fn decode(
         ("click", "edit") => act(Action::EditAnswers),
         ("click", "print") => Some(Msg::Print),
         ("toggle", "why") => Some(Msg::Why(action.strip_prefix("why:")?.to_string(), on)),
+        // "Ver todo": a button whose value says what a click does.
+        ("click", "why") => Some(Msg::Why(
+            action.strip_prefix("why:")?.to_string(),
+            value == "open",
+        )),
         ("change", "nose") => act(Action::DontKnow {
             question: number()?,
             on,

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::engine::brief::brief_words;
 use crate::engine::report::{Phase, Report, Status, Step};
 use crate::engine::{Locale, Pack};
 
@@ -154,6 +155,19 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     if !uses.is_empty() {
         writeln!(out, "{}: {}", w.uses, uses.join(", "))?;
+    }
+
+    // The short result first, as the app shows it; the rest below is its "Ver todo".
+    let brief = r.brief();
+    let bw = brief_words(r.locale);
+    writeln!(out, "\n{}:", bw.heading)?;
+    writeln!(out, "  {}", brief.standing)?;
+    writeln!(out, "  {}: {}", bw.holds_back, brief.holds_back)?;
+    if !brief.steps.is_empty() {
+        writeln!(out, "  {}:", bw.next_steps)?;
+        for s in &brief.steps {
+            writeln!(out, "    {}. {} — {}", s.step, s.name, s.cost)?;
+        }
     }
 
     if !r.blockers.is_empty() {

@@ -3,6 +3,7 @@
 //! Everything here is pure: no files, no browser, no terminal, no clock. The same inputs give
 //! byte-identical reports natively and in WebAssembly.
 
+pub mod brief;
 pub mod compact;
 pub mod condition;
 pub mod json;

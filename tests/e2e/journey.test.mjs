@@ -105,8 +105,17 @@ describe('questionnaire and results', () => {
     const results = await page.getByTestId('resultados').innerText();
     assert.match(results, /Sus resultados/);
     assert.match(results, /\d+ \/ 100/);
-    assert.match(results, /Lo que frena a su negocio/);
-    assert.match(results, /Su plan, paso a paso/);
+    assert.match(results, /Lo que más frena a su negocio/);
+    // The short result first; the plan waits behind "Ver todo", which keeps the focus.
+    assert.doesNotMatch(results, /Su plan, paso a paso/);
+    const all = page.getByTestId('ver-todo');
+    assert.equal(await all.getAttribute('aria-expanded'), 'false');
+    await all.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan').waitFor();
+    assert.equal(await all.getAttribute('aria-expanded'), 'true');
+    assert.equal((await focused(page)).testid, 'ver-todo', 'focus stays on Ver todo');
+    assert.match(await page.getByTestId('resultados').innerText(), /Su plan, paso a paso/);
     assert.ok((await page.getByTestId('paso').count()) > 0, 'a roadmap');
     assert.deepEqual(problems, []);
   });
@@ -169,6 +178,7 @@ describe('questionnaire and results', () => {
     await seedDraft(context, SAMPLE_PROFILE);
     await page.goto(server.url);
     await page.getByTestId('resultados').waitFor({ timeout: 15_000 });
+    await page.getByTestId('ver-todo').click();
     const text = await page.getByTestId('resultados').innerText();
     assert.match(text, /Preparación para vender en línea/);
     assert.equal(await page.getByTestId('grafica-tabla').locator('tbody tr').count(), 9);

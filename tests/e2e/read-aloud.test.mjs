@@ -96,7 +96,7 @@ describe('read aloud', () => {
     await results.getByTestId('escuchar').first().click();
     const said = (await page.evaluate(() => window.__spoken)).filter((s) => s !== 'cancel').map((s) => s.text);
     assert.equal(said[0], 'Preparación para vender en línea');
-    assert.ok(said.includes('Lo que frena a su negocio'), said.join(' | '));
+    assert.ok(said.includes('Lo que más frena a su negocio'), said.join(' | '));
     const firstStep = (await page.getByTestId('primeros-pasos').locator('li').first().innerText()).split('\n')[0].trim();
     assert.ok(said.includes(firstStep), `${firstStep} in ${said.join(' | ')}`);
     assert.deepEqual(problems, []);

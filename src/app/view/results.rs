@@ -15,10 +15,14 @@ use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
 use crate::app::answers::field_label;
 use crate::app::words::{words, Words};
+use crate::engine::brief::brief_words;
 use crate::engine::links::is_safe_link;
 use crate::engine::pack::EntryKind;
 use crate::engine::report::{Phase, Reason, Report, Step};
 use crate::engine::{assess, Locale, Pack, Profile};
+
+/// The key of "Ver todo" among the open sections: everything after the short result.
+pub const ALL_KEY: &str = "all";
 
 /// How many steps to take now are shown before the rest is folded.
 pub const SHOWN_FIRST: usize = 5;
@@ -39,7 +43,6 @@ pub fn results(
             .pathway(id)
             .map_or(id.to_string(), |p| p.label.into())
     };
-    let stage = report.stage.map(label);
     let uses: Vec<&str> = report
         .pathways
         .iter()
@@ -70,121 +73,107 @@ pub fn results(
         testid: "grafica-impresa",
         ..chart
     };
-    let first_steps: Vec<&Step> = report
-        .first_steps
-        .iter()
-        .filter_map(|&n| report.step(n))
-        .collect();
+    let brief = report.brief();
+    let bw = brief_words(locale);
+    // The rest of the results is drawn either way: hidden on screen until "Ver todo" (the
+    // workspace shows it at once), always on paper.
+    let all_open = match whys {
+        Whys::All => None,
+        Whys::Open(open) => Some(open.contains(ALL_KEY)),
+    };
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
             h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading) }
-            (super::listen_button(
-                pack,
-                locale,
-                w.listen_summary,
-                Some("[data-testid=preparacion], [data-testid=frenos], [data-testid=primeros-pasos]"),
-            ))
-            div.resumen data-testid="preparacion" {
-                p.resumen__titulo { (w.readiness) }
-                p.resumen__numero { span.resumen__valor { (report.readiness) } " / 100" }
-                p {
-                    @if let Some(stage) = &stage {
-                        (w.stage) " " strong { (stage) }
-                    } @else {
-                        (w.no_stage)
-                    }
+            (super::listen_button(pack, locale, w.listen_summary, Some("[data-testid=breve]")))
+            div.breve data-testid="breve" {
+                div.resumen data-testid="preparacion" {
+                    p.resumen__titulo { (w.readiness) }
+                    p.resumen__numero { span.resumen__valor { (report.readiness) } " / 100" }
+                    p data-testid="etapa" { (brief.standing) }
                 }
-                @if !uses.is_empty() {
-                    p data-testid="ya-vende" { (w.uses) " " (uses.join(", ")) }
+                section.frenos aria-labelledby="frenos-titulo" data-testid="frenos" {
+                    h3 #frenos-titulo { (bw.holds_back) }
+                    p { (brief.holds_back) }
                 }
-            }
-            section.frenos aria-labelledby="frenos-titulo" data-testid="frenos" {
-                h3 #frenos-titulo { (w.blockers) }
-                @if report.blockers.is_empty() {
-                    p { (w.no_blockers) }
-                } @else {
-                    ul {
-                        @for id in &report.blockers {
-                            @if let Some(text) = report.requirement(id).and_then(|r| r.text) {
-                                li { (text) }
+                @if !brief.steps.is_empty() {
+                    section.destacado aria-labelledby="primeros-pasos" data-testid="primeros-pasos" {
+                        h3 #primeros-pasos { (bw.next_steps) }
+                        ol {
+                            @for s in &brief.steps {
+                                // The plan's first three steps: numbered 1 to 3 there too.
+                                li { strong { (s.name) } " — " (s.cost) }
                             }
                         }
                     }
                 }
             }
-            @if !report.steps.is_empty() {
-                section.destacado aria-labelledby="primeros-pasos" data-testid="primeros-pasos" {
-                    h3 #primeros-pasos { (w.first_steps) }
-                    @if first_steps.is_empty() {
-                        p { (w.no_first_steps) }
-                    } @else {
-                        ol {
-                            @for step in &first_steps {
-                                @let o = &step.options[0];
+            @if let Some(open) = all_open {
+                button.boton.boton--secundario.ver-todo.no-imprimir type="button"
+                    aria-expanded=(open) aria-controls="todo" data-testid="ver-todo"
+                    data-click={ "why:" (ALL_KEY) } value=(if open { "close" } else { "open" }) {
+                    (bw.see_all)
+                }
+            }
+            div #todo .todo .todo--cerrado[all_open == Some(false)] {
+                @if !uses.is_empty() {
+                    p data-testid="ya-vende" { (w.uses) " " (uses.join(", ")) }
+                }
+                @if let Some(unlock) = &report.next_unlock {
+                    section.desbloqueo aria-labelledby="desbloqueo-titulo" data-testid="desbloqueo" {
+                        h3 #desbloqueo-titulo { (w.unlock_heading) }
+                        p { (w.unlock_target(&label(unlock.pathway))) }
+                        ul {
+                            @for id in &unlock.gets {
+                                li { (report.requirement_label(id)) }
+                            }
+                        }
+                        @if !unlock.steps.is_empty() {
+                            p { (w.unlock_steps(&unlock.steps)) }
+                        }
+                    }
+                }
+                section aria-labelledby="grafica-titulo" {
+                    h3 #grafica-titulo { (w.chart_heading) }
+                    div.no-imprimir { (bar_chart(&chart, &bars(false))) }
+                    // The printed leave-behind does not grade how keen the owner is.
+                    div.solo-imprimir { (bar_chart(&printed_chart, &bars(true))) }
+                    (why(whys, "dimensions", "porque", w.why, &|| html! {
+                        ul {
+                            @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
+                                li { (d.label) ul { @for r in &d.reasons { (reason_item(pack, r, w)) } } }
+                            }
+                        }
+                    }))
+                }
+                (ladder(&report, w))
+                (plan(pack, &report, w, whys))
+                @if !report.when_affordable.is_empty() {
+                    section.cuando-pueda aria-labelledby="cuando-pueda-titulo" data-testid="cuando-pueda" {
+                        h3 #cuando-pueda-titulo { (w.when_affordable_heading) }
+                        ul {
+                            @for a in &report.when_affordable {
                                 li {
-                                    strong { (o.name) } " — " (o.cost.short(w.locale))
-                                    " " span.nota { "(" (w.step(step.step)) ")" }
+                                    strong { (a.name) } " — " (a.cost.short(w.locale)) ". "
+                                    (a.reason.text.as_ref())
                                 }
                             }
                         }
                     }
                 }
-            }
-            @if let Some(unlock) = &report.next_unlock {
-                section.desbloqueo aria-labelledby="desbloqueo-titulo" data-testid="desbloqueo" {
-                    h3 #desbloqueo-titulo { (w.unlock_heading) }
-                    p { (w.unlock_target(&label(unlock.pathway))) }
-                    ul {
-                        @for id in &unlock.gets {
-                            li { (report.requirement_label(id)) }
-                        }
-                    }
-                    @if !unlock.steps.is_empty() {
-                        p { (w.unlock_steps(&unlock.steps)) }
-                    }
-                }
-            }
-            section aria-labelledby="grafica-titulo" {
-                h3 #grafica-titulo { (w.chart_heading) }
-                div.no-imprimir { (bar_chart(&chart, &bars(false))) }
-                // The printed leave-behind does not grade how keen the owner is.
-                div.solo-imprimir { (bar_chart(&printed_chart, &bars(true))) }
-                (why(whys, "dimensions", "porque", w.why, &|| html! {
-                    ul {
-                        @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
-                            li { (d.label) ul { @for r in &d.reasons { (reason_item(pack, r, w)) } } }
-                        }
-                    }
-                }))
-            }
-            (ladder(&report, w))
-            (plan(pack, &report, w, whys))
-            @if !report.when_affordable.is_empty() {
-                section.cuando-pueda aria-labelledby="cuando-pueda-titulo" data-testid="cuando-pueda" {
-                    h3 #cuando-pueda-titulo { (w.when_affordable_heading) }
-                    ul {
-                        @for a in &report.when_affordable {
-                            li {
-                                strong { (a.name) } " — " (a.cost.short(w.locale)) ". "
-                                (a.reason.text.as_ref())
+                @if !report.left_out.is_empty() {
+                    (why(whys, "left-out", "porque fuera", w.left_out_heading, &|| html! {
+                        ul {
+                            @for l in &report.left_out {
+                                li { strong { (l.name) } ": " (l.reason.text.as_ref()) }
                             }
                         }
-                    }
+                    }))
                 }
-            }
-            @if !report.left_out.is_empty() {
-                (why(whys, "left-out", "porque fuera", w.left_out_heading, &|| html! {
-                    ul {
-                        @for l in &report.left_out {
-                            li { strong { (l.name) } ": " (l.reason.text.as_ref()) }
-                        }
+                @if !report.unanswered.is_empty() {
+                    section.sin-responder aria-labelledby="sin-responder-titulo" {
+                        h3 #sin-responder-titulo { (w.unanswered_heading) }
+                        ul { @for f in &report.unanswered { li { (field_label(pack, f, locale)) } } }
                     }
-                }))
-            }
-            @if !report.unanswered.is_empty() {
-                section.sin-responder aria-labelledby="sin-responder-titulo" {
-                    h3 #sin-responder-titulo { (w.unanswered_heading) }
-                    ul { @for f in &report.unanswered { li { (field_label(pack, f, locale)) } } }
                 }
             }
             (share)
