@@ -7,7 +7,10 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not when it was compiled: cargo may reuse a compiled build
+    // script for a checkout of the same crate at another path.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir);
     let rules = root.join("rules");
     let mut dirs: Vec<_> = fs::read_dir(&rules)
         .expect("rules/ exists")

@@ -228,6 +228,78 @@ fn the_short_result_comes_first_and_the_rest_behind_see_all() {
     assert!(workspace.contains(r#"<div class="todo" id="todo">"#));
 }
 
+/// Issue 15: an acronym gets a "¿Qué es…?" wherever an owner meets it: beside the short
+/// result, in a step, and on a question.
+#[test]
+fn acronyms_are_explained_where_they_are_read() {
+    let pack = mexico();
+    // The crafts business of Mexico City that needs an RFC (a pack example).
+    let profile = Profile::from_json(r#"{"schema":"umbral.profile/1","country":"MX","region":"MX-CMX","locality":"urban","sector":"crafts","size":"solo","goal":"sell_nationally","connectivity":{"internet":"broadband","devices":["smartphone"]},"skills":{"digital_level":3,"helper":"none","hours_per_week":10},"logistics":{"shipping_access":"courier_dropoff","delivers_locally":true,"packaging":true},"payments":{"bank_account":true,"accepts":["cash","transfer"],"monthly_budget":300},"formalisation":{"tax_id":"none"},"presence":{"channels":["whatsapp"],"product_photos":true,"online_sales_share":10,"inventory":"paper"},"motivation":{"level":4},"network":{"association":false,"intermediary":false,"programme":false}}"#).expect("profile");
+    let html = results_html(&pack, &profile, Locale::Es);
+    let todo = html.find(r#"id="todo""#).expect("the rest");
+    let brief_glossary = html.find(r#"data-testid="glosario""#).expect("a glossary");
+    assert!(
+        brief_glossary < todo,
+        "the short result's terms come before the rest"
+    );
+    assert!(html[brief_glossary..].contains("<summary>¿Qué son SAT y RFC?</summary>"));
+    assert!(html.contains("<dt>RFC</dt><dd>Su clave de contribuyente ante el SAT."));
+    assert!(
+        html[todo..].contains(r#"data-testid="glosario""#),
+        "a step's terms"
+    );
+    let english = results_html(&pack, &profile, Locale::En);
+    assert!(english.contains("<summary>What are SAT and RFC?</summary>"));
+
+    let state = state_with(mexico());
+    let pack = state.pack().expect("pack").clone();
+    let q = (0..pack.data.questions.len())
+        .find(|&q| {
+            let question = &pack.data.questions[q];
+            question.help.as_ref().is_some_and(|h| h.es.contains("SAT"))
+        })
+        .expect("a question that names the SAT");
+    let page = view::question_page(&pack, &state, &[q], false).into_string();
+    assert!(page.contains("<dt>SAT</dt>"), "{page}");
+}
+
+/// Issue 15: the answers an owner can recognise by sight (kinds of phone and internet, ways to
+/// be paid and to send) carry a picture, hidden from screen readers, beside their words; the
+/// others carry none.
+#[test]
+fn answers_that_are_things_carry_a_picture_beside_their_words() {
+    let state = state_with(mexico());
+    let pack = state.pack().expect("pack").clone();
+    for (id, pictured) in [
+        ("devices", true),
+        ("internet", true),
+        ("accepts", true),
+        ("shipping", true),
+        ("sector", false),
+    ] {
+        let q = question(&pack, id);
+        let page = view::question_page(&pack, &state, &[q], false).into_string();
+        let options = pack.data.questions[q].options.len();
+        let pictures = page.matches(r#"<svg class="pictograma""#).count();
+        if pictured {
+            assert_eq!(pictures, options, "{id}: one picture per option");
+            assert_eq!(
+                page.matches(r#"class="pictograma" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true""#).count(),
+                options,
+                "{id}: hidden from screen readers"
+            );
+            for o in &pack.data.questions[q].options {
+                assert!(
+                    page.contains(&format!("<span>{}</span>", o.label.es)),
+                    "{id}: words kept"
+                );
+            }
+        } else {
+            assert_eq!(pictures, 0, "{id}");
+        }
+    }
+}
+
 /// The actions the views write decode to the changes the user meant.
 #[test]
 fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {

@@ -84,6 +84,8 @@ fn an_invalid_pack_gets_every_diagnostic_at_once() {
         "could turn false",
         "links must start with https://",
         "may not hold a user name or password",
+        "'PRT' (es) has no glossary entry",
+        "has two glossary entries",
     ] {
         assert!(
             rendered.contains(needle),
@@ -433,7 +435,7 @@ fn questions_and_needs_read_easily() {
 }
 
 /// The short result an owner reads first, as the results screen shows it: the text of its
-/// `breve` block (everything before "Ver todo").
+/// `breve` block (everything before its glossary and "Ver todo").
 fn brief_text(pack: &Pack, profile: &Profile, locale: Locale) -> String {
     let html = umbral::app::view::results(
         pack,
@@ -444,7 +446,13 @@ fn brief_text(pack: &Pack, profile: &Profile, locale: Locale) -> String {
     )
     .into_string();
     let start = html.find(r#"<div class="breve""#).expect("a short result");
-    let end = html[start..].find(r#"id="todo""#).expect("the rest") + start;
+    // It ends where its "¿Qué es…?" (opened on demand) or the rest of the results begins.
+    let end = [r#"<details class="glosario""#, r#"id="todo""#]
+        .iter()
+        .filter_map(|marker| html[start..].find(marker))
+        .min()
+        .expect("the rest")
+        + start;
     let mut text = String::new();
     let mut in_tag = false;
     for c in html[start..end].chars() {
@@ -516,4 +524,34 @@ fn the_short_result_is_short_and_reads_easily() {
         "the short results read at {ease:.1}, under 60"
     );
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Issue 15: each country's glossary explains only what its texts use (an entry nobody reads
+/// is a sign of a renamed term), and every acronym they use has an entry (linking checks that).
+#[test]
+fn every_glossary_entry_is_used() {
+    let sources = packs::builtin();
+    for country in ["mx", "cl", "bo"] {
+        let pack = packs::compile(country, &sources, None)
+            .pack
+            .expect("compiles");
+        let d = &pack.data;
+        assert!(d.terms.len() >= 8, "{country}: {} terms", d.terms.len());
+        for term in &d.terms {
+            for locale in Locale::ALL {
+                let used = d.owner_texts().iter().any(|(section, _, _, text)| {
+                    *section != "term"
+                        && umbral::engine::glossary::mentions(
+                            text.get(locale),
+                            term.term.get(locale),
+                        )
+                });
+                assert!(
+                    used,
+                    "{country}: no text uses {:?} ({locale:?})",
+                    term.term.get(locale)
+                );
+            }
+        }
+    }
 }

@@ -137,6 +137,19 @@ impl Words {
         }
     }
 
+    /// "¿Qué es RFC?", "¿Qué son RFC, CURP y SAT?".
+    pub fn what_is(&self, terms: &[&str]) -> String {
+        let (one, many, and) = match self.locale {
+            Locale::Es => ("¿Qué es", "¿Qué son", " y "),
+            Locale::En => ("What is", "What are", " and "),
+        };
+        match terms {
+            [] => String::new(),
+            [term] => format!("{one} {term}?"),
+            [rest @ .., last] => format!("{many} {}{and}{last}?", rest.join(", ")),
+        }
+    }
+
     /// "Paso 3".
     pub fn step(&self, step: u32) -> String {
         match self.locale {

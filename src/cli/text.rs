@@ -18,10 +18,6 @@ struct Words {
     missing: &'static str,
     below_first: &'static str,
     not_assessed: &'static str,
-    blockers: &'static str,
-    first_steps: &'static str,
-    no_first_steps: &'static str,
-    step: &'static str,
     needs: &'static str,
     now: &'static str,
     parallel: &'static str,
@@ -56,11 +52,6 @@ const ES: Words = Words {
     missing: "falta",
     below_first: "primero el escalón de abajo",
     not_assessed: "sin datos para saberlo",
-    blockers: "Lo que frena a su negocio",
-    first_steps: "Sus próximos pasos, los más baratos que puede dar ya",
-    no_first_steps:
-        "Ningún paso de hoy tiene un costo confirmado que quepa en lo que puede gastar.",
-    step: "Paso",
     needs: "Lo que falta",
     now: "Pasos para empezar",
     parallel: "Trámites que puede ir haciendo (no le impiden vender)",
@@ -94,10 +85,6 @@ const EN: Words = Words {
     missing: "missing",
     below_first: "the rung below first",
     not_assessed: "not enough answers to tell",
-    blockers: "What holds your business back",
-    first_steps: "Your next steps, the cheapest you can take now",
-    no_first_steps: "No step for today has a confirmed cost within what you can spend.",
-    step: "Step",
     needs: "What is missing",
     now: "Steps to start with",
     parallel: "Formalities to work on meanwhile (they do not stop you selling)",
@@ -167,32 +154,6 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  {}:", bw.next_steps)?;
         for s in &brief.steps {
             writeln!(out, "    {}. {} — {}", s.step, s.name, s.cost)?;
-        }
-    }
-
-    if !r.blockers.is_empty() {
-        writeln!(out, "\n{}:", w.blockers)?;
-        for id in &r.blockers {
-            if let Some(text) = r.requirement(id).and_then(|q| q.text) {
-                writeln!(out, "  ! {text}")?;
-            }
-        }
-    }
-    if !r.steps.is_empty() {
-        writeln!(out, "\n{}:", w.first_steps)?;
-        if r.first_steps.is_empty() {
-            writeln!(out, "  {}", w.no_first_steps)?;
-        }
-        for step in r.first_steps.iter().filter_map(|&n| r.step(n)) {
-            let o = &step.options[0];
-            writeln!(
-                out,
-                "  · {} {}. {} — {}",
-                w.step,
-                step.step,
-                o.name,
-                o.cost.short(r.locale)
-            )?;
         }
     }
 

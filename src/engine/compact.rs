@@ -41,7 +41,7 @@ use super::pack::*;
 use super::profile::{core_fields, Field, FieldKind};
 
 /// The first line of a compact pack: format and version.
-pub const COMPACT_HEADER: &str = "umbral.pack-compact/2\n";
+pub const COMPACT_HEADER: &str = "umbral.pack-compact/3\n";
 
 /// The deepest condition nesting the reader accepts: the parser's own limit, so every pack
 /// that links reads back.
@@ -171,6 +171,11 @@ impl Pack {
             w.str(&x.id);
             w.str(&x.kind);
             w.list(&x.values, |w, s| w.str(s));
+        });
+        w.list(&d.terms, |w, x| {
+            w.str(&x.id);
+            w.text(&x.term);
+            w.text(&x.text);
         });
         // The linked parts.
         w.list(&self.fields[core_fields().len()..], |w, f| w.field(f));
@@ -666,7 +671,7 @@ impl Reader<'_> {
 
 fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
-        return Err((0, "no header line umbral.pack-compact/2"));
+        return Err((0, "no header line umbral.pack-compact/3"));
     };
     let mut r = Reader {
         text,
@@ -783,6 +788,11 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             id: r.str(),
             kind: r.str(),
             values: r.strs(),
+        }),
+        terms: r.list(|r| TermData {
+            id: r.str(),
+            term: r.text(),
+            text: r.text(),
         }),
     };
     let mut fields = core_fields().to_vec();

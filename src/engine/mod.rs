@@ -6,6 +6,7 @@
 pub mod brief;
 pub mod compact;
 pub mod condition;
+pub mod glossary;
 pub mod json;
 pub mod links;
 pub mod locale;

@@ -63,6 +63,19 @@ pub struct PackData {
     pub questions: Vec<QuestionData>,
     #[serde(default)]
     pub fields: Vec<FieldData>,
+    /// The glossary: a plain "¿Qué es?" for each acronym and term the pack's texts use.
+    #[serde(default)]
+    pub terms: Vec<TermData>,
+}
+
+/// A glossary entry: a term as the texts write it in each locale ("IVA", "VAT") and what it
+/// means in plain words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermData {
+    pub id: String,
+    pub term: Text,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -546,6 +559,7 @@ impl Pack {
         let entries = l.ids("entry", data.entries.iter().map(|e| &e.id));
         let _ = entries;
         l.ids("question", data.questions.iter().map(|q| &q.id));
+        l.link_glossary(&data);
 
         if !data.dimensions.is_empty() && data.dimensions.iter().all(|d| d.weight == 0) {
             l.at(
@@ -917,12 +931,119 @@ pub fn is_month(s: &str) -> bool {
         )
 }
 
+impl Pack {
+    /// The glossary entries that any of `texts` uses in `locale`, in the glossary's order.
+    pub fn terms_in<'p>(&'p self, texts: &[&str], locale: Locale) -> Vec<&'p TermData> {
+        self.data
+            .terms
+            .iter()
+            .filter(|t| {
+                texts
+                    .iter()
+                    .any(|x| super::glossary::mentions(x, t.term.get(locale)))
+            })
+            .collect()
+    }
+}
+
+/// A text of a pack and where it is: its section, the item's index and the key.
+pub type TextAt<'a> = (&'static str, usize, &'static str, &'a Text);
+
+impl PackData {
+    /// Every text an owner may read, with where it is: (section, index, key, text). The
+    /// glossary's own meanings are among them.
+    pub fn owner_texts(&self) -> Vec<TextAt<'_>> {
+        let mut texts: Vec<TextAt> = Vec::new();
+        for (i, x) in self.dimensions.iter().enumerate() {
+            texts.push(("dimension", i, "label", &x.label));
+        }
+        for (i, x) in self.scores.iter().enumerate() {
+            texts.push(("score", i, "text", &x.text));
+        }
+        for (i, x) in self.requirements.iter().enumerate() {
+            texts.push(("requirement", i, "label", &x.label));
+            texts.push(("requirement", i, "missing", &x.missing));
+        }
+        for (i, x) in self.pathways.iter().enumerate() {
+            texts.push(("pathway", i, "label", &x.label));
+            texts.push(("pathway", i, "summary", &x.summary));
+        }
+        for (i, x) in self.entries.iter().enumerate() {
+            texts.push(("entry", i, "name", &x.name));
+            texts.push(("entry", i, "summary", &x.summary));
+            texts.extend(x.eligibility.iter().map(|t| ("entry", i, "eligibility", t)));
+            texts.extend(x.cost_note.iter().map(|t| ("entry", i, "cost_note", t)));
+        }
+        for (i, x) in self.questions.iter().enumerate() {
+            texts.push(("question", i, "text", &x.text));
+            texts.extend(x.help.iter().map(|t| ("question", i, "help", t)));
+            texts.extend(
+                x.options
+                    .iter()
+                    .map(|o| ("question", i, "options", &o.label)),
+            );
+        }
+        for (i, x) in self.terms.iter().enumerate() {
+            texts.push(("term", i, "text", &x.text));
+        }
+        texts
+    }
+}
+
 struct Linker {
     errors: Vec<LinkError>,
     fields: Vec<Field>,
 }
 
 impl Linker {
+    /// The glossary: unique ids, a term and a meaning in every locale, no term twice, and an
+    /// entry for every acronym an owner reads (in a question, an option, a need, a way of
+    /// selling, a step, a reason or the glossary itself), found where it is used.
+    fn link_glossary(&mut self, data: &PackData) {
+        self.ids("term", data.terms.iter().map(|t| &t.id));
+        for (i, t) in data.terms.iter().enumerate() {
+            self.check_text(&t.term, "term", i, "term");
+            self.check_text(&t.text, "term", i, "text");
+            for locale in Locale::ALL {
+                let term = t.term.get(locale);
+                if term.trim() != term {
+                    self.at(
+                        "term",
+                        i,
+                        "term",
+                        format!("the term {term:?} starts or ends with a space"),
+                    );
+                }
+                if data.terms[..i].iter().any(|u| u.term.get(locale) == term) {
+                    self.at(
+                        "term",
+                        i,
+                        "term",
+                        format!("the term {term:?} has two glossary entries"),
+                    );
+                }
+            }
+        }
+        for (section, index, field, text) in data.owner_texts() {
+            for locale in Locale::ALL {
+                let text = text.get(locale);
+                for word in super::glossary::acronyms(text) {
+                    if !data.terms.iter().any(|t| t.term.get(locale) == word) {
+                        self.at(
+                            section,
+                            index,
+                            field,
+                            format!(
+                                "'{word}' ({}) has no glossary entry: add a [[term]] that says in plain words what it is",
+                                locale.code()
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     fn whole(&mut self, message: String) {
         self.errors.push(LinkError {
             location: None,

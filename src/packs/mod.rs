@@ -21,7 +21,7 @@ pub use diagnostic::{Diagnostic, Severity};
 
 use crate::engine::pack::{
     DimensionData, EntryData, FieldData, LinkError, PathwayData, QuestionData, RequirementData,
-    ScoreData,
+    ScoreData, TermData,
 };
 use crate::engine::{Pack, PackData, Text};
 
@@ -164,6 +164,7 @@ const SECTIONS: &[&str] = &[
     "entry",
     "question",
     "field",
+    "term",
 ];
 
 /// The keys each section's items may have (besides `override`).
@@ -228,6 +229,7 @@ fn allowed_keys(section: &str) -> &'static [&'static str] {
             "unit",
         ],
         "field" => &["id", "type", "values"],
+        "term" => &["id", "term", "text"],
         _ => &[],
     }
 }
@@ -602,6 +604,7 @@ impl<'a> Loader<'a> {
         let entries: Vec<EntryData> = self.section("entry", items("entry"));
         let questions: Vec<QuestionData> = self.section("question", items("question"));
         let fields: Vec<FieldData> = self.section("field", items("field"));
+        let terms: Vec<TermData> = self.section("term", items("term"));
         let meta = meta?;
         let _ = meta.extends;
         // Items that could not be read are left out; link the rest anyway so that every
@@ -616,6 +619,7 @@ impl<'a> Loader<'a> {
                 "pathway" => pathways.iter().map(|x| x.id.as_str()).collect(),
                 "entry" => entries.iter().map(|x| x.id.as_str()).collect(),
                 "question" => questions.iter().map(|x| x.id.as_str()).collect(),
+                "term" => terms.iter().map(|x| x.id.as_str()).collect(),
                 _ => fields.iter().map(|x| x.id.as_str()).collect(),
             };
             for item in list {
@@ -640,6 +644,7 @@ impl<'a> Loader<'a> {
             entries,
             questions,
             fields,
+            terms,
         };
         if let Some(country) = &data.country {
             if !crate::engine::profile::COUNTRIES.contains(&country.as_str()) {

@@ -7,6 +7,7 @@
 //! pieces serve the workspace's visits (`src/taller`).
 
 pub mod chart;
+mod pictograms;
 mod questions;
 mod results;
 mod share;
@@ -175,6 +176,27 @@ fn voice(pack: &Pack, locale: Locale) -> String {
 /// A button that reads aloud (on every question and on the results' summary), with the device's own voices (`www/view.js`), the question it is
 /// in or, with `from`, the elements that selector names. Hidden where the device has no voice
 /// for the language (the page's `voz-<language>` class shows it).
+/// A "¿Qué es…?" for the glossary terms that `texts` use, closed until opened; nothing when
+/// they use none.
+pub fn glossary(pack: &Pack, locale: Locale, texts: &[&str]) -> Markup {
+    let terms = pack.terms_in(texts, locale);
+    if terms.is_empty() {
+        return html! {};
+    }
+    let names: Vec<&str> = terms.iter().map(|t| t.term.get(locale)).collect();
+    html! {
+        details.glosario data-testid="glosario" {
+            summary { (words(locale).what_is(&names)) }
+            dl {
+                @for t in &terms {
+                    dt { (t.term.get(locale)) }
+                    dd { (t.text.get(locale)) }
+                }
+            }
+        }
+    }
+}
+
 pub fn listen_button(pack: &Pack, locale: Locale, label: &str, from: Option<&str>) -> Markup {
     html! {
         button.escuchar type="button" data-escuchar=(voice(pack, locale)) data-escuchar-de=[from]

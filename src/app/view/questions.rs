@@ -5,12 +5,13 @@
 
 use maud::{html, Markup};
 
+use super::pictograms::pictogram;
 use super::FOCUS_ID;
 use crate::app::answers::{answer_json, group_label, option_json, question_kind, same_json};
 use crate::app::state::State;
 use crate::app::words::{words, Words};
 use crate::engine::profile::FieldKind;
-use crate::engine::{visible_questions, Pack};
+use crate::engine::{visible_questions, Locale, Pack};
 use serde_json::Value as Json;
 
 /// Lists longer than this are a list box rather than radio buttons.
@@ -124,6 +125,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
     let help = html! {
         @if let Some(help) = &question.help { p #(help_id) .ayuda { (help.get(locale)) } }
         (super::listen_button(pack, locale, w.listen, None))
+        (super::glossary(pack, locale, &question_texts(question, locale)))
     };
     let dont_know_box = |kind: &str| {
         html! {
@@ -155,6 +157,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                                 checked[chosen.iter().any(|c| same_json(c, &value))]
                                 data-change={ "tick:" (q) ":" (i) }
                                 data-testid={ (base) "-" (i) };
+                            (pictogram(&question.field, &option.value))
                             span { (option.label.get(locale)) }
                         }
                     }
@@ -206,6 +209,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                                 checked[answer.as_ref().is_some_and(|a| same_json(a, &option_json(option)))]
                                 data-change={ "pick:" (q) ":" (i) }
                                 data-testid={ (base) "-" (i) };
+                            (pictogram(&question.field, &option.value))
                             span { (option.label.get(locale)) }
                         }
                     }
@@ -245,4 +249,12 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
             @if skip { (dont_know_box("checkbox")) }
         }
     }
+}
+
+/// Everything a question says: its text, help and options.
+fn question_texts(question: &crate::engine::pack::QuestionData, locale: Locale) -> Vec<&str> {
+    let mut texts = vec![question.text.get(locale)];
+    texts.extend(question.help.as_ref().map(|h| h.get(locale)));
+    texts.extend(question.options.iter().map(|o| o.label.get(locale)));
+    texts
 }

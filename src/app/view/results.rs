@@ -75,6 +75,8 @@ pub fn results(
     };
     let brief = report.brief();
     let bw = brief_words(locale);
+    let mut brief_texts = vec![brief.standing.as_str(), brief.holds_back.as_str()];
+    brief_texts.extend(brief.steps.iter().map(|s| s.name));
     // The rest of the results is drawn either way: hidden on screen until "Ver todo" (the
     // workspace shows it at once), always on paper.
     let all_open = match whys {
@@ -107,6 +109,7 @@ pub fn results(
                     }
                 }
             }
+            (super::glossary(pack, locale, &brief_texts))
             @if let Some(open) = all_open {
                 button.boton.boton--secundario.ver-todo.no-imprimir type="button"
                     aria-expanded=(open) aria-controls="todo" data-testid="ver-todo"
@@ -334,6 +337,7 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
                     (s.after.iter().map(|&a| w.step(a)).collect::<Vec<_>>().join(", "))
                 }
             }
+            (super::glossary(pack, w.locale, &step_texts(s)))
             (why(whys, &format!("step-{}", s.step), "porque", w.why, &|| html! {
                 ul {
                     @for id in &s.addresses {
@@ -348,6 +352,17 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
             }))
         }
     }
+}
+
+/// Everything a step says of its options: names, summaries, who they are for, cost notes.
+fn step_texts<'a>(s: &'a Step) -> Vec<&'a str> {
+    let mut texts = Vec::new();
+    for o in &s.options {
+        texts.extend([o.name, o.summary]);
+        texts.extend(o.eligibility);
+        texts.extend(o.cost.note);
+    }
+    texts
 }
 
 /// Which "¿Por qué?" sections have their contents drawn.
