@@ -13,7 +13,9 @@ fn help_and_version() {
     let out = umbral(&["--help"], "");
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for cmd in ["assess", "batch", "validate", "catalog", "schema"] {
+    for cmd in [
+        "assess", "batch", "validate", "catalog", "schema", "xlsform",
+    ] {
         assert!(help.contains(cmd), "help lists {cmd}");
     }
     assert_eq!(umbral(&["--version"], "").status.code(), Some(0));
@@ -254,4 +256,33 @@ fn compile_writes_json_packs_the_engine_can_load() {
         "core has no country: nothing to score with it"
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn xlsform_writes_a_workbook_and_refuses_a_pack_without_a_country() {
+    let out = umbral(&["xlsform", "--pack", "mx", "-o", "-"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // An .xlsx file is a zip archive.
+    assert!(out.stdout.starts_with(b"PK\x03\x04"), "not a workbook");
+    let again = umbral(
+        &["xlsform", "--pack", "mx", "--lang", "es,en", "-o", "-"],
+        "",
+    );
+    assert_eq!(
+        out.stdout, again.stdout,
+        "the same pack gives the same bytes"
+    );
+    let english = umbral(&["xlsform", "--pack", "mx", "--lang", "en", "-o", "-"], "");
+    assert_ne!(out.stdout, english.stdout);
+
+    let out = umbral(&["xlsform", "--pack", "core", "-o", "-"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("pack 'core' has no country"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = umbral(&["xlsform", "--pack", "nowhere"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown pack 'nowhere'"));
 }
