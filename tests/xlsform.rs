@@ -161,3 +161,484 @@ fn pack(id: &str) -> umbral::engine::Pack {
         .pack
         .unwrap_or_else(|| panic!("pack {id} compiles"))
 }
+
+// ---------------------------------------------------------------------------------------------
+// The round trip: example profiles, as the form's instances, as the tools export them.
+
+use umbral::engine::{visible_questions, Locale, Pack, Profile};
+use umbral::form::{Control, Form, Question};
+
+/// Every example profile of a pack, decoded.
+fn examples(id: &str) -> Vec<(String, Profile)> {
+    let sources = umbral::packs::builtin();
+    let ids = umbral::packs::pack_ids(&sources);
+    let src = &sources[ids.iter().position(|x| x == id).unwrap()];
+    umbral::packs::examples::profiles(src)
+        .unwrap()
+        .into_iter()
+        .map(|(name, json)| {
+            let profile =
+                Profile::from_value(&json).unwrap_or_else(|e| panic!("{id} example '{name}': {e}"));
+            (name, profile)
+        })
+        .collect()
+}
+
+/// The profile's answer to a question as profile JSON.
+fn answer(pack: &Pack, profile: &Profile, q: &Question) -> Option<Json> {
+    match q.path.strip_prefix("extra.") {
+        Some(key) => profile.extra.get(key).cloned(),
+        None => profile
+            .get(q.field)
+            .map(|v| umbral::engine::profile::encode_value(&pack.fields()[q.field].kind, v)),
+    }
+}
+
+fn same(a: &Json, b: &Json) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// What the form's instance holds for one question, as the tools write it: the value (choice
+/// names space-separated for a multiple choice), and for a multiple choice each choice's 0/1
+/// (the reserved one last). A question the form does not ask (its `relevant` is false) is
+/// blank. Fails on an answer the form could not have collected.
+fn instance_value(
+    pack: &Pack,
+    profile: &Profile,
+    visible: &[usize],
+    q: &Question,
+    case: &str,
+) -> (String, Vec<String>) {
+    let width = q.choices.len() + usize::from(q.skip.is_some());
+    let blank = || {
+        (
+            String::new(),
+            vec![
+                String::new();
+                if q.control == Control::SelectMultiple {
+                    width
+                } else {
+                    0
+                }
+            ],
+        )
+    };
+    let given = answer(pack, profile, q);
+    if !visible.contains(&q.index) {
+        // The form does not ask it, so no export carries it: the round trip shows the report
+        // does not depend on it either.
+        if given.is_some() {
+            HIDDEN.with(|h| h.borrow_mut().insert(format!("{case}: {}", q.path)));
+        }
+        return blank();
+    }
+    let Some(given) = given else {
+        return match (q.skip, q.control) {
+            (Some(skip), Control::SelectMultiple) => {
+                let mut ticks = vec!["0".to_string(); width];
+                ticks[width - 1] = "1".into();
+                (skip.to_string(), ticks)
+            }
+            (Some(skip), Control::SelectOne) => (skip.to_string(), vec![]),
+            (Some(_), _) => blank(),
+            (None, Control::SelectMultiple) => {
+                panic!(
+                    "{case}: {} is unanswered, which the form cannot say",
+                    q.path
+                )
+            }
+            // A required question left blank: the tools would not send it, but a blank
+            // export cell reads back as unanswered.
+            (None, _) => blank(),
+        };
+    };
+    let name_of = |v: &Json| {
+        q.choices
+            .iter()
+            .position(|c| same(&c.value, v))
+            .unwrap_or_else(|| panic!("{case}: {} = {v} is not a choice of the form", q.path))
+    };
+    match (q.control, &given) {
+        (Control::SelectMultiple, Json::Array(items)) => {
+            let chosen: Vec<usize> = items.iter().map(name_of).collect();
+            let names: Vec<&str> = chosen.iter().map(|&c| q.choices[c].name.as_str()).collect();
+            let mut ticks: Vec<String> = (0..q.choices.len())
+                .map(|c| if chosen.contains(&c) { "1" } else { "0" }.to_string())
+                .collect();
+            if q.skip.is_some() {
+                ticks.push("0".into());
+            }
+            (names.join(" "), ticks)
+        }
+        (Control::SelectOne, v) => (q.choices[name_of(v)].name.clone(), vec![]),
+        (_, Json::String(s)) => (s.clone(), vec![]),
+        (_, v) => (v.to_string(), vec![]),
+    }
+}
+
+thread_local! {
+    /// Answers the examples give to questions the form would not ask them.
+    static HIDDEN: std::cell::RefCell<std::collections::BTreeSet<String>> = Default::default();
+}
+
+/// How one export writes its columns.
+#[derive(Clone, Copy)]
+struct Layout {
+    separator: char,
+    /// Between a group and a name (`None`: names without their groups).
+    group: Option<char>,
+    /// The multiple choice's own column, and one 0/1 column per choice.
+    whole: bool,
+    ticks: bool,
+    /// Headers are the questions' labels in this language.
+    labels: Option<Locale>,
+    /// ODK Central's metadata rather than KoboToolbox's.
+    central: bool,
+}
+
+fn quote(cell: &str, separator: char) -> String {
+    if cell.contains([separator, '"', '\n', '\r']) || cell.starts_with(' ') {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// The profiles as the export of their instances: a header and one row each.
+fn export_csv(pack: &Pack, form: &Form, profiles: &[(String, Profile)], layout: Layout) -> String {
+    let label = |q: &Question| -> String {
+        match layout.labels {
+            Some(l) => q.labels[form.languages.iter().position(|&x| x == l).unwrap()].clone(),
+            None => match (&q.group, layout.group) {
+                (Some(g), Some(sep)) => format!("{g}{sep}{}", q.name),
+                _ => q.name.clone(),
+            },
+        }
+    };
+    let mut header: Vec<String> = if layout.central {
+        vec![
+            "SubmissionDate".into(),
+            "start".into(),
+            "end".into(),
+            "country".into(),
+        ]
+    } else {
+        vec!["start".into(), "end".into(), "country".into()]
+    };
+    for q in &form.questions {
+        let head = label(q);
+        if q.control != Control::SelectMultiple || layout.whole {
+            header.push(head.clone());
+        }
+        if q.control == Control::SelectMultiple && layout.ticks {
+            for c in &q.choices {
+                let choice = match layout.labels {
+                    Some(l) => {
+                        c.labels[form.languages.iter().position(|&x| x == l).unwrap()].clone()
+                    }
+                    None => c.name.clone(),
+                };
+                header.push(format!("{head}/{choice}"));
+            }
+            if let Some(skip) = q.skip {
+                header.push(format!("{head}/{skip}"));
+            }
+        }
+    }
+    if layout.central {
+        header.extend(
+            [
+                "meta-instanceID",
+                "KEY",
+                "SubmitterID",
+                "SubmitterName",
+                "AttachmentsPresent",
+                "AttachmentsExpected",
+                "Status",
+                "ReviewState",
+                "DeviceID",
+                "Edits",
+                "FormVersion",
+            ]
+            .map(String::from),
+        );
+    } else {
+        header.extend(
+            [
+                "meta/instanceID",
+                "_id",
+                "_uuid",
+                "_submission_time",
+                "_validation_status",
+                "_notes",
+                "_status",
+                "_submitted_by",
+                "__version__",
+                "_tags",
+                "_index",
+            ]
+            .map(String::from),
+        );
+    }
+    let sep = layout.separator;
+    let mut out = header
+        .iter()
+        .map(|h| quote(h, sep))
+        .collect::<Vec<_>>()
+        .join(&sep.to_string())
+        + "\r\n";
+    for (i, (case, profile)) in profiles.iter().enumerate() {
+        let visible = visible_questions(pack, profile);
+        let uuid = format!("uuid:00000000-0000-4000-8000-{:012}", i + 1);
+        let mut row: Vec<String> = Vec::new();
+        if layout.central {
+            row.push("2026-12-02T15:04:05.000Z".into());
+        }
+        row.extend([
+            "2026-12-02T09:00:00.000-06:00".into(),
+            "2026-12-02T09:25:00.000-06:00".to_string(),
+            profile.country.clone(),
+        ]);
+        for q in &form.questions {
+            let (value, ticks) = instance_value(pack, profile, &visible, q, case);
+            if q.control != Control::SelectMultiple || layout.whole {
+                row.push(value);
+            }
+            if q.control == Control::SelectMultiple && layout.ticks {
+                row.extend(ticks);
+            }
+        }
+        if layout.central {
+            row.extend([
+                uuid.clone(),
+                uuid.clone(),
+                "7".into(),
+                "Ana".into(),
+                "0".into(),
+                "0".into(),
+                String::new(),
+                String::new(),
+                "collect:abc".into(),
+                "0".into(),
+                form.version.clone(),
+            ]);
+        } else {
+            row.extend([
+                uuid.clone(),
+                (1000 + i).to_string(),
+                uuid[5..].to_string(),
+                "2026-12-02T15:04:05".into(),
+                String::new(),
+                String::new(),
+                "submitted_via_web".into(),
+                String::new(),
+                "vAbCdEf".into(),
+                String::new(),
+                (i + 1).to_string(),
+            ]);
+        }
+        out += &row
+            .iter()
+            .map(|c| quote(c, sep))
+            .collect::<Vec<_>>()
+            .join(&sep.to_string());
+        out += "\r\n";
+    }
+    out
+}
+
+/// The profiles as Kobo's JSON (`group/field` keys, text values), or nested by group as ODK's
+/// OData gives them.
+fn export_json(pack: &Pack, form: &Form, profiles: &[(String, Profile)], nested: bool) -> String {
+    let mut list = Vec::new();
+    for (i, (case, profile)) in profiles.iter().enumerate() {
+        let visible = visible_questions(pack, profile);
+        let mut object = serde_json::Map::new();
+        object.insert("_id".into(), Json::from(2000 + i));
+        object.insert("_xform_id_string".into(), Json::from(form.id.clone()));
+        object.insert("_submission_time".into(), Json::from("2026-12-02T15:04:05"));
+        object.insert("_attachments".into(), Json::Array(vec![]));
+        object.insert("_geolocation".into(), serde_json::json!([null, null]));
+        object.insert("meta/instanceID".into(), Json::from(format!("uuid:{i}")));
+        object.insert("country".into(), Json::from(profile.country.clone()));
+        for q in &form.questions {
+            let (value, _) = instance_value(pack, profile, &visible, q, case);
+            if value.is_empty() {
+                continue;
+            }
+            match (&q.group, nested) {
+                (Some(g), true) => {
+                    let group = object
+                        .entry(g.clone())
+                        .or_insert_with(|| Json::Object(Default::default()));
+                    group
+                        .as_object_mut()
+                        .unwrap()
+                        .insert(q.name.clone(), Json::from(value));
+                }
+                _ => {
+                    object.insert(q.xml_path(), Json::from(value));
+                }
+            }
+        }
+        list.push(Json::Object(object));
+    }
+    serde_json::to_string_pretty(
+        &serde_json::json!({"count": list.len(), "next": null, "previous": null, "results": list}),
+    )
+    .unwrap()
+}
+
+/// Runs `umbral batch` on `input` and checks its reports are byte-identical to assessing the
+/// original profiles.
+fn check_round_trip(
+    id: &str,
+    what: &str,
+    file: &Path,
+    input: &str,
+    pack_arg: bool,
+    expected: &str,
+) {
+    std::fs::write(file, input).unwrap();
+    let mut args = vec!["batch"];
+    if pack_arg {
+        args.extend(["--pack", id]);
+    }
+    args.push(file.to_str().unwrap());
+    let out = umbral(&args, "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{id}, {what}: umbral batch failed:\n{}",
+        text(&out.stderr)
+    );
+    let got = text(&out.stdout);
+    let (g, e): (Vec<&str>, Vec<&str>) = (got.lines().collect(), expected.lines().collect());
+    assert_eq!(g.len(), e.len(), "{id}, {what}: number of reports");
+    for (n, (g, e)) in g.iter().zip(&e).enumerate() {
+        if g != e {
+            let at = g.bytes().zip(e.bytes()).take_while(|(a, b)| a == b).count();
+            let around = |s: &str| {
+                s.get(at.saturating_sub(100)..(at + 100).min(s.len()))
+                    .unwrap_or(s)
+                    .to_string()
+            };
+            panic!(
+                "{id}, {what}: report {} differs from the original profile's at byte {at}:\n  got:      …{}…\n  expected: …{}…",
+                n + 1,
+                around(g),
+                around(e)
+            );
+        }
+    }
+    assert_eq!(got, expected, "{id}, {what}");
+}
+
+#[test]
+fn every_example_profile_round_trips_through_the_exports_of_its_form() {
+    let dir = scratch("round-trip");
+    let mut total = 0;
+    for id in PACKS {
+        let pack = pack(id);
+        let form = umbral::form::build(&pack, &Locale::ALL).unwrap();
+        let profiles = examples(id);
+        assert!(!profiles.is_empty(), "{id} has examples");
+        let expected: String = profiles
+            .iter()
+            .map(|(_, p)| {
+                let mut bytes = Vec::new();
+                umbral::engine::assess(&pack, p, Locale::Es).write_json(&mut bytes);
+                String::from_utf8(bytes).unwrap() + "\n"
+            })
+            .collect();
+        // A programme's form carries its country, not its pack: CSV needs --pack; Kobo's JSON
+        // names the form.
+        let programme = pack.data.layers.len() > 2;
+        let kobo = Layout {
+            separator: ';',
+            group: Some('/'),
+            whole: true,
+            ticks: true,
+            labels: None,
+            central: false,
+        };
+        for (what, layout) in [
+            ("Kobo CSV (; / both kinds of multiple-choice columns)", kobo),
+            (
+                "CSV with , and . and one column per multiple choice",
+                Layout {
+                    separator: ',',
+                    group: Some('.'),
+                    ticks: false,
+                    ..kobo
+                },
+            ),
+            (
+                "Kobo CSV without groups in the headers",
+                Layout {
+                    group: None,
+                    ..kobo
+                },
+            ),
+            (
+                "ODK Central CSV (- and 0/1 columns only)",
+                Layout {
+                    separator: ',',
+                    group: Some('-'),
+                    whole: false,
+                    central: true,
+                    ..kobo
+                },
+            ),
+            (
+                "CSV with Spanish labels as headers",
+                Layout {
+                    labels: Some(Locale::Es),
+                    whole: false,
+                    ..kobo
+                },
+            ),
+            (
+                "CSV with English labels as headers",
+                Layout {
+                    labels: Some(Locale::En),
+                    separator: ',',
+                    ..kobo
+                },
+            ),
+        ] {
+            let csv = export_csv(&pack, &form, &profiles, layout);
+            check_round_trip(
+                id,
+                what,
+                &dir.join(format!("{id}.csv")),
+                &csv,
+                programme,
+                &expected,
+            );
+        }
+        for (what, nested) in [("Kobo JSON", false), ("JSON nested by group", true)] {
+            let json = export_json(&pack, &form, &profiles, nested);
+            check_round_trip(
+                id,
+                what,
+                &dir.join(format!("{id}.json")),
+                &json,
+                false,
+                &expected,
+            );
+        }
+        total += profiles.len();
+    }
+    assert_eq!(total, 36, "every example of every shipped pack");
+    let hidden = HIDDEN.with(|h| h.borrow().clone());
+    eprintln!(
+        "{total} example profiles round-tripped through 8 kinds of export each; {} answers to questions the form would not ask them were left out, as the form leaves them, and changed no report:\n  {}",
+        hidden.len(),
+        hidden.into_iter().collect::<Vec<_>>().join("\n  ")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
