@@ -9,8 +9,8 @@
 //! answered field. So `not logistics.perishable` becomes `${perishable} = 'false'`, never
 //! `not(${perishable} = 'true')`, which would show the question before anyone answered.
 //!
-//! What "answered" means follows the form: blank, or the reserved [`DONT_KNOW`] /
-//! [`PREFER_NOT`] choice, is unanswered; a multiple choice left blank while it is asked is the
+//! What "answered" means follows the form: blank, or the reserved [`DONT_KNOW`](super::DONT_KNOW) /
+//! [`PREFER_NOT`](super::PREFER_NOT) choice, is unanswered; a multiple choice left blank while it is asked is the
 //! answer "none of these" (as in the app); a field the form does not ask is never answered.
 
 use std::cell::RefCell;
