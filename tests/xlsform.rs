@@ -3,6 +3,10 @@
 //! shipped pack, written as the form's instance values and flattened as their exports do,
 //! read back by `umbral batch` into byte-identical reports.
 //!
+//! A third test writes each example profile as an XML instance of the form, has Python check
+//! it against the XForm pyxform makes and flatten it as Kobo's CSV export does (independently
+//! of the Rust side), and scores that.
+//!
 //! The pyxform tests need python3 with pyxform (`make setup` installs it). Without python3
 //! they say so loudly and pass; without pyxform they fail, saying how to install it.
 
@@ -640,5 +644,147 @@ fn every_example_profile_round_trips_through_the_exports_of_its_form() {
         hidden.len(),
         hidden.into_iter().collect::<Vec<_>>().join("\n  ")
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Checks each XML instance against the primary instance of the XForm pyxform makes of the
+/// workbook (the same elements, in the same order, nothing else), then flattens them as
+/// KoboToolbox's CSV export does: one `;`-separated, fully quoted column per leaf, named by
+/// its path under the root joined by `/`, with Kobo's metadata columns after.
+const FLATTEN: &str = r#"
+import csv, io, json, sys
+try:
+    from pyxform.xls2xform import convert
+except ImportError:
+    print(json.dumps({"missing": True}))
+    sys.exit(0)
+import xml.etree.ElementTree as ET
+XF = "{http://www.w3.org/2002/xforms}"
+H = "{http://www.w3.org/1999/xhtml}"
+def leaves(element):
+    out = []
+    def walk(e, prefix):
+        name = prefix + e.tag.split("}")[-1]
+        children = list(e)
+        if not children:
+            out.append((name, (e.text or "").strip()))
+        for c in children:
+            walk(c, name + "/")
+    for c in element:
+        walk(c, "")
+    return out
+warnings = []
+xform = convert(xlsform=sys.argv[1], warnings=warnings, validate=False).xform
+template = list(ET.fromstring(xform).find(H + "head").find(XF + "model").find(XF + "instance"))[0]
+paths = [p for p, _ in leaves(template)]
+problems = []
+rows = []
+for i, path in enumerate(sys.argv[2:]):
+    root = ET.parse(path).getroot()
+    if root.tag.split("}")[-1] != template.tag.split("}")[-1] or root.get("id") != template.get("id") or root.get("version") != template.get("version"):
+        problems.append(path + ": not an instance of this form")
+    values = leaves(root)
+    if [p for p, _ in values] != paths:
+        problems.append(path + ": elements differ from the form's instance")
+    rows.append([v for _, v in values] + [str(3000 + i), values[-1][1][5:], "2026-12-02T15:04:05", "", "[]", "submitted_via_web", "", "vAbCdEf", "[]", str(i + 1)])
+out = io.StringIO()
+writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL)
+writer.writerow(paths + ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"])
+writer.writerows(rows)
+print(json.dumps({"csv": out.getvalue(), "problems": problems, "warnings": warnings}))
+"#;
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One profile as an XML instance of the form, as ODK Collect or Enketo would submit it.
+fn instance_xml(pack: &Pack, form: &Form, profile: &Profile, case: &str, n: usize) -> String {
+    let visible = visible_questions(pack, profile);
+    let mut xml = format!(
+        "<?xml version=\"1.0\"?>\n<data xmlns:jr=\"http://openrosa.org/javarosa\" id=\"{}\" version=\"{}\">",
+        form.id, form.version
+    );
+    xml += "<start>2026-12-02T09:00:00.000-06:00</start><end>2026-12-02T09:25:00.000-06:00</end>";
+    xml += &format!("<country>{}</country>", xml_escape(&profile.country));
+    let mut open: Option<&str> = None;
+    for q in &form.questions {
+        if open != q.group.as_deref() {
+            if let Some(group) = open {
+                xml += &format!("</{group}>");
+            }
+            if let Some(group) = &q.group {
+                xml += &format!("<{group}>");
+            }
+            open = q.group.as_deref();
+        }
+        let (value, _) = instance_value(pack, profile, &visible, q, case);
+        if value.is_empty() {
+            xml += &format!("<{}/>", q.name);
+        } else {
+            xml += &format!("<{0}>{1}</{0}>", q.name, xml_escape(&value));
+        }
+    }
+    if let Some(group) = open {
+        xml += &format!("</{group}>");
+    }
+    xml += &format!(
+        "<meta><instanceID>uuid:00000000-0000-4000-8000-{n:012}</instanceID></meta></data>\n"
+    );
+    xml
+}
+
+#[test]
+fn xml_instances_of_the_xform_flatten_to_an_export_that_scores_byte_identically() {
+    let dir = scratch("instances");
+    let paths = workbooks(&dir);
+    let mut total = 0;
+    for (id, xlsx) in PACKS.iter().zip(&paths) {
+        let pack = pack(id);
+        let form = umbral::form::build(&pack, &Locale::ALL).unwrap();
+        let profiles = examples(id);
+        let mut args = vec![xlsx.to_str().unwrap().to_string()];
+        for (n, (case, profile)) in profiles.iter().enumerate() {
+            let path = dir.join(format!("{id}-{n}.xml"));
+            std::fs::write(&path, instance_xml(&pack, &form, profile, case, n + 1)).unwrap();
+            args.push(path.to_str().unwrap().to_string());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let Some(result) = python(FLATTEN, &args) else {
+            return;
+        };
+        assert_eq!(
+            result["problems"],
+            Json::Array(vec![]),
+            "{id}: the instances"
+        );
+        assert_eq!(
+            result["warnings"],
+            Json::Array(vec![]),
+            "{id}: pyxform warned"
+        );
+        let expected: String = profiles
+            .iter()
+            .map(|(_, p)| {
+                let mut bytes = Vec::new();
+                umbral::engine::assess(&pack, p, Locale::Es).write_json(&mut bytes);
+                String::from_utf8(bytes).unwrap() + "\n"
+            })
+            .collect();
+        let programme = pack.data.layers.len() > 2;
+        check_round_trip(
+            id,
+            "XML instances flattened by Python as Kobo's CSV",
+            &dir.join(format!("{id}-instances.csv")),
+            result["csv"].as_str().unwrap(),
+            programme,
+            &expected,
+        );
+        total += profiles.len();
+    }
+    assert_eq!(total, 36);
     let _ = std::fs::remove_dir_all(&dir);
 }
