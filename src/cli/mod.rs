@@ -58,7 +58,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "es")]
         lang: Lang,
         /// What the input is; 'auto' looks at the file name and first characters (a
-        /// workspace hand-off file is scored by each enterprise's latest visit).
+        /// workspace hand-off file is scored by each enterprise's latest visit; an export of
+        /// the `umbral xlsform` form, from KoboToolbox or ODK Central, with the form's pack).
         #[arg(long, value_enum, default_value = "auto")]
         input: batch::Input,
         #[arg(long, value_enum, default_value = "jsonl")]

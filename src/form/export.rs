@@ -133,10 +133,22 @@ pub fn is_export_json(head: &[u8]) -> bool {
                 Ok(json) => ["results", "value"]
                     .iter()
                     .any(|k| json.get(k).is_some_and(Json::is_array)),
-                // A document over several lines: a profile's first line is whole.
+                // A document over several lines (a profile's first line is whole): its first
+                // key is one of Kobo's API or ODK's OData.
                 Err(_) => {
-                    let mentions = |w: &[u8]| head.windows(w.len()).any(|x| x == w);
-                    mentions(b"\"results\"") || mentions(b"\"value\"")
+                    let rest = &head[1..];
+                    let key = rest
+                        .iter()
+                        .position(|b| !b.is_ascii_whitespace())
+                        .map_or(&rest[rest.len()..], |i| &rest[i..]);
+                    [
+                        &b"\"count\""[..],
+                        b"\"results\"",
+                        b"\"value\"",
+                        b"\"@odata.context\"",
+                    ]
+                    .iter()
+                    .any(|k| key.starts_with(k))
                 }
             }
         }
@@ -967,5 +979,12 @@ mod tests {
             b"{\"schema\":\"umbral.profile/2\",\"country\":\"MX\"}\n"
         ));
         assert!(is_export_json(b"{\n  \"count\": 1,\n  \"results\": ["));
+        assert!(is_export_json(
+            b"{\n  \"@odata.context\": \"x\",\n  \"value\": ["
+        ));
+        // JSON Lines whose first line is broken stay JSON Lines, whatever a later line says.
+        assert!(!is_export_json(
+            b"{\"schema\":\n{\"extra\":{\"value\":[]}}\n"
+        ));
     }
 }
