@@ -13,6 +13,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= auto
 
 TRUNK_VERSION := 0.21.14
+# The XLSForm converter tests/xlsform.rs checks `umbral xlsform`'s workbooks with (PyPI).
+PYXFORM_VERSION := 4.5.0
 WASM_TARGET := wasm32-unknown-unknown
 # The browser app's release build (and only it) uses this dated nightly for two things stable
 # Rust lacks: rebuilding the standard library for size (-Zbuild-std) and aborting on a panic
@@ -118,6 +120,21 @@ setup:
 	  echo "npm ci: $$((SECONDS - t)) s"
 	  installed=$$((installed + 1))
 	fi
+	# pyxform, the XLSForm converter ODK and KoboToolbox use: tests/xlsform.rs checks
+	# `umbral xlsform`'s workbooks with it. Into the user's site-packages; Debian's own python3
+	# refuses a plain `pip install --user` (PEP 668), so the second try says it may, which still
+	# writes only to ~/.local.
+	if ! python3 -c 'import sys, pyxform; sys.exit(pyxform.__version__ != "$(PYXFORM_VERSION)")' 2>/dev/null; then
+	  echo "installing pyxform $(PYXFORM_VERSION) (pip3 --user)"
+	  t=$$SECONDS
+	  if ! command -v pip3 >/dev/null; then
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-pip
+	  fi
+	  pip3 install --user --quiet 'pyxform==$(PYXFORM_VERSION)' \
+	    || pip3 install --user --quiet --break-system-packages 'pyxform==$(PYXFORM_VERSION)'
+	  echo "pyxform: $$((SECONDS - t)) s"
+	  installed=$$((installed + 1))
+	fi
 	# Trunk builds with `cargo --offline`: make sure every crate in Cargo.lock is here.
 	cargo fetch --locked --quiet
 	# And the crates of the standard library the nightly build rebuilds.
@@ -125,7 +142,7 @@ setup:
 	  RUSTUP_TOOLCHAIN='$(WASM_TOOLCHAIN)' cargo fetch --locked --quiet --target $(WASM_TARGET) -Zbuild-std=std,panic_abort
 	fi
 	if [ "$$installed" = 0 ]; then
-	  echo "setup: nothing to install (rust target, $(or $(WASM_TOOLCHAIN),no nightly), chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools all present)"
+	  echo "setup: nothing to install (rust target, $(or $(WASM_TOOLCHAIN),no nightly), chromium, trunk $(TRUNK_VERSION), wasm-bindgen $$wbg, npm tools, pyxform $(PYXFORM_VERSION) all present)"
 	else
 	  echo "setup: installed $$installed item(s) in $$((SECONDS - started)) s"
 	fi

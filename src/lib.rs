@@ -7,7 +7,9 @@
 //!   WebAssembly: [`engine`] (a profile and a linked rule pack in, a report out), [`packs`]
 //!   (rule-pack sources to the compiled form, with diagnostics at file, line and column),
 //!   [`share`] (share links and QR codes), [`summary`] (the planner's figures and the reader
-//!   of profile files) and [`workspace`] (enterprises, visits, hand-off files, merging).
+//!   of profile files), [`workspace`] (enterprises, visits, hand-off files, merging) and
+//!   [`form`] (a pack's questionnaire as an XLSForm for ODK and KoboToolbox, and reading
+//!   their exports back).
 //! - Shells over them: `cli`, the `umbral` command line (native only); [`app`], the
 //!   entrepreneur's page and the UI parts the other pages share; `taller`, the consultant's
 //!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker`, how the
@@ -15,6 +17,7 @@
 //!   every one.
 
 pub mod engine;
+pub mod form;
 pub mod packs;
 pub mod share;
 pub mod summary;

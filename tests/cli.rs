@@ -13,7 +13,9 @@ fn help_and_version() {
     let out = umbral(&["--help"], "");
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for cmd in ["assess", "batch", "validate", "catalog", "schema"] {
+    for cmd in [
+        "assess", "batch", "validate", "catalog", "schema", "xlsform",
+    ] {
         assert!(help.contains(cmd), "help lists {cmd}");
     }
     assert_eq!(umbral(&["--version"], "").status.code(), Some(0));
@@ -264,4 +266,96 @@ fn compile_writes_json_packs_the_engine_can_load() {
         "core has no country: nothing to score with it"
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn xlsform_writes_a_workbook_and_refuses_a_pack_without_a_country() {
+    let out = umbral(&["xlsform", "--pack", "mx", "-o", "-"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // An .xlsx file is a zip archive.
+    assert!(out.stdout.starts_with(b"PK\x03\x04"), "not a workbook");
+    let again = umbral(
+        &["xlsform", "--pack", "mx", "--lang", "es,en", "-o", "-"],
+        "",
+    );
+    assert_eq!(
+        out.stdout, again.stdout,
+        "the same pack gives the same bytes"
+    );
+    let english = umbral(&["xlsform", "--pack", "mx", "--lang", "en", "-o", "-"], "");
+    assert_ne!(out.stdout, english.stdout);
+
+    let out = umbral(&["xlsform", "--pack", "core", "-o", "-"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("pack 'core' has no country"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = umbral(&["xlsform", "--pack", "nowhere"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown pack 'nowhere'"));
+}
+
+#[test]
+fn batch_reads_a_kobo_export_and_names_the_column_and_row_of_each_problem() {
+    // Kobo's default CSV: ';', groups joined by '/', metadata columns, "No sé" as dont_know.
+    let export = "\u{feff}\"start\";\"end\";\"country\";\"sector\";\"connectivity/internet\";\"connectivity/devices\";\"connectivity/devices/smartphone\";\"_id\";\"_uuid\";\"_submission_time\";\"__version__\";\"_index\"\r\n\
+        \"2026-12-01T10:00:00\";\"2026-12-01T10:20:00\";\"MX\";\"crafts\";\"mobile_data\";\"smartphone\";\"1\";\"41\";\"u-41\";\"2026-12-02T08:00:00\";\"v1\";\"1\"\r\n\
+        \"\";\"\";\"MX\";\"food\";\"wifi\";\"dont_know\";\"0\";\"42\";\"u-42\";\"\";\"v1\";\"2\"\r\n";
+    let out = umbral(&["batch", "--output", "csv", "-"], export);
+    assert_eq!(out.status.code(), Some(1), "one row failed");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("umbral: line 3: column 'connectivity/internet': unknown choice 'wifi'; expected one of: none, intermittent, mobile_data, broadband, dont_know"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 3: "), "{stderr}");
+    let rows = text(&out.stdout);
+    let row = rows.lines().nth(1).unwrap();
+    // The record is labelled with Kobo's _id.
+    assert!(row.starts_with("2,41,MX,,,crafts,mx,"), "{rows}");
+
+    // The same answers as the profile they stand for give the same report: the multiple
+    // choices the form asked and the row left blank are "none of these".
+    let report = umbral(
+        &["batch", "-"],
+        &export.lines().take(2).collect::<Vec<_>>().join("\n"),
+    );
+    let profile = r#"{"schema":"umbral.profile/2","country":"MX","sector":"crafts","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"payments":{"accepts":[]},"presence":{"channels":[]}}"#;
+    let direct = umbral(&["batch", "-"], profile);
+    assert!(
+        report.stdout == direct.stdout,
+        "the export's report differs from the profile's"
+    );
+
+    // A column the form does not have refuses the file, naming it.
+    let out = umbral(&["batch", "-"], "country;connectivity/wifi;_id\nMX;yes;1\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("column(s) 'connectivity/wifi' are not in form umbral_mx"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Without a country column nor --pack, the pack cannot be told.
+    let out = umbral(&["batch", "-"], "sector;_id\ncrafts;1\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("name the pack with --pack"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = umbral(&["batch", "--pack", "cl", "-"], "sector;_id\ncrafts;1\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Kobo's JSON: a submission that does not map is named by its number and _id.
+    let json = r#"[{"_id": 9, "country": "BO", "goal": "export"}, {"_id": 10, "country": "BO", "goal": "everything"}]"#;
+    let out = umbral(&["batch", "-"], json);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("umbral: submission 2 (_id 10): column 'goal': unknown choice 'everything'"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 1);
 }

@@ -94,7 +94,7 @@ fn report(what: &str, problems: &[String]) {
 /// The modules that take everything as arguments: the engine, the pack compiler, share links
 /// and QR codes, the planner's summary and the workspace's records. The command line and the
 /// pages hand them text and the time.
-const PURE: &[&str] = &["engine", "packs", "share", "summary", "workspace"];
+const PURE: &[&str] = &["engine", "form", "packs", "share", "summary", "workspace"];
 
 #[test]
 fn pure_modules_are_pure() {

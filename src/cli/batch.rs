@@ -8,7 +8,8 @@ use serde_json::Value as Json;
 
 use super::{write_error, Failure, Library, EXIT_INVALID};
 use crate::engine::profile::{core_field, core_fields};
-use crate::engine::{Locale, Profile};
+use crate::engine::{Locale, Pack, Profile};
+use crate::form::export::{self as form_export, Submission};
 use crate::summary::records::{self, CsvColumns, Format};
 use crate::summary::{self, Assessment, Summary};
 
@@ -19,6 +20,10 @@ pub enum Input {
     Csv,
     /// A workspace hand-off file (`umbral.handoff/2` or `/1`): each enterprise's latest visit.
     Handoff,
+    /// An export of the form `umbral xlsform` writes, from KoboToolbox or ODK Central: CSV
+    /// (`,` or `;`) or JSON.
+    #[value(alias = "odk")]
+    Kobo,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,14 +78,22 @@ pub fn run(
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
             if records::is_handoff(head) {
                 Input::Handoff
+            } else if form_export::is_export_json(head) {
+                Input::Kobo
             } else {
                 match Format::detect(csv_hint, head) {
+                    Format::Csv if is_export_csv(head) => Input::Kobo,
                     Format::Csv => Input::Csv,
                     Format::Jsonl => Input::Jsonl,
                 }
             }
         }
         other => other,
+    };
+    // An export is read with its form's pack, found before scoring starts.
+    let (reader, kobo) = match input {
+        Input::Kobo => (None, Some(KoboInput::open(library, reader)?)),
+        _ => (Some(reader), None),
     };
     let mut counts = Counts { ok: 0, failed: 0 };
     let mut writer = ReportWriter::new(output, locale);
@@ -123,6 +136,7 @@ pub fn run(
     };
     match input {
         Input::Jsonl | Input::Auto => {
+            let mut reader = reader.expect("JSON Lines come from a stream");
             let mut buf = String::new();
             let mut line = 0;
             loop {
@@ -147,6 +161,7 @@ pub fn run(
             }
         }
         Input::Csv => {
+            let reader = reader.expect("CSV comes from a stream");
             let mut csv = records::csv_builder().from_reader(reader);
             let headers = csv
                 .headers()
@@ -162,6 +177,7 @@ pub fn run(
             }
         }
         Input::Handoff => {
+            let mut reader = reader.expect("a hand-off file comes from a stream");
             let mut text = String::new();
             reader
                 .read_to_string(&mut text)
@@ -185,6 +201,44 @@ pub fn run(
                 score(i + 1, &place, Record::Json(json), out)?;
             }
         }
+        Input::Kobo => {
+            let KoboInput { pack, rows } = kobo.expect("an export was opened");
+            let form = form_export::Reader::new(&pack).map_err(Failure::invalid)?;
+            let as_record = |read: Result<Submission, String>| match read {
+                Ok(submission) => Record::Profile(submission.profile),
+                Err(message) => Record::Json(Err(message)),
+            };
+            match rows {
+                KoboRows::Csv {
+                    mut csv,
+                    headers,
+                    first,
+                } => {
+                    let columns = form.columns(headers.iter()).map_err(Failure::invalid)?;
+                    for record in first.into_iter().chain(csv.records()) {
+                        let (line, read) = match record {
+                            Ok(r) => (
+                                records::csv_line(r.position()),
+                                form.read(&columns, r.iter()),
+                            ),
+                            Err(e) => {
+                                (records::csv_line(e.position()), Err(records::csv_error(&e)))
+                            }
+                        };
+                        score(line, &format!("line {line}"), as_record(read), out)?;
+                    }
+                }
+                KoboRows::Json(submissions) => {
+                    for (i, submission) in submissions.iter().enumerate() {
+                        let place = match submission_id(submission) {
+                            Some(id) => format!("submission {} ({id})", i + 1),
+                            None => format!("submission {}", i + 1),
+                        };
+                        score(i + 1, &place, as_record(form.read_json(submission)), out)?;
+                    }
+                }
+            }
+        }
     }
     if let Some(s) = summary {
         let view = s.summary.view();
@@ -202,6 +256,106 @@ pub fn run(
         );
     }
     Ok(if counts.failed > 0 { EXIT_INVALID } else { 0 })
+}
+
+/// Whether CSV text is an export of the form rather than Umbral's own CSV of profiles: `;`
+/// between its columns (Kobo's default), or a header with an export's metadata or groups.
+fn is_export_csv(head: &[u8]) -> bool {
+    let separator = form_export::csv_separator(head);
+    if separator == b';' {
+        return true;
+    }
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let mut csv = records::csv_builder().from_reader(first_line);
+    csv.headers()
+        .is_ok_and(|h| form_export::is_export_header(h.iter()))
+}
+
+/// An export of the form, opened: the pack its form was written from, and its rows.
+struct KoboInput {
+    pack: Pack,
+    rows: KoboRows,
+}
+
+enum KoboRows {
+    /// CSV: the reader, its header, and the first record (read to find the pack).
+    Csv {
+        csv: csv::Reader<Box<dyn BufRead>>,
+        headers: csv::StringRecord,
+        first: Option<Result<csv::StringRecord, csv::Error>>,
+    },
+    /// JSON: every submission.
+    Json(Vec<Json>),
+}
+
+impl KoboInput {
+    /// Opens an export and finds its pack: the one `--pack` named, else the one its first
+    /// submission names (Kobo's JSON form id, else the `country` the form carries). Every
+    /// record is then scored with that pack.
+    fn open(library: &mut Library, mut reader: Box<dyn BufRead>) -> Result<KoboInput, Failure> {
+        let head = reader
+            .fill_buf()
+            .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
+        let (hint, rows) = if form_export::is_export_json(head) {
+            let mut text = String::new();
+            reader
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
+            let submissions = form_export::json_submissions(&text).map_err(Failure::invalid)?;
+            let hint = submissions.first().and_then(form_export::json_pack_hint);
+            (hint, KoboRows::Json(submissions))
+        } else {
+            let separator = form_export::csv_separator(head);
+            let mut csv = records::csv_builder()
+                .delimiter(separator)
+                .from_reader(reader);
+            let headers = csv
+                .headers()
+                .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?
+                .clone();
+            let first = csv.records().next();
+            let country = headers
+                .iter()
+                .position(|h| h.trim().trim_start_matches('\u{feff}') == crate::form::COUNTRY);
+            let hint = match (&first, country) {
+                (Some(Ok(record)), Some(c)) => record
+                    .get(c)
+                    .map(|s| s.trim().to_ascii_lowercase())
+                    .filter(|s| !s.is_empty()),
+                _ => None,
+            };
+            (
+                hint,
+                KoboRows::Csv {
+                    csv,
+                    headers,
+                    first,
+                },
+            )
+        };
+        let id = match (library.fixed.clone(), hint) {
+            (Some(id), _) | (None, Some(id)) => id,
+            (None, None) => {
+                return Err(Failure::invalid(
+                    "cannot tell which pack the export's form was written from: its first submission has no 'country' (nor a KoboToolbox form id); name the pack with --pack",
+                ))
+            }
+        };
+        let pack = library.get(&id)?.clone();
+        library.fixed = Some(id);
+        Ok(KoboInput { pack, rows })
+    }
+}
+
+/// What names a JSON submission in messages: Kobo's `_id`, ODK's `__id` or `KEY`.
+fn submission_id(submission: &Json) -> Option<String> {
+    ["_id", "__id", "KEY"].iter().find_map(|k| {
+        submission.get(*k).and_then(|v| match v {
+            Json::String(s) => Some(format!("{k} {s}")),
+            Json::Number(n) => Some(format!("{k} {n}")),
+            _ => None,
+        })
+    })
 }
 
 /// Writes one result per scored record.

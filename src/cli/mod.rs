@@ -6,6 +6,7 @@
 mod batch;
 mod handoff;
 mod text;
+mod xlsform;
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -48,15 +49,17 @@ enum Command {
         /// The profile (JSON); '-' or nothing reads standard input.
         file: Option<PathBuf>,
     },
-    /// Score many profiles: JSON Lines, CSV whose headers are dotted profile paths, or a
-    /// workspace hand-off file.
+    /// Score many profiles: JSON Lines, CSV whose headers are dotted profile paths, a
+    /// workspace hand-off file, or an export (CSV or JSON) of the form `umbral xlsform`
+    /// writes, from KoboToolbox or ODK Central.
     Batch {
         #[arg(long)]
         pack: Option<String>,
         #[arg(long, value_enum, default_value = "es")]
         lang: Lang,
         /// What the input is; 'auto' looks at the file name and first characters (a
-        /// workspace hand-off file is scored by each enterprise's latest visit).
+        /// workspace hand-off file is scored by each enterprise's latest visit; an export of
+        /// the `umbral xlsform` form, from KoboToolbox or ODK Central, with the form's pack).
         #[arg(long, value_enum, default_value = "auto")]
         input: batch::Input,
         #[arg(long, value_enum, default_value = "jsonl")]
@@ -85,6 +88,20 @@ enum Command {
         summary_format: batch::SummaryFormat,
         /// '-' or nothing reads standard input.
         file: Option<PathBuf>,
+    },
+    /// Write a pack's questionnaire as an XLSForm workbook, to publish on KoboToolbox or ODK
+    /// Central; score what they export with `umbral batch`.
+    Xlsform {
+        /// A pack id (mx, cl, bo, a programme's) or a pack folder.
+        #[arg(long)]
+        pack: String,
+        /// The languages of the form's labels, the default language first.
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "es,en")]
+        lang: Vec<Lang>,
+        /// Where to write the workbook; '-' writes it to standard output. Default:
+        /// umbral-<pack>.xlsx.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// Check rule packs and run their example profiles. Default: every pack under ./rules.
     Validate {
@@ -254,6 +271,10 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                 reader,
                 out,
             )
+        }
+        Command::Xlsform { pack, lang, output } => {
+            let languages: Vec<Locale> = lang.into_iter().map(Locale::from).collect();
+            xlsform::run(&pack, &languages, output.as_deref(), out)
         }
         Command::Validate { dirs } => validate(&dirs, out),
         Command::Catalog { pack, lang, format } => {

@@ -88,6 +88,25 @@ pub struct Results {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The example profiles of the pack folder `src`, each with its case's name, as written
+/// (JSON, not yet decoded); none when the pack has no examples. A file that does not parse is
+/// refused with the parser's message.
+pub fn profiles(src: &PackSource) -> Result<Vec<(String, Json)>, String> {
+    let Some(file) = src.files.iter().find(|f| f.path.ends_with(EXAMPLES_FILE)) else {
+        return Ok(Vec::new());
+    };
+    let parsed: File = toml::from_str(&file.text)
+        .map_err(|e| format!("{}: {}", file.path, e.message().trim_end()))?;
+    Ok(parsed
+        .case
+        .into_iter()
+        .map(|case| {
+            let case = case.into_inner();
+            (case.name, case.profile)
+        })
+        .collect())
+}
+
 /// Runs the examples of the pack folder `src` against its compiled `pack`.
 pub fn run(src: &PackSource, pack: &Pack) -> Results {
     let mut results = Results::default();

@@ -248,9 +248,12 @@ pub fn csv_error(e: &csv::Error) -> String {
     format!("unreadable CSV record: {e}")
 }
 
-/// The line a CSV record or error starts on (1-based; the header is line 1).
+/// The line a CSV record or error starts on (1-based; the header is line 1). The reader counts
+/// a record's line before it has read the `\n` of the CRLF that ends the record before, so with
+/// CRLF (what spreadsheets and KoboToolbox write) its count is one short; a record is never on
+/// an earlier line than its number, which puts that right wherever no quoted cell spans lines.
 pub fn csv_line(position: Option<&csv::Position>) -> usize {
-    position.map_or(0, |p| p.line() as usize)
+    position.map_or(0, |p| (p.line() as usize).max(p.record() as usize + 1))
 }
 
 /// The records of a whole file held in memory, in order: each with the line it starts on and
@@ -404,6 +407,21 @@ mod tests {
             got[3].1.as_ref().unwrap().to_string(),
             r#"{"country":"BO","schema":"umbral.profile/2"}"#
         );
+    }
+
+    #[test]
+    fn csv_lines_are_right_with_crlf_too() {
+        for text in [
+            "country,sector\nMX,foo\nMX,bar\n",
+            "country,sector\r\nMX,foo\r\nMX,bar\r\n",
+        ] {
+            let lines: Vec<usize> = Records::new(text, Format::Csv).map(|(l, _)| l).collect();
+            assert_eq!(lines, [2, 3], "{text:?}");
+        }
+        // A quoted cell over two lines moves the next record down.
+        let text = "country,label\nMX,\"a\nb\"\nMX,c\n";
+        let lines: Vec<usize> = Records::new(text, Format::Csv).map(|(l, _)| l).collect();
+        assert_eq!(lines, [2, 4]);
     }
 
     #[test]
