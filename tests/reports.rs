@@ -3,8 +3,9 @@
 //! WebAssembly and `tests/compact.rs` from the compact packs; both must produce these same bytes. Every report, and every profile,
 //! is also checked against the published JSON schemas.
 //!
-//! `UPDATE_EXPECT=1 cargo test --test reports` rewrites the expected file after a deliberate
-//! change; review the diff before committing it.
+//! `UPDATE_EXPECT=1 cargo test --test reports` rewrites the expected file (and the per-pack
+//! text reports under `tests/reports/cases/`) after a deliberate change; review the diff before
+//! committing it.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -121,6 +122,60 @@ fn every_pack_example_gives_a_schema_valid_report_in_both_locales() {
         }
     }
     assert!(checked >= 16, "only {checked} reports checked");
+}
+
+/// Every pack example's report as its owner reads it (the command line's text, in Spanish),
+/// one file per pack under `tests/reports/cases/`: a change to the rules shows in review as
+/// the change to what each owner, the field study's among them, is told. `UPDATE_EXPECT=1`
+/// rewrites them; read the diff as the owner would before accepting it.
+#[test]
+fn every_example_reads_as_its_snapshot() {
+    let sources = packs::builtin();
+    let mut files = 0;
+    for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {
+        let pack = compiled
+            .pack
+            .unwrap_or_else(|| panic!("pack {id} does not compile"));
+        let Some(file) = src.files.iter().find(|f| f.path.ends_with("examples.toml")) else {
+            continue;
+        };
+        let examples: toml::Table = toml::from_str(&file.text).unwrap();
+        let mut actual = String::new();
+        for case in examples["case"].as_array().unwrap() {
+            let profile_json: Json = serde_json::to_value(&case["profile"]).unwrap();
+            let profile = Profile::from_value(&profile_json).unwrap();
+            let report = assess(&pack, &profile, Locale::Es);
+            actual.push_str(&format!("==== {}\n\n", case["name"].as_str().unwrap()));
+            let mut text = Vec::new();
+            umbral::cli::text::report(&report, &pack, &mut text).unwrap();
+            actual.push_str(&String::from_utf8(text).unwrap());
+            actual.push('\n');
+        }
+        let path = root().join(format!("tests/reports/cases/{id}.es.txt"));
+        files += 1;
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some((n, (a, e))) = actual
+            .lines()
+            .zip(expected.lines())
+            .enumerate()
+            .find(|(_, (a, e))| a != e)
+        {
+            panic!(
+                "tests/reports/cases/{id}.es.txt differs at line {} (UPDATE_EXPECT=1 to accept)\n--- expected\n{e}\n--- actual\n{a}",
+                n + 1
+            );
+        }
+        assert_eq!(
+            actual, expected,
+            "tests/reports/cases/{id}.es.txt: line count"
+        );
+    }
+    assert!(files >= 4, "only {files} packs with examples");
 }
 
 #[test]

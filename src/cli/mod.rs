@@ -5,7 +5,7 @@
 
 mod batch;
 mod handoff;
-mod text;
+pub mod text;
 mod xlsform;
 
 use std::fs;

@@ -41,9 +41,18 @@ impl<'p> Report<'p> {
     pub fn brief(&self) -> Brief<'p> {
         let es = self.locale == Locale::Es;
         let ladder = || self.pathways.iter().filter(|p| p.ladder);
-        let next = ladder().find(|p| !p.reached).map(|p| p.label);
+        let next_rung = ladder().find(|p| !p.reached);
+        let next = next_rung.map(|p| p.label);
         let stage = self.stage.map(|id| self.pathway_label(id));
         let mut standing = match (stage, next, es) {
+            // Already selling on the next rung without all it needs (social selling without
+            // product photos): say so, rather than as if it were still ahead.
+            (Some(s), Some(n), true) if next_rung.is_some_and(|p| p.in_use) => format!(
+                "Su negocio está listo para «{s}». Ya usa «{n}», pero le falta algo para hacerlo bien."
+            ),
+            (Some(s), Some(n), false) if next_rung.is_some_and(|p| p.in_use) => format!(
+                "Your business is ready for “{s}”. It already uses “{n}”, but lacks something to do it well."
+            ),
             (Some(s), Some(n), true) => {
                 format!("Su negocio está listo para «{s}». Después viene «{n}».")
             }

@@ -213,6 +213,10 @@ describe('questionnaire and results', () => {
     assert.equal(await page.getByTestId('imprimir').isVisible(), false, 'print button hidden');
     assert.equal(await page.getByTestId('idioma').isVisible(), false, 'language switch hidden');
     assert.equal(await page.getByTestId('whatsapp').isVisible(), false, 'share buttons hidden');
+    // Terms are explained on paper without opening anything (the RFC step of this plan).
+    const term = page.locator('.todo .glosario dd').first();
+    assert.equal(await term.isVisible(), true, 'a term explained on paper');
+    assert.match(await term.innerText(), /\S/);
     const after = await page
       .locator('.paso__enlace a')
       .first()
