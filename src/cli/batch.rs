@@ -468,13 +468,9 @@ impl ReportWriter {
     }
 }
 
-/// Writes one CSV row, quoting as needed.
+/// Writes one CSV row, quoting as needed (the workspace's and the summary's writer).
 fn write_csv_row(cells: &[String], out: &mut dyn Write) -> Result<(), Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(cells)
-        .map_err(|e| Failure::io(format!("cannot write CSV: {e}")))?;
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Failure::io(format!("cannot write CSV: {e}")))?;
-    out.write_all(&bytes).map_err(write_error)
+    let mut row = String::new();
+    crate::workspace::csv::write_plain_row(&mut row, cells.iter().map(String::as_str), ',', "\n");
+    out.write_all(row.as_bytes()).map_err(write_error)
 }

@@ -738,12 +738,9 @@ impl View {
     /// The summary as CSV: the header [`CSV_COLUMNS`], then one row per figure (see
     /// `www/spec/summary.md`). Lines end with `\n`; fields are quoted only when needed.
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+        let mut out = String::new();
         let mut row = |cells: [&str; 11]| {
-            w.write_record(cells)
-                .expect("writing CSV to memory cannot fail");
+            crate::workspace::csv::write_plain_row(&mut out, cells, ',', "\n");
         };
         row(CSV_COLUMNS);
         let num = |n: u64| n.to_string();
@@ -856,8 +853,7 @@ impl View {
                 &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9], &r[10],
             ]);
         }
-        let bytes = w.into_inner().expect("writing CSV to memory cannot fail");
-        String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
+        out
     }
 
     /// The summary as JSON (pretty-printed).

@@ -261,6 +261,24 @@ fn write_row<'a>(out: &mut String, sep: char, cells: impl Iterator<Item = Cell<'
     out.push_str("\r\n");
 }
 
+/// Appends a row of fields none of which people typed, each quoted as [`write_field`] does,
+/// separated by `sep` and ended by `end`: the one CSV writer of the summary (`umbral batch
+/// --summary` and the planner page) and of `umbral batch --output csv` as well.
+pub fn write_plain_row<'a>(
+    out: &mut String,
+    cells: impl IntoIterator<Item = &'a str>,
+    sep: char,
+    end: &str,
+) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        write_field(out, cell, sep, false);
+    }
+    out.push_str(end);
+}
+
 /// Appends one field, quoted as RFC 4180 requires: when it holds `sep`, `"`, CR or LF, inside
 /// quotes with every `"` doubled. With `typed` (text people typed), a field starting with
 /// `=`, `+`, `-`, `@`, a tab or CR gets a leading `'` so spreadsheets do not run it.
