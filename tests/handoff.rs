@@ -274,10 +274,18 @@ fn the_person_importing_reads_a_headline_and_the_first_five_problems() {
         )),
         "{message}"
     );
-    // The unknown fields come first; the two later problems are counted, not shown.
-    assert_eq!(message.matches("unknown field").count(), 5, "{message}");
+    // The unknown fields come first, in the reader's language (issue 14); the two later
+    // problems are counted, not shown.
+    assert_eq!(message.matches("campo desconocido").count(), 5, "{message}");
+    assert!(!message.contains("unknown field"), "{message}");
     assert!(!message.contains("exported_at: "), "{message}");
     assert!(message.ends_with(&format!(" (+{})", n - 5)), "{message}");
+    let english = errors.message(Locale::En);
+    assert_eq!(english.matches("unknown field").count(), 5, "{english}");
+    // The command line's sentences stay English, whatever the page's language.
+    assert!(errors
+        .to_string()
+        .contains("exported_at: expected a UTC time such as"));
     // A refusal of the whole file is one sentence, with no details.
     let errors = handoff::decode_partial("no es JSON").unwrap_err();
     assert_eq!(

@@ -11,6 +11,7 @@ pub mod json;
 pub mod links;
 pub mod locale;
 pub mod pack;
+pub mod problem;
 pub mod profile;
 mod profile_fast;
 pub mod report;
@@ -24,7 +25,7 @@ pub use pack::{Pack, PackData};
 pub use profile::{Profile, ProfileError, ProfileErrors, Value};
 pub use report::Report;
 
-use profile::{decode_value, FieldIx};
+use profile::{decode_value, FieldIx, Problem};
 use report::{DimensionScore, PackRef, PathwayStatus, Reason, RequirementState, Status, Unlock};
 
 /// Sorts a short list by key, stably, with an insertion sort: the lists the engine sorts hold
@@ -315,10 +316,11 @@ pub fn check_profile(pack: &Pack, profile: &Profile) -> Result<(), ProfileErrors
         if *country != profile.country {
             errors.push(ProfileError {
                 path: "$.country".into(),
-                message: format!(
-                    "the profile is for {} but pack '{}' is for {country}",
-                    profile.country, pack.data.id
-                ),
+                problem: Problem::OtherCountry {
+                    profile: profile.country.clone(),
+                    pack: pack.data.id.clone(),
+                    country: country.clone(),
+                },
             });
         }
     }
@@ -327,17 +329,17 @@ pub fn check_profile(pack: &Pack, profile: &Profile) -> Result<(), ProfileErrors
         match pack.fields.iter().find(|f| f.path == path) {
             None => errors.push(ProfileError {
                 path: "$.extra".into(),
-                message: format!(
-                    "unknown field '{key}'; pack '{}' asks {}",
-                    pack.data.id,
-                    extra_names(pack)
-                ),
+                problem: Problem::NotAsked {
+                    key: key.clone(),
+                    pack: pack.data.id.clone(),
+                    asked: extra_names(pack),
+                },
             }),
             Some(field) => {
-                if let Err(message) = decode_value(&field.kind, value) {
+                if let Err(problem) = decode_value(&field.kind, value) {
                     errors.push(ProfileError {
                         path: format!("$.{path}"),
-                        message,
+                        problem,
                     });
                 }
             }
@@ -350,17 +352,12 @@ pub fn check_profile(pack: &Pack, profile: &Profile) -> Result<(), ProfileErrors
     }
 }
 
-fn extra_names(pack: &Pack) -> String {
-    let names: Vec<&str> = pack
-        .fields
+fn extra_names(pack: &Pack) -> Vec<String> {
+    pack.fields
         .iter()
         .filter_map(|f| f.path.strip_prefix("extra."))
-        .collect();
-    if names.is_empty() {
-        "no extra questions".into()
-    } else {
-        format!("only: {}", names.join(", "))
-    }
+        .map(String::from)
+        .collect()
 }
 
 /// The answers as the pack's conditions read them: the profile's, then the pack's own fields.

@@ -12,14 +12,9 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
-use super::words::decimal;
+use super::locale::Locale;
 
-/// The `schema` value this version writes: every profile is written as version 2.
-pub const PROFILE_SCHEMA: &str = "umbral.profile/2";
-
-/// The `schema` value of version-1 profiles, which are still read: a version-1 profile is a
-/// version-2 profile with none of the fields version 2 added (see [`Field::since`]).
-pub const PROFILE_SCHEMA_V1: &str = "umbral.profile/1";
+pub use super::problem::{Found, Problem, PROFILE_SCHEMA, PROFILE_SCHEMA_V1};
 
 /// Countries with a rule pack, the default (Mexico) first.
 pub const COUNTRIES: &[&str] = &["MX", "CL", "BO"];
@@ -162,20 +157,27 @@ pub struct Profile {
 }
 
 /// One problem found in a profile, at a JSON path such as `$.connectivity.internet`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProfileError {
     pub path: String,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl ProfileError {
+    /// The problem in `locale`, without where it is.
+    pub fn message(&self, locale: Locale) -> String {
+        self.problem.message(locale)
+    }
 }
 
 impl fmt::Display for ProfileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {}", self.message, self.path)
+        write!(f, "{} at {}", self.problem, self.path)
     }
 }
 
 /// Every problem found in one profile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProfileErrors(pub Vec<ProfileError>);
 
 impl fmt::Display for ProfileErrors {
@@ -441,67 +443,49 @@ pub fn is_region(s: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-fn one_of(values: &[String]) -> String {
-    values.join(", ")
-}
-
-fn json_type(v: &Json) -> &'static str {
-    match v {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
-}
-
-/// Decodes one JSON value of a field's kind. `Err` holds the message.
-pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, String> {
+/// Decodes one JSON value of a field's kind. `Err` says what is wrong with it.
+pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, Problem> {
     match kind {
         FieldKind::Choice { values, .. } => {
             let Json::String(s) = v else {
-                return Err(format!(
-                    "expected a string, found {}; expected one of: {}",
-                    json_type(v),
-                    one_of(values)
-                ));
+                return Err(Problem::ChoiceNotAString {
+                    found: Found::of(v),
+                    values: values.clone(),
+                });
             };
             match values.iter().position(|x| x == s) {
                 Some(i) => Ok(Value::Choice(i as u8)),
-                None => Err(format!(
-                    "unknown value '{s}'; expected one of: {}",
-                    one_of(values)
-                )),
+                None => Err(Problem::UnknownValue {
+                    value: s.clone(),
+                    values: values.clone(),
+                }),
             }
         }
         FieldKind::Set { items } => {
             let Json::Array(list) = v else {
-                return Err(format!(
-                    "expected an array, found {}; items are: {}",
-                    json_type(v),
-                    one_of(items)
-                ));
+                return Err(Problem::NotAList {
+                    found: Found::of(v),
+                    items: items.clone(),
+                });
             };
             let mut bits = 0u32;
             for item in list {
                 let Json::String(s) = item else {
-                    return Err(format!(
-                        "expected strings in the array, found {}; items are: {}",
-                        json_type(item),
-                        one_of(items)
-                    ));
+                    return Err(Problem::ItemNotAString {
+                        found: Found::of(item),
+                        items: items.clone(),
+                    });
                 };
                 match items.iter().position(|x| x == s) {
                     Some(i) if bits & (1 << i) != 0 => {
-                        return Err(format!("'{s}' appears twice"));
+                        return Err(Problem::Twice { item: s.clone() });
                     }
                     Some(i) => bits |= 1 << i,
                     None => {
-                        return Err(format!(
-                            "unknown item '{s}'; expected any of: {}",
-                            one_of(items)
-                        ))
+                        return Err(Problem::UnknownItem {
+                            item: s.clone(),
+                            items: items.clone(),
+                        })
                     }
                 }
             }
@@ -511,46 +495,39 @@ pub fn decode_value(kind: &FieldKind, v: &Json) -> Result<Value, String> {
             let n = v.as_i64().filter(|_| v.is_i64() || v.is_u64());
             match n {
                 Some(n) if n >= *min && n <= *max => Ok(Value::Int(n)),
-                Some(n) => Err(format!("{n} is out of range; expected {min} to {max}")),
-                None => Err(format!(
-                    "expected a whole number from {min} to {max}, found {}",
-                    describe_json(v)
-                )),
+                Some(n) => Err(Problem::IntOutOfRange {
+                    n,
+                    min: *min,
+                    max: *max,
+                }),
+                None => Err(Problem::NotWhole {
+                    found: Found::of(v),
+                    min: *min,
+                    max: *max,
+                }),
             }
         }
         FieldKind::Number { min, .. } => match v.as_f64() {
             Some(n) if n.is_finite() && n >= *min => Ok(Value::Num(n)),
-            Some(n) => Err(format!(
-                "{} is out of range; expected at least {}",
-                decimal(n),
-                decimal(*min)
-            )),
-            None => Err(format!(
-                "expected a number of at least {}, found {}",
-                decimal(*min),
-                describe_json(v)
-            )),
+            Some(n) => Err(Problem::NumberTooSmall { n, min: *min }),
+            None => Err(Problem::NotANumber {
+                found: Found::of(v),
+                min: *min,
+            }),
         },
         FieldKind::Bool { .. } => match v {
             Json::Bool(b) => Ok(Value::Bool(*b)),
-            _ => Err(format!(
-                "expected true or false, found {}",
-                describe_json(v)
-            )),
+            _ => Err(Problem::NotABoolean {
+                found: Found::of(v),
+            }),
         },
         FieldKind::Text { max_len } => match v {
             Json::String(s) if s.chars().count() <= *max_len => Ok(Value::Text(s.clone())),
-            Json::String(_) => Err(format!("longer than {max_len} characters")),
-            _ => Err(format!("expected a string, found {}", json_type(v))),
+            Json::String(_) => Err(Problem::TooLong { max: *max_len }),
+            _ => Err(Problem::NotAString {
+                found: Found::of(v),
+            }),
         },
-    }
-}
-
-fn describe_json(v: &Json) -> String {
-    match v {
-        Json::Number(n) => n.to_string(),
-        Json::String(s) => format!("the string '{s}'"),
-        other => json_type(other).to_string(),
     }
 }
 
@@ -606,7 +583,9 @@ impl Profile {
             Ok(json) => Profile::from_value(&json),
             Err(e) => Err(ProfileErrors(vec![ProfileError {
                 path: "$".into(),
-                message: format!("not valid JSON: {e}"),
+                problem: Problem::NotJson {
+                    detail: e.to_string(),
+                },
             }])),
         }
     }
@@ -618,28 +597,27 @@ impl Profile {
         let Json::Object(root) = json else {
             return Err(ProfileErrors(vec![ProfileError {
                 path: "$".into(),
-                message: format!("expected an object, found {}", json_type(json)),
+                problem: Problem::NotAnObject {
+                    found: Found::of(json),
+                },
             }]));
         };
-        let mut error = |path: String, message: String| errors.push(ProfileError { path, message });
+        let mut error =
+            |path: String, problem: Problem| errors.push(ProfileError { path, problem });
         let version = match root.get("schema") {
             Some(Json::String(s)) if s == PROFILE_SCHEMA => 2,
             Some(Json::String(s)) if s == PROFILE_SCHEMA_V1 => 1,
             Some(other) => {
                 error(
                     "$.schema".into(),
-                    format!(
-                        "expected \"{PROFILE_SCHEMA}\" or \"{PROFILE_SCHEMA_V1}\", found {}",
-                        describe_json(other)
-                    ),
+                    Problem::BadSchema {
+                        found: Found::of(other),
+                    },
                 );
                 2
             }
             None => {
-                error(
-                    "$".into(),
-                    format!("missing field 'schema'; expected \"{PROFILE_SCHEMA}\""),
-                );
+                error("$".into(), Problem::MissingSchema);
                 2
             }
         };
@@ -649,27 +627,27 @@ impl Profile {
             }
             Some(other) => error(
                 "$.country".into(),
-                format!(
-                    "unknown country {}; expected one of: {}",
-                    describe_json(other),
-                    COUNTRIES.join(", ")
-                ),
+                Problem::UnknownCountry {
+                    found: Found::of(other),
+                    countries: COUNTRIES,
+                },
             ),
             None => error(
                 "$".into(),
-                format!(
-                    "missing field 'country'; expected one of: {}",
-                    COUNTRIES.join(", ")
-                ),
+                Problem::MissingCountry {
+                    countries: COUNTRIES,
+                },
             ),
         }
         match root.get("label") {
             None => {}
             Some(Json::String(s)) if s.chars().count() <= 200 => profile.label = Some(s.clone()),
-            Some(Json::String(_)) => error("$.label".into(), "longer than 200 characters".into()),
+            Some(Json::String(_)) => error("$.label".into(), Problem::TooLong { max: 200 }),
             Some(other) => error(
                 "$.label".into(),
-                format!("expected a string, found {}", json_type(other)),
+                Problem::NotAString {
+                    found: Found::of(other),
+                },
             ),
         }
         // Each known top-level value by its place in TOP_LEVEL, so that problems are reported
@@ -680,17 +658,17 @@ impl Profile {
                 Some(i) if TOP_LEVEL[i].1 <= version => top[i] = Some(value),
                 Some(_) => error(format!("$.{key}"), newer_field(key)),
                 None => {
-                    let allowed: Vec<&str> = TOP_LEVEL
+                    let allowed = TOP_LEVEL
                         .iter()
                         .filter(|(_, since)| *since <= version)
-                        .map(|(k, _)| *k)
+                        .map(|(k, _)| k.to_string())
                         .collect();
                     error(
                         "$".into(),
-                        format!(
-                            "unknown field '{key}'; expected one of: {}",
-                            allowed.join(", ")
-                        ),
+                        Problem::UnknownField {
+                            name: key.clone(),
+                            allowed,
+                        },
                     );
                 }
             }
@@ -708,17 +686,12 @@ impl Profile {
                             if matches!(v, Json::Null | Json::Object(_)) {
                                 error(
                                     format!("$.extra.{k}"),
-                                    format!(
-                                        "expected a boolean, number, string or array, found {}",
-                                        json_type(v)
-                                    ),
+                                    Problem::NotAnAnswer {
+                                        found: Found::of(v),
+                                    },
                                 );
                             } else if nests_deeper(v, MAX_EXTRA_DEPTH) {
-                                error(
-                                    format!("$.extra.{k}"),
-                                    // MAX_EXTRA_DEPTH, written out: no formatting code.
-                                    "lists nested more than 16 deep; an answer is a value or a list of values".into(),
-                                );
+                                error(format!("$.extra.{k}"), Problem::TooDeep);
                             } else {
                                 profile.extra.insert(k.clone(), v.clone());
                             }
@@ -726,7 +699,9 @@ impl Profile {
                     }
                     other => error(
                         "$.extra".into(),
-                        format!("expected an object, found {}", json_type(other)),
+                        Problem::NotAnObject {
+                            found: Found::of(other),
+                        },
                     ),
                 },
                 "region" | "locality" | "sector" | "size" | "goal" => {
@@ -739,10 +714,9 @@ impl Profile {
                             }
                             other => error(
                                 "$.region".into(),
-                                format!(
-                                    "expected an ISO 3166-2 code such as MX-GUA, found {}",
-                                    describe_json(other)
-                                ),
+                                Problem::NotARegion {
+                                    found: Found::of(other),
+                                },
                             ),
                         }
                         continue;
@@ -756,7 +730,9 @@ impl Profile {
                     let Json::Object(members) = value else {
                         error(
                             format!("$.{group}"),
-                            format!("expected an object, found {}", json_type(value)),
+                            Problem::NotAnObject {
+                                found: Found::of(value),
+                            },
                         );
                         continue;
                     };
@@ -896,7 +872,7 @@ fn decode_group(
     members: &Map<String, Json>,
     version: u8,
     profile: &mut Profile,
-    error: &mut impl FnMut(String, String),
+    error: &mut impl FnMut(String, Problem),
 ) {
     let fields = group_fields(group);
     // Each member's value by its field's place in the group, so that problems are reported
@@ -925,17 +901,17 @@ fn decode_group(
         }
     }
     for member in unknown {
-        let allowed: Vec<&str> = fields
+        let allowed = fields
             .iter()
             .filter(|(_, ix)| core_fields()[*ix].since <= version)
-            .map(|(m, _)| *m)
+            .map(|(m, _)| m.to_string())
             .collect();
         error(
             format!("$.{group}"),
-            format!(
-                "unknown field '{member}'; expected one of: {}",
-                allowed.join(", ")
-            ),
+            Problem::UnknownField {
+                name: member.to_string(),
+                allowed,
+            },
         );
     }
 }
@@ -981,11 +957,11 @@ pub(crate) fn nests_deeper(value: &Json, limit: usize) -> bool {
     }
 }
 
-/// The message for a field that a version-1 profile may not carry.
-fn newer_field(name: &str) -> String {
-    format!(
-        "'{name}' is not part of {PROFILE_SCHEMA_V1}; a profile with it says \"schema\": \"{PROFILE_SCHEMA}\""
-    )
+/// The problem of a field that a version-1 profile may not carry.
+fn newer_field(name: &str) -> Problem {
+    Problem::NewerField {
+        name: name.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -85,7 +85,11 @@ pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<(
                 (e.name, profile)
             })
             .collect()),
-        Err(errors) => Err(errors.0.into_iter().map(|e| (e.path, e.message)).collect()),
+        Err(errors) => Err(errors
+            .0
+            .into_iter()
+            .map(|e| (e.path, e.problem.to_string()))
+            .collect()),
     }
 }
 

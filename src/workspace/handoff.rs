@@ -39,11 +39,8 @@ use crate::engine::{Locale, Profile};
 /// refused before it is read, with its size.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
-/// The `schema` value of the hand-off files this version writes.
-pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
-
-/// The `schema` value of version-1 hand-off files, still read.
-pub const HANDOFF_SCHEMA_V1: &str = "umbral.handoff/1";
+use super::problem::shorten;
+pub use super::problem::{HandoffProblem, Seen, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1};
 
 /// What every version's `schema` value starts with.
 const SCHEMA_PREFIX: &str = "umbral.handoff/";
@@ -53,10 +50,10 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One problem in a hand-off file, at a JSON path such as `enterprises[3].visits[1].date`
 /// (empty for the file as a whole).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HandoffError {
     pub path: String,
-    pub message: String,
+    pub problem: HandoffProblem,
     /// Set when the file was refused as a whole, before its contents were read.
     pub refusal: Option<Refusal>,
 }
@@ -74,18 +71,26 @@ pub enum Refusal {
     Version(String),
 }
 
-impl fmt::Display for HandoffError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl HandoffError {
+    /// The problem and where it is, in `locale` (`Display` is the English).
+    pub fn message(&self, locale: Locale) -> String {
+        let message = self.problem.message(locale);
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            message
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            format!("{}: {message}", self.path)
         }
     }
 }
 
+impl fmt::Display for HandoffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
 /// Every problem found in one hand-off file, in file order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HandoffErrors(pub Vec<HandoffError>);
 
 impl fmt::Display for HandoffErrors {
@@ -104,7 +109,7 @@ impl std::error::Error for HandoffErrors {}
 
 impl HandoffErrors {
     /// One plain sentence for the person importing, in their language; the messages
-    /// themselves (English, with paths) are the details for whoever fixes the file.
+    /// themselves (with their paths) are the details for whoever fixes the file.
     pub fn headline(&self, locale: Locale) -> String {
         let es = locale == Locale::Es;
         match self.0.first().and_then(|e| e.refusal.as_ref()) {
@@ -160,7 +165,7 @@ impl HandoffErrors {
     pub fn message(&self, locale: Locale) -> String {
         let mut message = self.headline(locale);
         if message.ends_with(':') {
-            let shown: Vec<String> = self.0.iter().take(5).map(|e| e.to_string()).collect();
+            let shown: Vec<String> = self.0.iter().take(5).map(|e| e.message(locale)).collect();
             message = format!("{message} {}", shown.join("; "));
             let more = self.0.len().saturating_sub(5);
             if more > 0 {
@@ -231,7 +236,9 @@ fn parse(text: &str) -> Result<Json, HandoffErrors> {
     serde_json::from_str(text).map_err(|e| {
         HandoffErrors(vec![HandoffError {
             path: String::new(),
-            message: format!("not a hand-off file: not valid JSON ({e})"),
+            problem: HandoffProblem::NotJson {
+                detail: e.to_string(),
+            },
             refusal: Some(Refusal::NotJson),
         }])
     })
@@ -290,7 +297,7 @@ impl PartialHandoff {
                     .errors
                     .0
                     .first()
-                    .map(|e| e.to_string())
+                    .map(|e| e.message(locale))
                     .unwrap_or_default();
                 let more = r.errors.0.len() - 1;
                 let more = match (es, more) {
@@ -347,10 +354,9 @@ fn read_value(
     let Json::Object(root) = json else {
         return Err(one(
             "",
-            format!(
-                "not a hand-off file: expected a JSON object, found {}",
-                kind(json)
-            ),
+            HandoffProblem::FileNotAnObject {
+                found: Seen::of(json),
+            },
             Refusal::NotJson,
         ));
     };
@@ -370,10 +376,9 @@ fn read_value(
         Some(other) => {
             d.err(
                 "app_version",
-                format!(
-                    "expected the version of the app that wrote the file (1 to 64 characters), found {}",
-                    describe(other)
-                ),
+                HandoffProblem::AppVersion {
+                    found: Seen::of(other),
+                },
             );
             String::new()
         }
@@ -390,7 +395,10 @@ fn read_value(
                 if let Some(first) = seen.get(id.as_str()) {
                     d.err(
                         &format!("{path}.id"),
-                        format!("the id '{id}' is already used by enterprises[{first}]"),
+                        HandoffProblem::EnterpriseIdTaken {
+                            id: id.clone(),
+                            first: *first,
+                        },
                     );
                 } else {
                     seen.insert(id, i);
@@ -452,10 +460,10 @@ pub(crate) fn decode_visit_value(
     }
 }
 
-fn one(path: &str, message: String, refusal: Refusal) -> HandoffErrors {
+fn one(path: &str, problem: HandoffProblem, refusal: Refusal) -> HandoffErrors {
     HandoffErrors(vec![HandoffError {
         path: path.to_string(),
-        message,
+        problem,
         refusal: Some(refusal),
     }])
 }
@@ -468,30 +476,22 @@ fn check_schema(root: &Map<String, Json>) -> Result<u8, HandoffErrors> {
         Some(Json::String(s)) if s == HANDOFF_SCHEMA_V1 => Ok(1),
         Some(Json::String(s)) if s.starts_with(SCHEMA_PREFIX) => Err(one(
             "schema",
-            format!(
-                "this file is '{s}', a version this app cannot read; it reads '{HANDOFF_SCHEMA}' \
-                 and '{HANDOFF_SCHEMA_V1}'. A newer version of Umbral may open it"
-            ),
+            HandoffProblem::OtherVersion { schema: s.clone() },
             Refusal::Version(s.clone()),
         )),
         Some(Json::String(s)) if s == PROFILE_SCHEMA || s == PROFILE_SCHEMA_V1 => Err(one(
             "schema",
-            format!("this file is one profile ('{s}'), not a hand-off file ('{HANDOFF_SCHEMA}')"),
+            HandoffProblem::OneProfile { schema: s.clone() },
             Refusal::Profile,
         )),
         Some(other) => Err(one(
             "schema",
-            format!(
-                "not a hand-off file: expected \"{HANDOFF_SCHEMA}\", found {}",
-                describe(other)
-            ),
+            HandoffProblem::NotHandoffSchema {
+                found: Seen::of(other),
+            },
             Refusal::NotHandoff,
         )),
-        None => Err(one(
-            "",
-            format!("not a hand-off file: missing field 'schema' (\"{HANDOFF_SCHEMA}\")"),
-            Refusal::NotHandoff,
-        )),
+        None => Err(one("", HandoffProblem::MissingSchema, Refusal::NotHandoff)),
     }
 }
 
@@ -522,10 +522,10 @@ struct Decoder {
 }
 
 impl Decoder {
-    fn err(&mut self, path: &str, message: impl Into<String>) {
+    fn err(&mut self, path: &str, problem: HandoffProblem) {
         self.errors.push(HandoffError {
             path: path.to_string(),
-            message: message.into(),
+            problem,
             refusal: None,
         });
     }
@@ -545,21 +545,26 @@ impl Decoder {
                 path: path.to_string(),
             }),
             other => {
-                self.err(path, format!("expected an object, found {}", kind(other)));
+                self.err(
+                    path,
+                    HandoffProblem::NotAnObject {
+                        found: Seen::of(other),
+                    },
+                );
                 None
             }
         }
     }
 
-    fn unknown(&mut self, obj: &Obj, allowed: &[&str]) {
+    fn unknown(&mut self, obj: &Obj, allowed: &'static [&'static str]) {
         for key in obj.map.keys() {
             if !allowed.contains(&key.as_str()) {
                 self.err(
                     &obj.path,
-                    format!(
-                        "unknown field '{key}'; expected one of: {}",
-                        allowed.join(", ")
-                    ),
+                    HandoffProblem::UnknownField {
+                        name: key.clone(),
+                        allowed,
+                    },
                 );
             }
         }
@@ -568,7 +573,12 @@ impl Decoder {
     fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Json> {
         let value = obj.map.get(key);
         if value.is_none() {
-            self.err(&obj.path, format!("missing field '{key}'"));
+            self.err(
+                &obj.path,
+                HandoffProblem::MissingField {
+                    name: key.to_string(),
+                },
+            );
         }
         value
     }
@@ -584,10 +594,9 @@ impl Decoder {
             other => {
                 self.err(
                     &obj.at(key),
-                    format!(
-                        "expected a UTC time such as 2026-03-14T10:15:30Z, found {}",
-                        describe(other)
-                    ),
+                    HandoffProblem::NotATime {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -605,10 +614,9 @@ impl Decoder {
             other => {
                 self.err(
                     &obj.at(key),
-                    format!(
-                        "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
-                        describe(other)
-                    ),
+                    HandoffProblem::NotAnId {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -631,18 +639,20 @@ impl Decoder {
         };
         match value {
             Json::String(s) if s.chars().count() > max => {
-                self.err(&obj.at(key), format!("longer than {max} characters"));
+                self.err(&obj.at(key), HandoffProblem::TooLong { max });
                 None
             }
             Json::String(s) if !blank_ok && s.trim().is_empty() => {
-                self.err(&obj.at(key), "is empty");
+                self.err(&obj.at(key), HandoffProblem::Empty);
                 None
             }
             Json::String(s) => Some(s.clone()),
             other => {
                 self.err(
                     &obj.at(key),
-                    format!("expected a string, found {}", kind(other)),
+                    HandoffProblem::NotAString {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -655,7 +665,9 @@ impl Decoder {
             other => {
                 self.err(
                     &obj.at(key),
-                    format!("expected an array, found {}", kind(other)),
+                    HandoffProblem::NotAList {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -669,7 +681,9 @@ impl Decoder {
             Some(other) => {
                 self.err(
                     &obj.at(key),
-                    format!("expected an array, found {}", kind(other)),
+                    HandoffProblem::NotAList {
+                        found: Seen::of(other),
+                    },
                 );
                 &[]
             }
@@ -685,10 +699,9 @@ impl Decoder {
         let Json::Object(map) = value else {
             self.err(
                 &path,
-                format!(
-                    "expected an object of device ids and save counts, found {}",
-                    kind(value)
-                ),
+                HandoffProblem::NotSaveCounts {
+                    found: Seen::of(value),
+                },
             );
             return edits;
         };
@@ -696,7 +709,9 @@ impl Decoder {
             if !is_id(device) {
                 self.err(
                     &path,
-                    format!("'{device}' is not a device id (1 to 64 letters, digits, '-' or '_')"),
+                    HandoffProblem::NotADevice {
+                        device: device.clone(),
+                    },
                 );
                 continue;
             }
@@ -706,11 +721,9 @@ impl Decoder {
                 }
                 None => self.err(
                     &join_path(&path, device),
-                    format!(
-                        "expected a count of saves (a whole number from 0 to {}), found {}",
-                        u32::MAX,
-                        describe(count)
-                    ),
+                    HandoffProblem::NotASaveCount {
+                        found: Seen::of(count),
+                    },
                 ),
             }
         }
@@ -744,11 +757,9 @@ impl Decoder {
             Some(other) => {
                 self.err(
                     &obj.at("country"),
-                    format!(
-                        "unknown country {}; expected one of: {}",
-                        describe(other),
-                        COUNTRIES.join(", ")
-                    ),
+                    HandoffProblem::UnknownCountry {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -761,7 +772,10 @@ impl Decoder {
                     if !s.starts_with(&format!("{c}-")) {
                         self.err(
                             &obj.at("region"),
-                            format!("region '{s}' is not in the enterprise's country, {c}"),
+                            HandoffProblem::RegionElsewhere {
+                                region: s.clone(),
+                                country: c.to_string(),
+                            },
                         );
                     }
                 }
@@ -770,10 +784,9 @@ impl Decoder {
             Some(other) => {
                 self.err(
                     &obj.at("region"),
-                    format!(
-                        "expected an ISO 3166-2 code such as MX-OAX, found {}",
-                        describe(other)
-                    ),
+                    HandoffProblem::NotARegion {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
@@ -787,11 +800,10 @@ impl Decoder {
             Some(other) => {
                 self.err(
                     &obj.at("sector"),
-                    format!(
-                        "unknown sector {}; expected one of: {}",
-                        describe(other),
-                        sector_values().join(", ")
-                    ),
+                    HandoffProblem::UnknownSector {
+                        found: Seen::of(other),
+                        sectors: sector_values(),
+                    },
                 );
                 None
             }
@@ -811,11 +823,10 @@ impl Decoder {
                 Some(other) => {
                     self.err(
                         &o.at("field"),
-                        format!(
-                            "unknown detail {}; expected one of: {}",
-                            describe(other),
-                            DETAIL_FIELDS.join(", ")
-                        ),
+                        HandoffProblem::UnknownDetail {
+                            found: Seen::of(other),
+                            details: DETAIL_FIELDS,
+                        },
                     );
                     None
                 }
@@ -841,9 +852,10 @@ impl Decoder {
                     if let Some(first) = seen.get(vid.as_str()) {
                         self.err(
                             &join_path(&vpath, "id"),
-                            format!(
-                                "the id '{vid}' is already used by visits[{first}] of this enterprise"
-                            ),
+                            HandoffProblem::VisitIdTaken {
+                                id: vid.to_string(),
+                                first: *first,
+                            },
                         );
                     } else {
                         seen.insert(vid, i);
@@ -921,19 +933,18 @@ impl Decoder {
             Some(other) => {
                 self.err(
                     &obj.at("date"),
-                    format!(
-                        "expected a date such as 2026-03-14, found {}",
-                        describe(other)
-                    ),
+                    HandoffProblem::NotADate {
+                        found: Seen::of(other),
+                    },
                 );
                 None
             }
             None => None,
         };
-        let which = match (&date, &id) {
-            (Some(d), _) => format!("the visit of {d} to {enterprise}"),
-            (None, Some(id)) => format!("visit '{id}' to {enterprise}"),
-            (None, None) => format!("a visit to {enterprise}"),
+        let which = VisitRef {
+            date: date.clone(),
+            id: id.clone(),
+            enterprise: enterprise.to_string(),
         };
         let profile = match self.required(&obj, "profile") {
             None => None,
@@ -943,9 +954,7 @@ impl Decoder {
             {
                 self.err(
                     &obj.at("profile.schema"),
-                    format!(
-                        "a '{HANDOFF_SCHEMA_V1}' file holds '{PROFILE_SCHEMA_V1}' profiles only (in {which})"
-                    ),
+                    HandoffProblem::Version1Profiles { visit: which },
                 );
                 None
             }
@@ -954,10 +963,11 @@ impl Decoder {
                     match country {
                         Some(c) if p.country != c => self.err(
                             &obj.at("profile.country"),
-                            format!(
-                                "the profile is for {} but the enterprise is in {c} (in {which})",
-                                p.country
-                            ),
+                            HandoffProblem::OtherCountry {
+                                profile: p.country.clone(),
+                                country: c.to_string(),
+                                visit: which,
+                            },
                         ),
                         _ => {}
                     }
@@ -969,7 +979,10 @@ impl Decoder {
                         let rest = e.path.strip_prefix('$').unwrap_or(&e.path);
                         self.err(
                             &format!("{base}{rest}"),
-                            format!("{} (in {which})", e.message),
+                            HandoffProblem::Profile {
+                                problem: e.problem,
+                                visit: which.clone(),
+                            },
                         );
                     }
                     None
@@ -1003,35 +1016,5 @@ pub fn sector_values() -> Vec<&'static str> {
     match &core_fields()[ix].kind {
         FieldKind::Choice { values, .. } => values.iter().map(String::as_str).collect(),
         _ => Vec::new(),
-    }
-}
-
-fn kind(v: &Json) -> &'static str {
-    match v {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
-}
-
-fn describe(v: &Json) -> String {
-    match v {
-        Json::Number(n) => n.to_string(),
-        Json::String(s) => format!("'{}'", shorten(s)),
-        other => kind(other).to_string(),
-    }
-}
-
-/// Long values are cut in messages.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut}…")
     }
 }

@@ -26,6 +26,7 @@
 pub mod csv;
 pub mod handoff;
 mod merging;
+pub mod problem;
 pub mod progress;
 pub mod time;
 

@@ -1,0 +1,547 @@
+//! What is wrong with a hand-off file, as data: each kind of problem the reader finds and its
+//! sentence in Spanish and English. The command line says them in English (`Display`); the
+//! workspace and the planner in the language of the page.
+
+use std::fmt;
+
+use serde_json::Value as Json;
+
+use crate::engine::profile::{Problem, COUNTRIES, PROFILE_SCHEMA_V1};
+use crate::engine::Locale;
+
+/// The `schema` value of the hand-off files this version writes. (Here, where the messages
+/// about `schema` need it; `handoff` re-exports it.)
+pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
+
+/// The `schema` value of version-1 hand-off files, still read.
+pub const HANDOFF_SCHEMA_V1: &str = "umbral.handoff/1";
+
+/// A JSON value found where another was expected, as a message shows it: a text quoted and
+/// cut to 60 characters, a number as written, anything else by its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    Null,
+    Boolean,
+    Number(String),
+    Text(String),
+    List,
+    Object,
+}
+
+impl Seen {
+    pub fn of(value: &Json) -> Seen {
+        match value {
+            Json::Null => Seen::Null,
+            Json::Bool(_) => Seen::Boolean,
+            Json::Number(n) => Seen::Number(n.to_string()),
+            Json::String(s) => Seen::Text(shorten(s)),
+            Json::Array(_) => Seen::List,
+            Json::Object(_) => Seen::Object,
+        }
+    }
+
+    /// Its kind: "a string", "un texto".
+    fn kind(&self, es: bool) -> &'static str {
+        match (self, es) {
+            (Seen::Null, _) => "null",
+            (Seen::Boolean, false) => "a boolean",
+            (Seen::Boolean, true) => "un sí o no (true/false)",
+            (Seen::Number(_), false) => "a number",
+            (Seen::Number(_), true) => "un número",
+            (Seen::Text(_), false) => "a string",
+            (Seen::Text(_), true) => "un texto",
+            (Seen::List, false) => "an array",
+            (Seen::List, true) => "una lista",
+            (Seen::Object, false) => "an object",
+            (Seen::Object, true) => "un objeto",
+        }
+    }
+
+    /// The value where it is short to say ("'abc'", "12"), else its kind.
+    fn shown(&self, es: bool) -> String {
+        match self {
+            Seen::Number(n) => n.clone(),
+            Seen::Text(s) => format!("'{s}'"),
+            other => other.kind(es).to_string(),
+        }
+    }
+}
+
+/// Long values are cut in messages.
+pub(super) fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A visit, as a message names it: by its date, else its id, and its enterprise's label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitRef {
+    pub date: Option<String>,
+    pub id: Option<String>,
+    pub enterprise: String,
+}
+
+impl VisitRef {
+    fn said(&self, es: bool) -> String {
+        let e = &self.enterprise;
+        match (&self.date, &self.id, es) {
+            (Some(d), _, false) => format!("the visit of {d} to {e}"),
+            (Some(d), _, true) => format!("la visita del {d} a {e}"),
+            (None, Some(id), false) => format!("visit '{id}' to {e}"),
+            (None, Some(id), true) => format!("la visita '{id}' a {e}"),
+            (None, None, false) => format!("a visit to {e}"),
+            (None, None, true) => format!("una visita a {e}"),
+        }
+    }
+}
+
+/// One kind of problem in a hand-off file, with what the message needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandoffProblem {
+    NotJson {
+        detail: String,
+    },
+    FileNotAnObject {
+        found: Seen,
+    },
+    /// A hand-off file of a version this app cannot read.
+    OtherVersion {
+        schema: String,
+    },
+    /// One profile, not a hand-off file.
+    OneProfile {
+        schema: String,
+    },
+    NotHandoffSchema {
+        found: Seen,
+    },
+    MissingSchema,
+    AppVersion {
+        found: Seen,
+    },
+    NotAnObject {
+        found: Seen,
+    },
+    UnknownField {
+        name: String,
+        allowed: &'static [&'static str],
+    },
+    MissingField {
+        name: String,
+    },
+    NotATime {
+        found: Seen,
+    },
+    NotAnId {
+        found: Seen,
+    },
+    TooLong {
+        max: usize,
+    },
+    Empty,
+    NotAString {
+        found: Seen,
+    },
+    NotAList {
+        found: Seen,
+    },
+    NotSaveCounts {
+        found: Seen,
+    },
+    NotADevice {
+        device: String,
+    },
+    NotASaveCount {
+        found: Seen,
+    },
+    UnknownCountry {
+        found: Seen,
+    },
+    RegionElsewhere {
+        region: String,
+        country: String,
+    },
+    NotARegion {
+        found: Seen,
+    },
+    UnknownSector {
+        found: Seen,
+        sectors: Vec<&'static str>,
+    },
+    UnknownDetail {
+        found: Seen,
+        details: &'static [&'static str],
+    },
+    EnterpriseIdTaken {
+        id: String,
+        first: usize,
+    },
+    VisitIdTaken {
+        id: String,
+        first: usize,
+    },
+    NotADate {
+        found: Seen,
+    },
+    /// A version-1 file's visit whose profile is not version 1.
+    Version1Profiles {
+        visit: VisitRef,
+    },
+    /// A visit's profile is of another country than its enterprise.
+    OtherCountry {
+        profile: String,
+        country: String,
+        visit: VisitRef,
+    },
+    /// A problem in a visit's profile.
+    Profile {
+        problem: Problem,
+        visit: VisitRef,
+    },
+}
+
+impl HandoffProblem {
+    /// The problem in a sentence, without where it is.
+    /// The problem in a sentence, without where it is.
+    pub fn message(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Es => self.spanish(),
+            Locale::En => self.english(),
+        }
+    }
+
+    /// In English: what the command line says. Each language apart, so that a page that only
+    /// ever shows English carries no Spanish sentences.
+    fn english(&self) -> String {
+        let (v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1);
+        match self {
+            HandoffProblem::NotJson { detail } => format!("not a hand-off file: not valid JSON ({detail})"),
+            HandoffProblem::FileNotAnObject { found } => format!(
+                "not a hand-off file: expected a JSON object, found {}",
+                found.kind(false)
+            ),
+            HandoffProblem::OtherVersion { schema } => format!(
+                "this file is '{schema}', a version this app cannot read; it reads '{v2}' and \
+                 '{v1}'. A newer version of Umbral may open it"
+            ),
+            HandoffProblem::OneProfile { schema } => {
+                format!("this file is one profile ('{schema}'), not a hand-off file ('{v2}')")
+            }
+            HandoffProblem::NotHandoffSchema { found } => format!(
+                "not a hand-off file: expected \"{v2}\", found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::MissingSchema => {
+                format!("not a hand-off file: missing field 'schema' (\"{v2}\")")
+            }
+            HandoffProblem::AppVersion { found } => format!(
+                "expected the version of the app that wrote the file (1 to 64 characters), found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::NotAnObject { found } => format!("expected an object, found {}", found.kind(false)),
+            HandoffProblem::UnknownField { name, allowed } => format!(
+                "unknown field '{name}'; expected one of: {}",
+                allowed.join(", ")
+            ),
+            HandoffProblem::MissingField { name } => format!("missing field '{name}'"),
+            HandoffProblem::NotATime { found } => format!(
+                "expected a UTC time such as 2026-03-14T10:15:30Z, found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::NotAnId { found } => format!(
+                "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::TooLong { max } => format!("longer than {max} characters"),
+            HandoffProblem::Empty => "is empty".into(),
+            HandoffProblem::NotAString { found } => format!("expected a string, found {}", found.kind(false)),
+            HandoffProblem::NotAList { found } => format!("expected an array, found {}", found.kind(false)),
+            HandoffProblem::NotSaveCounts { found } => format!(
+                "expected an object of device ids and save counts, found {}",
+                found.kind(false)
+            ),
+            HandoffProblem::NotADevice { device } => {
+                format!("'{device}' is not a device id (1 to 64 letters, digits, '-' or '_')")
+            }
+            HandoffProblem::NotASaveCount { found } => format!(
+                "expected a count of saves (a whole number from 0 to {}), found {}",
+                u32::MAX,
+                found.shown(false)
+            ),
+            HandoffProblem::UnknownCountry { found } => format!(
+                "unknown country {}; expected one of: {}",
+                found.shown(false),
+                COUNTRIES.join(", ")
+            ),
+            HandoffProblem::RegionElsewhere { region, country } => {
+                format!("region '{region}' is not in the enterprise's country, {country}")
+            }
+            HandoffProblem::NotARegion { found } => format!(
+                "expected an ISO 3166-2 code such as MX-OAX, found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::UnknownSector { found, sectors } => format!(
+                "unknown sector {}; expected one of: {}",
+                found.shown(false),
+                sectors.join(", ")
+            ),
+            HandoffProblem::UnknownDetail { found, details } => format!(
+                "unknown detail {}; expected one of: {}",
+                found.shown(false),
+                details.join(", ")
+            ),
+            HandoffProblem::EnterpriseIdTaken { id, first } => {
+                format!("the id '{id}' is already used by enterprises[{first}]")
+            }
+            HandoffProblem::VisitIdTaken { id, first } => {
+                format!("the id '{id}' is already used by visits[{first}] of this enterprise")
+            }
+            HandoffProblem::NotADate { found } => format!(
+                "expected a date such as 2026-03-14, found {}",
+                found.shown(false)
+            ),
+            HandoffProblem::Version1Profiles { visit } => format!(
+                "a '{v1}' file holds '{PROFILE_SCHEMA_V1}' profiles only (in {})",
+                visit.said(false)
+            ),
+            HandoffProblem::OtherCountry {
+                profile,
+                country,
+                visit,
+            } => format!(
+                "the profile is for {profile} but the enterprise is in {country} (in {})",
+                visit.said(false)
+            ),
+            HandoffProblem::Profile { problem, visit } => {
+                format!("{} (in {})", problem.message(Locale::En), visit.said(false))
+            }        }
+    }
+
+    fn spanish(&self) -> String {
+        let (v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1);
+        match self {
+            HandoffProblem::NotJson { detail } => {
+                format!("no es un archivo de traspaso: no es JSON válido ({detail})")
+            }
+            HandoffProblem::FileNotAnObject { found } => format!(
+                "no es un archivo de traspaso: se esperaba un objeto JSON y hay {}",
+                found.kind(true)
+            ),
+            HandoffProblem::OtherVersion { schema } => format!(
+                "este archivo es '{schema}', una versión que esta aplicación no lee; lee '{v2}' y \
+                 '{v1}'. Una versión más nueva de Umbral puede abrirlo"
+            ),
+            HandoffProblem::OneProfile { schema } => format!(
+                "este archivo es un perfil ('{schema}'), no un archivo de traspaso ('{v2}')"
+            ),
+            HandoffProblem::NotHandoffSchema { found } => format!(
+                "no es un archivo de traspaso: se esperaba \"{v2}\" y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::MissingSchema => {
+                format!("no es un archivo de traspaso: falta el campo 'schema' (\"{v2}\")")
+            }
+            HandoffProblem::AppVersion { found } => format!(
+                "se esperaba la versión de la aplicación que escribió el archivo (de 1 a 64 \
+                 caracteres) y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::NotAnObject { found } => {
+                format!("se esperaba un objeto y hay {}", found.kind(true))
+            }
+            HandoffProblem::UnknownField { name, allowed } => format!(
+                "campo desconocido '{name}'; puede ser {}",
+                allowed.join(", ")
+            ),
+            HandoffProblem::MissingField { name } => format!("falta el campo '{name}'"),
+            HandoffProblem::NotATime { found } => format!(
+                "se esperaba una hora UTC como 2026-03-14T10:15:30Z y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::NotAnId { found } => format!(
+                "se esperaba un identificador (de 1 a 64 letras, dígitos, '-' o '_') y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::TooLong { max } => format!("tiene más de {max} caracteres"),
+            HandoffProblem::Empty => "está vacío".into(),
+            HandoffProblem::NotAString { found } => {
+                format!("se esperaba un texto y hay {}", found.kind(true))
+            }
+            HandoffProblem::NotAList { found } => {
+                format!("se esperaba una lista y hay {}", found.kind(true))
+            }
+            HandoffProblem::NotSaveCounts { found } => format!(
+                "se esperaba un objeto con identificadores de equipo y cuántas veces se guardó, y \
+                 hay {}",
+                found.kind(true)
+            ),
+            HandoffProblem::NotADevice { device } => format!(
+                "'{device}' no es un identificador de equipo (de 1 a 64 letras, dígitos, '-' o '_')"
+            ),
+            HandoffProblem::NotASaveCount { found } => format!(
+                "se esperaba cuántas veces se guardó (un número entero de 0 a {}) y hay {}",
+                u32::MAX,
+                found.shown(true)
+            ),
+            HandoffProblem::UnknownCountry { found } => format!(
+                "país desconocido: {}; puede ser {}",
+                found.shown(true),
+                COUNTRIES.join(", ")
+            ),
+            HandoffProblem::RegionElsewhere { region, country } => {
+                format!("la región '{region}' no es del país del negocio, {country}")
+            }
+            HandoffProblem::NotARegion { found } => format!(
+                "se esperaba un código ISO 3166-2 como MX-OAX y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::UnknownSector { found, sectors } => format!(
+                "giro desconocido: {}; puede ser {}",
+                found.shown(true),
+                sectors.join(", ")
+            ),
+            HandoffProblem::UnknownDetail { found, details } => format!(
+                "dato desconocido: {}; puede ser {}",
+                found.shown(true),
+                details.join(", ")
+            ),
+            HandoffProblem::EnterpriseIdTaken { id, first } => {
+                format!("el identificador '{id}' ya lo usa enterprises[{first}]")
+            }
+            HandoffProblem::VisitIdTaken { id, first } => {
+                format!("el identificador '{id}' ya lo usa visits[{first}] de este negocio")
+            }
+            HandoffProblem::NotADate { found } => format!(
+                "se esperaba una fecha como 2026-03-14 y hay {}",
+                found.shown(true)
+            ),
+            HandoffProblem::Version1Profiles { visit } => format!(
+                "un archivo '{v1}' solo lleva perfiles '{PROFILE_SCHEMA_V1}' (en {})",
+                visit.said(true)
+            ),
+            HandoffProblem::OtherCountry {
+                profile,
+                country,
+                visit,
+            } => format!(
+                "el perfil es de {profile} pero el negocio está en {country} (en {})",
+                visit.said(true)
+            ),
+            HandoffProblem::Profile { problem, visit } => {
+                format!("{} (en {})", problem.message(Locale::Es), visit.said(true))
+            }
+        }
+    }
+}
+
+impl fmt::Display for HandoffProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every kind of problem.
+    fn every_kind() -> Vec<HandoffProblem> {
+        use HandoffProblem as P;
+        let t = |s: &str| Seen::Text(s.into());
+        let visit = || VisitRef {
+            date: Some("2026-03-14".into()),
+            id: None,
+            enterprise: "'Tejidos'".into(),
+        };
+        vec![
+            P::NotJson {
+                detail: "EOF".into(),
+            },
+            P::FileNotAnObject { found: Seen::List },
+            P::OtherVersion {
+                schema: "umbral.handoff/9".into(),
+            },
+            P::OneProfile {
+                schema: "umbral.profile/2".into(),
+            },
+            P::NotHandoffSchema { found: t("x") },
+            P::MissingSchema,
+            P::AppVersion {
+                found: Seen::Number("1".into()),
+            },
+            P::NotAnObject { found: Seen::Null },
+            P::UnknownField {
+                name: "x".into(),
+                allowed: &["id"],
+            },
+            P::MissingField { name: "id".into() },
+            P::NotATime { found: t("ayer") },
+            P::NotAnId { found: t("a b") },
+            P::TooLong { max: 64 },
+            P::Empty,
+            P::NotAString {
+                found: Seen::Boolean,
+            },
+            P::NotAList {
+                found: Seen::Object,
+            },
+            P::NotSaveCounts { found: Seen::List },
+            P::NotADevice {
+                device: "a b".into(),
+            },
+            P::NotASaveCount { found: t("x") },
+            P::UnknownCountry { found: t("AR") },
+            P::RegionElsewhere {
+                region: "CL-VS".into(),
+                country: "MX".into(),
+            },
+            P::NotARegion { found: t("x") },
+            P::UnknownSector {
+                found: t("x"),
+                sectors: vec!["food"],
+            },
+            P::UnknownDetail {
+                found: t("x"),
+                details: &["phone"],
+            },
+            P::EnterpriseIdTaken {
+                id: "e1".into(),
+                first: 0,
+            },
+            P::VisitIdTaken {
+                id: "v1".into(),
+                first: 0,
+            },
+            P::NotADate { found: t("x") },
+            P::Version1Profiles { visit: visit() },
+            P::OtherCountry {
+                profile: "CL".into(),
+                country: "MX".into(),
+                visit: visit(),
+            },
+            P::Profile {
+                problem: Problem::TooDeep,
+                visit: visit(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_problem_is_worded_in_spanish_and_english() {
+        for p in every_kind() {
+            let (es, en) = (p.message(Locale::Es), p.message(Locale::En));
+            assert_ne!(es, en, "{p:?}");
+            for english in [
+                "expected", "found", "unknown", "missing", "longer", " is ", " in ",
+            ] {
+                assert!(!es.contains(english), "{es:?} says {english:?}");
+            }
+            assert_eq!(p.to_string(), en);
+        }
+    }
+}
