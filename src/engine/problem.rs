@@ -43,8 +43,21 @@ impl Found {
         }
     }
 
+    /// [`Found::of`] with a text cut to 60 characters, for messages about files people did not
+    /// type (a hand-off file's fields).
+    pub fn of_cut(value: &Json) -> Found {
+        const MAX: usize = 60;
+        match value {
+            Json::String(s) if s.chars().count() > MAX => {
+                let cut: String = s.chars().take(MAX).collect();
+                Found::Text(format!("{cut}…"))
+            }
+            other => Found::of(other),
+        }
+    }
+
     /// Its kind: "a string", "un texto".
-    fn kind(&self, es: bool) -> &'static str {
+    pub fn kind(&self, es: bool) -> &'static str {
         match (self, es) {
             (Found::Null, _) => "null",
             (Found::Boolean(_), false) => "a boolean",
@@ -57,6 +70,15 @@ impl Found {
             (Found::List, true) => "una lista",
             (Found::Object, false) => "an object",
             (Found::Object, true) => "un objeto",
+        }
+    }
+
+    /// The value quoted where it is short to say ("'x'", "12"), else its kind.
+    pub fn quoted(&self, es: bool) -> String {
+        match self {
+            Found::Number(n) => n.clone(),
+            Found::Text(s) => format!("'{s}'"),
+            other => other.kind(es).to_string(),
         }
     }
 

@@ -30,7 +30,7 @@ use super::{
     MAX_NOTES_CHARS,
 };
 use crate::engine::profile::{
-    core_field, core_fields, is_region, FieldKind, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
+    core_field, core_fields, is_region, FieldKind, Found, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
 };
 use crate::engine::{Locale, Profile};
 
@@ -40,7 +40,7 @@ use crate::engine::{Locale, Profile};
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 use super::problem::shorten;
-pub use super::problem::{HandoffProblem, Seen, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1};
+pub use super::problem::{HandoffProblem, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1};
 
 /// What every version's `schema` value starts with.
 const SCHEMA_PREFIX: &str = "umbral.handoff/";
@@ -355,7 +355,7 @@ fn read_value(
         return Err(one(
             "",
             HandoffProblem::FileNotAnObject {
-                found: Seen::of(json),
+                found: Found::of_cut(json),
             },
             Refusal::NotJson,
         ));
@@ -377,7 +377,7 @@ fn read_value(
             d.err(
                 "app_version",
                 HandoffProblem::AppVersion {
-                    found: Seen::of(other),
+                    found: Found::of_cut(other),
                 },
             );
             String::new()
@@ -487,7 +487,7 @@ fn check_schema(root: &Map<String, Json>) -> Result<u8, HandoffErrors> {
         Some(other) => Err(one(
             "schema",
             HandoffProblem::NotHandoffSchema {
-                found: Seen::of(other),
+                found: Found::of_cut(other),
             },
             Refusal::NotHandoff,
         )),
@@ -548,7 +548,7 @@ impl Decoder {
                 self.err(
                     path,
                     HandoffProblem::NotAnObject {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -595,7 +595,7 @@ impl Decoder {
                 self.err(
                     &obj.at(key),
                     HandoffProblem::NotATime {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -615,7 +615,7 @@ impl Decoder {
                 self.err(
                     &obj.at(key),
                     HandoffProblem::NotAnId {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -651,7 +651,7 @@ impl Decoder {
                 self.err(
                     &obj.at(key),
                     HandoffProblem::NotAString {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -666,7 +666,7 @@ impl Decoder {
                 self.err(
                     &obj.at(key),
                     HandoffProblem::NotAList {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -682,7 +682,7 @@ impl Decoder {
                 self.err(
                     &obj.at(key),
                     HandoffProblem::NotAList {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 &[]
@@ -700,7 +700,7 @@ impl Decoder {
             self.err(
                 &path,
                 HandoffProblem::NotSaveCounts {
-                    found: Seen::of(value),
+                    found: Found::of_cut(value),
                 },
             );
             return edits;
@@ -722,7 +722,7 @@ impl Decoder {
                 None => self.err(
                     &join_path(&path, device),
                     HandoffProblem::NotASaveCount {
-                        found: Seen::of(count),
+                        found: Found::of_cut(count),
                     },
                 ),
             }
@@ -758,7 +758,7 @@ impl Decoder {
                 self.err(
                     &obj.at("country"),
                     HandoffProblem::UnknownCountry {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -785,7 +785,7 @@ impl Decoder {
                 self.err(
                     &obj.at("region"),
                     HandoffProblem::NotARegion {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None
@@ -801,7 +801,7 @@ impl Decoder {
                 self.err(
                     &obj.at("sector"),
                     HandoffProblem::UnknownSector {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                         sectors: sector_values(),
                     },
                 );
@@ -824,7 +824,7 @@ impl Decoder {
                     self.err(
                         &o.at("field"),
                         HandoffProblem::UnknownDetail {
-                            found: Seen::of(other),
+                            found: Found::of_cut(other),
                             details: DETAIL_FIELDS,
                         },
                     );
@@ -934,7 +934,7 @@ impl Decoder {
                 self.err(
                     &obj.at("date"),
                     HandoffProblem::NotADate {
-                        found: Seen::of(other),
+                        found: Found::of_cut(other),
                     },
                 );
                 None

@@ -4,9 +4,7 @@
 
 use std::fmt;
 
-use serde_json::Value as Json;
-
-use crate::engine::profile::{Problem, COUNTRIES, PROFILE_SCHEMA_V1};
+use crate::engine::profile::{Found, Problem, COUNTRIES, PROFILE_SCHEMA_V1};
 use crate::engine::Locale;
 
 /// The `schema` value of the hand-off files this version writes. (Here, where the messages
@@ -15,57 +13,6 @@ pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
 
 /// The `schema` value of version-1 hand-off files, still read.
 pub const HANDOFF_SCHEMA_V1: &str = "umbral.handoff/1";
-
-/// A JSON value found where another was expected, as a message shows it: a text quoted and
-/// cut to 60 characters, a number as written, anything else by its kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seen {
-    Null,
-    Boolean,
-    Number(String),
-    Text(String),
-    List,
-    Object,
-}
-
-impl Seen {
-    pub fn of(value: &Json) -> Seen {
-        match value {
-            Json::Null => Seen::Null,
-            Json::Bool(_) => Seen::Boolean,
-            Json::Number(n) => Seen::Number(n.to_string()),
-            Json::String(s) => Seen::Text(shorten(s)),
-            Json::Array(_) => Seen::List,
-            Json::Object(_) => Seen::Object,
-        }
-    }
-
-    /// Its kind: "a string", "un texto".
-    fn kind(&self, es: bool) -> &'static str {
-        match (self, es) {
-            (Seen::Null, _) => "null",
-            (Seen::Boolean, false) => "a boolean",
-            (Seen::Boolean, true) => "un sí o no (true/false)",
-            (Seen::Number(_), false) => "a number",
-            (Seen::Number(_), true) => "un número",
-            (Seen::Text(_), false) => "a string",
-            (Seen::Text(_), true) => "un texto",
-            (Seen::List, false) => "an array",
-            (Seen::List, true) => "una lista",
-            (Seen::Object, false) => "an object",
-            (Seen::Object, true) => "un objeto",
-        }
-    }
-
-    /// The value where it is short to say ("'abc'", "12"), else its kind.
-    fn shown(&self, es: bool) -> String {
-        match self {
-            Seen::Number(n) => n.clone(),
-            Seen::Text(s) => format!("'{s}'"),
-            other => other.kind(es).to_string(),
-        }
-    }
-}
 
 /// Long values are cut in messages.
 pub(super) fn shorten(s: &str) -> String {
@@ -107,7 +54,7 @@ pub enum HandoffProblem {
         detail: String,
     },
     FileNotAnObject {
-        found: Seen,
+        found: Found,
     },
     /// A hand-off file of a version this app cannot read.
     OtherVersion {
@@ -118,14 +65,14 @@ pub enum HandoffProblem {
         schema: String,
     },
     NotHandoffSchema {
-        found: Seen,
+        found: Found,
     },
     MissingSchema,
     AppVersion {
-        found: Seen,
+        found: Found,
     },
     NotAnObject {
-        found: Seen,
+        found: Found,
     },
     UnknownField {
         name: String,
@@ -135,46 +82,46 @@ pub enum HandoffProblem {
         name: String,
     },
     NotATime {
-        found: Seen,
+        found: Found,
     },
     NotAnId {
-        found: Seen,
+        found: Found,
     },
     TooLong {
         max: usize,
     },
     Empty,
     NotAString {
-        found: Seen,
+        found: Found,
     },
     NotAList {
-        found: Seen,
+        found: Found,
     },
     NotSaveCounts {
-        found: Seen,
+        found: Found,
     },
     NotADevice {
         device: String,
     },
     NotASaveCount {
-        found: Seen,
+        found: Found,
     },
     UnknownCountry {
-        found: Seen,
+        found: Found,
     },
     RegionElsewhere {
         region: String,
         country: String,
     },
     NotARegion {
-        found: Seen,
+        found: Found,
     },
     UnknownSector {
-        found: Seen,
+        found: Found,
         sectors: Vec<&'static str>,
     },
     UnknownDetail {
-        found: Seen,
+        found: Found,
         details: &'static [&'static str],
     },
     EnterpriseIdTaken {
@@ -186,7 +133,7 @@ pub enum HandoffProblem {
         first: usize,
     },
     NotADate {
-        found: Seen,
+        found: Found,
     },
     /// A version-1 file's visit whose profile is not version 1.
     Version1Profiles {
@@ -234,14 +181,14 @@ impl HandoffProblem {
             }
             HandoffProblem::NotHandoffSchema { found } => format!(
                 "not a hand-off file: expected \"{v2}\", found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::MissingSchema => {
                 format!("not a hand-off file: missing field 'schema' (\"{v2}\")")
             }
             HandoffProblem::AppVersion { found } => format!(
                 "expected the version of the app that wrote the file (1 to 64 characters), found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::NotAnObject { found } => format!("expected an object, found {}", found.kind(false)),
             HandoffProblem::UnknownField { name, allowed } => format!(
@@ -251,11 +198,11 @@ impl HandoffProblem {
             HandoffProblem::MissingField { name } => format!("missing field '{name}'"),
             HandoffProblem::NotATime { found } => format!(
                 "expected a UTC time such as 2026-03-14T10:15:30Z, found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::NotAnId { found } => format!(
                 "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::TooLong { max } => format!("longer than {max} characters"),
             HandoffProblem::Empty => "is empty".into(),
@@ -271,11 +218,11 @@ impl HandoffProblem {
             HandoffProblem::NotASaveCount { found } => format!(
                 "expected a count of saves (a whole number from 0 to {}), found {}",
                 u32::MAX,
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::UnknownCountry { found } => format!(
                 "unknown country {}; expected one of: {}",
-                found.shown(false),
+                found.quoted(false),
                 COUNTRIES.join(", ")
             ),
             HandoffProblem::RegionElsewhere { region, country } => {
@@ -283,16 +230,16 @@ impl HandoffProblem {
             }
             HandoffProblem::NotARegion { found } => format!(
                 "expected an ISO 3166-2 code such as MX-OAX, found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::UnknownSector { found, sectors } => format!(
                 "unknown sector {}; expected one of: {}",
-                found.shown(false),
+                found.quoted(false),
                 sectors.join(", ")
             ),
             HandoffProblem::UnknownDetail { found, details } => format!(
                 "unknown detail {}; expected one of: {}",
-                found.shown(false),
+                found.quoted(false),
                 details.join(", ")
             ),
             HandoffProblem::EnterpriseIdTaken { id, first } => {
@@ -303,7 +250,7 @@ impl HandoffProblem {
             }
             HandoffProblem::NotADate { found } => format!(
                 "expected a date such as 2026-03-14, found {}",
-                found.shown(false)
+                found.quoted(false)
             ),
             HandoffProblem::Version1Profiles { visit } => format!(
                 "a '{v1}' file holds '{PROFILE_SCHEMA_V1}' profiles only (in {})",
@@ -341,7 +288,7 @@ impl HandoffProblem {
             ),
             HandoffProblem::NotHandoffSchema { found } => format!(
                 "no es un archivo de traspaso: se esperaba \"{v2}\" y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::MissingSchema => {
                 format!("no es un archivo de traspaso: falta el campo 'schema' (\"{v2}\")")
@@ -349,7 +296,7 @@ impl HandoffProblem {
             HandoffProblem::AppVersion { found } => format!(
                 "se esperaba la versión de la aplicación que escribió el archivo (de 1 a 64 \
                  caracteres) y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::NotAnObject { found } => {
                 format!("se esperaba un objeto y hay {}", found.kind(true))
@@ -361,11 +308,11 @@ impl HandoffProblem {
             HandoffProblem::MissingField { name } => format!("falta el campo '{name}'"),
             HandoffProblem::NotATime { found } => format!(
                 "se esperaba una hora UTC como 2026-03-14T10:15:30Z y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::NotAnId { found } => format!(
                 "se esperaba un identificador (de 1 a 64 letras, dígitos, '-' o '_') y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::TooLong { max } => format!("tiene más de {max} caracteres"),
             HandoffProblem::Empty => "está vacío".into(),
@@ -386,11 +333,11 @@ impl HandoffProblem {
             HandoffProblem::NotASaveCount { found } => format!(
                 "se esperaba cuántas veces se guardó (un número entero de 0 a {}) y hay {}",
                 u32::MAX,
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::UnknownCountry { found } => format!(
                 "país desconocido: {}; puede ser {}",
-                found.shown(true),
+                found.quoted(true),
                 COUNTRIES.join(", ")
             ),
             HandoffProblem::RegionElsewhere { region, country } => {
@@ -398,16 +345,16 @@ impl HandoffProblem {
             }
             HandoffProblem::NotARegion { found } => format!(
                 "se esperaba un código ISO 3166-2 como MX-OAX y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::UnknownSector { found, sectors } => format!(
                 "giro desconocido: {}; puede ser {}",
-                found.shown(true),
+                found.quoted(true),
                 sectors.join(", ")
             ),
             HandoffProblem::UnknownDetail { found, details } => format!(
                 "dato desconocido: {}; puede ser {}",
-                found.shown(true),
+                found.quoted(true),
                 details.join(", ")
             ),
             HandoffProblem::EnterpriseIdTaken { id, first } => {
@@ -418,7 +365,7 @@ impl HandoffProblem {
             }
             HandoffProblem::NotADate { found } => format!(
                 "se esperaba una fecha como 2026-03-14 y hay {}",
-                found.shown(true)
+                found.quoted(true)
             ),
             HandoffProblem::Version1Profiles { visit } => format!(
                 "un archivo '{v1}' solo lleva perfiles '{PROFILE_SCHEMA_V1}' (en {})",
@@ -452,7 +399,7 @@ mod tests {
     /// One of every kind of problem.
     fn every_kind() -> Vec<HandoffProblem> {
         use HandoffProblem as P;
-        let t = |s: &str| Seen::Text(s.into());
+        let t = |s: &str| Found::Text(s.into());
         let visit = || VisitRef {
             date: Some("2026-03-14".into()),
             id: None,
@@ -462,7 +409,7 @@ mod tests {
             P::NotJson {
                 detail: "EOF".into(),
             },
-            P::FileNotAnObject { found: Seen::List },
+            P::FileNotAnObject { found: Found::List },
             P::OtherVersion {
                 schema: "umbral.handoff/9".into(),
             },
@@ -472,9 +419,9 @@ mod tests {
             P::NotHandoffSchema { found: t("x") },
             P::MissingSchema,
             P::AppVersion {
-                found: Seen::Number("1".into()),
+                found: Found::Number("1".into()),
             },
-            P::NotAnObject { found: Seen::Null },
+            P::NotAnObject { found: Found::Null },
             P::UnknownField {
                 name: "x".into(),
                 allowed: &["id"],
@@ -485,12 +432,12 @@ mod tests {
             P::TooLong { max: 64 },
             P::Empty,
             P::NotAString {
-                found: Seen::Boolean,
+                found: Found::Boolean(true),
             },
             P::NotAList {
-                found: Seen::Object,
+                found: Found::Object,
             },
-            P::NotSaveCounts { found: Seen::List },
+            P::NotSaveCounts { found: Found::List },
             P::NotADevice {
                 device: "a b".into(),
             },
