@@ -555,3 +555,49 @@ fn every_glossary_entry_is_used() {
         }
     }
 }
+
+/// Issue 15: questions speak to the owner without assuming a man ("¿Está inscrito?",
+/// "¿Está listo?"): they ask about the business, or use words that take no gender.
+#[test]
+fn questions_do_not_assume_the_owner_is_a_man() {
+    const MASCULINE: &[&str] = &[
+        "inscrito",
+        "listo",
+        "seguro",
+        "interesado",
+        "dispuesto",
+        "preparado",
+        "registrado",
+        "obligado",
+        "convencido",
+        "cansado",
+        "ocupado",
+    ];
+    let sources = packs::builtin();
+    let mut found = Vec::new();
+    for country in ["mx", "cl", "bo"] {
+        let pack = packs::compile(country, &sources, None)
+            .pack
+            .expect("compiles");
+        for q in &pack.data.questions {
+            let mut texts = vec![q.text.es.as_str()];
+            texts.extend(q.help.as_ref().map(|h| h.es.as_str()));
+            texts.extend(q.options.iter().map(|o| o.label.es.as_str()));
+            for text in texts {
+                let lower = text.to_lowercase();
+                // Said of the business ("Su negocio está inscrito") it is the business's gender.
+                let of_business = lower.contains("negocio");
+                for word in MASCULINE {
+                    if !of_business
+                        && lower
+                            .split(|c: char| !c.is_alphabetic())
+                            .any(|w| w == *word)
+                    {
+                        found.push(format!("{country} {}: «{word}» in {text:?}", q.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "\n{}", found.join("\n"));
+}
