@@ -647,6 +647,64 @@ fn every_example_profile_round_trips_through_the_exports_of_its_form() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The exports the end-to-end tests import into the planner and the workspace
+/// (`tests/e2e/planner.test.mjs`, `tests/e2e/taller-handoff.test.mjs`, which compare them with
+/// `umbral batch`): a pack's examples as one of the tools exports them, written by the same
+/// code as the round trip above, so the pages read what `umbral batch` is proven to read.
+/// `UPDATE_EXPECT=1` rewrites them.
+const E2E_EXPORTS: &[(&str, &str)] = &[
+    ("mx", "tests/fixtures/kobo/kobo-mx.csv"),
+    ("cl", "tests/fixtures/kobo/odk-central-cl.csv"),
+    (
+        "example-programme",
+        "tests/fixtures/kobo/kobo-example-programme.json",
+    ),
+];
+
+#[test]
+fn the_exports_the_pages_are_tested_with_are_the_examples_as_the_tools_write_them() {
+    for (id, file) in E2E_EXPORTS {
+        let pack = pack(id);
+        let form = umbral::form::build(&pack, &Locale::ALL).unwrap();
+        let profiles = examples(id);
+        let kobo = Layout {
+            separator: ';',
+            group: Some('/'),
+            whole: true,
+            ticks: true,
+            labels: None,
+            central: false,
+        };
+        let text = match file.rsplit('.').next() {
+            Some("json") => export_json(&pack, &form, &profiles, false) + "\n",
+            _ if file.contains("odk-central") => export_csv(
+                &pack,
+                &form,
+                &profiles,
+                Layout {
+                    separator: ',',
+                    group: Some('-'),
+                    whole: false,
+                    central: true,
+                    ..kobo
+                },
+            ),
+            _ => export_csv(&pack, &form, &profiles, kobo),
+        };
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            continue;
+        }
+        let wanted = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            wanted == text,
+            "{file} is not {id}'s examples as exported today (rerun with UPDATE_EXPECT=1 to write it)"
+        );
+    }
+}
+
 /// Checks each XML instance against the primary instance of the XForm pyxform makes of the
 /// workbook (the same elements, in the same order, nothing else), then flattens them as
 /// KoboToolbox's CSV export does: one `;`-separated, fully quoted column per leaf, named by

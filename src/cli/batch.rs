@@ -82,7 +82,7 @@ pub fn run(
                 Input::Kobo
             } else {
                 match Format::detect(csv_hint, head) {
-                    Format::Csv if is_export_csv(head) => Input::Kobo,
+                    Format::Csv if records::is_export_csv(head) => Input::Kobo,
                     Format::Csv => Input::Csv,
                     Format::Jsonl => Input::Jsonl,
                 }
@@ -230,11 +230,10 @@ pub fn run(
                 }
                 KoboRows::Json(submissions) => {
                     for (i, submission) in submissions.iter().enumerate() {
-                        let place = match submission_id(submission) {
-                            Some(id) => format!("submission {} ({id})", i + 1),
-                            None => format!("submission {}", i + 1),
-                        };
-                        score(i + 1, &place, as_record(form.read_json(submission)), out)?;
+                        let place =
+                            records::Place::Submission(i + 1, records::submission_id(submission));
+                        let read = as_record(form.read_json(submission));
+                        score(i + 1, &place.to_string(), read, out)?;
                     }
                 }
             }
@@ -256,19 +255,6 @@ pub fn run(
         );
     }
     Ok(if counts.failed > 0 { EXIT_INVALID } else { 0 })
-}
-
-/// Whether CSV text is an export of the form rather than Umbral's own CSV of profiles: `;`
-/// between its columns (Kobo's default), or a header with an export's metadata or groups.
-fn is_export_csv(head: &[u8]) -> bool {
-    let separator = form_export::csv_separator(head);
-    if separator == b';' {
-        return true;
-    }
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let mut csv = records::csv_builder().from_reader(first_line);
-    csv.headers()
-        .is_ok_and(|h| form_export::is_export_header(h.iter()))
 }
 
 /// An export of the form, opened: the pack its form was written from, and its rows.
@@ -314,14 +300,8 @@ impl KoboInput {
                 .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?
                 .clone();
             let first = csv.records().next();
-            let country = headers
-                .iter()
-                .position(|h| h.trim().trim_start_matches('\u{feff}') == crate::form::COUNTRY);
-            let hint = match (&first, country) {
-                (Some(Ok(record)), Some(c)) => record
-                    .get(c)
-                    .map(|s| s.trim().to_ascii_lowercase())
-                    .filter(|s| !s.is_empty()),
+            let hint = match &first {
+                Some(Ok(record)) => records::csv_export_pack_hint(&headers, Some(record)),
                 _ => None,
             };
             (
@@ -345,17 +325,6 @@ impl KoboInput {
         library.fixed = Some(id);
         Ok(KoboInput { pack, rows })
     }
-}
-
-/// What names a JSON submission in messages: Kobo's `_id`, ODK's `__id` or `KEY`.
-fn submission_id(submission: &Json) -> Option<String> {
-    ["_id", "__id", "KEY"].iter().find_map(|k| {
-        submission.get(*k).and_then(|v| match v {
-            Json::String(s) => Some(format!("{k} {s}")),
-            Json::Number(n) => Some(format!("{k} {n}")),
-            _ => None,
-        })
-    })
 }
 
 /// Writes one result per scored record.

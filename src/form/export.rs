@@ -4,8 +4,9 @@
 //! space-separated names, as one 0/1 column per choice, or both) and JSON (an array of
 //! submissions, Kobo's `{"results": [...]}` or ODK's `{"value": [...]}`, with `group/field`
 //! keys or nested group objects). Each submission becomes a profile; the export's metadata
-//! gives its id (`_id`, `KEY`, `_uuid`, `meta/instanceID`) and date (`_submission_time`,
-//! `SubmissionDate`, `end`) and is otherwise ignored.
+//! gives its id (`_id`, `KEY`, `_uuid`, `meta/instanceID`), its date (`_submission_time`,
+//! `SubmissionDate`, `end`, `start`) and its name (`instanceName`, when the form sets one) and
+//! is otherwise ignored.
 //!
 //! Every problem names its column; callers add the row. Pure: text in, profiles out.
 
@@ -17,14 +18,24 @@ use super::{build, is_xml_name, pack_of_form_id, Control, Form, Question, DONT_K
 use crate::engine::profile::{decode_value, number_json, FieldKind, Value, PROFILE_SCHEMA};
 use crate::engine::{visible_questions, Locale, Pack, Profile};
 
-/// One submission read back: its id and date from the export's metadata, and its answers.
+/// One submission read back: its id, date and name from the export's metadata, and its
+/// answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Submission {
     /// Kobo's `_id`, ODK Central's `KEY`, or the instance's uuid: what names the record.
     pub id: Option<String>,
-    /// When it was submitted (`_submission_time`, `SubmissionDate`, else the form's `end`),
-    /// as the export writes it (ISO 8601).
+    /// The instance's own id, the same on every server and in every export of it, and kept
+    /// when the submission is edited where the tool says so: Kobo's `meta/rootUuid`, ODK
+    /// Central's `KEY`, Kobo's `_uuid`, else `meta/instanceID` (`uuid:…`).
+    pub instance: Option<String>,
+    /// When it was submitted (`_submission_time`, `SubmissionDate`, else the form's `end`,
+    /// else its `start`), as the export writes it (ISO 8601).
     pub submitted: Option<String>,
+    /// The column `submitted` was read from.
+    pub submitted_column: Option<String>,
+    /// The `label` column, else the instance's name (`instanceName`, from the form's
+    /// `instance_name` setting), as written.
+    pub name: Option<String>,
     pub profile: Profile,
 }
 
@@ -35,6 +46,10 @@ enum Target {
     Id(u8),
     /// The record's date; a lower rank wins.
     Date(u8),
+    /// The instance's name (`instanceName`).
+    Name,
+    /// The id the first version of an edited instance had (Kobo's `meta/rootUuid`).
+    Root,
     /// Metadata kept out of the profile.
     Ignored,
     Country,
@@ -57,15 +72,18 @@ fn metadata(header: &str) -> Option<Target> {
         "_submission_time" => Target::Date(0),
         "SubmissionDate" => Target::Date(1),
         "end" => Target::Date(2),
-        "start"
-        | "today"
+        "start" => Target::Date(3),
+        "instanceName" | "meta/instanceName" | "meta-instanceName" | "meta.instanceName" => {
+            Target::Name
+        }
+        "rootUuid" | "meta/rootUuid" | "meta-rootUuid" | "meta.rootUuid" => Target::Root,
+        "today"
         | "deviceid"
         | "username"
         | "simserial"
         | "subscriberid"
         | "phonenumber"
         | "audit"
-        | "instanceName"
         | "SubmitterID"
         | "SubmitterName"
         | "AttachmentsPresent"
@@ -215,7 +233,12 @@ pub struct Reader<'p> {
     /// Every header that names a column, mapped to what it may stand for (more than one:
     /// ambiguous).
     spellings: HashMap<String, Vec<Target>>,
+    /// What a header error adds when it names a programme's questions the pack does not have.
+    programme_hint: &'static str,
 }
+
+/// How the command line reads a programme's questions: with the programme's pack.
+const PROGRAMME_HINT_CLI: &str = "give --pack <id>";
 
 /// The separators the tools join a group and a name with: Kobo `/` (or `.`), ODK Central `-`.
 const SEPARATORS: [char; 3] = ['/', '.', '-'];
@@ -287,7 +310,16 @@ impl<'p> Reader<'p> {
             pack,
             form,
             spellings,
+            programme_hint: PROGRAMME_HINT_CLI,
         })
+    }
+
+    /// Says `hint` rather than the command line's `give --pack <id>` when a header names a
+    /// programme's questions (`extra/…`) that the pack does not ask: the pages have no
+    /// `--pack`.
+    pub fn with_programme_hint(mut self, hint: &'static str) -> Reader<'p> {
+        self.programme_hint = hint;
+        self
     }
 
     /// The form the exports come from.
@@ -348,9 +380,12 @@ impl<'p> Reader<'p> {
                 self.pack.data.id,
                 self.pack.data.version,
                 if programme {
-                    "; a programme's questions (extra/…) are read with its pack: give --pack <id>"
+                    format!(
+                        "; a programme's questions (extra/…) are read with its pack: {}",
+                        self.programme_hint
+                    )
                 } else {
-                    ""
+                    String::new()
                 }
             ));
         }
@@ -388,9 +423,12 @@ impl<'p> Reader<'p> {
     ) -> Result<Submission, String> {
         let mut problems = Vec::new();
         let mut id: Option<(u8, String)> = None;
+        let mut instance: Option<(u8, String)> = None;
         let mut submitted: Option<(u8, String)> = None;
+        let mut submitted_column = None;
         let mut country = None;
         let mut label = None;
+        let mut instance_name = None;
         // Per question: the column that holds its answer, and its 0/1 columns.
         let mut whole: BTreeMap<usize, (usize, &str)> = BTreeMap::new();
         let mut split: BTreeMap<usize, Ticks> = BTreeMap::new();
@@ -400,8 +438,21 @@ impl<'p> Reader<'p> {
                 continue;
             }
             match *target {
-                Target::Id(rank) => keep_best(&mut id, rank, cell),
-                Target::Date(rank) => keep_best(&mut submitted, rank, cell),
+                Target::Id(rank) => {
+                    keep_best(&mut id, rank, cell);
+                    if rank > 0 {
+                        keep_best(&mut instance, rank, cell);
+                    }
+                }
+                Target::Date(rank) => {
+                    if keep_best(&mut submitted, rank, cell) {
+                        submitted_column = Some(col);
+                    }
+                }
+                Target::Name => instance_name = Some(cell.to_string()),
+                Target::Root => {
+                    keep_best(&mut instance, 0, cell);
+                }
                 Target::Ignored => {}
                 Target::Country => country = Some(cell.to_string()),
                 Target::Label => label = Some(cell.to_string()),
@@ -425,7 +476,10 @@ impl<'p> Reader<'p> {
             "country".into(),
             Json::String(country.unwrap_or_else(|| self.form.country.clone())),
         );
-        if let Some(label) = label.or_else(|| id.as_ref().map(|(_, id)| id.clone())) {
+        if let Some(label) = label
+            .clone()
+            .or_else(|| id.as_ref().map(|(_, id)| id.clone()))
+        {
             root.insert("label".into(), Json::String(label));
         }
         let mut blank_sets = Vec::new();
@@ -469,7 +523,10 @@ impl<'p> Reader<'p> {
         self.settle_blank_sets(&mut profile, &blank_sets);
         Ok(Submission {
             id: id.map(|(_, s)| s),
+            instance: instance.map(|(_, s)| s),
             submitted: submitted.map(|(_, s)| s),
+            submitted_column: submitted_column.map(|col| columns.headers[col].clone()),
+            name: label.or(instance_name),
             profile,
         })
     }
@@ -746,10 +803,13 @@ fn yes_no(cell: &str) -> Option<bool> {
     }
 }
 
-fn keep_best(slot: &mut Option<(u8, String)>, rank: u8, cell: &str) {
-    if slot.as_ref().is_none_or(|(best, _)| rank < *best) {
+/// Keeps `cell` in `slot` when its rank is better than the one there; whether it did.
+fn keep_best(slot: &mut Option<(u8, String)>, rank: u8, cell: &str) -> bool {
+    let better = slot.as_ref().is_none_or(|(best, _)| rank < *best);
+    if better {
         *slot = Some((rank, cell.to_string()));
     }
+    better
 }
 
 /// Puts `value` at the dotted `path` of a profile object.
@@ -836,6 +896,9 @@ mod tests {
         let first = got[0].as_ref().unwrap();
         assert_eq!(first.id.as_deref(), Some("41"));
         assert_eq!(first.submitted.as_deref(), Some("2026-12-02T08:00:00"));
+        assert_eq!(first.submitted_column.as_deref(), Some("_submission_time"));
+        assert_eq!(first.instance.as_deref(), Some("u-1"));
+        assert_eq!(first.name, None);
         let p = json(first);
         assert_eq!(p["label"], "41");
         assert_eq!(p["connectivity"]["internet"], "mobile_data");
@@ -849,6 +912,43 @@ mod tests {
         let second = json(got[1].as_ref().unwrap());
         assert!(second["connectivity"].get("internet").is_none(), "{second}");
         assert!(second["connectivity"].get("devices").is_none(), "{second}");
+    }
+
+    #[test]
+    fn dates_ids_and_names_from_the_metadata_that_is_there() {
+        let mx = pack("mx");
+        let got = read(
+            &mx,
+            "start,end,country,meta/instanceID,meta/instanceName,label,meta/rootUuid\n\
+             2026-12-01T10:00:00-06:00,,MX,uuid:9,Tienda 9,,\n\
+             2026-12-01T10:00:00-06:00,2026-12-01T10:30:00-06:00,MX,,Tienda 10,Abarrotes Rosa,\n\
+             ,,MX,uuid:12,,,uuid:11\n",
+        );
+        let first = got[0].as_ref().unwrap();
+        assert_eq!(
+            (
+                first.submitted.as_deref(),
+                first.submitted_column.as_deref()
+            ),
+            (Some("2026-12-01T10:00:00-06:00"), Some("start"))
+        );
+        assert_eq!(
+            (first.id.as_deref(), first.instance.as_deref()),
+            (Some("uuid:9"), Some("uuid:9"))
+        );
+        assert_eq!(first.name.as_deref(), Some("Tienda 9"));
+        // The instance's name stays out of the profile; the label column is the profile's.
+        assert_eq!(json(first)["label"], "uuid:9");
+        let second = got[1].as_ref().unwrap();
+        assert_eq!(second.submitted_column.as_deref(), Some("end"));
+        assert_eq!(second.name.as_deref(), Some("Abarrotes Rosa"));
+        assert_eq!((second.id.as_ref(), second.instance.as_ref()), (None, None));
+        // An edited instance keeps the id of its first version (Kobo's rootUuid).
+        let third = got[2].as_ref().unwrap();
+        assert_eq!(
+            (third.id.as_deref(), third.instance.as_deref()),
+            (Some("uuid:12"), Some("uuid:11"))
+        );
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //!
 //! Files are read with the same record reader as `umbral batch` ([`crate::summary::records`]),
 //! each profile is scored with its country's compiled pack (fetched from `../packs/`), and only
-//! a compact [`Assessment`] is kept per enterprise. The work runs in slices of a few
-//! milliseconds with a turn for the browser in between, so the page keeps painting its
-//! progress. Filters, requirement scenarios and the language only re-count the kept
+//! a compact [`Assessment`] is kept per enterprise. An export of Umbral's form from
+//! KoboToolbox or ODK Central is read and scored with the one pack its form was written from
+//! (its first submission's form id or country), as `umbral batch` does. The work runs in
+//! slices of a few milliseconds with a turn for the browser in between, so the page keeps
+//! painting its progress. Filters, requirement scenarios and the language only re-count the kept
 //! assessments; the CSV download is [`View::to_csv`], byte for byte what
 //! `umbral batch --summary --summary-format csv` prints for the same input, filters and
 //! requirements.
@@ -22,8 +24,9 @@ use yew::prelude::*;
 
 use crate::app::view::chart::{bar_chart, permille, Bar, Chart};
 use crate::engine::pack::OptionValue;
-use crate::engine::{Locale, Pack};
-use crate::summary::records::{self, Format, Records};
+use crate::engine::{Locale, Pack, Profile};
+use crate::form::export::Reader;
+use crate::summary::records::{self, ExportFile, Format, Place, Records};
 use crate::summary::{self, Assessment, Filter, Requirement, Summary, View};
 use words::{words, Words};
 
@@ -82,39 +85,82 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Json, String>)>
 #[derive(Default)]
 struct Store {
     packs: Vec<Rc<Pack>>,
-    /// Packs that could not be fetched, by country, with why.
+    /// Packs that could not be fetched, by id, with why.
     failed: Vec<(String, String)>,
     items: Vec<(usize, Assessment)>,
 }
 
 impl Store {
+    /// Where the pack with this id is, once fetched.
+    fn pack_position(&self, id: &str) -> Option<usize> {
+        self.packs.iter().position(|p| p.data.id == id)
+    }
+
+    /// Where the pack of `country` is, once fetched (not a programme's pack for the country).
     fn pack_index(&self, country: &str) -> Option<usize> {
-        self.packs
+        self.pack_position(country_pack(country)?)
+    }
+
+    /// Why the pack with this id could not be fetched, if it could not.
+    fn failure(&self, id: &str) -> Option<&str> {
+        self.failed
             .iter()
-            .position(|p| p.data.country.as_deref() == Some(country))
+            .find(|(x, _)| x == id)
+            .map(|(_, why)| why.as_str())
     }
 }
 
-/// Fetches the pack for `country` unless it is already here (or already failed).
-async fn ensure_pack(store: &Rc<RefCell<Store>>, country: &str) {
-    let Some((_, id)) = PACKS.iter().find(|(c, _)| *c == country) else {
-        return;
-    };
+/// The id of the pack for `country`, if the page has one.
+fn country_pack(country: &str) -> Option<&'static str> {
+    PACKS.iter().find(|(c, _)| *c == country).map(|(_, id)| *id)
+}
+
+/// Fetches the pack with this id unless it is already here (or already failed).
+async fn ensure_pack(store: &Rc<RefCell<Store>>, id: &str) {
     {
         let s = store.borrow();
-        if s.pack_index(country).is_some() || s.failed.iter().any(|(c, _)| c == country) {
+        if s.pack_position(id).is_some() || s.failure(id).is_some() {
             return;
         }
     }
-    match browser::fetch_pack(id).await {
+    let fetched = if records::is_pack_file_id(id) {
+        browser::fetch_pack(id).await
+    } else {
+        Err(format!("'{id}' is not a pack id"))
+    };
+    match fetched {
         Ok(pack) => store.borrow_mut().packs.push(Rc::new(pack)),
         Err(message) => {
             gloo::console::warn!(format!("umbral planner: {message}"));
-            store
-                .borrow_mut()
-                .failed
-                .push((country.to_string(), message));
+            store.borrow_mut().failed.push((id.to_string(), message));
         }
+    }
+}
+
+/// Fetches the pack for `country`, if the page has one, unless it is already here.
+async fn ensure_country_pack(store: &Rc<RefCell<Store>>, country: &str) {
+    if let Some(id) = country_pack(country) {
+        ensure_pack(store, id).await;
+    }
+}
+
+/// One record of a file to score: a profile's JSON, scored with its country's pack, or an
+/// export's submission, scored with the pack its form was written from (by its place in the
+/// store).
+enum Record {
+    Json(Json),
+    Export(Profile, usize),
+}
+
+/// What the planner says a programme's questions need in an export's CSV: it has no
+/// `--pack`.
+const PROGRAMME_HINT: &str = "export the submissions as JSON (KoboToolbox's names its form), or score them with `umbral batch --pack <id>`";
+
+/// Counts a problem of a file, keeping the first [`SHOWN_PROBLEMS`] to show.
+fn problem(result: &mut FileResult, place: String, message: String) {
+    result.problem_count += 1;
+    if result.problems.len() < SHOWN_PROBLEMS {
+        result.problems.push((place, message));
     }
 }
 
@@ -157,13 +203,11 @@ async fn import_file(
             return result;
         }
     };
-    let problem = |result: &mut FileResult, place: String, message: String| {
-        result.problem_count += 1;
-        if result.problems.len() < SHOWN_PROBLEMS {
-            result.problems.push((place, message));
-        }
-    };
     let w = words(locale);
+    if records::is_export(&name, text.as_bytes()) {
+        import_export(store, &text, &name, w, progress, &mut result).await;
+        return result;
+    }
     let records: Box<dyn Iterator<Item = (String, Result<Json, String>)>> =
         if records::is_handoff(text.as_bytes()) {
             Box::new(handoff_records(&text, w).into_iter())
@@ -173,50 +217,135 @@ async fn import_file(
                     .map(|(line, json)| (format!("{} {line}", w.line), json)),
             )
         };
+    let records = records.map(|(place, json)| (place, json.map(Record::Json)));
+    score_all(store, records, &name, w, progress, &mut result).await;
+    result
+}
+
+/// Reads an export of Umbral's form (by [`records::is_export`]) with the pack its first
+/// submission names, as `umbral batch` does: a file whose pack cannot be told or fetched, or
+/// whose header does not map, is one problem; a row that does not map is a problem at its
+/// line (or submission), and the others count.
+async fn import_export(
+    store: &Rc<RefCell<Store>>,
+    text: &str,
+    name: &str,
+    w: &'static Words,
+    progress: &Callback<(String, usize)>,
+    result: &mut FileResult,
+) {
+    let file = match ExportFile::open(text) {
+        Ok(file) => file,
+        Err(message) => return problem(result, w.whole_file.to_string(), message),
+    };
+    let Some(id) = file.pack_hint().map(str::to_string) else {
+        return problem(
+            result,
+            w.whole_file.to_string(),
+            w.export_no_pack.to_string(),
+        );
+    };
+    ensure_pack(store, &id).await;
+    let pack = {
+        let s = store.borrow();
+        match s.pack_position(&id) {
+            Some(ix) => (ix, s.packs[ix].clone()),
+            None => {
+                let why = s.failure(&id).unwrap_or_default().to_string();
+                drop(s);
+                return problem(
+                    result,
+                    w.whole_file.to_string(),
+                    (w.export_pack_missing)(&id, &why),
+                );
+            }
+        }
+    };
+    let reader = match Reader::new(&pack.1) {
+        Ok(reader) => reader.with_programme_hint(PROGRAMME_HINT),
+        Err(message) => return problem(result, w.whole_file.to_string(), message),
+    };
+    let rows = match file.submissions(&reader) {
+        Ok(rows) => rows,
+        Err(message) => return problem(result, format!("{} 1", w.line), message),
+    };
+    let records = rows.map(|(place, read)| {
+        let place = match place {
+            Place::Line(n) => format!("{} {n}", w.line),
+            Place::Submission(n, None) => format!("{} {n}", w.submission),
+            Place::Submission(n, Some(id)) => format!("{} {n} ({id})", w.submission),
+        };
+        (place, read.map(|s| Record::Export(s.profile, pack.0)))
+    });
+    score_all(store, records, name, w, progress, result).await;
+}
+
+/// Scores every record into the store, in slices that give the browser a turn.
+async fn score_all(
+    store: &Rc<RefCell<Store>>,
+    records: impl Iterator<Item = (String, Result<Record, String>)>,
+    name: &str,
+    w: &'static Words,
+    progress: &Callback<(String, usize)>,
+    result: &mut FileResult,
+) {
     let mut slice_start = browser::now();
     let mut seen = 0usize;
-    for (line, json) in records {
+    for (line, record) in records {
         seen += 1;
-        let json = match json {
-            Ok(json) => json,
+        let record = match record {
+            Ok(record) => record,
             Err(message) => {
-                problem(&mut result, line, message);
+                problem(result, line, message);
                 continue;
             }
         };
-        if let Some(Json::String(country)) = json.get("country") {
-            ensure_pack(store, country).await;
-        }
-        let scored = {
-            let s = store.borrow();
-            summary::score(&json, Locale::Es, |profile| {
-                let ix = s.pack_index(&profile.country).ok_or_else(|| {
-                    match s.failed.iter().find(|(c, _)| *c == profile.country) {
-                        Some((_, why)) => (w.pack_missing)(&profile.country, why),
-                        None => (w.no_pack)(&profile.country),
-                    }
-                })?;
-                Ok(&*s.packs[ix])
-            })
-            .map(|(pack, profile, report)| {
-                let ix = s.pack_index(&profile.country).unwrap_or(0);
-                (ix, Assessment::new(pack, profile, &report))
-            })
+        let scored = match record {
+            Record::Export(profile, ix) => {
+                let s = store.borrow();
+                summary::score_profile(profile, Locale::Es, |_| Ok(&*s.packs[ix]))
+                    .map(|(pack, profile, report)| (ix, Assessment::new(pack, profile, &report)))
+            }
+            Record::Json(json) => score_by_country(store, &json, w).await,
         };
         match scored {
             Ok(item) => {
                 store.borrow_mut().items.push(item);
                 result.read += 1;
             }
-            Err(message) => problem(&mut result, line, message),
+            Err(message) => problem(result, line, message),
         }
         if seen.is_multiple_of(64) && browser::now() - slice_start > SLICE_MS {
-            progress.emit((name.clone(), seen));
+            progress.emit((name.to_string(), seen));
             browser::next_tick().await;
             slice_start = browser::now();
         }
     }
-    result
+}
+
+/// Scores a profile's JSON with its country's pack, fetching the pack first if need be.
+async fn score_by_country(
+    store: &Rc<RefCell<Store>>,
+    json: &Json,
+    w: &'static Words,
+) -> Result<(usize, Assessment), String> {
+    if let Some(Json::String(country)) = json.get("country") {
+        ensure_country_pack(store, country).await;
+    }
+    let s = store.borrow();
+    summary::score(json, Locale::Es, |profile| {
+        let ix = s.pack_index(&profile.country).ok_or_else(|| {
+            match country_pack(&profile.country).and_then(|id| s.failure(id)) {
+                Some(why) => (w.pack_missing)(&profile.country, why),
+                None => (w.no_pack)(&profile.country),
+            }
+        })?;
+        Ok(&*s.packs[ix])
+    })
+    .map(|(pack, profile, report)| {
+        let ix = s.pack_index(&profile.country).unwrap_or(0);
+        (ix, Assessment::new(pack, profile, &report))
+    })
 }
 
 /// A question the scenario builder offers: its field, its text and the levels to choose from
@@ -296,7 +425,7 @@ pub fn Planner() -> Html {
         let version = version.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                ensure_pack(&store, "MX").await;
+                ensure_country_pack(&store, "MX").await;
                 version.set(*version + 1);
             });
         });

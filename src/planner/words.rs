@@ -20,6 +20,8 @@ pub struct Words {
     pub file_read: fn(usize) -> String,
     pub file_problems: fn(usize) -> String,
     pub line: &'static str,
+    /// Where a record of an export's JSON is: "Envío 3 (_id 41)".
+    pub submission: &'static str,
     pub more_problems: fn(usize) -> String,
     pub unreadable_file: &'static str,
     /// The file is larger than the planner reads (its size in MB, the most in MB).
@@ -30,6 +32,10 @@ pub struct Words {
     pub pack_missing: fn(&str, &str) -> String,
     /// No pack exists for the country.
     pub no_pack: fn(&str) -> String,
+    /// An export whose first submission names neither its form nor its country.
+    pub export_no_pack: &'static str,
+    /// The pack an export's form was written from could not be fetched (its id, why).
+    pub export_pack_missing: fn(&str, &str) -> String,
     pub clear: &'static str,
     pub nothing_yet: &'static str,
     pub filters_heading: &'static str,
@@ -79,7 +85,7 @@ pub const ES: Words = Words {
     switch_to: "English",
     switch_to_lang: "en",
     import_heading: "1. Abra los archivos de diagnósticos",
-    import_intro: "Elija uno o varios archivos: perfiles de negocios en JSON Lines (.jsonl) o CSV, como los que lee «umbral batch», o archivos de intercambio del espacio de trabajo (de cada negocio se cuenta su visita más reciente). Puede elegir varios a la vez.",
+    import_intro: "Elija uno o varios archivos: perfiles de negocios en JSON Lines (.jsonl) o CSV, como los que lee «umbral batch», archivos de intercambio del espacio de trabajo (de cada negocio se cuenta su visita más reciente), o lo que exporta KoboToolbox u ODK Central del cuestionario de Umbral (CSV o JSON). Puede elegir varios a la vez.",
     choose_files: "Elegir archivos",
     drop_here: "O arrastre los archivos hasta aquí.",
     private: "Los archivos se leen solo en este navegador: nada se envía a ningún lado.",
@@ -100,6 +106,7 @@ pub const ES: Words = Words {
         }
     },
     line: "Línea",
+    submission: "Envío",
     more_problems: |n| format!("… y {n} más."),
     unreadable_file: "No se pudo leer el archivo",
     too_big: |mb, max| format!("El archivo pesa {mb} MB; el máximo es {max} MB. Divídalo en partes y elíjalas juntas."),
@@ -109,6 +116,10 @@ pub const ES: Words = Words {
         format!("no se pudieron cargar las preguntas de {country} (¿sin conexión?): {why}")
     },
     no_pack: |country| format!("Umbral todavía no tiene preguntas para el país {country}"),
+    export_no_pack: "no se sabe de qué cuestionario de Umbral es esta exportación: su primer envío no dice su país (columna «country») ni su formulario (el JSON de KoboToolbox lo dice)",
+    export_pack_missing: |id, why| {
+        format!("no se pudieron cargar las preguntas del cuestionario «{id}» (¿sin conexión, o un cuestionario que este sitio no tiene?): {why}")
+    },
     clear: "Quitar todos los archivos",
     nothing_yet: "Todavía no hay archivos abiertos.",
     filters_heading: "2. Filtrar",
@@ -160,7 +171,7 @@ pub const EN: Words = Words {
     switch_to: "Español",
     switch_to_lang: "es",
     import_heading: "1. Open the assessment files",
-    import_intro: "Choose one or more files: businesses' profiles in JSON Lines (.jsonl) or CSV, as «umbral batch» reads them, or hand-off files from the workspace (each business counts with its latest visit). You can choose several at once.",
+    import_intro: "Choose one or more files: businesses' profiles in JSON Lines (.jsonl) or CSV, as «umbral batch» reads them, hand-off files from the workspace (each business counts with its latest visit), or what KoboToolbox or ODK Central export from Umbral's questionnaire (CSV or JSON). You can choose several at once.",
     choose_files: "Choose files",
     drop_here: "Or drag the files here.",
     private: "The files are read only in this browser: nothing is sent anywhere.",
@@ -181,6 +192,7 @@ pub const EN: Words = Words {
         }
     },
     line: "Line",
+    submission: "Submission",
     more_problems: |n| format!("… and {n} more."),
     unreadable_file: "The file could not be read",
     too_big: |mb, max| format!("The file is {mb} MB; the most is {max} MB. Split it into parts and choose them together."),
@@ -190,6 +202,10 @@ pub const EN: Words = Words {
         format!("the questions for {country} could not be loaded (offline?): {why}")
     },
     no_pack: |country| format!("Umbral has no questions for the country {country} yet"),
+    export_no_pack: "cannot tell which of Umbral's questionnaires this export is from: its first submission gives neither its country (a «country» column) nor its form (KoboToolbox's JSON does)",
+    export_pack_missing: |id, why| {
+        format!("the questions of the questionnaire «{id}» could not be loaded (offline, or a questionnaire this site does not have?): {why}")
+    },
     clear: "Remove all files",
     nothing_yet: "No files open yet.",
     filters_heading: "2. Filter",

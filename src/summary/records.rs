@@ -1,8 +1,9 @@
 //! Profiles as records of a text file: JSON Lines (one profile object per line), CSV whose
-//! headers are dotted profile paths (`connectivity.internet`), sets written `a;b;c`, or a
-//! workspace hand-off file (`umbral.handoff/…`: each enterprise's latest visit). One reader for
-//! `umbral batch` and the planner page, so both accept the same files and report the same
-//! problems on the same lines.
+//! headers are dotted profile paths (`connectivity.internet`), sets written `a;b;c`, a
+//! workspace hand-off file (`umbral.handoff/…`: each enterprise's latest visit), or an export
+//! of Umbral's XLSForm from KoboToolbox or ODK Central ([`ExportFile`], read with
+//! `crate::form::export`). One reader for `umbral batch`, the planner page and the workspace's
+//! import, so they accept the same files and report the same problems on the same lines.
 //!
 //! Reading is pure: callers hand in text (the whole file, or one line at a time from a
 //! stream); nothing here opens a file.
@@ -10,6 +11,7 @@
 use serde_json::{Map, Value as Json};
 
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
+use crate::form::export::{self as form_export, Reader, Submission};
 
 /// How a file of profiles is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,194 @@ pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<(
             .into_iter()
             .map(|e| (e.path, e.problem.to_string()))
             .collect()),
+    }
+}
+
+/// Whether CSV text is an export of the form rather than Umbral's own CSV of profiles: `;`
+/// between its columns (Kobo's default), or a header with an export's metadata or groups.
+pub fn is_export_csv(head: &[u8]) -> bool {
+    let separator = form_export::csv_separator(head);
+    if separator == b';' {
+        return true;
+    }
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let mut csv = csv_builder().from_reader(first_line);
+    csv.headers()
+        .is_ok_and(|h| form_export::is_export_header(h.iter()))
+}
+
+/// Whether a file is an export of the form from KoboToolbox or ODK Central (JSON, or CSV by
+/// [`is_export_csv`]) rather than profiles or a hand-off file, from its name (it ends in
+/// `.csv`) and its first bytes (at most [`EXPORT_HEAD_BYTES`]), as `umbral batch` decides.
+pub fn is_export(name: &str, head: &[u8]) -> bool {
+    let head = &head[..head.len().min(EXPORT_HEAD_BYTES)];
+    if is_handoff(head) {
+        return false;
+    }
+    let named_csv = name.to_ascii_lowercase().ends_with(".csv");
+    form_export::is_export_json(head)
+        || (Format::detect(named_csv, head) == Format::Csv && is_export_csv(head))
+}
+
+/// How much of a file's start [`is_export`] looks at: what `umbral batch` reads of a file
+/// before it decides.
+pub const EXPORT_HEAD_BYTES: usize = 1 << 16;
+
+/// The pack an export's CSV says its form was written from: the `country` of its first
+/// record, in lower case (a country's pack id), if it has one.
+pub fn csv_export_pack_hint(
+    headers: &csv::StringRecord,
+    first: Option<&csv::StringRecord>,
+) -> Option<String> {
+    let country = headers
+        .iter()
+        .position(|h| h.trim().trim_start_matches('\u{feff}') == crate::form::COUNTRY)?;
+    first?
+        .get(country)
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+}
+
+/// Whether an export's pack hint can name a file the pages fetch (`../packs/<id>.json` or
+/// `.txt`): 1 to 64 lower-case letters, digits and `-`, as pack ids are written.
+pub fn is_pack_file_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What names a JSON submission in messages: Kobo's `_id`, ODK's `__id` or `KEY`, as
+/// `_id 7`.
+pub fn submission_id(submission: &Json) -> Option<String> {
+    ["_id", "__id", "KEY"].iter().find_map(|k| {
+        submission.get(*k).and_then(|v| match v {
+            Json::String(s) => Some(format!("{k} {s}")),
+            Json::Number(n) => Some(format!("{k} {n}")),
+            _ => None,
+        })
+    })
+}
+
+/// Where a record of an export is: a line of CSV, or the n-th submission of JSON (1-based)
+/// with what names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Line(usize),
+    Submission(usize, Option<String>),
+}
+
+impl Place {
+    /// The record's number: its line, or its place in the list.
+    pub fn number(&self) -> usize {
+        match self {
+            Place::Line(n) | Place::Submission(n, _) => *n,
+        }
+    }
+}
+
+impl std::fmt::Display for Place {
+    /// As `umbral batch` names it: `line 3`, `submission 2 (_id 7)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Line(n) => write!(f, "line {n}"),
+            Place::Submission(n, None) => write!(f, "submission {n}"),
+            Place::Submission(n, Some(id)) => write!(f, "submission {n} ({id})"),
+        }
+    }
+}
+
+/// The records of an export, each where it is and its submission or why it cannot be read.
+pub type ExportRecords<'r> = Box<dyn Iterator<Item = (Place, Result<Submission, String>)> + 'r>;
+
+/// A whole export held in memory (CSV with `,` or `;`, or JSON), opened: which pack its form
+/// was written from, and its records read with that pack's [`Reader`]. `umbral batch` reads
+/// a stream the same way (`cli::batch`), record for record.
+pub struct ExportFile<'t> {
+    pack_hint: Option<String>,
+    rows: ExportRows<'t>,
+}
+
+enum ExportRows<'t> {
+    Csv {
+        reader: Box<csv::Reader<&'t [u8]>>,
+        headers: csv::StringRecord,
+        first: Option<Result<csv::StringRecord, csv::Error>>,
+    },
+    Json(Vec<Json>),
+}
+
+impl<'t> ExportFile<'t> {
+    /// Opens `text`, an export by [`is_export`]. Refuses JSON that is not a list of
+    /// submissions and CSV whose header cannot be read, saying why.
+    pub fn open(text: &'t str) -> Result<ExportFile<'t>, String> {
+        let head = &text.as_bytes()[..text.len().min(EXPORT_HEAD_BYTES)];
+        if form_export::is_export_json(head) {
+            let submissions = form_export::json_submissions(text)?;
+            return Ok(ExportFile {
+                pack_hint: submissions.first().and_then(form_export::json_pack_hint),
+                rows: ExportRows::Json(submissions),
+            });
+        }
+        let mut reader = csv_builder()
+            .delimiter(form_export::csv_separator(head))
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| format!("cannot read the CSV header: {e}"))?
+            .clone();
+        let first = reader.records().next();
+        let pack_hint = match &first {
+            Some(Ok(record)) => csv_export_pack_hint(&headers, Some(record)),
+            _ => None,
+        };
+        Ok(ExportFile {
+            pack_hint,
+            rows: ExportRows::Csv {
+                reader: Box::new(reader),
+                headers,
+                first,
+            },
+        })
+    }
+
+    /// The pack the first submission names (Kobo's JSON form id, else the `country` the form
+    /// carries), which every record is read and scored with; `None` when it names none.
+    pub fn pack_hint(&self) -> Option<&str> {
+        self.pack_hint.as_deref()
+    }
+
+    /// The records, in order, each read with `reader` (the hinted pack's): where it is, and
+    /// its submission or why it cannot be read. A CSV header that does not map is refused
+    /// whole, naming its columns.
+    pub fn submissions<'r>(self, reader: &'r Reader<'_>) -> Result<ExportRecords<'r>, String>
+    where
+        't: 'r,
+    {
+        match self.rows {
+            ExportRows::Csv {
+                reader: csv,
+                headers,
+                first,
+            } => {
+                let columns = reader.columns(headers.iter())?;
+                let records = first.into_iter().chain(csv.into_records());
+                Ok(Box::new(records.map(move |record| match record {
+                    Ok(r) => (
+                        Place::Line(csv_line(r.position())),
+                        reader.read(&columns, r.iter()),
+                    ),
+                    Err(e) => (Place::Line(csv_line(e.position())), Err(csv_error(&e))),
+                })))
+            }
+            ExportRows::Json(list) => Ok(Box::new(list.into_iter().enumerate().map(
+                move |(i, submission)| {
+                    let place = Place::Submission(i + 1, submission_id(&submission));
+                    (place, reader.read_json(&submission))
+                },
+            ))),
+        }
     }
 }
 
@@ -426,6 +616,86 @@ mod tests {
         let text = "country,label\nMX,\"a\nb\"\nMX,c\n";
         let lines: Vec<usize> = Records::new(text, Format::Csv).map(|(l, _)| l).collect();
         assert_eq!(lines, [2, 4]);
+    }
+
+    fn mx() -> crate::engine::Pack {
+        crate::packs::compile("mx", &crate::packs::builtin(), None)
+            .pack
+            .unwrap()
+    }
+
+    #[test]
+    fn exports_are_told_from_profiles_and_hand_off_files() {
+        assert!(is_export("a.csv", b"start;end;country\r\n"));
+        assert!(is_export("a.txt", b"country,connectivity/internet\n"));
+        assert!(is_export("a.json", b"{\"count\": 1, \"results\": []}"));
+        assert!(is_export("a.json", b"[{\"_id\": 1}]"));
+        assert!(!is_export("a.csv", b"country,connectivity.internet\n"));
+        assert!(!is_export(
+            "a.jsonl",
+            b"{\"schema\":\"umbral.profile/2\",\"country\":\"MX\"}\n"
+        ));
+        assert!(!is_export(
+            "a.json",
+            b"{\"schema\":\"umbral.handoff/2\",\"enterprises\":[]}"
+        ));
+        assert!(is_pack_file_id("example-programme") && is_pack_file_id("mx"));
+        assert!(!is_pack_file_id("../x") && !is_pack_file_id("") && !is_pack_file_id("MX"));
+    }
+
+    #[test]
+    fn a_csv_export_is_read_row_by_row_with_its_pack() {
+        let text = "start;end;country;sector;connectivity/internet;_id;_uuid;_submission_time\r\n\
+                    ;;MX;food;none;1;u1;2026-12-02T08:00:00\r\n\
+                    ;;MX;food;wifi;2;u2;2026-12-02T08:00:00\r\n\
+                    ;;MX;crafts\r\n\
+                    ;;MX;crafts;broadband;4;u4;\r\n";
+        assert!(is_export("export.csv", text.as_bytes()));
+        let file = ExportFile::open(text).unwrap();
+        assert_eq!(file.pack_hint(), Some("mx"));
+        let pack = mx();
+        let reader = Reader::new(&pack).unwrap();
+        let rows: Vec<(Place, Result<Submission, String>)> =
+            file.submissions(&reader).unwrap().collect();
+        let places: Vec<String> = rows.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(places, ["line 2", "line 3", "line 4", "line 5"]);
+        assert_eq!(rows[0].1.as_ref().unwrap().instance.as_deref(), Some("u1"));
+        assert!(rows[1]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .starts_with("column 'connectivity/internet': unknown choice 'wifi'"));
+        assert!(rows[2]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .starts_with("unreadable CSV record"));
+        assert!(rows[3].1.is_ok());
+        // A header that does not map is refused whole.
+        let file = ExportFile::open("country;wifi\nMX;1\n").unwrap();
+        let err = file.submissions(&reader).err().unwrap();
+        assert!(
+            err.starts_with("column(s) 'wifi' are not in form umbral_mx"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_json_export_names_its_submissions_and_its_pack() {
+        let text = r#"{"count": 2, "results": [
+            {"_id": 7, "_xform_id_string": "umbral_mx", "country": "MX", "sector": "food"},
+            {"_id": 8, "country": "MX", "sector": "spaceships"}]}"#;
+        let file = ExportFile::open(text).unwrap();
+        assert_eq!(file.pack_hint(), Some("mx"));
+        let pack = mx();
+        let reader = Reader::new(&pack).unwrap();
+        let rows: Vec<(Place, Result<Submission, String>)> =
+            file.submissions(&reader).unwrap().collect();
+        assert_eq!(rows[0].0.to_string(), "submission 1 (_id 7)");
+        assert_eq!(rows[1].0, Place::Submission(2, Some("_id 8".into())));
+        assert_eq!(rows[1].0.number(), 2);
+        assert!(rows[1].1.as_ref().unwrap_err().contains("column 'sector'"));
+        assert!(ExportFile::open("[1, 2").is_err());
     }
 
     #[test]

@@ -55,10 +55,11 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
 /// How long the helper may take to read, merge and write a file (50 MB on a slow phone).
 const IMPORT_MS: u32 = 300_000;
 
-/// Imports a hand-off file: read, checked, merged into the workspace as stored and written by
-/// the helper worker (`super::helper`), so the page stays free however large the file; then
-/// the workspace is reloaded and the import counted. Enterprises with problems are left out
-/// and named; the rest of the file is imported.
+/// Imports a hand-off file, or an export of the form from KoboToolbox or ODK Central: read,
+/// checked, merged into the workspace as stored and written by the helper worker
+/// (`super::helper`), so the page stays free however large the file; then the workspace is
+/// reloaded and the import counted. Enterprises (or an export's rows) with problems are left
+/// out and named; the rest of the file is imported.
 async fn import(file: web_sys::File, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
     dispatch.dispatch(Action::Importing(true));
     let answer = match Helper::start().await {
@@ -186,9 +187,11 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 </button>
             </div>
             <h3>{ w.import_heading }</h3>
+            <p class="nota">{ w.import_export_note }</p>
             <p class="campo">
                 <label for="archivo-entrega" class="boton boton--secundario etiqueta-archivo">{ w.import_label }</label>
-                <input id="archivo-entrega" class="archivo" type="file" accept=".json,application/json"
+                <input id="archivo-entrega" class="archivo" type="file"
+                    accept=".json,application/json,.csv,text/csv"
                     onchange={on_file} data-testid="importar" disabled={model.importing} />
             </p>
         </section>

@@ -7,6 +7,10 @@
 //! - A hand-off file is read, checked, merged into the workspace's database and written there
 //!   (IndexedDB is open to workers too), so a file of 50 MB never freezes the page; the page
 //!   reloads the workspace once it is written.
+//! - So is an export of Umbral's form from KoboToolbox or ODK Central (CSV or JSON): read with
+//!   the pack its form was written from (fetched here, `../packs/<id>.txt`), each submission
+//!   made an enterprise with one visit (`crate::workspace::submissions`), and merged the same
+//!   way; rows that do not map are left out and named.
 //!
 //! Messages (the worker says `"ready"` first): `{kind: "qr", width, height, luma}` is answered
 //! with the text of the first QR code in it, or `null`; `{kind: "import", file, locale}` with an
@@ -19,8 +23,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::engine::Locale;
-use crate::workspace::{handoff, merge_changes};
+use crate::engine::{Locale, Pack};
+use crate::form::export::Reader;
+use crate::summary::records::{self as profile_files, ExportFile, Place};
+use crate::workspace::{handoff, merge_changes, submissions, Enterprise};
 
 use super::db::{self, Write, ENTERPRISES, VISITS};
 use super::records::{self, EnterpriseRecord, VisitRecord};
@@ -200,16 +206,21 @@ async fn import_file(data: &JsValue, locale: Locale) -> Result<Imported, Importe
     let file_text = web_sys::FileReaderSync::new()
         .and_then(|reader| reader.read_as_text(&file))
         .map_err(|e| Imported::Failed(format!("{e:?}")))?;
-    let partial = handoff::decode_partial(&file_text)
-        .map_err(|errors| Imported::Problem(errors.message(locale)))?;
+    let (incoming, refused) = if profile_files::is_export(&file.name(), file_text.as_bytes()) {
+        read_export(&file_text, locale).await?
+    } else {
+        let partial = handoff::decode_partial(&file_text)
+            .map_err(|errors| Imported::Problem(errors.message(locale)))?;
+        let refused = partial.refused_summary(locale);
+        (partial.handoff.enterprises, refused)
+    };
     drop(file_text);
-    let refused = partial.refused_summary(locale);
     let db = db::open().await.map_err(failed)?;
     for _ in 0..IMPORT_ATTEMPTS {
         let stored = db::load(&db).await.map_err(failed)?;
         let local = records::assemble(&stored.enterprises, &stored.visits, None);
         drop(stored);
-        let (report, changes) = merge_changes(&local, partial.handoff.enterprises.clone());
+        let (report, changes) = merge_changes(&local, incoming.clone());
         drop(local);
         let mut writes = Vec::with_capacity(changes.len());
         for (enterprise, visit, base) in changes.visits {
@@ -239,6 +250,76 @@ async fn import_file(data: &JsValue, locale: Locale) -> Result<Imported, Importe
     Err(Imported::Failed(
         "another tab kept saving the same records; nothing was imported, try again".into(),
     ))
+}
+
+/// An export of the form (by `profile_files::is_export`) as enterprises with one visit each,
+/// read with the pack its first submission names; with the sentence naming the rows left out.
+/// An export that cannot be read as a whole (its pack unknown or not fetched, its header not
+/// the form's) is a problem for the person, and nothing is imported.
+async fn read_export(
+    text: &str,
+    locale: Locale,
+) -> Result<(Vec<Enterprise>, Option<String>), Imported> {
+    let w = super::words::words(locale);
+    let problem = |detail: String| Imported::Problem(format!("{} {detail}", w.export_unreadable));
+    let file = ExportFile::open(text).map_err(problem)?;
+    let id = file
+        .pack_hint()
+        .filter(|id| profile_files::is_pack_file_id(id))
+        .ok_or_else(|| problem(w.export_no_pack.to_string()))?
+        .to_string();
+    let pack = fetch_pack(&id)
+        .await
+        .map_err(|why| problem(format!("{} {why}", w.export_pack_missing)))?;
+    let reader = Reader::new(&pack)
+        .map_err(problem)?
+        .with_programme_hint(PROGRAMME_HINT);
+    let form_id = reader.form().id.clone();
+    let rows = file
+        .submissions(&reader)
+        .map_err(|m| problem(format!("{} 1: {m}", w.export_line)))?;
+    let mut enterprises = Vec::new();
+    let mut refused = Vec::new();
+    for (place, read) in rows {
+        match read.and_then(|s| submissions::enterprise(&form_id, place.number(), &s)) {
+            Ok(enterprise) => enterprises.push(enterprise),
+            Err(message) => {
+                let place = match place {
+                    Place::Line(n) => format!("{} {n}", w.export_line),
+                    Place::Submission(n, None) => format!("{} {n}", w.export_submission),
+                    Place::Submission(n, Some(id)) => {
+                        format!("{} {n} ({id})", w.export_submission)
+                    }
+                };
+                refused.push((place, message));
+            }
+        }
+    }
+    Ok((enterprises, submissions::refused_summary(&refused, locale)))
+}
+
+/// What the workspace says a programme's questions need in an export's CSV: it has no
+/// `--pack`.
+const PROGRAMME_HINT: &str = "export the submissions as JSON (KoboToolbox's names its form)";
+
+/// Fetches the compiled pack `../packs/<id>.txt` from the worker (beside the page's
+/// `/taller/`, like the page's own packs) and links it.
+async fn fetch_pack(id: &str) -> Result<Pack, String> {
+    let url = format!("../packs/{id}.txt");
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let response = JsFuture::from(scope.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?
+        .as_string()
+        .ok_or_else(|| format!("{url} is not text"))?;
+    Pack::from_compact(&text).map_err(|e| format!("{url}: {e}"))
 }
 
 /// A database error as an import's answer.

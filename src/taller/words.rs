@@ -128,7 +128,13 @@ words! {
     none_selected: "Elija negocios en la lista (casillas) para exportar solo esos.", "Choose enterprises in the list (checkboxes) to export only those.";
     csv: "Descargar la tabla (CSV) del último informe de cada negocio", "Download the table (CSV) of each enterprise's latest report";
     import_heading: "Recibir trabajo de otra persona o de otro dispositivo", "Receive work from someone else or another device";
-    import_label: "Elegir un archivo de entrega (.json)", "Choose a hand-off file (.json)";
+    import_label: "Elegir un archivo de entrega (.json) o una exportación de KoboToolbox u ODK (.csv, .json)", "Choose a hand-off file (.json) or a KoboToolbox or ODK export (.csv, .json)";
+    import_export_note: "Lo que exporta KoboToolbox u ODK Central del cuestionario de Umbral (CSV o JSON) también se recibe aquí: cada envío es un negocio con una visita, con la fecha del envío. Recibir dos veces el mismo archivo no repite nada.", "What KoboToolbox or ODK Central export from Umbral's questionnaire (CSV or JSON) is received here too: each submission becomes an enterprise with one visit, dated by the submission. Receiving the same file twice repeats nothing.";
+    export_unreadable: "Este archivo parece una exportación de KoboToolbox u ODK, pero no se pudo leer, así que no cambió nada:", "This file looks like a KoboToolbox or ODK export, but it could not be read, so nothing changed:";
+    export_no_pack: "no se sabe de qué cuestionario de Umbral es: su primer envío no dice su país (columna «country») ni su formulario (el JSON de KoboToolbox lo dice)", "cannot tell which of Umbral's questionnaires it is from: its first submission gives neither its country (a «country» column) nor its form (KoboToolbox's JSON does)";
+    export_pack_missing: "no se pudieron cargar las preguntas de su cuestionario (¿sin conexión?):", "its questionnaire's questions could not be loaded (offline?):";
+    export_line: "línea", "line";
+    export_submission: "envío", "submission";
     csv_missing_packs: "Faltan las preguntas de un país para preparar la tabla; conéctese y vuelva a intentarlo:", "A country's questions are missing to make the table; connect and try again:";
     other_values: "Otro equipo guardó estos datos distintos al mismo tiempo; se guardaron los dos. Cambie los datos si hace falta:", "Another device saved these details differently at the same time; both were kept. Change the details if needed:";
     keep_this_version: "Quedarse con esta versión", "Keep this version";

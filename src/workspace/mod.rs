@@ -9,6 +9,8 @@
 //!   nothing is duplicated, and where both sides changed the same visit both versions are kept.
 //! - [`csv`] writes the latest report of each enterprise as CSV with stable columns.
 //! - [`progress`] compares two reports: what changed from one visit to the next.
+//! - [`submissions`] turns the submissions of a KoboToolbox or ODK Central export into
+//!   enterprises with one visit each, the same records on every import, to merge like a file.
 //!
 //! Like the engine, this module is pure: no I/O, no clock, no browser crates. Callers pass the
 //! time (`now`, RFC 3339 UTC) and the device id in, so the same inputs give the same records
@@ -28,6 +30,7 @@ pub mod handoff;
 mod merging;
 pub mod problem;
 pub mod progress;
+pub mod submissions;
 pub mod time;
 
 use std::cmp::Ordering;

@@ -104,6 +104,92 @@ pub fn timestamp_from_unix(seconds: i64) -> Option<String> {
     ))
 }
 
+/// A date and time as the form tools' exports write it, in RFC 3339 UTC: ISO 8601 with `T` or
+/// a space, seconds with an optional fraction (kept, up to nine digits), and `Z`, an offset
+/// (`-06:00`, `-0600`, `-06`) or none, which is UTC (Kobo's `_submission_time`). A date alone
+/// is its midnight in UTC. `None` for anything else.
+///
+/// `2026-12-02T09:25:00.000-06:00` is `2026-12-02T15:25:00.000Z`.
+pub fn utc_from_iso(text: &str) -> Option<String> {
+    let text = text.trim();
+    let date = text.get(..10).filter(|d| is_date(d))?;
+    let (year, month, day) = (
+        digits(&date.as_bytes()[0..4])?,
+        digits(&date.as_bytes()[5..7])?,
+        digits(&date.as_bytes()[8..10])?,
+    );
+    let rest = &text[10..];
+    if rest.is_empty() {
+        return Some(format!("{date}T00:00:00Z"));
+    }
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let b = rest.as_bytes();
+    if b.len() < 8 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let (hour, minute, second) = (digits(&b[0..2])?, digits(&b[3..5])?, digits(&b[6..8])?);
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = &rest[8..];
+    let mut fraction = "";
+    if let Some(after) = rest.strip_prefix('.') {
+        let n = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=9).contains(&n) {
+            return None;
+        }
+        fraction = &after[..n];
+        rest = &after[n..];
+    }
+    let offset_minutes: i64 = match rest.as_bytes() {
+        [] | [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), zone @ ..] => {
+            let (h, m) = match zone {
+                [h1, h2] => (digits(&[*h1, *h2])?, 0),
+                [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => {
+                    (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?)
+                }
+                _ => return None,
+            };
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i64::from(h * 60 + m);
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+        _ => return None,
+    };
+    // A leap second stays on its minute: 23:59:60 is not moved into the next day.
+    let seconds = days_from_civil(i64::from(year), month, day) * 86_400
+        + i64::from(hour * 3600 + minute * 60 + second.min(59))
+        - offset_minutes * 60;
+    let whole = timestamp_from_unix(seconds)?;
+    let whole = match second {
+        60 => whole.replacen(":59Z", ":60Z", 1),
+        _ => whole,
+    };
+    Some(match fraction {
+        "" => whole,
+        f => format!("{}.{f}Z", &whole[..19]),
+    })
+}
+
+/// The days from 1970-01-01 to a date (Howard Hinnant's days-from-civil algorithm, the inverse
+/// of [`civil_from_days`]).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The year, month (1-12) and day (1-31) of a day counted from 1970-01-01 (Howard Hinnant's
 /// civil-from-days algorithm).
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -230,6 +316,41 @@ mod tests {
             compare_timestamps("garbage", "2026-03-14T10:15:30Z"),
             Greater
         );
+    }
+
+    #[test]
+    fn export_times_in_utc() {
+        for (given, utc) in [
+            ("2026-12-02T15:04:05", "2026-12-02T15:04:05Z"),
+            ("2026-12-02T15:04:05.000Z", "2026-12-02T15:04:05.000Z"),
+            ("2026-12-02T09:25:00.000-06:00", "2026-12-02T15:25:00.000Z"),
+            ("2026-12-02T20:25:00-0600", "2026-12-03T02:25:00Z"),
+            ("2026-01-01T01:00:00+05", "2025-12-31T20:00:00Z"),
+            ("2024-02-29 23:30:00-03:00", "2024-03-01T02:30:00Z"),
+            (" 2026-12-02 ", "2026-12-02T00:00:00Z"),
+            ("2026-06-30T23:59:60Z", "2026-06-30T23:59:60Z"),
+        ] {
+            assert_eq!(utc_from_iso(given).as_deref(), Some(utc), "{given}");
+            assert!(is_timestamp(utc));
+        }
+        for bad in [
+            "",
+            "ayer",
+            "2026-02-30T10:00:00",
+            "2026-12-02T25:00:00",
+            "2026-12-02T10:00",
+            "2026-12-02T10:00:00.Z",
+            "2026-12-02T10:00:00+5",
+            "2026-12-02T10:00:00 -06:00",
+            "2026-12-02X10:00:00",
+            "02/12/2026 10:00",
+        ] {
+            assert_eq!(utc_from_iso(bad), None, "{bad}");
+        }
+        for days in [-800_000, -1, 0, 59, 20_000, 2_900_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
     }
 
     #[test]

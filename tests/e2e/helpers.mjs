@@ -1,10 +1,11 @@
 // Shared pieces for the end-to-end tests and the size check: the browser, the static server,
 // a watcher for console errors and failed requests, and a page object for the start screen.
 
-import { existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { DIST, startServer } from './server.mjs';
+import { DIST, REPO_ROOT, startServer } from './server.mjs';
 
 /** Debian's Chromium; nothing downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,6 +53,32 @@ export function watchProblems(page) {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/** The exports of the packs' examples (tests/xlsform.rs writes them). */
+export const EXPORTS = join(REPO_ROOT, 'tests', 'fixtures', 'kobo');
+
+/**
+ * Kobo's CSV export `kobo-mx.csv` made `count` rows long: its rows again and again, each copy
+ * with ids of its own.
+ */
+export function koboExport(count) {
+  const [header, ...rows] = readFileSync(join(EXPORTS, 'kobo-mx.csv'), 'utf8').trimEnd().split('\r\n');
+  assert.ok(!header.includes('"') && !rows.some((r) => r.includes('"')), 'no quoted cells to split');
+  const columns = header.split(';');
+  const at = (name) => columns.indexOf(name);
+  const [instance, id, uuid, index] = ['meta/instanceID', '_id', '_uuid', '_index'].map(at);
+  const out = [header];
+  for (let n = 0; n < count; n += 1) {
+    const cells = rows[n % rows.length].split(';');
+    const key = `00000000-0000-4000-9000-${String(n + 1).padStart(12, '0')}`;
+    cells[instance] = `uuid:${key}`;
+    cells[id] = String(100_000 + n);
+    cells[uuid] = key;
+    cells[index] = String(n + 1);
+    out.push(cells.join(';'));
+  }
+  return out.join('\r\n') + '\r\n';
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -1,8 +1,10 @@
 // The planner's page (/planner/) against `umbral batch --summary`: a generated file of 10,000
 // profiles imported in the browser gives a CSV byte-equal to the command line's, with and
-// without filters and a requirement; bad lines are reported by file and line; axe-core finds
-// nothing at 360 px, and the page fits 320 px. Run after a release build that includes the
-// planner page (`make build`); it builds the command line with cargo itself.
+// without filters and a requirement; so do KoboToolbox and ODK Central exports of Umbral's form
+// (tests/fixtures/kobo/, the packs' examples as tests/xlsform.rs writes them, and 10,000 rows
+// made from them); bad lines are reported by file and line (an export's by column too);
+// axe-core finds nothing at 360 px, and the page fits 320 px. Run after a release build that
+// includes the planner page (`make build`); it builds the command line with cargo itself.
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { axeViolations, launchBrowser, PHONE, serveDist, watchProblems } from './helpers.mjs';
+import { axeViolations, EXPORTS, koboExport, launchBrowser, PHONE, serveDist, watchProblems } from './helpers.mjs';
 import { DIST, REPO_ROOT } from './server.mjs';
 import { generateProfiles } from '../planner/generate.mjs';
 
@@ -269,6 +271,89 @@ describe('planner page', { skip: SKIP }, () => {
     const text = await page.getByTestId('archivo').first().textContent();
     assert.match(text, /dos-paises\.jsonl: 1 negocio leído/);
     assert.match(text, /Línea 2: no se pudieron cargar las preguntas de CL \(¿sin conexión\?\)/);
+    await context.close();
+  });
+
+  test('KoboToolbox and ODK Central exports give the figures and CSV of umbral batch --summary', async () => {
+    for (const [name, count] of [['kobo-mx.csv', 16], ['odk-central-cl.csv', 10], ['kobo-example-programme.json', 2]]) {
+      const file = join(EXPORTS, name);
+      const cli = cliSummary(file);
+      assert.equal(cli.code, 0, cli.stderr);
+      const { context, page, problems } = await openPlanner();
+      await importFiles(page, [file]);
+      const listed = await page.getByTestId('archivo').first().textContent();
+      assert.match(listed, new RegExp(`${name.replace('.', '\\.')}: ${count} negocios leídos$`), listed);
+      await page.getByTestId('conteo').filter({ hasText: `${count} de ${count}` }).waitFor();
+      const csv = await downloadCsv(page);
+      assert.equal(csv, cli.csv, name);
+      const readiness = csv.split('\n').find((l) => l.startsWith('readiness,')).split(',').at(-1);
+      assert.equal(await page.getByTestId('preparacion').textContent(), readiness, name);
+      assert.deepEqual(problems, [], name);
+      await context.close();
+    }
+  });
+
+  test('an export of 10,000 rows: the same CSV as umbral batch, and how long it takes', async () => {
+    const file = join(work, 'kobo-10000.csv');
+    writeFileSync(file, koboExport(10_000));
+    const started = Date.now();
+    const cli = cliSummary(file);
+    const cliMs = Date.now() - started;
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    const chosen = Date.now();
+    await page.getByTestId('archivos').setInputFiles([file]);
+    await page.getByTestId('conteo').filter({ hasText: '10000 de 10000' }).waitFor({ timeout: 120_000 });
+    const pageMs = Date.now() - chosen;
+    console.log(`export of 10,000 rows (${(readFileSync(file).length / 1e6).toFixed(1)} MB): planner ${pageMs} ms from choosing the file to the figures; umbral batch --summary (debug build) ${cliMs} ms`);
+    assert.equal(await downloadCsv(page), cli.csv);
+    assert.deepEqual(problems, []);
+    await context.close();
+    rmSync(file);
+  });
+
+  test("an export's rows that do not map are named by line and column, as umbral batch names them", async () => {
+    const lines = readFileSync(join(EXPORTS, 'kobo-mx.csv'), 'utf8').split('\r\n');
+    const columns = lines[0].split(';');
+    const set = (line, column, value) => {
+      const cells = lines[line - 1].split(';');
+      cells[columns.indexOf(column)] = value;
+      lines[line - 1] = cells.join(';');
+    };
+    set(3, 'connectivity/internet', 'wifi');
+    set(5, 'owner/age', '200');
+    lines[5] = lines[5].split(';').slice(0, 10).join(';');
+    const bad = join(work, 'kobo-con-errores.csv');
+    writeFileSync(bad, lines.join('\r\n'));
+    const header = join(work, 'kobo-columna.csv');
+    writeFileSync(header, lines[0].replace('connectivity/internet', 'internet_wifi') + '\r\n' + lines[1] + '\r\n');
+    const json = JSON.parse(readFileSync(join(EXPORTS, 'kobo-example-programme.json'), 'utf8'));
+    json.results[1]['extra/apoyo'] = 'dinero';
+    const badJson = join(work, 'kobo-con-errores.json');
+    writeFileSync(badJson, JSON.stringify(json));
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [bad, header, badJson]);
+    const files = page.getByTestId('archivo');
+    const first = await files.nth(0).textContent();
+    assert.match(first, /kobo-con-errores\.csv: 13 negocios leídos/);
+    assert.match(first, /3 líneas con problemas/);
+    assert.match(first, /Línea 3: column 'connectivity\/internet': unknown choice 'wifi'; expected one of: /);
+    assert.match(first, /Línea 5: column 'owner\/age': 200 is out of range/);
+    assert.match(first, /Línea 6: unreadable CSV record/);
+    const second = await files.nth(1).textContent();
+    assert.match(second, /kobo-columna\.csv: 0 negocios leídos/);
+    assert.match(second, /Línea 1: column\(s\) 'internet_wifi' are not in form umbral_mx/);
+    const third = await files.nth(2).textContent();
+    assert.match(third, /kobo-con-errores\.json: 1 negocio leído/);
+    assert.match(third, /Envío 2 \(_id 2001\): column 'extra\/apoyo': unknown choice 'dinero'/);
+    await page.getByTestId('conteo').filter({ hasText: '14 de 14' }).waitFor();
+    // The command line names the same rows.
+    for (const [file, places] of [[bad, ['line 3', 'line 5', 'line 6']], [badJson, ['submission 2 \\(_id 2001\\)']]]) {
+      const cli = cliSummary(file);
+      assert.equal(cli.code, 1);
+      for (const place of places) assert.match(cli.stderr, new RegExp(`${place}: `));
+    }
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

@@ -1,15 +1,22 @@
 // Hand-off and privacy in the workspace (issue 6): export then import into a fresh browser
 // gives the same workspace; an import where both sides changed a visit keeps both versions;
-// the CSV of latest reports; one profile from phone to phone by QR (a photo of the code); the
+// the CSV of latest reports; KoboToolbox and ODK exports of Umbral's form imported as
+// enterprises with one visit each, scored as `umbral batch` scores them, and not duplicated by
+// a second import (issue 17); one profile from phone to phone by QR (a photo of the code); the
 // reminder to export; deleting with confirmation. Run after `make build`.
 
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, watchProblems } from './helpers.mjs';
+import {
+  CHROMIUM, CHROMIUM_ARGS, EXPORTS, koboExport, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, watchProblems,
+} from './helpers.mjs';
+import { REPO_ROOT } from './server.mjs';
 import {
   enterpriseRecord,
   eventually,
@@ -73,7 +80,8 @@ async function download(page, testId) {
 
 async function importFile(page, name, text) {
   await page.getByTestId('nav-entregar').click();
-  await page.getByTestId('importar').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const mimeType = name.endsWith('.csv') ? 'text/csv' : 'application/json';
+  await page.getByTestId('importar').setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
   const message = page.getByTestId('mensaje');
   await message.waitFor();
   return message.innerText();
@@ -339,6 +347,128 @@ describe('hand-off', () => {
     const row = Object.fromEntries(lines.slice(1).map((line) => line.split(',')).map((cells) => [cells[0], cells]));
     assert.equal(row['e-lupita'][header.indexOf('latest_visit_id')], 'v-lupita-2');
     assert.match(row['e-lupita'][header.indexOf('readiness')], /^\d+$/);
+  });
+});
+
+describe('KoboToolbox and ODK exports', () => {
+  const kobo = () => readFileSync(join(EXPORTS, 'kobo-mx.csv'), 'utf8');
+
+  /** A CSV text's rows as objects by header (quoted cells allowed). */
+  function parseCsv(text) {
+    const rows = [];
+    let row = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') { row.push(cell); cell = ''; }
+      else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
+      else cell += c;
+    }
+    if (cell || row.length) { row.push(cell); rows.push(row); }
+    const [header, ...body] = rows;
+    return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+  }
+
+  test('an export becomes enterprises with one visit each, dated by the submission, scored as umbral batch scores it; a second import adds nothing', async () => {
+    const a = await fresh();
+    const problems = watchProblems(a);
+    assert.match(await importFile(a, 'kobo-mx.csv', kobo()), /^Archivo recibido\. 16 empresas nuevas, 16 visitas nuevas\.$/);
+    const enterprises = await readStore(a, 'enterprises');
+    const visits = await readStore(a, 'visits');
+    assert.equal(enterprises.length, 16);
+    assert.deepEqual(enterprises.map((e) => e.name).sort(), Array.from({ length: 16 }, (_, i) => `Kobo ${1000 + i}`).sort());
+    for (const e of enterprises) {
+      assert.match(e.id, /^kobo-00000000-0000-4000-8000-0000000000\d\d$/);
+      assert.deepEqual([e.country, e.created, e.edits], ['MX', '2026-12-02T15:04:05Z', { umbral_mx: 1 }]);
+      const [visit] = visits.filter((v) => v.enterprise === e.id);
+      assert.deepEqual([visit.id, visit.date, visit.profile.label], [e.id, '2026-12-02', e.name.slice(5)]);
+    }
+    assert.equal(visits.length, 16);
+    // The same file again, and the same rows in another order: nothing new.
+    assert.match(await importFile(a, 'kobo-mx.csv', kobo()), /Nada nuevo/);
+    const [header, ...rows] = kobo().trimEnd().split('\r\n');
+    assert.match(await importFile(a, 'otra-vez.csv', [header, ...rows.reverse()].join('\r\n')), /Nada nuevo/);
+    assert.equal((await readStore(a, 'enterprises')).length, 16);
+    assert.equal((await readStore(a, 'visits')).length, 16);
+    // The workspace's table of latest reports says what umbral batch says of the same file.
+    execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const batch = spawnSync(join(REPO_ROOT, 'target', 'debug', 'umbral'), ['batch', '--output', 'csv', join(EXPORTS, 'kobo-mx.csv')], { encoding: 'utf8' });
+    assert.equal(batch.status, 0, batch.stderr);
+    const expected = parseCsv(batch.stdout);
+    await a.getByTestId('nav-negocios').click();
+    await a.getByTestId('preparacion-negocio').first().waitFor();
+    await a.getByTestId('nav-entregar').click();
+    const table = parseCsv((await download(a, 'csv')).text.replace(/^\uFEFF/, ''));
+    assert.equal(table.length, 16);
+    for (const row of table) {
+      const cli = expected.find((r) => `Kobo ${r.label}` === row.name);
+      assert.ok(cli, row.name);
+      assert.deepEqual([row.readiness, row.stage, row.latest_visit_date], [cli.readiness, cli.stage, '2026-12-02'], row.name);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test("rows that do not map are named by line and column, the others imported; the corrected file brings the rest", async () => {
+    const a = await fresh();
+    const lines = kobo().split('\r\n');
+    const columns = lines[0].split(';');
+    const set = (line, column, value) => {
+      const cells = lines[line - 1].split(';');
+      cells[columns.indexOf(column)] = value;
+      lines[line - 1] = cells.join(';');
+    };
+    set(3, 'connectivity/internet', 'wifi');
+    set(8, '_submission_time', 'ayer');
+    lines[5] = lines[5].split(';').slice(0, 10).join(';');
+    const message = await importFile(a, 'kobo-con-errores.csv', lines.join('\r\n'));
+    assert.match(message, /^Archivo recibido\. 13 empresas nuevas, 13 visitas nuevas\. 3 filas del archivo no se importaron porque tienen errores: /);
+    assert.match(message, /línea 3: column 'connectivity\/internet': unknown choice 'wifi'; expected one of: none, intermittent, mobile_data, broadband, dont_know; /);
+    assert.match(message, /línea 6: unreadable CSV record: /);
+    assert.match(message, /línea 8: column '_submission_time': 'ayer' is not a date and time \(such as 2026-12-02T15:04:05\)$/);
+    assert.equal((await readStore(a, 'enterprises')).length, 13);
+    assert.match(await importFile(a, 'kobo-mx.csv', kobo()), /^Archivo recibido\. 3 empresas nuevas, 3 visitas nuevas\.$/);
+    assert.equal((await readStore(a, 'visits')).length, 16);
+  });
+
+  test("Kobo's JSON of a programme's form, with a name column; an export whose questionnaire cannot be told is refused whole", async () => {
+    const a = await fresh();
+    const problems = watchProblems(a);
+    const json = JSON.parse(readFileSync(join(EXPORTS, 'kobo-example-programme.json'), 'utf8'));
+    json.results[0].label = 'Tejidos Ana';
+    assert.match(await importFile(a, 'programa.json', JSON.stringify(json)), /^Archivo recibido\. 2 empresas nuevas, 2 visitas nuevas\.$/);
+    const names = (await readStore(a, 'enterprises')).map((e) => e.name).sort();
+    assert.deepEqual(names, ['Kobo 2001', 'Tejidos Ana']);
+    const visits = await readStore(a, 'visits');
+    assert.ok(visits.some((v) => v.profile.extra && Object.keys(v.profile.extra).length > 0), 'the programme\'s own answers are kept');
+    // No country and no form id: which questions it holds cannot be told.
+    const [header, first] = kobo().split('\r\n');
+    const at = header.split(';').indexOf('country');
+    const drop = (line) => line.split(';').filter((_, i) => i !== at).join(';');
+    const refused = await importFile(a, 'sin-pais.csv', `${drop(header)}\r\n${drop(first)}\r\n`);
+    assert.match(refused, /^Este archivo parece una exportación de KoboToolbox u ODK, pero no se pudo leer, así que no cambió nada: no se sabe de qué cuestionario de Umbral es/);
+    assert.equal((await readStore(a, 'enterprises')).length, 2);
+    assert.deepEqual(problems, []);
+  });
+
+  test('an export of 3,000 rows is read, merged and written by the helper', async () => {
+    const a = await fresh();
+    const text = koboExport(3000);
+    const started = Date.now();
+    await a.getByTestId('nav-entregar').click();
+    await a.getByTestId('importar').setInputFiles({ name: 'kobo-3000.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const message = a.getByTestId('mensaje');
+    await message.waitFor({ timeout: 120_000 });
+    const took = Date.now() - started;
+    assert.match(await message.innerText(), /^Archivo recibido\. 3000 empresas nuevas, 3000 visitas nuevas\.$/);
+    console.log(`workspace import of an export of 3,000 rows (${(text.length / 1e6).toFixed(1)} MB): ${took} ms from choosing the file to the message`);
+    await eventually(async () => (await readStore(a, 'enterprises')).length === 3000, 30_000);
+    const again = Date.now();
+    assert.match(await importFile(a, 'kobo-3000.csv', text), /Nada nuevo/);
+    console.log(`the same export again: ${Date.now() - again} ms, nothing new`);
   });
 });
 
