@@ -385,7 +385,8 @@ impl FieldIndexes {
     }
 }
 
-/// A linked pack, ready for [`crate::engine::assess`].
+/// A linked pack, ready for [`crate::engine::assess`]: made by [`Pack::link`] from checked
+/// data or by [`Pack::from_compact`], both through one constructor (`Pack::new`).
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub data: PackData,
@@ -412,8 +413,66 @@ pub struct Pack {
     pub(crate) derived: Derived,
 }
 
-/// The parts of a linked pack that follow from the others, computed once by [`Derived::new`]
-/// for both [`Pack::link`] and the compact reader.
+/// What linking adds to a pack's data, section by section: the pack's own fields, every
+/// condition parsed, every id resolved to an index, one item for each item of the section.
+/// [`Pack::link`] finds it by checking the data; the compact reader reads it back as
+/// [`Pack::to_compact`] wrote it. [`Pack::new`] makes a `Pack` of it.
+#[derive(Debug)]
+pub(crate) struct Linked {
+    /// The profile's fields, then the pack's own under `extra.`.
+    pub fields: Vec<Field>,
+    pub scores: LinkedScores,
+    pub requirements: LinkedRequirements,
+    pub pathways: LinkedPathways,
+    pub entries: LinkedEntries,
+    pub questions: LinkedQuestions,
+}
+
+/// Each score rule linked: its condition and its dimension.
+#[derive(Debug)]
+pub(crate) struct LinkedScores {
+    pub when: Vec<Expr>,
+    pub dimension: Vec<usize>,
+}
+
+/// Each requirement linked: when it is met, when it applies, and the ways to meet it.
+#[derive(Debug)]
+pub(crate) struct LinkedRequirements {
+    pub met: Vec<Expr>,
+    pub applies: Vec<Option<Expr>>,
+    /// `met` as alternatives for `next_unlock`. They follow from `met`, but each reader
+    /// refuses a requirement with more than [`MAX_ALTERNATIVES`] its own way (linking says
+    /// which, the compact reader stops), so each computes them.
+    pub alternatives: Vec<Vec<Vec<Literal>>>,
+}
+
+/// Each pathway linked: the requirements it requires, and when it is already in use.
+#[derive(Debug)]
+pub(crate) struct LinkedPathways {
+    pub requires: Vec<Vec<usize>>,
+    pub in_use: Vec<Option<Expr>>,
+}
+
+/// Each catalog entry linked: the requirements it addresses and needs, the pathways it
+/// opens, its conditions, and the localities it serves as a mask.
+#[derive(Debug)]
+pub(crate) struct LinkedEntries {
+    pub addresses: Vec<Vec<usize>>,
+    pub opens: Vec<Vec<usize>>,
+    pub needs: Vec<Vec<usize>>,
+    pub when: Vec<Option<Expr>>,
+    pub eligible: Vec<Option<Expr>>,
+    pub localities: Vec<Option<u64>>,
+}
+
+/// Each question linked: the field it fills and when it is shown.
+#[derive(Debug)]
+pub(crate) struct LinkedQuestions {
+    pub field: Vec<FieldIx>,
+    pub show: Vec<Option<Expr>>,
+}
+
+/// The parts of a linked pack that follow from the others, computed once by [`Pack::new`].
 #[derive(Debug, Clone)]
 pub(crate) struct Derived {
     /// For each requirement, the entries that address it, cheapest first.
@@ -428,7 +487,7 @@ pub(crate) struct Derived {
 }
 
 impl Derived {
-    pub(crate) fn new(
+    fn new(
         data: &PackData,
         pathway_requires: &[Vec<usize>],
         entry_addresses: &[Vec<usize>],
@@ -484,6 +543,50 @@ impl Derived {
 pub(crate) const MAX_ALTERNATIVES: usize = 64;
 
 impl Pack {
+    /// The one place a `Pack` is made, for [`Pack::link`] and the compact reader alike: the
+    /// data and its linked parts, with what follows from them. The parts are trusted as they
+    /// come (every index in range, one item per item), so only those two may call it, each
+    /// after its own checks.
+    pub(crate) fn new(data: PackData, linked: Linked) -> Pack {
+        let Linked {
+            fields,
+            scores,
+            requirements,
+            pathways,
+            entries,
+            questions,
+        } = linked;
+        let derived = Derived::new(
+            &data,
+            &pathways.requires,
+            &entries.addresses,
+            &entries.opens,
+        );
+        Pack {
+            data,
+            fields,
+            ix: FieldIndexes::new(),
+            score_fields: scores.when.iter().map(Expr::fields).collect(),
+            score_when: scores.when,
+            score_dimension: scores.dimension,
+            requirement_fields: requirements.met.iter().map(Expr::fields).collect(),
+            requirement_met: requirements.met,
+            requirement_applies: requirements.applies,
+            requirement_alternatives: requirements.alternatives,
+            pathway_requires: pathways.requires,
+            pathway_in_use: pathways.in_use,
+            entry_addresses: entries.addresses,
+            entry_opens: entries.opens,
+            entry_needs: entries.needs,
+            entry_when: entries.when,
+            entry_eligible: entries.eligible,
+            entry_localities: entries.localities,
+            question_field: questions.field,
+            question_show: questions.show,
+            derived,
+        }
+    }
+
     /// Parses a compiled pack from JSON and links it.
     pub fn from_json(text: &str) -> Result<Pack, LinkErrors> {
         let data: PackData = serde_json::from_str(text).map_err(|e| {
@@ -575,7 +678,6 @@ impl Pack {
 
         let mut score_when = Vec::new();
         let mut score_dimension = Vec::new();
-        let mut score_fields = Vec::new();
         for (i, s) in data.scores.iter().enumerate() {
             l.check_text(&s.text, "score", i, "text");
             match dims.get(s.dimension.as_str()) {
@@ -585,13 +687,10 @@ impl Pack {
                     score_dimension.push(0);
                 }
             }
-            let e = l.condition(&s.when, "score", i, "when", true);
-            score_fields.push(e.fields());
-            score_when.push(e);
+            score_when.push(l.condition(&s.when, "score", i, "when", true));
         }
 
         let mut requirement_met = Vec::new();
-        let mut requirement_fields = Vec::new();
         let mut requirement_applies = Vec::new();
         let mut requirement_alternatives = Vec::new();
         for (i, r) in data.requirements.iter().enumerate() {
@@ -608,7 +707,6 @@ impl Pack {
                 Vec::new()
             });
             requirement_alternatives.push(alts);
-            requirement_fields.push(met.fields());
             requirement_met.push(met);
             requirement_applies.push(r.applies_when.as_ref().map(|src| {
                 let e = l.condition(src, "requirement", i, "applies_when", false);
@@ -892,30 +990,35 @@ impl Pack {
         if !l.errors.is_empty() {
             return Err(LinkErrors(l.errors));
         }
-        let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
-        Ok(Pack {
-            data,
+        let linked = Linked {
             fields,
-            ix: FieldIndexes::new(),
-            score_when,
-            score_dimension,
-            score_fields,
-            requirement_met,
-            requirement_fields,
-            requirement_applies,
-            requirement_alternatives,
-            pathway_requires,
-            pathway_in_use,
-            entry_addresses,
-            entry_opens,
-            entry_needs,
-            entry_when,
-            entry_eligible,
-            entry_localities,
-            question_field,
-            question_show,
-            derived,
-        })
+            scores: LinkedScores {
+                when: score_when,
+                dimension: score_dimension,
+            },
+            requirements: LinkedRequirements {
+                met: requirement_met,
+                applies: requirement_applies,
+                alternatives: requirement_alternatives,
+            },
+            pathways: LinkedPathways {
+                requires: pathway_requires,
+                in_use: pathway_in_use,
+            },
+            entries: LinkedEntries {
+                addresses: entry_addresses,
+                opens: entry_opens,
+                needs: entry_needs,
+                when: entry_when,
+                eligible: entry_eligible,
+                localities: entry_localities,
+            },
+            questions: LinkedQuestions {
+                field: question_field,
+                show: question_show,
+            },
+        };
+        Ok(Pack::new(data, linked))
     }
 }
 
