@@ -429,14 +429,14 @@ pub(crate) struct Linked {
 }
 
 /// Each score rule linked: its condition and its dimension.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct LinkedScores {
     pub when: Vec<Expr>,
     pub dimension: Vec<usize>,
 }
 
 /// Each requirement linked: when it is met, when it applies, and the ways to meet it.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct LinkedRequirements {
     pub met: Vec<Expr>,
     pub applies: Vec<Option<Expr>>,
@@ -447,7 +447,7 @@ pub(crate) struct LinkedRequirements {
 }
 
 /// Each pathway linked: the requirements it requires, and when it is already in use.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct LinkedPathways {
     pub requires: Vec<Vec<usize>>,
     pub in_use: Vec<Option<Expr>>,
@@ -455,7 +455,7 @@ pub(crate) struct LinkedPathways {
 
 /// Each catalog entry linked: the requirements it addresses and needs, the pathways it
 /// opens, its conditions, and the localities it serves as a mask.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct LinkedEntries {
     pub addresses: Vec<Vec<usize>>,
     pub opens: Vec<Vec<usize>>,
@@ -466,7 +466,7 @@ pub(crate) struct LinkedEntries {
 }
 
 /// Each question linked: the field it fills and when it is shown.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct LinkedQuestions {
     pub field: Vec<FieldIx>,
     pub show: Vec<Option<Expr>>,
@@ -637,386 +637,32 @@ impl Pack {
     }
 
     /// Checks and links compiled pack data, reporting every problem found.
+    ///
+    /// Each step checks one section, or one concern across sections, and returns what it
+    /// links; the steps run in this order, which is the order of the messages.
     pub fn link(data: PackData) -> Result<Pack, LinkErrors> {
-        let mut l = Linker {
-            errors: Vec::new(),
-            fields: core_fields().to_vec(),
-        };
-        l.link_fields(&data);
-        let fields = l.fields.clone();
-
-        if let Some(c) = &data.currency {
-            if !CURRENCIES.contains(&c.as_str()) {
-                l.whole(format!(
-                    "unknown currency '{c}'; expected one of: {}",
-                    CURRENCIES.join(", ")
-                ));
-            }
-        }
-        l.check_text(&data.name, "pack", 0, "name");
-
-        let dims = l.ids("dimension", data.dimensions.iter().map(|d| &d.id));
-        let reqs = l.ids("requirement", data.requirements.iter().map(|r| &r.id));
-        let pathways = l.ids("pathway", data.pathways.iter().map(|p| &p.id));
-        l.ids("score", data.scores.iter().map(|s| &s.id));
-        let entries = l.ids("entry", data.entries.iter().map(|e| &e.id));
-        let _ = entries;
-        l.ids("question", data.questions.iter().map(|q| &q.id));
-        l.link_glossary(&data);
-
-        if !data.dimensions.is_empty() && data.dimensions.iter().all(|d| d.weight == 0) {
-            l.at(
-                "dimension",
-                0,
-                "weight",
-                "every dimension weighs 0; give at least one a weight".into(),
-            );
-        }
-        for (i, d) in data.dimensions.iter().enumerate() {
-            l.check_text(&d.label, "dimension", i, "label");
-        }
-
-        let mut score_when = Vec::new();
-        let mut score_dimension = Vec::new();
-        for (i, s) in data.scores.iter().enumerate() {
-            l.check_text(&s.text, "score", i, "text");
-            match dims.get(s.dimension.as_str()) {
-                Some(&d) => score_dimension.push(d),
-                None => {
-                    l.unknown("score", i, "dimension", "dimension", &s.dimension, &dims);
-                    score_dimension.push(0);
-                }
-            }
-            score_when.push(l.condition(&s.when, "score", i, "when", true));
-        }
-
-        let mut requirement_met = Vec::new();
-        let mut requirement_applies = Vec::new();
-        let mut requirement_alternatives = Vec::new();
-        for (i, r) in data.requirements.iter().enumerate() {
-            l.check_text(&r.label, "requirement", i, "label");
-            l.check_text(&r.missing, "requirement", i, "missing");
-            let met = l.condition(&r.met_when, "requirement", i, "met_when", true);
-            let alts = alternatives(&met, MAX_ALTERNATIVES).unwrap_or_else(|| {
-                l.at(
-                    "requirement",
-                    i,
-                    "met_when",
-                    format!("this condition has more than {MAX_ALTERNATIVES} alternatives; split it into simpler requirements"),
-                );
-                Vec::new()
-            });
-            requirement_alternatives.push(alts);
-            requirement_met.push(met);
-            requirement_applies.push(r.applies_when.as_ref().map(|src| {
-                let e = l.condition(src, "requirement", i, "applies_when", false);
-                for f in e.fields() {
-                    if !is_selector(&fields[f]) {
-                        l.at(
-                            "requirement",
-                            i,
-                            "applies_when",
-                            format!(
-                                "'{}' changes as the enterprise improves; applies_when may only read fields such as sector, locality, region, size and goal",
-                                fields[f].path
-                            ),
-                        );
-                    }
-                }
-                e
-            }));
-        }
-
-        let goals = match &core_fields()[super::profile::core_field("goal").expect("goal")].kind {
-            FieldKind::Choice { values, .. } => values.clone(),
-            _ => Vec::new(),
-        };
-        let mut pathway_requires = Vec::new();
-        let mut pathway_in_use = Vec::new();
-        let mut seen_route = false;
-        for (i, p) in data.pathways.iter().enumerate() {
-            l.check_text(&p.label, "pathway", i, "label");
-            l.check_text(&p.summary, "pathway", i, "summary");
-            if p.ladder && seen_route {
-                l.at(
-                    "pathway",
-                    i,
-                    "ladder",
-                    format!(
-                        "rung '{}' comes after a route beside the ladder; list the ladder's rungs first, bottom rung first",
-                        p.id
-                    ),
-                );
-            }
-            seen_route |= !p.ladder;
-            pathway_in_use.push(
-                p.in_use_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "pathway", i, "in_use_when", false)),
-            );
-            let mut list = Vec::new();
-            for id in &p.requires {
-                match reqs.get(id.as_str()) {
-                    Some(&r) if list.contains(&r) => l.at(
-                        "pathway",
-                        i,
-                        "requires",
-                        format!("requirement '{id}' is listed twice"),
-                    ),
-                    Some(&r) => list.push(r),
-                    None => l.unknown("pathway", i, "requires", "requirement", id, &reqs),
-                }
-            }
-            for g in &p.goals {
-                if !goals.contains(g) {
-                    l.at(
-                        "pathway",
-                        i,
-                        "goals",
-                        format!("unknown goal '{g}'; expected one of: {}", goals.join(", ")),
-                    );
-                }
-            }
-            pathway_requires.push(list);
-        }
-        let required: BTreeSet<usize> = pathway_requires.iter().flatten().copied().collect();
-        let needed: BTreeSet<&str> = data
-            .entries
-            .iter()
-            .flat_map(|e| e.needs.iter().map(String::as_str))
-            .collect();
-        for (i, r) in data.requirements.iter().enumerate() {
-            if !required.contains(&i) && !needed.contains(r.id.as_str()) {
-                l.at(
-                    "requirement",
-                    i,
-                    "id",
-                    format!(
-                        "requirement '{}' is neither required by a pathway nor needed by an entry, so nothing uses it",
-                        r.id
-                    ),
-                );
-            }
-        }
-
-        let localities =
-            match &fields[super::profile::core_field("locality").expect("locality")].kind {
-                FieldKind::Choice { values, .. } => values.clone(),
-                _ => Vec::new(),
-            };
-        let mut entry_addresses = Vec::new();
-        let mut entry_opens = Vec::new();
-        let mut entry_needs = Vec::new();
-        let mut entry_when = Vec::new();
-        let mut entry_eligible = Vec::new();
-        let mut entry_localities = Vec::new();
-        for (i, e) in data.entries.iter().enumerate() {
-            l.check_entry(e, i, data.currency.is_some());
-            let resolve = |list: &[String], field: &'static str, l: &mut Linker| {
-                let mut out = Vec::new();
-                for id in list {
-                    match reqs.get(id.as_str()) {
-                        Some(&r) => out.push(r),
-                        None => l.unknown("entry", i, field, "requirement", id, &reqs),
-                    }
-                }
-                out
-            };
-            let addresses = resolve(&e.addresses, "addresses", &mut l);
-            let needs = resolve(&e.needs, "needs", &mut l);
-            let mut opens = Vec::new();
-            for id in &e.opens {
-                match pathways.get(id.as_str()) {
-                    Some(&p) => opens.push(p),
-                    None => l.unknown("entry", i, "opens", "pathway", id, &pathways),
-                }
-            }
-            let used = |r: &usize| {
-                required.contains(r) || needed.contains(data.requirements[*r].id.as_str())
-            };
-            if e.addresses.is_empty() && e.opens.is_empty() {
-                l.at(
-                    "entry",
-                    i,
-                    "addresses",
-                    "an entry must address at least one requirement or open a pathway".into(),
-                );
-            } else if e.opens.is_empty() && !addresses.is_empty() && !addresses.iter().any(used) {
-                l.at(
-                    "entry",
-                    i,
-                    "addresses",
-                    format!(
-                        "unreachable entry '{}': no pathway requires and no entry needs what it addresses",
-                        e.id
-                    ),
-                );
-            }
-            if let Some(text) = &e.eligibility {
-                l.check_text(text, "entry", i, "eligibility");
-            } else if e.eligible_when.is_some() {
-                l.at(
-                    "entry",
-                    i,
-                    "eligibility",
-                    format!(
-                        "'{}' has eligible_when but no eligibility: say who it is for in plain words, shown while the answer is unknown",
-                        e.id
-                    ),
-                );
-            }
-            entry_eligible.push(
-                e.eligible_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "entry", i, "eligible_when", false)),
-            );
-            entry_opens.push(opens);
-            for n in &needs {
-                if addresses.contains(n) {
-                    l.at(
-                        "entry",
-                        i,
-                        "needs",
-                        format!(
-                            "'{}' needs '{}', which it addresses itself",
-                            e.id, data.requirements[*n].id
-                        ),
-                    );
-                }
-            }
-            entry_when.push(
-                e.when
-                    .as_ref()
-                    .map(|src| l.condition(src, "entry", i, "when", false)),
-            );
-            entry_localities.push(e.localities.as_ref().map(|list| {
-                let mut mask = 0u64;
-                for loc in list {
-                    match localities.iter().position(|x| x == loc) {
-                        Some(j) => mask |= 1 << j,
-                        None => l.at(
-                            "entry",
-                            i,
-                            "localities",
-                            format!(
-                                "unknown locality '{loc}'; expected one of: {}",
-                                localities.join(", ")
-                            ),
-                        ),
-                    }
-                }
-                mask
-            }));
-            if let Some(regions) = &e.regions {
-                for r in regions {
-                    if !super::profile::is_region(r) {
-                        l.at(
-                            "entry",
-                            i,
-                            "regions",
-                            format!("'{r}' is not an ISO 3166-2 code such as MX-GUA"),
-                        );
-                    }
-                }
-            }
-            entry_addresses.push(addresses);
-            entry_needs.push(needs);
-        }
-        l.check_cycles(&data, &entry_addresses, &entry_needs);
-
-        let mut question_field = Vec::new();
-        let mut question_show = Vec::new();
-        let dimension_ids: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
-        for (i, q) in data.questions.iter().enumerate() {
-            l.check_text(&q.text, "question", i, "text");
-            if let Some(h) = &q.help {
-                l.check_text(h, "question", i, "help");
-            }
-            if q.group != "business" && !dimension_ids.contains(&q.group.as_str()) {
-                l.at(
-                    "question",
-                    i,
-                    "group",
-                    format!(
-                        "unknown group '{}'; expected 'business' or a dimension: {}",
-                        q.group,
-                        dimension_ids.join(", ")
-                    ),
-                );
-            }
-            let field = fields.iter().position(|f| f.path == q.field);
-            match field {
-                Some(f) => l.check_options(q, i, &fields[f]),
-                None => l.at(
-                    "question",
-                    i,
-                    "field",
-                    format!(
-                        "unknown field '{}'; expected a profile field such as connectivity.internet, or extra.<id> of a [[field]]",
-                        q.field
-                    ),
-                ),
-            }
-            if q.dont_know && q.prefer_not {
-                l.at(
-                    "question",
-                    i,
-                    "prefer_not",
-                    "a question offers either \"No sé\" (dont_know) or \"Prefiero no decir\" (prefer_not), not both".into(),
-                );
-            }
-            question_field.push(field.unwrap_or(0));
-            question_show.push(
-                q.show_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "question", i, "show_when", false)),
-            );
-        }
-        let mut asked = BTreeMap::new();
-        for (i, q) in data.questions.iter().enumerate() {
-            if let Some(prev) = asked.insert(q.field.as_str(), i) {
-                l.at(
-                    "question",
-                    i,
-                    "field",
-                    format!(
-                        "field '{}' is already asked by question '{}'",
-                        q.field, data.questions[prev].id
-                    ),
-                );
-            }
-        }
-
-        if !l.errors.is_empty() {
-            return Err(LinkErrors(l.errors));
-        }
+        let mut l = Linker::new(&data);
+        l.link_fields();
+        l.check_pack();
+        let ids = l.link_ids();
+        l.check_glossary();
+        l.check_dimensions();
+        let scores = l.link_scores(&ids);
+        let requirements = l.link_requirements();
+        let pathways = l.link_pathways(&ids);
+        let used = l.check_requirements_used(&pathways);
+        let entries = l.link_entries(&ids, &used);
+        l.check_cycles(&entries);
+        let questions = l.link_questions();
+        l.check_questions_ask_each_field_once();
+        let fields = l.finish()?;
         let linked = Linked {
             fields,
-            scores: LinkedScores {
-                when: score_when,
-                dimension: score_dimension,
-            },
-            requirements: LinkedRequirements {
-                met: requirement_met,
-                applies: requirement_applies,
-                alternatives: requirement_alternatives,
-            },
-            pathways: LinkedPathways {
-                requires: pathway_requires,
-                in_use: pathway_in_use,
-            },
-            entries: LinkedEntries {
-                addresses: entry_addresses,
-                opens: entry_opens,
-                needs: entry_needs,
-                when: entry_when,
-                eligible: entry_eligible,
-                localities: entry_localities,
-            },
-            questions: LinkedQuestions {
-                field: question_field,
-                show: question_show,
-            },
+            scores,
+            requirements,
+            pathways,
+            entries,
+            questions,
         };
         Ok(Pack::new(data, linked))
     }
@@ -1093,196 +739,59 @@ impl PackData {
     }
 }
 
-struct Linker {
+/// Checks and links one pack's data for [`Pack::link`], one step at a time, gathering every
+/// problem rather than stopping at the first.
+struct Linker<'a> {
+    data: &'a PackData,
     errors: Vec<LinkError>,
+    /// The fields conditions may read: the profile's, then the pack's own once
+    /// [`Linker::link_fields`] has run.
     fields: Vec<Field>,
 }
 
-impl Linker {
-    /// The glossary: unique ids, a term and a meaning in every locale, no term twice, and an
-    /// entry for every acronym an owner reads (in a question, an option, a need, a way of
-    /// selling, a step, a reason or the glossary itself), found where it is used.
-    fn link_glossary(&mut self, data: &PackData) {
-        self.ids("term", data.terms.iter().map(|t| &t.id));
-        for (i, t) in data.terms.iter().enumerate() {
-            self.check_text(&t.term, "term", i, "term");
-            self.check_text(&t.text, "term", i, "text");
-            for locale in Locale::ALL {
-                let term = t.term.get(locale);
-                if term.trim() != term {
-                    self.at(
-                        "term",
-                        i,
-                        "term",
-                        format!("the term {term:?} starts or ends with a space"),
-                    );
-                }
-                if data.terms[..i].iter().any(|u| u.term.get(locale) == term) {
-                    self.at(
-                        "term",
-                        i,
-                        "term",
-                        format!("the term {term:?} has two glossary entries"),
-                    );
-                }
-            }
-        }
-        for (section, index, field, text) in data.owner_texts() {
-            for locale in Locale::ALL {
-                let text = text.get(locale);
-                for word in super::glossary::acronyms(text) {
-                    if !data.terms.iter().any(|t| t.term.get(locale) == word) {
-                        self.at(
-                            section,
-                            index,
-                            field,
-                            format!(
-                                "'{word}' ({}) has no glossary entry: add a [[term]] that says in plain words what it is",
-                                locale.code()
-                            ),
-                        );
-                    }
-                }
-            }
+/// Each section's ids and their indexes, to resolve the references of other sections by.
+struct Ids<'a> {
+    dimensions: BTreeMap<&'a str, usize>,
+    requirements: BTreeMap<&'a str, usize>,
+    pathways: BTreeMap<&'a str, usize>,
+}
+
+/// What uses the requirements: those some pathway requires, and the ids some entry needs.
+struct Used<'a> {
+    required: BTreeSet<usize>,
+    needed: BTreeSet<&'a str>,
+}
+
+impl Used<'_> {
+    fn uses(&self, data: &PackData, requirement: usize) -> bool {
+        self.required.contains(&requirement)
+            || self
+                .needed
+                .contains(data.requirements[requirement].id.as_str())
+    }
+}
+
+impl<'a> Linker<'a> {
+    fn new(data: &'a PackData) -> Linker<'a> {
+        Linker {
+            data,
+            errors: Vec::new(),
+            fields: core_fields().to_vec(),
         }
     }
 
-    fn whole(&mut self, message: String) {
-        self.errors.push(LinkError {
-            location: None,
-            range: None,
-            message,
-        });
-    }
-
-    fn at(&mut self, section: &'static str, index: usize, field: &'static str, message: String) {
-        self.errors.push(LinkError {
-            location: Some(Location {
-                section,
-                index,
-                field,
-            }),
-            range: None,
-            message,
-        });
-    }
-
-    fn unknown(
-        &mut self,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-        what: &str,
-        id: &str,
-        known: &BTreeMap<&str, usize>,
-    ) {
-        let mut list: Vec<(&str, usize)> = known.iter().map(|(k, v)| (*k, *v)).collect();
-        list.sort_by_key(|(_, v)| *v);
-        let names: Vec<&str> = list.into_iter().map(|(k, _)| k).collect();
-        self.at(
-            section,
-            index,
-            field,
-            format!(
-                "unknown {what} '{id}'; expected one of: {}",
-                names.join(", ")
-            ),
-        );
-    }
-
-    /// Maps ids to indexes, reporting duplicates.
-    fn ids<'a>(
-        &mut self,
-        section: &'static str,
-        ids: impl Iterator<Item = &'a String>,
-    ) -> BTreeMap<&'a str, usize> {
-        let mut map = BTreeMap::new();
-        for (i, id) in ids.enumerate() {
-            if id.is_empty() {
-                self.at(section, i, "id", format!("empty {section} id"));
-            } else if !is_plain_id(id) {
-                self.at(
-                    section,
-                    i,
-                    "id",
-                    format!("{section} id {id:?} may not hold quotes, backslashes or control characters"),
-                );
-            } else if let Some(prev) = map.insert(id.as_str(), i) {
-                self.at(
-                    section,
-                    i,
-                    "id",
-                    format!("duplicate {section} id '{id}' (first at {section}[{prev}])"),
-                );
-                map.insert(id.as_str(), prev);
-            }
+    /// The problems found, if any; else the fields the linked pack reads.
+    fn finish(self) -> Result<Vec<Field>, LinkErrors> {
+        if !self.errors.is_empty() {
+            return Err(LinkErrors(self.errors));
         }
-        map
+        Ok(self.fields)
     }
 
-    fn check_text(
-        &mut self,
-        text: &Text,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-    ) {
-        for locale in Locale::ALL {
-            if text.get(locale).trim().is_empty() {
-                self.at(
-                    section,
-                    index,
-                    field,
-                    format!(
-                        "missing translation: the '{}' text of '{field}' is empty",
-                        locale.code()
-                    ),
-                );
-            }
-        }
-    }
-
-    fn condition(
-        &mut self,
-        src: &str,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-        monotone: bool,
-    ) -> Expr {
-        match condition::parse(src, &self.fields) {
-            Ok(e) => {
-                if monotone {
-                    if let Err(err) = check_monotone(&e, &self.fields) {
-                        self.errors.push(LinkError {
-                            location: Some(Location {
-                                section,
-                                index,
-                                field,
-                            }),
-                            range: Some((err.start, err.end)),
-                            message: err.message,
-                        });
-                    }
-                }
-                e
-            }
-            Err(err) => {
-                self.errors.push(LinkError {
-                    location: Some(Location {
-                        section,
-                        index,
-                        field,
-                    }),
-                    range: Some((err.start, err.end)),
-                    message: err.message,
-                });
-                Expr::Const(false)
-            }
-        }
-    }
-
-    fn link_fields(&mut self, data: &PackData) {
+    /// The pack's own fields (`[[field]]`), added to those conditions may read as
+    /// `extra.<id>`: unique, plainly named ids and a known type with its values.
+    fn link_fields(&mut self) {
+        let data = self.data;
         let mut seen = BTreeSet::new();
         for (i, f) in data.fields.iter().enumerate() {
             if !seen.insert(f.id.as_str()) {
@@ -1357,7 +866,360 @@ impl Linker {
         }
     }
 
-    fn check_entry(&mut self, e: &EntryData, i: usize, has_currency: bool) {
+    /// The pack as a whole: a currency the report format allows, and a name.
+    fn check_pack(&mut self) {
+        let data = self.data;
+        if let Some(c) = &data.currency {
+            if !CURRENCIES.contains(&c.as_str()) {
+                self.whole(format!(
+                    "unknown currency '{c}'; expected one of: {}",
+                    CURRENCIES.join(", ")
+                ));
+            }
+        }
+        self.check_text(&data.name, "pack", 0, "name");
+    }
+
+    /// Every section's ids, each one plain and unique within its section.
+    fn link_ids(&mut self) -> Ids<'a> {
+        let data = self.data;
+        let dimensions = self.ids("dimension", data.dimensions.iter().map(|d| &d.id));
+        let requirements = self.ids("requirement", data.requirements.iter().map(|r| &r.id));
+        let pathways = self.ids("pathway", data.pathways.iter().map(|p| &p.id));
+        self.ids("score", data.scores.iter().map(|s| &s.id));
+        self.ids("entry", data.entries.iter().map(|e| &e.id));
+        self.ids("question", data.questions.iter().map(|q| &q.id));
+        Ids {
+            dimensions,
+            requirements,
+            pathways,
+        }
+    }
+
+    /// The glossary: unique ids, a term and a meaning in every locale, no term twice, and an
+    /// entry for every acronym an owner reads (in a question, an option, a need, a way of
+    /// selling, a step, a reason or the glossary itself), found where it is used.
+    fn check_glossary(&mut self) {
+        let data = self.data;
+        self.ids("term", data.terms.iter().map(|t| &t.id));
+        for (i, t) in data.terms.iter().enumerate() {
+            self.check_text(&t.term, "term", i, "term");
+            self.check_text(&t.text, "term", i, "text");
+            for locale in Locale::ALL {
+                let term = t.term.get(locale);
+                if term.trim() != term {
+                    self.at(
+                        "term",
+                        i,
+                        "term",
+                        format!("the term {term:?} starts or ends with a space"),
+                    );
+                }
+                if data.terms[..i].iter().any(|u| u.term.get(locale) == term) {
+                    self.at(
+                        "term",
+                        i,
+                        "term",
+                        format!("the term {term:?} has two glossary entries"),
+                    );
+                }
+            }
+        }
+        for (section, index, field, text) in data.owner_texts() {
+            for locale in Locale::ALL {
+                let text = text.get(locale);
+                for word in super::glossary::acronyms(text) {
+                    if !data.terms.iter().any(|t| t.term.get(locale) == word) {
+                        self.at(
+                            section,
+                            index,
+                            field,
+                            format!(
+                                "'{word}' ({}) has no glossary entry: add a [[term]] that says in plain words what it is",
+                                locale.code()
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The dimensions: at least one weighs something, and each has a label.
+    fn check_dimensions(&mut self) {
+        let data = self.data;
+        if !data.dimensions.is_empty() && data.dimensions.iter().all(|d| d.weight == 0) {
+            self.at(
+                "dimension",
+                0,
+                "weight",
+                "every dimension weighs 0; give at least one a weight".into(),
+            );
+        }
+        for (i, d) in data.dimensions.iter().enumerate() {
+            self.check_text(&d.label, "dimension", i, "label");
+        }
+    }
+
+    /// The score rules: a text, a known dimension and a monotone condition each.
+    fn link_scores(&mut self, ids: &Ids) -> LinkedScores {
+        let data = self.data;
+        let mut scores = LinkedScores::default();
+        for (i, s) in data.scores.iter().enumerate() {
+            self.check_text(&s.text, "score", i, "text");
+            let dimension = match ids.dimensions.get(s.dimension.as_str()) {
+                Some(&d) => d,
+                None => {
+                    let (known, id) = (&ids.dimensions, &s.dimension);
+                    self.unknown("score", i, "dimension", "dimension", id, known);
+                    0
+                }
+            };
+            let when = self.condition(&s.when, "score", i, "when", true);
+            scores.dimension.push(dimension);
+            scores.when.push(when);
+        }
+        scores
+    }
+
+    /// The requirements: texts, a monotone `met_when` that `next_unlock` can expand, and an
+    /// `applies_when` that reads only fields that select.
+    fn link_requirements(&mut self) -> LinkedRequirements {
+        let data = self.data;
+        let mut requirements = LinkedRequirements::default();
+        for (i, r) in data.requirements.iter().enumerate() {
+            self.check_text(&r.label, "requirement", i, "label");
+            self.check_text(&r.missing, "requirement", i, "missing");
+            let met = self.condition(&r.met_when, "requirement", i, "met_when", true);
+            let alts = alternatives(&met, MAX_ALTERNATIVES).unwrap_or_else(|| {
+                self.at(
+                    "requirement",
+                    i,
+                    "met_when",
+                    format!("this condition has more than {MAX_ALTERNATIVES} alternatives; split it into simpler requirements"),
+                );
+                Vec::new()
+            });
+            requirements.alternatives.push(alts);
+            requirements.met.push(met);
+            let applies = r.applies_when.as_ref().map(|src| self.applies_when(src, i));
+            requirements.applies.push(applies);
+        }
+        requirements
+    }
+
+    /// Requirement `i`'s `applies_when`, which may read only fields that never change as an
+    /// enterprise improves.
+    fn applies_when(&mut self, src: &str, i: usize) -> Expr {
+        let e = self.condition(src, "requirement", i, "applies_when", false);
+        for f in e.fields() {
+            if !is_selector(&self.fields[f]) {
+                self.at(
+                    "requirement",
+                    i,
+                    "applies_when",
+                    format!(
+                        "'{}' changes as the enterprise improves; applies_when may only read fields such as sector, locality, region, size and goal",
+                        self.fields[f].path
+                    ),
+                );
+            }
+        }
+        e
+    }
+
+    /// The pathways: texts, the ladder's rungs before the routes beside it, the requirements
+    /// each requires (each once), known goals.
+    fn link_pathways(&mut self, ids: &Ids) -> LinkedPathways {
+        let data = self.data;
+        let goals = self.choice_values("goal");
+        let mut pathways = LinkedPathways::default();
+        let mut seen_route = false;
+        for (i, p) in data.pathways.iter().enumerate() {
+            self.check_text(&p.label, "pathway", i, "label");
+            self.check_text(&p.summary, "pathway", i, "summary");
+            if p.ladder && seen_route {
+                self.at(
+                    "pathway",
+                    i,
+                    "ladder",
+                    format!(
+                        "rung '{}' comes after a route beside the ladder; list the ladder's rungs first, bottom rung first",
+                        p.id
+                    ),
+                );
+            }
+            seen_route |= !p.ladder;
+            let in_use = self.optional_condition(&p.in_use_when, "pathway", i, "in_use_when");
+            let requires = self.pathway_requires(p, i, &ids.requirements);
+            for g in &p.goals {
+                if !goals.contains(g) {
+                    self.at(
+                        "pathway",
+                        i,
+                        "goals",
+                        format!("unknown goal '{g}'; expected one of: {}", goals.join(", ")),
+                    );
+                }
+            }
+            pathways.in_use.push(in_use);
+            pathways.requires.push(requires);
+        }
+        pathways
+    }
+
+    /// The requirements pathway `i` requires, each known and listed once.
+    fn pathway_requires(
+        &mut self,
+        p: &PathwayData,
+        i: usize,
+        known: &BTreeMap<&str, usize>,
+    ) -> Vec<usize> {
+        let mut list = Vec::new();
+        for id in &p.requires {
+            match known.get(id.as_str()) {
+                Some(&r) if list.contains(&r) => self.at(
+                    "pathway",
+                    i,
+                    "requires",
+                    format!("requirement '{id}' is listed twice"),
+                ),
+                Some(&r) => list.push(r),
+                None => self.unknown("pathway", i, "requires", "requirement", id, known),
+            }
+        }
+        list
+    }
+
+    /// Every requirement is required by a pathway or needed by an entry; returns which.
+    fn check_requirements_used(&mut self, pathways: &LinkedPathways) -> Used<'a> {
+        let data = self.data;
+        let used = Used {
+            required: pathways.requires.iter().flatten().copied().collect(),
+            needed: data
+                .entries
+                .iter()
+                .flat_map(|e| e.needs.iter().map(String::as_str))
+                .collect(),
+        };
+        for (i, r) in data.requirements.iter().enumerate() {
+            if !used.uses(data, i) {
+                self.at(
+                    "requirement",
+                    i,
+                    "id",
+                    format!(
+                        "requirement '{}' is neither required by a pathway nor needed by an entry, so nothing uses it",
+                        r.id
+                    ),
+                );
+            }
+        }
+        used
+    }
+
+    /// The catalog: each entry's facts ([`Linker::check_entry`]), the requirements it
+    /// addresses and needs and the pathways it opens (something must use what it
+    /// addresses), who it is for, when it fits, and where.
+    fn link_entries(&mut self, ids: &Ids, used: &Used) -> LinkedEntries {
+        let data = self.data;
+        let localities = self.choice_values("locality");
+        let mut entries = LinkedEntries::default();
+        for (i, e) in data.entries.iter().enumerate() {
+            self.check_entry(e, i);
+            let requirements = &ids.requirements;
+            let addresses = self.resolve(&e.addresses, i, "addresses", "requirement", requirements);
+            let needs = self.resolve(&e.needs, i, "needs", "requirement", requirements);
+            let opens = self.resolve(&e.opens, i, "opens", "pathway", &ids.pathways);
+            self.check_entry_used(e, i, &addresses, used);
+            self.check_eligibility(e, i);
+            let eligible = self.optional_condition(&e.eligible_when, "entry", i, "eligible_when");
+            self.check_needs_not_addressed(e, i, &addresses, &needs);
+            let when = self.optional_condition(&e.when, "entry", i, "when");
+            let mask = e
+                .localities
+                .as_ref()
+                .map(|list| self.locality_mask(list, i, &localities));
+            self.check_regions(e, i);
+            entries.addresses.push(addresses);
+            entries.opens.push(opens);
+            entries.needs.push(needs);
+            entries.when.push(when);
+            entries.eligible.push(eligible);
+            entries.localities.push(mask);
+        }
+        entries
+    }
+
+    /// Entry `i` addresses a requirement or opens a pathway, and something uses what it
+    /// addresses.
+    fn check_entry_used(&mut self, e: &EntryData, i: usize, addresses: &[usize], used: &Used) {
+        if e.addresses.is_empty() && e.opens.is_empty() {
+            self.at(
+                "entry",
+                i,
+                "addresses",
+                "an entry must address at least one requirement or open a pathway".into(),
+            );
+        } else if e.opens.is_empty()
+            && !addresses.is_empty()
+            && !addresses.iter().any(|&r| used.uses(self.data, r))
+        {
+            self.at(
+                "entry",
+                i,
+                "addresses",
+                format!(
+                    "unreachable entry '{}': no pathway requires and no entry needs what it addresses",
+                    e.id
+                ),
+            );
+        }
+    }
+
+    /// Entry `i` says in words who it is for whenever a condition says it.
+    fn check_eligibility(&mut self, e: &EntryData, i: usize) {
+        if let Some(text) = &e.eligibility {
+            self.check_text(text, "entry", i, "eligibility");
+        } else if e.eligible_when.is_some() {
+            self.at(
+                "entry",
+                i,
+                "eligibility",
+                format!(
+                    "'{}' has eligible_when but no eligibility: say who it is for in plain words, shown while the answer is unknown",
+                    e.id
+                ),
+            );
+        }
+    }
+
+    /// Entry `i` needs nothing it addresses itself.
+    fn check_needs_not_addressed(
+        &mut self,
+        e: &EntryData,
+        i: usize,
+        addresses: &[usize],
+        needs: &[usize],
+    ) {
+        for n in needs {
+            if addresses.contains(n) {
+                self.at(
+                    "entry",
+                    i,
+                    "needs",
+                    format!(
+                        "'{}' needs '{}', which it addresses itself",
+                        e.id, self.data.requirements[*n].id
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Entry `i`'s facts: texts, costs (with the pack's currency when priced), an official
+    /// page unless it is an action, the month its facts were checked and their source.
+    fn check_entry(&mut self, e: &EntryData, i: usize) {
         self.check_text(&e.name, "entry", i, "name");
         self.check_text(&e.summary, "entry", i, "summary");
         if let Some(note) = &e.cost_note {
@@ -1380,7 +1242,7 @@ impl Linker {
                 "a commission is a per cent from 0 to 100".into(),
             );
         }
-        if e.cost_class() == CostClass::Priced && !has_currency {
+        if e.cost_class() == CostClass::Priced && self.data.currency.is_none() {
             self.at(
                 "entry",
                 i,
@@ -1424,6 +1286,164 @@ impl Linker {
         }
     }
 
+    /// Entry `i`'s localities as a mask of bits, one for each of `localities`.
+    fn locality_mask(&mut self, list: &[String], i: usize, localities: &[String]) -> u64 {
+        let mut mask = 0u64;
+        for loc in list {
+            match localities.iter().position(|x| x == loc) {
+                Some(j) => mask |= 1 << j,
+                None => self.at(
+                    "entry",
+                    i,
+                    "localities",
+                    format!(
+                        "unknown locality '{loc}'; expected one of: {}",
+                        localities.join(", ")
+                    ),
+                ),
+            }
+        }
+        mask
+    }
+
+    /// Entry `i`'s regions, each an ISO 3166-2 code.
+    fn check_regions(&mut self, e: &EntryData, i: usize) {
+        for r in e.regions.iter().flatten() {
+            if !super::profile::is_region(r) {
+                self.at(
+                    "entry",
+                    i,
+                    "regions",
+                    format!("'{r}' is not an ISO 3166-2 code such as MX-GUA"),
+                );
+            }
+        }
+    }
+
+    /// Rejects a requirement that, through the needs of the entries that supply it, ends up
+    /// needing itself: the roadmap could never order such steps.
+    fn check_cycles(&mut self, entries: &LinkedEntries) {
+        let data = self.data;
+        let (addresses, needs) = (&entries.addresses, &entries.needs);
+        let n = data.requirements.len();
+        // edge r -> m: some entry that addresses r needs m; remember that entry.
+        let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (e, list) in addresses.iter().enumerate() {
+            for &r in list {
+                for &m in &needs[e] {
+                    if m != r {
+                        edges[r].push((m, e));
+                    }
+                }
+            }
+        }
+        // Iterative three-colour depth-first search; report each cycle once, at the entry
+        // that closes it.
+        let mut colour = vec![0u8; n];
+        let mut reported = BTreeSet::new();
+        for start in 0..n {
+            if colour[start] != 0 {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            let mut path = vec![start];
+            colour[start] = 1;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if *next < edges[node].len() {
+                    let (m, entry) = edges[node][*next];
+                    *next += 1;
+                    match colour[m] {
+                        0 => {
+                            colour[m] = 1;
+                            stack.push((m, 0));
+                            path.push(m);
+                        }
+                        1 if reported.insert(entry) => {
+                            let from = path.iter().position(|&x| x == m).unwrap_or(0);
+                            let mut names: Vec<&str> = path[from..]
+                                .iter()
+                                .map(|&x| data.requirements[x].id.as_str())
+                                .collect();
+                            names.push(&data.requirements[m].id);
+                            self.at(
+                                "entry",
+                                entry,
+                                "needs",
+                                format!(
+                                    "cycle in prerequisites: {} (through '{}')",
+                                    names.join(" -> "),
+                                    data.entries[entry].id
+                                ),
+                            );
+                        }
+                        _ => {}
+                    }
+                } else {
+                    colour[node] = 2;
+                    stack.pop();
+                    path.pop();
+                }
+            }
+        }
+    }
+
+    /// The questions: texts, a known group, a known field with options that fit it, one way
+    /// of not answering, and a condition for showing.
+    fn link_questions(&mut self) -> LinkedQuestions {
+        let data = self.data;
+        let dimension_ids: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let mut questions = LinkedQuestions::default();
+        for (i, q) in data.questions.iter().enumerate() {
+            self.check_text(&q.text, "question", i, "text");
+            if let Some(h) = &q.help {
+                self.check_text(h, "question", i, "help");
+            }
+            if q.group != "business" && !dimension_ids.contains(&q.group.as_str()) {
+                self.at(
+                    "question",
+                    i,
+                    "group",
+                    format!(
+                        "unknown group '{}'; expected 'business' or a dimension: {}",
+                        q.group,
+                        dimension_ids.join(", ")
+                    ),
+                );
+            }
+            let field = self.fields.iter().position(|f| f.path == q.field);
+            match field {
+                Some(f) => {
+                    // A copy of the one field, as checking reports through `self`.
+                    let field = self.fields[f].clone();
+                    self.check_options(q, i, &field);
+                }
+                None => self.at(
+                    "question",
+                    i,
+                    "field",
+                    format!(
+                        "unknown field '{}'; expected a profile field such as connectivity.internet, or extra.<id> of a [[field]]",
+                        q.field
+                    ),
+                ),
+            }
+            if q.dont_know && q.prefer_not {
+                self.at(
+                    "question",
+                    i,
+                    "prefer_not",
+                    "a question offers either \"No sé\" (dont_know) or \"Prefiero no decir\" (prefer_not), not both".into(),
+                );
+            }
+            questions.field.push(field.unwrap_or(0));
+            let show = self.optional_condition(&q.show_when, "question", i, "show_when");
+            questions.show.push(show);
+        }
+        questions
+    }
+
+    /// Question `i`'s options (or range) for `field`: present where the field needs them,
+    /// each a value the field takes, none offered twice.
     fn check_options(&mut self, q: &QuestionData, i: usize, field: &Field) {
         let has_range = q.min.is_some() || q.max.is_some();
         match (&field.kind, q.options.is_empty()) {
@@ -1485,68 +1505,204 @@ impl Linker {
         }
     }
 
-    /// Rejects a requirement that, through the needs of the entries that supply it, ends up
-    /// needing itself: the roadmap could never order such steps.
-    fn check_cycles(&mut self, data: &PackData, addresses: &[Vec<usize>], needs: &[Vec<usize>]) {
-        let n = data.requirements.len();
-        // edge r -> m: some entry that addresses r needs m; remember that entry.
-        let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        for (e, list) in addresses.iter().enumerate() {
-            for &r in list {
-                for &m in &needs[e] {
-                    if m != r {
-                        edges[r].push((m, e));
-                    }
-                }
+    /// No two questions fill the same field.
+    fn check_questions_ask_each_field_once(&mut self) {
+        let data = self.data;
+        let mut asked = BTreeMap::new();
+        for (i, q) in data.questions.iter().enumerate() {
+            if let Some(prev) = asked.insert(q.field.as_str(), i) {
+                self.at(
+                    "question",
+                    i,
+                    "field",
+                    format!(
+                        "field '{}' is already asked by question '{}'",
+                        q.field, data.questions[prev].id
+                    ),
+                );
             }
         }
-        // Iterative three-colour depth-first search; report each cycle once, at the entry
-        // that closes it.
-        let mut colour = vec![0u8; n];
-        let mut reported = BTreeSet::new();
-        for start in 0..n {
-            if colour[start] != 0 {
-                continue;
+    }
+
+    // What the steps share: reporting a problem, ids, texts, conditions, references.
+
+    /// Reports a problem with the pack as a whole.
+    fn whole(&mut self, message: String) {
+        self.errors.push(LinkError {
+            location: None,
+            range: None,
+            message,
+        });
+    }
+
+    /// Reports a problem with one field of one item.
+    fn at(&mut self, section: &'static str, index: usize, field: &'static str, message: String) {
+        self.errors.push(LinkError {
+            location: Some(Location {
+                section,
+                index,
+                field,
+            }),
+            range: None,
+            message,
+        });
+    }
+
+    /// Reports a reference to an unknown id, listing the known ones in their order.
+    fn unknown(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+        what: &str,
+        id: &str,
+        known: &BTreeMap<&str, usize>,
+    ) {
+        let mut list: Vec<(&str, usize)> = known.iter().map(|(k, v)| (*k, *v)).collect();
+        list.sort_by_key(|(_, v)| *v);
+        let names: Vec<&str> = list.into_iter().map(|(k, _)| k).collect();
+        self.at(
+            section,
+            index,
+            field,
+            format!(
+                "unknown {what} '{id}'; expected one of: {}",
+                names.join(", ")
+            ),
+        );
+    }
+
+    /// Maps ids to indexes, reporting duplicates.
+    fn ids(
+        &mut self,
+        section: &'static str,
+        ids: impl Iterator<Item = &'a String>,
+    ) -> BTreeMap<&'a str, usize> {
+        let mut map = BTreeMap::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                self.at(section, i, "id", format!("empty {section} id"));
+            } else if !is_plain_id(id) {
+                self.at(
+                    section,
+                    i,
+                    "id",
+                    format!("{section} id {id:?} may not hold quotes, backslashes or control characters"),
+                );
+            } else if let Some(prev) = map.insert(id.as_str(), i) {
+                self.at(
+                    section,
+                    i,
+                    "id",
+                    format!("duplicate {section} id '{id}' (first at {section}[{prev}])"),
+                );
+                map.insert(id.as_str(), prev);
             }
-            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-            let mut path = vec![start];
-            colour[start] = 1;
-            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if *next < edges[node].len() {
-                    let (m, entry) = edges[node][*next];
-                    *next += 1;
-                    match colour[m] {
-                        0 => {
-                            colour[m] = 1;
-                            stack.push((m, 0));
-                            path.push(m);
-                        }
-                        1 if reported.insert(entry) => {
-                            let from = path.iter().position(|&x| x == m).unwrap_or(0);
-                            let mut names: Vec<&str> = path[from..]
-                                .iter()
-                                .map(|&x| data.requirements[x].id.as_str())
-                                .collect();
-                            names.push(&data.requirements[m].id);
-                            self.at(
-                                "entry",
-                                entry,
-                                "needs",
-                                format!(
-                                    "cycle in prerequisites: {} (through '{}')",
-                                    names.join(" -> "),
-                                    data.entries[entry].id
-                                ),
-                            );
-                        }
-                        _ => {}
+        }
+        map
+    }
+
+    /// Reports each locale in which `text` is empty.
+    fn check_text(
+        &mut self,
+        text: &Text,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+    ) {
+        for locale in Locale::ALL {
+            if text.get(locale).trim().is_empty() {
+                self.at(
+                    section,
+                    index,
+                    field,
+                    format!(
+                        "missing translation: the '{}' text of '{field}' is empty",
+                        locale.code()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A condition parsed against the fields (and checked monotone if asked); a condition
+    /// that does not parse reports why and reads as false.
+    fn condition(
+        &mut self,
+        src: &str,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+        monotone: bool,
+    ) -> Expr {
+        match condition::parse(src, &self.fields) {
+            Ok(e) => {
+                if monotone {
+                    if let Err(err) = check_monotone(&e, &self.fields) {
+                        self.errors.push(LinkError {
+                            location: Some(Location {
+                                section,
+                                index,
+                                field,
+                            }),
+                            range: Some((err.start, err.end)),
+                            message: err.message,
+                        });
                     }
-                } else {
-                    colour[node] = 2;
-                    stack.pop();
-                    path.pop();
                 }
+                e
             }
+            Err(err) => {
+                self.errors.push(LinkError {
+                    location: Some(Location {
+                        section,
+                        index,
+                        field,
+                    }),
+                    range: Some((err.start, err.end)),
+                    message: err.message,
+                });
+                Expr::Const(false)
+            }
+        }
+    }
+
+    /// An optional condition that need not be monotone, parsed.
+    fn optional_condition(
+        &mut self,
+        src: &Option<String>,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+    ) -> Option<Expr> {
+        src.as_ref()
+            .map(|src| self.condition(src, section, index, field, false))
+    }
+
+    /// Entry `i`'s references in `field` resolved to indexes among `known`, the ids of `what`.
+    fn resolve(
+        &mut self,
+        list: &[String],
+        i: usize,
+        field: &'static str,
+        what: &str,
+        known: &BTreeMap<&str, usize>,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for id in list {
+            match known.get(id.as_str()) {
+                Some(&x) => out.push(x),
+                None => self.unknown("entry", i, field, what, id, known),
+            }
+        }
+        out
+    }
+
+    /// The values of the choice field at `path`, a profile field.
+    fn choice_values(&self, path: &str) -> Vec<String> {
+        match &self.fields[super::profile::core_field(path).expect("a core field")].kind {
+            FieldKind::Choice { values, .. } => values.clone(),
+            _ => Vec::new(),
         }
     }
 }
