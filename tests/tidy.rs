@@ -222,6 +222,7 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
     let graph = module_imports("engine");
     assert!(graph["words"].contains(&"locale".to_string()), "{graph:?}");
     assert!(graph["report"].contains(&"pack".to_string()), "{graph:?}");
+    assert!(graph["link"].contains(&"pack".to_string()), "{graph:?}");
     if let Some(found) = circle(&graph) {
         panic!(
             "the engine's modules import in a circle: {}",

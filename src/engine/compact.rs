@@ -29,8 +29,9 @@
 //! `eligible_when`), which the compiled expressions replace; both read back as empty texts (an
 //! optional condition stays present). The lists of ids that the linked parts hold as indexes
 //! (a pathway's `requires`, an entry's `addresses`, `opens` and `needs`) are written once, as
-//! indexes, and the ids are read back from them. What follows from the rest (`Derived`: each
-//! requirement's candidates, each pathway's openers, the ladder) is computed again on reading.
+//! indexes, and the ids are read back from them. What follows from the rest (each
+//! requirement's candidates, each pathway's openers, the ladder) is computed again on reading,
+//! by `Pack::new` as for a pack just linked.
 //! The reader checks every index against what it indexes, so a damaged file is refused with the
 //! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
 //! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
@@ -805,26 +806,39 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     {
         r.fail("a pack field outside extra.");
     }
-    let (dimensions, requirements, entries) = (
-        data.dimensions.len(),
-        data.requirements.len(),
-        data.entries.len(),
-    );
-    let score_when = r.exprs();
-    let score_dimension = r.ixs(dimensions);
-    let requirement_met = r.exprs();
-    let requirement_applies = r.opt_exprs();
-    let pathways = data.pathways.len();
-    let pathway_requires = r.list(|r| r.ixs(requirements));
-    let pathway_in_use = r.opt_exprs();
-    let entry_addresses = r.list(|r| r.ixs(requirements));
-    let entry_opens = r.list(|r| r.ixs(pathways));
-    let entry_needs = r.list(|r| r.ixs(requirements));
-    let entry_when = r.opt_exprs();
-    let entry_eligible = r.opt_exprs();
-    let entry_localities = r.list(|r| r.opt(Reader::uint));
-    let question_field = r.ixs(fields.len());
-    let question_show = r.opt_exprs();
+    // How many items each section has, which its linked parts must match and index.
+    let dimension_count = data.dimensions.len();
+    let score_count = data.scores.len();
+    let requirement_count = data.requirements.len();
+    let pathway_count = data.pathways.len();
+    let entry_count = data.entries.len();
+    let question_count = data.questions.len();
+    // Each section's linked parts, read in the order `to_compact` wrote them.
+    let scores = LinkedScores {
+        when: r.exprs(),
+        dimension: r.ixs(dimension_count),
+    };
+    let mut requirements = LinkedRequirements {
+        met: r.exprs(),
+        applies: r.opt_exprs(),
+        alternatives: Vec::with_capacity(requirement_count),
+    };
+    let pathways = LinkedPathways {
+        requires: r.list(|r| r.ixs(requirement_count)),
+        in_use: r.opt_exprs(),
+    };
+    let entries = LinkedEntries {
+        addresses: r.list(|r| r.ixs(requirement_count)),
+        opens: r.list(|r| r.ixs(pathway_count)),
+        needs: r.list(|r| r.ixs(requirement_count)),
+        when: r.opt_exprs(),
+        eligible: r.opt_exprs(),
+        localities: r.list(|r| r.opt(Reader::uint)),
+    };
+    let questions = LinkedQuestions {
+        field: r.ixs(fields.len()),
+        show: r.opt_exprs(),
+    };
     if r.at != text.len() {
         r.fail("more after the end of the pack");
     }
@@ -832,35 +846,32 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         r.fail("texts that belong to nothing");
     }
     // Every per-item list must have one entry per item.
-    let scores = data.scores.len();
-    let questions = data.questions.len();
     if [
-        score_when.len() == scores,
-        score_dimension.len() == scores,
-        requirement_met.len() == requirements,
-        requirement_applies.len() == requirements,
-        pathway_requires.len() == pathways,
-        pathway_in_use.len() == pathways,
-        entry_addresses.len() == entries,
-        entry_opens.len() == entries,
-        entry_needs.len() == entries,
-        entry_when.len() == entries,
-        entry_eligible.len() == entries,
-        entry_localities.len() == entries,
-        question_field.len() == questions,
-        question_show.len() == questions,
+        scores.when.len() == score_count,
+        scores.dimension.len() == score_count,
+        requirements.met.len() == requirement_count,
+        requirements.applies.len() == requirement_count,
+        pathways.requires.len() == pathway_count,
+        pathways.in_use.len() == pathway_count,
+        entries.addresses.len() == entry_count,
+        entries.opens.len() == entry_count,
+        entries.needs.len() == entry_count,
+        entries.when.len() == entry_count,
+        entries.eligible.len() == entry_count,
+        entries.localities.len() == entry_count,
+        questions.field.len() == question_count,
+        questions.show.len() == question_count,
     ]
     .contains(&false)
     {
         r.fail("lists of different lengths");
     }
-    let mut requirement_alternatives = Vec::with_capacity(requirements);
-    for met in &requirement_met {
+    for met in &requirements.met {
         let alts = alternatives(met, MAX_ALTERNATIVES);
         if alts.is_none() {
             r.fail("a requirement with too many alternatives");
         }
-        requirement_alternatives.push(alts.unwrap_or_default());
+        requirements.alternatives.push(alts.unwrap_or_default());
     }
     let ids = (data.dimensions.iter().map(|x| &x.id))
         .chain(data.requirements.iter().map(|x| &x.id))
@@ -894,38 +905,23 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         list.iter().map(|&i| of[i].id.clone()).collect()
     };
     for (p, pathway) in data.pathways.iter_mut().enumerate() {
-        pathway.requires = ids(&pathway_requires[p], &data.requirements);
+        pathway.requires = ids(&pathways.requires[p], &data.requirements);
     }
     for (e, entry) in data.entries.iter_mut().enumerate() {
-        entry.addresses = ids(&entry_addresses[e], &data.requirements);
-        entry.needs = ids(&entry_needs[e], &data.requirements);
-        entry.opens = entry_opens[e]
+        entry.addresses = ids(&entries.addresses[e], &data.requirements);
+        entry.needs = ids(&entries.needs[e], &data.requirements);
+        entry.opens = entries.opens[e]
             .iter()
             .map(|&p| data.pathways[p].id.clone())
             .collect();
     }
-    let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
-    Ok(Pack {
-        score_fields: score_when.iter().map(Expr::fields).collect(),
-        requirement_fields: requirement_met.iter().map(Expr::fields).collect(),
-        data,
+    let linked = Linked {
         fields,
-        ix: FieldIndexes::new(),
-        score_when,
-        score_dimension,
-        requirement_met,
-        requirement_applies,
-        requirement_alternatives,
-        pathway_requires,
-        pathway_in_use,
-        entry_addresses,
-        entry_opens,
-        entry_needs,
-        entry_when,
-        entry_eligible,
-        entry_localities,
-        question_field,
-        question_show,
-        derived,
-    })
+        scores,
+        requirements,
+        pathways,
+        entries,
+        questions,
+    };
+    Ok(Pack::new(data, linked))
 }

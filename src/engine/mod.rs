@@ -8,6 +8,7 @@ pub mod compact;
 pub mod condition;
 pub mod glossary;
 pub mod json;
+mod link;
 pub mod links;
 pub mod locale;
 pub mod pack;

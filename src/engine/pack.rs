@@ -3,18 +3,16 @@
 //! condition parsed and every id resolved to an index. The app and the workspace read the
 //! linked form from its compact text instead (`super::compact`).
 //!
-//! Linking checks everything that does not depend on how the pack was written: ids, conditions,
-//! monotonicity, cycles, translations, costs and links. It reports every problem it finds, each
-//! with the item and field it belongs to, so that [`crate::packs`] can point at the source line.
+//! A `Pack` is made in one place, `Pack::new`, from the data and its linked parts ([`Pack::link`]
+//! finds them by checking the data, in `super::link`; the compact reader reads them back).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::condition::{self, alternatives, check_monotone, Expr, Literal};
+use super::condition::{Expr, Literal};
 use super::locale::{Locale, Text};
-use super::profile::{core_fields, Field, FieldIx, FieldKind};
+use super::profile::{Field, FieldIx};
 
 /// The kind of a catalog entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -356,12 +354,6 @@ impl std::error::Error for LinkErrors {}
 /// The currencies the report format allows.
 pub const CURRENCIES: &[&str] = &["MXN", "CLP", "BOB"];
 
-/// The profile fields that select rather than score: a requirement's `applies_when` may only
-/// read these (and a programme's own fields), since they never change as an enterprise improves.
-fn is_selector(field: &Field) -> bool {
-    !field.kind.is_ordered()
-}
-
 /// Where the fields the engine reads by name sit in the field list, looked up once.
 #[derive(Debug, Clone)]
 pub(crate) struct FieldIndexes {
@@ -385,7 +377,8 @@ impl FieldIndexes {
     }
 }
 
-/// A linked pack, ready for [`crate::engine::assess`].
+/// A linked pack, ready for [`crate::engine::assess`]: made by [`Pack::link`] from checked
+/// data or by [`Pack::from_compact`], both through one constructor (`Pack::new`).
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub data: PackData,
@@ -412,8 +405,66 @@ pub struct Pack {
     pub(crate) derived: Derived,
 }
 
-/// The parts of a linked pack that follow from the others, computed once by [`Derived::new`]
-/// for both [`Pack::link`] and the compact reader.
+/// What linking adds to a pack's data, section by section: the pack's own fields, every
+/// condition parsed, every id resolved to an index, one item for each item of the section.
+/// [`Pack::link`] finds it by checking the data; the compact reader reads it back as
+/// [`Pack::to_compact`] wrote it. [`Pack::new`] makes a `Pack` of it.
+#[derive(Debug)]
+pub(crate) struct Linked {
+    /// The profile's fields, then the pack's own under `extra.`.
+    pub fields: Vec<Field>,
+    pub scores: LinkedScores,
+    pub requirements: LinkedRequirements,
+    pub pathways: LinkedPathways,
+    pub entries: LinkedEntries,
+    pub questions: LinkedQuestions,
+}
+
+/// Each score rule linked: its condition and its dimension.
+#[derive(Debug, Default)]
+pub(crate) struct LinkedScores {
+    pub when: Vec<Expr>,
+    pub dimension: Vec<usize>,
+}
+
+/// Each requirement linked: when it is met, when it applies, and the ways to meet it.
+#[derive(Debug, Default)]
+pub(crate) struct LinkedRequirements {
+    pub met: Vec<Expr>,
+    pub applies: Vec<Option<Expr>>,
+    /// `met` as alternatives for `next_unlock`. They follow from `met`, but each reader
+    /// refuses a requirement with more than [`MAX_ALTERNATIVES`] its own way (linking says
+    /// which, the compact reader stops), so each computes them.
+    pub alternatives: Vec<Vec<Vec<Literal>>>,
+}
+
+/// Each pathway linked: the requirements it requires, and when it is already in use.
+#[derive(Debug, Default)]
+pub(crate) struct LinkedPathways {
+    pub requires: Vec<Vec<usize>>,
+    pub in_use: Vec<Option<Expr>>,
+}
+
+/// Each catalog entry linked: the requirements it addresses and needs, the pathways it
+/// opens, its conditions, and the localities it serves as a mask.
+#[derive(Debug, Default)]
+pub(crate) struct LinkedEntries {
+    pub addresses: Vec<Vec<usize>>,
+    pub opens: Vec<Vec<usize>>,
+    pub needs: Vec<Vec<usize>>,
+    pub when: Vec<Option<Expr>>,
+    pub eligible: Vec<Option<Expr>>,
+    pub localities: Vec<Option<u64>>,
+}
+
+/// Each question linked: the field it fills and when it is shown.
+#[derive(Debug, Default)]
+pub(crate) struct LinkedQuestions {
+    pub field: Vec<FieldIx>,
+    pub show: Vec<Option<Expr>>,
+}
+
+/// The parts of a linked pack that follow from the others, computed once by [`Pack::new`].
 #[derive(Debug, Clone)]
 pub(crate) struct Derived {
     /// For each requirement, the entries that address it, cheapest first.
@@ -428,7 +479,7 @@ pub(crate) struct Derived {
 }
 
 impl Derived {
-    pub(crate) fn new(
+    fn new(
         data: &PackData,
         pathway_requires: &[Vec<usize>],
         entry_addresses: &[Vec<usize>],
@@ -484,16 +535,48 @@ impl Derived {
 pub(crate) const MAX_ALTERNATIVES: usize = 64;
 
 impl Pack {
-    /// Parses a compiled pack from JSON and links it.
-    pub fn from_json(text: &str) -> Result<Pack, LinkErrors> {
-        let data: PackData = serde_json::from_str(text).map_err(|e| {
-            LinkErrors(vec![LinkError {
-                location: None,
-                range: None,
-                message: format!("not a compiled pack: {e}"),
-            }])
-        })?;
-        Pack::link(data)
+    /// The one place a `Pack` is made, for [`Pack::link`] and the compact reader alike: the
+    /// data and its linked parts, with what follows from them. The parts are trusted as they
+    /// come (every index in range, one item per item), so only those two may call it, each
+    /// after its own checks.
+    pub(crate) fn new(data: PackData, linked: Linked) -> Pack {
+        let Linked {
+            fields,
+            scores,
+            requirements,
+            pathways,
+            entries,
+            questions,
+        } = linked;
+        let derived = Derived::new(
+            &data,
+            &pathways.requires,
+            &entries.addresses,
+            &entries.opens,
+        );
+        Pack {
+            data,
+            fields,
+            ix: FieldIndexes::new(),
+            score_fields: scores.when.iter().map(Expr::fields).collect(),
+            score_when: scores.when,
+            score_dimension: scores.dimension,
+            requirement_fields: requirements.met.iter().map(Expr::fields).collect(),
+            requirement_met: requirements.met,
+            requirement_applies: requirements.applies,
+            requirement_alternatives: requirements.alternatives,
+            pathway_requires: pathways.requires,
+            pathway_in_use: pathways.in_use,
+            entry_addresses: entries.addresses,
+            entry_opens: entries.opens,
+            entry_needs: entries.needs,
+            entry_when: entries.when,
+            entry_eligible: entries.eligible,
+            entry_localities: entries.localities,
+            question_field: questions.field,
+            question_show: questions.show,
+            derived,
+        }
     }
 
     /// The compiled pack as JSON text.
@@ -531,391 +614,6 @@ impl Pack {
     /// The condition under which a question is shown, if any.
     pub fn question_condition(&self, question: usize) -> Option<&Expr> {
         self.question_show[question].as_ref()
-    }
-
-    /// Checks and links compiled pack data, reporting every problem found.
-    pub fn link(data: PackData) -> Result<Pack, LinkErrors> {
-        let mut l = Linker {
-            errors: Vec::new(),
-            fields: core_fields().to_vec(),
-        };
-        l.link_fields(&data);
-        let fields = l.fields.clone();
-
-        if let Some(c) = &data.currency {
-            if !CURRENCIES.contains(&c.as_str()) {
-                l.whole(format!(
-                    "unknown currency '{c}'; expected one of: {}",
-                    CURRENCIES.join(", ")
-                ));
-            }
-        }
-        l.check_text(&data.name, "pack", 0, "name");
-
-        let dims = l.ids("dimension", data.dimensions.iter().map(|d| &d.id));
-        let reqs = l.ids("requirement", data.requirements.iter().map(|r| &r.id));
-        let pathways = l.ids("pathway", data.pathways.iter().map(|p| &p.id));
-        l.ids("score", data.scores.iter().map(|s| &s.id));
-        let entries = l.ids("entry", data.entries.iter().map(|e| &e.id));
-        let _ = entries;
-        l.ids("question", data.questions.iter().map(|q| &q.id));
-        l.link_glossary(&data);
-
-        if !data.dimensions.is_empty() && data.dimensions.iter().all(|d| d.weight == 0) {
-            l.at(
-                "dimension",
-                0,
-                "weight",
-                "every dimension weighs 0; give at least one a weight".into(),
-            );
-        }
-        for (i, d) in data.dimensions.iter().enumerate() {
-            l.check_text(&d.label, "dimension", i, "label");
-        }
-
-        let mut score_when = Vec::new();
-        let mut score_dimension = Vec::new();
-        let mut score_fields = Vec::new();
-        for (i, s) in data.scores.iter().enumerate() {
-            l.check_text(&s.text, "score", i, "text");
-            match dims.get(s.dimension.as_str()) {
-                Some(&d) => score_dimension.push(d),
-                None => {
-                    l.unknown("score", i, "dimension", "dimension", &s.dimension, &dims);
-                    score_dimension.push(0);
-                }
-            }
-            let e = l.condition(&s.when, "score", i, "when", true);
-            score_fields.push(e.fields());
-            score_when.push(e);
-        }
-
-        let mut requirement_met = Vec::new();
-        let mut requirement_fields = Vec::new();
-        let mut requirement_applies = Vec::new();
-        let mut requirement_alternatives = Vec::new();
-        for (i, r) in data.requirements.iter().enumerate() {
-            l.check_text(&r.label, "requirement", i, "label");
-            l.check_text(&r.missing, "requirement", i, "missing");
-            let met = l.condition(&r.met_when, "requirement", i, "met_when", true);
-            let alts = alternatives(&met, MAX_ALTERNATIVES).unwrap_or_else(|| {
-                l.at(
-                    "requirement",
-                    i,
-                    "met_when",
-                    format!("this condition has more than {MAX_ALTERNATIVES} alternatives; split it into simpler requirements"),
-                );
-                Vec::new()
-            });
-            requirement_alternatives.push(alts);
-            requirement_fields.push(met.fields());
-            requirement_met.push(met);
-            requirement_applies.push(r.applies_when.as_ref().map(|src| {
-                let e = l.condition(src, "requirement", i, "applies_when", false);
-                for f in e.fields() {
-                    if !is_selector(&fields[f]) {
-                        l.at(
-                            "requirement",
-                            i,
-                            "applies_when",
-                            format!(
-                                "'{}' changes as the enterprise improves; applies_when may only read fields such as sector, locality, region, size and goal",
-                                fields[f].path
-                            ),
-                        );
-                    }
-                }
-                e
-            }));
-        }
-
-        let goals = match &core_fields()[super::profile::core_field("goal").expect("goal")].kind {
-            FieldKind::Choice { values, .. } => values.clone(),
-            _ => Vec::new(),
-        };
-        let mut pathway_requires = Vec::new();
-        let mut pathway_in_use = Vec::new();
-        let mut seen_route = false;
-        for (i, p) in data.pathways.iter().enumerate() {
-            l.check_text(&p.label, "pathway", i, "label");
-            l.check_text(&p.summary, "pathway", i, "summary");
-            if p.ladder && seen_route {
-                l.at(
-                    "pathway",
-                    i,
-                    "ladder",
-                    format!(
-                        "rung '{}' comes after a route beside the ladder; list the ladder's rungs first, bottom rung first",
-                        p.id
-                    ),
-                );
-            }
-            seen_route |= !p.ladder;
-            pathway_in_use.push(
-                p.in_use_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "pathway", i, "in_use_when", false)),
-            );
-            let mut list = Vec::new();
-            for id in &p.requires {
-                match reqs.get(id.as_str()) {
-                    Some(&r) if list.contains(&r) => l.at(
-                        "pathway",
-                        i,
-                        "requires",
-                        format!("requirement '{id}' is listed twice"),
-                    ),
-                    Some(&r) => list.push(r),
-                    None => l.unknown("pathway", i, "requires", "requirement", id, &reqs),
-                }
-            }
-            for g in &p.goals {
-                if !goals.contains(g) {
-                    l.at(
-                        "pathway",
-                        i,
-                        "goals",
-                        format!("unknown goal '{g}'; expected one of: {}", goals.join(", ")),
-                    );
-                }
-            }
-            pathway_requires.push(list);
-        }
-        let required: BTreeSet<usize> = pathway_requires.iter().flatten().copied().collect();
-        let needed: BTreeSet<&str> = data
-            .entries
-            .iter()
-            .flat_map(|e| e.needs.iter().map(String::as_str))
-            .collect();
-        for (i, r) in data.requirements.iter().enumerate() {
-            if !required.contains(&i) && !needed.contains(r.id.as_str()) {
-                l.at(
-                    "requirement",
-                    i,
-                    "id",
-                    format!(
-                        "requirement '{}' is neither required by a pathway nor needed by an entry, so nothing uses it",
-                        r.id
-                    ),
-                );
-            }
-        }
-
-        let localities =
-            match &fields[super::profile::core_field("locality").expect("locality")].kind {
-                FieldKind::Choice { values, .. } => values.clone(),
-                _ => Vec::new(),
-            };
-        let mut entry_addresses = Vec::new();
-        let mut entry_opens = Vec::new();
-        let mut entry_needs = Vec::new();
-        let mut entry_when = Vec::new();
-        let mut entry_eligible = Vec::new();
-        let mut entry_localities = Vec::new();
-        for (i, e) in data.entries.iter().enumerate() {
-            l.check_entry(e, i, data.currency.is_some());
-            let resolve = |list: &[String], field: &'static str, l: &mut Linker| {
-                let mut out = Vec::new();
-                for id in list {
-                    match reqs.get(id.as_str()) {
-                        Some(&r) => out.push(r),
-                        None => l.unknown("entry", i, field, "requirement", id, &reqs),
-                    }
-                }
-                out
-            };
-            let addresses = resolve(&e.addresses, "addresses", &mut l);
-            let needs = resolve(&e.needs, "needs", &mut l);
-            let mut opens = Vec::new();
-            for id in &e.opens {
-                match pathways.get(id.as_str()) {
-                    Some(&p) => opens.push(p),
-                    None => l.unknown("entry", i, "opens", "pathway", id, &pathways),
-                }
-            }
-            let used = |r: &usize| {
-                required.contains(r) || needed.contains(data.requirements[*r].id.as_str())
-            };
-            if e.addresses.is_empty() && e.opens.is_empty() {
-                l.at(
-                    "entry",
-                    i,
-                    "addresses",
-                    "an entry must address at least one requirement or open a pathway".into(),
-                );
-            } else if e.opens.is_empty() && !addresses.is_empty() && !addresses.iter().any(used) {
-                l.at(
-                    "entry",
-                    i,
-                    "addresses",
-                    format!(
-                        "unreachable entry '{}': no pathway requires and no entry needs what it addresses",
-                        e.id
-                    ),
-                );
-            }
-            if let Some(text) = &e.eligibility {
-                l.check_text(text, "entry", i, "eligibility");
-            } else if e.eligible_when.is_some() {
-                l.at(
-                    "entry",
-                    i,
-                    "eligibility",
-                    format!(
-                        "'{}' has eligible_when but no eligibility: say who it is for in plain words, shown while the answer is unknown",
-                        e.id
-                    ),
-                );
-            }
-            entry_eligible.push(
-                e.eligible_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "entry", i, "eligible_when", false)),
-            );
-            entry_opens.push(opens);
-            for n in &needs {
-                if addresses.contains(n) {
-                    l.at(
-                        "entry",
-                        i,
-                        "needs",
-                        format!(
-                            "'{}' needs '{}', which it addresses itself",
-                            e.id, data.requirements[*n].id
-                        ),
-                    );
-                }
-            }
-            entry_when.push(
-                e.when
-                    .as_ref()
-                    .map(|src| l.condition(src, "entry", i, "when", false)),
-            );
-            entry_localities.push(e.localities.as_ref().map(|list| {
-                let mut mask = 0u64;
-                for loc in list {
-                    match localities.iter().position(|x| x == loc) {
-                        Some(j) => mask |= 1 << j,
-                        None => l.at(
-                            "entry",
-                            i,
-                            "localities",
-                            format!(
-                                "unknown locality '{loc}'; expected one of: {}",
-                                localities.join(", ")
-                            ),
-                        ),
-                    }
-                }
-                mask
-            }));
-            if let Some(regions) = &e.regions {
-                for r in regions {
-                    if !super::profile::is_region(r) {
-                        l.at(
-                            "entry",
-                            i,
-                            "regions",
-                            format!("'{r}' is not an ISO 3166-2 code such as MX-GUA"),
-                        );
-                    }
-                }
-            }
-            entry_addresses.push(addresses);
-            entry_needs.push(needs);
-        }
-        l.check_cycles(&data, &entry_addresses, &entry_needs);
-
-        let mut question_field = Vec::new();
-        let mut question_show = Vec::new();
-        let dimension_ids: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
-        for (i, q) in data.questions.iter().enumerate() {
-            l.check_text(&q.text, "question", i, "text");
-            if let Some(h) = &q.help {
-                l.check_text(h, "question", i, "help");
-            }
-            if q.group != "business" && !dimension_ids.contains(&q.group.as_str()) {
-                l.at(
-                    "question",
-                    i,
-                    "group",
-                    format!(
-                        "unknown group '{}'; expected 'business' or a dimension: {}",
-                        q.group,
-                        dimension_ids.join(", ")
-                    ),
-                );
-            }
-            let field = fields.iter().position(|f| f.path == q.field);
-            match field {
-                Some(f) => l.check_options(q, i, &fields[f]),
-                None => l.at(
-                    "question",
-                    i,
-                    "field",
-                    format!(
-                        "unknown field '{}'; expected a profile field such as connectivity.internet, or extra.<id> of a [[field]]",
-                        q.field
-                    ),
-                ),
-            }
-            if q.dont_know && q.prefer_not {
-                l.at(
-                    "question",
-                    i,
-                    "prefer_not",
-                    "a question offers either \"No sé\" (dont_know) or \"Prefiero no decir\" (prefer_not), not both".into(),
-                );
-            }
-            question_field.push(field.unwrap_or(0));
-            question_show.push(
-                q.show_when
-                    .as_ref()
-                    .map(|src| l.condition(src, "question", i, "show_when", false)),
-            );
-        }
-        let mut asked = BTreeMap::new();
-        for (i, q) in data.questions.iter().enumerate() {
-            if let Some(prev) = asked.insert(q.field.as_str(), i) {
-                l.at(
-                    "question",
-                    i,
-                    "field",
-                    format!(
-                        "field '{}' is already asked by question '{}'",
-                        q.field, data.questions[prev].id
-                    ),
-                );
-            }
-        }
-
-        if !l.errors.is_empty() {
-            return Err(LinkErrors(l.errors));
-        }
-        let derived = Derived::new(&data, &pathway_requires, &entry_addresses, &entry_opens);
-        Ok(Pack {
-            data,
-            fields,
-            ix: FieldIndexes::new(),
-            score_when,
-            score_dimension,
-            score_fields,
-            requirement_met,
-            requirement_fields,
-            requirement_applies,
-            requirement_alternatives,
-            pathway_requires,
-            pathway_in_use,
-            entry_addresses,
-            entry_opens,
-            entry_needs,
-            entry_when,
-            entry_eligible,
-            entry_localities,
-            question_field,
-            question_show,
-            derived,
-        })
     }
 }
 
@@ -987,463 +685,5 @@ impl PackData {
             texts.push(("term", i, "text", &x.text));
         }
         texts
-    }
-}
-
-struct Linker {
-    errors: Vec<LinkError>,
-    fields: Vec<Field>,
-}
-
-impl Linker {
-    /// The glossary: unique ids, a term and a meaning in every locale, no term twice, and an
-    /// entry for every acronym an owner reads (in a question, an option, a need, a way of
-    /// selling, a step, a reason or the glossary itself), found where it is used.
-    fn link_glossary(&mut self, data: &PackData) {
-        self.ids("term", data.terms.iter().map(|t| &t.id));
-        for (i, t) in data.terms.iter().enumerate() {
-            self.check_text(&t.term, "term", i, "term");
-            self.check_text(&t.text, "term", i, "text");
-            for locale in Locale::ALL {
-                let term = t.term.get(locale);
-                if term.trim() != term {
-                    self.at(
-                        "term",
-                        i,
-                        "term",
-                        format!("the term {term:?} starts or ends with a space"),
-                    );
-                }
-                if data.terms[..i].iter().any(|u| u.term.get(locale) == term) {
-                    self.at(
-                        "term",
-                        i,
-                        "term",
-                        format!("the term {term:?} has two glossary entries"),
-                    );
-                }
-            }
-        }
-        for (section, index, field, text) in data.owner_texts() {
-            for locale in Locale::ALL {
-                let text = text.get(locale);
-                for word in super::glossary::acronyms(text) {
-                    if !data.terms.iter().any(|t| t.term.get(locale) == word) {
-                        self.at(
-                            section,
-                            index,
-                            field,
-                            format!(
-                                "'{word}' ({}) has no glossary entry: add a [[term]] that says in plain words what it is",
-                                locale.code()
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn whole(&mut self, message: String) {
-        self.errors.push(LinkError {
-            location: None,
-            range: None,
-            message,
-        });
-    }
-
-    fn at(&mut self, section: &'static str, index: usize, field: &'static str, message: String) {
-        self.errors.push(LinkError {
-            location: Some(Location {
-                section,
-                index,
-                field,
-            }),
-            range: None,
-            message,
-        });
-    }
-
-    fn unknown(
-        &mut self,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-        what: &str,
-        id: &str,
-        known: &BTreeMap<&str, usize>,
-    ) {
-        let mut list: Vec<(&str, usize)> = known.iter().map(|(k, v)| (*k, *v)).collect();
-        list.sort_by_key(|(_, v)| *v);
-        let names: Vec<&str> = list.into_iter().map(|(k, _)| k).collect();
-        self.at(
-            section,
-            index,
-            field,
-            format!(
-                "unknown {what} '{id}'; expected one of: {}",
-                names.join(", ")
-            ),
-        );
-    }
-
-    /// Maps ids to indexes, reporting duplicates.
-    fn ids<'a>(
-        &mut self,
-        section: &'static str,
-        ids: impl Iterator<Item = &'a String>,
-    ) -> BTreeMap<&'a str, usize> {
-        let mut map = BTreeMap::new();
-        for (i, id) in ids.enumerate() {
-            if id.is_empty() {
-                self.at(section, i, "id", format!("empty {section} id"));
-            } else if !is_plain_id(id) {
-                self.at(
-                    section,
-                    i,
-                    "id",
-                    format!("{section} id {id:?} may not hold quotes, backslashes or control characters"),
-                );
-            } else if let Some(prev) = map.insert(id.as_str(), i) {
-                self.at(
-                    section,
-                    i,
-                    "id",
-                    format!("duplicate {section} id '{id}' (first at {section}[{prev}])"),
-                );
-                map.insert(id.as_str(), prev);
-            }
-        }
-        map
-    }
-
-    fn check_text(
-        &mut self,
-        text: &Text,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-    ) {
-        for locale in Locale::ALL {
-            if text.get(locale).trim().is_empty() {
-                self.at(
-                    section,
-                    index,
-                    field,
-                    format!(
-                        "missing translation: the '{}' text of '{field}' is empty",
-                        locale.code()
-                    ),
-                );
-            }
-        }
-    }
-
-    fn condition(
-        &mut self,
-        src: &str,
-        section: &'static str,
-        index: usize,
-        field: &'static str,
-        monotone: bool,
-    ) -> Expr {
-        match condition::parse(src, &self.fields) {
-            Ok(e) => {
-                if monotone {
-                    if let Err(err) = check_monotone(&e, &self.fields) {
-                        self.errors.push(LinkError {
-                            location: Some(Location {
-                                section,
-                                index,
-                                field,
-                            }),
-                            range: Some((err.start, err.end)),
-                            message: err.message,
-                        });
-                    }
-                }
-                e
-            }
-            Err(err) => {
-                self.errors.push(LinkError {
-                    location: Some(Location {
-                        section,
-                        index,
-                        field,
-                    }),
-                    range: Some((err.start, err.end)),
-                    message: err.message,
-                });
-                Expr::Const(false)
-            }
-        }
-    }
-
-    fn link_fields(&mut self, data: &PackData) {
-        let mut seen = BTreeSet::new();
-        for (i, f) in data.fields.iter().enumerate() {
-            if !seen.insert(f.id.as_str()) {
-                self.at("field", i, "id", format!("duplicate field id '{}'", f.id));
-                continue;
-            }
-            if f.id.is_empty()
-                || !f
-                    .id
-                    .bytes()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
-            {
-                self.at(
-                    "field",
-                    i,
-                    "id",
-                    format!(
-                        "field id '{}' must use only lowercase letters, digits and '_'",
-                        f.id
-                    ),
-                );
-                continue;
-            }
-            let values = f.values.clone();
-            let kind = match f.kind.as_str() {
-                "bool" => FieldKind::Bool { ordered: false },
-                "number" => FieldKind::Number {
-                    min: f64::MIN,
-                    ordered: false,
-                },
-                "integer" => FieldKind::Integer {
-                    min: i64::MIN,
-                    max: i64::MAX,
-                    ordered: false,
-                },
-                "text" => FieldKind::Text { max_len: 500 },
-                "choice" if !values.is_empty() && values.len() <= 64 => FieldKind::Choice {
-                    values,
-                    ranks: None,
-                },
-                "choices" if !values.is_empty() && values.len() <= 32 => {
-                    FieldKind::Set { items: values }
-                }
-                "choice" | "choices" => {
-                    self.at(
-                        "field",
-                        i,
-                        "values",
-                        format!(
-                            "a '{}' field needs between 1 and {} values",
-                            f.kind,
-                            if f.kind == "choice" { 64 } else { 32 }
-                        ),
-                    );
-                    continue;
-                }
-                other => {
-                    self.at(
-                        "field",
-                        i,
-                        "type",
-                        format!("unknown type '{other}'; expected one of: bool, number, integer, text, choice, choices"),
-                    );
-                    continue;
-                }
-            };
-            // A programme's own fields have no order, except that a `choices` set grows by
-            // adding items like every set: score rules may test it with `has`, and
-            // `applies_when` may not read it.
-            self.fields
-                .push(Field::extra(format!("extra.{}", f.id), kind));
-        }
-    }
-
-    fn check_entry(&mut self, e: &EntryData, i: usize, has_currency: bool) {
-        self.check_text(&e.name, "entry", i, "name");
-        self.check_text(&e.summary, "entry", i, "summary");
-        if let Some(note) = &e.cost_note {
-            self.check_text(note, "entry", i, "cost_note");
-        }
-        for (value, field) in [
-            (e.setup, "setup"),
-            (e.monthly, "monthly"),
-            (e.commission_pct, "commission_pct"),
-        ] {
-            if !value.is_finite() || value < 0.0 {
-                self.at("entry", i, field, format!("{field} must be 0 or more"));
-            }
-        }
-        if e.commission_pct > 100.0 {
-            self.at(
-                "entry",
-                i,
-                "commission_pct",
-                "a commission is a per cent from 0 to 100".into(),
-            );
-        }
-        if e.cost_class() == CostClass::Priced && !has_currency {
-            self.at(
-                "entry",
-                i,
-                "setup",
-                format!(
-                    "cost without currency: '{}' has a cost but the pack sets no currency",
-                    e.id
-                ),
-            );
-        }
-        match &e.url {
-            Some(url) => {
-                if let Err(why) = super::links::check_link(url) {
-                    self.at("entry", i, "url", format!("{why}; found '{url}'"));
-                }
-            }
-            None if e.kind != EntryKind::Action => self.at(
-                "entry",
-                i,
-                "url",
-                format!(
-                    "a {} needs the https address of its official page",
-                    e.kind.code()
-                ),
-            ),
-            _ => {}
-        }
-        if !is_month(&e.checked) {
-            self.at(
-                "entry",
-                i,
-                "checked",
-                format!(
-                    "'{}' is not a month; write the month the facts were checked as YYYY-MM",
-                    e.checked
-                ),
-            );
-        }
-        if e.source.trim().is_empty() {
-            self.at("entry", i, "source", "say where the facts come from".into());
-        }
-    }
-
-    fn check_options(&mut self, q: &QuestionData, i: usize, field: &Field) {
-        let has_range = q.min.is_some() || q.max.is_some();
-        match (&field.kind, q.options.is_empty()) {
-            (FieldKind::Number { .. } | FieldKind::Integer { .. }, true) if has_range => {}
-            (FieldKind::Text { .. }, true) => {}
-            (_, true) => self.at(
-                "question",
-                i,
-                "options",
-                format!(
-                    "a question on '{}' needs options{}",
-                    field.path,
-                    if matches!(
-                        field.kind,
-                        FieldKind::Number { .. } | FieldKind::Integer { .. }
-                    ) {
-                        ", or min and max"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
-            _ => {}
-        }
-        let mut seen = Vec::new();
-        for o in &q.options {
-            self.check_text(&o.label, "question", i, "options");
-            let json = match &o.value {
-                OptionValue::Bool(b) => serde_json::Value::Bool(*b),
-                OptionValue::Int(n) => serde_json::Value::from(*n),
-                OptionValue::Num(n) => super::profile::number_json(*n),
-                OptionValue::Text(s) => serde_json::Value::String(s.clone()),
-            };
-            // A set question offers the set's items one by one.
-            let check = match &field.kind {
-                FieldKind::Set { .. } => super::profile::decode_value(
-                    &field.kind,
-                    &serde_json::Value::Array(vec![json.clone()]),
-                ),
-                kind => super::profile::decode_value(kind, &json),
-            };
-            if let Err(message) = check {
-                self.at(
-                    "question",
-                    i,
-                    "options",
-                    format!("option {json} does not fit '{}': {message}", field.path),
-                );
-            }
-            if seen.contains(&json) {
-                self.at(
-                    "question",
-                    i,
-                    "options",
-                    format!("option {json} is offered twice"),
-                );
-            }
-            seen.push(json);
-        }
-    }
-
-    /// Rejects a requirement that, through the needs of the entries that supply it, ends up
-    /// needing itself: the roadmap could never order such steps.
-    fn check_cycles(&mut self, data: &PackData, addresses: &[Vec<usize>], needs: &[Vec<usize>]) {
-        let n = data.requirements.len();
-        // edge r -> m: some entry that addresses r needs m; remember that entry.
-        let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-        for (e, list) in addresses.iter().enumerate() {
-            for &r in list {
-                for &m in &needs[e] {
-                    if m != r {
-                        edges[r].push((m, e));
-                    }
-                }
-            }
-        }
-        // Iterative three-colour depth-first search; report each cycle once, at the entry
-        // that closes it.
-        let mut colour = vec![0u8; n];
-        let mut reported = BTreeSet::new();
-        for start in 0..n {
-            if colour[start] != 0 {
-                continue;
-            }
-            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-            let mut path = vec![start];
-            colour[start] = 1;
-            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if *next < edges[node].len() {
-                    let (m, entry) = edges[node][*next];
-                    *next += 1;
-                    match colour[m] {
-                        0 => {
-                            colour[m] = 1;
-                            stack.push((m, 0));
-                            path.push(m);
-                        }
-                        1 if reported.insert(entry) => {
-                            let from = path.iter().position(|&x| x == m).unwrap_or(0);
-                            let mut names: Vec<&str> = path[from..]
-                                .iter()
-                                .map(|&x| data.requirements[x].id.as_str())
-                                .collect();
-                            names.push(&data.requirements[m].id);
-                            self.at(
-                                "entry",
-                                entry,
-                                "needs",
-                                format!(
-                                    "cycle in prerequisites: {} (through '{}')",
-                                    names.join(" -> "),
-                                    data.entries[entry].id
-                                ),
-                            );
-                        }
-                        _ => {}
-                    }
-                } else {
-                    colour[node] = 2;
-                    stack.pop();
-                    path.pop();
-                }
-            }
-        }
     }
 }
