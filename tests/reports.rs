@@ -3,9 +3,10 @@
 //! WebAssembly and `tests/compact.rs` from the compact packs; both must produce these same bytes. Every report, and every profile,
 //! is also checked against the published JSON schemas.
 //!
-//! `UPDATE_EXPECT=1 cargo test --test reports` rewrites the expected file (and the per-pack
-//! text reports under `tests/reports/cases/`) after a deliberate change; review the diff before
-//! committing it.
+//! Each case's report is also stored pretty-printed, one file per case under
+//! `tests/reports/expected/`, where a change reads as a diff. `UPDATE_EXPECT=1 cargo test --test
+//! reports` rewrites them all (and the per-pack text reports under `tests/reports/cases/`) after
+//! a deliberate change; review the diff before committing it.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -53,6 +54,7 @@ fn reports_match_their_snapshots_and_the_schema() {
     ];
     let mut packs = Packs(BTreeMap::new());
     let mut actual = String::new();
+    let mut pretty: Vec<(String, String)> = Vec::new();
     for (n, line) in profiles.lines().enumerate() {
         let case: Json = serde_json::from_str(line).unwrap();
         let name = case["name"].as_str().unwrap();
@@ -66,7 +68,9 @@ fn reports_match_their_snapshots_and_the_schema() {
         let errors = schema_errors(profile_schema, &case["profile"]);
         assert!(errors.is_empty(), "profile {name}: {errors:?}");
         let profile = Profile::from_value(&case["profile"]).unwrap();
-        let report = assess(pack, &profile, locale).to_json();
+        let assessed = assess(pack, &profile, locale);
+        pretty.push((name.to_string(), assessed.to_json_pretty()));
+        let report = assessed.to_json();
         let errors = schema_errors(&report_schema, &serde_json::from_str(&report).unwrap());
         assert!(
             errors.is_empty(),
@@ -76,11 +80,52 @@ fn reports_match_their_snapshots_and_the_schema() {
         actual.push_str(&report);
         actual.push('\n');
     }
+    // The same reports pretty-printed, one file per case: where a change is read in review.
+    // `expected.jsonl` stays the byte-exact oracle that WebAssembly and the compact packs are
+    // held to (tests/engine_wasm.rs, tests/compact.rs, the release-engine e2e test).
+    let dir = root().join("tests/reports/expected");
+    let file = |n: usize, name: &str| {
+        let mut slug = String::new();
+        for c in name.to_lowercase().chars() {
+            let c = match c {
+                'á' => 'a',
+                'é' => 'e',
+                'í' => 'i',
+                'ó' => 'o',
+                'ú' | 'ü' => 'u',
+                'ñ' => 'n',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            };
+            if c != '-' || !slug.ends_with('-') {
+                slug.push(c);
+            }
+        }
+        dir.join(format!("{:02}-{}.json", n + 1, slug.trim_matches('-')))
+    };
     let path = root().join("tests/reports/expected.jsonl");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&path, &actual).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (n, (name, text)) in pretty.iter().enumerate() {
+            std::fs::write(file(n, name), format!("{text}\n")).unwrap();
+        }
         return;
     }
+    for (n, (name, text)) in pretty.iter().enumerate() {
+        let stored = std::fs::read_to_string(file(n, name)).unwrap_or_default();
+        assert!(
+            stored == format!("{text}\n"),
+            "{} differs (UPDATE_EXPECT=1 to accept, then read the diff)",
+            file(n, name).display()
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).map_or(0, |d| d.count()),
+        pretty.len(),
+        "tests/reports/expected holds a file per case and no other"
+    );
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
     for (n, (a, e)) in actual.lines().zip(expected.lines()).enumerate() {
         assert!(
