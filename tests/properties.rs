@@ -321,6 +321,28 @@ proptest! {
         }
     }
 
+    /// Supplying catalogue entries never lowers a stage, only what the enterprise needs is
+    /// counted as needed, and its stage today is the report's.
+    #[test]
+    fn supplying_never_lowers_the_stage(profile in profile(), picks in proptest::collection::vec(0usize..64, 0..4)) {
+        let pack = pack();
+        let entries: Vec<usize> = picks.iter().map(|&i| i % pack.data.entries.len()).collect();
+        let s = umbral::engine::supply::supplied(pack, &profile, &entries);
+        let report = assess(pack, &profile, Locale::Es);
+        let stage = |p: Option<usize>| p.map(|p| pack.data.pathways[p].id.as_str());
+        prop_assert_eq!(stage(s.stage_before), report.stage);
+        // The report lists the ladder's rungs bottom up.
+        let rung = |p: Option<usize>| {
+            let id = stage(p)?;
+            report.pathways.iter().filter(|x| x.ladder).position(|x| x.id == id)
+        };
+        prop_assert!(rung(s.stage_after) >= rung(s.stage_before));
+        prop_assert!(s.needs.iter().all(|e| entries.contains(e)));
+        if s.needs.is_empty() {
+            prop_assert_eq!(s.stage_after, s.stage_before);
+        }
+    }
+
     #[test]
     fn any_json_gets_a_report_or_precise_errors(text in "\\PC{0,200}") {
         if let Err(e) = Profile::from_json(&text) {

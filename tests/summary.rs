@@ -473,3 +473,58 @@ fn the_route_through_others_is_counted_beside_the_stages() {
         text(&out.stdout)
     );
 }
+
+/// Issue 14, "¿Y si el programa diera…?": supplying a used phone reaches the one enterprise
+/// that lacks one, moves it to the first rung, and costs the catalogue's price once; the
+/// other enterprise, which has a smartphone, needs none.
+#[test]
+fn a_supply_counts_who_needs_it_who_moves_up_and_what_it_costs() {
+    const TWO: &str = r#"{"schema":"umbral.profile/2","country":"MX","region":"MX-OAX","locality":"rural","sector":"crafts","connectivity":{"internet":"mobile_data","devices":["basic_phone"]},"skills":{"digital_level":2,"helper":"none","hours_per_week":5},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":0,"one_off_budget":0},"motivation":{"level":4}}
+{"schema":"umbral.profile/2","country":"MX","region":"MX-PUE","locality":"urban","sector":"crafts","connectivity":{"internet":"mobile_data","devices":["smartphone"]},"skills":{"digital_level":2,"helper":"none","hours_per_week":5},"payments":{"bank_account":false,"accepts":["cash"],"monthly_budget":100,"one_off_budget":0},"motivation":{"level":4}}
+"#;
+    let csv = summary_csv(&["--supply", "celular-usado"], TWO);
+    let supply = rows(&csv, "supply");
+    let row = |key: &str, scope: &str| {
+        supply
+            .iter()
+            .find(|r| r[5] == key && r[2] == scope)
+            .unwrap_or_else(|| panic!("no {key} row: {supply:?}"))
+            .clone()
+    };
+    assert_eq!(
+        row("needed:celular-usado", "all")[7..10],
+        ["1", "2", "50.0"]
+    );
+    assert_eq!(row("reached", "all")[7], "1");
+    assert_eq!(row("moved", "all")[7], "1");
+    assert_eq!(row("to:online_presence", "all")[7], "1");
+    assert_eq!(row("moved", "region")[3], "MX-OAX");
+    // The catalogue's price, marked approximate as the catalogue marks it.
+    assert_eq!(row("once:MXN", "all")[10], "1500");
+    assert_eq!(row("once:MXN", "all")[6], "approximate");
+    assert_eq!(row("year:MXN", "all")[10], "1500");
+    assert!(supply.iter().all(|r| r[1] == "celular-usado"));
+    assert!(!rows(&csv, "first_steps").is_empty());
+    // Without --supply the summary has neither section: existing output is unchanged.
+    let plain = summary_csv(&[], TWO);
+    assert!(rows(&plain, "supply").is_empty() && rows(&plain, "first_steps").is_empty());
+    // The text says the same.
+    let out = umbral(&["batch", "--summary", "--supply", "celular-usado"], TWO);
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("Si el programa diera Comprar un celular inteligente usado:"),
+        "{shown}"
+    );
+    assert!(shown.contains("Costo: $1,500 MXN de una vez"), "{shown}");
+    // An id no pack has is named, not ignored.
+    let out = umbral(
+        &["batch", "--summary", "--supply", "no-such,celular-usado"],
+        TWO,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no catalogue entry 'no-such'"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -241,6 +241,12 @@ pub fn run(
     }
     if let Some(s) = summary {
         let view = s.summary.view();
+        if let Some(unknown) = view.supply.as_ref().filter(|v| !v.unknown.is_empty()) {
+            return Err(Failure::invalid(format!(
+                "--supply: no catalogue entry '{}' in the packs of these profiles (umbral catalog lists them)",
+                unknown.unknown.join("', '")
+            )));
+        }
         let text = match s.format {
             SummaryFormat::Text => view.to_text(locale),
             SummaryFormat::Csv => view.to_csv(),

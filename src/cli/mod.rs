@@ -74,6 +74,12 @@ enum Command {
         /// many enterprises it would exclude. Repeatable.
         #[arg(long = "require", value_name = "CONDITION", requires = "summary")]
         require: Vec<String>,
+        /// With --summary: what a programme could supply, as catalogue entry ids separated by
+        /// commas (e.g. 'celular-usado,cfe-plan-datos'; `umbral catalog` lists them): how many
+        /// enterprises need each, how many it would move up a rung and to which, where, what
+        /// it costs once, a month and in a year; and what every enterprise's first steps cost.
+        #[arg(long, value_name = "IDS", value_delimiter = ',', requires = "summary")]
+        supply: Vec<String>,
         /// With --summary: count only enterprises in this region (e.g. MX-OAX).
         #[arg(long, requires = "summary")]
         region: Option<String>,
@@ -231,6 +237,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             output,
             summary,
             require,
+            supply,
             region,
             locality,
             sector,
@@ -250,7 +257,8 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(Failure::invalid)?;
                 Some(batch::SummaryOptions {
-                    summary: crate::summary::Summary::new(lang.into(), filter, requirements),
+                    summary: crate::summary::Summary::new(lang.into(), filter, requirements)
+                        .with_supply(supply),
                     format: summary_format,
                 })
             } else {

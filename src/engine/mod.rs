@@ -17,6 +17,7 @@ pub mod profile;
 mod profile_fast;
 pub mod report;
 mod roadmap;
+pub mod supply;
 mod unlock;
 pub mod words;
 

@@ -127,6 +127,50 @@ struct Saved {
     alternative_in: Vec<Option<usize>>,
 }
 
+/// Whether entry `e` can be used where the enterprise is and as it answered: its localities,
+/// regions and `when`. Unknown counts as no: nothing is recommended that might not reach the
+/// enterprise; the open question goes into `unknown` instead.
+pub(crate) fn available(
+    pack: &Pack,
+    answers: &[Option<Value>],
+    e: usize,
+    unknown: &mut Vec<FieldIx>,
+) -> bool {
+    if let Some(mask) = pack.entry_localities[e] {
+        let field = pack.ix.locality;
+        match &answers[field] {
+            Some(Value::Choice(i)) if mask & (1 << i) != 0 => {}
+            Some(_) => return false,
+            None => {
+                unknown.push(field);
+                return false;
+            }
+        }
+    }
+    if let Some(regions) = &pack.data.entries[e].regions {
+        let field = pack.ix.region;
+        match &answers[field] {
+            Some(Value::Text(r)) if regions.contains(r) => {}
+            Some(_) => return false,
+            None => {
+                unknown.push(field);
+                return false;
+            }
+        }
+    }
+    if let Some(when) = &pack.entry_when[e] {
+        match when.eval(answers) {
+            Truth::True => {}
+            Truth::False => return false,
+            Truth::Unknown => {
+                when.unknown_fields(answers, unknown);
+                return false;
+            }
+        }
+    }
+    true
+}
+
 pub(crate) fn plan<'p>(
     pack: &'p Pack,
     answers: &[Option<Value>],
@@ -293,43 +337,10 @@ impl<'p> Planner<'p, '_> {
         }
     }
 
-    /// Whether the entry can be used where the enterprise is and as it answered. Unknown
-    /// counts as no: nothing is recommended that might not reach the enterprise; the open
-    /// question is listed instead.
+    /// Whether the entry can be used where the enterprise is and as it answered (see
+    /// [`available`]).
     fn available(&mut self, e: usize) -> bool {
-        if let Some(mask) = self.pack.entry_localities[e] {
-            let field = self.pack.ix.locality;
-            match &self.answers[field] {
-                Some(Value::Choice(i)) if mask & (1 << i) != 0 => {}
-                Some(_) => return false,
-                None => {
-                    self.unknown.push(field);
-                    return false;
-                }
-            }
-        }
-        if let Some(regions) = &self.pack.data.entries[e].regions {
-            let field = self.pack.ix.region;
-            match &self.answers[field] {
-                Some(Value::Text(r)) if regions.contains(r) => {}
-                Some(_) => return false,
-                None => {
-                    self.unknown.push(field);
-                    return false;
-                }
-            }
-        }
-        if let Some(when) = &self.pack.entry_when[e] {
-            match when.eval(self.answers) {
-                Truth::True => {}
-                Truth::False => return false,
-                Truth::Unknown => {
-                    when.unknown_fields(self.answers, self.unknown);
-                    return false;
-                }
-            }
-        }
-        true
+        available(self.pack, self.answers, e, self.unknown)
     }
 
     /// Whether the business qualifies. An unknown answer here is not asked for: who owns the

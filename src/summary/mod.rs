@@ -231,6 +231,10 @@ pub struct Assessment {
     blockers: Vec<usize>,
     /// Indexes of the routes beside the ladder (selling through others) it has reached.
     routes: Vec<usize>,
+    /// What its next steps cost (the plan's first three, as its short result names them; the
+    /// first option of each): once and a month, in the pack's currency, and whether a figure
+    /// is approximate.
+    first_steps_cost: (f64, f64, bool),
 }
 
 impl Assessment {
@@ -265,6 +269,19 @@ impl Assessment {
                 .filter(|p| !p.ladder && p.reached)
                 .filter_map(|p| pack.data.pathways.iter().position(|x| x.id == p.id))
                 .collect(),
+            first_steps_cost: report
+                .steps
+                .iter()
+                .take(engine::brief::BRIEF_STEPS)
+                .map(|s| &s.options[0].cost)
+                .fold((0.0, 0.0, false), |(once, month, approx), c| {
+                    let n = |j: &Json| j.as_f64().unwrap_or(0.0);
+                    (
+                        once + n(&c.setup),
+                        month + n(&c.monthly),
+                        approx || c.approximate,
+                    )
+                }),
         }
     }
 }
@@ -296,6 +313,46 @@ struct Tally {
     localities: BTreeMap<String, u64>,
 }
 
+/// Money added up in one currency: once, a month, and whether any figure is approximate (or
+/// paid per use, whose total cannot be known).
+#[derive(Debug, Clone, Copy, Default)]
+struct Money {
+    once: f64,
+    monthly: f64,
+    approximate: bool,
+}
+
+impl Money {
+    fn add(&mut self, once: f64, monthly: f64, approximate: bool) {
+        self.once += once;
+        self.monthly += monthly;
+        self.approximate |= approximate;
+    }
+}
+
+/// What supplying the summary's catalogue entries would do.
+#[derive(Debug, Clone, Default)]
+struct SupplyTally {
+    /// Enterprises that need at least one of the entries.
+    reached: u64,
+    /// Of them, those the entries take to a higher rung.
+    moved: u64,
+    /// The moved by the rung they reach, by pathway id; each rung's place and label.
+    to: BTreeMap<String, u64>,
+    rungs: BTreeMap<String, (usize, String)>,
+    /// The moved by region and by locality.
+    regions: BTreeMap<String, u64>,
+    localities: BTreeMap<String, u64>,
+    /// Enterprises that need each entry, by entry id; the entry's name.
+    needed: BTreeMap<String, u64>,
+    names: BTreeMap<String, String>,
+    /// The entries some pack of the cohort has.
+    found: std::collections::BTreeSet<String>,
+    /// What supplying costs, and what every enterprise's first steps cost, by currency.
+    costs: BTreeMap<String, Money>,
+    first_steps: BTreeMap<String, Money>,
+}
+
 #[derive(Debug, Clone)]
 struct Counted {
     id: String,
@@ -321,6 +378,9 @@ pub struct Summary {
     regions: BTreeMap<String, Group>,
     localities: BTreeMap<String, Group>,
     tallies: Vec<Tally>,
+    /// What a programme could supply (catalogue entry ids), and what that would do.
+    supply: Vec<String>,
+    supplied: SupplyTally,
     /// Labels of requirements (what a blocker says), regions, localities and sectors, from
     /// the first report or pack that names them.
     labels: BTreeMap<(u8, String), String>,
@@ -354,9 +414,18 @@ impl Summary {
             regions: BTreeMap::new(),
             localities: BTreeMap::new(),
             tallies,
+            supply: Vec::new(),
+            supplied: SupplyTally::default(),
             labels: BTreeMap::new(),
             packs_seen: Vec::new(),
         }
+    }
+
+    /// The summary with a "¿Y si el programa diera…?": what supplying the catalogue entries
+    /// `ids` would do (see [`engine::supply`]), and what the cohort's first steps cost.
+    pub fn with_supply(mut self, ids: Vec<String>) -> Summary {
+        self.supply = ids;
+        self
     }
 
     /// The filter the summary counts with.
@@ -448,6 +517,9 @@ impl Summary {
         count(&mut self.all);
         count(self.regions.entry(region.clone()).or_default());
         count(self.localities.entry(locality.clone()).or_default());
+        if !self.supply.is_empty() {
+            self.add_supply(pack, a, &region, &locality);
+        }
         for (req, tally) in self.requirements.iter().zip(&mut self.tallies) {
             match req.eval(profile) {
                 Truth::True => tally.included += 1,
@@ -460,6 +532,62 @@ impl Summary {
             }
         }
         true
+    }
+
+    /// Counts what the supply would do for one assessment.
+    fn add_supply(&mut self, pack: &Pack, a: &Assessment, region: &str, locality: &str) {
+        let currency = pack.data.currency.clone().unwrap_or_default();
+        let t = &mut self.supplied;
+        let (once, month, approx) = a.first_steps_cost;
+        let first = t.first_steps.entry(currency.clone()).or_default();
+        first.add(once, month, approx);
+        let entries: Vec<usize> = self
+            .supply
+            .iter()
+            .filter_map(|id| pack.data.entries.iter().position(|e| &e.id == id))
+            .collect();
+        for &e in &entries {
+            let entry = &pack.data.entries[e];
+            t.found.insert(entry.id.clone());
+            t.names
+                .entry(entry.id.clone())
+                .or_insert_with(|| entry.name.get(self.locale).to_string());
+        }
+        let s = engine::supply::supplied(pack, &a.profile, &entries);
+        if s.needs.is_empty() {
+            return;
+        }
+        t.reached += 1;
+        for &e in &s.needs {
+            let entry = &pack.data.entries[e];
+            let n = t.needed.entry(entry.id.clone()).or_default();
+            *n += 1;
+            let cost = t.costs.entry(currency.clone()).or_default();
+            cost.add(
+                entry.setup,
+                entry.monthly,
+                entry.approximate || entry.per_use || entry.commission_pct > 0.0,
+            );
+        }
+        let rung = |p: Option<usize>| p.and_then(|p| engine::Standing::rung(pack, p));
+        // `None` (no rung) sorts before every rung.
+        if rung(s.stage_after) > rung(s.stage_before) {
+            t.moved += 1;
+            let to = s.stage_after.map(|p| pack.data.pathways[p].id.clone());
+            if let Some(to) = to {
+                *t.to.entry(to.clone()).or_default() += 1;
+                if let Some(p) = s.stage_after {
+                    t.rungs.entry(to).or_insert_with(|| {
+                        (
+                            rung(Some(p)).unwrap_or(0),
+                            pack.data.pathways[p].label.get(self.locale).to_string(),
+                        )
+                    });
+                }
+            }
+            *t.regions.entry(region.to_string()).or_default() += 1;
+            *t.localities.entry(locality.to_string()).or_default() += 1;
+        }
     }
 
     /// Region, locality and sector names from the pack's questions, once per pack.
@@ -616,6 +744,65 @@ impl Summary {
             regions: groups(&self.regions, LABEL_REGION),
             localities: groups(&self.localities, LABEL_LOCALITY),
             scenarios,
+            supply: (!self.supply.is_empty()).then(|| self.supply_view()),
+        }
+    }
+
+    fn supply_view(&self) -> SupplyView {
+        let n = self.all.enterprises;
+        let t = &self.supplied;
+        let spread = |map: &BTreeMap<String, u64>, kind: u8| {
+            let sizes = if kind == LABEL_REGION {
+                &self.regions
+            } else {
+                &self.localities
+            };
+            let mut list: Vec<Share> = map
+                .iter()
+                .map(|(k, &c)| {
+                    let size = sizes.get(k).map_or(0, |g| g.enterprises);
+                    Share::new(k, self.label(kind, k), c, size)
+                })
+                .collect();
+            rank(&mut list);
+            list
+        };
+        let mut to: Vec<(&usize, Share)> =
+            t.to.iter()
+                .map(|(id, &c)| {
+                    let (place, label) = &t.rungs[id];
+                    (place, Share::new(id, label.clone(), c, n))
+                })
+                .collect();
+        to.sort_by_key(|(place, _)| **place);
+        SupplyView {
+            supplied: self.supply.clone(),
+            entries: self
+                .supply
+                .iter()
+                .filter(|id| t.found.contains(*id))
+                .map(|id| {
+                    let name = t.names.get(id).cloned().unwrap_or_default();
+                    Share::new(id, name, t.needed.get(id).copied().unwrap_or(0), n)
+                })
+                .collect(),
+            unknown: self
+                .supply
+                .iter()
+                .filter(|id| !t.found.contains(*id))
+                .cloned()
+                .collect(),
+            reached: Share::new("reached", String::new(), t.reached, n),
+            moved: Share::new("moved", String::new(), t.moved, n),
+            to: to.into_iter().map(|(_, s)| s).collect(),
+            regions: spread(&t.regions, LABEL_REGION),
+            localities: spread(&t.localities, LABEL_LOCALITY),
+            cost: t.costs.iter().map(|(c, m)| MoneyView::new(c, m)).collect(),
+            first_steps: t
+                .first_steps
+                .iter()
+                .map(|(c, m)| MoneyView::new(c, m))
+                .collect(),
         }
     }
 }
@@ -715,6 +902,57 @@ pub struct RouteView {
     pub without_stage: Share,
 }
 
+/// An amount of money added up for a cohort, in one currency: once, a month, and for a year
+/// (once plus twelve months), as plain decimals; `approximate` when a figure could not be
+/// confirmed or is paid per use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MoneyView {
+    pub currency: String,
+    pub once: String,
+    pub monthly: String,
+    pub year: String,
+    pub approximate: bool,
+}
+
+impl MoneyView {
+    fn new(currency: &str, m: &Money) -> MoneyView {
+        let d = engine::words::decimal;
+        MoneyView {
+            currency: currency.to_string(),
+            once: d(m.once),
+            monthly: d(m.monthly),
+            year: d(m.once + 12.0 * m.monthly),
+            approximate: m.approximate,
+        }
+    }
+}
+
+/// What a programme supplying some catalogue entries would do for the cohort ("¿Y si el
+/// programa diera…?").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SupplyView {
+    /// The entry ids, as given.
+    pub supplied: Vec<String>,
+    /// The entries some pack has, as given: each with the enterprises that need it.
+    pub entries: Vec<Share>,
+    /// Ids that no pack of the cohort has.
+    pub unknown: Vec<String>,
+    /// Enterprises that need at least one, out of all.
+    pub reached: Share,
+    /// Enterprises the entries take to a higher rung, out of all.
+    pub moved: Share,
+    /// The moved by the rung they reach, in ladder order, out of all.
+    pub to: Vec<Share>,
+    /// The moved by region and by locality, out of each group; most first.
+    pub regions: Vec<Share>,
+    pub localities: Vec<Share>,
+    /// What supplying costs, by currency.
+    pub cost: Vec<MoneyView>,
+    /// What every enterprise's next three steps would cost (as its short result names them),
+    /// by currency.
+    pub first_steps: Vec<MoneyView>,
+}
+
 /// Every figure of a summary, ranked and rounded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct View {
@@ -732,6 +970,8 @@ pub struct View {
     pub regions: Vec<GroupView>,
     pub localities: Vec<GroupView>,
     pub scenarios: Vec<ScenarioView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supply: Option<SupplyView>,
 }
 
 impl View {
@@ -848,6 +1088,60 @@ impl View {
                 }
             }
         }
+        if let Some(sv) = &self.supply {
+            let cond = sv.supplied.join(" ");
+            for e in &sv.entries {
+                rows.push(share("supply", &cond, "all", ("", ""), e));
+                rows.last_mut().expect("pushed")[5] = format!("needed:{}", e.key);
+            }
+            for s in [&sv.reached, &sv.moved] {
+                rows.push(share("supply", &cond, "all", ("", ""), s));
+            }
+            for s in &sv.to {
+                rows.push(share("supply", &cond, "all", ("", ""), s));
+                rows.last_mut().expect("pushed")[5] = format!("to:{}", s.key);
+            }
+            for (scope, list) in [("region", &sv.regions), ("locality", &sv.localities)] {
+                for s in list {
+                    let mut r = share("supply", &cond, scope, (&s.key, &s.label), s);
+                    r[5] = "moved".into();
+                    r[6] = String::new();
+                    rows.push(r);
+                }
+            }
+            for (section, money) in [("supply", &sv.cost), ("first_steps", &sv.first_steps)] {
+                let cond = if section == "supply" {
+                    cond.as_str()
+                } else {
+                    ""
+                };
+                for m in money {
+                    for (kind, amount) in [
+                        ("once", &m.once),
+                        ("monthly", &m.monthly),
+                        ("year", &m.year),
+                    ] {
+                        rows.push([
+                            section.into(),
+                            cond.into(),
+                            "all".into(),
+                            String::new(),
+                            String::new(),
+                            format!("{kind}:{}", m.currency),
+                            if m.approximate {
+                                "approximate".into()
+                            } else {
+                                String::new()
+                            },
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                            amount.clone(),
+                        ]);
+                    }
+                }
+            }
+        }
         for r in &rows {
             row([
                 &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9], &r[10],
@@ -947,6 +1241,52 @@ impl View {
             let _ = writeln!(o, "\n{} {}:", w.if_required, sc.condition);
             let _ = writeln!(o, "  {}", self.scenario_sentence(sc, locale));
         }
+        if let Some(sv) = &self.supply {
+            let names: Vec<&str> = sv.entries.iter().map(|e| e.label.as_str()).collect();
+            let _ = writeln!(o, "\n{} {}:", w.if_supplied, names.join(", "));
+            for e in &sv.entries {
+                let _ = writeln!(o, "  {}: {}", e.label, (w.need_it)(e.count, &e.percent));
+            }
+            if !sv.unknown.is_empty() {
+                let _ = writeln!(o, "  {}: {}", w.not_in_catalogue, sv.unknown.join(", "));
+            }
+            let (r, m) = (&sv.reached, &sv.moved);
+            let _ = writeln!(
+                o,
+                "  {}",
+                (w.reached)(r.count, &r.percent, m.count, &m.percent)
+            );
+            for s in &sv.to {
+                let _ = writeln!(
+                    o,
+                    "    {} «{}»: {} ({} %)",
+                    w.up_to, s.label, s.count, s.percent
+                );
+            }
+            let mostly: Vec<String> = [sv.regions.first(), sv.localities.first()]
+                .into_iter()
+                .flatten()
+                .map(|g| format!("{} ({}, {} %)", g.label, g.count, g.percent))
+                .collect();
+            if !mostly.is_empty() {
+                let _ = writeln!(o, "  {} {}.", w.mostly_in, mostly.join("; "));
+            }
+            let money = |m: &MoneyView, f: fn(&str, &str, &str) -> String| {
+                let cur = |a: &str| engine::words::money(a.parse().unwrap_or(0.0), &m.currency);
+                let mut line = f(&cur(&m.once), &cur(&m.monthly), &cur(&m.year));
+                if m.approximate {
+                    line.push(' ');
+                    line.push_str(w.approximate);
+                }
+                line
+            };
+            for m in &sv.cost {
+                let _ = writeln!(o, "  {}.", money(m, w.cost));
+            }
+            for m in &sv.first_steps {
+                let _ = writeln!(o, "  {}.", money(m, w.first_steps_cost));
+            }
+        }
         o
     }
 }
@@ -978,6 +1318,18 @@ struct Words {
     mostly_locality: fn(&str, u64, &str) -> String,
     excluded: fn(u64, &str) -> String,
     unknown: fn(u64, &str) -> String,
+    if_supplied: &'static str,
+    not_in_catalogue: &'static str,
+    /// "12 need it (8.0 %)".
+    need_it: fn(u64, &str) -> String,
+    /// "40 need something of it (26.7 %); 25 (16.7 %) would move up a rung:"
+    reached: fn(u64, &str, u64, &str) -> String,
+    up_to: &'static str,
+    mostly_in: &'static str,
+    /// "Cost: $X once and $Y a month; $Z in a year"
+    cost: fn(&str, &str, &str) -> String,
+    first_steps_cost: fn(&str, &str, &str) -> String,
+    approximate: &'static str,
 }
 
 fn words(locale: Locale) -> &'static Words {
@@ -1007,6 +1359,25 @@ fn words(locale: Locale) -> &'static Words {
             unknown: |n, p| {
                 format!("De otras {n} ({p} %) no se sabe: no respondieron lo necesario.")
             },
+            if_supplied: "Si el programa diera",
+            not_in_catalogue: "No está en el catálogo de ningún país de estas empresas",
+            need_it: |n, p| format!("lo necesitan {n} ({p} %)"),
+            reached: |n, p, m, q| {
+                format!(
+                    "{n} empresas ({p} %) necesitan algo de esto; {m} ({q} %) subirían de escalón:"
+                )
+            },
+            up_to: "hasta",
+            mostly_in: "Sobre todo en",
+            cost: |once, month, year| {
+                format!("Costo: {once} de una vez y {month} al mes; {year} en un año")
+            },
+            first_steps_cost: |once, month, year| {
+                format!(
+                    "Si cada empresa diera sus primeros pasos: {once} de una vez y {month} al mes; {year} en un año"
+                )
+            },
+            approximate: "(precios aproximados)",
         },
         Locale::En => {
             &Words {
@@ -1032,6 +1403,25 @@ fn words(locale: Locale) -> &'static Words {
                 unknown: |n, p| {
                     format!("For another {n} ({p} %) it is not known: they did not answer what it takes.")
                 },
+                if_supplied: "If the programme supplied",
+                not_in_catalogue: "Not in the catalogue of any of these enterprises' countries",
+                need_it: |n, p| format!("{n} need it ({p} %)"),
+                reached: |n, p, m, q| {
+                    format!(
+                        "{n} enterprises ({p} %) need something of it; {m} ({q} %) would move up a rung:"
+                    )
+                },
+                up_to: "up to",
+                mostly_in: "Mostly in",
+                cost: |once, month, year| {
+                    format!("Cost: {once} once and {month} a month; {year} in a year")
+                },
+                first_steps_cost: |once, month, year| {
+                    format!(
+                        "If every enterprise took its first steps: {once} once and {month} a month; {year} in a year"
+                    )
+                },
+                approximate: "(approximate prices)",
             }
         }
     }
