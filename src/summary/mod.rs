@@ -1374,7 +1374,7 @@ fn words(locale: Locale) -> &'static Words {
             },
             first_steps_cost: |once, month, year| {
                 format!(
-                    "Si cada empresa diera sus primeros pasos: {once} de una vez y {month} al mes; {year} en un año"
+                    "Si cada empresa diera sus próximos tres pasos: {once} de una vez y {month} al mes; {year} en un año"
                 )
             },
             approximate: "(precios aproximados)",
@@ -1418,7 +1418,7 @@ fn words(locale: Locale) -> &'static Words {
                 },
                 first_steps_cost: |once, month, year| {
                     format!(
-                        "If every enterprise took its first steps: {once} once and {month} a month; {year} in a year"
+                        "If every enterprise took its next three steps: {once} once and {month} a month; {year} in a year"
                     )
                 },
                 approximate: "(approximate prices)",
