@@ -97,12 +97,6 @@ pub fn question_for_field<'p>(pack: &'p Pack, path: &str) -> Option<&'p Question
     pack.data.questions.iter().find(|q| q.field == path)
 }
 
-/// What to call a field: its question's text, or the path when no question asks it.
-pub fn field_label(pack: &Pack, path: &str, locale: Locale) -> String {
-    question_for_field(pack, path)
-        .map(|q| q.text.get(locale).to_string())
-        .unwrap_or_else(|| path.to_string())
-}
 
 /// A value of the field at `path` in the words of the question's options.
 pub fn value_label(pack: &Pack, path: &str, value: &Json, locale: Locale) -> String {

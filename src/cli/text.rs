@@ -268,7 +268,10 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{line}.")?;
     }
     if !r.unanswered.is_empty() {
-        writeln!(out, "\n{}: {}", w.unanswered, r.unanswered.join(", "))?;
+        writeln!(out, "\n{}:", w.unanswered)?;
+        for path in &r.unanswered {
+            writeln!(out, "  - {}", pack.field_label(path, r.locale))?;
+        }
     }
     Ok(())
 }

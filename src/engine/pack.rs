@@ -630,6 +630,16 @@ pub fn is_month(s: &str) -> bool {
 }
 
 impl Pack {
+    /// What to call a profile field in `locale`: the text of the question that asks it, or its
+    /// path when no question does.
+    pub fn field_label<'p>(&'p self, path: &'p str, locale: Locale) -> &'p str {
+        self.data
+            .questions
+            .iter()
+            .find(|q| q.field == path)
+            .map_or(path, |q| q.text.get(locale))
+    }
+
     /// The glossary entries that any of `texts` uses in `locale`, in the glossary's order.
     pub fn terms_in<'p>(&'p self, texts: &[&str], locale: Locale) -> Vec<&'p TermData> {
         self.data

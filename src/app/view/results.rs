@@ -13,7 +13,6 @@ use maud::{html, Markup};
 
 use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
-use crate::app::answers::field_label;
 use crate::app::words::{words, Words};
 use crate::engine::brief::brief_words;
 use crate::engine::links::is_safe_link;
@@ -175,7 +174,7 @@ pub fn results(
                 @if !report.unanswered.is_empty() {
                     section.sin-responder aria-labelledby="sin-responder-titulo" {
                         h3 #sin-responder-titulo { (w.unanswered_heading) }
-                        ul { @for f in &report.unanswered { li { (field_label(pack, f, locale)) } } }
+                        ul { @for f in &report.unanswered { li { (pack.field_label(f, locale)) } } }
                     }
                 }
             }
@@ -225,7 +224,7 @@ fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
     let fields = reason
         .fields
         .iter()
-        .map(|f| field_label(pack, f, w.locale))
+        .map(|f| pack.field_label(f, w.locale))
         .collect::<Vec<_>>();
     html! {
         li {
