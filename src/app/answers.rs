@@ -97,7 +97,6 @@ pub fn question_for_field<'p>(pack: &'p Pack, path: &str) -> Option<&'p Question
     pack.data.questions.iter().find(|q| q.field == path)
 }
 
-
 /// A value of the field at `path` in the words of the question's options.
 pub fn value_label(pack: &Pack, path: &str, value: &Json, locale: Locale) -> String {
     let w = words(locale);

@@ -35,9 +35,10 @@ pub struct BriefStep<'r> {
 impl<'p> Report<'p> {
     /// The short result (see the module's documentation).
     ///
-    /// The need shown is the first the next rung lacks in the pack's order, which lists a
-    /// rung's needs from the most basic (a device before internet before skills); the steps
-    /// are the plan's first three, so they match the numbers of the whole plan.
+    /// The need shown is the one of the next rung's that the plan works on first (so the steps
+    /// shown answer it), else the first in the pack's order, which lists a rung's needs from
+    /// the most basic (a device before internet before skills); the steps are the plan's first
+    /// three, so they match the numbers of the whole plan.
     pub fn brief(&self) -> Brief<'p> {
         let es = self.locale == Locale::Es;
         let ladder = || self.pathways.iter().filter(|p| p.ladder);
@@ -86,9 +87,20 @@ impl<'p> Report<'p> {
                 });
             }
         }
-        let holds_back = match self
+        // The need the plan works on first, so that the steps below answer it; the first in
+        // the pack's order when no step does.
+        let first_step = |id: &&str| {
+            self.requirement(id)
+                .and_then(|r| r.steps.iter().min().copied())
+                .unwrap_or(u32::MAX)
+        };
+        let worst = self
             .blockers
-            .first()
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, id)| (first_step(id), *i))
+            .map(|(_, id)| *id);
+        let holds_back = match worst
             .and_then(|id| self.requirement(id))
             .and_then(|r| r.text)
         {
