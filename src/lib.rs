@@ -32,8 +32,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod taller;
 
-/// The planner page (`www/planner/`, bin `umbral-planner`).
-#[cfg(target_arch = "wasm32")]
+/// The planner page (`www/planner/`, bin `umbral-planner`): Yew, wasm32 only, except its pure
+/// model (`planner::model`, `planner::import`), built natively too for its tests.
 pub mod planner;
 
 /// How the Web Workers (bins `umbral-packs`, `umbral-helper`) answer their pages.
