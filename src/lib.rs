@@ -12,7 +12,8 @@
 //!   their exports back).
 //! - Shells over them: `cli`, the `umbral` command line (native only); [`app`], the
 //!   entrepreneur's page and the UI parts the other pages share; `taller`, the consultant's
-//!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker`, how the
+//!   workspace page, and [`planner`], the planner page (Yew, wasm32 only; its reducer,
+//!   `planner::model`, is built natively too, for its tests); `worker`, how the
 //!   Web Workers answer (the pack checker's compile step is [`packs::runtime`]). They share the packs, so a profile scores the same in
 //!   every one.
 

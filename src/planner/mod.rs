@@ -12,8 +12,8 @@
 //! `umbral batch --summary --summary-format csv` prints for the same input, filters and
 //! requirements.
 //!
-//! Written as Yew's examples are: the state is one pure reducer ([`model`]) over what a file
-//! means ([`import`]), both built natively too so they are tested there
+//! Written as Yew's examples are: the state is one pure reducer (`model`) over what a file
+//! means (`import`), both built natively too so they are tested there
 //! (`tests/planner_model.rs`); the effects (reading files with `gloo_file`, fetching packs,
 //! pacing, the download) are all in `effects`; each section of the page is its own component
 //! (`file_picker`, `filters`, `figures`, `scenarios`), put together in `page`. The rest is
