@@ -244,6 +244,28 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
     assert!(circle(&looped).is_some());
 }
 
+/// The planner page's modules import in layers too: the pure `words`, `import` and `model` at
+/// the bottom, then the effects and the components, `page` on top.
+#[test]
+fn the_planners_modules_have_no_import_circle() {
+    let graph = module_imports("planner");
+    assert!(graph["model"].contains(&"import".to_string()), "{graph:?}");
+    assert!(graph["page"].contains(&"effects".to_string()), "{graph:?}");
+    for pure in ["words", "import", "model"] {
+        let above: Vec<_> = graph[pure]
+            .iter()
+            .filter(|m| !["words", "import"].contains(&m.as_str()))
+            .collect();
+        assert!(above.is_empty(), "src/planner/{pure}.rs imports {above:?}");
+    }
+    if let Some(found) = circle(&graph) {
+        panic!(
+            "the planner's modules import in a circle: {}",
+            found.join(" → ")
+        );
+    }
+}
+
 /// The pages' reducers, and what the planner's reducer is handed, are pure too (a Yew
 /// `Reducible`, nothing else of the browser): the time of a save, what storage said, the files
 /// read and the packs fetched come in as actions; effects run in the components and their
