@@ -50,7 +50,7 @@ pub fn Planner() -> Html {
     };
     let total = model.total();
 
-    let d = model.dispatcher();
+    let dispatcher = model.dispatcher();
     let on_files = {
         let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
         let idle = model.busy == Busy::Idle;
@@ -75,26 +75,26 @@ pub fn Planner() -> Html {
                         <p class="lema">{ w.tagline }</p>
                     </div>
                     <button type="button" class="idioma" lang={w.switch_to_lang} data-testid="idioma"
-                        onclick={send(&d, |_: MouseEvent| Action::SwitchLanguage)}>{ w.switch_to }</button>
+                        onclick={send(&dispatcher, |_: MouseEvent| Action::SwitchLanguage)}>{ w.switch_to }</button>
                 </div>
             </header>
             <main class="contenido planear">
                 <FilePicker {locale} busy={model.busy.clone()} files={model.files.clone()}
-                    {on_files} on_clear={send(&d, |()| Action::Clear)} />
+                    {on_files} on_clear={send(&dispatcher, |()| Action::Clear)} />
                 // Only once every chosen file is read: nothing partial is shown as the result
                 // or offered for download.
                 if total > 0 && model.busy == Busy::Idle {
                     <Filters {locale} filter={model.filter.clone()}
                         regions={Model::regions(&everything)}
                         localities={model.options("locality")} sectors={model.options("sector")}
-                        on_change={send(&d, |(part, value)| Action::Filter(part, value))} />
+                        on_change={send(&dispatcher, |(part, value)| Action::Filter(part, value))} />
                     <Figures {locale} view={view.clone()} {total} />
                     <Scenarios {locale} view={view.clone()} choices={model.choices()}
                         chosen={model.chosen()} level={model.level()}
-                        on_field={send(&d, Action::ChooseField)}
-                        on_level={send(&d, Action::ChooseLevel)}
-                        on_add={send(&d, |()| Action::AddScenario)}
-                        on_remove={send(&d, Action::RemoveScenario)} />
+                        on_field={send(&dispatcher, Action::ChooseField)}
+                        on_level={send(&dispatcher, Action::ChooseLevel)}
+                        on_add={send(&dispatcher, |()| Action::AddScenario)}
+                        on_remove={send(&dispatcher, Action::RemoveScenario)} />
                     <section class="acciones planear__descargar">
                         <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download }</button>
                         <p class="nota">{ w.download_note }</p>
