@@ -12,7 +12,8 @@
 //!   their exports back).
 //! - Shells over them: `cli`, the `umbral` command line (native only); [`app`], the
 //!   entrepreneur's page and the UI parts the other pages share; `taller`, the consultant's
-//!   workspace page, and `planner`, the planner page (Yew, wasm32 only); `worker`, how the
+//!   workspace page, and [`planner`], the planner page (Yew, wasm32 only; its reducer,
+//!   `planner::model`, is built natively too, for its tests); `worker`, how the
 //!   Web Workers answer (the pack checker's compile step is [`packs::runtime`]). They share the packs, so a profile scores the same in
 //!   every one.
 
@@ -32,8 +33,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod taller;
 
-/// The planner page (`www/planner/`, bin `umbral-planner`).
-#[cfg(target_arch = "wasm32")]
+/// The planner page (`www/planner/`, bin `umbral-planner`): Yew, wasm32 only, except its pure
+/// model (`planner::model`, `planner::import`), built natively too for its tests.
 pub mod planner;
 
 /// How the Web Workers (bins `umbral-packs`, `umbral-helper`) answer their pages.

@@ -4,6 +4,8 @@
 //!   no files, I/O, environment, processes, network, clock, printing, or browser crates, so
 //!   they give the same results natively and in the browser, and tests can hand them
 //!   everything. Lines that start with `//` (comments, docs) are not checked.
+//! - The pages' reducers (`src/taller/model.rs`, `src/planner/model.rs` and what it is handed,
+//!   `src/planner/import.rs`) read no clock and do no I/O either.
 //! - Nothing under `src/` contains `todo!(`, `unimplemented!(` or `dbg!(`.
 //! - serde_json keeps its `float_roundtrip` feature natively (see the test for why).
 
@@ -242,36 +244,67 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
     assert!(circle(&looped).is_some());
 }
 
-/// The workspace page's reducer is pure too (a Yew `Reducible`, nothing else of the browser):
-/// the time of a save and what storage said come in as actions (`src/taller/model.rs`);
-/// effects run in the component and its callbacks.
+/// The planner page's modules import in layers too: the pure `words`, `import` and `model` at
+/// the bottom, then the effects and the components, `page` on top.
 #[test]
-fn the_workspace_reducer_reads_no_clock_and_does_no_io() {
-    let file = root().join("src/taller/model.rs");
-    let text = fs::read_to_string(&file).expect("src/taller/model.rs");
+fn the_planners_modules_have_no_import_circle() {
+    let graph = module_imports("planner");
+    assert!(graph["model"].contains(&"import".to_string()), "{graph:?}");
+    assert!(graph["page"].contains(&"effects".to_string()), "{graph:?}");
+    for pure in ["words", "import", "model"] {
+        let above: Vec<_> = graph[pure]
+            .iter()
+            .filter(|m| !["words", "import"].contains(&m.as_str()))
+            .collect();
+        assert!(above.is_empty(), "src/planner/{pure}.rs imports {above:?}");
+    }
+    if let Some(found) = circle(&graph) {
+        panic!(
+            "the planner's modules import in a circle: {}",
+            found.join(" → ")
+        );
+    }
+}
+
+/// The pages' reducers, and what the planner's reducer is handed, are pure too (a Yew
+/// `Reducible`, nothing else of the browser): the time of a save, what storage said, the files
+/// read and the packs fetched come in as actions; effects run in the components and their
+/// callbacks (`src/taller/mod.rs`, `src/planner/effects.rs`).
+const REDUCERS: &[&str] = &[
+    "src/taller/model.rs",
+    "src/planner/model.rs",
+    "src/planner/import.rs",
+];
+
+#[test]
+fn the_pages_reducers_read_no_clock_and_do_no_io() {
     let mut problems = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        // Types may come from anywhere (`use super::db::{DbError, Loaded}`); calls may not.
-        if line.trim_start().starts_with("//") || line.trim_start().starts_with("use ") {
-            continue;
-        }
-        for needle in IMPURE.iter().filter(|n| **n != "yew").chain(&[
-            "now()",
-            "today()",
-            "spawn_local",
-            "db::",
-            "browser::",
-        ]) {
-            if line.contains(needle) {
-                problems.push(format!(
-                    "src/taller/model.rs:{}: mentions `{needle}`: {}",
-                    number + 1,
-                    line.trim()
-                ));
+    for path in REDUCERS {
+        let text = fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (number, line) in text.lines().enumerate() {
+            // Types may come from anywhere (`use super::db::{DbError, Loaded}`); calls may not.
+            if line.trim_start().starts_with("//") || line.trim_start().starts_with("use ") {
+                continue;
+            }
+            for needle in IMPURE.iter().filter(|n| **n != "yew").chain(&[
+                "now()",
+                "today()",
+                "spawn_local",
+                "db::",
+                "browser::",
+                "effects::",
+            ]) {
+                if line.contains(needle) {
+                    problems.push(format!(
+                        "{path}:{}: mentions `{needle}`: {}",
+                        number + 1,
+                        line.trim()
+                    ));
+                }
             }
         }
     }
-    report("the workspace's reducer must stay pure", &problems);
+    report("the pages' reducers must stay pure", &problems);
 }
 
 #[test]

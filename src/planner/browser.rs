@@ -1,5 +1,6 @@
 //! The browser calls the planner page makes, each returning an error message rather than
-//! panicking: fetching a pack, reading a chosen file, letting the page paint. Saving a file is
+//! panicking: fetching a pack, the files of a file list (read with `gloo_file`), letting the
+//! page paint. Saving a file is
 //! `crate::app::browser::download`, as on every page.
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,15 +36,6 @@ pub async fn fetch_pack(id: &str) -> Result<Pack, String> {
     Pack::from_json(&text).map_err(|e| format!("{url}: {e}"))
 }
 
-/// The whole text of a file the user chose.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map_err(describe)?
-        .as_string()
-        .ok_or_else(|| "not text".to_string())
-}
-
 /// Gives the browser a turn (a zero-delay timer), so the page can paint and stay responsive
 /// during a long import.
 pub async fn next_tick() {
@@ -68,9 +60,15 @@ pub fn set_document_language(locale: Locale, title: &str) {
 }
 
 /// The files of a file list (from a file input or a drop), in order.
-pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+pub fn files(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
+    list.map(|list| gloo_file::FileList::from(list).to_vec())
+        .unwrap_or_default()
+}
+
+/// The browser's language, if Umbral speaks it; Spanish otherwise.
+pub fn navigator_locale() -> Locale {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Locale::parse(&l))
+        .unwrap_or(Locale::Es)
 }

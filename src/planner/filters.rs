@@ -1,0 +1,78 @@
+//! The filters: region, locality and sector, each a list with "all" first.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::engine::Locale;
+use crate::summary::Filter;
+
+use super::model::FilterPart;
+use super::words::words;
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub locale: Locale,
+    pub filter: Filter,
+    /// The choices of each list (value, label).
+    pub regions: Vec<(String, String)>,
+    pub localities: Vec<(String, String)>,
+    pub sectors: Vec<(String, String)>,
+    /// A list changed: which, and its value (`None` for all).
+    pub on_change: Callback<(FilterPart, Option<String>)>,
+}
+
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let w = words(props.locale);
+    let f = &props.filter;
+    html! {
+        <section aria-labelledby="filtros-titulo">
+            <h2 id="filtros-titulo">{ w.filters_heading }</h2>
+            <div class="planear__filtros">
+                <FilterList id="filtro-region" label={w.region} all={w.all_regions}
+                    options={props.regions.clone()} current={f.region.clone()}
+                    on_change={props.on_change.reform(|v| (FilterPart::Region, v))} />
+                <FilterList id="filtro-localidad" label={w.locality} all={w.all_localities}
+                    options={props.localities.clone()} current={f.locality.clone()}
+                    on_change={props.on_change.reform(|v| (FilterPart::Locality, v))} />
+                <FilterList id="filtro-giro" label={w.sector} all={w.all_sectors}
+                    options={props.sectors.clone()} current={f.sector.clone()}
+                    on_change={props.on_change.reform(|v| (FilterPart::Sector, v))} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FilterListProps {
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Vec<(String, String)>,
+    current: Option<String>,
+    on_change: Callback<Option<String>>,
+}
+
+/// One filter's list.
+#[component]
+fn FilterList(props: &FilterListProps) -> Html {
+    let onchange = props.on_change.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        (!value.is_empty()).then_some(value)
+    });
+    let id = props.id;
+    let current = props.current.as_deref();
+    html! {
+        <div class="planear__campo">
+            <label for={id}>{ props.label }</label>
+            <select {id} class="lista" data-testid={id} {onchange}>
+                <option value="" selected={current.is_none()}>{ props.all }</option>
+                { for props.options.iter().map(|(value, text)| {
+                    let selected = current == Some(value.as_str());
+                    html! { <option value={value.clone()} {selected}>{ text }</option> }
+                }) }
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,283 @@
+//! The planner page's state as one reducer. Everything from outside comes in as an action: the
+//! packs fetched, each file's results once read and scored (`super::import`), the progress of
+//! a long import, and what the user chose. No clock, no I/O, no browser here (built natively
+//! too, for its tests); the page's effects (`super::effects`) do those and dispatch.
+//!
+//! Filters, requirement scenarios and the language only re-count the kept assessments
+//! ([`Model::view`]); nothing is scored again.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::engine::pack::OptionValue;
+use crate::engine::{Locale, Pack};
+use crate::summary::{self, Filter, Requirement, Summary, View};
+
+use super::import::{FileResult, Imported, Item};
+
+/// What the page is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Busy {
+    Idle,
+    /// Files were chosen; their packs are being fetched.
+    Packs,
+    /// Reading a file: its name, and how many of its records so far.
+    Reading(String, usize),
+}
+
+/// One of the filter's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterPart {
+    Region,
+    Locality,
+    Sector,
+}
+
+/// A question the scenario builder offers: its field, its text and the levels to choose from
+/// (value, label).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub field: String,
+    pub text: String,
+    pub levels: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub locale: Locale,
+    /// Packs fetched for the page by id (the Mexican one names the filters' and the scenario
+    /// builder's choices), or why one could not be.
+    pub packs: BTreeMap<String, Result<Rc<Pack>, String>>,
+    /// Each imported file's line in the list, in the order read.
+    pub files: Vec<FileResult>,
+    /// The assessments kept, one slice per imported file (so a new file clones no old one).
+    pub items: Vec<Rc<[Item]>>,
+    /// Bumped whenever the assessments change, so the figures are counted again.
+    pub version: u32,
+    pub busy: Busy,
+    pub filter: Filter,
+    pub requirements: Vec<Requirement>,
+    /// The scenario builder's choice: a field path and a level value ("" until chosen).
+    pub choice_field: String,
+    pub choice_level: String,
+}
+
+pub enum Action {
+    SwitchLanguage,
+    /// A pack fetched, by id, or why it could not be.
+    PackLoaded(String, Result<Rc<Pack>, String>),
+    /// Files were chosen: the page reads them now.
+    ImportStarted,
+    /// How far the import got: the file being read, and its records so far.
+    Reading(String, usize),
+    /// Every chosen file read and scored, in the order chosen: the import is over.
+    Imported(Vec<Imported>),
+    /// Every file removed.
+    Clear,
+    Filter(FilterPart, Option<String>),
+    /// The scenario builder's question (its level goes back to the first).
+    ChooseField(String),
+    ChooseLevel(String),
+    /// Adds the chosen question at the chosen level as a requirement (once).
+    AddScenario,
+    RemoveScenario(usize),
+}
+
+impl Model {
+    pub fn new(locale: Locale) -> Model {
+        Model {
+            locale,
+            packs: BTreeMap::new(),
+            files: Vec::new(),
+            items: Vec::new(),
+            version: 0,
+            busy: Busy::Idle,
+            filter: Filter::default(),
+            requirements: Vec::new(),
+            choice_field: String::new(),
+            choice_level: String::new(),
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::SwitchLanguage => self.locale = self.locale.other(),
+            Action::PackLoaded(id, pack) => {
+                self.packs.insert(id, pack);
+            }
+            Action::ImportStarted => self.busy = Busy::Packs,
+            Action::Reading(name, n) => self.busy = Busy::Reading(name, n),
+            Action::Imported(files) => {
+                for file in files {
+                    self.files.push(file.result);
+                    if !file.items.is_empty() {
+                        self.items.push(file.items.into());
+                    }
+                }
+                self.version += 1;
+                self.busy = Busy::Idle;
+            }
+            Action::Clear => {
+                self.items.clear();
+                self.files.clear();
+                self.version += 1;
+            }
+            Action::Filter(part, value) => match part {
+                FilterPart::Region => self.filter.region = value,
+                FilterPart::Locality => self.filter.locality = value,
+                FilterPart::Sector => self.filter.sector = value,
+            },
+            Action::ChooseField(field) => {
+                self.choice_field = field;
+                self.choice_level.clear();
+            }
+            Action::ChooseLevel(level) => self.choice_level = level,
+            Action::AddScenario => self.add_scenario(),
+            Action::RemoveScenario(i) => {
+                if i < self.requirements.len() {
+                    self.requirements.remove(i);
+                }
+            }
+        }
+    }
+
+    fn add_scenario(&mut self) {
+        let (Some(choice), Some(value)) = (self.chosen(), self.level()) else {
+            return;
+        };
+        let Some(text) = summary::at_least(&choice.field, &value) else {
+            return;
+        };
+        let Ok(requirement) = Requirement::parse(&text) else {
+            return;
+        };
+        if self.requirements.iter().any(|r| r.text == requirement.text) {
+            return;
+        }
+        self.requirements.push(requirement);
+    }
+
+    /// How many enterprises are kept, before any filter.
+    pub fn total(&self) -> usize {
+        self.items.iter().map(|file| file.len()).sum()
+    }
+
+    /// The figures of the kept assessments under `filter`, with a scenario per requirement,
+    /// in the page's language.
+    pub fn summary(&self, filter: Filter, requirements: Vec<Requirement>) -> View {
+        let mut summary = Summary::new(self.locale, filter, requirements);
+        for (pack, assessment) in self.items.iter().flat_map(|file| file.iter()) {
+            summary.add(pack, assessment);
+        }
+        summary.view()
+    }
+
+    /// The figures the page shows and the CSV it offers: under the filter, with the scenarios.
+    pub fn view(&self) -> View {
+        self.summary(self.filter.clone(), self.requirements.clone())
+    }
+
+    /// Every enterprise, unfiltered: the filter lists come from it.
+    pub fn everything(&self) -> View {
+        self.summary(Filter::default(), Vec::new())
+    }
+
+    /// The Mexican pack, once fetched: its questions name the filters' and the scenario
+    /// builder's choices.
+    pub fn mexico(&self) -> Option<&Rc<Pack>> {
+        self.packs.get("mx").and_then(|p| p.as_ref().ok())
+    }
+
+    /// The options of one of the Mexican pack's questions with text values (value, label).
+    pub fn options(&self, field: &str) -> Vec<(String, String)> {
+        self.mexico()
+            .iter()
+            .flat_map(|p| p.data.questions.iter())
+            .filter(|q| q.field == field)
+            .flat_map(|q| q.options.iter())
+            .filter_map(|o| match &o.value {
+                OptionValue::Text(v) => Some((v.clone(), o.label.get(self.locale).to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The regions to filter by: those of the enterprises kept.
+    pub fn regions(everything: &View) -> Vec<(String, String)> {
+        everything
+            .regions
+            .iter()
+            .filter(|g| g.key != summary::UNANSWERED)
+            .map(|g| (g.key.clone(), g.label.clone()))
+            .collect()
+    }
+
+    /// The questions the scenario builder offers.
+    pub fn choices(&self) -> Vec<Choice> {
+        self.mexico()
+            .map(|p| scenario_choices(p, self.locale))
+            .unwrap_or_default()
+    }
+
+    /// The scenario builder's question: the chosen one, or the first until one is chosen.
+    pub fn chosen(&self) -> Option<Choice> {
+        let choices = self.choices();
+        let index = choices
+            .iter()
+            .position(|c| c.field == self.choice_field)
+            .unwrap_or(0);
+        choices.into_iter().nth(index)
+    }
+
+    /// The scenario builder's level: the chosen one, or the question's first.
+    pub fn level(&self) -> Option<String> {
+        let chosen = self.chosen()?;
+        chosen
+            .levels
+            .iter()
+            .find(|(v, _)| *v == self.choice_level)
+            .or(chosen.levels.first())
+            .map(|(v, _)| v.clone())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.update(action);
+        Rc::new(next)
+    }
+}
+
+/// Questions whose answers have an order, so "at least" means something.
+fn scenario_choices(pack: &Pack, locale: Locale) -> Vec<Choice> {
+    pack.data
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let levels: Vec<(String, String)> = q
+                .options
+                .iter()
+                .filter_map(|o| {
+                    let value = match &o.value {
+                        OptionValue::Text(s) => s.clone(),
+                        OptionValue::Int(n) => n.to_string(),
+                        OptionValue::Bool(b) => b.to_string(),
+                        OptionValue::Num(_) => return None,
+                    };
+                    summary::at_least(&q.field, &value)?;
+                    Some((value, o.label.get(locale).to_string()))
+                })
+                .collect();
+            (!levels.is_empty() && q.field.split('.').count() > 1).then(|| Choice {
+                field: q.field.clone(),
+                text: q.text.get(locale).to_string(),
+                levels,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,361 @@
+//! The planner page's model, natively: its reducer (`umbral::planner::model`) and what a file
+//! and a record mean (`umbral::planner::import`). The page's effects read files and fetch
+//! packs; here the tests hand the same things in, as the effects do, and read the figures and
+//! the CSV the page would show and offer.
+
+mod support;
+
+use std::rc::Rc;
+
+use umbral::engine::{Locale, Pack};
+use umbral::planner::import::{self, Imported, Packs, MAX_FILE_BYTES};
+use umbral::planner::model::{Action, Busy, FilterPart, Model};
+use umbral::planner::words::words;
+
+use support::{text, umbral};
+
+/// 40 fictional Mexican profiles (`tests/planner/generate.mjs`, 40 profiles, seed 7).
+const PROFILES: &str = include_str!("fixtures/planner/perfiles.jsonl");
+const PROFILES_PATH: &str = "tests/fixtures/planner/perfiles.jsonl";
+
+fn pack(id: &str) -> Rc<Pack> {
+    let compiled = umbral::packs::compile(id, &umbral::packs::builtin(), None);
+    Rc::new(compiled.pack.expect("the pack compiles"))
+}
+
+fn mexico() -> Rc<Pack> {
+    pack("mx")
+}
+
+/// The packs of every country the page scores, as the effects would have fetched them.
+fn every_pack() -> Packs {
+    let mut packs = Packs::default();
+    for (_, id) in import::PACKS {
+        packs.add(id, Ok(pack(id)));
+    }
+    packs
+}
+
+/// A file of profiles read and scored as the page's effects do (without their pacing), in
+/// `locale`'s words.
+fn read(name: &str, text: &str, packs: &Packs, locale: Locale) -> Imported {
+    let w = words(locale);
+    assert!(!import::is_export(name, text), "{name} is not an export");
+    let mut imported = Imported::new(name);
+    for (place, json) in import::profile_records(text, name, w) {
+        let scored = json.and_then(|json| import::score_json(packs, &json, w));
+        imported.record(place, scored);
+    }
+    imported
+}
+
+/// A Spanish page with the Mexican pack and `files` imported.
+fn model_with(files: &[(&str, &str)]) -> Model {
+    let packs = every_pack();
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::PackLoaded("mx".into(), Ok(mexico())));
+    model.update(Action::ImportStarted);
+    let imported = files
+        .iter()
+        .map(|(name, text)| read(name, text, &packs, Locale::Es))
+        .collect();
+    model.update(Action::Imported(imported));
+    model
+}
+
+fn cli_csv(args: &[&str]) -> String {
+    let mut all = vec!["batch", "--summary", "--summary-format", "csv"];
+    all.extend_from_slice(args);
+    all.push(PROFILES_PATH);
+    let out = umbral(&all, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn a_new_page_is_idle_and_empty() {
+    let model = Model::new(Locale::En);
+    assert_eq!(model.busy, Busy::Idle);
+    assert_eq!(model.total(), 0);
+    assert!(model.files.is_empty());
+    assert!(
+        model.choices().is_empty(),
+        "no pack yet, no questions to offer"
+    );
+    assert_eq!(model.view().enterprises, 0);
+}
+
+#[test]
+fn an_import_shows_its_progress_then_every_file_at_once() {
+    let packs = every_pack();
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::ImportStarted);
+    assert_eq!(model.busy, Busy::Packs);
+    model.update(Action::Reading("perfiles.jsonl".into(), 64));
+    assert_eq!(model.busy, Busy::Reading("perfiles.jsonl".into(), 64));
+    assert!(
+        model.files.is_empty(),
+        "nothing is listed until the import ends"
+    );
+    let before = model.version;
+    let (first, second) = PROFILES.split_at(PROFILES.find("\n{").unwrap() + 1);
+    model.update(Action::Imported(vec![
+        read("uno.jsonl", first, &packs, Locale::Es),
+        read("resto.jsonl", second, &packs, Locale::Es),
+    ]));
+    assert_eq!(model.busy, Busy::Idle);
+    assert!(model.version > before, "the figures are counted again");
+    let names: Vec<_> = model.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["uno.jsonl", "resto.jsonl"]);
+    assert_eq!((model.files[0].read, model.files[1].read), (1, 39));
+    assert_eq!(model.total(), 40);
+    assert_eq!(model.view().enterprises, 40);
+    // A later import adds to what is there.
+    model.update(Action::Imported(vec![read(
+        "otra.jsonl",
+        first,
+        &packs,
+        Locale::Es,
+    )]));
+    assert_eq!((model.files.len(), model.total()), (3, 41));
+}
+
+#[test]
+fn a_bad_line_is_reported_at_its_line_and_the_others_count() {
+    let good: Vec<&str> = PROFILES.lines().take(3).collect();
+    let file = [
+        good[0],
+        "esto no es JSON",
+        good[1],
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"city"}"#,
+        good[2],
+    ]
+    .join("\n");
+    let model = model_with(&[("con-errores.jsonl", &file)]);
+    let result = &model.files[0];
+    assert_eq!((result.read, result.problem_count), (3, 2));
+    assert_eq!(result.problems[0].0, "Línea 2");
+    assert!(
+        result.problems[0].1.contains("not valid JSON"),
+        "{result:?}"
+    );
+    assert_eq!(result.problems[1].0, "Línea 4");
+    assert!(result.problems[1].1.contains("unknown value"), "{result:?}");
+    assert_eq!(model.total(), 3);
+}
+
+#[test]
+fn only_the_first_hundred_problems_of_a_file_are_kept_and_all_are_counted() {
+    let file = format!(
+        "{}\n",
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"city"}"#
+    )
+    .repeat(150);
+    let model = model_with(&[("malo.jsonl", &file)]);
+    let result = &model.files[0];
+    assert_eq!(result.problem_count, 150);
+    assert_eq!(result.problems.len(), import::SHOWN_PROBLEMS);
+    assert_eq!(model.total(), 0);
+}
+
+#[test]
+fn a_file_over_256_mb_is_named_with_its_size_and_not_read() {
+    let es = words(Locale::Es);
+    assert!(import::too_big("justo.jsonl", MAX_FILE_BYTES, es).is_none());
+    let refused = import::too_big("enorme.jsonl", 300 * 1024 * 1024, es).expect("refused");
+    assert!(refused.items.is_empty());
+    assert_eq!(refused.result.name, "enorme.jsonl");
+    assert_eq!((refused.result.read, refused.result.problem_count), (0, 1));
+    assert_eq!(
+        refused.result.problems[0],
+        (
+            "No se pudo leer el archivo".to_string(),
+            "El archivo pesa 300 MB; el máximo es 256 MB. Divídalo en partes y elíjalas juntas."
+                .to_string()
+        )
+    );
+    // The files chosen with it still count.
+    let packs = every_pack();
+    let small = PROFILES.lines().take(2).collect::<Vec<_>>().join("\n");
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::ImportStarted);
+    model.update(Action::Imported(vec![
+        refused,
+        read("pocos.jsonl", &small, &packs, Locale::Es),
+    ]));
+    assert_eq!(model.files.len(), 2);
+    assert_eq!((model.files[1].read, model.total()), (2, 2));
+}
+
+#[test]
+fn a_country_whose_pack_failed_or_does_not_exist_is_named_in_plain_words() {
+    let mut packs = Packs::default();
+    packs.add("mx", Ok(mexico()));
+    packs.add("cl", Err("offline".into()));
+    let file = concat!(
+        r#"{"schema":"umbral.profile/1","country":"MX","locality":"rural"}"#,
+        "\n",
+        r#"{"schema":"umbral.profile/1","country":"CL","locality":"urban"}"#,
+        "\n",
+    );
+    let result = read("dos-paises.jsonl", file, &packs, Locale::Es).result;
+    assert_eq!((result.read, result.problem_count), (1, 1));
+    assert_eq!(
+        result.problems[0],
+        (
+            "Línea 2".to_string(),
+            "no se pudieron cargar las preguntas de CL (¿sin conexión?): offline".to_string()
+        )
+    );
+    assert_eq!(
+        import::wanted_pack(&serde_json::json!({"country": "BO"})),
+        Some("bo")
+    );
+    assert_eq!(
+        import::wanted_pack(&serde_json::json!({"country": "AR"})),
+        None
+    );
+}
+
+#[test]
+fn a_handoff_file_that_cannot_be_read_is_refused_with_every_problem_named() {
+    let fixture = include_str!("fixtures/handoff/v1-sample.json");
+    let model = model_with(&[("v1-sample.json", fixture)]);
+    assert_eq!((model.files[0].read, model.total()), (3, 3));
+    let mut broken: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    broken["enterprises"][0]["country"] = "AR".into();
+    broken["enterprises"][0]["visits"] = "no".into();
+    let model = model_with(&[("roto.json", &broken.to_string())]);
+    let result = &model.files[0];
+    assert_eq!(result.read, 0);
+    let places: Vec<_> = result.problems.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(places.contains(&"enterprises[0].country"), "{places:?}");
+    assert!(places.contains(&"enterprises[0].visits"), "{places:?}");
+}
+
+#[test]
+fn filters_recount_the_kept_assessments() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    let version = model.version;
+    let regions = Model::regions(&model.everything());
+    assert!(
+        regions.iter().any(|(key, _)| key == "MX-OAX"),
+        "{regions:?}"
+    );
+    model.update(Action::Filter(FilterPart::Region, Some("MX-OAX".into())));
+    assert_eq!(model.view().enterprises, 2);
+    model.update(Action::Filter(FilterPart::Region, Some("MX-MEX".into())));
+    assert_eq!(model.view().enterprises, 8);
+    model.update(Action::Filter(FilterPart::Region, None));
+    assert_eq!(model.view().enterprises, 40);
+    model.update(Action::Filter(FilterPart::Locality, Some("rural".into())));
+    let rural = PROFILES.matches(r#""locality":"rural""#).count() as u64;
+    assert_eq!(model.view().enterprises, rural);
+    assert_eq!(model.version, version, "a filter scores nothing again");
+    assert_eq!(
+        model.everything().enterprises,
+        40,
+        "the lists keep every enterprise"
+    );
+    let localities = model.options("locality");
+    assert!(
+        localities.iter().any(|(v, _)| v == "rural"),
+        "{localities:?}"
+    );
+    assert!(!model.options("sector").is_empty());
+}
+
+#[test]
+fn a_scenario_is_added_once_at_the_chosen_level_and_removed() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    let first = model
+        .chosen()
+        .expect("the first question until one is chosen");
+    assert_eq!(first.field, model.choices()[0].field);
+    assert_eq!(model.level().as_deref(), Some(first.levels[0].0.as_str()));
+    model.update(Action::ChooseField("connectivity.internet".into()));
+    model.update(Action::ChooseLevel("mobile_data".into()));
+    model.update(Action::AddScenario);
+    model.update(Action::AddScenario);
+    let texts: Vec<_> = model.requirements.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["connectivity.internet >= mobile_data"]);
+    assert_eq!(model.view().scenarios.len(), 1);
+    // Another question starts at its first level.
+    model.update(Action::ChooseField("payments.bank_account".into()));
+    assert_eq!(model.choice_level, "");
+    model.update(Action::AddScenario);
+    assert_eq!(model.view().scenarios.len(), 2);
+    model.update(Action::RemoveScenario(0));
+    model.update(Action::RemoveScenario(5));
+    let texts: Vec<_> = model.requirements.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["payments.bank_account"]);
+}
+
+#[test]
+fn the_csv_is_the_command_lines_with_and_without_filters_and_requirements() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    assert_eq!(model.view().to_csv(), cli_csv(&[]));
+    model.update(Action::Filter(FilterPart::Locality, Some("urban".into())));
+    model.update(Action::ChooseField("connectivity.internet".into()));
+    model.update(Action::ChooseLevel("mobile_data".into()));
+    model.update(Action::AddScenario);
+    model.update(Action::ChooseField("payments.bank_account".into()));
+    model.update(Action::AddScenario);
+    assert_eq!(
+        model.view().to_csv(),
+        cli_csv(&[
+            "--locality",
+            "urban",
+            "--require",
+            "connectivity.internet >= mobile_data",
+            "--require",
+            "payments.bank_account",
+        ])
+    );
+}
+
+#[test]
+fn switching_the_language_keeps_the_figures() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    model.update(Action::Filter(FilterPart::Locality, Some("urban".into())));
+    let spanish = model.view();
+    model.update(Action::SwitchLanguage);
+    assert_eq!(model.locale, Locale::En);
+    let english = model.view();
+    assert_eq!(english.enterprises, spanish.enterprises);
+    assert_eq!(english.readiness, spanish.readiness);
+    let counts = |v: &umbral::summary::View| v.stages.iter().map(|s| s.count).collect::<Vec<_>>();
+    assert_eq!(counts(&english), counts(&spanish));
+    assert_eq!(model.total(), 40);
+    assert_eq!(
+        model.filter.locality.as_deref(),
+        Some("urban"),
+        "the filter stays"
+    );
+    model.update(Action::SwitchLanguage);
+    assert_eq!(model.view(), spanish);
+}
+
+#[test]
+fn clearing_removes_every_file_and_assessment_and_keeps_the_choices() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    model.update(Action::Filter(FilterPart::Sector, Some("food".into())));
+    let version = model.version;
+    model.update(Action::Clear);
+    assert!(model.files.is_empty());
+    assert_eq!(model.total(), 0);
+    assert!(model.version > version);
+    assert_eq!(model.filter.sector.as_deref(), Some("food"));
+    assert!(model.mexico().is_some(), "the pack stays");
+}
+
+#[test]
+fn a_pack_that_failed_to_load_offers_no_questions() {
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::PackLoaded("mx".into(), Err("offline".into())));
+    assert!(model.mexico().is_none());
+    assert!(model.choices().is_empty());
+    assert!(model.options("locality").is_empty());
+    model.update(Action::AddScenario);
+    assert!(model.requirements.is_empty());
+}
