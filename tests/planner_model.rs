@@ -135,12 +135,16 @@ fn a_bad_line_is_reported_at_its_line_and_the_others_count() {
     let result = &model.files[0];
     assert_eq!((result.read, result.problem_count), (3, 2));
     assert_eq!(result.problems[0].0, "Línea 2");
+    // In the page's language (issue 14), not the command line's English.
     assert!(
-        result.problems[0].1.contains("not valid JSON"),
+        result.problems[0].1.starts_with("no es JSON válido: "),
         "{result:?}"
     );
     assert_eq!(result.problems[1].0, "Línea 4");
-    assert!(result.problems[1].1.contains("unknown value"), "{result:?}");
+    assert_eq!(
+        result.problems[1].1,
+        "valor desconocido 'city'; puede ser urban, suburban, rural, remote en $.locality"
+    );
     assert_eq!(model.total(), 3);
 }
 

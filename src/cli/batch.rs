@@ -111,6 +111,7 @@ pub fn run(
             summary::score_profile(profile, locale, |p| {
                 library.for_profile(p).map_err(|f| f.message)
             })
+            .map_err(|e| e.to_string())
         });
         match result {
             Ok((pack, profile, report)) => {
@@ -153,7 +154,7 @@ pub fn run(
                 let record = match Profile::from_json_fast(&buf) {
                     Some(profile) => Record::Profile(profile),
                     None => match records::jsonl_record(&buf) {
-                        Some(json) => Record::Json(json),
+                        Some(json) => Record::Json(json.map_err(|e| e.to_string())),
                         None => continue,
                     },
                 };
@@ -170,7 +171,10 @@ pub fn run(
             let columns = CsvColumns::new(headers.iter()).map_err(Failure::invalid)?;
             for record in csv.records() {
                 let (line, json) = match record {
-                    Ok(r) => (records::csv_line(r.position()), columns.profile(r.iter())),
+                    Ok(r) => (
+                        records::csv_line(r.position()),
+                        columns.profile(r.iter()).map_err(|e| e.to_string()),
+                    ),
                     Err(e) => (records::csv_line(e.position()), Err(records::csv_error(&e))),
                 };
                 score(line, &format!("line {line}"), Record::Json(json), out)?;
@@ -183,13 +187,7 @@ pub fn run(
                 .read_to_string(&mut text)
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
             let profiles = records::handoff_profiles(&text).map_err(|problems| {
-                let problems: Vec<String> = problems
-                    .into_iter()
-                    .map(|(path, message)| match path.as_str() {
-                        "" => message,
-                        _ => format!("{path}: {message}"),
-                    })
-                    .collect();
+                let problems: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
                 Failure::invalid(format!(
                     "not a hand-off file that can be read:\n  {}",
                     problems.join("\n  ")

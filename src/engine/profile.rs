@@ -192,6 +192,22 @@ impl fmt::Display for ProfileErrors {
     }
 }
 
+impl ProfileErrors {
+    /// Every problem with where it is, in `locale` (`Display` is the English).
+    pub fn message(&self, locale: Locale) -> String {
+        let at = match locale {
+            Locale::Es => "en",
+            Locale::En => "at",
+        };
+        let all: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{} {at} {}", e.message(locale), e.path))
+            .collect();
+        all.join("; ")
+    }
+}
+
 impl std::error::Error for ProfileErrors {}
 
 /// The top-level fields of a profile, in schema order, with the version that added each.

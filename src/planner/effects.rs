@@ -167,7 +167,7 @@ async fn score_all(
         seen += 1;
         let scored = match record {
             Err(message) => Err(message),
-            Ok(Record::Export(profile, pack)) => import::score_submission(&pack, profile),
+            Ok(Record::Export(profile, pack)) => import::score_submission(&pack, profile, w),
             Ok(Record::Json(json)) => {
                 if let Some(id) = import::wanted_pack(&json) {
                     ensure_pack(ctx, dispatch, id).await;

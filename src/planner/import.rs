@@ -183,7 +183,7 @@ pub fn profile_records<'t>(
             Records::new(text, Format::of_file(name, text)).map(move |(line, json)| {
                 (
                     format!("{} {line}", w.line),
-                    json.map_err(|e| record_error(e, w)),
+                    json.map_err(|e| e.message(w.locale)),
                 )
             }),
         )
@@ -200,13 +200,13 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Json, String>)>
             .collect(),
         Err(problems) => problems
             .into_iter()
-            .map(|(path, message)| {
-                let place = if path.is_empty() {
+            .map(|e| {
+                let place = if e.path.is_empty() {
                     w.whole_file.to_string()
                 } else {
-                    path
+                    e.path.clone()
                 };
-                (place, Err(record_error(message, w)))
+                (place, Err(e.problem.message(w.locale)))
             })
             .collect(),
     }
@@ -240,7 +240,8 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
             }
         })?;
         Ok(&**pack)
-    })?;
+    })
+    .map_err(|e| e.message(w.locale))?;
     // The pack came from `packs`, so it is there; said plainly rather than assumed.
     let Some(kept) = packs.get(&pack.data.id).cloned() else {
         return Err((w.no_pack)(&profile.country));
@@ -249,7 +250,8 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
 }
 
 /// Scores a submission of an export with the pack its form was written from.
-pub fn score_submission(pack: &Rc<Pack>, profile: Profile) -> Result<Item, String> {
+pub fn score_submission(pack: &Rc<Pack>, profile: Profile, w: &Words) -> Result<Item, String> {
     summary::score_profile(profile, Locale::Es, |_| Ok(&**pack))
         .map(|(_, profile, report)| (pack.clone(), Assessment::new(pack, profile, &report)))
+        .map_err(|e| e.message(w.locale))
 }

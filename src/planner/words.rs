@@ -6,6 +6,7 @@ use crate::engine::Locale;
 
 /// Every fixed text of the planner page in one locale.
 pub struct Words {
+    pub locale: Locale,
     pub title: &'static str,
     pub tagline: &'static str,
     pub switch_to: &'static str,
@@ -80,6 +81,7 @@ pub struct Words {
 }
 
 pub const ES: Words = Words {
+    locale: Locale::Es,
     title: "Umbral para planear",
     tagline: "Qué frena a los negocios de su programa, y dónde.",
     switch_to: "English",
@@ -166,6 +168,7 @@ pub const ES: Words = Words {
 };
 
 pub const EN: Words = Words {
+    locale: Locale::En,
     title: "Umbral for planners",
     tagline: "What holds your programme's businesses back, and where.",
     switch_to: "Español",

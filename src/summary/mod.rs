@@ -192,14 +192,42 @@ pub fn at_least(field: &str, value: &str) -> Option<String> {
     Requirement::parse(&text).ok().map(|r| r.text)
 }
 
+/// Why a profile could not be scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScoreError {
+    /// What is wrong with the profile (in both languages).
+    Profile(engine::ProfileErrors),
+    /// No pack for it, in the words of the shell that looked for one.
+    Pack(String),
+}
+
+impl ScoreError {
+    /// The problem in `locale` (`Display` is the English the command line prints).
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            ScoreError::Profile(e) => e.message(locale),
+            ScoreError::Pack(why) => why.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScoreError::Profile(e) => write!(f, "{e}"),
+            ScoreError::Pack(why) => f.write_str(why),
+        }
+    }
+}
+
 /// Decodes a profile, finds its pack with `pack_for`, checks the profile against it and scores
 /// it: the same steps, and the same messages, in `umbral batch` and the planner page.
 pub fn score<'p>(
     json: &Json,
     locale: Locale,
     pack_for: impl FnOnce(&Profile) -> Result<&'p Pack, String>,
-) -> Result<(&'p Pack, Profile, Report<'p>), String> {
-    let profile = Profile::from_value(json).map_err(|e| e.to_string())?;
+) -> Result<(&'p Pack, Profile, Report<'p>), ScoreError> {
+    let profile = Profile::from_value(json).map_err(ScoreError::Profile)?;
     score_profile(profile, locale, pack_for)
 }
 
@@ -208,9 +236,9 @@ pub fn score_profile<'p>(
     profile: Profile,
     locale: Locale,
     pack_for: impl FnOnce(&Profile) -> Result<&'p Pack, String>,
-) -> Result<(&'p Pack, Profile, Report<'p>), String> {
-    let pack = pack_for(&profile)?;
-    engine::check_profile(pack, &profile).map_err(|e| e.to_string())?;
+) -> Result<(&'p Pack, Profile, Report<'p>), ScoreError> {
+    let pack = pack_for(&profile).map_err(ScoreError::Pack)?;
+    engine::check_profile(pack, &profile).map_err(ScoreError::Profile)?;
     let report = engine::assess(pack, &profile, locale);
     Ok((pack, profile, report))
 }

@@ -11,7 +11,9 @@
 use serde_json::{Map, Value as Json};
 
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
+use crate::engine::Locale;
 use crate::form::export::{self as form_export, Reader, Submission};
+use crate::workspace::handoff::HandoffError;
 
 /// How a file of profiles is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +80,7 @@ pub fn is_handoff(head: &[u8]) -> bool {
 /// profile (`None` when it has no visit). A file that is not a valid hand-off file is refused
 /// whole, with every problem as (JSON path, message); the path is empty for the whole file.
 #[allow(clippy::type_complexity)]
-pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<(String, String)>> {
+pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<HandoffError>> {
     match crate::workspace::handoff::decode(text) {
         Ok(enterprises) => Ok(enterprises
             .into_iter()
@@ -87,11 +89,7 @@ pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<(
                 (e.name, profile)
             })
             .collect()),
-        Err(errors) => Err(errors
-            .0
-            .into_iter()
-            .map(|e| (e.path, e.problem.to_string()))
-            .collect()),
+        Err(errors) => Err(errors.0),
     }
 }
 
@@ -284,11 +282,83 @@ impl<'t> ExportFile<'t> {
 }
 
 /// One line of JSON Lines as a JSON value; `None` for a blank line, which is skipped.
-pub fn jsonl_record(line: &str) -> Option<Result<Json, String>> {
+pub fn jsonl_record(line: &str) -> Option<Result<Json, RecordError>> {
     if line.trim().is_empty() {
         return None;
     }
-    Some(serde_json::from_str::<Json>(line).map_err(|e| format!("not valid JSON: {e}")))
+    Some(
+        serde_json::from_str::<Json>(line).map_err(|e| RecordError::NotJson {
+            detail: e.to_string(),
+        }),
+    )
+}
+
+/// What is wrong with one record of a file of profiles, before its profile is read (that is
+/// [`crate::engine::ProfileErrors`]): worded in Spanish and English; `Display` is the English
+/// the command line prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// A line of JSON Lines that is not JSON (the parser's own words after).
+    NotJson { detail: String },
+    /// A CSV cell that is not what its column takes, at the field's path.
+    Cell {
+        path: String,
+        expected: Expected,
+        cell: String,
+    },
+    /// A CSV record the tokenizer could not read (its own words after).
+    BadCsvRecord { detail: String },
+    /// Said by the CSV reader (its own words, in English).
+    Read(String),
+}
+
+/// What a CSV cell should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    TrueOrFalse,
+    WholeNumber,
+    Number,
+}
+
+impl RecordError {
+    /// The problem in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self {
+            RecordError::NotJson { detail } if es => format!("no es JSON válido: {detail}"),
+            RecordError::NotJson { detail } => format!("not valid JSON: {detail}"),
+            RecordError::Cell {
+                path,
+                expected,
+                cell,
+            } => {
+                let what = match (expected, es) {
+                    (Expected::TrueOrFalse, false) => "true or false",
+                    (Expected::TrueOrFalse, true) => "true o false (sí o no)",
+                    (Expected::WholeNumber, false) => "a whole number",
+                    (Expected::WholeNumber, true) => "un número entero",
+                    (Expected::Number, false) => "a number",
+                    (Expected::Number, true) => "un número",
+                };
+                if es {
+                    format!("se esperaba {what} y hay '{cell}' en $.{path}")
+                } else {
+                    format!("expected {what}, found '{cell}' at $.{path}")
+                }
+            }
+            RecordError::BadCsvRecord { detail } if es => {
+                format!("no se puede leer este registro del CSV: {detail}")
+            }
+            RecordError::BadCsvRecord { detail } => format!("unreadable CSV record: {detail}"),
+            RecordError::Read(words) => words.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
 }
 
 /// What a CSV column holds.
@@ -339,7 +409,10 @@ impl CsvColumns {
     }
 
     /// A CSV row as a profile JSON object. Empty cells are unanswered; sets are `a;b;c`.
-    pub fn profile<'a>(&self, cells: impl IntoIterator<Item = &'a str>) -> Result<Json, String> {
+    pub fn profile<'a>(
+        &self,
+        cells: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Json, RecordError> {
         let mut root = Map::new();
         root.insert("schema".into(), Json::String(PROFILE_SCHEMA.into()));
         for (column, cell) in self.0.iter().zip(cells) {
@@ -359,8 +432,12 @@ impl CsvColumns {
                 }
                 Column::Field(ix) => {
                     let field = &core_fields()[*ix];
-                    let value = cell_value(&field.kind, cell)
-                        .map_err(|m| format!("{m} at $.{}", field.path))?;
+                    let value =
+                        cell_value(&field.kind, cell).map_err(|expected| RecordError::Cell {
+                            path: field.path.clone(),
+                            expected,
+                            cell: cell.to_string(),
+                        })?;
                     match field.path.split_once('.') {
                         None => {
                             root.insert(field.path.clone(), value);
@@ -398,7 +475,7 @@ impl CsvColumns {
     }
 }
 
-fn cell_value(kind: &FieldKind, cell: &str) -> Result<Json, String> {
+fn cell_value(kind: &FieldKind, cell: &str) -> Result<Json, Expected> {
     Ok(match kind {
         FieldKind::Set { .. } => Json::Array(
             cell.split(';')
@@ -410,15 +487,15 @@ fn cell_value(kind: &FieldKind, cell: &str) -> Result<Json, String> {
         FieldKind::Bool { .. } => match cell.to_ascii_lowercase().as_str() {
             "true" | "yes" | "si" | "sí" | "1" => Json::Bool(true),
             "false" | "no" | "0" => Json::Bool(false),
-            _ => return Err(format!("expected true or false, found '{cell}'")),
+            _ => return Err(Expected::TrueOrFalse),
         },
         FieldKind::Integer { .. } => match cell.parse::<i64>() {
             Ok(n) => Json::from(n),
-            Err(_) => return Err(format!("expected a whole number, found '{cell}'")),
+            Err(_) => return Err(Expected::WholeNumber),
         },
         FieldKind::Number { .. } => match cell.parse::<f64>() {
             Ok(n) if n.is_finite() => number_json(n),
-            _ => return Err(format!("expected a number, found '{cell}'")),
+            _ => return Err(Expected::Number),
         },
         FieldKind::Choice { .. } | FieldKind::Text { .. } => Json::String(cell.into()),
     })
@@ -468,7 +545,7 @@ enum Inner<'a> {
         columns: CsvColumns,
         record: csv::StringRecord,
     },
-    Failed(Option<String>),
+    Failed(Option<RecordError>),
     Done,
 }
 
@@ -492,7 +569,7 @@ impl<'a> Records<'a> {
                         columns,
                         record: csv::StringRecord::new(),
                     },
-                    Err(message) => Inner::Failed(Some(message)),
+                    Err(message) => Inner::Failed(Some(RecordError::Read(message))),
                 }
             }
         };
@@ -508,7 +585,7 @@ pub fn csv_builder() -> csv::ReaderBuilder {
 }
 
 impl Iterator for Records<'_> {
-    type Item = (usize, Result<Json, String>);
+    type Item = (usize, Result<Json, RecordError>);
 
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.inner {
@@ -529,7 +606,9 @@ impl Iterator for Records<'_> {
                 Ok(true) => Some((csv_line(record.position()), columns.profile(record.iter()))),
                 Err(e) => {
                     let line = csv_line(e.position());
-                    let message = csv_error(&e);
+                    let message = RecordError::BadCsvRecord {
+                        detail: e.to_string(),
+                    };
                     // An I/O error cannot happen on a slice; any other error leaves the reader
                     // at the next record, so reading goes on.
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
@@ -576,7 +655,9 @@ mod tests {
                     MX,urban,,maybe,1\n\
                     MX,urban\n\
                     BO,,,,\n";
-        let got: Vec<(usize, Result<Json, String>)> = Records::new(text, Format::Csv).collect();
+        let got: Vec<(usize, Result<Json, String>)> = Records::new(text, Format::Csv)
+            .map(|(line, json)| (line, json.map_err(|e| e.to_string())))
+            .collect();
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].0, 2);
         let first = got[0].1.as_ref().unwrap();
@@ -701,7 +782,9 @@ mod tests {
     #[test]
     fn an_unknown_csv_column_is_one_error_at_line_1() {
         let got: Vec<(usize, Result<Json, String>)> =
-            Records::new("country,internet\nMX,none\n", Format::Csv).collect();
+            Records::new("country,internet\nMX,none\n", Format::Csv)
+                .map(|(line, json)| (line, json.map_err(|e| e.to_string())))
+                .collect();
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, 1);
         assert!(got[0]

@@ -180,12 +180,13 @@ describe('planner page', { skip: SKIP }, () => {
     const first = await files.nth(0).textContent();
     assert.match(first, /con-errores\.jsonl: 3 negocios leídos/);
     assert.match(first, /2 líneas con problemas/);
-    assert.match(first, /Línea 2: not valid JSON/);
-    assert.match(first, /Línea 4: unknown value/);
+    // In the page's language; the command line keeps its English (below).
+    assert.match(first, /Línea 2: no es JSON válido/);
+    assert.match(first, /Línea 4: valor desconocido 'city'/);
     const second = await files.nth(1).textContent();
     assert.match(second, /con-errores\.csv: 2 negocios leídos/);
-    assert.match(second, /Línea 3: expected true or false, found 'quizá' at \$\.payments\.bank_account/);
-    assert.match(second, /Línea 4: unreadable CSV record/);
+    assert.match(second, /Línea 3: se esperaba true o false \(sí o no\) y hay 'quizá' en \$\.payments\.bank_account/);
+    assert.match(second, /Línea 4: no se puede leer este registro del CSV/);
     await page.getByTestId('conteo').filter({ hasText: '5 de 5' }).waitFor();
     // Files dropped on the import section are read the same way as chosen ones.
     await page.evaluate((line) => {
