@@ -318,6 +318,41 @@ fn the_csv_is_the_command_lines_with_and_without_filters_and_requirements() {
     );
 }
 
+/// Issue 14, "¿Y si el programa diera…?": the page offers the catalogue entries that meet
+/// the cohort's needs; ticking some gives the command line's `--supply` figures, byte for
+/// byte in the CSV, whatever the order they were ticked in.
+#[test]
+fn a_supply_gives_the_command_lines_figures() {
+    let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
+    let offers = model.offers(&model.everything());
+    for id in ["celular-usado", "cfe-plan-datos", "sat-rfc"] {
+        assert!(
+            offers.iter().any(|o| o.id == id),
+            "{id} offered: {offers:?}"
+        );
+    }
+    assert!(offers
+        .iter()
+        .all(|o| !o.name.is_empty() && !o.cost.is_empty()));
+    assert!(model.view().supply.is_none());
+    model.update(Action::ToggleSupply("sat-rfc".into()));
+    model.update(Action::ToggleSupply("celular-usado".into()));
+    model.update(Action::ToggleSupply("cfe-plan-datos".into()));
+    model.update(Action::ToggleSupply("sat-rfc".into()));
+    assert_eq!(model.supply, ["celular-usado", "cfe-plan-datos"]);
+    let view = model.view();
+    let supply = view.supply.as_ref().expect("the supply's figures");
+    assert!(supply.moved.count > 0 && supply.reached.count >= supply.moved.count);
+    assert!(!view.supply_lines(Locale::Es).is_empty());
+    assert_eq!(
+        view.to_csv(),
+        cli_csv(&["--supply", "celular-usado,cfe-plan-datos"])
+    );
+    model.update(Action::ToggleSupply("celular-usado".into()));
+    model.update(Action::ToggleSupply("cfe-plan-datos".into()));
+    assert!(model.view().supply.is_none());
+}
+
 #[test]
 fn switching_the_language_keeps_the_figures() {
     let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);

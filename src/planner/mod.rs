@@ -37,6 +37,8 @@ mod filters;
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod scenarios;
+#[cfg(target_arch = "wasm32")]
+mod supply;
 
 /// Mounts the page into `#app` (or the body).
 #[cfg(target_arch = "wasm32")]

@@ -60,6 +60,17 @@ pub struct Model {
     /// The scenario builder's choice: a field path and a level value ("" until chosen).
     pub choice_field: String,
     pub choice_level: String,
+    /// What the programme could supply ("¿Y si el programa diera…?"): catalogue entry ids, in
+    /// id order so that the page and `umbral batch --supply` list them alike.
+    pub supply: Vec<String>,
+}
+
+/// A catalogue entry the supply question offers: its id, its name and its cost in a few words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    pub id: String,
+    pub name: String,
+    pub cost: String,
 }
 
 pub enum Action {
@@ -81,6 +92,8 @@ pub enum Action {
     /// Adds the chosen question at the chosen level as a requirement (once).
     AddScenario,
     RemoveScenario(usize),
+    /// Supplies the catalogue entry with this id, or stops supplying it.
+    ToggleSupply(String),
 }
 
 impl Model {
@@ -96,6 +109,7 @@ impl Model {
             requirements: Vec::new(),
             choice_field: String::new(),
             choice_level: String::new(),
+            supply: Vec::new(),
         }
     }
 
@@ -139,6 +153,12 @@ impl Model {
                     self.requirements.remove(i);
                 }
             }
+            Action::ToggleSupply(id) => match self.supply.binary_search(&id) {
+                Ok(i) => {
+                    self.supply.remove(i);
+                }
+                Err(i) => self.supply.insert(i, id),
+            },
         }
     }
 
@@ -165,22 +185,76 @@ impl Model {
 
     /// The figures of the kept assessments under `filter`, with a scenario per requirement,
     /// in the page's language.
-    pub fn summary(&self, filter: Filter, requirements: Vec<Requirement>) -> View {
-        let mut summary = Summary::new(self.locale, filter, requirements);
+    pub fn summary(
+        &self,
+        filter: Filter,
+        requirements: Vec<Requirement>,
+        supply: Vec<String>,
+    ) -> View {
+        let mut summary = Summary::new(self.locale, filter, requirements).with_supply(supply);
         for (pack, assessment) in self.items.iter().flat_map(|file| file.iter()) {
             summary.add(pack, assessment);
         }
         summary.view()
     }
 
-    /// The figures the page shows and the CSV it offers: under the filter, with the scenarios.
+    /// The figures the page shows and the CSV it offers: under the filter, with the scenarios
+    /// and the supply.
     pub fn view(&self) -> View {
-        self.summary(self.filter.clone(), self.requirements.clone())
+        self.summary(
+            self.filter.clone(),
+            self.requirements.clone(),
+            self.supply.clone(),
+        )
     }
 
     /// Every enterprise, unfiltered: the filter lists come from it.
     pub fn everything(&self) -> View {
-        self.summary(Filter::default(), Vec::new())
+        self.summary(Filter::default(), Vec::new(), Vec::new())
+    }
+
+    /// The catalogue entries the supply question offers: every entry of the cohort's packs
+    /// that meets a need, those meeting a need that blocks some of its enterprises
+    /// (`everything`'s blockers) first; each once, in the packs' order within each group.
+    pub fn offers(&self, everything: &View) -> Vec<Offer> {
+        let mut blocking: Vec<&str> = everything.blockers.iter().map(|b| b.key.as_str()).collect();
+        for g in everything.regions.iter().chain(&everything.localities) {
+            blocking.extend(g.blockers.iter().map(|b| b.key.as_str()));
+        }
+        let mut offers: Vec<(bool, Offer)> = Vec::new();
+        let mut seen_packs: Vec<&str> = Vec::new();
+        for (pack, _) in self.items.iter().flat_map(|file| file.iter()) {
+            if seen_packs.contains(&pack.data.id.as_str()) {
+                continue;
+            }
+            seen_packs.push(&pack.data.id);
+            let currency = pack.data.currency.as_deref().unwrap_or("");
+            for e in &pack.data.entries {
+                if e.addresses.is_empty() || offers.iter().any(|(_, o)| o.id == e.id) {
+                    continue;
+                }
+                let blocks = e.addresses.iter().any(|r| blocking.contains(&r.as_str()));
+                offers.push((
+                    !blocks,
+                    Offer {
+                        id: e.id.clone(),
+                        name: e.name.get(self.locale).to_string(),
+                        cost: crate::engine::words::cost_short(
+                            e.setup,
+                            e.monthly,
+                            e.commission_pct,
+                            e.approximate,
+                            e.per_use,
+                            currency,
+                            self.locale,
+                        ),
+                    },
+                ));
+            }
+        }
+        // Stable: the packs' order stays within each group.
+        offers.sort_by_key(|(later, _)| *later);
+        offers.into_iter().map(|(_, o)| o).collect()
     }
 
     /// The Mexican pack, once fetched: its questions name the filters' and the scenario

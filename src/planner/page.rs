@@ -16,6 +16,7 @@ use super::file_picker::FilePicker;
 use super::filters::Filters;
 use super::model::{Action, Busy, Model};
 use super::scenarios::Scenarios;
+use super::supply::Supply;
 use super::words::words;
 
 #[component]
@@ -44,6 +45,7 @@ pub fn Planner() -> Html {
             locale,
             model.filter.clone(),
             model.requirements.clone(),
+            model.supply.clone(),
         );
         let model = model.clone();
         use_memo(key, move |_| model.view())
@@ -95,6 +97,9 @@ pub fn Planner() -> Html {
                         on_level={send(&dispatcher, Action::ChooseLevel)}
                         on_add={send(&dispatcher, |()| Action::AddScenario)}
                         on_remove={send(&dispatcher, Action::RemoveScenario)} />
+                    <Supply {locale} view={view.clone()} offers={model.offers(&everything)}
+                        chosen={model.supply.clone()}
+                        on_toggle={send(&dispatcher, Action::ToggleSupply)} />
                     <section class="acciones planear__descargar">
                         <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download }</button>
                         <p class="nota">{ w.download_note }</p>

@@ -76,6 +76,10 @@ pub struct Words {
     pub scenario_condition: &'static str,
     pub scenario_remove: &'static str,
     pub scenario_none: &'static str,
+    pub supply_heading: &'static str,
+    pub supply_intro: &'static str,
+    pub supply_legend: &'static str,
+    pub supply_none: &'static str,
     pub download: &'static str,
     pub download_note: &'static str,
 }
@@ -163,6 +167,10 @@ pub const ES: Words = Words {
     scenario_condition: "Condición",
     scenario_remove: "Quitar",
     scenario_none: "Aún no ha calculado ninguna exigencia.",
+    supply_heading: "5. ¿Y si el programa diera algo?",
+    supply_intro: "Marque lo que el programa podría dar a los negocios. Umbral cuenta a cuántos les hace falta, a cuántos les haría subir de escalón y cuánto costaría, con los precios del catálogo.",
+    supply_legend: "Lo que el programa podría dar",
+    supply_none: "Marque algo de la lista para ver qué pasaría.",
     download: "Descargar resumen (CSV)",
     download_note: "El archivo es el mismo que escribe «umbral batch --summary --summary-format csv» con los mismos archivos, filtros y exigencias (los nombres, en el idioma de esta página: «--lang en» para inglés).",
 };
@@ -250,6 +258,10 @@ pub const EN: Words = Words {
     scenario_condition: "Condition",
     scenario_remove: "Remove",
     scenario_none: "You have not calculated any requirement yet.",
+    supply_heading: "5. What if the programme supplied something?",
+    supply_intro: "Tick what the programme could give the businesses. Umbral counts how many need it, how many it would move up a rung and what it would cost, at the catalogue's prices.",
+    supply_legend: "What the programme could give",
+    supply_none: "Tick something on the list to see what would happen.",
     download: "Download summary (CSV)",
     download_note: "The file is the one «umbral batch --summary --summary-format csv» writes for the same files, filters and requirements (names in this page's language: add «--lang en»).",
 };

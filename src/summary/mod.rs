@@ -1205,6 +1205,52 @@ impl View {
         s
     }
 
+    /// What the supply would do, a sentence a line (empty without one): each entry and who
+    /// needs it, whom it would move up and to which rung, where, and what it costs. The text
+    /// summary and the planner page say the same.
+    pub fn supply_lines(&self, locale: Locale) -> Vec<String> {
+        let w = words(locale);
+        let Some(sv) = &self.supply else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        for e in &sv.entries {
+            lines.push(format!("{}: {}", e.label, (w.need_it)(e.count, &e.percent)));
+        }
+        if !sv.unknown.is_empty() {
+            lines.push(format!("{}: {}", w.not_in_catalogue, sv.unknown.join(", ")));
+        }
+        let (r, m) = (&sv.reached, &sv.moved);
+        lines.push((w.reached)(r.count, &r.percent, m.count, &m.percent));
+        for s in &sv.to {
+            lines.push(format!(
+                "  {} «{}»: {} ({} %)",
+                w.up_to, s.label, s.count, s.percent
+            ));
+        }
+        let mostly: Vec<String> = [sv.regions.first(), sv.localities.first()]
+            .into_iter()
+            .flatten()
+            .map(|g| format!("{} ({}, {} %)", g.label, g.count, g.percent))
+            .collect();
+        if !mostly.is_empty() {
+            lines.push(format!("{} {}.", w.mostly_in, mostly.join("; ")));
+        }
+        let money = |m: &MoneyView, f: fn(&str, &str, &str) -> String| {
+            let cur = |a: &str| engine::words::money(a.parse().unwrap_or(0.0), &m.currency);
+            let mut line = f(&cur(&m.once), &cur(&m.monthly), &cur(&m.year));
+            if m.approximate {
+                line.push(' ');
+                line.push_str(w.approximate);
+            }
+            line.push('.');
+            line
+        };
+        lines.extend(sv.cost.iter().map(|m| money(m, w.cost)));
+        lines.extend(sv.first_steps.iter().map(|m| money(m, w.first_steps_cost)));
+        lines
+    }
+
     /// The summary as plain text for a terminal, top three blockers per group.
     pub fn to_text(&self, locale: Locale) -> String {
         let w = words(locale);
@@ -1272,47 +1318,8 @@ impl View {
         if let Some(sv) = &self.supply {
             let names: Vec<&str> = sv.entries.iter().map(|e| e.label.as_str()).collect();
             let _ = writeln!(o, "\n{} {}:", w.if_supplied, names.join(", "));
-            for e in &sv.entries {
-                let _ = writeln!(o, "  {}: {}", e.label, (w.need_it)(e.count, &e.percent));
-            }
-            if !sv.unknown.is_empty() {
-                let _ = writeln!(o, "  {}: {}", w.not_in_catalogue, sv.unknown.join(", "));
-            }
-            let (r, m) = (&sv.reached, &sv.moved);
-            let _ = writeln!(
-                o,
-                "  {}",
-                (w.reached)(r.count, &r.percent, m.count, &m.percent)
-            );
-            for s in &sv.to {
-                let _ = writeln!(
-                    o,
-                    "    {} «{}»: {} ({} %)",
-                    w.up_to, s.label, s.count, s.percent
-                );
-            }
-            let mostly: Vec<String> = [sv.regions.first(), sv.localities.first()]
-                .into_iter()
-                .flatten()
-                .map(|g| format!("{} ({}, {} %)", g.label, g.count, g.percent))
-                .collect();
-            if !mostly.is_empty() {
-                let _ = writeln!(o, "  {} {}.", w.mostly_in, mostly.join("; "));
-            }
-            let money = |m: &MoneyView, f: fn(&str, &str, &str) -> String| {
-                let cur = |a: &str| engine::words::money(a.parse().unwrap_or(0.0), &m.currency);
-                let mut line = f(&cur(&m.once), &cur(&m.monthly), &cur(&m.year));
-                if m.approximate {
-                    line.push(' ');
-                    line.push_str(w.approximate);
-                }
-                line
-            };
-            for m in &sv.cost {
-                let _ = writeln!(o, "  {}.", money(m, w.cost));
-            }
-            for m in &sv.first_steps {
-                let _ = writeln!(o, "  {}.", money(m, w.first_steps_cost));
+            for line in self.supply_lines(locale) {
+                let _ = writeln!(o, "  {line}");
             }
         }
         o

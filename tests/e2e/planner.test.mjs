@@ -158,6 +158,38 @@ describe('planner page', { skip: SKIP }, () => {
     await context.close();
   });
 
+  test('¿Y si el programa diera…?: ticking what a programme could supply gives the command line\'s figures', async () => {
+    const cli = cliSummary(profiles, ['--supply', 'celular-usado,cfe-plan-datos']);
+    assert.equal(cli.code, 0, cli.stderr);
+    const { context, page, problems } = await openPlanner();
+    await importFiles(page, [profiles]);
+    await page.getByTestId('conteo').filter({ hasText: '10000 de 10000' }).waitFor({ timeout: 30_000 });
+    const result = page.getByTestId('dar-resultado');
+    assert.match(await result.textContent(), /Marque algo de la lista/);
+    // Ticked in the other order: the page lists them as the command line does.
+    const timed = async (id) => {
+      const before = await result.textContent();
+      const start = Date.now();
+      await page.getByTestId(`dar-${id}`).check();
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-testid="dar-resultado"]').textContent !== text,
+        before,
+      );
+      return Date.now() - start;
+    };
+    const times = [await timed('cfe-plan-datos'), await timed('celular-usado')];
+    console.log(`# supply scenario over 10,000 enterprises, tick to figures: ${times.join(' ms, ')} ms`);
+    const text = await result.textContent();
+    assert.match(text, /Comprar un celular inteligente usado: lo necesitan \d+/);
+    assert.match(text, /subirían de escalón/);
+    assert.match(text, /Costo: \$[\d,]+ MXN de una vez/);
+    const csv = await downloadCsv(page);
+    assert.equal(csv, cli.csv);
+    assert.match(csv, /^supply,celular-usado cfe-plan-datos,all,,,moved,/m);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('bad lines are reported with file name and line, and the rest are counted', async () => {
     const good = readFileSync(profiles, 'utf8').split('\n').slice(0, 3);
     const jsonl = join(work, 'con-errores.jsonl');
