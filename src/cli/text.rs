@@ -337,15 +337,7 @@ pub fn catalog(pack: &Pack, locale: Locale, out: &mut dyn Write) -> io::Result<(
     )?;
     for e in &pack.data.entries {
         let kind = e.kind.code();
-        let cost = crate::engine::words::cost_short(
-            e.setup,
-            e.monthly,
-            e.commission_pct,
-            e.approximate,
-            e.per_use,
-            currency,
-            locale,
-        );
+        let cost = e.cost_short(currency, locale);
         writeln!(out, "\n{} [{kind}] {}", e.id, e.name.get(locale))?;
         writeln!(out, "  {}", e.summary.get(locale))?;
         writeln!(out, "  {cost} — {} {}", w.checked, e.checked)?;

@@ -629,6 +629,21 @@ pub fn is_month(s: &str) -> bool {
         )
 }
 
+impl EntryData {
+    /// What the entry costs, in a few words ([`super::words::cost_short`]), in `currency`.
+    pub fn cost_short(&self, currency: &str, locale: Locale) -> String {
+        super::words::cost_short(
+            self.setup,
+            self.monthly,
+            self.commission_pct,
+            self.approximate,
+            self.per_use,
+            currency,
+            locale,
+        )
+    }
+}
+
 impl Pack {
     /// What to call a profile field in `locale`: the text of the question that asks it, or its
     /// path when no question does.

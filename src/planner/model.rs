@@ -239,15 +239,7 @@ impl Model {
                     Offer {
                         id: e.id.clone(),
                         name: e.name.get(self.locale).to_string(),
-                        cost: crate::engine::words::cost_short(
-                            e.setup,
-                            e.monthly,
-                            e.commission_pct,
-                            e.approximate,
-                            e.per_use,
-                            currency,
-                            self.locale,
-                        ),
+                        cost: e.cost_short(currency, self.locale),
                     },
                 ));
             }

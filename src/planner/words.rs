@@ -80,6 +80,8 @@ pub struct Words {
     pub supply_intro: &'static str,
     pub supply_legend: &'static str,
     pub supply_none: &'static str,
+    /// "Elegir lo que daría (45 en el catálogo; 2 marcados)".
+    pub supply_choose: fn(usize, usize) -> String,
     pub download: &'static str,
     pub download_note: &'static str,
 }
@@ -171,6 +173,10 @@ pub const ES: Words = Words {
     supply_intro: "Marque lo que el programa podría dar a los negocios. Umbral cuenta a cuántos les hace falta, a cuántos les haría subir de escalón y cuánto costaría, con los precios del catálogo.",
     supply_legend: "Lo que el programa podría dar",
     supply_none: "Marque algo de la lista para ver qué pasaría.",
+    supply_choose: |n, k| {
+        let ticked = if k == 1 { "marcado" } else { "marcados" };
+        format!("Elegir lo que daría ({n} en el catálogo; {k} {ticked})")
+    },
     download: "Descargar resumen (CSV)",
     download_note: "El archivo es el mismo que escribe «umbral batch --summary --summary-format csv» con los mismos archivos, filtros y exigencias (los nombres, en el idioma de esta página: «--lang en» para inglés).",
 };
@@ -262,6 +268,7 @@ pub const EN: Words = Words {
     supply_intro: "Tick what the programme could give the businesses. Umbral counts how many need it, how many it would move up a rung and what it would cost, at the catalogue's prices.",
     supply_legend: "What the programme could give",
     supply_none: "Tick something on the list to see what would happen.",
+    supply_choose: |n, k| format!("Choose what it would give ({n} in the catalogue; {k} ticked)"),
     download: "Download summary (CSV)",
     download_note: "The file is the one «umbral batch --summary --summary-format csv» writes for the same files, filters and requirements (names in this page's language: add «--lang en»).",
 };
