@@ -250,6 +250,11 @@ fn acronyms_are_explained_where_they_are_read() {
     );
     let english = results_html(&pack, &profile, Locale::En);
     assert!(english.contains("<summary>What are SAT and RFC?</summary>"));
+    // "y" becomes "e" before an i sound.
+    let w = umbral::app::words::words(Locale::Es);
+    assert_eq!(w.what_is(&["SAT", "IVA"]), "¿Qué son SAT e IVA?");
+    assert_eq!(w.what_is(&["IVA", "SAT"]), "¿Qué son IVA y SAT?");
+    assert_eq!(w.what_is(&["RFC"]), "¿Qué es RFC?");
 
     let state = state_with(mexico());
     let pack = state.pack().expect("pack").clone();

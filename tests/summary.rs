@@ -516,6 +516,11 @@ fn a_supply_counts_who_needs_it_who_moves_up_and_what_it_costs() {
         "{shown}"
     );
     assert!(shown.contains("Costo: $1,500 MXN de una vez"), "{shown}");
+    // Ids are trimmed and counted once, in id order, however they were given.
+    assert_eq!(
+        summary_csv(&["--supply", " celular-usado,celular-usado"], TWO),
+        csv
+    );
     // An id no pack has is named, not ignored.
     let out = umbral(
         &["batch", "--summary", "--supply", "no-such,celular-usado"],

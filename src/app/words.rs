@@ -139,7 +139,15 @@ impl Words {
 
     /// "¿Qué es RFC?", "¿Qué son RFC, CURP y SAT?".
     pub fn what_is(&self, terms: &[&str]) -> String {
+        // ASCII only: `to_lowercase` would bring Unicode's case tables into the first load.
+        let last_sounds_i = terms.last().is_some_and(|t| {
+            let b = t.as_bytes();
+            let at = |i: usize, c: u8| b.get(i).is_some_and(|x| x.eq_ignore_ascii_case(&c));
+            at(0, b'i') || (at(0, b'h') && at(1, b'i') && !at(2, b'e'))
+        });
         let (one, many, and) = match self.locale {
+            // "y" becomes "e" before an i sound: "SAT e IVA".
+            Locale::Es if last_sounds_i => ("¿Qué es", "¿Qué son", " e "),
             Locale::Es => ("¿Qué es", "¿Qué son", " y "),
             Locale::En => ("What is", "What are", " and "),
         };

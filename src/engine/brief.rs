@@ -81,9 +81,9 @@ impl<'p> Report<'p> {
             if stage.is_none() {
                 standing.push(' ');
                 standing.push_str(&if es {
-                    format!("Ya puede «{}».", route.label)
+                    format!("Ya puede vender así: «{}».", route.label)
                 } else {
-                    format!("It can already “{}”.", route.label)
+                    format!("It can already sell another way: “{}”.", route.label)
                 });
             }
         }

@@ -196,7 +196,6 @@ pub enum Problem {
 
 impl Problem {
     /// The problem in a sentence, without where it is.
-    /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
         match locale {
             Locale::Es => self.spanish(),

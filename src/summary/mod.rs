@@ -304,11 +304,9 @@ impl Assessment {
                 .map(|s| &s.options[0].cost)
                 .fold((0.0, 0.0, false), |(once, month, approx), c| {
                     let n = |j: &Json| j.as_f64().unwrap_or(0.0);
-                    (
-                        once + n(&c.setup),
-                        month + n(&c.monthly),
-                        approx || c.approximate,
-                    )
+                    // Paid per use or per sale: the total cannot be known, so it is approximate.
+                    let unknown = c.approximate || c.per_use || n(&c.commission_pct) > 0.0;
+                    (once + n(&c.setup), month + n(&c.monthly), approx || unknown)
                 }),
         }
     }
@@ -451,7 +449,16 @@ impl Summary {
 
     /// The summary with a "¿Y si el programa diera…?": what supplying the catalogue entries
     /// `ids` would do (see [`engine::supply`]), and what the cohort's first steps cost.
+    /// The ids are trimmed, sorted and counted once, so the page and `umbral batch` list
+    /// them alike, whatever order they were given in.
     pub fn with_supply(mut self, ids: Vec<String>) -> Summary {
+        let mut ids: Vec<String> = ids
+            .iter()
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty())
+            .collect();
+        ids.sort();
+        ids.dedup();
         self.supply = ids;
         self
     }
@@ -959,7 +966,7 @@ impl MoneyView {
 /// programa diera…?").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SupplyView {
-    /// The entry ids, as given.
+    /// The entry ids, in id order.
     pub supplied: Vec<String>,
     /// The entries some pack has, as given: each with the enterprises that need it.
     pub entries: Vec<Share>,

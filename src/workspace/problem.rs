@@ -154,7 +154,6 @@ pub enum HandoffProblem {
 
 impl HandoffProblem {
     /// The problem in a sentence, without where it is.
-    /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
         match locale {
             Locale::Es => self.spanish(),

@@ -173,9 +173,6 @@ fn voice(pack: &Pack, locale: Locale) -> String {
     }
 }
 
-/// A button that reads aloud (on every question and on the results' summary), with the device's own voices (`www/view.js`), the question it is
-/// in or, with `from`, the elements that selector names. Hidden where the device has no voice
-/// for the language (the page's `voz-<language>` class shows it).
 /// A "¿Qué es…?" for the glossary terms that `texts` use, closed until opened; nothing when
 /// they use none.
 pub fn glossary(pack: &Pack, locale: Locale, texts: &[&str]) -> Markup {
@@ -197,6 +194,10 @@ pub fn glossary(pack: &Pack, locale: Locale, texts: &[&str]) -> Markup {
     }
 }
 
+/// A button that reads aloud (on every question and on the results' summary), with the
+/// device's own voices (`www/view.js`), the question it is in or, with `from`, the elements
+/// that selector names. Hidden where the device has no voice for the language (the page's
+/// `voz-<language>` class shows it).
 pub fn listen_button(pack: &Pack, locale: Locale, label: &str, from: Option<&str>) -> Markup {
     html! {
         button.escuchar type="button" data-escuchar=(voice(pack, locale)) data-escuchar-de=[from]
