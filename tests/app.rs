@@ -305,6 +305,50 @@ fn answers_that_are_things_carry_a_picture_beside_their_words() {
     }
 }
 
+/// A step of the short result the owner may not qualify for says so: the Sierra Norte
+/// embroiderer (a pack example) without her gender and age given, for whom Puebla's Banca de
+/// la Mujer is a condition to check; with them, it is not.
+#[test]
+fn the_short_result_says_when_a_step_may_not_apply() {
+    let pack = mexico();
+    let examples: toml::Table = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/mx/examples.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let case = examples["case"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("study: Sierra Norte")
+        })
+        .expect("the example");
+    let mut json = serde_json::to_value(&case["profile"]).unwrap();
+    let brief_of = |json: &Json| {
+        let html = results_html(&pack, &Profile::from_value(json).unwrap(), Locale::Es);
+        let start = html.find(r#"data-testid="primeros-pasos""#).expect("steps");
+        let end = start + html[start..].find("</ol>").expect("list end");
+        html[start..end].to_string()
+    };
+    let known = brief_of(&json);
+    assert!(known.contains("Banca de la Mujer (Puebla)"), "{known}");
+    assert!(!known.contains("si es su caso"), "{known}");
+    json.as_object_mut().unwrap().remove("owner");
+    let unknown = brief_of(&json);
+    assert!(
+        unknown
+            .contains("Banca de la Mujer (Puebla)</strong> — Costo por confirmar (si es su caso)"),
+        "{unknown}"
+    );
+}
+
 /// The actions the views write decode to the changes the user meant.
 #[test]
 fn events_decode_ticks_in_option_order_and_numbers_with_a_comma() {

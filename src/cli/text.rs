@@ -153,7 +153,12 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     if !brief.steps.is_empty() {
         writeln!(out, "  {}:", bw.next_steps)?;
         for s in &brief.steps {
-            writeln!(out, "    {}. {} — {}", s.step, s.name, s.cost)?;
+            let only_if = if s.conditional {
+                format!(" ({})", bw.if_eligible)
+            } else {
+                String::new()
+            };
+            writeln!(out, "    {}. {} — {}{only_if}", s.step, s.name, s.cost)?;
         }
     }
 

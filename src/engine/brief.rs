@@ -30,6 +30,8 @@ pub struct BriefStep<'r> {
     pub step: u32,
     pub name: &'r str,
     pub cost: String,
+    /// Whether the business may not qualify: the step's own text says for whom it is.
+    pub conditional: bool,
 }
 
 impl<'p> Report<'p> {
@@ -126,6 +128,7 @@ impl<'p> Report<'p> {
                 step: s.step,
                 name: s.options[0].name,
                 cost: s.options[0].cost.short(self.locale),
+                conditional: s.options[0].conditional,
             })
             .collect();
         Brief {
@@ -143,6 +146,8 @@ pub struct BriefWords {
     pub next_steps: &'static str,
     /// The button that shows (and hides) the rest of the results.
     pub see_all: &'static str,
+    /// Beside a step the business may not qualify for.
+    pub if_eligible: &'static str,
 }
 
 /// The short result's headings in `locale`.
@@ -153,12 +158,14 @@ pub fn brief_words(locale: Locale) -> &'static BriefWords {
             holds_back: "Lo que más frena a su negocio",
             next_steps: "Sus próximos pasos",
             see_all: "Ver todo",
+            if_eligible: "si es su caso",
         },
         Locale::En => &BriefWords {
             heading: "In a few words",
             holds_back: "What holds your business back most",
             next_steps: "Your next steps",
             see_all: "See everything",
+            if_eligible: "if it is your case",
         },
     }
 }

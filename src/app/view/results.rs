@@ -102,7 +102,10 @@ pub fn results(
                         ol {
                             @for s in &brief.steps {
                                 // The plan's first three steps: numbered 1 to 3 there too.
-                                li { strong { (s.name) } " — " (s.cost) }
+                                li {
+                                    strong { (s.name) } " — " (s.cost)
+                                    @if s.conditional { " (" (bw.if_eligible) ")" }
+                                }
                             }
                         }
                     }
