@@ -5,6 +5,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -311,25 +314,7 @@ fn answers_that_are_things_carry_a_picture_beside_their_words() {
 #[test]
 fn the_short_result_says_when_a_step_may_not_apply() {
     let pack = mexico();
-    let examples: toml::Table = toml::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/mx/examples.toml"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    let case = examples["case"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| {
-            c["name"]
-                .as_str()
-                .unwrap()
-                .starts_with("study: Sierra Norte")
-        })
-        .expect("the example");
+    let case = examples::example("mx", "study: Sierra Norte");
     let mut json = serde_json::to_value(&case["profile"]).unwrap();
     let brief_of = |json: &Json| {
         let html = results_html(&pack, &Profile::from_value(json).unwrap(), Locale::Es);

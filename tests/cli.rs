@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
 use support::{text, umbral};
@@ -70,25 +72,7 @@ fn assess_text_shows_steps_with_prices_and_months() {
 #[test]
 fn a_step_taken_for_a_later_one_says_which_in_both_languages() {
     // The pack example "rural Puebla, food, no internet": the RFC is for the sanitary notice.
-    let examples: toml::Value = toml::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/rules/mx/examples.toml"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    let case = examples["case"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| {
-            c["name"]
-                .as_str()
-                .unwrap()
-                .starts_with("rural Puebla, food")
-        })
-        .expect("the example");
+    let case = examples::example("mx", "rural Puebla, food");
     let profile = serde_json::to_string(&case["profile"]).unwrap();
     let out = umbral(&["assess", "--format", "text"], &profile);
     let shown = text(&out.stdout);

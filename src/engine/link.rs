@@ -868,13 +868,25 @@ impl<'a> Linker<'a> {
 
     /// Reports a problem with one field of one item.
     fn at(&mut self, section: &'static str, index: usize, field: &'static str, message: String) {
+        self.at_range(section, index, field, None, message);
+    }
+
+    /// [`Linker::at`], pointing at a byte range of the field's text (a condition's fault).
+    fn at_range(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        field: &'static str,
+        range: Option<(usize, usize)>,
+        message: String,
+    ) {
         self.errors.push(LinkError {
             location: Some(Location {
                 section,
                 index,
                 field,
             }),
-            range: None,
+            range,
             message,
         });
     }
@@ -970,29 +982,15 @@ impl<'a> Linker<'a> {
             Ok(e) => {
                 if monotone {
                     if let Err(err) = check_monotone(&e, &self.fields) {
-                        self.errors.push(LinkError {
-                            location: Some(Location {
-                                section,
-                                index,
-                                field,
-                            }),
-                            range: Some((err.start, err.end)),
-                            message: err.message,
-                        });
+                        let range = Some((err.start, err.end));
+                        self.at_range(section, index, field, range, err.message);
                     }
                 }
                 e
             }
             Err(err) => {
-                self.errors.push(LinkError {
-                    location: Some(Location {
-                        section,
-                        index,
-                        field,
-                    }),
-                    range: Some((err.start, err.end)),
-                    message: err.message,
-                });
+                let range = Some((err.start, err.end));
+                self.at_range(section, index, field, range, err.message);
                 Expr::Const(false)
             }
         }

@@ -612,13 +612,7 @@ impl<'p> Reader<'p> {
                         },
                     }
                 }
-                chosen.sort_unstable();
-                Ok(Answer::Value(Json::Array(
-                    chosen
-                        .into_iter()
-                        .map(|c| q.choices[c].value.clone())
-                        .collect(),
-                )))
+                Ok(set_answer(q, chosen))
             }
             Control::Integer => match cell.parse::<i64>() {
                 Ok(n) => Ok(Answer::Value(Json::from(n))),
@@ -667,13 +661,7 @@ impl<'p> Reader<'p> {
         if skip {
             return Ok(Answer::Skip);
         }
-        chosen.sort_unstable();
-        Ok(Answer::Value(Json::Array(
-            chosen
-                .into_iter()
-                .map(|c| q.choices[c].value.clone())
-                .collect(),
-        )))
+        Ok(set_answer(q, chosen))
     }
 
     /// A multiple choice left blank where the form asked it is the answer "none of these", as
@@ -733,6 +721,18 @@ fn say(answer: &Answer) -> String {
 }
 
 /// A 0/1 column's cell.
+/// A multiple choice's answer: the values of the choices ticked (by index), in the form's
+/// order, as the app writes a set.
+fn set_answer(q: &Question, mut chosen: Vec<usize>) -> Answer {
+    chosen.sort_unstable();
+    Answer::Value(Json::Array(
+        chosen
+            .into_iter()
+            .map(|c| q.choices[c].value.clone())
+            .collect(),
+    ))
+}
+
 fn tick(cell: &str) -> Result<bool, String> {
     match cell {
         "1" => Ok(true),

@@ -50,6 +50,11 @@ pub fn Planner() -> Html {
         let model = model.clone();
         use_memo(key, move |_| model.view())
     };
+    // The entries the supply question offers change only with the assessments and the language.
+    let offers = {
+        let (model, everything) = (model.clone(), everything.clone());
+        use_memo((model.version, locale), move |_| model.offers(&everything))
+    };
     let total = model.total();
 
     let dispatcher = model.dispatcher();
@@ -97,7 +102,7 @@ pub fn Planner() -> Html {
                         on_level={send(&dispatcher, Action::ChooseLevel)}
                         on_add={send(&dispatcher, |()| Action::AddScenario)}
                         on_remove={send(&dispatcher, Action::RemoveScenario)} />
-                    <Supply {locale} view={view.clone()} offers={model.offers(&everything)}
+                    <Supply {locale} view={view.clone()} offers={(*offers).clone()}
                         chosen={model.supply.clone()}
                         on_toggle={send(&dispatcher, Action::ToggleSupply)} />
                     <section class="acciones planear__descargar">

@@ -30,7 +30,8 @@ use super::{
     MAX_NOTES_CHARS,
 };
 use crate::engine::profile::{
-    core_field, core_fields, is_region, FieldKind, Found, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
+    core_field, core_fields, is_region, FieldKind, Found, Problem, PROFILE_SCHEMA,
+    PROFILE_SCHEMA_V1,
 };
 use crate::engine::{Locale, Profile};
 
@@ -547,9 +548,9 @@ impl Decoder {
             other => {
                 self.err(
                     path,
-                    HandoffProblem::NotAnObject {
+                    HandoffProblem::Value(Problem::NotAnObject {
                         found: Found::of_cut(other),
-                    },
+                    }),
                 );
                 None
             }
@@ -639,7 +640,10 @@ impl Decoder {
         };
         match value {
             Json::String(s) if s.chars().count() > max => {
-                self.err(&obj.at(key), HandoffProblem::TooLong { max });
+                self.err(
+                    &obj.at(key),
+                    HandoffProblem::Value(Problem::TooLong { max }),
+                );
                 None
             }
             Json::String(s) if !blank_ok && s.trim().is_empty() => {
@@ -650,9 +654,9 @@ impl Decoder {
             other => {
                 self.err(
                     &obj.at(key),
-                    HandoffProblem::NotAString {
+                    HandoffProblem::Value(Problem::NotAString {
                         found: Found::of_cut(other),
-                    },
+                    }),
                 );
                 None
             }

@@ -71,9 +71,9 @@ pub enum HandoffProblem {
     AppVersion {
         found: Found,
     },
-    NotAnObject {
-        found: Found,
-    },
+    /// What a profile's value can have wrong too (not an object, not a text, too long),
+    /// worded as the profile reader words it.
+    Value(Problem),
     UnknownField {
         name: String,
         allowed: &'static [&'static str],
@@ -87,13 +87,7 @@ pub enum HandoffProblem {
     NotAnId {
         found: Found,
     },
-    TooLong {
-        max: usize,
-    },
     Empty,
-    NotAString {
-        found: Found,
-    },
     NotAList {
         found: Found,
     },
@@ -189,7 +183,7 @@ impl HandoffProblem {
                 "expected the version of the app that wrote the file (1 to 64 characters), found {}",
                 found.quoted(false)
             ),
-            HandoffProblem::NotAnObject { found } => format!("expected an object, found {}", found.kind(false)),
+            HandoffProblem::Value(problem) => problem.message(Locale::En),
             HandoffProblem::UnknownField { name, allowed } => format!(
                 "unknown field '{name}'; expected one of: {}",
                 allowed.join(", ")
@@ -203,9 +197,7 @@ impl HandoffProblem {
                 "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
                 found.quoted(false)
             ),
-            HandoffProblem::TooLong { max } => format!("longer than {max} characters"),
             HandoffProblem::Empty => "is empty".into(),
-            HandoffProblem::NotAString { found } => format!("expected a string, found {}", found.kind(false)),
             HandoffProblem::NotAList { found } => format!("expected an array, found {}", found.kind(false)),
             HandoffProblem::NotSaveCounts { found } => format!(
                 "expected an object of device ids and save counts, found {}",
@@ -297,9 +289,7 @@ impl HandoffProblem {
                  caracteres) y hay {}",
                 found.quoted(true)
             ),
-            HandoffProblem::NotAnObject { found } => {
-                format!("se esperaba un objeto y hay {}", found.kind(true))
-            }
+            HandoffProblem::Value(problem) => problem.message(Locale::Es),
             HandoffProblem::UnknownField { name, allowed } => format!(
                 "campo desconocido '{name}'; puede ser {}",
                 allowed.join(", ")
@@ -313,11 +303,7 @@ impl HandoffProblem {
                 "se esperaba un identificador (de 1 a 64 letras, dígitos, '-' o '_') y hay {}",
                 found.quoted(true)
             ),
-            HandoffProblem::TooLong { max } => format!("tiene más de {max} caracteres"),
             HandoffProblem::Empty => "está vacío".into(),
-            HandoffProblem::NotAString { found } => {
-                format!("se esperaba un texto y hay {}", found.kind(true))
-            }
             HandoffProblem::NotAList { found } => {
                 format!("se esperaba una lista y hay {}", found.kind(true))
             }
@@ -420,7 +406,7 @@ mod tests {
             P::AppVersion {
                 found: Found::Number("1".into()),
             },
-            P::NotAnObject { found: Found::Null },
+            P::Value(Problem::NotAnObject { found: Found::Null }),
             P::UnknownField {
                 name: "x".into(),
                 allowed: &["id"],
@@ -428,11 +414,11 @@ mod tests {
             P::MissingField { name: "id".into() },
             P::NotATime { found: t("ayer") },
             P::NotAnId { found: t("a b") },
-            P::TooLong { max: 64 },
+            P::Value(Problem::TooLong { max: 64 }),
             P::Empty,
-            P::NotAString {
+            P::Value(Problem::NotAString {
                 found: Found::Boolean(true),
-            },
+            }),
             P::NotAList {
                 found: Found::Object,
             },
