@@ -1,5 +1,5 @@
-//! The planner page's model, natively: its reducer (`umbral::planner::model`) and what a file
-//! and a record mean (`umbral::planner::import`). The page's effects read files and fetch
+//! The planner page's model, natively: its reducer (`umbral::planner_page::model`) and what a file
+//! and a record mean (`umbral::planner_page::import`). The page's effects read files and fetch
 //! packs; here the tests hand the same things in, as the effects do, and read the figures and
 //! the CSV the page would show and offer.
 
@@ -8,9 +8,9 @@ mod support;
 use std::rc::Rc;
 
 use umbral::engine::{Locale, Pack};
-use umbral::planner::import::{self, Imported, Packs, MAX_FILE_BYTES};
-use umbral::planner::model::{Action, Busy, FilterPart, Model};
-use umbral::planner::words::words;
+use umbral::planner_page::import::{self, Imported, Packs, MAX_FILE_BYTES};
+use umbral::planner_page::model::{Action, Busy, FilterPart, Model};
+use umbral::planner_page::words::words;
 
 use support::{text, umbral};
 
@@ -82,7 +82,7 @@ fn a_new_page_is_idle_and_empty() {
         model.choices().is_empty(),
         "no pack yet, no questions to offer"
     );
-    assert_eq!(model.view().enterprises, 0);
+    assert_eq!(model.figures().enterprises, 0);
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn an_import_shows_its_progress_then_every_file_at_once() {
     assert_eq!(names, ["uno.jsonl", "resto.jsonl"]);
     assert_eq!((model.files[0].read, model.files[1].read), (1, 39));
     assert_eq!(model.total(), 40);
-    assert_eq!(model.view().enterprises, 40);
+    assert_eq!(model.figures().enterprises, 40);
     // A later import adds to what is there.
     model.update(Action::Imported(vec![read(
         "otra.jsonl",
@@ -247,14 +247,14 @@ fn filters_recount_the_kept_assessments() {
         "{regions:?}"
     );
     model.update(Action::Filter(FilterPart::Region, Some("MX-OAX".into())));
-    assert_eq!(model.view().enterprises, 2);
+    assert_eq!(model.figures().enterprises, 2);
     model.update(Action::Filter(FilterPart::Region, Some("MX-MEX".into())));
-    assert_eq!(model.view().enterprises, 8);
+    assert_eq!(model.figures().enterprises, 8);
     model.update(Action::Filter(FilterPart::Region, None));
-    assert_eq!(model.view().enterprises, 40);
+    assert_eq!(model.figures().enterprises, 40);
     model.update(Action::Filter(FilterPart::Locality, Some("rural".into())));
     let rural = PROFILES.matches(r#""locality":"rural""#).count() as u64;
-    assert_eq!(model.view().enterprises, rural);
+    assert_eq!(model.figures().enterprises, rural);
     assert_eq!(model.version, version, "a filter scores nothing again");
     assert_eq!(
         model.everything().enterprises,
@@ -283,12 +283,12 @@ fn a_scenario_is_added_once_at_the_chosen_level_and_removed() {
     model.update(Action::AddScenario);
     let texts: Vec<_> = model.requirements.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["connectivity.internet >= mobile_data"]);
-    assert_eq!(model.view().scenarios.len(), 1);
+    assert_eq!(model.figures().scenarios.len(), 1);
     // Another question starts at its first level.
     model.update(Action::ChooseField("payments.bank_account".into()));
     assert_eq!(model.choice_level, "");
     model.update(Action::AddScenario);
-    assert_eq!(model.view().scenarios.len(), 2);
+    assert_eq!(model.figures().scenarios.len(), 2);
     model.update(Action::RemoveScenario(0));
     model.update(Action::RemoveScenario(5));
     let texts: Vec<_> = model.requirements.iter().map(|r| r.text.as_str()).collect();
@@ -298,7 +298,7 @@ fn a_scenario_is_added_once_at_the_chosen_level_and_removed() {
 #[test]
 fn the_csv_is_the_command_lines_with_and_without_filters_and_requirements() {
     let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
-    assert_eq!(model.view().to_csv(), cli_csv(&[]));
+    assert_eq!(model.figures().to_csv(), cli_csv(&[]));
     model.update(Action::Filter(FilterPart::Locality, Some("urban".into())));
     model.update(Action::ChooseField("connectivity.internet".into()));
     model.update(Action::ChooseLevel("mobile_data".into()));
@@ -306,7 +306,7 @@ fn the_csv_is_the_command_lines_with_and_without_filters_and_requirements() {
     model.update(Action::ChooseField("payments.bank_account".into()));
     model.update(Action::AddScenario);
     assert_eq!(
-        model.view().to_csv(),
+        model.figures().to_csv(),
         cli_csv(&[
             "--locality",
             "urban",
@@ -334,36 +334,37 @@ fn a_supply_gives_the_command_lines_figures() {
     assert!(offers
         .iter()
         .all(|o| !o.name.is_empty() && !o.cost.is_empty()));
-    assert!(model.view().supply.is_none());
+    assert!(model.figures().supply.is_none());
     model.update(Action::ToggleSupply("sat-rfc".into()));
     model.update(Action::ToggleSupply("celular-usado".into()));
     model.update(Action::ToggleSupply("cfe-plan-datos".into()));
     model.update(Action::ToggleSupply("sat-rfc".into()));
     assert_eq!(model.supply, ["celular-usado", "cfe-plan-datos"]);
-    let view = model.view();
-    let supply = view.supply.as_ref().expect("the supply's figures");
+    let figures = model.figures();
+    let supply = figures.supply.as_ref().expect("the supply's figures");
     assert!(supply.moved.count > 0 && supply.reached.count >= supply.moved.count);
-    assert!(!view.supply_lines(Locale::Es).is_empty());
+    assert!(!figures.supply_lines(Locale::Es).is_empty());
     assert_eq!(
-        view.to_csv(),
+        figures.to_csv(),
         cli_csv(&["--supply", "celular-usado,cfe-plan-datos"])
     );
     model.update(Action::ToggleSupply("celular-usado".into()));
     model.update(Action::ToggleSupply("cfe-plan-datos".into()));
-    assert!(model.view().supply.is_none());
+    assert!(model.figures().supply.is_none());
 }
 
 #[test]
 fn switching_the_language_keeps_the_figures() {
     let mut model = model_with(&[("perfiles.jsonl", PROFILES)]);
     model.update(Action::Filter(FilterPart::Locality, Some("urban".into())));
-    let spanish = model.view();
+    let spanish = model.figures();
     model.update(Action::SwitchLanguage);
     assert_eq!(model.locale, Locale::En);
-    let english = model.view();
+    let english = model.figures();
     assert_eq!(english.enterprises, spanish.enterprises);
     assert_eq!(english.readiness, spanish.readiness);
-    let counts = |v: &umbral::summary::View| v.stages.iter().map(|s| s.count).collect::<Vec<_>>();
+    let counts =
+        |v: &umbral::planner::Figures| v.stages.iter().map(|s| s.count).collect::<Vec<_>>();
     assert_eq!(counts(&english), counts(&spanish));
     assert_eq!(model.total(), 40);
     assert_eq!(
@@ -372,7 +373,7 @@ fn switching_the_language_keeps_the_figures() {
         "the filter stays"
     );
     model.update(Action::SwitchLanguage);
-    assert_eq!(model.view(), spanish);
+    assert_eq!(model.figures(), spanish);
 }
 
 #[test]

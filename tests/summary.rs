@@ -394,7 +394,7 @@ fn rows_of(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
 /// layout", www/spec/handoff.md), and profiles are never taken for one.
 #[test]
 fn handoff_files_are_recognised_in_any_layout() {
-    use umbral::summary::records::is_handoff;
+    use umbral::planner::records::is_handoff;
     let file: serde_json::Value = serde_json::from_str(HANDOFF).expect("JSON");
     // Keys sorted: the schema comes last, after every enterprise.
     let minified = file.to_string();

@@ -1,11 +1,12 @@
 //! Tidy checks on the source tree (native only; no dependencies).
 //!
-//! - The pure modules (`src/engine/`, `packs/`, `share/`, `summary/`, `workspace/`) stay pure:
+//! - The pure modules (`src/engine/`, `form/`, `packs/`, `share/`, `planner/`, `workspace/`) stay pure:
 //!   no files, I/O, environment, processes, network, clock, printing, or browser crates, so
 //!   they give the same results natively and in the browser, and tests can hand them
 //!   everything. Lines that start with `//` (comments, docs) are not checked.
-//! - The pages' reducers (`src/taller/model.rs`, `src/planner/model.rs` and what it is handed,
-//!   `src/planner/import.rs`) read no clock and do no I/O either.
+//! - The pages' reducers (`src/workspace_page/model.rs` over `records.rs`,
+//!   `src/planner_page/model.rs` over `import.rs`) read no clock and do no I/O either.
+//! - What every page shares (`src/ui/`) builds on no page.
 //! - Nothing under `src/` contains `todo!(`, `unimplemented!(` or `dbg!(`.
 //! - serde_json keeps its `float_roundtrip` feature natively (see the test for why).
 
@@ -94,9 +95,9 @@ fn report(what: &str, problems: &[String]) {
 }
 
 /// The modules that take everything as arguments: the engine, the pack compiler, share links
-/// and QR codes, the planner's summary and the workspace's records. The command line and the
-/// pages hand them text and the time.
-const PURE: &[&str] = &["engine", "form", "packs", "share", "summary", "workspace"];
+/// and QR codes, the forms, and the models of the planner and the workspace. The command line
+/// and the pages hand them text and the time.
+const PURE: &[&str] = &["engine", "form", "packs", "planner", "share", "workspace"];
 
 #[test]
 fn pure_modules_are_pure() {
@@ -218,7 +219,7 @@ fn circle(graph: &std::collections::BTreeMap<String, Vec<String>>) -> Option<Vec
 
 /// The engine's modules import one another in layers (`locale` at the bottom, then `words`,
 /// `profile`, `condition`, `pack`, …): no circle, so each can be read, and tested, on top of
-/// the ones below it.
+/// the ones below it. The same holds for the workspace's model and its page.
 #[test]
 fn the_engine_and_the_workspace_have_no_import_circle() {
     let graph = module_imports("engine");
@@ -231,12 +232,20 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
             found.join(" → ")
         );
     }
-    let workspace = module_imports("workspace");
-    if let Some(found) = circle(&workspace) {
-        panic!(
-            "the workspace's modules import in a circle: {}",
-            found.join(" → ")
-        );
+    for dir in ["workspace", "workspace_page"] {
+        let graph = module_imports(dir);
+        if let Some(found) = circle(&graph) {
+            panic!(
+                "src/{dir}/'s modules import in a circle: {}",
+                found.join(" → ")
+            );
+        }
+    }
+    // The workspace page's screens share the effects below them, not the component above.
+    let page = module_imports("workspace_page");
+    for screen in ["views", "handoff", "scan"] {
+        assert!(page[screen].contains(&"effects".to_string()), "{page:?}");
+        assert!(!page[screen].contains(&"page".to_string()), "{page:?}");
     }
     // The check finds a circle where there is one.
     let mut looped = graph.clone();
@@ -248,7 +257,7 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
 /// the bottom, then the effects and the components, `page` on top.
 #[test]
 fn the_planners_modules_have_no_import_circle() {
-    let graph = module_imports("planner");
+    let graph = module_imports("planner_page");
     assert!(graph["model"].contains(&"import".to_string()), "{graph:?}");
     assert!(graph["page"].contains(&"effects".to_string()), "{graph:?}");
     for pure in ["words", "import", "model"] {
@@ -256,7 +265,10 @@ fn the_planners_modules_have_no_import_circle() {
             .iter()
             .filter(|m| !["words", "import"].contains(&m.as_str()))
             .collect();
-        assert!(above.is_empty(), "src/planner/{pure}.rs imports {above:?}");
+        assert!(
+            above.is_empty(),
+            "src/planner_page/{pure}.rs imports {above:?}"
+        );
     }
     if let Some(found) = circle(&graph) {
         panic!(
@@ -266,14 +278,43 @@ fn the_planners_modules_have_no_import_circle() {
     }
 }
 
+/// What the pages share (`src/ui/`) names no page: the app, the workspace page and the planner
+/// page build on it, never the other way round, so a change to one page cannot reach another
+/// through it.
+#[test]
+fn the_shared_ui_builds_on_no_page() {
+    let mut problems = Vec::new();
+    let dir = root().join("src/ui");
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for page in ["crate::app", "crate::workspace_page", "crate::planner_page"] {
+                if line.contains(page) {
+                    problems.push(format!("{}:{}: {page}", path.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "src/ui/ names a page:\n{}",
+        problems.join("\n")
+    );
+}
+
 /// The pages' reducers, and what the planner's reducer is handed, are pure too (a Yew
 /// `Reducible`, nothing else of the browser): the time of a save, what storage said, the files
 /// read and the packs fetched come in as actions; effects run in the components and their
-/// callbacks (`src/taller/mod.rs`, `src/planner/effects.rs`).
+/// callbacks (`src/workspace_page/page.rs`, `src/planner_page/effects.rs`).
 const REDUCERS: &[&str] = &[
-    "src/taller/model.rs",
-    "src/planner/model.rs",
-    "src/planner/import.rs",
+    "src/workspace_page/model.rs",
+    "src/workspace_page/records.rs",
+    "src/planner_page/model.rs",
+    "src/planner_page/import.rs",
 ];
 
 #[test]

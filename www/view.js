@@ -1,4 +1,4 @@
-// The app's view runtime in the page: window.umbralView, for src/app/dom.rs.
+// The app's view runtime in the page: window.umbralView, for src/ui/dom.rs.
 //
 // The Rust code (src/app/view/) renders each screen as HTML text. morph() brings the live DOM
 // to that text changing only what differs, so keyboard focus, the caret in a box, a "¿Por qué?"

@@ -8,12 +8,13 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use web_sys::Element;
 
-use super::browser::{self, browser_locale, focus_by_id, set_document_language};
 use super::events::{self, Msg};
 use super::state::{Action, Screen, State};
 use super::view::{self, Frame, Notice, Qr};
-use super::{dom, embed, storage, WIDE};
+use super::{embed, storage};
 use crate::share::decode_link;
+use crate::ui::browser::{self, browser_locale, focus_by_id, set_document_language};
+use crate::ui::{dom, WIDE};
 
 /// The state to start from: a share link in the address if there is one, else the saved
 /// draft, else a fresh start in the browser's language.

@@ -67,6 +67,6 @@ pub async fn pack_for(country: &str, english: bool) -> Result<Rc<Pack>, String> 
     let first = !PROGRAMME.with_borrow_mut(|p| std::mem::replace(&mut p.1, true));
     match programme().await {
         Some(pack) if first || pack.data.country.as_deref() == Some(country) => Ok(pack),
-        _ => super::browser::fetch_pack(country, english).await,
+        _ => crate::ui::browser::fetch_pack(country, english).await,
     }
 }

@@ -22,10 +22,6 @@ pub mod view;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod browser;
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
-#[cfg(target_arch = "wasm32")]
 mod driver;
 #[cfg(target_arch = "wasm32")]
 mod embed;
@@ -37,7 +33,3 @@ pub(crate) mod storage;
 pub use draft::DRAFT_KEY;
 #[cfg(target_arch = "wasm32")]
 pub use driver::{mount, start, AppHandle};
-
-/// Screens at least this wide show a whole group of questions at once (the workspace's visits
-/// too).
-pub const WIDE: &str = "(min-width: 900px)";

@@ -1,10 +1,10 @@
 //! The workspace's helper, a Web Worker (built by Trunk with `data-type="worker"`; see
 //! www/taller/index.html): decodes QR photos and reads and merges hand-off files off the page
-//! (`umbral::taller::helper` has the messages and the page's side).
+//! (`umbral::workspace_page::helper` has the messages and the page's side).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    umbral::taller::helper::serve();
+    umbral::workspace_page::helper::serve();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -15,7 +15,7 @@ fn main() {
         outcome: umbral::packs::runtime::Outcome,
     }
 
-    umbral::worker::serve(|data| {
+    umbral::ui::worker::serve(|data| {
         let text = |key: &str| {
             js_sys::Reflect::get(&data, &key.into())
                 .ok()

@@ -1,9 +1,9 @@
 //! The planner's page, built by Trunk from www/planner/index.html: a thin shell over
-//! `umbral::planner`.
+//! `umbral::planner_page`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    umbral::planner::start();
+    umbral::planner_page::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

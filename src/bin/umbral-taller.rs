@@ -1,8 +1,8 @@
-//! The consultant's workspace (`www/taller/`), built by Trunk: a thin shell over `umbral::taller`.
+//! The consultant's workspace (`www/taller/`), built by Trunk: a thin shell over `umbral::workspace_page`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    umbral::taller::start();
+    umbral::workspace_page::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

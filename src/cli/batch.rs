@@ -10,8 +10,8 @@ use super::{write_error, Failure, Library, EXIT_INVALID};
 use crate::engine::profile::{core_field, core_fields};
 use crate::engine::{Locale, Pack, Profile};
 use crate::form::export::{self as form_export, Submission};
-use crate::summary::records::{self, CsvColumns, Format};
-use crate::summary::{self, Assessment, Summary};
+use crate::planner::records::{self, CsvColumns, Format};
+use crate::planner::{self, Assessment, Summary};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -108,7 +108,7 @@ pub fn run(
             Record::Profile(profile) => Ok(profile),
         };
         let result = profile.and_then(|profile| {
-            summary::score_profile(profile, locale, |p| {
+            planner::score_profile(profile, locale, |p| {
                 library.for_profile(p).map_err(|f| f.message)
             })
             .map_err(|e| e.to_string())
@@ -238,17 +238,17 @@ pub fn run(
         }
     }
     if let Some(s) = summary {
-        let view = s.summary.view();
-        if let Some(unknown) = view.supply.as_ref().filter(|v| !v.unknown.is_empty()) {
+        let figures = s.summary.figures();
+        if let Some(unknown) = figures.supply.as_ref().filter(|v| !v.unknown.is_empty()) {
             return Err(Failure::invalid(format!(
                 "--supply: no catalogue entry '{}' in the packs of these profiles (umbral catalog lists them)",
                 unknown.unknown.join("', '")
             )));
         }
         let text = match s.format {
-            SummaryFormat::Text => view.to_text(locale),
-            SummaryFormat::Csv => view.to_csv(),
-            SummaryFormat::Json => view.to_json() + "\n",
+            SummaryFormat::Text => figures.to_text(locale),
+            SummaryFormat::Csv => figures.to_csv(),
+            SummaryFormat::Json => figures.to_json() + "\n",
         };
         out.write_all(text.as_bytes()).map_err(write_error)?;
     }

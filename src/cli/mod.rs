@@ -245,7 +245,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             file,
         } => {
             let summary = if summary {
-                let filter = crate::summary::Filter {
+                let filter = crate::planner::Filter {
                     region,
                     locality,
                     sector,
@@ -253,11 +253,11 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                 filter.check().map_err(Failure::invalid)?;
                 let requirements = require
                     .iter()
-                    .map(|r| crate::summary::Requirement::parse(r))
+                    .map(|r| crate::planner::Requirement::parse(r))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(Failure::invalid)?;
                 Some(batch::SummaryOptions {
-                    summary: crate::summary::Summary::new(lang.into(), filter, requirements)
+                    summary: crate::planner::Summary::new(lang.into(), filter, requirements)
                         .with_supply(supply),
                     format: summary_format,
                 })

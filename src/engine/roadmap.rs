@@ -90,7 +90,7 @@ struct Planned {
     after: Vec<usize>,
 }
 
-struct Planner<'p, 'a> {
+struct RoadmapBuilder<'p, 'a> {
     pack: &'p Pack,
     answers: &'a [Option<Value>],
     status: &'a [RequirementStatus],
@@ -117,7 +117,7 @@ struct Planner<'p, 'a> {
     unknown: &'a mut Vec<FieldIx>,
 }
 
-/// The planner's state as [`Planner::save`] keeps it.
+/// The planner's state as [`RoadmapBuilder::save`] keeps it.
 struct Saved {
     steps: Vec<Planned>,
     spent_monthly: f64,
@@ -184,7 +184,7 @@ pub(crate) fn plan<'p>(
         Some(Value::Int(n)) => Some(*n as f64),
         _ => None,
     };
-    let mut p = Planner {
+    let mut p = RoadmapBuilder {
         pack,
         answers,
         status,
@@ -281,7 +281,7 @@ pub(crate) fn plan<'p>(
     p.finish()
 }
 
-impl<'p> Planner<'p, '_> {
+impl<'p> RoadmapBuilder<'p, '_> {
     fn met_now(&self, r: usize) -> bool {
         matches!(
             self.status[r],

@@ -1,7 +1,7 @@
 //! What a programme would change by supplying catalogue entries (a used phone, a data plan,
 //! help with the tax registration): for one enterprise, which of them it needs and the rung it
 //! would reach with them. The planner and `umbral batch --supply` add this up for a cohort
-//! (`crate::summary`).
+//! (`crate::planner`).
 //!
 //! An enterprise needs a supplied entry when the entry reaches it (its localities, regions and
 //! `when`, as the roadmap reads them: unknown counts as no) and meets a requirement the

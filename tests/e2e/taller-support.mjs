@@ -2,7 +2,7 @@
 // page, adding an enterprise and a visit, and reading IndexedDB directly, as the tests check
 // what is stored rather than what is shown.
 
-/** The workspace's database, as src/taller/db.rs names it. */
+/** The workspace's database, as src/workspace_page/db.rs names it. */
 export const DB = 'umbral-taller';
 
 /** Opens the workspace and waits until its data is loaded (a screen heading is shown). */

@@ -6,7 +6,6 @@
 //! Each function renders one piece from the state it is given and nothing else, so the same
 //! pieces serve the workspace's visits (`src/taller`).
 
-pub mod chart;
 mod pictograms;
 mod questions;
 mod results;

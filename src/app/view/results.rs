@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 
 use maud::{html, Markup};
 
-use super::chart::{bar_chart, Bar, Chart};
 use super::FOCUS_ID;
 use crate::app::words::{words, Words};
 use crate::engine::brief::brief_words;
@@ -19,6 +18,7 @@ use crate::engine::links::is_safe_link;
 use crate::engine::pack::EntryKind;
 use crate::engine::report::{Phase, Reason, Report, Step};
 use crate::engine::{assess, Locale, Pack, Profile};
+use crate::ui::chart::{bar_chart, Bar, Chart};
 
 /// The key of "Ver todo" among the open sections: everything after the short result.
 pub const ALL_KEY: &str = "all";

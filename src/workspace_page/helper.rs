@@ -25,7 +25,7 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::engine::{Locale, Pack};
 use crate::form::export::Reader;
-use crate::summary::records::{self as profile_files, ExportFile, Place};
+use crate::planner::records::{self as profile_files, ExportFile, Place};
 use crate::workspace::{handoff, merge_changes, submissions, Enterprise};
 
 use super::db::{self, Write, ENTERPRISES, VISITS};
@@ -146,7 +146,7 @@ pub fn import_message(file: &web_sys::File, locale: Locale) -> JsValue {
 
 /// The worker's side: answers each message (bin `umbral-helper`).
 pub fn serve() {
-    crate::worker::serve(|data| match text(&data, "kind").as_deref() {
+    crate::ui::worker::serve(|data| match text(&data, "kind").as_deref() {
         Some("qr") => qr(&data),
         Some("import") => {
             wasm_bindgen_futures::future_to_promise(async move { Ok(import(data).await) }).into()

@@ -1,7 +1,7 @@
 //! The browser calls the planner page makes, each returning an error message rather than
 //! panicking: fetching a pack, the files of a file list (read with `gloo_file`), letting the
 //! page paint. Saving a file is
-//! `crate::app::browser::download`, as on every page.
+//! `crate::ui::browser::download`, as on every page.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

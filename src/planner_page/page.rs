@@ -7,14 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::summary::View;
+use crate::planner::Figures;
 
 use super::browser;
 use super::effects::{self, Ctx};
-use super::figures::Figures;
 use super::file_picker::FilePicker;
 use super::filters::Filters;
 use super::model::{Action, Busy, Model};
+use super::overview::Overview;
 use super::scenarios::Scenarios;
 use super::supply::Supply;
 use super::words::words;
@@ -35,11 +35,11 @@ pub fn Planner() -> Html {
     }
 
     // Every enterprise, for the filter lists; then those the filters and scenarios count.
-    let everything: Rc<View> = {
+    let everything: Rc<Figures> = {
         let model = model.clone();
         use_memo((model.version, locale), move |_| model.everything())
     };
-    let view: Rc<View> = {
+    let figures: Rc<Figures> = {
         let key = (
             model.version,
             locale,
@@ -48,7 +48,7 @@ pub fn Planner() -> Html {
             model.supply.clone(),
         );
         let model = model.clone();
-        use_memo(key, move |_| model.view())
+        use_memo(key, move |_| model.figures())
     };
     // The entries the supply question offers change only with the assessments and the language.
     let offers = {
@@ -69,8 +69,8 @@ pub fn Planner() -> Html {
         })
     };
     let on_download = {
-        let view = view.clone();
-        Callback::from(move |_: MouseEvent| effects::download(&view))
+        let figures = figures.clone();
+        Callback::from(move |_: MouseEvent| effects::download(&figures))
     };
 
     html! {
@@ -95,14 +95,14 @@ pub fn Planner() -> Html {
                         regions={Model::regions(&everything)}
                         localities={model.options("locality")} sectors={model.options("sector")}
                         on_change={send(&dispatcher, |(part, value)| Action::Filter(part, value))} />
-                    <Figures {locale} view={view.clone()} {total} />
-                    <Scenarios {locale} view={view.clone()} choices={model.choices()}
+                    <Overview {locale} figures={figures.clone()} {total} />
+                    <Scenarios {locale} figures={figures.clone()} choices={model.choices()}
                         chosen={model.chosen()} level={model.level()}
                         on_field={send(&dispatcher, Action::ChooseField)}
                         on_level={send(&dispatcher, Action::ChooseLevel)}
                         on_add={send(&dispatcher, |()| Action::AddScenario)}
                         on_remove={send(&dispatcher, Action::RemoveScenario)} />
-                    <Supply {locale} view={view.clone()} offers={(*offers).clone()}
+                    <Supply {locale} figures={figures.clone()} offers={(*offers).clone()}
                         chosen={model.supply.clone()}
                         on_toggle={send(&dispatcher, Action::ToggleSupply)} />
                     <section class="acciones planear__descargar">

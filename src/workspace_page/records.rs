@@ -10,7 +10,7 @@
 //! `localStorage` draft (`umbral.draft/1`, `crate::app::storage`); [`from_draft`] turns it
 //! into an enterprise with one visit, which the workspace does once, on first open.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::{Deref, DerefMut};
 
 use serde::{Deserialize, Serialize};
@@ -201,27 +201,32 @@ pub fn assemble(
         .collect()
 }
 
-/// A new enterprise, saved once by `device` now.
-pub fn new_enterprise(name: &str, country: &str, device: &str) -> EnterpriseRecord {
-    EnterpriseRecord::new(Enterprise::new(
-        &super::browser::new_id(),
-        name,
-        country,
-        device,
-        &super::browser::now(),
-    ))
+/// Why a write or the opening of the database failed (`db` classifies the browser's errors).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DbError {
+    /// No IndexedDB here (some private modes), or it refused to open.
+    Unavailable(String),
+    /// The device is full (QuotaExceededError): nothing of this write was stored.
+    Quota,
+    /// The visit changed elsewhere since this tab read it (its stored revision, if any).
+    Conflict(Option<u32>),
+    Other(String),
 }
 
-/// A new visit dated today, saved once by `device` now.
-pub fn new_visit(enterprise: &str, profile: Json, device: &str) -> VisitRecord {
-    VisitRecord::new(
-        enterprise,
-        Visit::new(
-            &super::browser::new_id(),
-            &super::browser::today(),
-            profile,
-            device,
-            &super::browser::now(),
-        ),
-    )
+/// Everything the workspace holds, read at once.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub enterprises: Vec<EnterpriseRecord>,
+    pub visits: Vec<VisitRecord>,
+    /// Records found unreadable by this load (now moved to `apartados`).
+    pub set_aside_now: usize,
+    /// Records written by a newer version of Umbral, left where they are (not shown here).
+    pub newer: usize,
+    /// Records in `apartados` altogether.
+    pub set_aside_total: usize,
+    /// When each enterprise was last exported (by id, RFC 3339).
+    pub exported: BTreeMap<String, String>,
+    pub draft_imported: bool,
+    /// This installation's device id (the key of its saves in each record's `edits`).
+    pub device: Option<String>,
 }

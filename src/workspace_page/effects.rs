@@ -1,42 +1,21 @@
-//! The consultant's workspace (wasm32 only; page `www/taller/`, bin `umbral-taller`): many
-//! enterprises on one device, each with dated visits holding an assessment and notes,
-//! progress between visits, hand-off files, a CSV for spreadsheets and QR transfer of one
-//! profile between phones.
-//!
-//! Storage is IndexedDB (`db`, records in `records`): every answer and every keystroke in a
-//! note is written at once, a visit's write is refused when another tab changed it first
-//! (revisions, noticed live through a `BroadcastChannel`), an unreadable record is set aside
-//! alone, and a full disk is reported while what was saved stays. The questionnaire and the
-//! results are the entrepreneur app's own views (`crate::app::view`, drawn through `app_view`,
-//! the one crossing between the Yew pages and the app's views) driven by the app's own reducer
-//! (`crate::app::state::State`), one per open visit.
+//! Every effect of the workspace page, in one place: opening the database and loading it,
+//! bringing in the app's draft and the journal's copies, saving the open visit, writing
+//! records, the channel between tabs. The screens' callbacks call these; their results reach
+//! the reducer (`model`) as actions.
 
-mod app_view;
-mod browser;
-mod db;
-mod handoff;
-pub mod helper;
-mod journal;
-mod model;
-mod records;
-mod scan;
-mod views;
-mod words;
+use super::{browser, db, journal, model, records, words};
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{BroadcastChannel, IdbDatabase};
 use yew::prelude::*;
 
-use model::{Action, Model, Phase, View};
+use model::{Action, Model, Route};
 use records::{EnterpriseRecord, VisitRecord};
 use words::words;
-
-pub(crate) use browser::now;
 
 /// The id of each screen's heading, which takes focus when the screen changes.
 pub const HEADING: &str = "vista";
@@ -48,13 +27,13 @@ const CHANNEL: &str = "umbral-taller";
 /// this tab last wrote or read it, the channel to other tabs, and the packs being fetched.
 pub struct Ctx {
     db: RefCell<Option<IdbDatabase>>,
-    revisions: RefCell<HashMap<String, u32>>,
-    channel: Option<BroadcastChannel>,
-    fetching: RefCell<BTreeSet<String>>,
+    pub(super) revisions: RefCell<HashMap<String, u32>>,
+    pub(super) channel: Option<BroadcastChannel>,
+    pub(super) fetching: RefCell<BTreeSet<String>>,
 }
 
 impl Ctx {
-    fn new() -> Ctx {
+    pub(super) fn new() -> Ctx {
         Ctx {
             db: RefCell::new(None),
             revisions: RefCell::new(HashMap::new()),
@@ -63,12 +42,12 @@ impl Ctx {
         }
     }
 
-    fn db(&self) -> Option<IdbDatabase> {
+    pub(super) fn db(&self) -> Option<IdbDatabase> {
         self.db.borrow().clone()
     }
 
     /// Tells other tabs that a visit was written (or, with `None`, that anything may have).
-    fn announce(&self, visit: Option<(&str, u32)>) {
+    pub(super) fn announce(&self, visit: Option<(&str, u32)>) {
         let Some(channel) = &self.channel else { return };
         let message = match visit {
             Some((id, revision)) => serde_json::json!({ "visit": id, "revision": revision }),
@@ -78,9 +57,9 @@ impl Ctx {
     }
 }
 
-type Dispatch = UseReducerDispatcher<Model>;
+pub(super) type Dispatch = UseReducerDispatcher<Model>;
 /// The model as rendered (a cheap handle that callbacks can keep).
-type Handle = UseReducerHandle<Model>;
+pub(super) type Handle = UseReducerHandle<Model>;
 
 /// Reads everything again and shows it.
 pub(crate) fn reload(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
@@ -111,8 +90,8 @@ async fn import_draft(
                 .as_deref()
                 .and_then(crate::workspace::clean_name)
                 .unwrap_or_else(|| words(locale).draft_name.to_string());
-            let enterprise = records::new_enterprise(&name, &profile.country, device);
-            let visit = records::new_visit(&enterprise.id, profile.to_value(), device);
+            let enterprise = browser::new_enterprise(&name, &profile.country, device);
+            let visit = browser::new_visit(&enterprise.id, profile.to_value(), device);
             (enterprise, visit)
         });
     let name = match imported {
@@ -171,7 +150,7 @@ async fn replay_journal(db: &IdbDatabase, loaded: &db::Loaded) -> Result<usize, 
 }
 
 /// Opens the database, brings in the app's draft on first open, and loads everything.
-fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
+pub(super) fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
     browser::mark("umbral-taller:open");
     wasm_bindgen_futures::spawn_local(async move {
@@ -235,7 +214,7 @@ fn open(ctx: &Rc<Ctx>, dispatch: &Dispatch, locale: crate::engine::Locale) {
 /// Writes the open visit as it is now. The base is the revision this tab last wrote or read
 /// (the visit's own revision counts this tab's changes since); a copy goes to the journal
 /// first, synchronously.
-fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
+pub(super) fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
     let Some(db) = ctx.db() else { return };
     let record = visit.clone();
     let base = *ctx
@@ -273,201 +252,13 @@ fn save_open_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, visit: &VisitRecord) {
     });
 }
 
-/// The workspace.
-#[component]
-pub fn Taller() -> Html {
-    let model = use_reducer(|| Model::new(browser::browser_locale()));
-    let ctx = use_memo((), |_| Ctx::new());
-    let w = words(model.locale);
-
-    // A whole group of questions per page on wide screens, as in the app.
-    {
-        let dispatch = model.dispatcher();
-        use_effect_with((), move |_| {
-            let on_change = {
-                let dispatch = dispatch.clone();
-                Closure::<dyn FnMut(bool)>::new(move |wide| dispatch.dispatch(Action::Wide(wide)))
-            };
-            dispatch.dispatch(Action::Wide(crate::app::dom::media(
-                crate::app::WIDE,
-                &on_change,
-            )));
-            // The query's listener lives as long as the page.
-            on_change.forget();
-        });
-    }
-    // Open once; listen to other tabs for as long as the page lives.
-    {
-        let (ctx, dispatch, locale) = (ctx.clone(), model.dispatcher(), model.locale);
-        use_effect_with((), move |_| {
-            open(&ctx, &dispatch, locale);
-            let listener = ctx.channel.as_ref().map(|channel| {
-                let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-                gloo::events::EventListener::new(channel, "message", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                        return;
-                    };
-                    let text = event.data().as_string().unwrap_or_default();
-                    let message: serde_json::Value =
-                        serde_json::from_str(&text).unwrap_or_default();
-                    if let (Some(id), Some(revision)) = (
-                        message.get("visit").and_then(|v| v.as_str()),
-                        message.get("revision").and_then(|v| v.as_u64()),
-                    ) {
-                        let known = ctx.revisions.borrow().get(id).map(|&r| u64::from(r));
-                        if known.is_some_and(|known| known != revision) {
-                            dispatch.dispatch(Action::ChangedElsewhere(id.to_string()));
-                        }
-                    }
-                    reload(&ctx, &dispatch);
-                })
-            });
-            // Dropping the listener removes it.
-            move || drop(listener)
-        });
-    }
-    // Fetch the packs the enterprises need (once each).
-    {
-        let wanted = model.packs_wanted();
-        let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
-        use_effect_with(wanted, move |wanted| {
-            for country in wanted {
-                if !ctx.fetching.borrow_mut().insert(country.clone()) {
-                    continue;
-                }
-                let (ctx, dispatch, country) = (ctx.clone(), dispatch.clone(), country.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let pack = browser::fetch_pack(&country).await;
-                    if let Err(error) = &pack {
-                        gloo::console::warn!(format!("umbral: {error}"));
-                    }
-                    ctx.fetching.borrow_mut().remove(&country);
-                    dispatch.dispatch(Action::PackLoaded(country, pack));
-                });
-            }
-        });
-    }
-    // Write the open visit after every change to it.
-    {
-        let visit = model.editing.as_ref().map(|e| e.visit.clone());
-        let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
-        use_effect_with(model.save_seq, move |seq| {
-            if *seq > 0 {
-                if let Some(visit) = visit {
-                    save_open_visit(&ctx, &dispatch, &visit);
-                }
-            }
-        });
-    }
-    // A visit opened: its revision as read is where this tab's writes start.
-    {
-        let opened = model
-            .editing
-            .as_ref()
-            .map(|e| (e.visit.id.clone(), e.visit.revision()));
-        let ctx = ctx.clone();
-        let key = opened.as_ref().map(|o| o.0.clone());
-        use_effect_with(key, move |_| {
-            if let Some((id, revision)) = opened {
-                ctx.revisions.borrow_mut().entry(id).or_insert(revision);
-            }
-        });
-    }
-    use_effect_with(model.locale, |locale| {
-        browser::set_document_language(*locale)
-    });
-    {
-        let in_visit = matches!(model.view, View::Visit(_));
-        use_effect_with(model.focus_tick, move |tick| {
-            if *tick > 0 {
-                browser::focus(if in_visit { "enfoque" } else { HEADING });
-            }
-        });
-    }
-
-    let dispatch = model.dispatcher();
-    // The app's own language switch (`app::view::locale_switch`), drawn by the app's views.
-    let locale_switch = {
-        let dispatch = dispatch.clone();
-        let other = model.locale.other();
-        let on_event = Callback::from(
-            move |(kind, action, _, _): (String, String, String, bool)| {
-                if kind == "click" && action == "locale" {
-                    dispatch.dispatch(Action::SetLocale(other));
-                }
-            },
-        );
-        let html = crate::app::view::locale_switch(model.locale).into_string();
-        html! { <app_view::AppView html={AttrValue::from(html)} {on_event} /> }
-    };
-    let nav = |view: View, label: &'static str, testid: &'static str| {
-        let dispatch = dispatch.clone();
-        let current = std::mem::discriminant(&model.view) == std::mem::discriminant(&view);
-        html! {
-            <li>
-                <button type="button" class="enlace pestaña" data-testid={testid}
-                    aria-current={current.then_some("page")}
-                    onclick={move |_| dispatch.dispatch(Action::Show(view.clone()))}>
-                    { label }
-                </button>
-            </li>
-        }
-    };
-
-    let body = match &model.phase {
-        Phase::Opening => html! { <p class="cargando" role="status">{ w.opening }</p> },
-        Phase::Failed(reason) => html! {
-            <div class="aviso aviso--error" role="alert" data-testid="sin-almacenamiento">
-                <p>{ w.open_failed }</p>
-                <p class="nota">{ reason }</p>
-            </div>
-        },
-        Phase::Ready => views::view(&model, &ctx, &dispatch),
-    };
-
-    html! {
-        <>
-            <header class="cabecera no-imprimir">
-                <div class="cabecera__interior">
-                    <div>
-                        <h1 data-testid="titulo">{ "Umbral · " }{ w.title }</h1>
-                        <p class="lema">{ w.tagline }</p>
-                    </div>
-                    { locale_switch }
-                </div>
-                <nav class="cabecera__interior secciones" aria-label={w.nav_label}>
-                    <ul>
-                        { nav(View::List, w.nav_list, "nav-negocios") }
-                        { nav(View::Handoff, w.nav_handoff, "nav-entregar") }
-                        { nav(View::Privacy, w.nav_privacy, "nav-datos") }
-                        <li><a class="enlace pestaña" href="../">{ w.to_app }</a></li>
-                    </ul>
-                </nav>
-            </header>
-            <main id="contenido" class="contenido">
-                { views::notices(&model, &ctx, &dispatch) }
-                { body }
-            </main>
-        </>
-    }
-}
-
-/// Mounts the workspace into `#app` (or the body).
-///
-/// # Panics
-///
-/// When there is no document or body (never in a browser page).
-pub fn start() {
-    yew::Renderer::<Taller>::with_root(crate::app::browser::mount_point()).render();
-}
-
 /// Writes records, then shows them on `view` (or opens `open`, a visit).
 pub fn store(
     ctx: &Rc<Ctx>,
     dispatch: &Dispatch,
     enterprises: Vec<EnterpriseRecord>,
     visits: Vec<VisitRecord>,
-    view: Option<View>,
+    route: Option<Route>,
     open: Option<VisitRecord>,
 ) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
@@ -481,8 +272,8 @@ pub fn store(
                         .insert(v.id.clone(), v.revision());
                 }
                 ctx.announce(None);
-                let view = view.unwrap_or(View::List);
-                dispatch.dispatch(Action::Stored(enterprises, visits, view));
+                let route = route.unwrap_or(Route::List);
+                dispatch.dispatch(Action::Stored(enterprises, visits, route));
                 if let Some(visit) = open {
                     dispatch.dispatch(Action::OpenVisit(visit));
                 }

@@ -6,7 +6,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Url;
 
+use serde_json::Value as Json;
+
+use super::records::{EnterpriseRecord, VisitRecord};
 use crate::app::state::PackRc;
+use crate::workspace::{Enterprise, Visit};
 
 /// A fresh random id (a UUID from the browser's cryptographic generator).
 pub fn new_id() -> String {
@@ -33,12 +37,12 @@ pub fn today() -> String {
     )
 }
 
-pub use crate::app::browser::download;
+pub use crate::ui::browser::download;
 
 /// Fetches `../packs/<id>.txt` (the packs the main app serves) and links it.
 pub async fn fetch_pack(country: &str) -> Result<PackRc, String> {
     let url = format!("../packs/{}.txt", country.to_ascii_lowercase());
-    crate::app::browser::fetch_pack_from(&url).await.map(PackRc)
+    crate::ui::browser::fetch_pack_from(&url).await.map(PackRc)
 }
 
 /// Asks the browser to keep this site's data durably; whether it agreed.
@@ -73,7 +77,7 @@ pub fn app_address() -> String {
         .unwrap_or_default()
 }
 
-pub use crate::app::browser::{browser_locale, focus_by_id as focus, set_document_language};
+pub use crate::ui::browser::{browser_locale, focus_by_id as focus, set_document_language};
 
 /// A `performance.mark` (the benchmark reads them to split the time to open the workspace).
 pub fn mark(name: &str) {
@@ -85,4 +89,17 @@ pub fn mark(name: &str) {
             }
         }
     }
+}
+
+/// A new enterprise, saved once by `device` now.
+pub fn new_enterprise(name: &str, country: &str, device: &str) -> EnterpriseRecord {
+    EnterpriseRecord::new(Enterprise::new(&new_id(), name, country, device, &now()))
+}
+
+/// A new visit dated today, saved once by `device` now.
+pub fn new_visit(enterprise: &str, profile: Json, device: &str) -> VisitRecord {
+    VisitRecord::new(
+        enterprise,
+        Visit::new(&new_id(), &today(), profile, device, &now()),
+    )
 }

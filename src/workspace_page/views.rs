@@ -11,33 +11,35 @@ use crate::app::state::{PackStatus, Screen, COUNTRIES};
 use crate::app::view::{self, Qr, Whys};
 
 use super::app_view::AppView;
-use super::model::{Action, Confirm, Model, Problem, Sort, View};
-use super::records::{is_date, new_enterprise, new_visit, EnterpriseRecord, VisitRecord};
+use super::browser::{new_enterprise, new_visit};
+use super::effects::{store, Ctx, Dispatch, Handle, HEADING};
+use super::model::{Action, Confirm, Model, Problem, Route, Sort};
+use super::records::{is_date, EnterpriseRecord, VisitRecord};
 use super::words::{words, Words};
-use super::{browser, db, store, Ctx, Dispatch, Handle, HEADING};
+use super::{browser, db};
 
 fn heading(text: impl Into<Html>) -> Html {
     html! { <h2 id={HEADING} tabindex="-1" data-testid="vista">{ text.into() }</h2> }
 }
 
-fn go(dispatch: &Dispatch, view: View) -> Callback<MouseEvent> {
+fn go(dispatch: &Dispatch, route: Route) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
-    Callback::from(move |_| dispatch.dispatch(Action::Show(view.clone())))
+    Callback::from(move |_| dispatch.dispatch(Action::Show(route.clone())))
 }
 
 /// The screen on show.
 pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
-    match &model.view {
-        View::List => list(model, dispatch),
-        View::Enterprise(id) => match model.enterprise(id) {
+    match &model.route {
+        Route::List => list(model, dispatch),
+        Route::Enterprise(id) => match model.enterprise(id) {
             Some(enterprise) => enterprise_view(model, enterprise, ctx, dispatch),
             None => list(model, dispatch),
         },
-        View::Form(id) => form(model, id.as_deref(), ctx, dispatch),
-        View::Visit(_) => visit_view(model, ctx, dispatch),
-        View::Handoff => super::handoff::view(model, ctx, dispatch),
-        View::Privacy => privacy(model, ctx, dispatch),
-        View::Receive => html! {
+        Route::Form(id) => form(model, id.as_deref(), ctx, dispatch),
+        Route::Visit(_) => visit_view(model, ctx, dispatch),
+        Route::Handoff => super::handoff::view(model, ctx, dispatch),
+        Route::Privacy => privacy(model, ctx, dispatch),
+        Route::Receive => html! {
             <super::scan::Receive locale={model.locale} device={model.device.clone()}
                 ctx={ctx.clone()} dispatch={dispatch.clone()} />
         },
@@ -57,7 +59,7 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             let visit = model.editing.as_ref().map(|e| e.visit.clone());
             Callback::from(move |_| {
                 if let Some(visit) = &visit {
-                    super::save_open_visit(&ctx, &dispatch, visit);
+                    super::effects::save_open_visit(&ctx, &dispatch, visit);
                 }
             })
         };
@@ -98,11 +100,11 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         }
     });
     let unexported = model.unexported();
-    let reminder = (unexported > 0 && !matches!(model.view, View::Handoff | View::Visit(_))).then(|| {
+    let reminder = (unexported > 0 && !matches!(model.route, Route::Handoff | Route::Visit(_))).then(|| {
         html! {
             <div class="aviso recordatorio" role="status" data-testid="sin-exportar">
                 <p>{ w.unexported(unexported) }</p>
-                <button type="button" class="boton boton--secundario" onclick={go(dispatch, View::Handoff)}>
+                <button type="button" class="boton boton--secundario" onclick={go(dispatch, Route::Handoff)}>
                     { w.export_now }
                 </button>
             </div>
@@ -165,7 +167,7 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
         html! {
             <li class="negocio" key={e.id.clone()} data-testid="negocio">
                 <button type="button" class="negocio__abrir" data-testid="abrir-negocio"
-                    onclick={go(dispatch, View::Enterprise(e.id.clone()))}>
+                    onclick={go(dispatch, Route::Enterprise(e.id.clone()))}>
                     <span class="negocio__nombre">{ &e.name }</span>
                     <span class="negocio__datos">
                         if !e.locality.is_empty() { { &e.locality }{ " · " } }
@@ -199,11 +201,11 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
         <section aria-labelledby={HEADING} data-testid="lista">
             { heading(format!("{} ({})", w.list_heading, model.enterprises.len())) }
             <div class="acciones">
-                <button type="button" class="boton" data-testid="agregar" onclick={go(dispatch, View::Form(None))}>
+                <button type="button" class="boton" data-testid="agregar" onclick={go(dispatch, Route::Form(None))}>
                     { w.add_enterprise }
                 </button>
                 <button type="button" class="boton boton--secundario" data-testid="recibir-qr"
-                    onclick={go(dispatch, View::Receive)}>
+                    onclick={go(dispatch, Route::Receive)}>
                     { w.receive_qr }
                 </button>
             </div>
@@ -310,7 +312,7 @@ fn enterprise_view(
         Callback::from(move |_| {
             let mut enterprise = enterprise.clone();
             if let Err(error) =
-                enterprise.resolve_conflict(&copy_id, keep_copy, &device, &super::now())
+                enterprise.resolve_conflict(&copy_id, keep_copy, &device, &super::browser::now())
             {
                 gloo::console::warn!(format!("umbral: {error}"));
                 return;
@@ -336,7 +338,7 @@ fn enterprise_view(
                             .borrow_mut()
                             .insert(original.id.clone(), original.revision());
                         ctx.announce(None);
-                        super::reload(&ctx, &dispatch);
+                        super::effects::reload(&ctx, &dispatch);
                     }
                     Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
                 }
@@ -437,7 +439,7 @@ fn enterprise_view(
     });
     html! {
         <section aria-labelledby={HEADING} data-testid="negocio-detalle">
-            <p class="no-imprimir"><button type="button" class="enlace" onclick={go(dispatch, View::List)}>
+            <p class="no-imprimir"><button type="button" class="enlace" onclick={go(dispatch, Route::List)}>
                 { "← " }{ w.back_to_list }
             </button></p>
             { heading(e.name.clone()) }
@@ -453,7 +455,7 @@ fn enterprise_view(
                     { w.new_visit }
                 </button>
                 <button type="button" class="boton boton--secundario" data-testid="editar-negocio"
-                    onclick={go(dispatch, View::Form(Some(e.id.clone())))}>
+                    onclick={go(dispatch, Route::Form(Some(e.id.clone())))}>
                     { w.edit_details }
                 </button>
                 { super::handoff::export_one_button(model, &e.id, ctx, dispatch) }
@@ -492,8 +494,8 @@ fn store_details(
         match db::save_enterprise(&db, &record, base).await {
             Ok(()) => {
                 ctx.announce(None);
-                let view = View::Enterprise(record.id.clone());
-                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), view));
+                let route = Route::Enterprise(record.id.clone());
+                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), route));
             }
             Err(db::DbError::Conflict(_)) => {
                 gloo::console::warn!(
@@ -638,14 +640,14 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             match &existing {
                 Some(existing) => {
                     if *existing != record {
-                        record.touch(&device, &super::now());
+                        record.touch(&device, &super::browser::now());
                     }
                     let base = existing.revision();
                     store_details(&ctx, &dispatch, record, base, changed.clone());
                 }
                 None => {
-                    let view = View::Enterprise(record.id.clone());
-                    store(&ctx, &dispatch, vec![record], Vec::new(), Some(view), None);
+                    let route = Route::Enterprise(record.id.clone());
+                    store(&ctx, &dispatch, vec![record], Vec::new(), Some(route), None);
                 }
             }
         })
@@ -667,8 +669,8 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     let cancel = {
         let dispatch = props.dispatch.clone();
         let back = match &props.enterprise {
-            Some(e) => View::Enterprise(e.id.clone()),
-            None => View::List,
+            Some(e) => Route::Enterprise(e.id.clone()),
+            None => Route::List,
         };
         Callback::from(move |_| dispatch.dispatch(Action::Show(back.clone())))
     };
@@ -775,7 +777,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                             ctx.revisions.borrow_mut().insert(id, stored.revision());
                             dispatch.dispatch(Action::Reloaded(stored));
                         }
-                        Ok(None) => dispatch.dispatch(Action::Show(View::List)),
+                        Ok(None) => dispatch.dispatch(Action::Show(Route::List)),
                         Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
                     }
                 });
@@ -853,7 +855,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                         Some(Msg::Do(action)) => {
                             dispatch.dispatch(Action::Assess(action, browser::now()))
                         }
-                        Some(Msg::Print) => crate::app::browser::print(),
+                        Some(Msg::Print) => crate::ui::browser::print(),
                         _ => {}
                     },
                 )
@@ -869,7 +871,7 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         <section class="visita-vista" aria-labelledby="visita-titulo" data-testid="visita-vista">
             <p class="no-imprimir">
                 <button type="button" class="enlace" data-testid="volver-negocio"
-                    onclick={go(dispatch, View::Enterprise(enterprise.id.clone()))}>
+                    onclick={go(dispatch, Route::Enterprise(enterprise.id.clone()))}>
                     { "← " }{ w.back_to }{ " " }{ &enterprise.name }
                 </button>
             </p>

@@ -1,5 +1,5 @@
 //! "¿Y si el programa diera algo?": the catalogue entries that meet the cohort's needs, to
-//! tick, and what supplying the ticked ones would do (`crate::summary`'s supply figures, the
+//! tick, and what supplying the ticked ones would do (`crate::planner`'s supply figures, the
 //! same sentences as `umbral batch --summary --supply`).
 
 use std::rc::Rc;
@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::Locale;
-use crate::summary::View;
+use crate::planner::Figures;
 
 use super::model::Offer;
 use super::words::words;
@@ -15,7 +15,7 @@ use super::words::words;
 #[derive(Properties, PartialEq)]
 pub struct SupplyProps {
     pub locale: Locale,
-    pub view: Rc<View>,
+    pub figures: Rc<Figures>,
     pub offers: Vec<Offer>,
     /// The entry ids ticked.
     pub chosen: Vec<String>,
@@ -40,7 +40,7 @@ pub fn Supply(props: &SupplyProps) -> Html {
             </li>
         }
     });
-    let lines = props.view.supply_lines(props.locale);
+    let lines = props.figures.supply_lines(props.locale);
     html! {
         <section aria-labelledby="dar-titulo" data-testid="dar">
             <h2 id="dar-titulo">{ w.supply_heading }</h2>

@@ -17,7 +17,6 @@
 //! the same transaction, so two tabs never silently overwrite each other.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -31,6 +30,7 @@ use web_sys::{
 };
 
 use super::records::{decode_enterprise, decode_visit, is_newer, EnterpriseRecord, VisitRecord};
+pub use super::records::{DbError, Loaded};
 
 pub const DB_NAME: &str = "umbral-taller";
 /// The schema version: bump it with a new step in [`upgrade`].
@@ -39,18 +39,6 @@ pub const ENTERPRISES: &str = "enterprises";
 pub const VISITS: &str = "visits";
 pub const SET_ASIDE: &str = "apartados";
 pub const META: &str = "meta";
-
-/// Why a database operation failed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DbError {
-    /// No IndexedDB here (some private modes), or it refused to open.
-    Unavailable(String),
-    /// The device is full (QuotaExceededError): nothing of this write was stored.
-    Quota,
-    /// The visit changed elsewhere since this tab read it (its stored revision, if any).
-    Conflict(Option<u32>),
-    Other(String),
-}
 
 fn classify(error: &JsValue) -> DbError {
     if let Some(e) = error.dyn_ref::<DomException>() {
@@ -202,23 +190,6 @@ fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32) -> Result<(), JsValu
     Ok(())
 }
 
-/// Everything the workspace holds, read at once.
-pub struct Loaded {
-    pub enterprises: Vec<EnterpriseRecord>,
-    pub visits: Vec<VisitRecord>,
-    /// Records found unreadable by this load (now moved to `apartados`).
-    pub set_aside_now: usize,
-    /// Records written by a newer version of Umbral, left where they are (not shown here).
-    pub newer: usize,
-    /// Records in `apartados` altogether.
-    pub set_aside_total: usize,
-    /// When each enterprise was last exported (by id, RFC 3339).
-    pub exported: BTreeMap<String, String>,
-    pub draft_imported: bool,
-    /// This installation's device id (the key of its saves in each record's `edits`).
-    pub device: Option<String>,
-}
-
 struct Bad {
     store: &'static str,
     key: JsValue,
@@ -346,7 +317,7 @@ async fn set_aside(db: &IdbDatabase, bad: &[Bad]) -> Result<(), DbError> {
                 ("key", b.key.clone()),
                 ("record", b.record.clone()),
                 ("reason", JsValue::from_str(&b.reason)),
-                ("at", JsValue::from_str(&super::now())),
+                ("at", JsValue::from_str(&super::browser::now())),
             ] {
                 let _ = js_sys::Reflect::set(&entry, &JsValue::from_str(name), &value);
             }

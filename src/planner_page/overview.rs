@@ -6,25 +6,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::view::chart::{bar_chart, permille, Bar, Chart};
 use crate::engine::Locale;
-use crate::summary::{GroupView, Share, View};
+use crate::planner::{Figures, GroupView, Share};
+use crate::ui::chart::{bar_chart, permille, Bar, Chart};
 
 use super::words::{words, Words};
 
 #[derive(Properties, PartialEq)]
-pub struct FiguresProps {
+pub struct OverviewProps {
     pub locale: Locale,
-    pub view: Rc<View>,
+    pub figures: Rc<Figures>,
     /// Every enterprise kept, before the filters.
     pub total: usize,
 }
 
 #[component]
-pub fn Figures(props: &FiguresProps) -> Html {
+pub fn Overview(props: &OverviewProps) -> Html {
     let w = words(props.locale);
-    let view = &props.view;
-    let stage_bars: Vec<Bar> = view
+    let figures = &props.figures;
+    let stage_bars: Vec<Bar> = figures
         .stages
         .iter()
         .map(|s| Bar {
@@ -33,7 +33,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
             value: format!("{} ({} %)", s.count, s.percent),
         })
         .collect();
-    let dimension_bars: Vec<Bar> = view
+    let dimension_bars: Vec<Bar> = figures
         .dimensions
         .iter()
         .map(|d| Bar {
@@ -45,11 +45,11 @@ pub fn Figures(props: &FiguresProps) -> Html {
     html! {
         <section aria-labelledby="resumen-titulo" data-testid="resumen">
             <h2 id="resumen-titulo">{ w.summary_heading }</h2>
-            <p data-testid="conteo">{ (w.enterprises_counted)(view.enterprises, props.total) }</p>
-            <p>{ w.readiness }{ ": " }<strong data-testid="preparacion">{ &view.readiness }</strong></p>
+            <p data-testid="conteo">{ (w.enterprises_counted)(figures.enterprises, props.total) }</p>
+            <p>{ w.readiness }{ ": " }<strong data-testid="preparacion">{ &figures.readiness }</strong></p>
             <h3>{ w.stages_heading }</h3>
             { chart(w.stages_heading, w.stage, w.enterprises, "etapas", &stage_bars) }
-            { for view.routes.iter().map(|r| html! {
+            { for figures.routes.iter().map(|r| html! {
                 <p data-testid="ruta">{ (w.route_line)(
                     &r.reached.label,
                     r.reached.count,
@@ -63,15 +63,15 @@ pub fn Figures(props: &FiguresProps) -> Html {
             { chart(w.dimensions_heading, w.dimension, w.average, "aspectos", &dimension_bars) }
             <h3>{ w.blockers_heading }</h3>
             <p class="nota">{ w.blockers_intro }</p>
-            if view.blockers.is_empty() {
+            if figures.blockers.is_empty() {
                 <p>{ w.no_blockers }</p>
             } else {
-                { share_table(w, w.blockers_heading, w.blocker, &view.blockers, "obstaculos") }
+                { share_table(w, w.blockers_heading, w.blocker, &figures.blockers, "obstaculos") }
             }
             <h3>{ w.by_region_heading }</h3>
-            { group_table(w, w.by_region_heading, w.region, &view.regions, "por-estado") }
+            { group_table(w, w.by_region_heading, w.region, &figures.regions, "por-estado") }
             <h3>{ w.by_locality_heading }</h3>
-            { group_table(w, w.by_locality_heading, w.locality, &view.localities, "por-localidad") }
+            { group_table(w, w.by_locality_heading, w.locality, &figures.localities, "por-localidad") }
         </section>
     }
 }
@@ -136,7 +136,7 @@ fn group_table(w: &Words, caption: &str, header: &str, groups: &[GroupView], tes
     }
 }
 
-/// A bar chart with its table: the app's (`crate::app::view::chart`), with room for the
+/// A bar chart with its table: the app's (`crate::ui::chart`), with room for the
 /// planner's longer figures ("1234 (56 %)").
 fn chart(
     caption: &str,

@@ -4,14 +4,14 @@
 //! too, for its tests); the page's effects (`super::effects`) do those and dispatch.
 //!
 //! Filters, requirement scenarios and the language only re-count the kept assessments
-//! ([`Model::view`]); nothing is scored again.
+//! ([`Model::figures`]); nothing is scored again.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::pack::OptionValue;
 use crate::engine::{Locale, Pack};
-use crate::summary::{self, Filter, Requirement, Summary, View};
+use crate::planner::{self, Figures, Filter, Requirement, Summary};
 
 use super::import::{FileResult, Imported, Item};
 
@@ -166,7 +166,7 @@ impl Model {
         let (Some(choice), Some(value)) = (self.chosen(), self.level()) else {
             return;
         };
-        let Some(text) = summary::at_least(&choice.field, &value) else {
+        let Some(text) = planner::at_least(&choice.field, &value) else {
             return;
         };
         let Ok(requirement) = Requirement::parse(&text) else {
@@ -190,17 +190,17 @@ impl Model {
         filter: Filter,
         requirements: Vec<Requirement>,
         supply: Vec<String>,
-    ) -> View {
+    ) -> Figures {
         let mut summary = Summary::new(self.locale, filter, requirements).with_supply(supply);
         for (pack, assessment) in self.items.iter().flat_map(|file| file.iter()) {
             summary.add(pack, assessment);
         }
-        summary.view()
+        summary.figures()
     }
 
     /// The figures the page shows and the CSV it offers: under the filter, with the scenarios
     /// and the supply.
-    pub fn view(&self) -> View {
+    pub fn figures(&self) -> Figures {
         self.summary(
             self.filter.clone(),
             self.requirements.clone(),
@@ -209,14 +209,14 @@ impl Model {
     }
 
     /// Every enterprise, unfiltered: the filter lists come from it.
-    pub fn everything(&self) -> View {
+    pub fn everything(&self) -> Figures {
         self.summary(Filter::default(), Vec::new(), Vec::new())
     }
 
     /// The catalogue entries the supply question offers: every entry of the cohort's packs
     /// that meets a need, those meeting a need that blocks some of its enterprises
     /// (`everything`'s blockers) first; each once, in the packs' order within each group.
-    pub fn offers(&self, everything: &View) -> Vec<Offer> {
+    pub fn offers(&self, everything: &Figures) -> Vec<Offer> {
         let mut blocking: Vec<&str> = everything.blockers.iter().map(|b| b.key.as_str()).collect();
         for g in everything.regions.iter().chain(&everything.localities) {
             blocking.extend(g.blockers.iter().map(|b| b.key.as_str()));
@@ -270,11 +270,11 @@ impl Model {
     }
 
     /// The regions to filter by: those of the enterprises kept.
-    pub fn regions(everything: &View) -> Vec<(String, String)> {
+    pub fn regions(everything: &Figures) -> Vec<(String, String)> {
         everything
             .regions
             .iter()
-            .filter(|g| g.key != summary::UNANSWERED)
+            .filter(|g| g.key != planner::UNANSWERED)
             .map(|g| (g.key.clone(), g.label.clone()))
             .collect()
     }
@@ -335,7 +335,7 @@ fn scenario_choices(pack: &Pack, locale: Locale) -> Vec<Choice> {
                         OptionValue::Bool(b) => b.to_string(),
                         OptionValue::Num(_) => return None,
                     };
-                    summary::at_least(&q.field, &value)?;
+                    planner::at_least(&q.field, &value)?;
                     Some((value, o.label.get(locale).to_string()))
                 })
                 .collect();

@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::app::dom;
+use crate::ui::dom;
 
 type Listener = Closure<dyn FnMut(String, String, String, bool)>;
 /// An event as the view runtime reports it: (type, action, value, on).

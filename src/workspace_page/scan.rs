@@ -16,11 +16,12 @@ use crate::engine::Locale;
 use crate::share::decode_link;
 use crate::share::photo::{check_photo, PhotoProblem, HEAD_BYTES};
 
+use super::browser;
+use super::browser::{new_enterprise, new_visit};
+use super::effects::{store, Ctx, Dispatch, HEADING};
 use super::helper::Helper;
-use super::model::View;
-use super::records::{new_enterprise, new_visit};
+use super::model::Route;
 use super::words::words;
-use super::{browser, store, Ctx, Dispatch, HEADING};
 
 /// Photos are decoded straight to at most this many pixels a side.
 const MAX_SIDE: u32 = 1600;
@@ -199,13 +200,13 @@ fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
         .unwrap_or_else(|| format!("{} {}", w.received_name, browser::today()));
     let enterprise = new_enterprise(&name, &profile.country, &props.device);
     let visit = new_visit(&enterprise.id, profile.to_value(), &props.device);
-    let view = View::Form(Some(enterprise.id.clone()));
+    let route = Route::Form(Some(enterprise.id.clone()));
     store(
         &props.ctx,
         &props.dispatch,
         vec![enterprise],
         vec![visit],
-        Some(view),
+        Some(route),
         None,
     );
     props

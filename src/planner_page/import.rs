@@ -8,8 +8,8 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use crate::engine::{Locale, Pack, Profile};
-use crate::summary::records::{self, Format, Place, Records};
-use crate::summary::{self, Assessment};
+use crate::planner::records::{self, Format, Place, Records};
+use crate::planner::{self, Assessment};
 
 use super::words::Words;
 
@@ -32,7 +32,7 @@ pub fn country_pack(country: &str) -> Option<&'static str> {
     PACKS.iter().find(|(c, _)| *c == country).map(|(_, id)| *id)
 }
 
-/// The text of an error of the record reader ([`crate::summary::records`], and the export
+/// The text of an error of the record reader ([`crate::planner::records`], and the export
 /// reader behind it), as the page shows it. The one place a record error becomes words: when
 /// those errors get their own type, only this changes.
 pub fn record_error(error: String, _w: &Words) -> String {
@@ -232,7 +232,7 @@ pub fn wanted_pack(json: &Json) -> Option<&'static str> {
 /// Scores a profile's JSON with its country's pack among `packs`, as `umbral batch` does; a
 /// country whose pack failed or does not exist is a problem that says so.
 pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String> {
-    let (pack, profile, report) = summary::score(json, Locale::Es, |profile| {
+    let (pack, profile, report) = planner::score(json, Locale::Es, |profile| {
         let pack = packs.of_country(&profile.country).ok_or_else(|| {
             match country_pack(&profile.country).and_then(|id| packs.failure(id)) {
                 Some(why) => (w.pack_missing)(&profile.country, why),
@@ -251,7 +251,7 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
 
 /// Scores a submission of an export with the pack its form was written from.
 pub fn score_submission(pack: &Rc<Pack>, profile: Profile, w: &Words) -> Result<Item, String> {
-    summary::score_profile(profile, Locale::Es, |_| Ok(&**pack))
+    planner::score_profile(profile, Locale::Es, |_| Ok(&**pack))
         .map(|(_, profile, report)| (pack.clone(), Assessment::new(pack, profile, &report)))
         .map_err(|e| e.message(w.locale))
 }

@@ -4,7 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::engine::Locale;
-use crate::summary::Filter;
+use crate::planner::Filter;
 
 use super::model::FilterPart;
 use super::words::words;

@@ -7,7 +7,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::engine::Locale;
-use crate::summary::View;
+use crate::planner::Figures;
 
 use super::model::Choice;
 use super::words::words;
@@ -15,7 +15,7 @@ use super::words::words;
 #[derive(Properties, PartialEq)]
 pub struct ScenariosProps {
     pub locale: Locale,
-    pub view: Rc<View>,
+    pub figures: Rc<Figures>,
     /// The questions offered, the one chosen (the first until one is) and its level.
     pub choices: Vec<Choice>,
     pub chosen: Option<Choice>,
@@ -39,12 +39,12 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     let on_add = props.on_add.reform(|_: MouseEvent| ());
     let chosen = props.chosen.as_ref();
     let level = props.level.as_deref();
-    let view = &props.view;
-    let scenarios = view.scenarios.iter().enumerate().map(|(i, sc)| {
+    let figures = &props.figures;
+    let scenarios = figures.scenarios.iter().enumerate().map(|(i, sc)| {
         let remove = props.on_remove.reform(move |_: MouseEvent| i);
         html! {
             <li class="planear__escenario" data-testid="escenario">
-                <p class="planear__frase">{ view.scenario_sentence(sc, props.locale) }</p>
+                <p class="planear__frase">{ figures.scenario_sentence(sc, props.locale) }</p>
                 <p class="nota">{ w.scenario_condition }{ ": " }<code>{ &sc.condition }</code></p>
                 <button type="button" class="enlace" onclick={remove}>
                     { w.scenario_remove }<span class="visualmente-oculto">{ format!(": {}", sc.condition) }</span>
@@ -81,7 +81,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             </div>
             <button type="button" class="boton" data-testid="escenario-calcular" onclick={on_add}>{ w.scenario_add }</button>
             <div aria-live="polite">
-                if view.scenarios.is_empty() {
+                if figures.scenarios.is_empty() {
                     <p class="nota">{ w.scenario_none }</p>
                 } else {
                     <ul class="planear__escenarios">{ for scenarios }</ul>

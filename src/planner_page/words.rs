@@ -1,6 +1,6 @@
 //! The planner page's own words, in Spanish ("usted") and English. Pack texts (stages,
 //! dimensions, blockers, states, questions) come from the packs; the summary's sentences
-//! from `crate::summary`.
+//! from `crate::planner`.
 
 use crate::engine::Locale;
 

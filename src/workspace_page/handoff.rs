@@ -13,11 +13,12 @@ use crate::engine::{assess, Locale, Profile};
 use crate::workspace::csv::{latest_reports, Separator};
 use crate::workspace::{handoff, progress, Enterprise};
 
+use super::effects::{Ctx, Dispatch, Handle, HEADING};
 use super::helper::{self, Helper, Imported};
 use super::model::{Action, Model};
 use super::records::{self, EnterpriseRecord, VisitRecord};
 use super::words::words;
-use super::{browser, db, Ctx, Dispatch, Handle, HEADING};
+use super::{browser, db};
 
 /// The workspace (or the enterprises in `only`) as hand-off enterprises, visits included.
 fn assemble(model: &Model, only: Option<&BTreeSet<String>>) -> Vec<Enterprise> {

@@ -1,15 +1,14 @@
-//! The workspace's state as one reducer. Storage and the network are effects run by the app
-//! (`super`); their results come back here as actions.
+//! The workspace's state as one reducer. Storage, the clock and the network are effects run by
+//! the page (`super`); their results come back here as actions. Pure, and built natively too,
+//! so it is tested there (`tests/workspace_model.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
-use crate::app::state::{self as app_state, PackRc, PackStatus, Screen, State as Assessment};
+use crate::app::state::{self as app_state, PackRc, PackStatus, Screen, State as AppState};
 use crate::engine::{assess, Locale, Profile};
-use yew::Reducible;
 
-use super::db::{DbError, Loaded};
-use super::records::{EnterpriseRecord, VisitRecord};
+use super::records::{DbError, EnterpriseRecord, Loaded, VisitRecord};
 
 /// Where the database stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +19,7 @@ pub enum Phase {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum View {
+pub enum Route {
     List,
     Enterprise(String),
     /// Add (`None`) or edit an enterprise.
@@ -56,7 +55,7 @@ pub enum Confirm {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Editing {
     pub visit: VisitRecord,
-    pub assessment: Assessment,
+    pub assessment: AppState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +72,7 @@ pub struct Model {
     pub packs: BTreeMap<String, Result<PackRc, String>>,
     /// Readiness of each visit (by id, with the revision it was computed for).
     pub scores: HashMap<String, (u32, u32)>,
-    pub view: View,
+    pub route: Route,
     pub search: String,
     pub sort: Sort,
     pub selected: BTreeSet<String>,
@@ -109,12 +108,12 @@ pub enum Action {
     OpenFailed(String),
     Persisted(bool),
     PackLoaded(String, Result<PackRc, String>),
-    Show(View),
+    Show(Route),
     Search(String),
     Sort(Sort),
     Select(String, bool),
     /// An enterprise (and maybe visits) written: show them.
-    Stored(Vec<EnterpriseRecord>, Vec<VisitRecord>, View),
+    Stored(Vec<EnterpriseRecord>, Vec<VisitRecord>, Route),
     OpenVisit(VisitRecord),
     /// An action of the questionnaire on the open visit, at an instant (RFC 3339: the reducer
     /// reads no clock; the time of a save comes in with the action, as every input does).
@@ -148,7 +147,7 @@ impl Model {
             visits: Rc::default(),
             packs: BTreeMap::new(),
             scores: HashMap::new(),
-            view: View::List,
+            route: Route::List,
             search: String::new(),
             sort: Sort::LastVisit,
             selected: BTreeSet::new(),
@@ -288,12 +287,12 @@ impl Model {
         }
     }
 
-    fn go(&mut self, view: View) {
-        if !matches!(view, View::Visit(_)) {
+    fn go(&mut self, route: Route) {
+        if !matches!(route, Route::Visit(_)) {
             self.editing = None;
             self.conflict = false;
         }
-        self.view = view;
+        self.route = route;
         self.confirm = None;
         self.focus_tick += 1;
     }
@@ -311,8 +310,8 @@ pub fn assessment_for(
     country: &str,
     pack: Option<&PackRc>,
     locale: Locale,
-) -> Assessment {
-    let mut state = Assessment::new(locale);
+) -> AppState {
+    let mut state = AppState::new(locale);
     state.country = country.to_string();
     state.profile = visit.profile_or_new(country);
     if let Some(pack) = pack {
@@ -326,11 +325,11 @@ pub fn assessment_for(
     state
 }
 
-impl Reducible for Model {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut m = (*self).clone();
+impl Model {
+    /// Applies one action: the whole of the page's logic, with no clock, storage or network
+    /// (they come in as actions).
+    pub fn update(&mut self, action: Action) {
+        let m = self;
         match action {
             Action::Wide(wide) => m.wide = wide,
             Action::SetLocale(locale) => {
@@ -356,12 +355,12 @@ impl Reducible for Model {
                 m.selected
                     .retain(|id| m.enterprises.iter().any(|e| &e.id == id));
                 // The view on show may have been deleted elsewhere.
-                let gone = match &m.view {
-                    View::Enterprise(id) | View::Form(Some(id)) => m.enterprise(id).is_none(),
+                let gone = match &m.route {
+                    Route::Enterprise(id) | Route::Form(Some(id)) => m.enterprise(id).is_none(),
                     _ => false,
                 };
                 if gone {
-                    m.go(View::List);
+                    m.go(Route::List);
                 }
                 m.refresh_scores();
             }
@@ -408,13 +407,13 @@ impl Reducible for Model {
                     .enterprise(&visit.enterprise)
                     .map_or("MX".to_string(), |e| e.country.clone());
                 let assessment = assessment_for(&visit, &country, m.pack(&country), m.locale);
-                m.go(View::Visit(visit.id.clone()));
+                m.go(Route::Visit(visit.id.clone()));
                 m.conflict = false;
                 m.editing = Some(Editing { visit, assessment });
             }
             Action::Assess(action, now) => {
                 let Some(editing) = &mut m.editing else {
-                    return self;
+                    return;
                 };
                 let focus = matches!(
                     action,
@@ -443,7 +442,7 @@ impl Reducible for Model {
             }
             Action::Notes(mut text, now) => {
                 let Some(editing) = &mut m.editing else {
-                    return self;
+                    return;
                 };
                 // The hand-off reader's limit, kept where the text comes in.
                 if crate::workspace::clamp_notes(&mut text) {
@@ -457,7 +456,7 @@ impl Reducible for Model {
             }
             Action::Date(date, now) => {
                 let Some(editing) = &mut m.editing else {
-                    return self;
+                    return;
                 };
                 editing.visit.date = date;
                 editing.visit.touch(&m.device, &now);
@@ -517,7 +516,7 @@ impl Reducible for Model {
                         m.exported.clear();
                     }
                 }
-                m.go(View::List);
+                m.go(Route::List);
                 m.flash = Some(super::words::words(m.locale).deleted.to_string());
             }
             Action::Exported(ids, at) => {
@@ -539,6 +538,16 @@ impl Reducible for Model {
                 m.draft_imported = None;
             }
         }
-        Rc::new(m)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.update(action);
+        Rc::new(next)
     }
 }

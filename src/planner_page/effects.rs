@@ -11,8 +11,8 @@ use yew::UseReducerDispatcher;
 
 use crate::engine::{Locale, Pack, Profile};
 use crate::form::export::Reader;
-use crate::summary::records::{self, ExportFile};
-use crate::summary::View;
+use crate::planner::records::{self, ExportFile};
+use crate::planner::Figures;
 
 use super::browser;
 use super::import::{self, Imported, Packs};
@@ -186,9 +186,9 @@ async fn score_all(
 
 /// Saves the summary's CSV, byte for byte what `umbral batch --summary --summary-format csv`
 /// prints for the same files, filters and requirements.
-pub fn download(view: &View) {
+pub fn download(figures: &Figures) {
     if let Err(message) =
-        crate::app::browser::download("umbral-resumen.csv", "text/csv", &view.to_csv())
+        crate::ui::browser::download("umbral-resumen.csv", "text/csv", &figures.to_csv())
     {
         gloo::console::error!(format!("umbral planner: {message}"));
     }
