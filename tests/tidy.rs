@@ -306,6 +306,33 @@ fn the_shared_ui_builds_on_no_page() {
     );
 }
 
+/// The workspace page's screens leave storage to its effects (`src/workspace_page/effects.rs`):
+/// a screen's callback calls an effect by name and never opens the database itself, so every
+/// read and write of IndexedDB is in one file.
+#[test]
+fn the_workspace_screens_leave_storage_to_the_effects() {
+    let mut problems = Vec::new();
+    for screen in ["views", "handoff", "scan", "page"] {
+        let path = format!("src/workspace_page/{screen}.rs");
+        let text = fs::read_to_string(root().join(&path)).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for needle in ["db::", "ctx.db()", "journal::", "IdbDatabase"] {
+                if line.contains(needle) {
+                    problems.push(format!("{path}:{}: {needle}", number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "storage outside the effects:\n{}",
+        problems.join("\n")
+    );
+}
+
 /// The pages' reducers, and what the planner's reducer is handed, are pure too (a Yew
 /// `Reducible`, nothing else of the browser): the time of a save, what storage said, the files
 /// read and the packs fetched come in as actions; effects run in the components and their

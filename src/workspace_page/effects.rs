@@ -3,6 +3,7 @@
 //! records, the channel between tabs. The screens' callbacks call these; their results reach
 //! the reducer (`model`) as actions.
 
+use super::helper::{self, Helper, Imported};
 use super::{browser, db, journal, model, records, words};
 
 use std::cell::RefCell;
@@ -281,4 +282,222 @@ pub fn store(
             Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
         }
     });
+}
+
+/// Writes a conflict's settlement: the enterprise, the visit kept, and the other version
+/// deleted, in one transaction; then reloads.
+pub(super) fn settle_versions(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    record: EnterpriseRecord,
+    original: VisitRecord,
+    copy_id: String,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::put_and_delete(&db, &[record], std::slice::from_ref(&original), &[copy_id]).await
+        {
+            Ok(()) => {
+                ctx.revisions
+                    .borrow_mut()
+                    .insert(original.id.clone(), original.revision());
+                ctx.announce(None);
+                reload(&ctx, &dispatch);
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// Deletes an enterprise and its visits.
+pub(super) fn delete_enterprise(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    id: String,
+    visit_ids: Vec<String>,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::delete_enterprise(&db, &id, &visit_ids).await {
+            Ok(()) => {
+                ctx.announce(None);
+                dispatch.dispatch(Action::Deleted(Some(id)));
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// Writes an enterprise's edited details if no other tab saved them since `base` (the revision
+/// the form started from); otherwise writes nothing and gives `changed` the details as stored
+/// now, so that the form can say so and keep what the user typed.
+pub(super) fn store_details(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    record: EnterpriseRecord,
+    base: u32,
+    changed: Callback<Option<EnterpriseRecord>>,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::save_enterprise(&db, &record, base).await {
+            Ok(()) => {
+                ctx.announce(None);
+                let route = Route::Enterprise(record.id.clone());
+                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), route));
+            }
+            Err(db::DbError::Conflict(_)) => {
+                gloo::console::warn!(
+                    "umbral: details not saved: Conflict (changed in another tab)"
+                );
+                changed.emit(db::read_enterprise(&db, &record.id).await.ok().flatten());
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// Reads a visit again as stored (another tab changed it) and shows it.
+pub(super) fn reload_visit(ctx: &Rc<Ctx>, dispatch: &Dispatch, id: String) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::read_visit(&db, &id).await {
+            Ok(Some(stored)) => {
+                ctx.revisions.borrow_mut().insert(id, stored.revision());
+                dispatch.dispatch(Action::Reloaded(stored));
+            }
+            Ok(None) => dispatch.dispatch(Action::Show(Route::List)),
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// Keeps this tab's version of the open visit as a copy beside the one another tab stored,
+/// then shows the stored one and opens the copy.
+pub(super) fn keep_both(ctx: &Rc<Ctx>, dispatch: &Dispatch, mine: VisitRecord) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    let mut copy = mine.clone();
+    copy.id = browser::new_id();
+    copy.conflict_of = Some(mine.id.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        if let Err(error) = db::save_visit(&db, &copy, 0).await {
+            dispatch.dispatch(Action::SaveFailed(error));
+            return;
+        }
+        journal::forget(&mine.id);
+        ctx.revisions
+            .borrow_mut()
+            .insert(copy.id.clone(), copy.revision());
+        ctx.announce(Some((&copy.id, copy.revision())));
+        if let Ok(Some(stored)) = db::read_visit(&db, &mine.id).await {
+            ctx.revisions
+                .borrow_mut()
+                .insert(stored.id.clone(), stored.revision());
+            dispatch.dispatch(Action::Reloaded(stored));
+        }
+        dispatch.dispatch(Action::OpenVisit(copy));
+    });
+}
+
+/// Downloads the records set aside as unreadable, as they were stored.
+pub(super) fn download_set_aside(ctx: &Rc<Ctx>) {
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        if let Ok(text) = db::set_aside_records(&db).await {
+            let _ = browser::download("umbral-registros-apartados.json", "application/json", &text);
+        }
+    });
+}
+
+/// Deletes everything the workspace holds on this device.
+pub(super) fn delete_everything(ctx: &Rc<Ctx>, dispatch: &Dispatch) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::delete_everything(&db).await {
+            Ok(()) => {
+                ctx.revisions.borrow_mut().clear();
+                ctx.announce(None);
+                dispatch.dispatch(Action::Deleted(None));
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// Records when each enterprise was last exported (`exported`, by id), after a download of
+/// `ids` at `at`.
+pub(super) fn record_export(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    exported: std::collections::BTreeMap<String, String>,
+    ids: Vec<String>,
+    at: String,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        let text = serde_json::to_string(&exported).unwrap_or_default();
+        match db::set_meta(&db, "exported", &text.into()).await {
+            Ok(()) => dispatch.dispatch(Action::Exported(ids, at)),
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
+/// How long the helper may take to read, merge and write a file (50 MB on a slow phone).
+const IMPORT_MS: u32 = 300_000;
+
+/// Imports a hand-off file, or an export of the form from KoboToolbox or ODK Central: read,
+/// checked, merged into the workspace as stored and written by the helper worker
+/// (`super::helper`), so the page stays free however large the file; then the workspace is
+/// reloaded and the import counted. Enterprises (or an export's rows) with problems are left
+/// out and named; the rest of the file is imported.
+pub(super) async fn import(file: web_sys::File, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
+    dispatch.dispatch(Action::Importing(true));
+    let answer = match Helper::start().await {
+        Ok(helper) => helper
+            .ask(
+                &helper::import_message(&file, model.locale),
+                &js_sys::Array::new(),
+                IMPORT_MS,
+            )
+            .await
+            .map(|answer| Imported::from_js(&answer)),
+        Err(why) => Err(why),
+    };
+    dispatch.dispatch(Action::Importing(false));
+    let w = words(model.locale);
+    let message = match answer.unwrap_or_else(Imported::Failed) {
+        Imported::Done { summary, refused } => {
+            if let Some(db) = ctx.db() {
+                match db::load(&db).await {
+                    Ok(mut loaded) => {
+                        loaded.device = Some(model.device.clone());
+                        dispatch.dispatch(Action::Loaded(Box::new(loaded)));
+                    }
+                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+                }
+            }
+            ctx.announce(None);
+            let mut message = format!("{} {summary}", w.import_done);
+            if let Some(refused) = refused {
+                message = format!("{message} {refused}");
+            }
+            message
+        }
+        Imported::Problem(problem) => problem,
+        Imported::Failed(why) => format!("{} {why}", w.import_failed),
+        Imported::Full => {
+            dispatch.dispatch(Action::SaveFailed(db::DbError::Quota));
+            return;
+        }
+    };
+    dispatch.dispatch(Action::Flash(Some(message)));
 }

@@ -13,12 +13,11 @@ use crate::engine::{assess, Locale, Profile};
 use crate::workspace::csv::{latest_reports, Separator};
 use crate::workspace::{handoff, progress, Enterprise};
 
-use super::effects::{Ctx, Dispatch, Handle, HEADING};
-use super::helper::{self, Helper, Imported};
+use super::browser;
+use super::effects::{self, Ctx, Dispatch, Handle, HEADING};
 use super::model::{Action, Model};
 use super::records::{self, EnterpriseRecord, VisitRecord};
 use super::words::words;
-use super::{browser, db};
 
 /// The workspace (or the enterprises in `only`) as hand-off enterprises, visits included.
 fn assemble(model: &Model, only: Option<&BTreeSet<String>>) -> Vec<Enterprise> {
@@ -42,66 +41,7 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
     for id in &ids {
         exported.insert(id.clone(), at.clone());
     }
-    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(db) = ctx.db() else { return };
-        let text = serde_json::to_string(&exported).unwrap_or_default();
-        match db::set_meta(&db, "exported", &text.into()).await {
-            Ok(()) => dispatch.dispatch(Action::Exported(ids, at)),
-            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-        }
-    });
-}
-
-/// How long the helper may take to read, merge and write a file (50 MB on a slow phone).
-const IMPORT_MS: u32 = 300_000;
-
-/// Imports a hand-off file, or an export of the form from KoboToolbox or ODK Central: read,
-/// checked, merged into the workspace as stored and written by the helper worker
-/// (`super::helper`), so the page stays free however large the file; then the workspace is
-/// reloaded and the import counted. Enterprises (or an export's rows) with problems are left
-/// out and named; the rest of the file is imported.
-async fn import(file: web_sys::File, model: Handle, ctx: Rc<Ctx>, dispatch: Dispatch) {
-    dispatch.dispatch(Action::Importing(true));
-    let answer = match Helper::start().await {
-        Ok(helper) => helper
-            .ask(
-                &helper::import_message(&file, model.locale),
-                &js_sys::Array::new(),
-                IMPORT_MS,
-            )
-            .await
-            .map(|answer| Imported::from_js(&answer)),
-        Err(why) => Err(why),
-    };
-    dispatch.dispatch(Action::Importing(false));
-    let w = words(model.locale);
-    let message = match answer.unwrap_or_else(Imported::Failed) {
-        Imported::Done { summary, refused } => {
-            if let Some(db) = ctx.db() {
-                match db::load(&db).await {
-                    Ok(mut loaded) => {
-                        loaded.device = Some(model.device.clone());
-                        dispatch.dispatch(Action::Loaded(Box::new(loaded)));
-                    }
-                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                }
-            }
-            ctx.announce(None);
-            let mut message = format!("{} {summary}", w.import_done);
-            if let Some(refused) = refused {
-                message = format!("{message} {refused}");
-            }
-            message
-        }
-        Imported::Problem(problem) => problem,
-        Imported::Failed(why) => format!("{} {why}", w.import_failed),
-        Imported::Full => {
-            dispatch.dispatch(Action::SaveFailed(db::DbError::Quota));
-            return;
-        }
-    };
-    dispatch.dispatch(Action::Flash(Some(message)));
+    effects::record_export(ctx, dispatch, exported, ids, at);
 }
 
 /// The hand-off screen: export all or the chosen enterprises, the CSV, and import.
@@ -158,7 +98,7 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 return;
             }
             let (model, ctx, dispatch) = (model.clone(), ctx.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(import(file, model, ctx, dispatch));
+            wasm_bindgen_futures::spawn_local(effects::import(file, model, ctx, dispatch));
         })
     };
     let chosen = model.selected.len();

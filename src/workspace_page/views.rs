@@ -11,12 +11,12 @@ use crate::app::state::{PackStatus, Screen, COUNTRIES};
 use crate::app::view::{self, Qr, Whys};
 
 use super::app_view::AppView;
+use super::browser;
 use super::browser::{new_enterprise, new_visit};
-use super::effects::{store, Ctx, Dispatch, Handle, HEADING};
+use super::effects::{self, store, Ctx, Dispatch, Handle, HEADING};
 use super::model::{Action, Confirm, Model, Problem, Route, Sort};
 use super::records::{is_date, EnterpriseRecord, VisitRecord};
 use super::words::{words, Words};
-use super::{browser, db};
 
 fn heading(text: impl Into<Html>) -> Html {
     html! { <h2 id={HEADING} tabindex="-1" data-testid="vista">{ text.into() }</h2> }
@@ -322,27 +322,7 @@ fn enterprise_view(
             };
             let original = VisitRecord::new(&enterprise.id, original);
             let record = EnterpriseRecord::new(enterprise.clone());
-            let (ctx, dispatch, copy_id) = (ctx.clone(), dispatch.clone(), copy_id.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = ctx.db() else { return };
-                match db::put_and_delete(
-                    &db,
-                    &[record],
-                    std::slice::from_ref(&original),
-                    &[copy_id],
-                )
-                .await
-                {
-                    Ok(()) => {
-                        ctx.revisions
-                            .borrow_mut()
-                            .insert(original.id.clone(), original.revision());
-                        ctx.announce(None);
-                        super::effects::reload(&ctx, &dispatch);
-                    }
-                    Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                }
-            });
+            effects::settle_versions(&ctx, &dispatch, record, original, copy_id.clone());
         })
     };
     let rows = visits.iter().rev().map(|v| {
@@ -397,18 +377,7 @@ fn enterprise_view(
                 let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), e.id.clone());
                 let visit_ids: Vec<String> = visits.iter().map(|v| v.id.clone()).collect();
                 Callback::from(move |_| {
-                    let (ctx, dispatch, id, visit_ids) =
-                        (ctx.clone(), dispatch.clone(), id.clone(), visit_ids.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let Some(db) = ctx.db() else { return };
-                        match db::delete_enterprise(&db, &id, &visit_ids).await {
-                            Ok(()) => {
-                                ctx.announce(None);
-                                dispatch.dispatch(Action::Deleted(Some(id)));
-                            }
-                            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                        }
-                    });
+                    effects::delete_enterprise(&ctx, &dispatch, id.clone(), visit_ids.clone())
                 })
             };
             confirm_box(w, w.confirm_delete_enterprise, dispatch, yes)
@@ -476,36 +445,6 @@ fn enterprise_view(
             { for confirm }
         </section>
     }
-}
-
-/// Writes an enterprise's edited details if no other tab saved them since `base` (the revision
-/// the form started from); otherwise writes nothing and gives `changed` the details as stored
-/// now, so that the form can say so and keep what the user typed.
-fn store_details(
-    ctx: &Rc<Ctx>,
-    dispatch: &Dispatch,
-    record: EnterpriseRecord,
-    base: u32,
-    changed: Callback<Option<EnterpriseRecord>>,
-) {
-    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(db) = ctx.db() else { return };
-        match db::save_enterprise(&db, &record, base).await {
-            Ok(()) => {
-                ctx.announce(None);
-                let route = Route::Enterprise(record.id.clone());
-                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), route));
-            }
-            Err(db::DbError::Conflict(_)) => {
-                gloo::console::warn!(
-                    "umbral: details not saved: Conflict (changed in another tab)"
-                );
-                changed.emit(db::read_enterprise(&db, &record.id).await.ok().flatten());
-            }
-            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-        }
-    });
 }
 
 /// A sector value in words, from the enterprise's pack (the value itself until it loads).
@@ -643,7 +582,7 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
                         record.touch(&device, &super::browser::now());
                     }
                     let base = existing.revision();
-                    store_details(&ctx, &dispatch, record, base, changed.clone());
+                    effects::store_details(&ctx, &dispatch, record, base, changed.clone());
                 }
                 None => {
                     let route = Route::Enterprise(record.id.clone());
@@ -768,44 +707,11 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let conflict = model.conflict.then(|| {
         let reload = {
             let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), visit.id.clone());
-            Callback::from(move |_| {
-                let (ctx, dispatch, id) = (ctx.clone(), dispatch.clone(), id.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(db) = ctx.db() else { return };
-                    match db::read_visit(&db, &id).await {
-                        Ok(Some(stored)) => {
-                            ctx.revisions.borrow_mut().insert(id, stored.revision());
-                            dispatch.dispatch(Action::Reloaded(stored));
-                        }
-                        Ok(None) => dispatch.dispatch(Action::Show(Route::List)),
-                        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                    }
-                });
-            })
+            Callback::from(move |_| effects::reload_visit(&ctx, &dispatch, id.clone()))
         };
         let keep_both = {
             let (ctx, dispatch, mine) = (ctx.clone(), dispatch.clone(), visit.clone());
-            Callback::from(move |_| {
-                let (ctx, dispatch, mine) = (ctx.clone(), dispatch.clone(), mine.clone());
-                let mut copy = mine.clone();
-                copy.id = browser::new_id();
-                copy.conflict_of = Some(mine.id.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(db) = ctx.db() else { return };
-                    if let Err(error) = db::save_visit(&db, &copy, 0).await {
-                        dispatch.dispatch(Action::SaveFailed(error));
-                        return;
-                    }
-                    super::journal::forget(&mine.id);
-                    ctx.revisions.borrow_mut().insert(copy.id.clone(), copy.revision());
-                    ctx.announce(Some((&copy.id, copy.revision())));
-                    if let Ok(Some(stored)) = db::read_visit(&db, &mine.id).await {
-                        ctx.revisions.borrow_mut().insert(stored.id.clone(), stored.revision());
-                        dispatch.dispatch(Action::Reloaded(stored));
-                    }
-                    dispatch.dispatch(Action::OpenVisit(copy));
-                });
-            })
+            Callback::from(move |_| effects::keep_both(&ctx, &dispatch, mine.clone()))
         };
         html! {
             <div class="aviso aviso--error" role="alert" data-testid="conflicto">
@@ -912,19 +818,7 @@ fn privacy(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let w = words(model.locale);
     let download_aside = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = ctx.db() else { return };
-                if let Ok(text) = db::set_aside_records(&db).await {
-                    let _ = browser::download(
-                        "umbral-registros-apartados.json",
-                        "application/json",
-                        &text,
-                    );
-                }
-            });
-        })
+        Callback::from(move |_| effects::download_set_aside(&ctx))
     };
     let ask = {
         let dispatch = dispatch.clone();
@@ -933,20 +827,7 @@ fn privacy(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let confirm = matches!(model.confirm, Some(Confirm::DeleteAll)).then(|| {
         let yes = {
             let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-            Callback::from(move |_| {
-                let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Some(db) = ctx.db() else { return };
-                    match db::delete_everything(&db).await {
-                        Ok(()) => {
-                            ctx.revisions.borrow_mut().clear();
-                            ctx.announce(None);
-                            dispatch.dispatch(Action::Deleted(None));
-                        }
-                        Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
-                    }
-                });
-            })
+            Callback::from(move |_| effects::delete_everything(&ctx, &dispatch))
         };
         confirm_box(w, w.confirm_delete_all, dispatch, yes)
     });
