@@ -43,7 +43,7 @@ fn read(name: &str, text: &str, packs: &Packs, locale: Locale) -> Imported {
     assert!(!import::is_export(name, text), "{name} is not an export");
     let mut imported = Imported::new(name);
     for (place, json) in import::profile_records(text, name, w) {
-        let scored = json.and_then(|json| import::score_json(packs, &json, w));
+        let scored = json.and_then(|found| import::score_found(packs, &found, w));
         imported.record(place, scored);
     }
     imported
@@ -398,4 +398,46 @@ fn a_pack_that_failed_to_load_offers_no_questions() {
     assert!(model.options("locality").is_empty());
     model.update(Action::AddScenario);
     assert!(model.requirements.is_empty());
+}
+
+/// A hand-off file's before and after (each enterprise's first and latest visit) are the
+/// command line's: the page's CSV equals `umbral batch --summary` for the same file, with and
+/// without a filter, in both languages.
+#[test]
+fn a_handoff_files_before_and_after_is_the_command_lines() {
+    const PATH: &str = "tests/fixtures/handoff/merged.json";
+    let fixture = include_str!("fixtures/handoff/merged.json");
+    for (locale, lang) in [(Locale::Es, "es"), (Locale::En, "en")] {
+        let packs = every_pack();
+        let mut model = Model::new(locale);
+        model.update(Action::ImportStarted);
+        model.update(Action::Imported(vec![read(
+            "merged.json",
+            fixture,
+            &packs,
+            locale,
+        )]));
+        let figures = model.figures();
+        let ba = figures.before_after.as_ref().expect("a before and after");
+        assert!(ba.followed.count > 0 && ba.visited_once.count > 0, "{ba:?}");
+        let out = umbral(
+            &[
+                "batch",
+                "--summary",
+                "--summary-format",
+                "csv",
+                "--lang",
+                lang,
+                PATH,
+            ],
+            "",
+        );
+        // One enterprise of the fixture has no visit: a problem, and the others count.
+        assert!(
+            text(&out.stderr).contains("has no visit"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert_eq!(figures.to_csv(), text(&out.stdout));
+    }
 }

@@ -350,7 +350,20 @@ fn latest_visits_jsonl() -> String {
 fn a_handoff_file_is_summarised_by_each_enterprises_latest_visit() {
     let args = ["--require", "connectivity.devices has smartphone"];
     let from_handoff = summary_csv(&args, HANDOFF);
-    assert_eq!(from_handoff, summary_csv(&args, &latest_visits_jsonl()));
+    // The same figures as the latest visits' profiles give, and then the before and after.
+    let without_history: String = from_handoff
+        .lines()
+        .filter(|l| !l.starts_with("before_after,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(without_history, summary_csv(&args, &latest_visits_jsonl()));
+    assert!(from_handoff.ends_with(&format!(
+        "{}\n",
+        from_handoff
+            .lines()
+            .rfind(|l| l.starts_with("before_after,"))
+            .unwrap()
+    )));
     assert_eq!(
         rows(&from_handoff, "enterprises")[0][7],
         "3",
@@ -388,6 +401,106 @@ fn rows_of(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     csv::Reader::from_reader(text.as_bytes())
         .into_records()
         .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+}
+
+/// The fixture's enterprises in visit order: the first and the latest visit's profile of each.
+fn first_and_latest() -> Vec<(serde_json::Value, serde_json::Value, usize)> {
+    let file: serde_json::Value = serde_json::from_str(HANDOFF).expect("the fixture is JSON");
+    file["enterprises"]
+        .as_array()
+        .expect("enterprises")
+        .iter()
+        .map(|e| {
+            let mut visits: Vec<&serde_json::Value> =
+                e["visits"].as_array().expect("visits").iter().collect();
+            visits.sort_by_key(|v| v["date"].as_str().expect("date").to_string());
+            let (first, latest) = (visits[0], visits[visits.len() - 1]);
+            (
+                first["profile"].clone(),
+                latest["profile"].clone(),
+                visits.len(),
+            )
+        })
+        .collect()
+}
+
+/// A report's readiness and stage from `umbral assess`.
+fn assessed(profile: &serde_json::Value) -> (u64, String) {
+    let out = umbral(&["assess", "-"], &profile.to_string());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report");
+    (
+        report["readiness"].as_u64().expect("readiness"),
+        report["stage"].as_str().unwrap_or("none").to_string(),
+    )
+}
+
+/// The before and after of a hand-off file: each enterprise visited twice or more compared
+/// between its first and latest visit, as `umbral assess` scores each, and those visited
+/// once counted apart (section 11 of www/spec/summary.md).
+#[test]
+fn a_handoff_files_before_and_after_compares_first_and_latest_visits() {
+    let csv = summary_csv(&[], HANDOFF);
+    let ba = rows(&csv, "before_after");
+    let cell = |key: &str, col: usize| -> String {
+        ba.iter()
+            .find(|r| r[5] == key)
+            .unwrap_or_else(|| panic!("no row {key} in\n{csv}"))[col]
+            .clone()
+    };
+    let enterprises = first_and_latest();
+    let followed: Vec<_> = enterprises.iter().filter(|e| e.2 > 1).collect();
+    assert!(
+        !followed.is_empty(),
+        "the fixture has an enterprise visited twice"
+    );
+    let total = enterprises.len().to_string();
+    assert_eq!(cell("followed", 7), followed.len().to_string());
+    assert_eq!(cell("followed", 8), total);
+    assert_eq!(
+        cell("visited_once", 7),
+        (enterprises.len() - followed.len()).to_string()
+    );
+    let (mut first_sum, mut latest_sum, mut moved) = (0, 0, 0);
+    for (first, latest, _) in &followed {
+        let (a, b) = (assessed(first), assessed(latest));
+        first_sum += a.0;
+        latest_sum += b.0;
+        assert_eq!(cell(&format!("stage_first:{}", a.1), 7), "1", "{csv}");
+        assert_eq!(cell(&format!("stage_latest:{}", b.1), 7), "1", "{csv}");
+        moved += usize::from(a.1 != b.1);
+    }
+    let n = followed.len() as u64;
+    // One decimal, rounded half up, as www/spec/summary.md says.
+    let mean = |sum: u64| {
+        let tenths = (2 * sum * 10 + n) / (2 * n);
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    assert_eq!(cell("readiness_first", 10), mean(first_sum));
+    assert_eq!(cell("readiness_latest", 10), mean(latest_sum));
+    assert_eq!(
+        cell("gained", 7).parse::<usize>().unwrap() + cell("lost", 7).parse::<usize>().unwrap(),
+        moved
+    );
+    // Every dimension has a row then and now, over the enterprises followed.
+    let dims = rows(&csv, "dimension").len();
+    assert_eq!(
+        ba.iter()
+            .filter(|r| r[5].starts_with("dimension_first:"))
+            .count(),
+        dims
+    );
+    assert_eq!(
+        ba.iter()
+            .filter(|r| r[5].starts_with("dimension_latest:"))
+            .count(),
+        dims
+    );
+    // Profiles (not a hand-off file) have no before and after.
+    assert!(rows(&summary_csv(&[], FIVE), "before_after").is_empty());
+    // In words too.
+    let words = text(&umbral(&["batch", "--summary"], HANDOFF).stdout);
+    assert!(words.contains("Antes y después"), "{words}");
 }
 
 /// A hand-off file is told from profiles whatever its JSON layout ("readers accept any JSON

@@ -13,8 +13,9 @@ use std::task::Poll;
 use std::cell::RefCell;
 
 use umbral::app::state::{PackRc, PackStatus, State};
-use umbral::app::{dom, view};
+use umbral::app::view;
 use umbral::engine::{Locale, Pack, Profile};
+use umbral::ui::dom;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -10,7 +10,8 @@ use super::{write_error, Failure, Library, EXIT_INVALID};
 use crate::engine::profile::{core_field, core_fields};
 use crate::engine::{Locale, Pack, Profile};
 use crate::form::export::{self as form_export, Submission};
-use crate::planner::records::{self, CsvColumns, Format};
+use crate::planner::before_after::History;
+use crate::planner::records::{self, CsvColumns, Earlier, Format};
 use crate::planner::{self, Assessment, Summary};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub enum Output {
 enum Record {
     Json(Result<Json, String>),
     Profile(Profile),
+    /// An enterprise of a hand-off file: its latest visit, and the visits before it.
+    Handoff(Result<Json, String>, Earlier),
 }
 
 /// How often progress is reported on standard error.
@@ -101,11 +104,10 @@ pub fn run(
     // file); `place` names it in messages.
     // A record comes as JSON, or (from JSON Lines, by the fast reader) as a profile already.
     let mut score = |line: usize, place: &str, record: Record, out: &mut dyn Write| {
-        let profile = match record {
-            Record::Json(json) => {
-                json.and_then(|json| Profile::from_value(&json).map_err(|e| e.to_string()))
-            }
-            Record::Profile(profile) => Ok(profile),
+        let (profile, earlier) = match record {
+            Record::Json(json) => (read_profile(json), None),
+            Record::Handoff(json, earlier) => (read_profile(json), Some(earlier)),
+            Record::Profile(profile) => (Ok(profile), None),
         };
         let result = profile.and_then(|profile| {
             planner::score_profile(profile, locale, |p| {
@@ -114,16 +116,31 @@ pub fn run(
             .map_err(|e| e.to_string())
         });
         match result {
-            Ok((pack, profile, report)) => {
-                counts.ok += 1;
-                match summary.as_mut() {
-                    None => writer.write(line, &profile, &report, out)?,
-                    Some(s) => {
-                        s.summary
-                            .add(pack, &Assessment::new(pack, profile, &report));
+            Ok((pack, profile, report)) => match summary.as_mut() {
+                None => {
+                    counts.ok += 1;
+                    writer.write(line, &profile, &report, out)?;
+                }
+                Some(s) => {
+                    let assessment = Assessment::new(pack, profile, &report);
+                    match earlier.map(|e| History::read(pack, &e)).transpose() {
+                        Ok(history) => {
+                            counts.ok += 1;
+                            s.summary.add(
+                                pack,
+                                &match history {
+                                    Some(h) => assessment.with_history(h),
+                                    None => assessment,
+                                },
+                            );
+                        }
+                        Err(e) => {
+                            counts.failed += 1;
+                            eprintln!("umbral: {place}: first visit: {e}");
+                        }
                     }
                 }
-            }
+            },
             Err(message) => {
                 counts.failed += 1;
                 eprintln!("umbral: {place}: {message}");
@@ -186,17 +203,17 @@ pub fn run(
             reader
                 .read_to_string(&mut text)
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
-            let profiles = records::handoff_profiles(&text).map_err(|problems| {
+            let enterprises = records::handoff_records(&text).map_err(|problems| {
                 let problems: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
                 Failure::invalid(format!(
                     "not a hand-off file that can be read:\n  {}",
                     problems.join("\n  ")
                 ))
             })?;
-            for (i, (name, profile)) in profiles.into_iter().enumerate() {
-                let place = format!("enterprise {} ({name})", i + 1);
-                let json = profile.ok_or_else(|| "has no visit".to_string());
-                score(i + 1, &place, Record::Json(json), out)?;
+            for (i, e) in enterprises.into_iter().enumerate() {
+                let place = format!("enterprise {} ({})", i + 1, e.name);
+                let json = e.latest.ok_or_else(|| "has no visit".to_string());
+                score(i + 1, &place, Record::Handoff(json, e.earlier), out)?;
             }
         }
         Input::Kobo => {
@@ -446,4 +463,9 @@ fn write_csv_row(cells: &[String], out: &mut dyn Write) -> Result<(), Failure> {
     let mut row = String::new();
     crate::workspace::csv::write_plain_row(&mut row, cells.iter().map(String::as_str), ',', "\n");
     out.write_all(row.as_bytes()).map_err(write_error)
+}
+
+/// A record's JSON as a profile, or what is wrong with it.
+fn read_profile(json: Result<Json, String>) -> Result<Profile, String> {
+    json.and_then(|json| Profile::from_value(&json).map_err(|e| e.to_string()))
 }

@@ -9,8 +9,10 @@
 //! [`percent`]), never through floating point. The CSV columns are a public contract,
 //! documented in `www/spec/summary.md`.
 //!
-//! [`records`] reads files of profiles (JSON Lines and CSV) for both shells.
+//! [`records`] reads files of profiles (JSON Lines and CSV) for both shells; [`before_after`]
+//! compares each enterprise's first and latest visit when they come in hand-off files.
 
+pub mod before_after;
 pub mod records;
 
 use std::collections::BTreeMap;
@@ -263,29 +265,26 @@ pub struct Assessment {
     /// first option of each): once and a month, in the pack's currency, and whether a figure
     /// is approximate.
     first_steps_cost: (f64, f64, bool),
+    /// Its earlier visits, when it came in a hand-off file.
+    history: Option<before_after::History>,
 }
 
 impl Assessment {
+    /// The assessment with the enterprise's history (from a hand-off file), for the
+    /// summary's before and after.
+    pub fn with_history(mut self, history: before_after::History) -> Assessment {
+        self.history = Some(history);
+        self
+    }
+
     /// The parts of `report` (made with `pack` for `profile`) a summary counts.
     pub fn new(pack: &Pack, profile: Profile, report: &Report) -> Assessment {
+        let scored = before_after::Scored::of(pack, report);
         Assessment {
             profile,
-            readiness: report.readiness,
-            stage: report
-                .stage
-                .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
-            scores: pack
-                .data
-                .dimensions
-                .iter()
-                .map(|d| {
-                    report
-                        .dimensions
-                        .iter()
-                        .find(|x| x.id == d.id)
-                        .map_or(0, |x| x.score)
-                })
-                .collect(),
+            readiness: scored.readiness,
+            stage: scored.stage,
+            scores: scored.scores,
             blockers: report
                 .blockers
                 .iter()
@@ -308,6 +307,7 @@ impl Assessment {
                     let unknown = c.approximate || c.per_use || n(&c.commission_pct) > 0.0;
                     (once + n(&c.setup), month + n(&c.monthly), approx || unknown)
                 }),
+            history: None,
         }
     }
 }
@@ -411,6 +411,7 @@ pub struct Summary {
     /// the first report or pack that names them.
     labels: BTreeMap<(u8, String), String>,
     packs_seen: Vec<String>,
+    before_after: before_after::Tally,
 }
 
 const LABEL_REQUIREMENT: u8 = 0;
@@ -444,6 +445,7 @@ impl Summary {
             supplied: SupplyTally::default(),
             labels: BTreeMap::new(),
             packs_seen: Vec::new(),
+            before_after: before_after::Tally::default(),
         }
     }
 
@@ -554,6 +556,10 @@ impl Summary {
         count(self.localities.entry(locality.clone()).or_default());
         if !self.supply.is_empty() {
             self.add_supply(pack, a, &region, &locality);
+        }
+        if let Some(history) = &a.history {
+            self.before_after
+                .add(pack, history, (a.stage, a.readiness, &a.scores));
         }
         for (req, tally) in self.requirements.iter().zip(&mut self.tallies) {
             match req.eval(profile) {
@@ -780,6 +786,19 @@ impl Summary {
             localities: groups(&self.localities, LABEL_LOCALITY),
             scenarios,
             supply: (!self.supply.is_empty()).then(|| self.supply_view()),
+            before_after: {
+                let stages: Vec<(&str, &str)> = self
+                    .stages
+                    .iter()
+                    .map(|s| (s.id.as_str(), s.label.as_str()))
+                    .collect();
+                let dimensions: Vec<(&str, &str)> = self
+                    .dimensions
+                    .iter()
+                    .map(|d| (d.id.as_str(), d.label.as_str()))
+                    .collect();
+                self.before_after.view(&stages, &dimensions)
+            },
         }
     }
 
@@ -1007,6 +1026,9 @@ pub struct Figures {
     pub scenarios: Vec<ScenarioView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supply: Option<SupplyView>,
+    /// Before and after, when enterprises came in hand-off files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_after: Option<before_after::BeforeAfter>,
 }
 
 impl Figures {
@@ -1177,6 +1199,9 @@ impl Figures {
                 }
             }
         }
+        if let Some(ba) = &self.before_after {
+            rows.extend(ba.csv_rows());
+        }
         for r in &rows {
             row([
                 &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9], &r[10],
@@ -1329,6 +1354,12 @@ impl Figures {
                 let _ = writeln!(o, "  {line}");
             }
         }
+        if let Some(ba) = &self.before_after {
+            let _ = writeln!(o, "\n{}:", w.before_after);
+            for line in ba.lines(locale) {
+                let _ = writeln!(o, "  {line}");
+            }
+        }
         o
     }
 }
@@ -1372,11 +1403,13 @@ struct Words {
     cost: fn(&str, &str, &str) -> String,
     first_steps_cost: fn(&str, &str, &str) -> String,
     approximate: &'static str,
+    before_after: &'static str,
 }
 
 fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Es => &Words {
+            before_after: "Antes y después (primera y última visita)",
             no_stage: "Sin etapa todavía",
             unanswered: "Sin respuesta",
             enterprises: "Empresas",
@@ -1423,6 +1456,7 @@ fn words(locale: Locale) -> &'static Words {
         },
         Locale::En => {
             &Words {
+                before_after: "Before and after (first and latest visit)",
                 no_stage: "No stage yet",
                 unanswered: "Not answered",
                 enterprises: "Enterprises",

@@ -76,17 +76,47 @@ pub fn is_handoff(head: &[u8]) -> bool {
     }
 }
 
-/// The profiles of a hand-off file, one per enterprise: its name and its latest visit's
-/// profile (`None` when it has no visit). A file that is not a valid hand-off file is refused
-/// whole, with every problem as (JSON path, message); the path is empty for the whole file.
-#[allow(clippy::type_complexity)]
-pub fn handoff_profiles(text: &str) -> Result<Vec<(String, Option<Json>)>, Vec<HandoffError>> {
+/// One enterprise of a hand-off file: its name, its latest visit's profile (`None` when it
+/// has no visit) and what came before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoffRecord {
+    pub name: String,
+    pub latest: Option<Json>,
+    pub earlier: Earlier,
+}
+
+/// An enterprise's visits before its latest, as a hand-off file has them (versions kept by a
+/// conflict are not counted: they are the same visit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    /// How many visits it has.
+    pub visits: usize,
+    /// The first visit's profile, when it has two or more.
+    pub first: Option<Json>,
+}
+
+/// The enterprises of a hand-off file, in file order. A file that is not a valid hand-off
+/// file is refused whole, with every problem at its JSON path (empty for the whole file).
+pub fn handoff_records(text: &str) -> Result<Vec<HandoffRecord>, Vec<HandoffError>> {
     match crate::workspace::handoff::decode(text) {
         Ok(enterprises) => Ok(enterprises
             .into_iter()
             .map(|e| {
-                let profile = e.latest_visit().map(|visit| visit.profile.clone());
-                (e.name, profile)
+                let latest = e.latest_visit().map(|visit| visit.profile.clone());
+                let visits: Vec<_> = e
+                    .visits_in_order()
+                    .into_iter()
+                    .filter(|v| v.conflict_of.is_none())
+                    .collect();
+                let earlier = Earlier {
+                    visits: visits.len(),
+                    first: (visits.len() > 1).then(|| visits[0].profile.clone()),
+                };
+                HandoffRecord {
+                    name: e.name,
+                    latest,
+                    earlier,
+                }
             })
             .collect()),
         Err(errors) => Err(errors.0),

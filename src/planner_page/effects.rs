@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde_json::Value as Json;
 use yew::UseReducerDispatcher;
 
 use crate::engine::{Locale, Pack, Profile};
@@ -96,7 +95,7 @@ async fn import_file(
     }
     let mut imported = Imported::new(&name);
     let records = import::profile_records(&text, &name, w)
-        .map(|(place, json)| (place, json.map(Record::Json)));
+        .map(|(place, found)| (place, found.map(Record::Found)));
     score_all(ctx, dispatch, records, w, &mut imported).await;
     imported
 }
@@ -168,11 +167,11 @@ async fn score_all(
         let scored = match record {
             Err(message) => Err(message),
             Ok(Record::Export(profile, pack)) => import::score_submission(&pack, profile, w),
-            Ok(Record::Json(json)) => {
-                if let Some(id) = import::wanted_pack(&json) {
+            Ok(Record::Found(found)) => {
+                if let Some(id) = import::wanted_pack(&found.json) {
                     ensure_pack(ctx, dispatch, id).await;
                 }
-                import::score_json(&ctx.packs.borrow(), &json, w)
+                import::score_found(&ctx.packs.borrow(), &found, w)
             }
         };
         imported.record(place, scored);
@@ -194,9 +193,10 @@ pub fn download(figures: &Figures) {
     }
 }
 
-/// One record of a file to score: a profile's JSON, scored with its country's pack, or an
-/// export's submission, scored with the pack its form was written from.
+/// One record of a file to score: a profile's JSON (with a hand-off file's earlier visits),
+/// scored with its country's pack, or an export's submission, scored with the pack its form
+/// was written from.
 enum Record {
-    Json(Json),
+    Found(import::Found),
     Export(Profile, Rc<Pack>),
 }

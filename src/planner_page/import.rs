@@ -8,7 +8,8 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use crate::engine::{Locale, Pack, Profile};
-use crate::planner::records::{self, Format, Place, Records};
+use crate::planner::before_after::History;
+use crate::planner::records::{self, Earlier, Format, Place, Records};
 use crate::planner::{self, Assessment};
 
 use super::words::Words;
@@ -169,13 +170,21 @@ pub fn is_export(name: &str, text: &str) -> bool {
     records::is_export(name, text.as_bytes())
 }
 
+/// A record of a file that is not an export: a profile's JSON and, from a hand-off file, the
+/// visits its enterprise had before (for the before and after).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub json: Json,
+    pub earlier: Option<Earlier>,
+}
+
 /// The profiles of a file that is not an export, each named by its place: a hand-off file's
 /// enterprises, or the lines of JSON Lines or CSV.
 pub fn profile_records<'t>(
     text: &'t str,
     name: &str,
     w: &'t Words,
-) -> Box<dyn Iterator<Item = (String, Result<Json, String>)> + 't> {
+) -> Box<dyn Iterator<Item = (String, Result<Found, String>)> + 't> {
     if records::is_handoff(text.as_bytes()) {
         Box::new(handoff_records(text, w).into_iter())
     } else {
@@ -183,7 +192,11 @@ pub fn profile_records<'t>(
             Records::new(text, Format::of_file(name, text)).map(move |(line, json)| {
                 (
                     format!("{} {line}", w.line),
-                    json.map_err(|e| e.message(w.locale)),
+                    json.map(|json| Found {
+                        json,
+                        earlier: None,
+                    })
+                    .map_err(|e| e.message(w.locale)),
                 )
             }),
         )
@@ -191,12 +204,19 @@ pub fn profile_records<'t>(
 }
 
 /// The records of a hand-off file: each enterprise's latest visit's profile, named by the
-/// enterprise; or every problem of a file that cannot be read (it is refused whole).
-fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Json, String>)> {
-    match records::handoff_profiles(text) {
-        Ok(profiles) => profiles
+/// enterprise, with its earlier visits; or every problem of a file that cannot be read (it is
+/// refused whole).
+fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Found, String>)> {
+    match records::handoff_records(text) {
+        Ok(enterprises) => enterprises
             .into_iter()
-            .map(|(name, profile)| (name, profile.ok_or_else(|| w.no_visit.to_string())))
+            .map(|e| {
+                let found = e.latest.map(|json| Found {
+                    json,
+                    earlier: Some(e.earlier),
+                });
+                (e.name, found.ok_or_else(|| w.no_visit.to_string()))
+            })
             .collect(),
         Err(problems) => problems
             .into_iter()
@@ -247,6 +267,19 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
         return Err((w.no_pack)(&profile.country));
     };
     Ok((kept, Assessment::new(pack, profile, &report)))
+}
+
+/// Scores a record of a profile file or a hand-off file as [`score_json`] does, with its
+/// enterprise's earlier visits for the before and after, as `umbral batch` does.
+pub fn score_found(packs: &Packs, found: &Found, w: &Words) -> Result<Item, String> {
+    let (pack, assessment) = score_json(packs, &found.json, w)?;
+    match &found.earlier {
+        None => Ok((pack, assessment)),
+        Some(earlier) => {
+            let history = History::read(&pack, earlier).map_err(|e| e.message(w.locale))?;
+            Ok((pack, assessment.with_history(history)))
+        }
+    }
 }
 
 /// Scores a submission of an export with the pack its form was written from.

@@ -16,13 +16,16 @@
 //! means (`import`), both built natively too so they are tested there
 //! (`tests/planner_model.rs`); the effects (reading files with `gloo_file`, fetching packs,
 //! pacing, the download) are all in `effects`; each section of the page is its own component
-//! (`file_picker`, `filters`, `figures`, `scenarios`), put together in `page`. The rest is
+//! (`file_picker`, `filters`, `overview`, `scenarios`, `supply`, `before_after`), put together
+//! in `page`. The rest is
 //! wasm32 only.
 
 pub mod import;
 pub mod model;
 pub mod words;
 
+#[cfg(target_arch = "wasm32")]
+mod before_after;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]

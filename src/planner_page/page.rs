@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::planner::Figures;
 
+use super::before_after::BeforeAfter;
 use super::browser;
 use super::effects::{self, Ctx};
 use super::file_picker::FilePicker;
@@ -105,6 +106,7 @@ pub fn Planner() -> Html {
                     <Supply {locale} figures={figures.clone()} offers={(*offers).clone()}
                         chosen={model.supply.clone()}
                         on_toggle={send(&dispatcher, Action::ToggleSupply)} />
+                    <BeforeAfter {locale} figures={figures.clone()} />
                     <section class="acciones planear__descargar">
                         <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download }</button>
                         <p class="nota">{ w.download_note }</p>

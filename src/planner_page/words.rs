@@ -82,6 +82,12 @@ pub struct Words {
     pub supply_none: &'static str,
     /// "Elegir lo que daría (45 en el catálogo; 2 marcados)".
     pub supply_choose: fn(usize, usize) -> String,
+    pub before_after_heading: &'static str,
+    pub before_after_intro: &'static str,
+    pub before_after_stages: &'static str,
+    pub before_after_means: &'static str,
+    pub first_visit: &'static str,
+    pub latest_visit: &'static str,
     pub download: &'static str,
     pub download_note: &'static str,
 }
@@ -93,7 +99,7 @@ pub const ES: Words = Words {
     switch_to: "English",
     switch_to_lang: "en",
     import_heading: "1. Abra los archivos de diagnósticos",
-    import_intro: "Elija uno o varios archivos: perfiles de negocios en JSON Lines (.jsonl) o CSV, como los que lee «umbral batch», archivos de intercambio del espacio de trabajo (de cada negocio se cuenta su visita más reciente), o lo que exporta KoboToolbox u ODK Central del cuestionario de Umbral (CSV o JSON). Puede elegir varios a la vez.",
+    import_intro: "Elija uno o varios archivos: perfiles de negocios en JSON Lines (.jsonl) o CSV, como los que lee «umbral batch», archivos de intercambio del espacio de trabajo (de cada negocio se cuenta su visita más reciente, y se compara con la primera), o lo que exporta KoboToolbox u ODK Central del cuestionario de Umbral (CSV o JSON). Puede elegir varios a la vez.",
     choose_files: "Elegir archivos",
     drop_here: "O arrastre los archivos hasta aquí.",
     private: "Los archivos se leen solo en este navegador: nada se envía a ningún lado.",
@@ -177,6 +183,12 @@ pub const ES: Words = Words {
         let ticked = if k == 1 { "marcado" } else { "marcados" };
         format!("Elegir lo que daría ({n} en el catálogo; {k} {ticked})")
     },
+    before_after_heading: "Antes y después",
+    before_after_intro: "De los negocios que llegaron en archivos de intercambio: su primera visita comparada con la más reciente. Los que tuvieron una sola visita se cuentan aparte.",
+    before_after_stages: "Negocios en cada etapa, en la primera y en la última visita",
+    before_after_means: "Promedios en la primera y en la última visita (de 0 a 100)",
+    first_visit: "Primera visita",
+    latest_visit: "Última visita",
     download: "Descargar resumen (CSV)",
     download_note: "El archivo es el mismo que escribe «umbral batch --summary --summary-format csv» con los mismos archivos, filtros y exigencias (los nombres, en el idioma de esta página: «--lang en» para inglés).",
 };
@@ -188,7 +200,7 @@ pub const EN: Words = Words {
     switch_to: "Español",
     switch_to_lang: "es",
     import_heading: "1. Open the assessment files",
-    import_intro: "Choose one or more files: businesses' profiles in JSON Lines (.jsonl) or CSV, as «umbral batch» reads them, hand-off files from the workspace (each business counts with its latest visit), or what KoboToolbox or ODK Central export from Umbral's questionnaire (CSV or JSON). You can choose several at once.",
+    import_intro: "Choose one or more files: businesses' profiles in JSON Lines (.jsonl) or CSV, as «umbral batch» reads them, hand-off files from the workspace (each business counts with its latest visit, compared with its first), or what KoboToolbox or ODK Central export from Umbral's questionnaire (CSV or JSON). You can choose several at once.",
     choose_files: "Choose files",
     drop_here: "Or drag the files here.",
     private: "The files are read only in this browser: nothing is sent anywhere.",
@@ -269,6 +281,12 @@ pub const EN: Words = Words {
     supply_legend: "What the programme could give",
     supply_none: "Tick something on the list to see what would happen.",
     supply_choose: |n, k| format!("Choose what it would give ({n} in the catalogue; {k} ticked)"),
+    before_after_heading: "Before and after",
+    before_after_intro: "For the enterprises that came in hand-off files: their first visit compared with the latest. Those visited once are counted apart.",
+    before_after_stages: "Enterprises at each stage, at the first and the latest visit",
+    before_after_means: "Means at the first and the latest visit (0 to 100)",
+    first_visit: "First visit",
+    latest_visit: "Latest visit",
     download: "Download summary (CSV)",
     download_note: "The file is the one «umbral batch --summary --summary-format csv» writes for the same files, filters and requirements (names in this page's language: add «--lang en»).",
 };

@@ -1,0 +1,351 @@
+//! Before and after, for a cohort whose visits came in hand-off files: each enterprise's first
+//! and latest visit, scored with the same pack, and the cohort's totals. Enterprises visited
+//! once are counted apart: they have no "before".
+//!
+//! [`History`] is what one enterprise brings ([`History::new`] scores its first visit); a
+//! [`super::Summary`] tallies the histories of the enterprises it counts (after its filters,
+//! which read the latest visit) and [`BeforeAfter`] is the result, written by
+//! [`super::Figures`] as the `before_after` rows of the CSV (`www/spec/summary.md`, section 11).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::records::Earlier;
+use super::{average, ScoreError, Share};
+use crate::engine::{self, Locale, Pack, Profile};
+
+/// What a hand-off file says of one enterprise besides its latest visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    /// How many visits it has (at least one).
+    pub visits: usize,
+    /// Its first visit, scored; `None` when it was visited once.
+    first: Option<Scored>,
+}
+
+/// The figures of one report that a summary and a comparison read.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Scored {
+    pub(super) readiness: u32,
+    /// Index of the stage in the pack's pathways.
+    pub(super) stage: Option<usize>,
+    /// Score of each of the pack's dimensions, in pack order.
+    pub(super) scores: Vec<u32>,
+}
+
+impl Scored {
+    pub(super) fn of(pack: &Pack, report: &engine::Report) -> Scored {
+        Scored {
+            readiness: report.readiness,
+            stage: report
+                .stage
+                .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
+            scores: pack
+                .data
+                .dimensions
+                .iter()
+                .map(|d| {
+                    report
+                        .dimensions
+                        .iter()
+                        .find(|x| x.id == d.id)
+                        .map_or(0, |x| x.score)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl History {
+    /// The history a hand-off file gives an enterprise, its first visit scored with `pack`
+    /// (the pack of its latest visit); a first visit whose answers cannot be read is a problem.
+    pub fn read(pack: &Pack, earlier: &Earlier) -> Result<History, ScoreError> {
+        let first = match &earlier.first {
+            Some(json) => Some(Profile::from_value(json).map_err(ScoreError::Profile)?),
+            None => None,
+        };
+        Ok(History::new(pack, earlier.visits, first.as_ref()))
+    }
+
+    /// The history of an enterprise with `visits` visits whose first is `first` (give it
+    /// only when there are two or more), scored with `pack`, the pack of its latest visit.
+    pub fn new(pack: &Pack, visits: usize, first: Option<&Profile>) -> History {
+        let first = first
+            .filter(|_| visits > 1)
+            .map(|profile| Scored::of(pack, &engine::assess(pack, profile, Locale::Es)));
+        History {
+            visits: visits.max(1),
+            first,
+        }
+    }
+}
+
+/// The cohort's running totals.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Tally {
+    /// Enterprises that came with a history.
+    with_history: u64,
+    visited_once: u64,
+    followed: u64,
+    gained: u64,
+    same: u64,
+    lost: u64,
+    /// Stage ids (or `none`) at the first and at the latest visit of the followed.
+    first_stages: BTreeMap<String, u64>,
+    latest_stages: BTreeMap<String, u64>,
+    readiness_first: u64,
+    readiness_latest: u64,
+    /// Per dimension id: the sums at the first and at the latest visit of the followed.
+    dimensions: BTreeMap<String, (u64, u64)>,
+}
+
+impl Tally {
+    /// Counts one enterprise's history; `latest` is its latest visit's stage and scores.
+    pub(super) fn add(
+        &mut self,
+        pack: &Pack,
+        history: &History,
+        latest: (Option<usize>, u32, &[u32]),
+    ) {
+        self.with_history += 1;
+        let Some(first) = &history.first else {
+            self.visited_once += 1;
+            return;
+        };
+        let (stage, readiness, scores) = latest;
+        self.followed += 1;
+        // Pathways are listed in ladder order, so a later index is a higher rung.
+        match first.stage.cmp(&stage) {
+            std::cmp::Ordering::Less => self.gained += 1,
+            std::cmp::Ordering::Equal => self.same += 1,
+            std::cmp::Ordering::Greater => self.lost += 1,
+        }
+        let key = |stage: Option<usize>| {
+            stage
+                .and_then(|i| pack.data.pathways.get(i))
+                .map_or(super::NO_STAGE.to_string(), |p| p.id.clone())
+        };
+        *self.first_stages.entry(key(first.stage)).or_default() += 1;
+        *self.latest_stages.entry(key(stage)).or_default() += 1;
+        self.readiness_first += u64::from(first.readiness);
+        self.readiness_latest += u64::from(readiness);
+        for ((d, &before), &after) in pack.data.dimensions.iter().zip(&first.scores).zip(scores) {
+            let sums = self.dimensions.entry(d.id.clone()).or_default();
+            sums.0 += u64::from(before);
+            sums.1 += u64::from(after);
+        }
+    }
+
+    /// The figures, or `None` when no enterprise came with a history. `stages` and
+    /// `dimensions` are the summary's (id, label), in its order.
+    pub(super) fn view(
+        &self,
+        stages: &[(&str, &str)],
+        dimensions: &[(&str, &str)],
+    ) -> Option<BeforeAfter> {
+        if self.with_history == 0 {
+            return None;
+        }
+        let n = self.followed;
+        let count = |key: &str, label: &str, count: u64, base: u64| Share {
+            key: key.to_string(),
+            label: label.to_string(),
+            count,
+            base,
+            percent: super::percent(count, base),
+        };
+        let stage_shares = |map: &BTreeMap<String, u64>| -> Vec<Share> {
+            stages
+                .iter()
+                .map(|(id, label)| count(id, label, map.get(*id).copied().unwrap_or(0), n))
+                .collect()
+        };
+        Some(BeforeAfter {
+            visited_once: count("visited_once", "", self.visited_once, self.with_history),
+            followed: count("followed", "", n, self.with_history),
+            gained: count("gained", "", self.gained, n),
+            same: count("same", "", self.same, n),
+            lost: count("lost", "", self.lost, n),
+            first_stages: stage_shares(&self.first_stages),
+            latest_stages: stage_shares(&self.latest_stages),
+            readiness: Change {
+                key: "readiness".into(),
+                label: String::new(),
+                first: average(self.readiness_first, n),
+                latest: average(self.readiness_latest, n),
+            },
+            dimensions: dimensions
+                .iter()
+                .filter_map(|(id, label)| {
+                    let (before, after) = self.dimensions.get(*id)?;
+                    Some(Change {
+                        key: id.to_string(),
+                        label: label.to_string(),
+                        first: average(*before, n),
+                        latest: average(*after, n),
+                    })
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A mean at the first and at the latest visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub key: String,
+    pub label: String,
+    /// Means, one decimal, rounded half up; empty when no enterprise was followed.
+    pub first: String,
+    pub latest: String,
+}
+
+/// Before and after for the cohort: the enterprises followed (two visits or more) and those
+/// visited once, as a share of the enterprises that came with a history; rungs gained, kept
+/// and lost, the stages at the first and at the latest visit, and the mean readiness and
+/// dimension scores then and now, over the followed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BeforeAfter {
+    pub followed: Share,
+    pub visited_once: Share,
+    pub gained: Share,
+    pub same: Share,
+    pub lost: Share,
+    /// "No stage yet" first, then the rungs in ladder order.
+    pub first_stages: Vec<Share>,
+    pub latest_stages: Vec<Share>,
+    pub readiness: Change,
+    pub dimensions: Vec<Change>,
+}
+
+impl BeforeAfter {
+    /// The `before_after` rows of the summary CSV (11 columns each).
+    pub(super) fn csv_rows(&self) -> Vec<[String; 11]> {
+        let mut rows = Vec::new();
+        let share = |key: String, s: &Share| {
+            [
+                "before_after".to_string(),
+                String::new(),
+                "all".into(),
+                String::new(),
+                String::new(),
+                key,
+                s.label.clone(),
+                s.count.to_string(),
+                s.base.to_string(),
+                s.percent.clone(),
+                String::new(),
+            ]
+        };
+        for s in [
+            &self.followed,
+            &self.visited_once,
+            &self.gained,
+            &self.same,
+            &self.lost,
+        ] {
+            rows.push(share(s.key.clone(), s));
+        }
+        for (when, list) in [
+            ("first", &self.first_stages),
+            ("latest", &self.latest_stages),
+        ] {
+            for s in list {
+                rows.push(share(format!("stage_{when}:{}", s.key), s));
+            }
+        }
+        let count = self.followed.count.to_string();
+        for (i, c) in std::iter::once(&self.readiness)
+            .chain(&self.dimensions)
+            .enumerate()
+        {
+            for (when, value) in [("first", &c.first), ("latest", &c.latest)] {
+                let key = match i {
+                    0 => format!("readiness_{when}"),
+                    _ => format!("dimension_{when}:{}", c.key),
+                };
+                rows.push([
+                    "before_after".into(),
+                    String::new(),
+                    "all".into(),
+                    String::new(),
+                    String::new(),
+                    key,
+                    c.label.clone(),
+                    count.clone(),
+                    String::new(),
+                    String::new(),
+                    value.clone(),
+                ]);
+            }
+        }
+        rows
+    }
+
+    /// The figures as sentences, one a line, in `locale`.
+    pub fn lines(&self, locale: Locale) -> Vec<String> {
+        let es = locale == Locale::Es;
+        let mut lines = vec![if es {
+            format!(
+                "Con dos visitas o más: {} ({} %); con una sola visita, contadas aparte: {}.",
+                self.followed.count, self.followed.percent, self.visited_once.count
+            )
+        } else {
+            format!(
+                "With two visits or more: {} ({} %); visited once, counted apart: {}.",
+                self.followed.count, self.followed.percent, self.visited_once.count
+            )
+        }];
+        if self.followed.count == 0 {
+            return lines;
+        }
+        lines.push(if es {
+            format!(
+                "Subieron de escalón {} ({} %), siguen igual {} ({} %), bajaron {} ({} %).",
+                self.gained.count,
+                self.gained.percent,
+                self.same.count,
+                self.same.percent,
+                self.lost.count,
+                self.lost.percent
+            )
+        } else {
+            format!(
+                "Moved up a rung: {} ({} %); same: {} ({} %); down: {} ({} %).",
+                self.gained.count,
+                self.gained.percent,
+                self.same.count,
+                self.same.percent,
+                self.lost.count,
+                self.lost.percent
+            )
+        });
+        let (then, now) = if es {
+            ("primera visita", "última")
+        } else {
+            ("first visit", "latest")
+        };
+        for (first, latest) in self.first_stages.iter().zip(&self.latest_stages) {
+            if first.count + latest.count > 0 {
+                lines.push(format!(
+                    "{}: {} → {} ({then} → {now})",
+                    first.label, first.count, latest.count
+                ));
+            }
+        }
+        let readiness = if es {
+            "Preparación promedio"
+        } else {
+            "Mean readiness"
+        };
+        lines.push(format!(
+            "{readiness}: {} → {}",
+            self.readiness.first, self.readiness.latest
+        ));
+        for d in &self.dimensions {
+            lines.push(format!("{}: {} → {}", d.label, d.first, d.latest));
+        }
+        lines
+    }
+}
