@@ -16,8 +16,8 @@
 //! means (`import`), both built natively too so they are tested there
 //! (`tests/planner_model.rs`); the effects (reading files with `gloo_file`, fetching packs,
 //! pacing, the download) are all in `effects`; each section of the page is its own component
-//! (`file_picker`, `filters`, `overview`, `scenarios`, `supply`, `before_after`), put together
-//! in `page`. The rest is
+//! (`file_picker`, `filters`, `overview`, `scenarios`, `supply`, `before_after`, `report`, the
+//! one-page printed report), put together in `page`. The rest is
 //! wasm32 only.
 
 pub mod import;
@@ -38,6 +38,8 @@ mod filters;
 mod overview;
 #[cfg(target_arch = "wasm32")]
 mod page;
+#[cfg(target_arch = "wasm32")]
+mod report;
 #[cfg(target_arch = "wasm32")]
 mod scenarios;
 #[cfg(target_arch = "wasm32")]

@@ -16,6 +16,7 @@ use super::file_picker::FilePicker;
 use super::filters::Filters;
 use super::model::{Action, Busy, Model};
 use super::overview::Overview;
+use super::report::Report;
 use super::scenarios::Scenarios;
 use super::supply::Supply;
 use super::words::words;
@@ -107,6 +108,7 @@ pub fn Planner() -> Html {
                         chosen={model.supply.clone()}
                         on_toggle={send(&dispatcher, Action::ToggleSupply)} />
                     <BeforeAfter {locale} figures={figures.clone()} />
+                    <Report {locale} figures={figures.clone()} {total} />
                     <section class="acciones planear__descargar">
                         <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download }</button>
                         <p class="nota">{ w.download_note }</p>

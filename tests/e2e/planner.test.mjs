@@ -392,6 +392,34 @@ describe('planner page', { skip: SKIP }, () => {
     await context.close();
   });
 
+  test('the printed report is one page: stages before and after, the top blockers, what supplying would cost', async () => {
+    const handoff = join(REPO_ROOT, 'tests', 'fixtures', 'handoff', 'merged.json');
+    const { context, page, problems } = await openPlanner({ width: 1280, height: 900 });
+    await importFiles(page, [profiles, handoff]);
+    await page.getByTestId('antes-despues').waitFor();
+    assert.match(await page.getByTestId('antes-despues').textContent(), /Con dos visitas o más: 2/);
+    await page.getByTestId('dar-lista').locator('summary').click();
+    await page.getByTestId('dar-celular-usado').check();
+    await page.getByTestId('dar-resultado').filter({ hasText: 'Costo' }).waitFor();
+    // On screen the sheet is not shown; in print it is, alone.
+    assert.equal(await page.getByTestId('informe-hoja').isVisible(), false);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('informe-hoja').isVisible(), true);
+    for (const other of ['resumen', 'escenarios', 'dar', 'antes-despues']) {
+      assert.equal(await page.getByTestId(other).isVisible(), false, `${other} is not printed`);
+    }
+    const sheet = await page.getByTestId('informe-hoja').textContent();
+    assert.match(sheet, /10003 de 10003 negocios/);
+    assert.match(sheet, /Primera visita/);
+    assert.match(sheet, /Subieron de escalón/);
+    assert.match(sheet, /Costo:/);
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    assert.equal(pages, 1, `the report prints on one A4 page, not ${pages}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('accessible: axe-core finds nothing, keyboard reaches the file picker, 320 px fits, English', async () => {
     const { context, page, problems } = await openPlanner();
     assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'empty page');
