@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { axeViolations, EXPORTS, koboExport, launchBrowser, PHONE, serveDist, watchProblems } from './helpers.mjs';
 import { DIST, REPO_ROOT } from './server.mjs';
+import { generateCohort } from '../planner/cohort.mjs';
 import { generateProfiles } from '../planner/generate.mjs';
 
 let browser;
@@ -347,6 +348,34 @@ describe('planner page', { skip: SKIP }, () => {
     rmSync(file);
   });
 
+  test('a cohort of 10,000 enterprises with three visits each: before and after as umbral batch gives them, and how long', async () => {
+    const file = join(work, 'cohorte-10000.json');
+    writeFileSync(file, generateCohort(10_000, 11));
+    const cli = cliSummary(file);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.csv, /^before_after,,all,,,followed,,10000,10000,100\.0,$/m);
+    const { context, page, problems } = await openPlanner({ width: 1280, height: 900 });
+    const chosen = Date.now();
+    await page.getByTestId('archivos').setInputFiles([file]);
+    await page.getByTestId('antes-despues').waitFor({ timeout: 120_000 });
+    const pageMs = Date.now() - chosen;
+    console.log(`# cohort of 10,000 enterprises x 3 visits (${(readFileSync(file).length / 1e6).toFixed(1)} MB hand-off file): planner ${pageMs} ms from choosing the file to the before and after`);
+    assert.equal(await downloadCsv(page), cli.csv);
+    // A supply scenario over the cohort, recomputed from the kept assessments.
+    await page.getByTestId('dar-lista').locator('summary').click();
+    const ticked = Date.now();
+    const result = await page.getByTestId('dar-resultado').textContent();
+    await page.getByTestId('dar-celular-usado').check();
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="dar-resultado"]').textContent !== text,
+      result,
+    );
+    console.log(`# the same cohort, a supply scenario from tick to figures: ${Date.now() - ticked} ms`);
+    assert.deepEqual(problems, []);
+    await context.close();
+    rmSync(file);
+  });
+
   test("an export's rows that do not map are named by line and column, as umbral batch names them", async () => {
     const lines = readFileSync(join(EXPORTS, 'kobo-mx.csv'), 'utf8').split('\r\n');
     const columns = lines[0].split(';');
@@ -401,6 +430,7 @@ describe('planner page', { skip: SKIP }, () => {
     await page.getByTestId('dar-lista').locator('summary').click();
     await page.getByTestId('dar-celular-usado').check();
     await page.getByTestId('dar-resultado').filter({ hasText: 'Costo' }).waitFor();
+    assert.deepEqual(await axeViolations(page, AxeBuilder), [], 'with the before and after');
     // On screen the sheet is not shown; in print it is, alone.
     assert.equal(await page.getByTestId('informe-hoja').isVisible(), false);
     await page.emulateMedia({ media: 'print' });
