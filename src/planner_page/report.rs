@@ -67,7 +67,10 @@ pub fn Report(props: &ReportProps) -> Html {
                     { " " }{ w.readiness }{ ": " }<strong>{ &f.readiness }</strong>{ "." }
                 </p>
                 <table>
-                    <caption>{ w.stages_heading }</caption>
+                    <caption>
+                        { w.stages_heading }
+                        if ba.is_some() { { " " }{ w.report_followed_note } }
+                    </caption>
                     <thead><tr>
                         <th scope="col">{ w.stage }</th>
                         <th scope="col">{ w.enterprises }</th>
@@ -88,7 +91,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     <ol>{ for blockers }</ol>
                 }
                 if !supply.is_empty() {
-                    <h3>{ w.supply_heading }</h3>
+                    <h3>{ w.report_supply }</h3>
                     <ul>{ for supply.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                 }
                 <p class="nota">{ w.report_footer }</p>
