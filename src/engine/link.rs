@@ -10,14 +10,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::condition::{self, alternatives, check_monotone, Expr};
+use super::condition::{self, alternatives, check_monotone, Expr, Truth};
 use super::locale::{Locale, Text};
 use super::pack::{
-    is_month, is_plain_id, CostClass, EntryData, EntryKind, LinkError, LinkErrors, Linked,
-    LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements, LinkedScores, Location,
-    OptionValue, Pack, PackData, PathwayData, QuestionData, CURRENCIES, MAX_ALTERNATIVES,
+    is_month, is_plain_id, sets_data, CostClass, EntryData, EntryKind, LinkError, LinkErrors,
+    Linked, LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements, LinkedScores,
+    Location, OptionValue, Pack, PackData, PathwayData, QuestionData, SetValue, CURRENCIES,
+    MAX_ALTERNATIVES,
 };
-use super::profile::{core_fields, Field, FieldKind};
+use super::profile::{core_field, core_fields, Field, FieldIx, FieldKind, Value};
 
 impl Pack {
     /// Parses a compiled pack from JSON and links it.
@@ -36,7 +37,7 @@ impl Pack {
     ///
     /// Each step checks one section, or one concern across sections, and returns what it
     /// links; the steps run in this order, which is the order of the messages.
-    pub fn link(data: PackData) -> Result<Pack, LinkErrors> {
+    pub fn link(mut data: PackData) -> Result<Pack, LinkErrors> {
         let mut l = Linker::new(&data);
         l.link_fields();
         l.check_pack();
@@ -47,11 +48,17 @@ impl Pack {
         let requirements = l.link_requirements();
         let pathways = l.link_pathways(&ids);
         let used = l.check_requirements_used(&pathways);
-        let entries = l.link_entries(&ids, &used);
+        let mut entries = l.link_entries(&ids, &used);
+        l.link_sets(&requirements, &mut entries);
         l.check_cycles(&entries);
         let questions = l.link_questions();
         l.check_questions_ask_each_field_once();
         let fields = l.finish()?;
+        // The data says `sets` as the compact reader reads it back: a set's items in the
+        // field's order.
+        for (entry, sets) in data.entries.iter_mut().zip(&entries.sets) {
+            entry.sets = sets_data(&fields, sets);
+        }
         let linked = Linked {
             fields,
             scores,
@@ -68,6 +75,73 @@ impl Pack {
 /// read these (and a programme's own fields), since they never change as an enterprise improves.
 fn is_selector(field: &Field) -> bool {
     !field.kind.is_ordered()
+}
+
+/// A value of `sets` for a field of `kind`, or why it does not fit.
+fn set_value(kind: &FieldKind, value: &SetValue) -> Result<Value, String> {
+    let expected = |what: &str| {
+        Err(format!(
+            "expected {what} ({}), found {}",
+            kind.describe(),
+            match value {
+                SetValue::Bool(b) => b.to_string(),
+                SetValue::Int(n) => n.to_string(),
+                SetValue::Text(s) => format!("'{s}'"),
+                SetValue::Items(_) => "a list".to_string(),
+            }
+        ))
+    };
+    match (kind, value) {
+        (FieldKind::Bool { .. }, SetValue::Bool(b)) => Ok(Value::Bool(*b)),
+        (FieldKind::Bool { .. }, _) => expected("true or false"),
+        (FieldKind::Integer { min, max, .. }, SetValue::Int(n)) if n >= min && n <= max => {
+            Ok(Value::Int(*n))
+        }
+        (FieldKind::Integer { min, max, .. }, _) => {
+            expected(&format!("a whole number from {min} to {max}"))
+        }
+        (FieldKind::Number { min, .. }, SetValue::Int(n)) if *n as f64 >= *min => {
+            Ok(Value::Num(*n as f64))
+        }
+        (FieldKind::Number { .. }, _) => expected("a whole number, 0 or more"),
+        (FieldKind::Choice { values, .. }, SetValue::Text(s)) => {
+            match values.iter().position(|v| v == s) {
+                Some(i) => Ok(Value::Choice(i as u8)),
+                None => Err(format!(
+                    "unknown value '{s}'; expected one of: {}",
+                    values.join(", ")
+                )),
+            }
+        }
+        (FieldKind::Choice { values, .. }, _) => {
+            expected(&format!("one of: {}", values.join(", ")))
+        }
+        (FieldKind::Set { items }, SetValue::Items(list)) if !list.is_empty() => {
+            let mut bits = 0u32;
+            for item in list {
+                match items.iter().position(|x| x == item) {
+                    Some(i) if bits & (1 << i) != 0 => {
+                        return Err(format!("'{item}' is listed twice"))
+                    }
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        return Err(format!(
+                            "unknown item '{item}'; expected some of: {}",
+                            items.join(", ")
+                        ))
+                    }
+                }
+            }
+            Ok(Value::Set(bits))
+        }
+        (FieldKind::Set { items }, _) => {
+            expected(&format!("a list of some of: {}", items.join(", ")))
+        }
+        (FieldKind::Text { .. }, _) => Err(
+            "a text answer cannot be set by a step; sets gives yes/no, number, choice and set answers"
+                .to_string(),
+        ),
+    }
 }
 
 /// Checks and links one pack's data for [`Pack::link`], one step at a time, gathering every
@@ -480,6 +554,70 @@ impl<'a> Linker<'a> {
             entries.localities.push(mask);
         }
         entries
+    }
+
+    /// Each entry's `sets`: profile fields (not a programme's own), each value of its field's
+    /// kind, and answers that meet at least one requirement the entry addresses.
+    ///
+    /// The last check is sound with three-valued conditions: each addressed requirement's
+    /// `met_when` is evaluated with only the answers `sets` gives known and every other field
+    /// unknown. Strong Kleene logic gives true there only if every way of answering the unknown
+    /// fields gives true. Applying `sets` to a profile adds set items and never lowers an
+    /// ordered answer, and `met_when` is monotone (linking checks it), so what is true of the
+    /// answers `sets` gives stays true of any profile they are applied to.
+    fn link_sets(&mut self, requirements: &LinkedRequirements, entries: &mut LinkedEntries) {
+        let data = self.data;
+        for (i, e) in data.entries.iter().enumerate() {
+            let mut sets: Vec<(FieldIx, Value)> = Vec::new();
+            for (path, value) in &e.sets {
+                let Some(f) = core_field(path) else {
+                    self.at(
+                        "entry",
+                        i,
+                        "sets",
+                        format!(
+                            "unknown profile field '{path}' in sets; expected a field of the profile such as presence.channels or formalisation.tax_id"
+                        ),
+                    );
+                    continue;
+                };
+                match set_value(&self.fields[f].kind, value) {
+                    Ok(v) => sets.push((f, v)),
+                    Err(why) => self.at("entry", i, "sets", format!("'{path}': {why}")),
+                }
+            }
+            sets.sort_by_key(|(f, _)| *f);
+            if !e.sets.is_empty() && sets.len() == e.sets.len() {
+                let mut answers: Vec<Option<Value>> = vec![None; self.fields.len()];
+                for (f, v) in &sets {
+                    answers[*f] = Some(v.clone());
+                }
+                let addresses = &entries.addresses[i];
+                let meets = addresses
+                    .iter()
+                    .any(|&r| requirements.met[r].eval(&answers) == Truth::True);
+                if !meets {
+                    let ids: Vec<&str> = addresses
+                        .iter()
+                        .map(|&r| data.requirements[r].id.as_str())
+                        .collect();
+                    let message = if ids.is_empty() {
+                        format!(
+                            "'{}' addresses no requirement, so the answers in sets would meet nothing; leave sets out",
+                            e.id
+                        )
+                    } else {
+                        format!(
+                            "the answers in sets do not surely meet any requirement '{}' addresses ({}); set answers that meet at least one, whatever the other answers are, or leave sets out",
+                            e.id,
+                            ids.join(", ")
+                        )
+                    };
+                    self.at("entry", i, "sets", message);
+                }
+            }
+            entries.sets.push(sets);
+        }
     }
 
     /// Entry `i` addresses a requirement or opens a pathway, and something uses what it

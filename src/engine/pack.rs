@@ -6,13 +6,14 @@
 //! A `Pack` is made in one place, `Pack::new`, from the data and its linked parts ([`Pack::link`]
 //! finds them by checking the data, in `super::link`; the compact reader reads them back).
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::condition::{Expr, Literal};
 use super::locale::{Locale, Text};
-use super::profile::{Field, FieldIx};
+use super::profile::{Field, FieldIx, FieldKind, Profile, Value};
 
 /// The kind of a catalog entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +157,13 @@ pub struct EntryData {
     pub opens: Vec<String>,
     #[serde(default)]
     pub needs: Vec<String>,
+    /// The answers a step with this entry changes once it is done and the consultant confirms
+    /// it (the workspace's `confirm_step`): profile field path to value. A set's items are
+    /// added, a choice or a number with an order is raised (never lowered), anything else is
+    /// set. Linking checks that these answers meet at least one requirement the entry
+    /// addresses, whatever the other answers are.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sets: BTreeMap<String, SetValue>,
     /// When the entry can be used at all (what the answers rule out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -239,6 +247,47 @@ impl EntryData {
     pub fn is_paid(&self) -> bool {
         self.cost_class() != CostClass::Free
     }
+}
+
+/// An answer an entry's `sets` gives: yes or no, a whole number, a choice value, or the items
+/// to add to a set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SetValue {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+    Items(Vec<String>),
+}
+
+/// An entry's linked `sets` as data again: each field's path and its value as the pack format
+/// writes it (a set's items in the field's order). Linking writes the data back this way, and
+/// the compact reader reads it so, which keeps the two equal.
+pub(crate) fn sets_data(fields: &[Field], sets: &[(FieldIx, Value)]) -> BTreeMap<String, SetValue> {
+    sets.iter()
+        .map(|(f, value)| {
+            let field = &fields[*f];
+            let value = match (&field.kind, value) {
+                (FieldKind::Choice { values, .. }, Value::Choice(i)) => {
+                    SetValue::Text(values[*i as usize].clone())
+                }
+                (FieldKind::Set { items }, Value::Set(bits)) => SetValue::Items(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bits & (1 << i) != 0)
+                        .map(|(_, s)| s.clone())
+                        .collect(),
+                ),
+                (_, Value::Bool(b)) => SetValue::Bool(*b),
+                (_, Value::Num(n)) => SetValue::Int(*n as i64),
+                (_, Value::Int(n)) => SetValue::Int(*n),
+                // Linking and the compact reader give no other pair.
+                (_, _) => SetValue::Text(String::new()),
+            };
+            (field.path.clone(), value)
+        })
+        .collect()
 }
 
 /// A value an option sets.
@@ -399,6 +448,8 @@ pub struct Pack {
     pub(crate) entry_when: Vec<Option<Expr>>,
     pub(crate) entry_eligible: Vec<Option<Expr>>,
     pub(crate) entry_localities: Vec<Option<u64>>,
+    /// Each entry's `sets`: the answers a done step with it gives, by field, in field order.
+    pub(crate) entry_sets: Vec<Vec<(FieldIx, Value)>>,
     pub(crate) question_field: Vec<FieldIx>,
     pub(crate) question_show: Vec<Option<Expr>>,
     /// What follows from the parts above (see [`Derived`]).
@@ -455,6 +506,8 @@ pub(crate) struct LinkedEntries {
     pub when: Vec<Option<Expr>>,
     pub eligible: Vec<Option<Expr>>,
     pub localities: Vec<Option<u64>>,
+    /// The answers each entry's `sets` gives, by profile field, in field order.
+    pub sets: Vec<Vec<(FieldIx, Value)>>,
 }
 
 /// Each question linked: the field it fills and when it is shown.
@@ -573,6 +626,7 @@ impl Pack {
             entry_when: entries.when,
             entry_eligible: entries.eligible,
             entry_localities: entries.localities,
+            entry_sets: entries.sets,
             question_field: questions.field,
             question_show: questions.show,
             derived,
@@ -599,6 +653,52 @@ impl Pack {
         };
         let mut rules = (0..self.data.scores.len()).filter(|&s| self.score_dimension[s] == d);
         !rules.all(attitude)
+    }
+
+    /// The index of a catalog entry by id.
+    pub fn entry(&self, id: &str) -> Option<usize> {
+        self.data.entries.iter().position(|e| e.id == id)
+    }
+
+    /// Gives `profile` the answers entry `entry` sets once its step is done (its `sets`): a
+    /// set's items are added; a choice with an order or an ordered number is raised to the
+    /// value, never lowered; anything else is set to it. Returns the paths of the answers that
+    /// changed, in field order.
+    pub fn apply_sets(&self, entry: usize, profile: &mut Profile) -> Vec<&str> {
+        let mut changed = Vec::new();
+        for (f, value) in &self.entry_sets[entry] {
+            let field = &self.fields[*f];
+            let now = profile.get(*f).cloned();
+            let next = match (&field.kind, &now, value) {
+                (FieldKind::Set { .. }, Some(Value::Set(had)), Value::Set(add)) => {
+                    Value::Set(had | add)
+                }
+                (
+                    kind @ FieldKind::Choice { ranks: Some(_), .. },
+                    Some(Value::Choice(had)),
+                    Value::Choice(to),
+                ) if kind.rank(*had) > kind.rank(*to) => Value::Choice(*had),
+                (
+                    FieldKind::Integer { ordered: true, .. },
+                    Some(Value::Int(had)),
+                    Value::Int(to),
+                ) => Value::Int(*had.max(to)),
+                (
+                    FieldKind::Number { ordered: true, .. },
+                    Some(Value::Num(had)),
+                    Value::Num(to),
+                ) => Value::Num(had.max(*to)),
+                (FieldKind::Bool { ordered: true }, Some(Value::Bool(true)), _) => {
+                    Value::Bool(true)
+                }
+                _ => value.clone(),
+            };
+            if now.as_ref() != Some(&next) {
+                profile.set(*f, Some(next));
+                changed.push(field.path.as_str());
+            }
+        }
+        changed
     }
 
     /// The index of a requirement by id.
