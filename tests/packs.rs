@@ -633,7 +633,9 @@ fn a_done_steps_answers_meet_a_requirement_it_addresses_on_every_example() {
                 let mut profile = Profile::from_value(json).unwrap();
                 let changed = read.apply_sets(e, &mut profile);
                 assert!(
-                    changed.iter().all(|path| entry.sets.contains_key(*path)),
+                    changed
+                        .iter()
+                        .all(|path| entry.sets.iter().any(|(p, _)| p == path)),
                     "{id}: {} changed {changed:?}",
                     entry.id
                 );
@@ -687,7 +689,7 @@ fn a_done_step_adds_to_answers_and_never_lowers_one() {
         .is_empty());
     assert_eq!(
         pack.apply_sets(entry("mercado-pago"), &mut profile),
-        ["payments.bank_account", "payments.accepts"]
+        ["payments.accepts", "payments.bank_account"]
     );
     let json = profile.to_value();
     assert_eq!(

@@ -29,8 +29,8 @@
 //! `eligible_when`), which the compiled expressions replace; both read back as empty texts (an
 //! optional condition stays present). The lists of ids that the linked parts hold as indexes
 //! (a pathway's `requires`, an entry's `addresses`, `opens` and `needs`) are written once, as
-//! indexes, and the ids are read back from them; so are the entries' `sets`, written once
-//! after the rest as one list of (entry, field, value), and read back as data too. What
+//! indexes, and the ids are read back from them. The entries' `sets` come after the rest, as
+//! one list of (entry, field index, value as the pack format writes it). What
 //! follows from the rest (each requirement's candidates, each pathway's openers, the ladder)
 //! is computed again on reading, by `Pack::new` as for a pack just linked.
 //! The reader checks every index against what it indexes, so a damaged file is refused with the
@@ -40,7 +40,7 @@
 use super::condition::{alternatives, Cmp, Expr, Test};
 use super::locale::Text;
 use super::pack::*;
-use super::profile::{core_fields, Field, FieldKind, Value};
+use super::profile::{core_field, core_fields, Field, FieldKind};
 
 /// The first line of a compact pack: format and version.
 pub const COMPACT_HEADER: &str = "umbral.pack-compact/4\n";
@@ -195,22 +195,40 @@ impl Pack {
         w.list(&self.entry_localities, |w, m| w.opt(m, |w, &m| w.uint(m)));
         w.list(&self.question_field, |w, &i| w.ix(i));
         w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
-        // Every entry's `sets` in one list of (entry, field, value), entries in order: most
-        // entries set nothing, and an empty list is two bytes.
-        let sets: Vec<(usize, usize, &Value)> = (self.entry_sets.iter().enumerate())
-            .flat_map(|(e, list)| list.iter().map(move |(f, v)| (e, *f, v)))
+        // Every entry's `sets` in one list of (entry, field, value), in the order of the data
+        // (entries, then paths): most entries set nothing, and an empty list is two bytes.
+        // Each value is kept as the pack format writes it, so that reading needs no
+        // conversion.
+        let sets: Vec<(usize, usize, &SetValue)> = (d.entries.iter().enumerate())
+            .flat_map(|(e, entry)| entry.sets.iter().map(move |(path, v)| (e, path, v)))
+            .map(|(e, path, v)| {
+                (
+                    e,
+                    core_field(path).expect("linked sets name core fields"),
+                    v,
+                )
+            })
             .collect();
         w.list(&sets, |w, &(e, f, value)| {
             w.ix(e);
             w.ix(f);
             match value {
-                Value::Bool(b) => w.bool(*b),
-                Value::Int(n) => w.int(*n),
-                Value::Num(n) => w.num(*n),
-                Value::Choice(i) => w.uint((*i).into()),
-                Value::Set(bits) => w.uint((*bits).into()),
-                // Linking gives no text answers to set.
-                Value::Text(_) => w.uint(0),
+                SetValue::Bool(b) => {
+                    w.uint(0);
+                    w.bool(*b);
+                }
+                SetValue::Int(n) => {
+                    w.uint(1);
+                    w.int(*n);
+                }
+                SetValue::Text(s) => {
+                    w.uint(2);
+                    w.str(s);
+                }
+                SetValue::Items(items) => {
+                    w.uint(3);
+                    w.strs(items);
+                }
             }
         });
         let mut out = String::with_capacity(w.out.len() + w.spanish.len() + w.english.len() + 64);
@@ -847,46 +865,33 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         requires: r.list(|r| r.ixs(requirement_count)),
         in_use: r.opt_exprs(),
     };
-    let mut entries = LinkedEntries {
+    let entries = LinkedEntries {
         addresses: r.list(|r| r.ixs(requirement_count)),
         opens: r.list(|r| r.ixs(pathway_count)),
         needs: r.list(|r| r.ixs(requirement_count)),
         when: r.opt_exprs(),
         eligible: r.opt_exprs(),
         localities: r.list(|r| r.opt(Reader::uint)),
-        sets: Vec::new(),
     };
     let questions = LinkedQuestions {
         field: r.ixs(fields.len()),
         show: r.opt_exprs(),
     };
-    // Each entry's `sets`: core fields only, each value of its field's kind, in (entry,
-    // field) order without repeats, as the writer lists them.
-    let mut sets: Vec<Vec<(usize, Value)>> = vec![Vec::new(); entry_count];
-    let mut last: Option<(usize, usize)> = None;
+    // Each entry's `sets`, on core fields only. Values are data, checked where they are
+    // applied (`Pack::apply_sets`).
     for _ in 0..r.size() {
         let e = r.ix(entry_count);
         let f = r.ix(core_fields().len());
-        let value = match &fields[f].kind {
-            FieldKind::Bool { .. } => Value::Bool(r.bool()),
-            FieldKind::Integer { .. } => Value::Int(r.int()),
-            FieldKind::Number { .. } => Value::Num(r.num()),
-            FieldKind::Choice { values, .. } => Value::Choice(r.ix(values.len()) as u8),
-            FieldKind::Set { items } => Value::Set(r.below(1 << items.len()) as u32),
-            FieldKind::Text { .. } => {
-                r.fail("a text answer among an entry's sets");
-                Value::Bool(false)
-            }
+        let value = match r.below(4) {
+            0 => SetValue::Bool(r.bool()),
+            1 => SetValue::Int(r.int()),
+            2 => SetValue::Text(r.str()),
+            _ => SetValue::Items(r.strs()),
         };
         if r.failed.is_some() {
             break;
         }
-        if last.is_some_and(|l| l >= (e, f)) {
-            r.fail("an entry's sets out of order");
-            break;
-        }
-        last = Some((e, f));
-        sets[e].push((f, value));
+        data.entries[e].sets.push((fields[f].path.clone(), value));
     }
     if r.at != text.len() {
         r.fail("more after the end of the pack");
@@ -963,9 +968,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             .iter()
             .map(|&p| data.pathways[p].id.clone())
             .collect();
-        entry.sets = sets_data(&fields, &sets[e]);
     }
-    entries.sets = sets;
     let linked = Linked {
         fields,
         scores,

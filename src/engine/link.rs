@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::condition::{self, alternatives, check_monotone, Expr, Truth};
 use super::locale::{Locale, Text};
 use super::pack::{
-    is_month, is_plain_id, sets_data, CostClass, EntryData, EntryKind, LinkError, LinkErrors,
-    Linked, LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements, LinkedScores,
-    Location, OptionValue, Pack, PackData, PathwayData, QuestionData, SetValue, CURRENCIES,
+    is_month, is_plain_id, set_value, sets_data, CostClass, EntryData, EntryKind, LinkError,
+    LinkErrors, Linked, LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements,
+    LinkedScores, Location, OptionValue, Pack, PackData, PathwayData, QuestionData, CURRENCIES,
     MAX_ALTERNATIVES,
 };
 use super::profile::{core_field, core_fields, Field, FieldIx, FieldKind, Value};
@@ -48,15 +48,15 @@ impl Pack {
         let requirements = l.link_requirements();
         let pathways = l.link_pathways(&ids);
         let used = l.check_requirements_used(&pathways);
-        let mut entries = l.link_entries(&ids, &used);
-        l.link_sets(&requirements, &mut entries);
+        let entries = l.link_entries(&ids, &used);
+        let sets = l.link_sets(&requirements, &entries);
         l.check_cycles(&entries);
         let questions = l.link_questions();
         l.check_questions_ask_each_field_once();
         let fields = l.finish()?;
         // The data says `sets` as the compact reader reads it back: a set's items in the
         // field's order.
-        for (entry, sets) in data.entries.iter_mut().zip(&entries.sets) {
+        for (entry, sets) in data.entries.iter_mut().zip(&sets) {
             entry.sets = sets_data(&fields, sets);
         }
         let linked = Linked {
@@ -75,73 +75,6 @@ impl Pack {
 /// read these (and a programme's own fields), since they never change as an enterprise improves.
 fn is_selector(field: &Field) -> bool {
     !field.kind.is_ordered()
-}
-
-/// A value of `sets` for a field of `kind`, or why it does not fit.
-fn set_value(kind: &FieldKind, value: &SetValue) -> Result<Value, String> {
-    let expected = |what: &str| {
-        Err(format!(
-            "expected {what} ({}), found {}",
-            kind.describe(),
-            match value {
-                SetValue::Bool(b) => b.to_string(),
-                SetValue::Int(n) => n.to_string(),
-                SetValue::Text(s) => format!("'{s}'"),
-                SetValue::Items(_) => "a list".to_string(),
-            }
-        ))
-    };
-    match (kind, value) {
-        (FieldKind::Bool { .. }, SetValue::Bool(b)) => Ok(Value::Bool(*b)),
-        (FieldKind::Bool { .. }, _) => expected("true or false"),
-        (FieldKind::Integer { min, max, .. }, SetValue::Int(n)) if n >= min && n <= max => {
-            Ok(Value::Int(*n))
-        }
-        (FieldKind::Integer { min, max, .. }, _) => {
-            expected(&format!("a whole number from {min} to {max}"))
-        }
-        (FieldKind::Number { min, .. }, SetValue::Int(n)) if *n as f64 >= *min => {
-            Ok(Value::Num(*n as f64))
-        }
-        (FieldKind::Number { .. }, _) => expected("a whole number, 0 or more"),
-        (FieldKind::Choice { values, .. }, SetValue::Text(s)) => {
-            match values.iter().position(|v| v == s) {
-                Some(i) => Ok(Value::Choice(i as u8)),
-                None => Err(format!(
-                    "unknown value '{s}'; expected one of: {}",
-                    values.join(", ")
-                )),
-            }
-        }
-        (FieldKind::Choice { values, .. }, _) => {
-            expected(&format!("one of: {}", values.join(", ")))
-        }
-        (FieldKind::Set { items }, SetValue::Items(list)) if !list.is_empty() => {
-            let mut bits = 0u32;
-            for item in list {
-                match items.iter().position(|x| x == item) {
-                    Some(i) if bits & (1 << i) != 0 => {
-                        return Err(format!("'{item}' is listed twice"))
-                    }
-                    Some(i) => bits |= 1 << i,
-                    None => {
-                        return Err(format!(
-                            "unknown item '{item}'; expected some of: {}",
-                            items.join(", ")
-                        ))
-                    }
-                }
-            }
-            Ok(Value::Set(bits))
-        }
-        (FieldKind::Set { items }, _) => {
-            expected(&format!("a list of some of: {}", items.join(", ")))
-        }
-        (FieldKind::Text { .. }, _) => Err(
-            "a text answer cannot be set by a step; sets gives yes/no, number, choice and set answers"
-                .to_string(),
-        ),
-    }
 }
 
 /// Checks and links one pack's data for [`Pack::link`], one step at a time, gathering every
@@ -565,11 +498,20 @@ impl<'a> Linker<'a> {
     /// fields gives true. Applying `sets` to a profile adds set items and never lowers an
     /// ordered answer, and `met_when` is monotone (linking checks it), so what is true of the
     /// answers `sets` gives stays true of any profile they are applied to.
-    fn link_sets(&mut self, requirements: &LinkedRequirements, entries: &mut LinkedEntries) {
+    fn link_sets(
+        &mut self,
+        requirements: &LinkedRequirements,
+        entries: &LinkedEntries,
+    ) -> Vec<Vec<(FieldIx, Value)>> {
         let data = self.data;
+        let mut linked = Vec::with_capacity(data.entries.len());
         for (i, e) in data.entries.iter().enumerate() {
             let mut sets: Vec<(FieldIx, Value)> = Vec::new();
-            for (path, value) in &e.sets {
+            for (n, (path, value)) in e.sets.iter().enumerate() {
+                if e.sets[..n].iter().any(|(p, _)| p == path) {
+                    self.at("entry", i, "sets", format!("'{path}' is given twice"));
+                    continue;
+                }
                 let Some(f) = core_field(path) else {
                     self.at(
                         "entry",
@@ -616,8 +558,9 @@ impl<'a> Linker<'a> {
                     self.at("entry", i, "sets", message);
                 }
             }
-            entries.sets.push(sets);
+            linked.push(sets);
         }
+        linked
     }
 
     /// Entry `i` addresses a requirement or opens a pathway, and something uses what it

@@ -6,7 +6,6 @@
 //! A `Pack` is made in one place, `Pack::new`, from the data and its linked parts ([`Pack::link`]
 //! finds them by checking the data, in `super::link`; the compact reader reads them back).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -161,9 +160,11 @@ pub struct EntryData {
     /// it (the workspace's `confirm_step`): profile field path to value. A set's items are
     /// added, a choice or a number with an order is raised (never lowered), anything else is
     /// set. Linking checks that these answers meet at least one requirement the entry
-    /// addresses, whatever the other answers are.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub sets: BTreeMap<String, SetValue>,
+    /// addresses, whatever the other answers are, and puts them in the order of their paths
+    /// (as a JSON object reads back). A table in the formats; a list here, which costs the
+    /// browser app no map code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "sets_table")]
+    pub sets: Vec<(String, SetValue)>,
     /// When the entry can be used at all (what the answers rule out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -260,11 +261,47 @@ pub enum SetValue {
     Items(Vec<String>),
 }
 
+/// An entry's `sets` as the formats write it: a table from field path to value, read in the
+/// order written (a path given twice is kept twice, for linking to refuse).
+mod sets_table {
+    use std::fmt;
+
+    use serde::de::{MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use super::SetValue;
+
+    pub fn serialize<S: Serializer>(sets: &[(String, SetValue)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(sets.iter().map(|(path, value)| (path, value)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, SetValue)>, D::Error> {
+        struct Table;
+        impl<'de> Visitor<'de> for Table {
+            type Value = Vec<(String, SetValue)>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of profile field paths and the answers they get")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut sets = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    sets.push(entry);
+                }
+                Ok(sets)
+            }
+        }
+        d.deserialize_map(Table)
+    }
+}
+
 /// An entry's linked `sets` as data again: each field's path and its value as the pack format
-/// writes it (a set's items in the field's order). Linking writes the data back this way, and
-/// the compact reader reads it so, which keeps the two equal.
-pub(crate) fn sets_data(fields: &[Field], sets: &[(FieldIx, Value)]) -> BTreeMap<String, SetValue> {
-    sets.iter()
+/// writes it (a set's items in the field's order), by path. Linking writes the data back this
+/// way, and the compact form keeps it so, which keeps the two equal.
+pub(crate) fn sets_data(fields: &[Field], sets: &[(FieldIx, Value)]) -> Vec<(String, SetValue)> {
+    let mut data: Vec<(String, SetValue)> = sets
+        .iter()
         .map(|(f, value)| {
             let field = &fields[*f];
             let value = match (&field.kind, value) {
@@ -282,12 +319,81 @@ pub(crate) fn sets_data(fields: &[Field], sets: &[(FieldIx, Value)]) -> BTreeMap
                 (_, Value::Bool(b)) => SetValue::Bool(*b),
                 (_, Value::Num(n)) => SetValue::Int(*n as i64),
                 (_, Value::Int(n)) => SetValue::Int(*n),
-                // Linking and the compact reader give no other pair.
+                // Linking gives no other pair.
                 (_, _) => SetValue::Text(String::new()),
             };
             (field.path.clone(), value)
         })
-        .collect()
+        .collect();
+    data.sort_by(|a, b| a.0.cmp(&b.0));
+    data
+}
+
+/// A value of `sets` for a field of `kind`, or why it does not fit.
+pub(crate) fn set_value(kind: &FieldKind, value: &SetValue) -> Result<Value, String> {
+    let expected = |what: &str| {
+        Err(format!(
+            "expected {what} ({}), found {}",
+            kind.describe(),
+            match value {
+                SetValue::Bool(b) => b.to_string(),
+                SetValue::Int(n) => n.to_string(),
+                SetValue::Text(s) => format!("'{s}'"),
+                SetValue::Items(_) => "a list".to_string(),
+            }
+        ))
+    };
+    match (kind, value) {
+        (FieldKind::Bool { .. }, SetValue::Bool(b)) => Ok(Value::Bool(*b)),
+        (FieldKind::Bool { .. }, _) => expected("true or false"),
+        (FieldKind::Integer { min, max, .. }, SetValue::Int(n)) if n >= min && n <= max => {
+            Ok(Value::Int(*n))
+        }
+        (FieldKind::Integer { min, max, .. }, _) => {
+            expected(&format!("a whole number from {min} to {max}"))
+        }
+        (FieldKind::Number { min, .. }, SetValue::Int(n)) if *n as f64 >= *min => {
+            Ok(Value::Num(*n as f64))
+        }
+        (FieldKind::Number { .. }, _) => expected("a whole number, 0 or more"),
+        (FieldKind::Choice { values, .. }, SetValue::Text(s)) => {
+            match values.iter().position(|v| v == s) {
+                Some(i) => Ok(Value::Choice(i as u8)),
+                None => Err(format!(
+                    "unknown value '{s}'; expected one of: {}",
+                    values.join(", ")
+                )),
+            }
+        }
+        (FieldKind::Choice { values, .. }, _) => {
+            expected(&format!("one of: {}", values.join(", ")))
+        }
+        (FieldKind::Set { items }, SetValue::Items(list)) if !list.is_empty() => {
+            let mut bits = 0u32;
+            for item in list {
+                match items.iter().position(|x| x == item) {
+                    Some(i) if bits & (1 << i) != 0 => {
+                        return Err(format!("'{item}' is listed twice"))
+                    }
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        return Err(format!(
+                            "unknown item '{item}'; expected some of: {}",
+                            items.join(", ")
+                        ))
+                    }
+                }
+            }
+            Ok(Value::Set(bits))
+        }
+        (FieldKind::Set { items }, _) => {
+            expected(&format!("a list of some of: {}", items.join(", ")))
+        }
+        (FieldKind::Text { .. }, _) => Err(
+            "a text answer cannot be set by a step; sets gives yes/no, number, choice and set answers"
+                .to_string(),
+        ),
+    }
 }
 
 /// A value an option sets.
@@ -448,8 +554,6 @@ pub struct Pack {
     pub(crate) entry_when: Vec<Option<Expr>>,
     pub(crate) entry_eligible: Vec<Option<Expr>>,
     pub(crate) entry_localities: Vec<Option<u64>>,
-    /// Each entry's `sets`: the answers a done step with it gives, by field, in field order.
-    pub(crate) entry_sets: Vec<Vec<(FieldIx, Value)>>,
     pub(crate) question_field: Vec<FieldIx>,
     pub(crate) question_show: Vec<Option<Expr>>,
     /// What follows from the parts above (see [`Derived`]).
@@ -506,8 +610,6 @@ pub(crate) struct LinkedEntries {
     pub when: Vec<Option<Expr>>,
     pub eligible: Vec<Option<Expr>>,
     pub localities: Vec<Option<u64>>,
-    /// The answers each entry's `sets` gives, by profile field, in field order.
-    pub sets: Vec<Vec<(FieldIx, Value)>>,
 }
 
 /// Each question linked: the field it fills and when it is shown.
@@ -626,7 +728,6 @@ impl Pack {
             entry_when: entries.when,
             entry_eligible: entries.eligible,
             entry_localities: entries.localities,
-            entry_sets: entries.sets,
             question_field: questions.field,
             question_show: questions.show,
             derived,
@@ -663,13 +764,20 @@ impl Pack {
     /// Gives `profile` the answers entry `entry` sets once its step is done (its `sets`): a
     /// set's items are added; a choice with an order or an ordered number is raised to the
     /// value, never lowered; anything else is set to it. Returns the paths of the answers that
-    /// changed, in field order.
+    /// changed, in the order of `sets` (by path). (A pack read from its compact form is not
+    /// checked again here: a value that does not fit its field is passed over.)
     pub fn apply_sets(&self, entry: usize, profile: &mut Profile) -> Vec<&str> {
         let mut changed = Vec::new();
-        for (f, value) in &self.entry_sets[entry] {
-            let field = &self.fields[*f];
-            let now = profile.get(*f).cloned();
-            let next = match (&field.kind, &now, value) {
+        for (path, value) in &self.data.entries[entry].sets {
+            let Some(f) = super::profile::core_field(path) else {
+                continue;
+            };
+            let field = &self.fields[f];
+            let Ok(value) = set_value(&field.kind, value) else {
+                continue;
+            };
+            let now = profile.get(f).cloned();
+            let next = match (&field.kind, &now, &value) {
                 (FieldKind::Set { .. }, Some(Value::Set(had)), Value::Set(add)) => {
                     Value::Set(had | add)
                 }
@@ -691,10 +799,10 @@ impl Pack {
                 (FieldKind::Bool { ordered: true }, Some(Value::Bool(true)), _) => {
                     Value::Bool(true)
                 }
-                _ => value.clone(),
+                _ => value,
             };
             if now.as_ref() != Some(&next) {
-                profile.set(*f, Some(next));
+                profile.set(f, Some(next));
                 changed.push(field.path.as_str());
             }
         }
