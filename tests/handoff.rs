@@ -1863,8 +1863,9 @@ fn a_version_2_file_holds_no_version_3_fields() {
         std::fs::read_to_string(root().join("tests/fixtures/handoff/v2-merged.json")).unwrap();
     let mut json: Json = serde_json::from_str(&text).unwrap();
     json["enterprises"][0]["programme"] = json!("Pueblos Digitales");
-    json["enterprises"][0]["steps"] = json!([]);
-    json["enterprises"][0]["visits"][0]["outcomes"] = json!({"selling_online": true});
+    // Only the fields are named: what they hold is not read.
+    json["enterprises"][0]["steps"] = json!([{"step": 1}]);
+    json["enterprises"][0]["visits"][0]["outcomes"] = json!({"selling_online": "yes"});
     json["enterprises"][1]["other_values"] = json!([{"field": "team", "value": "x"}]);
     assert_eq!(
         errors(&json.to_string()),

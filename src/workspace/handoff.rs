@@ -895,10 +895,13 @@ impl Decoder {
                 None
             }
         };
-        let programme = self.tag(&obj, "programme");
-        let institution = self.tag(&obj, "institution");
-        let term = self.tag(&obj, "term");
-        let team = self.tag(&obj, "team");
+        // Fields version 3 added are read only from version 3 (an older file that has them
+        // gets them refused as unknown fields, above).
+        let tag = |d: &mut Decoder, key| if v3 { d.tag(&obj, key) } else { None };
+        let programme = tag(self, "programme");
+        let institution = tag(self, "institution");
+        let term = tag(self, "term");
+        let team = tag(self, "team");
         let created = self.timestamp(&obj, "created");
         let updated = self.timestamp(&obj, "updated");
         let edits = self.edits(&obj, "edits");
@@ -965,7 +968,12 @@ impl Decoder {
         }
         let mut steps: Vec<FollowStep> = Vec::new();
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-        for (i, v) in self.optional_array(&obj, "steps").iter().enumerate() {
+        let listed = if v3 {
+            self.optional_array(&obj, "steps")
+        } else {
+            &[]
+        };
+        for (i, v) in listed.iter().enumerate() {
             let spath = obj.at(&format!("steps[{i}]"));
             if let (Some(Json::String(step)), Some(Json::String(visit))) =
                 (v.get("step"), v.get("visit"))
@@ -1115,8 +1123,8 @@ impl Decoder {
             .text(&obj, "notes", false, MAX_NOTES_CHARS, true)
             .unwrap_or_default();
         let outcomes = match self.optional(&obj, "outcomes") {
-            Some(value) => self.outcomes(value, &obj.at("outcomes")),
-            None => None,
+            Some(value) if self.version >= 3 => self.outcomes(value, &obj.at("outcomes")),
+            _ => None,
         };
         let updated = self.timestamp(&obj, "updated");
         let edits = self.edits(&obj, "edits");
