@@ -1,6 +1,6 @@
-//! The workspace: the hand-off file `umbral.handoff/2`, and version 1 read and migrated (round
-//! trips, every problem named with
-//! its path, the JSON schema), merging, the CSV of latest reports, progress between visits,
+//! The workspace: the hand-off file `umbral.handoff/3`, and versions 1 and 2 read and migrated
+//! (round trips, every problem named with its path, the JSON schema), cohort tags, steps
+//! followed through and outcomes, merging, the CSV of latest reports, progress between visits,
 //! and `umbral handoff` on the command line.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -16,9 +16,13 @@ use support::{text, umbral};
 use umbral::engine::{assess, Locale, Pack, Profile};
 use umbral::packs;
 use umbral::workspace::csv::{self, Separator};
+use umbral::workspace::follow::StepUpdate;
 use umbral::workspace::handoff;
 use umbral::workspace::progress;
-use umbral::workspace::{merge, merge_changes, Enterprise, MergeReport, OtherValue, Visit};
+use umbral::workspace::{
+    merge, merge_changes, CohortFilter, Enterprise, FollowError, MergeReport, OtherValue, Outcomes,
+    StepStatus, ToolUse, Visit, Who,
+};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,7 +44,9 @@ fn schema(version: u8) -> jsonschema::Validator {
         serde_json::from_str(&text).unwrap()
     };
     let mut handoff = read(&format!("handoff-v{version}.schema.json"));
-    handoff["$defs"]["bundled_profile"] = read(&format!("profile-v{version}.schema.json"));
+    // Version 3 holds version-2 profiles, as version 2 does.
+    let profile = version.min(2);
+    handoff["$defs"]["bundled_profile"] = read(&format!("profile-v{profile}.schema.json"));
     jsonschema::validator_for(&handoff).unwrap()
 }
 
@@ -49,7 +55,8 @@ fn schema_errors(text: &str) -> Vec<String> {
     let value: Json = serde_json::from_str(text).unwrap();
     let version = match value["schema"].as_str() {
         Some("umbral.handoff/1") => 1,
-        _ => 2,
+        Some("umbral.handoff/2") => 2,
+        _ => 3,
     };
     schema(version)
         .iter_errors(&value)
@@ -97,7 +104,7 @@ fn the_sample_decodes_and_round_trips() {
     // One enterprise per line, the header on the first.
     assert_eq!(text.lines().count(), 2 + enterprises.len());
     assert!(text.starts_with(
-        "{\"schema\":\"umbral.handoff/2\",\"exported_at\":\"2026-11-28T14:00:00Z\",\"app_version\":"
+        "{\"schema\":\"umbral.handoff/3\",\"exported_at\":\"2026-11-28T14:00:00Z\",\"app_version\":"
     ));
     // The version-1 sample's profiles were migrated: the same answers, as version 2.
     assert!(!text.contains("umbral.profile/1"));
@@ -156,19 +163,19 @@ fn not_a_handoff_file() {
     );
     assert_eq!(
         errors("{}"),
-        vec!["not a hand-off file: missing field 'schema' (\"umbral.handoff/2\")"]
+        vec!["not a hand-off file: missing field 'schema' (\"umbral.handoff/3\")"]
     );
     assert_eq!(
         errors(r#"{"schema":"umbral.report/1"}"#),
-        vec!["schema: not a hand-off file: expected \"umbral.handoff/2\", found 'umbral.report/1'"]
+        vec!["schema: not a hand-off file: expected \"umbral.handoff/3\", found 'umbral.report/1'"]
     );
     assert_eq!(
         errors(r#"{"schema":"umbral.profile/1","country":"MX"}"#),
-        vec!["schema: this file is one profile ('umbral.profile/1'), not a hand-off file ('umbral.handoff/2')"]
+        vec!["schema: this file is one profile ('umbral.profile/1'), not a hand-off file ('umbral.handoff/3')"]
     );
     assert_eq!(
         errors(r#"{"schema":"umbral.profile/2","country":"MX"}"#),
-        vec!["schema: this file is one profile ('umbral.profile/2'), not a hand-off file ('umbral.handoff/2')"]
+        vec!["schema: this file is one profile ('umbral.profile/2'), not a hand-off file ('umbral.handoff/3')"]
     );
 }
 
@@ -189,12 +196,12 @@ fn a_version_1_file_holds_version_1_profiles() {
 fn other_versions_are_refused_whole_with_a_clear_message() {
     // Whatever else is in it: a file of another version is not read at all.
     let text = edited(|j| {
-        j["schema"] = json!("umbral.handoff/3");
+        j["schema"] = json!("umbral.handoff/4");
         j["enterprises"] = json!("a different shape");
     });
     assert_eq!(
         errors(&text),
-        vec!["schema: this file is 'umbral.handoff/3', a version this app cannot read; it reads 'umbral.handoff/2' and 'umbral.handoff/1'. A newer version of Umbral may open it"]
+        vec!["schema: this file is 'umbral.handoff/4', a version this app cannot read; it reads 'umbral.handoff/3', 'umbral.handoff/2' and 'umbral.handoff/1'. A newer version of Umbral may open it"]
     );
 }
 
@@ -720,7 +727,12 @@ enum Op {
     Delete(usize, usize),
     /// Settle the enterprise's first conflict, if it has one, keeping the copy or not.
     Resolve(usize, bool),
+    /// Save a step of a visit: (enterprise, visit, entry, status, second of the time saved).
+    SetStep(usize, usize, usize, usize, u8),
 }
+
+/// The catalogue entries the property tests follow.
+const STEP_ENTRIES: [&str; 3] = ["whatsapp-business", "product-photos", "sat-rfc"];
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
@@ -730,6 +742,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 0..3u8).prop_map(|(e, x)| Op::Rename(e, x)),
         (0..3usize, 0..4usize).prop_map(|(e, v)| Op::Delete(e, v)),
         (0..3usize, any::<bool>()).prop_map(|(e, keep)| Op::Resolve(e, keep)),
+        (0..3usize, 0..4usize, 0..3usize, 0..4usize, 0..3u8)
+            .prop_map(|(e, v, x, status, at)| Op::SetStep(e, v, x, status, at)),
     ]
 }
 
@@ -810,6 +824,24 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
                     ent.resolve_conflict(&copy, keep, device, DAY2).unwrap();
                 }
             }
+            Op::SetStep(e, v, x, status, at) => {
+                let ent = &mut workspace[e];
+                if ent.visits.is_empty() {
+                    continue;
+                }
+                let visit = ent.visits[v % ent.visits.len()].id.clone();
+                let status = StepStatus::ALL[status];
+                let reason = (status == StepStatus::Dropped).then_some("Sin tiempo");
+                let now = format!("2026-11-29T09:00:0{at}Z");
+                ent.set_step(
+                    &visit,
+                    STEP_ENTRIES[x],
+                    update(status, reason),
+                    device,
+                    &now,
+                )
+                .unwrap();
+            }
             Op::Delete(e, v) => {
                 let ent = &mut workspace[e];
                 if !ent.visits.is_empty() {
@@ -819,6 +851,61 @@ fn apply(workspace: &mut [Enterprise], ops: &[Op], device: &str) {
             }
         }
     }
+}
+
+/// An enterprise's steps as the same text on every device (saves aside), sorted.
+fn step_contents(e: &Enterprise) -> Vec<String> {
+    let mut steps: Vec<String> = e
+        .steps
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            s.edits.clear();
+            serde_json::to_string(&s).unwrap()
+        })
+        .collect();
+    steps.sort();
+    steps
+}
+
+/// Every step of either side is in `merged` (by visit and entry), with a status at least as
+/// recent: a step is never lost, and one side's copy gives way only to a later or preferred one.
+fn keeps_every_step(
+    merged: &[Enterprise],
+    a: &[Enterprise],
+    b: &[Enterprise],
+) -> Result<(), String> {
+    for side in [a, b] {
+        for e in side {
+            let Some(m) = merged.iter().find(|m| m.id == e.id) else {
+                return Err("enterprise lost".into());
+            };
+            for s in &e.steps {
+                let Some(kept) = m.step(&s.visit, &s.step) else {
+                    return Err(format!("step {} of {} lost", s.step, s.visit));
+                };
+                if !s
+                    .edits
+                    .iter()
+                    .all(|(d, n)| kept.edits.get(d).is_some_and(|k| k >= n))
+                {
+                    return Err(format!("step {} of {} lost saves", s.step, s.visit));
+                }
+            }
+            let mut keys: Vec<(&str, &str)> = m
+                .steps
+                .iter()
+                .map(|s| (s.visit.as_str(), s.step.as_str()))
+                .collect();
+            let n = keys.len();
+            keys.sort();
+            keys.dedup();
+            if keys.len() != n {
+                return Err(format!("a step twice in {}", m.id));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every visit of `side` is in `merged` with its content, unless `other` (the other input)
@@ -889,6 +976,7 @@ proptest! {
 
         prop_assert_eq!(keeps_every_visit(&ab, &a, &b), Ok(()));
         prop_assert_eq!(keeps_every_visit(&ab, &b, &a), Ok(()));
+        prop_assert_eq!(keeps_every_step(&ab, &a, &b), Ok(()));
         prop_assert_eq!(sound(&ab), Ok(()));
         // The merged workspace survives the file.
         prop_assert_eq!(handoff::decode(&handoff::encode(&ab, NOW)).unwrap(), ab.clone());
@@ -906,6 +994,11 @@ proptest! {
                 prop_assert_eq!(vx, vy);
                 prop_assert_eq!(&x.name, &y.name);
                 prop_assert_eq!(&x.other_values, &y.other_values);
+                // Steps converge whole, save counts included.
+                prop_assert_eq!(&x.steps.len(), &y.steps.len());
+                for s in &x.steps {
+                    prop_assert_eq!(Some(s), y.step(&s.visit, &s.step));
+                }
             }
         }
     }
@@ -1360,7 +1453,7 @@ fn cli_prints_the_handoff_schema() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
-        std::fs::read_to_string(root().join("www/spec/handoff-v2.schema.json")).unwrap()
+        std::fs::read_to_string(root().join("www/spec/handoff-v3.schema.json")).unwrap()
     );
 }
 
@@ -1453,12 +1546,12 @@ fn a_stored_visit_reads_back_or_says_why_not() {
 fn refusals_have_a_plain_headline_in_both_languages() {
     let headline = |text: &str, locale| handoff::decode(text).unwrap_err().headline(locale);
     assert_eq!(
-        headline(r#"{"schema":"umbral.handoff/3"}"#, Locale::Es),
-        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/3). Actualice Umbral para abrirlo. No se cambió nada."
+        headline(r#"{"schema":"umbral.handoff/4"}"#, Locale::Es),
+        "Este archivo es de una versión más nueva de Umbral (umbral.handoff/4). Actualice Umbral para abrirlo. No se cambió nada."
     );
     assert_eq!(
-        headline(r#"{"schema":"umbral.handoff/3"}"#, Locale::En),
-        "This file is from a newer version of Umbral (umbral.handoff/3). Update Umbral to open it. Nothing was changed."
+        headline(r#"{"schema":"umbral.handoff/4"}"#, Locale::En),
+        "This file is from a newer version of Umbral (umbral.handoff/4). Update Umbral to open it. Nothing was changed."
     );
     assert_eq!(
         headline(r#"{"schema":"umbral.profile/1","country":"MX"}"#, Locale::Es),
@@ -1485,8 +1578,8 @@ fn refusals_have_a_plain_headline_in_both_languages() {
     );
 }
 
-/// An enterprise's id, its details, and its visits' ids and fingerprints.
-type Contents = (String, String, Vec<(String, String)>);
+/// An enterprise's id, its details, its visits' ids and fingerprints, and its steps.
+type Contents = (String, String, Vec<(String, String)>, Vec<String>);
 
 /// One to three rounds of changes on two devices; `deleting` allows deletions and settled
 /// conflicts.
@@ -1531,6 +1624,7 @@ fn contents(workspace: &[Enterprise]) -> Vec<Contents> {
                 e.id.clone(),
                 format!("{}|{:?}", e.name, e.other_values),
                 visits,
+                step_contents(e),
             )
         })
         .collect();
@@ -1607,6 +1701,7 @@ proptest! {
             merge(&mut a, b0.clone());
             prop_assert_eq!(keeps_every_visit(&a, &a0, &b0), Ok(()));
             prop_assert_eq!(keeps_every_visit(&a, &b0, &a0), Ok(()));
+            prop_assert_eq!(keeps_every_step(&a, &a0, &b0), Ok(()));
             let again = merge(&mut a, b0);
             prop_assert!(!again.changed(), "{:?}", again);
             merge(&mut b, a.clone());
@@ -1616,4 +1711,885 @@ proptest! {
             prop_assert_eq!(sound(&b), Ok(()));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 3: cohort tags, steps followed through, outcomes (issue 14)
+
+const V3_SAMPLE: &str = "tests/fixtures/handoff/v3-sample.json";
+
+fn v3_text() -> String {
+    std::fs::read_to_string(root().join(V3_SAMPLE)).unwrap()
+}
+
+fn v3_sample() -> Vec<Enterprise> {
+    handoff::decode(&v3_text()).unwrap_or_else(|e| panic!("the v3 sample decodes:\n{e}"))
+}
+
+/// The v3 sample with one change made to its JSON.
+fn v3_edited(change: impl FnOnce(&mut Json)) -> String {
+    let mut json: Json = serde_json::from_str(&v3_text()).unwrap();
+    change(&mut json);
+    json.to_string()
+}
+
+/// Each problem with its path, in English and in Spanish.
+fn both_languages(text: &str) -> Vec<(String, String)> {
+    handoff::decode(text)
+        .err()
+        .map(|errors| {
+            errors
+                .0
+                .iter()
+                .map(|e| (e.message(Locale::En), e.message(Locale::Es)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_v3_sample_decodes_round_trips_and_matches_the_schema() {
+    assert_eq!(schema_errors(&v3_text()), Vec::<String>::new());
+    let file = handoff::decode_file(&v3_text()).unwrap();
+    assert_eq!(file.schema, "umbral.handoff/3");
+    let lupita = &file.enterprises[0];
+    assert_eq!(
+        (
+            lupita.programme.as_deref(),
+            lupita.institution.as_deref(),
+            lupita.term.as_deref(),
+            lupita.team.as_deref()
+        ),
+        (
+            Some("Pueblos Digitales (ficticio)"),
+            Some("Universidad del Valle (ficticia)"),
+            Some("2026-2"),
+            Some("Equipo 4")
+        )
+    );
+    assert_eq!(lupita.steps.len(), 4);
+    let statuses: Vec<StepStatus> = lupita.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            StepStatus::Done,
+            StepStatus::InProgress,
+            StepStatus::Dropped,
+            StepStatus::Agreed
+        ]
+    );
+    assert_eq!(
+        lupita.steps[0].confirmed_in.as_deref(),
+        Some("v-2026-09-20-b2")
+    );
+    assert_eq!(lupita.steps[1].who, Some(Who::Relative));
+    assert_eq!(lupita.steps[1].follow_up.as_deref(), Some("2026-10-15"));
+    let outcomes = lupita.visits[1].outcomes.as_ref().unwrap();
+    assert!(outcomes.selling_online);
+    assert_eq!(outcomes.channels, ["whatsapp", "whatsapp_business"]);
+    assert_eq!(outcomes.online_share, Some(15));
+    assert_eq!(
+        outcomes.tools,
+        [
+            ToolUse {
+                entry: "whatsapp-business".into(),
+                still_using: true
+            },
+            ToolUse {
+                entry: "mercado-pago".into(),
+                still_using: false
+            }
+        ]
+    );
+    assert!(
+        !file.enterprises[1].visits[0]
+            .outcomes
+            .as_ref()
+            .unwrap()
+            .selling_online
+    );
+    // Written back as version 3, read back the same, and written the same again.
+    let text = handoff::encode(&file.enterprises, NOW);
+    assert_eq!(schema_errors(&text), Vec::<String>::new());
+    assert_eq!(handoff::decode(&text).unwrap(), file.enterprises);
+    assert_eq!(handoff::encode(&handoff::decode(&text).unwrap(), NOW), text);
+    // Merged into itself, nothing changes.
+    let mut again = file.enterprises.clone();
+    assert!(!merge(&mut again, file.enterprises.clone()).changed());
+    assert_eq!(again, file.enterprises);
+    // A stored record carries its steps and tags, and checks on its own.
+    for e in &file.enterprises {
+        assert_eq!(e.validate(), Ok(()));
+        assert_eq!(
+            Enterprise::from_value(&serde_json::to_value(e).unwrap()).as_ref(),
+            Ok(e)
+        );
+    }
+}
+
+/// A version-2 file (as this app wrote them before version 3) keeps reading: its enterprises
+/// have no tags, steps or outcomes, and written again as version 3 they are the same bytes but
+/// for the version (the merged sample, pinned as `merged.json`).
+#[test]
+fn a_version_2_file_keeps_reading_and_migrates_to_version_3() {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/handoff/v2-merged.json")).unwrap();
+    assert!(text.starts_with("{\"schema\":\"umbral.handoff/2\""));
+    assert_eq!(schema_errors(&text), Vec::<String>::new());
+    let file = handoff::decode_file(&text).unwrap();
+    assert_eq!(file.schema, "umbral.handoff/2");
+    for e in &file.enterprises {
+        assert!(e.steps.is_empty() && TAGS.iter().all(|t| e.detail(t) == Some("")));
+        assert!(e.visits.iter().all(|v| v.outcomes.is_none()));
+    }
+    let written = handoff::encode(&file.enterprises, PINNED_AT);
+    assert_eq!(
+        written,
+        text.replacen("umbral.handoff/2", "umbral.handoff/3", 1)
+    );
+    // Version 1, too (its profiles migrated).
+    let v1 = handoff::decode_file(&sample_text()).unwrap();
+    assert_eq!(v1.schema, "umbral.handoff/1");
+    assert!(v1.enterprises.iter().all(|e| e.steps.is_empty()));
+}
+
+const TAGS: [&str; 4] = ["programme", "institution", "term", "team"];
+
+/// Fields version 3 added are not version 2's: a version-2 file that has them was not written
+/// by any version of Umbral, and is refused with the fields version 2 knows.
+#[test]
+fn a_version_2_file_holds_no_version_3_fields() {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/handoff/v2-merged.json")).unwrap();
+    let mut json: Json = serde_json::from_str(&text).unwrap();
+    json["enterprises"][0]["programme"] = json!("Pueblos Digitales");
+    // Only the fields are named: what they hold is not read.
+    json["enterprises"][0]["steps"] = json!([{"step": 1}]);
+    json["enterprises"][0]["visits"][0]["outcomes"] = json!({"selling_online": "yes"});
+    json["enterprises"][1]["other_values"] = json!([{"field": "team", "value": "x"}]);
+    assert_eq!(
+        errors(&json.to_string()),
+        vec![
+            "enterprises[0]: unknown field 'programme'; expected one of: id, name, country, region, locality, sector, created, updated, edits, other_values, visits, removed",
+            "enterprises[0]: unknown field 'steps'; expected one of: id, name, country, region, locality, sector, created, updated, edits, other_values, visits, removed",
+            "enterprises[0].visits[0]: unknown field 'outcomes'; expected one of: id, date, profile, notes, updated, edits, conflict_of",
+            "enterprises[1].other_values[0].field: unknown detail 'team'; expected one of: name, region, locality, sector",
+        ]
+    );
+}
+
+#[test]
+fn every_new_problem_is_reported_at_its_path_in_both_languages() {
+    let text = v3_edited(|j| {
+        let e = &mut j["enterprises"][0];
+        e["programme"] = json!(" Pueblos Digitales");
+        e["institution"] = json!("   ");
+        e["term"] = json!("t".repeat(201));
+        e["team"] = json!(4);
+        e["other_values"] = json!([{"field": "cohort", "value": "x"}]);
+        let s = &mut e["steps"];
+        s[0]["status"] = json!("finished");
+        s[1]["reason"] = json!("No tiene tiempo");
+        s[1]["confirmed_in"] = json!("v-2026-09-20-b2");
+        s[1]["who"] = json!("neighbour");
+        s[1]["follow_up"] = json!("2026-02-30");
+        s[2].as_object_mut().unwrap().remove("reason");
+        s[3]["step"] = json!("whatsapp-business");
+        s[3]["visit"] = json!("v-2026-03-14-a1");
+        s[3]["status"] = json!("dropped");
+        s[3]["reason"] = json!("r".repeat(501));
+        s[3]["colour"] = json!("red");
+        let o = &mut e["visits"][1]["outcomes"];
+        o["selling_online"] = json!("yes");
+        o["channels"] = json!(["whatsapp", "telegram"]);
+        o["online_share"] = json!(120);
+        o["tools"] = json!([
+            {"entry": "mercado-pago", "still_using": true},
+            {"entry": "mercado-pago", "still_using": false},
+            {"entry": "clip"}
+        ]);
+        let c = &mut j["enterprises"][1]["visits"][0]["outcomes"];
+        c["channels"] = json!(["facebook"]);
+        c["online_share"] = json!(5);
+    });
+    let found = both_languages(&text);
+    let english: Vec<&str> = found.iter().map(|(en, _)| en.as_str()).collect();
+    assert_eq!(
+        english,
+        vec![
+            "enterprises[0].programme: has spaces at its start or end",
+            "enterprises[0].institution: is empty",
+            "enterprises[0].term: longer than 200 characters",
+            "enterprises[0].team: expected a string, found a number",
+            "enterprises[0].other_values[0].field: unknown detail 'cohort'; expected one of: name, region, locality, sector, programme, institution, term, team",
+            "enterprises[0].visits[1].outcomes.selling_online: expected true or false, found the string 'yes'",
+            "enterprises[0].visits[1].outcomes.channels: unknown item 'telegram'; expected any of: whatsapp, whatsapp_business, facebook, instagram, tiktok, google_business, marketplace, own_store",
+            "enterprises[0].visits[1].outcomes.online_share: 120 is out of range; expected 0 to 100",
+            "enterprises[0].visits[1].outcomes.tools[1].entry: 'mercado-pago' appears twice",
+            "enterprises[0].visits[1].outcomes.tools[2]: missing field 'still_using'",
+            "enterprises[0].steps[0].status: unknown value 'finished'; expected one of: agreed, in_progress, done, dropped",
+            "enterprises[0].steps[1].reason: a reason is kept only for a dropped step; this one is 'in_progress'",
+            "enterprises[0].steps[1].who: unknown value 'neighbour'; expected one of: owner, relative, staff, consultant",
+            "enterprises[0].steps[1].follow_up: expected a date such as 2026-03-14, found '2026-02-30'",
+            "enterprises[0].steps[1].confirmed_in: confirmed_in is kept only for a step done; this one is 'in_progress'",
+            "enterprises[0].steps[2]: a dropped step needs a reason: why it was left aside (1 to 500 characters)",
+            "enterprises[0].steps[3]: step 'whatsapp-business' of visit 'v-2026-03-14-a1' is already steps[0] of this enterprise",
+            "enterprises[0].steps[3]: unknown field 'colour'; expected one of: step, visit, status, reason, who, follow_up, confirmed_in, updated, edits",
+            "enterprises[0].steps[3].reason: longer than 500 characters",
+            "enterprises[1].visits[0].outcomes: channels or a share of online sales, but selling_online is false",
+        ]
+    );
+    let spanish: Vec<&str> = found.iter().map(|(_, es)| es.as_str()).collect();
+    for (i, (en, es)) in english.iter().zip(&spanish).enumerate() {
+        assert_ne!(en, es, "{i}");
+        // The same place, in the same words of the file.
+        assert_eq!(en.split(": ").next(), es.split(": ").next(), "{i}");
+        for english_word in ["expected", "found", "unknown", "missing", " is "] {
+            assert!(!es.contains(english_word), "{es:?} says {english_word:?}");
+        }
+    }
+    assert_eq!(
+        spanish[0],
+        "enterprises[0].programme: tiene espacios al principio o al final"
+    );
+    assert_eq!(
+        spanish[15],
+        "enterprises[0].steps[2]: un paso que se dejó necesita un motivo: por qué se dejó (de 1 a 500 caracteres)"
+    );
+    assert_eq!(
+        spanish[19],
+        "enterprises[1].visits[0].outcomes: tiene canales o una parte de ventas por internet, pero selling_online es false (no vende por internet)"
+    );
+    // The schema refuses what the reader refuses.
+    for change in [
+        |j: &mut Json| {
+            j["enterprises"][0]["steps"][2]
+                .as_object_mut()
+                .unwrap()
+                .remove("reason")
+                .map(drop)
+                .unwrap_or(())
+        },
+        |j: &mut Json| j["enterprises"][0]["steps"][1]["reason"] = json!("x"),
+        |j: &mut Json| j["enterprises"][0]["steps"][1]["confirmed_in"] = json!("v1"),
+        |j: &mut Json| j["enterprises"][0]["programme"] = json!("x "),
+        |j: &mut Json| {
+            j["enterprises"][1]["visits"][0]["outcomes"]["channels"] = json!(["facebook"])
+        },
+        |j: &mut Json| j["enterprises"][0]["steps"][0]["status"] = json!("finished"),
+    ] {
+        let text = v3_edited(change);
+        assert!(!schema_errors(&text).is_empty(), "{text}");
+        assert!(!errors(&text).is_empty(), "{text}");
+    }
+}
+
+// The step merge rule.
+
+const DAY3: &str = "2026-11-30T09:00:00Z";
+
+/// The shared starting point: one enterprise, one visit, one step agreed.
+fn with_a_step() -> (Vec<Enterprise>, Vec<Enterprise>) {
+    let mut e = one_enterprise();
+    e.set_step(
+        "vis-1",
+        "whatsapp-business",
+        update(StepStatus::Agreed, None),
+        "tel-a",
+        NOW,
+    )
+    .unwrap();
+    (vec![e.clone()], vec![e])
+}
+
+fn update(status: StepStatus, reason: Option<&str>) -> StepUpdate<'_> {
+    StepUpdate {
+        status,
+        reason,
+        who: None,
+        follow_up: None,
+    }
+}
+
+/// Saves the WhatsApp Business step of the first enterprise's first visit.
+fn save_whatsapp(
+    w: &mut [Enterprise],
+    status: StepStatus,
+    reason: Option<&str>,
+    device: &str,
+    at: &str,
+) {
+    w[0].set_step(
+        "vis-1",
+        "whatsapp-business",
+        update(status, reason),
+        device,
+        at,
+    )
+    .unwrap();
+}
+
+fn status_of(w: &[Enterprise]) -> StepStatus {
+    w[0].step("vis-1", "whatsapp-business").unwrap().status
+}
+
+#[test]
+fn a_step_saved_on_one_side_replaces_the_older_copy() {
+    let (mut a, mut b) = with_a_step();
+    save_whatsapp(&mut b, StepStatus::InProgress, None, "tel-b", DAY2);
+    let (report, changes) = merge_changes(&a, b.clone());
+    assert_eq!(report.steps_updated, 1, "{report:?}");
+    assert_eq!(report.summary(Locale::Es), "1 paso al día.");
+    assert_eq!(report.summary(Locale::En), "1 updated step.");
+    // The import writes the enterprise's record (its steps in it) over the revision read, which
+    // counts the steps' saves: one for the details, one for the step.
+    assert!(changes.visits.is_empty());
+    assert_eq!(changes.enterprises.len(), 1);
+    assert_eq!(changes.enterprises[0].1, 2);
+    assert_eq!(changes.enterprises[0].0.steps, b[0].steps);
+    merge(&mut a, b.clone());
+    assert_eq!(status_of(&a), StepStatus::InProgress);
+    assert_eq!(a, b);
+    // The older copy coming back changes nothing (dominated).
+    let (older, _) = with_a_step();
+    assert!(!merge(&mut a, older).changed());
+    assert_eq!(a, b);
+    // Equal copies change nothing.
+    assert!(!merge(&mut a, b.clone()).changed());
+}
+
+/// Both devices save the WhatsApp step apart, done on one at `at_a` and dropped on the other
+/// at `at_b`, then import each other's files: both merged workspaces, then what each exported.
+fn done_here_dropped_there(at_a: &str, at_b: &str) -> [Vec<Enterprise>; 4] {
+    let (mut a, mut b) = with_a_step();
+    save_whatsapp(&mut a, StepStatus::Done, None, "tel-a", at_a);
+    save_whatsapp(
+        &mut b,
+        StepStatus::Dropped,
+        Some("No quiere"),
+        "tel-b",
+        at_b,
+    );
+    let (a0, b0) = (a.clone(), b.clone());
+    assert_eq!(
+        merge(&mut a, b0.clone()).steps_updated,
+        usize::from(at_b > at_a)
+    );
+    merge(&mut b, a0.clone());
+    [a, b, a0, b0]
+}
+
+#[test]
+fn a_step_changed_on_both_sides_keeps_the_later_save_on_both_devices() {
+    let [mut a, mut b, a0, b0] = done_here_dropped_there(DAY2, DAY3);
+    // The later save (dropped, on day 3) stays on both, with both sides' saves.
+    assert_eq!(status_of(&a), StepStatus::Dropped);
+    assert_eq!(a, b);
+    let edits = &a[0].steps[0].edits;
+    assert_eq!(
+        (edits.get("tel-a"), edits.get("tel-b")),
+        (Some(&2), Some(&1))
+    );
+    // Idempotent, and each device's old copy changes nothing more.
+    for w in [&mut a, &mut b] {
+        let before = w.clone();
+        assert!(!merge(w, a0.clone()).changed());
+        assert!(!merge(w, b0.clone()).changed());
+        assert_eq!(*w, before);
+    }
+
+    // Saved at the same moment: the status that went further stays (done over dropped).
+    let [a, b, ..] = done_here_dropped_there(DAY2, DAY2);
+    assert_eq!(status_of(&a), StepStatus::Done);
+    assert_eq!(a, b);
+
+    // The same moment and status: the smaller JSON text, whichever device imports.
+    let (mut a, mut b) = with_a_step();
+    let mut owner = update(StepStatus::InProgress, None);
+    owner.who = Some(Who::Owner);
+    let mut staff = owner.clone();
+    staff.who = Some(Who::Staff);
+    a[0].set_step("vis-1", "whatsapp-business", staff, "tel-a", DAY2)
+        .unwrap();
+    b[0].set_step("vis-1", "whatsapp-business", owner, "tel-b", DAY2)
+        .unwrap();
+    let a0 = a.clone();
+    merge(&mut a, b.clone());
+    merge(&mut b, a0);
+    assert_eq!(a[0].steps[0].who, Some(Who::Owner));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn steps_of_both_sides_are_all_kept() {
+    let (mut a, mut b) = with_a_step();
+    a[0].set_step(
+        "vis-1",
+        "product-photos",
+        update(StepStatus::Agreed, None),
+        "tel-a",
+        DAY2,
+    )
+    .unwrap();
+    b[0].set_step(
+        "vis-1",
+        "sat-rfc",
+        update(StepStatus::Agreed, None),
+        "tel-b",
+        DAY2,
+    )
+    .unwrap();
+    let report = merge(&mut a, b.clone());
+    assert_eq!(report.steps_added, 1);
+    assert_eq!(report.summary(Locale::Es), "1 paso en seguimiento nuevo.");
+    let mut steps: Vec<&str> = a[0].steps.iter().map(|s| s.step.as_str()).collect();
+    steps.sort();
+    assert_eq!(steps, ["product-photos", "sat-rfc", "whatsapp-business"]);
+    // A new enterprise brings its steps.
+    let mut empty = Vec::new();
+    let report = merge(&mut empty, a.clone());
+    assert_eq!(report.steps_added, 3);
+}
+
+#[test]
+fn a_step_is_saved_as_the_reader_checks_it() {
+    let mut e = one_enterprise();
+    let step = "whatsapp-business";
+    let said = |r: Result<(), FollowError>| r.unwrap_err().to_string();
+    assert_eq!(
+        said(e.set_step("nope", step, update(StepStatus::Agreed, None), "d", NOW)),
+        "no visit 'nope'"
+    );
+    assert_eq!(
+        said(e.set_step("vis-1", step, update(StepStatus::Dropped, None), "d", NOW)),
+        "a dropped step needs a reason: why it was left aside (1 to 500 characters)"
+    );
+    assert_eq!(
+        said(e.set_step("vis-1", step, update(StepStatus::Done, Some("x")), "d", NOW)),
+        "reason: a reason is kept only for a dropped step; this one is 'done'"
+    );
+    assert_eq!(
+        said(e.set_step(
+            "vis-1",
+            step,
+            update(StepStatus::Dropped, Some("  ")),
+            "d",
+            NOW
+        )),
+        "reason: is empty"
+    );
+    let mut dated = update(StepStatus::Agreed, None);
+    dated.follow_up = Some("2026-13-01");
+    assert_eq!(
+        said(e.set_step("vis-1", step, dated, "d", NOW)),
+        "follow_up: expected a date such as 2026-03-14, found '2026-13-01'"
+    );
+    assert_eq!(
+        said(e.set_step(
+            "vis-1",
+            "no es id",
+            update(StepStatus::Agreed, None),
+            "d",
+            NOW
+        )),
+        "step: expected an id (1 to 64 letters, digits, '-' or '_'), found 'no es id'"
+    );
+    // In Spanish too.
+    let error = e
+        .set_step("vis-1", step, update(StepStatus::Dropped, None), "d", NOW)
+        .unwrap_err();
+    assert_eq!(
+        error.message(Locale::Es),
+        "un paso que se dejó necesita un motivo: por qué se dejó (de 1 a 500 caracteres)"
+    );
+    assert!(e.steps.is_empty(), "nothing saved");
+    e.set_step("vis-1", step, update(StepStatus::Agreed, None), "d", NOW)
+        .unwrap();
+    assert_eq!(e.revision(), 2);
+    // Saving the same again records nothing.
+    e.set_step("vis-1", step, update(StepStatus::Agreed, None), "d", DAY2)
+        .unwrap();
+    assert_eq!((e.revision(), e.steps[0].updated.as_str()), (2, NOW));
+    assert_eq!(e.validate(), Ok(()));
+}
+
+#[test]
+fn the_next_visit_opens_with_the_latest_status_of_each_open_step() {
+    let mut e = one_enterprise();
+    e.visits.push(Visit::new(
+        "vis-2",
+        "2026-06-01",
+        profile("MX", 2),
+        "tel-a",
+        DAY2,
+    ));
+    let set = |e: &mut Enterprise, visit: &str, step: &str, status, reason, now| {
+        e.set_step(visit, step, update(status, reason), "tel-a", now)
+            .unwrap()
+    };
+    set(
+        &mut e,
+        "vis-1",
+        "whatsapp-business",
+        StepStatus::Agreed,
+        None,
+        NOW,
+    );
+    set(
+        &mut e,
+        "vis-1",
+        "product-photos",
+        StepStatus::InProgress,
+        None,
+        NOW,
+    );
+    set(&mut e, "vis-1", "sat-rfc", StepStatus::Agreed, None, NOW);
+    set(&mut e, "vis-2", "sat-rfc", StepStatus::Agreed, None, DAY2);
+    set(
+        &mut e,
+        "vis-1",
+        "mercado-pago",
+        StepStatus::Dropped,
+        Some("Efectivo"),
+        NOW,
+    );
+    // Photos were recommended again at the second visit, and are done now.
+    set(
+        &mut e,
+        "vis-2",
+        "product-photos",
+        StepStatus::Done,
+        None,
+        DAY3,
+    );
+    let open: Vec<(&str, &str, StepStatus)> = e
+        .open_steps()
+        .iter()
+        .map(|s| (s.visit.as_str(), s.step.as_str(), s.status))
+        .collect();
+    assert_eq!(
+        open,
+        [
+            ("vis-1", "whatsapp-business", StepStatus::Agreed),
+            ("vis-2", "sat-rfc", StepStatus::Agreed),
+        ]
+    );
+    // By entry: agreed, in progress, done, dropped.
+    assert_eq!(e.step_counts(), [2, 0, 1, 1]);
+}
+
+#[test]
+fn confirming_a_step_done_changes_exactly_the_answers_its_entry_sets() {
+    let packs = builtin_packs();
+    let pack = &packs["MX"];
+    let before = json!({
+        "schema": "umbral.profile/2", "country": "MX", "locality": "rural", "sector": "crafts",
+        "goal": "grow_local", "size": "micro",
+        "connectivity": {"internet": "mobile_data", "devices": ["smartphone"]},
+        "skills": {"digital_level": 2, "helper": "none", "hours_per_week": 6},
+        "presence": {"channels": ["whatsapp"], "product_photos": true, "inventory": "paper"},
+        "motivation": {"level": 4}
+    });
+    let mut e = Enterprise::new("ent-2", "Tejidos Rosa (ficticia)", "MX", "tel-a", NOW);
+    e.visits.push(Visit::new(
+        "vis-1",
+        "2026-03-14",
+        before.clone(),
+        "tel-a",
+        NOW,
+    ));
+    e.visits.push(Visit::new(
+        "vis-2",
+        "2026-09-20",
+        before.clone(),
+        "tel-a",
+        DAY2,
+    ));
+    // The first visit's roadmap recommends the step, and its report misses the requirement.
+    let first = assess(pack, &Profile::from_value(&before).unwrap(), Locale::Es);
+    assert!(first.options().any(|o| o.id == "whatsapp-business"));
+    let met = |v: &Visit| umbral::engine::met_requirements(pack, &v.decoded_profile().unwrap());
+    assert!(!met(&e.visits[1]).contains(&"presence_channel".to_string()));
+    let missing = |r: &umbral::engine::Report, id: &str| {
+        r.requirements
+            .iter()
+            .any(|x| x.id == id && x.status != umbral::engine::report::Status::Met)
+    };
+    assert!(missing(&first, "presence_channel"));
+
+    let confirm = |e: &mut Enterprise, into: &str| {
+        e.confirm_step("vis-1", "whatsapp-business", into, pack, "tel-b", DAY3)
+    };
+    assert_eq!(
+        confirm(&mut e, "vis-2").unwrap_err().to_string(),
+        "visit 'vis-1' has no step 'whatsapp-business' followed"
+    );
+    e.set_step(
+        "vis-1",
+        "whatsapp-business",
+        update(StepStatus::InProgress, None),
+        "tel-a",
+        DAY2,
+    )
+    .unwrap();
+    assert_eq!(
+        confirm(&mut e, "vis-2").unwrap_err(),
+        FollowError::NotDone {
+            step: "whatsapp-business".into()
+        }
+    );
+    e.set_step(
+        "vis-1",
+        "whatsapp-business",
+        update(StepStatus::Done, None),
+        "tel-a",
+        DAY2,
+    )
+    .unwrap();
+    assert_eq!(
+        confirm(&mut e, "vis-1").unwrap_err().to_string(),
+        "visit 'vis-1' is not later than visit 'vis-1', which recommended the step"
+    );
+    let chile = &packs["CL"];
+    assert_eq!(
+        e.confirm_step("vis-1", "whatsapp-business", "vis-2", chile, "tel-b", DAY3)
+            .unwrap_err()
+            .message(Locale::Es),
+        "el paquete 'cl' no es de MX, el país del negocio"
+    );
+    let untouched = e.clone();
+
+    let changed = confirm(&mut e, "vis-2").unwrap();
+    assert_eq!(changed, ["presence.channels"]);
+    // Only that answer changed, by exactly what the entry sets.
+    let mut expected = before.clone();
+    expected["presence"]["channels"] = json!(["whatsapp", "whatsapp_business"]);
+    assert_eq!(
+        Profile::from_value(&e.visits[1].profile).unwrap(),
+        Profile::from_value(&expected).unwrap()
+    );
+    assert_eq!(e.visits[0], untouched.visits[0]);
+    assert_eq!(e.visits[1].edits.get("tel-b"), Some(&1));
+    assert_eq!(e.visits[1].updated, DAY3);
+    // The confirmed visit's report shows the requirement met.
+    assert!(met(&e.visits[1]).contains(&"presence_channel".to_string()));
+    let after = assess(pack, &e.visits[1].decoded_profile().unwrap(), Locale::Es);
+    assert!(!missing(&after, "presence_channel"));
+    assert!(!after.options().any(|o| o.id == "whatsapp-business"));
+    assert!(progress::compare(&first, &after)
+        .steps_done
+        .contains(&"whatsapp-business"));
+    // The step says where it was confirmed, and stays done.
+    let step = e.step("vis-1", "whatsapp-business").unwrap();
+    assert_eq!(step.confirmed_in.as_deref(), Some("vis-2"));
+    assert_eq!(e.validate(), Ok(()));
+    assert_eq!(
+        confirm(&mut e, "vis-2").unwrap_err().to_string(),
+        "step 'whatsapp-business' was confirmed in visit 'vis-2'; its status stays done"
+    );
+    assert!(e
+        .set_step(
+            "vis-1",
+            "whatsapp-business",
+            update(StepStatus::InProgress, None),
+            "tel-a",
+            DAY3,
+        )
+        .is_err());
+    // A step whose entry sets nothing is confirmed without changing an answer.
+    e.set_step(
+        "vis-1",
+        "capacitate-para-el-empleo",
+        update(StepStatus::Done, None),
+        "tel-a",
+        DAY3,
+    )
+    .unwrap();
+    let before_visit = e.visits[1].clone();
+    assert_eq!(
+        e.confirm_step(
+            "vis-1",
+            "capacitate-para-el-empleo",
+            "vis-2",
+            pack,
+            "tel-b",
+            DAY3
+        ),
+        Ok(Vec::new())
+    );
+    assert_eq!(e.visits[1], before_visit);
+    // And the confirmation travels: the other device takes it whole.
+    let mut other = vec![untouched];
+    merge(&mut other, vec![e.clone()]);
+    assert_eq!(other[0], e);
+}
+
+#[test]
+fn cohort_tags_merge_like_details_and_select_a_cohort() {
+    let (mut a, mut b) = two_devices();
+    a[0].choose_detail("term", " 2026-2 ", "tel-a", DAY2)
+        .unwrap();
+    a[0].choose_detail(
+        "institution",
+        "Universidad de Celaya (ficticia)",
+        "tel-a",
+        DAY2,
+    )
+    .unwrap();
+    b[0].choose_detail("term", "2026-1", "tel-b", DAY2).unwrap();
+    assert_eq!(a[0].term.as_deref(), Some("2026-2"), "trimmed");
+    let (a0, b0) = (a.clone(), b.clone());
+    let report = merge(&mut a, b0.clone());
+    assert_eq!(report.enterprise_conflicts, 1);
+    merge(&mut b, a0);
+    // One value stays on both devices, the other is shown beside it.
+    assert_eq!(a[0].term, b[0].term);
+    assert_eq!(a[0].other_values, b[0].other_values);
+    let kept = a[0].term.clone().unwrap();
+    let other = if kept == "2026-2" { "2026-1" } else { "2026-2" };
+    assert!(a[0].other_values.contains(&OtherValue {
+        field: "term".into(),
+        value: other.into()
+    }));
+    assert_eq!(
+        a[0].institution.as_deref(),
+        Some("Universidad de Celaya (ficticia)")
+    );
+    assert!(!merge(&mut a, b0).changed());
+    assert_eq!(a[0].validate(), Ok(()));
+    // Searching finds tags; a cohort filter compares them ignoring case and accents.
+    let e = &v3_sample()[0];
+    assert!(e.matches("pueblos equipo 4"));
+    assert!(!e.matches("equipo siete"));
+    let filter = |programme: Option<&str>, term: Option<&str>| CohortFilter {
+        programme: programme.map(str::to_string),
+        term: term.map(str::to_string),
+        ..CohortFilter::default()
+    };
+    assert!(e.in_cohort(&CohortFilter::default()));
+    assert!(CohortFilter::default().is_empty());
+    assert!(e.in_cohort(&filter(Some("  PUEBLOS DIGITALES (FICTICIO) "), None)));
+    assert!(e.in_cohort(&filter(
+        Some("pueblos digitales (ficticio)"),
+        Some("2026-2")
+    )));
+    assert!(!e.in_cohort(&filter(Some("Pueblos Digitales"), None)));
+    assert!(!e.in_cohort(&filter(None, Some("2026-1"))));
+    assert!(
+        e.in_cohort(&filter(Some("   "), None)),
+        "a blank tag keeps all"
+    );
+    let mut accents = e.clone();
+    accents.programme = Some("Pueblos Digitáles (ficticio)".into());
+    assert!(accents.in_cohort(&filter(Some("pueblos digitales (FICTICIO)"), None)));
+    let untagged = &v3_sample()[1];
+    assert!(!untagged.in_cohort(&filter(None, Some("2026-2"))));
+}
+
+#[test]
+fn outcomes_merge_as_part_of_their_visit() {
+    let (mut a, mut b) = two_devices();
+    b[0].visits[0].outcomes = Some(Outcomes {
+        selling_online: true,
+        channels: vec!["whatsapp_business".into()],
+        online_share: Some(20),
+        tools: Vec::new(),
+    });
+    b[0].visits[0].touch("tel-b", DAY2);
+    let report = merge(&mut a, b.clone());
+    assert_eq!(report.visits_updated, 1);
+    assert_eq!(a, b);
+    // Changed on both sides: both versions are kept, as for any visit.
+    let (mut a, mut b) = two_devices();
+    for (w, share, device) in [(&mut a, 10, "tel-a"), (&mut b, 30, "tel-b")] {
+        w[0].visits[0].outcomes = Some(Outcomes {
+            selling_online: true,
+            channels: Vec::new(),
+            online_share: Some(share),
+            tools: Vec::new(),
+        });
+        w[0].visits[0].touch(device, DAY2);
+    }
+    let report = merge(&mut a, b.clone());
+    assert_eq!(report.visit_conflicts, 1);
+    let shares: Vec<Option<u8>> = a[0]
+        .visits
+        .iter()
+        .map(|v| v.outcomes.as_ref().unwrap().online_share)
+        .collect();
+    assert!(shares.contains(&Some(10)) && shares.contains(&Some(30)));
+    // A visit without outcomes keeps the fingerprint version 2 gave it.
+    let (plain, _) = two_devices();
+    let mut with = plain[0].visits[0].clone();
+    assert_eq!(with.fingerprint(), plain[0].visits[0].fingerprint());
+    with.outcomes = Some(Outcomes {
+        selling_online: false,
+        channels: Vec::new(),
+        online_share: None,
+        tools: Vec::new(),
+    });
+    assert_ne!(with.fingerprint(), plain[0].visits[0].fingerprint());
+    assert!(!with.same_content(&plain[0].visits[0]));
+}
+
+#[test]
+fn the_csv_has_each_enterprises_cohort_and_steps_by_status() {
+    let packs = builtin_packs();
+    let lookup = |c: &str| packs.get(c);
+    let text = csv::latest_reports(&v3_sample(), &lookup, Separator::Comma).unwrap();
+    let rows = read_csv(&text, b',');
+    let lupita = &rows[0];
+    assert_eq!(lupita["programme"], "Pueblos Digitales (ficticio)");
+    assert_eq!(lupita["institution"], "Universidad del Valle (ficticia)");
+    assert_eq!(lupita["term"], "2026-2");
+    assert_eq!(lupita["team"], "Equipo 4");
+    let counts: Vec<&str> = ["agreed", "in_progress", "done", "dropped"]
+        .iter()
+        .map(|s| lupita[&format!("steps_{s}")].as_str())
+        .collect();
+    assert_eq!(counts, ["1", "1", "1", "1"]);
+    assert_eq!(rows[1]["team"], "");
+    assert_eq!(rows[1]["steps_done"], "0");
+}
+
+#[test]
+fn cli_reads_version_3_files() {
+    let out = umbral(&["handoff", "check", V3_SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{V3_SAMPLE}: umbral.handoff/3, written by Umbral 0.1.0 at 2026-10-02T09:00:00Z: 2 enterprise(s), 3 visit(s), 4 step(s) followed (2 open)\n")
+    );
+    let out = umbral(
+        &[
+            "handoff",
+            "progress",
+            "--enterprise",
+            "4d2c8e1f0a9b47c6b5e3d2c1f0a9b8e7",
+            V3_SAMPLE,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["outcomes"]["online_share"], 15);
+    let open: Vec<&str> = json["open_steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["product-photos", "sat-rfc"]);
+    // Merging a version-1 file into a version-3 one writes version 3, keeping everything.
+    let out = umbral(&["handoff", "merge", V3_SAMPLE, SAMPLE, "--lang", "en"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let merged = handoff::decode_file(&text(&out.stdout)).unwrap();
+    assert_eq!(merged.schema, "umbral.handoff/3");
+    let mut expected = v3_sample();
+    merge(&mut expected, sample());
+    assert_eq!(merged.enterprises, expected);
+    assert_eq!(merged.enterprises[0].steps.len(), 4);
+    let out = umbral(&["handoff", "csv", V3_SAMPLE], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(read_csv(&text(&out.stdout), b',')[0]["steps_dropped"], "1");
 }

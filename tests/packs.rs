@@ -86,6 +86,10 @@ fn an_invalid_pack_gets_every_diagnostic_at_once() {
         "may not hold a user name or password",
         "'PRT' (es) has no glossary entry",
         "has two glossary entries",
+        "unknown profile field 'presence.fotos' in sets",
+        "'presence.inventory': unknown value 'binder'",
+        "do not surely meet any requirement 'sets-meets-nothing' addresses (basic_skills)",
+        "'sets-opens-only' addresses no requirement",
     ] {
         assert!(
             rendered.contains(needle),
@@ -600,4 +604,119 @@ fn questions_do_not_assume_the_owner_is_a_man() {
         }
     }
     assert!(found.is_empty(), "\n{}", found.join("\n"));
+}
+
+/// What a step done changes (its entry's `sets`) surely meets a requirement the entry
+/// addresses: linking checks it with every other answer unknown; here it is checked again on
+/// every example profile of every shipped pack, as the workspace applies it, through the
+/// compact form the pages read (which carries `sets` whole).
+#[test]
+fn a_done_steps_answers_meet_a_requirement_it_addresses_on_every_example() {
+    let sources = packs::builtin();
+    let mut checked = 0;
+    let mut with_sets = Vec::new();
+    for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {
+        let pack = compiled
+            .pack
+            .unwrap_or_else(|| panic!("pack {id} compiles"));
+        let read = Pack::from_compact(&pack.to_compact_spanish()).unwrap();
+        let profiles = packs::examples::profiles(src).unwrap();
+        for (e, entry) in read.data.entries.iter().enumerate() {
+            assert_eq!(entry.sets, pack.data.entries[e].sets, "{id}: {}", entry.id);
+            if entry.sets.is_empty() {
+                continue;
+            }
+            if !with_sets.contains(&entry.id) {
+                with_sets.push(entry.id.clone());
+            }
+            for (name, json) in &profiles {
+                let mut profile = Profile::from_value(json).unwrap();
+                let changed = read.apply_sets(e, &mut profile);
+                assert!(
+                    changed
+                        .iter()
+                        .all(|path| entry.sets.iter().any(|(p, _)| p == path)),
+                    "{id}: {} changed {changed:?}",
+                    entry.id
+                );
+                let met = umbral::engine::met_requirements(&read, &profile);
+                assert!(
+                    entry.addresses.iter().any(|r| met.contains(r)),
+                    "{id}: '{}' applied to example {name:?} meets none of {:?}",
+                    entry.id,
+                    entry.addresses
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+    for expected in [
+        "whatsapp-business",
+        "facebook-page",
+        "celular-usado",
+        "cfe-plan-datos",
+        "sat-rfc",
+        "mercado-pago",
+        "qr-simple",
+    ] {
+        assert!(
+            with_sets.contains(&expected.to_string()),
+            "{expected} sets nothing"
+        );
+    }
+}
+
+/// Applying `sets` adds set items and never lowers an ordered answer: a profile that already
+/// has more keeps it.
+#[test]
+fn a_done_step_adds_to_answers_and_never_lowers_one() {
+    let sources = packs::builtin();
+    let pack = packs::compile("mx", &sources, None).pack.unwrap();
+    let entry = |id: &str| pack.entry(id).unwrap();
+    let mut profile = Profile::from_json(
+        r#"{"schema":"umbral.profile/2","country":"MX","presence":{"channels":["facebook"]},
+            "formalisation":{"tax_id":"can_invoice"},"skills":{"hours_per_week":10}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        pack.apply_sets(entry("whatsapp-business"), &mut profile),
+        ["presence.channels"]
+    );
+    assert!(pack.apply_sets(entry("sat-rfc"), &mut profile).is_empty());
+    assert!(pack
+        .apply_sets(entry("set-weekly-hours"), &mut profile)
+        .is_empty());
+    assert_eq!(
+        pack.apply_sets(entry("mercado-pago"), &mut profile),
+        ["payments.accepts", "payments.bank_account"]
+    );
+    let json = profile.to_value();
+    assert_eq!(
+        json["presence"]["channels"],
+        serde_json::json!(["whatsapp_business", "facebook"])
+    );
+    assert_eq!(json["formalisation"]["tax_id"], "can_invoice");
+    assert_eq!(json["skills"]["hours_per_week"], 10);
+    assert_eq!(json["payments"]["accepts"], serde_json::json!(["wallet"]));
+    // Applied again, nothing changes.
+    assert!(pack
+        .apply_sets(entry("whatsapp-business"), &mut profile)
+        .is_empty());
+    // An entry that sets nothing changes nothing.
+    assert!(pack
+        .apply_sets(entry("capacitate-para-el-empleo"), &mut profile)
+        .is_empty());
+}
+
+/// A step names its catalogue entry in the hand-off file by the entry's id, which has the form
+/// of every id there: every shipped entry can be followed.
+#[test]
+fn every_catalogue_entry_can_be_followed_by_its_id() {
+    let sources = packs::builtin();
+    for (id, compiled) in packs::compile_all(&sources, None) {
+        for entry in &compiled.pack.unwrap().data.entries {
+            assert!(umbral::workspace::is_id(&entry.id), "{id}: {}", entry.id);
+        }
+    }
 }

@@ -19,7 +19,7 @@ pub enum Input {
     Auto,
     Jsonl,
     Csv,
-    /// A workspace hand-off file (`umbral.handoff/2` or `/1`): each enterprise's latest visit.
+    /// A workspace hand-off file (`umbral.handoff/3`, `/2` or `/1`): each enterprise's latest visit.
     Handoff,
     /// An export of the form `umbral xlsform` writes, from KoboToolbox or ODK Central: CSV
     /// (`,` or `;`) or JSON.

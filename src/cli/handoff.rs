@@ -1,5 +1,6 @@
-//! `umbral handoff`: hand-off files (`umbral.handoff/2`, and version 1) on the command line: check one, merge
-//! two, write the CSV of latest reports, show the progress between an enterprise's visits.
+//! `umbral handoff`: hand-off files (`umbral.handoff/3`; versions 2 and 1 read too) on the
+//! command line: check one, merge two (written as version 3), write the CSV of latest reports
+//! (with cohort tags and steps followed), show the progress between an enterprise's visits.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -37,7 +38,8 @@ pub(super) enum Action {
         /// The file; '-' or nothing reads standard input.
         file: Option<PathBuf>,
     },
-    /// What changed between an enterprise's two latest visits, as JSON.
+    /// What changed between an enterprise's two latest visits, as JSON (with the later visit's
+    /// outcomes and the steps still open, when there are).
     Progress {
         /// The enterprise's id.
         #[arg(long)]
@@ -67,15 +69,22 @@ pub(super) fn run(action: Action, out: &mut dyn Write) -> Result<u8, Failure> {
                 .flat_map(|e| &e.visits)
                 .filter(|v| v.conflict_of.is_some())
                 .count();
+            let steps: usize = h.enterprises.iter().map(|e| e.steps.len()).sum();
+            let open: usize = h.enterprises.iter().map(|e| e.open_steps().len()).sum();
             writeln!(
                 out,
-                "{}: {}, written by Umbral {} at {}: {} enterprise(s), {} visit(s){}",
+                "{}: {}, written by Umbral {} at {}: {} enterprise(s), {} visit(s){}{}",
                 describe(file),
                 h.schema,
                 h.app_version,
                 h.exported_at,
                 h.enterprises.len(),
                 visits,
+                if steps > 0 {
+                    format!(", {steps} step(s) followed ({open} open)")
+                } else {
+                    String::new()
+                },
                 if conflicts > 0 {
                     format!(", {conflicts} second version(s) of visits changed on two devices")
                 } else {
@@ -149,12 +158,20 @@ pub(super) fn run(action: Action, out: &mut dyn Write) -> Result<u8, Failure> {
             };
             let (r1, r2) = (score(before), score(after));
             let p = progress::compare(&r1, &r2);
-            let json = serde_json::json!({
+            let mut json = serde_json::json!({
                 "enterprise": e.id,
                 "before": before.date,
                 "after": after.date,
                 "progress": p,
             });
+            // What the later visit found, and the steps the next visit opens with.
+            if let Some(outcomes) = &after.outcomes {
+                json["outcomes"] = serde_json::to_value(outcomes).expect("outcomes serialize");
+            }
+            let open = e.open_steps();
+            if !open.is_empty() {
+                json["open_steps"] = serde_json::to_value(&open).expect("steps serialize");
+            }
             writeln!(
                 out,
                 "{}",

@@ -128,7 +128,7 @@ enum Command {
         #[arg(value_enum)]
         which: Schema,
     },
-    /// Hand-off files (umbral.handoff/2, version 1 read too): check, merge, CSV of latest reports, progress.
+    /// Hand-off files (umbral.handoff/3, versions 2 and 1 read too): check, merge, CSV of latest reports, progress.
     Handoff {
         #[command(subcommand)]
         action: handoff::Action,
@@ -315,7 +315,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             let text = match which {
                 Schema::Profile => include_str!("../../www/spec/profile-v2.schema.json"),
                 Schema::Report => include_str!("../../www/spec/report-v2.schema.json"),
-                Schema::Handoff => include_str!("../../www/spec/handoff-v2.schema.json"),
+                Schema::Handoff => include_str!("../../www/spec/handoff-v3.schema.json"),
             };
             out.write_all(text.as_bytes()).map_err(write_error)?;
             Ok(0)

@@ -29,9 +29,10 @@
 //! `eligible_when`), which the compiled expressions replace; both read back as empty texts (an
 //! optional condition stays present). The lists of ids that the linked parts hold as indexes
 //! (a pathway's `requires`, an entry's `addresses`, `opens` and `needs`) are written once, as
-//! indexes, and the ids are read back from them. What follows from the rest (each
-//! requirement's candidates, each pathway's openers, the ladder) is computed again on reading,
-//! by `Pack::new` as for a pack just linked.
+//! indexes, and the ids are read back from them. The entries' `sets` come after the rest, as
+//! one list of (entry, field index, value as the pack format writes it). What
+//! follows from the rest (each requirement's candidates, each pathway's openers, the ladder)
+//! is computed again on reading, by `Pack::new` as for a pack just linked.
 //! The reader checks every index against what it indexes, so a damaged file is refused with the
 //! byte where reading stopped, never half-loaded; reports from a pack read back are byte for
 //! byte those of the pack written (tests in `tests/compact.rs` and `tests/engine_wasm.rs`).
@@ -39,10 +40,10 @@
 use super::condition::{alternatives, Cmp, Expr, Test};
 use super::locale::Text;
 use super::pack::*;
-use super::profile::{core_fields, Field, FieldKind};
+use super::profile::{core_field, core_fields, Field, FieldKind};
 
 /// The first line of a compact pack: format and version.
-pub const COMPACT_HEADER: &str = "umbral.pack-compact/3\n";
+pub const COMPACT_HEADER: &str = "umbral.pack-compact/4\n";
 
 /// The deepest condition nesting the reader accepts: the parser's own limit, so every pack
 /// that links reads back.
@@ -194,6 +195,42 @@ impl Pack {
         w.list(&self.entry_localities, |w, m| w.opt(m, |w, &m| w.uint(m)));
         w.list(&self.question_field, |w, &i| w.ix(i));
         w.list(&self.question_show, |w, e| w.opt(e, |w, e| w.expr(e)));
+        // Every entry's `sets` in one list of (entry, field, value), in the order of the data
+        // (entries, then paths): most entries set nothing, and an empty list is two bytes.
+        // Each value is kept as the pack format writes it, so that reading needs no
+        // conversion.
+        let sets: Vec<(usize, usize, &SetValue)> = (d.entries.iter().enumerate())
+            .flat_map(|(e, entry)| entry.sets.iter().map(move |(path, v)| (e, path, v)))
+            .map(|(e, path, v)| {
+                (
+                    e,
+                    core_field(path).expect("linked sets name core fields"),
+                    v,
+                )
+            })
+            .collect();
+        w.list(&sets, |w, &(e, f, value)| {
+            w.ix(e);
+            w.ix(f);
+            match value {
+                SetValue::Bool(b) => {
+                    w.uint(0);
+                    w.bool(*b);
+                }
+                SetValue::Int(n) => {
+                    w.uint(1);
+                    w.int(*n);
+                }
+                SetValue::Text(s) => {
+                    w.uint(2);
+                    w.str(s);
+                }
+                SetValue::Items(items) => {
+                    w.uint(3);
+                    w.strs(items);
+                }
+            }
+        });
         let mut out = String::with_capacity(w.out.len() + w.spanish.len() + w.english.len() + 64);
         out.push_str(COMPACT_HEADER);
         let none = String::new();
@@ -672,7 +709,7 @@ impl Reader<'_> {
 
 fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
-        return Err((0, "no header line umbral.pack-compact/3"));
+        return Err((0, "no header line umbral.pack-compact/4"));
     };
     let mut r = Reader {
         text,
@@ -762,6 +799,7 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
             url: r.opt_str(),
             checked: r.str(),
             source: String::new(),
+            sets: Default::default(),
         }),
         questions: r.list(|r| QuestionData {
             id: r.str(),
@@ -839,6 +877,22 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         field: r.ixs(fields.len()),
         show: r.opt_exprs(),
     };
+    // Each entry's `sets`, on core fields only. Values are data, checked where they are
+    // applied (`Pack::apply_sets`).
+    for _ in 0..r.size() {
+        let e = r.ix(entry_count);
+        let f = r.ix(core_fields().len());
+        let value = match r.below(4) {
+            0 => SetValue::Bool(r.bool()),
+            1 => SetValue::Int(r.int()),
+            2 => SetValue::Text(r.str()),
+            _ => SetValue::Items(r.strs()),
+        };
+        if r.failed.is_some() {
+            break;
+        }
+        data.entries[e].sets.push((fields[f].path.clone(), value));
+    }
     if r.at != text.len() {
         r.fail("more after the end of the pack");
     }

@@ -10,14 +10,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::condition::{self, alternatives, check_monotone, Expr};
+use super::condition::{self, alternatives, check_monotone, Expr, Truth};
 use super::locale::{Locale, Text};
 use super::pack::{
-    is_month, is_plain_id, CostClass, EntryData, EntryKind, LinkError, LinkErrors, Linked,
-    LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements, LinkedScores, Location,
-    OptionValue, Pack, PackData, PathwayData, QuestionData, CURRENCIES, MAX_ALTERNATIVES,
+    is_month, is_plain_id, set_value, sets_data, CostClass, EntryData, EntryKind, LinkError,
+    LinkErrors, Linked, LinkedEntries, LinkedPathways, LinkedQuestions, LinkedRequirements,
+    LinkedScores, Location, OptionValue, Pack, PackData, PathwayData, QuestionData, CURRENCIES,
+    MAX_ALTERNATIVES,
 };
-use super::profile::{core_fields, Field, FieldKind};
+use super::profile::{core_field, core_fields, Field, FieldIx, FieldKind, Value};
 
 impl Pack {
     /// Parses a compiled pack from JSON and links it.
@@ -36,7 +37,7 @@ impl Pack {
     ///
     /// Each step checks one section, or one concern across sections, and returns what it
     /// links; the steps run in this order, which is the order of the messages.
-    pub fn link(data: PackData) -> Result<Pack, LinkErrors> {
+    pub fn link(mut data: PackData) -> Result<Pack, LinkErrors> {
         let mut l = Linker::new(&data);
         l.link_fields();
         l.check_pack();
@@ -48,10 +49,16 @@ impl Pack {
         let pathways = l.link_pathways(&ids);
         let used = l.check_requirements_used(&pathways);
         let entries = l.link_entries(&ids, &used);
+        let sets = l.link_sets(&requirements, &entries);
         l.check_cycles(&entries);
         let questions = l.link_questions();
         l.check_questions_ask_each_field_once();
         let fields = l.finish()?;
+        // The data says `sets` as the compact reader reads it back: a set's items in the
+        // field's order.
+        for (entry, sets) in data.entries.iter_mut().zip(&sets) {
+            entry.sets = sets_data(&fields, sets);
+        }
         let linked = Linked {
             fields,
             scores,
@@ -480,6 +487,80 @@ impl<'a> Linker<'a> {
             entries.localities.push(mask);
         }
         entries
+    }
+
+    /// Each entry's `sets`: profile fields (not a programme's own), each value of its field's
+    /// kind, and answers that meet at least one requirement the entry addresses.
+    ///
+    /// The last check is sound with three-valued conditions: each addressed requirement's
+    /// `met_when` is evaluated with only the answers `sets` gives known and every other field
+    /// unknown. Strong Kleene logic gives true there only if every way of answering the unknown
+    /// fields gives true. Applying `sets` to a profile adds set items and never lowers an
+    /// ordered answer, and `met_when` is monotone (linking checks it), so what is true of the
+    /// answers `sets` gives stays true of any profile they are applied to.
+    fn link_sets(
+        &mut self,
+        requirements: &LinkedRequirements,
+        entries: &LinkedEntries,
+    ) -> Vec<Vec<(FieldIx, Value)>> {
+        let data = self.data;
+        let mut linked = Vec::with_capacity(data.entries.len());
+        for (i, e) in data.entries.iter().enumerate() {
+            let mut sets: Vec<(FieldIx, Value)> = Vec::new();
+            for (n, (path, value)) in e.sets.iter().enumerate() {
+                if e.sets[..n].iter().any(|(p, _)| p == path) {
+                    self.at("entry", i, "sets", format!("'{path}' is given twice"));
+                    continue;
+                }
+                let Some(f) = core_field(path) else {
+                    self.at(
+                        "entry",
+                        i,
+                        "sets",
+                        format!(
+                            "unknown profile field '{path}' in sets; expected a field of the profile such as presence.channels or formalisation.tax_id"
+                        ),
+                    );
+                    continue;
+                };
+                match set_value(&self.fields[f].kind, value) {
+                    Ok(v) => sets.push((f, v)),
+                    Err(why) => self.at("entry", i, "sets", format!("'{path}': {why}")),
+                }
+            }
+            sets.sort_by_key(|(f, _)| *f);
+            if !e.sets.is_empty() && sets.len() == e.sets.len() {
+                let mut answers: Vec<Option<Value>> = vec![None; self.fields.len()];
+                for (f, v) in &sets {
+                    answers[*f] = Some(v.clone());
+                }
+                let addresses = &entries.addresses[i];
+                let meets = addresses
+                    .iter()
+                    .any(|&r| requirements.met[r].eval(&answers) == Truth::True);
+                if !meets {
+                    let ids: Vec<&str> = addresses
+                        .iter()
+                        .map(|&r| data.requirements[r].id.as_str())
+                        .collect();
+                    let message = if ids.is_empty() {
+                        format!(
+                            "'{}' addresses no requirement, so the answers in sets would meet nothing; leave sets out",
+                            e.id
+                        )
+                    } else {
+                        format!(
+                            "the answers in sets do not surely meet any requirement '{}' addresses ({}); set answers that meet at least one, whatever the other answers are, or leave sets out",
+                            e.id,
+                            ids.join(", ")
+                        )
+                    };
+                    self.at("entry", i, "sets", message);
+                }
+            }
+            linked.push(sets);
+        }
+        linked
     }
 
     /// Entry `i` addresses a requirement or opens a pathway, and something uses what it

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::condition::{Expr, Literal};
 use super::locale::{Locale, Text};
-use super::profile::{Field, FieldIx};
+use super::profile::{Field, FieldIx, FieldKind, Profile, Value};
 
 /// The kind of a catalog entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +156,15 @@ pub struct EntryData {
     pub opens: Vec<String>,
     #[serde(default)]
     pub needs: Vec<String>,
+    /// The answers a step with this entry changes once it is done and the consultant confirms
+    /// it (the workspace's `confirm_step`): profile field path to value. A set's items are
+    /// added, a choice or a number with an order is raised (never lowered), anything else is
+    /// set. Linking checks that these answers meet at least one requirement the entry
+    /// addresses, whatever the other answers are, and puts them in the order of their paths
+    /// (as a JSON object reads back). A table in the formats; a list here, which costs the
+    /// browser app no map code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "sets_table")]
+    pub sets: Vec<(String, SetValue)>,
     /// When the entry can be used at all (what the answers rule out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -238,6 +247,152 @@ impl EntryData {
     /// Whether using the entry may cost money (anything but confirmed free).
     pub fn is_paid(&self) -> bool {
         self.cost_class() != CostClass::Free
+    }
+}
+
+/// An answer an entry's `sets` gives: yes or no, a whole number, a choice value, or the items
+/// to add to a set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SetValue {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+    Items(Vec<String>),
+}
+
+/// An entry's `sets` as the formats write it: a table from field path to value, read in the
+/// order written (a path given twice is kept twice, for linking to refuse).
+mod sets_table {
+    use std::fmt;
+
+    use serde::de::{MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use super::SetValue;
+
+    pub fn serialize<S: Serializer>(sets: &[(String, SetValue)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(sets.iter().map(|(path, value)| (path, value)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, SetValue)>, D::Error> {
+        struct Table;
+        impl<'de> Visitor<'de> for Table {
+            type Value = Vec<(String, SetValue)>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of profile field paths and the answers they get")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut sets = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    sets.push(entry);
+                }
+                Ok(sets)
+            }
+        }
+        d.deserialize_map(Table)
+    }
+}
+
+/// An entry's linked `sets` as data again: each field's path and its value as the pack format
+/// writes it (a set's items in the field's order), by path. Linking writes the data back this
+/// way, and the compact form keeps it so, which keeps the two equal.
+pub(crate) fn sets_data(fields: &[Field], sets: &[(FieldIx, Value)]) -> Vec<(String, SetValue)> {
+    let mut data: Vec<(String, SetValue)> = sets
+        .iter()
+        .map(|(f, value)| {
+            let field = &fields[*f];
+            let value = match (&field.kind, value) {
+                (FieldKind::Choice { values, .. }, Value::Choice(i)) => {
+                    SetValue::Text(values[*i as usize].clone())
+                }
+                (FieldKind::Set { items }, Value::Set(bits)) => SetValue::Items(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bits & (1 << i) != 0)
+                        .map(|(_, s)| s.clone())
+                        .collect(),
+                ),
+                (_, Value::Bool(b)) => SetValue::Bool(*b),
+                (_, Value::Num(n)) => SetValue::Int(*n as i64),
+                (_, Value::Int(n)) => SetValue::Int(*n),
+                // Linking gives no other pair.
+                (_, _) => SetValue::Text(String::new()),
+            };
+            (field.path.clone(), value)
+        })
+        .collect();
+    data.sort_by(|a, b| a.0.cmp(&b.0));
+    data
+}
+
+/// A value of `sets` for a field of `kind`, or why it does not fit.
+pub(crate) fn set_value(kind: &FieldKind, value: &SetValue) -> Result<Value, String> {
+    let expected = |what: &str| {
+        Err(format!(
+            "expected {what} ({}), found {}",
+            kind.describe(),
+            match value {
+                SetValue::Bool(b) => b.to_string(),
+                SetValue::Int(n) => n.to_string(),
+                SetValue::Text(s) => format!("'{s}'"),
+                SetValue::Items(_) => "a list".to_string(),
+            }
+        ))
+    };
+    match (kind, value) {
+        (FieldKind::Bool { .. }, SetValue::Bool(b)) => Ok(Value::Bool(*b)),
+        (FieldKind::Bool { .. }, _) => expected("true or false"),
+        (FieldKind::Integer { min, max, .. }, SetValue::Int(n)) if n >= min && n <= max => {
+            Ok(Value::Int(*n))
+        }
+        (FieldKind::Integer { min, max, .. }, _) => {
+            expected(&format!("a whole number from {min} to {max}"))
+        }
+        (FieldKind::Number { min, .. }, SetValue::Int(n)) if *n as f64 >= *min => {
+            Ok(Value::Num(*n as f64))
+        }
+        (FieldKind::Number { .. }, _) => expected("a whole number, 0 or more"),
+        (FieldKind::Choice { values, .. }, SetValue::Text(s)) => {
+            match values.iter().position(|v| v == s) {
+                Some(i) => Ok(Value::Choice(i as u8)),
+                None => Err(format!(
+                    "unknown value '{s}'; expected one of: {}",
+                    values.join(", ")
+                )),
+            }
+        }
+        (FieldKind::Choice { values, .. }, _) => {
+            expected(&format!("one of: {}", values.join(", ")))
+        }
+        (FieldKind::Set { items }, SetValue::Items(list)) if !list.is_empty() => {
+            let mut bits = 0u32;
+            for item in list {
+                match items.iter().position(|x| x == item) {
+                    Some(i) if bits & (1 << i) != 0 => {
+                        return Err(format!("'{item}' is listed twice"))
+                    }
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        return Err(format!(
+                            "unknown item '{item}'; expected some of: {}",
+                            items.join(", ")
+                        ))
+                    }
+                }
+            }
+            Ok(Value::Set(bits))
+        }
+        (FieldKind::Set { items }, _) => {
+            expected(&format!("a list of some of: {}", items.join(", ")))
+        }
+        (FieldKind::Text { .. }, _) => Err(
+            "a text answer cannot be set by a step; sets gives yes/no, number, choice and set answers"
+                .to_string(),
+        ),
     }
 }
 
@@ -599,6 +754,59 @@ impl Pack {
         };
         let mut rules = (0..self.data.scores.len()).filter(|&s| self.score_dimension[s] == d);
         !rules.all(attitude)
+    }
+
+    /// The index of a catalog entry by id.
+    pub fn entry(&self, id: &str) -> Option<usize> {
+        self.data.entries.iter().position(|e| e.id == id)
+    }
+
+    /// Gives `profile` the answers entry `entry` sets once its step is done (its `sets`): a
+    /// set's items are added; a choice with an order or an ordered number is raised to the
+    /// value, never lowered; anything else is set to it. Returns the paths of the answers that
+    /// changed, in the order of `sets` (by path). (A pack read from its compact form is not
+    /// checked again here: a value that does not fit its field is passed over.)
+    pub fn apply_sets(&self, entry: usize, profile: &mut Profile) -> Vec<&str> {
+        let mut changed = Vec::new();
+        for (path, value) in &self.data.entries[entry].sets {
+            let Some(f) = super::profile::core_field(path) else {
+                continue;
+            };
+            let field = &self.fields[f];
+            let Ok(value) = set_value(&field.kind, value) else {
+                continue;
+            };
+            let now = profile.get(f).cloned();
+            let next = match (&field.kind, &now, &value) {
+                (FieldKind::Set { .. }, Some(Value::Set(had)), Value::Set(add)) => {
+                    Value::Set(had | add)
+                }
+                (
+                    kind @ FieldKind::Choice { ranks: Some(_), .. },
+                    Some(Value::Choice(had)),
+                    Value::Choice(to),
+                ) if kind.rank(*had) > kind.rank(*to) => Value::Choice(*had),
+                (
+                    FieldKind::Integer { ordered: true, .. },
+                    Some(Value::Int(had)),
+                    Value::Int(to),
+                ) => Value::Int(*had.max(to)),
+                (
+                    FieldKind::Number { ordered: true, .. },
+                    Some(Value::Num(had)),
+                    Value::Num(to),
+                ) => Value::Num(had.max(*to)),
+                (FieldKind::Bool { ordered: true }, Some(Value::Bool(true)), _) => {
+                    Value::Bool(true)
+                }
+                _ => value,
+            };
+            if now.as_ref() != Some(&next) {
+                profile.set(f, Some(next));
+                changed.push(field.path.as_str());
+            }
+        }
+        changed
     }
 
     /// The index of a requirement by id.

@@ -198,6 +198,7 @@ fn allowed_keys(section: &str) -> &'static [&'static str] {
             "addresses",
             "opens",
             "needs",
+            "sets",
             "when",
             "eligible_when",
             "eligibility",
@@ -783,6 +784,9 @@ impl<'a> Loader<'a> {
                 continue;
             }
             match Json::deserialize(ValueDeserializer::from(entry.value.clone())) {
+                Ok(v) if key == "sets" => {
+                    map.insert(key.clone(), dotted(v));
+                }
                 Ok(v) => {
                     map.insert(key.clone(), v);
                 }
@@ -898,6 +902,34 @@ fn friendly(section: &str, path: &str, message: &str, id: Option<&str>) -> Strin
     } else {
         format!("'{path}' of {what}: {message}")
     }
+}
+
+/// An entry's `sets` with its field paths as single keys: TOML reads an unquoted
+/// `presence.channels = […]` as nested tables, which mean the same path.
+fn dotted(value: Json) -> Json {
+    fn flatten(prefix: &str, value: Json, out: &mut serde_json::Map<String, Json>) {
+        match value {
+            Json::Object(map) => {
+                for (key, value) in map {
+                    let path = if prefix.is_empty() {
+                        key
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    flatten(&path, value, out);
+                }
+            }
+            other => {
+                out.insert(prefix.to_string(), other);
+            }
+        }
+    }
+    let Json::Object(_) = value else {
+        return value;
+    };
+    let mut out = serde_json::Map::new();
+    flatten("", value, &mut out);
+    Json::Object(out)
 }
 
 /// Today's month from a Unix timestamp (seconds), for callers that have a clock.

@@ -5,7 +5,7 @@
 //! for a decimal comma, as in Chile and Bolivia), lines ended by CRLF, a field quoted when it
 //! holds the separator, a quote, CR or LF, with quotes doubled inside. It starts with a UTF-8
 //! byte order mark so that spreadsheet programs read accents right. Text typed by people
-//! (names, places, notes) that starts with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`,
+//! (names, places, cohort tags, notes) that starts with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`,
 //! so a spreadsheet shows it as text instead of running it as a formula.
 //!
 //! Quoting is one small function here rather than the `csv` crate, which the browser build
@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use super::Enterprise;
+use super::{Enterprise, TAG_FIELDS};
 use crate::engine::{assess, Locale, Pack, Profile, Report};
 
 /// The dimensions whose scores have columns, in column order: the core pack's nine. A
@@ -62,7 +62,19 @@ pub const COLUMNS: &[&str] = &[
     "unanswered",
     "notes",
     "problem",
+    "programme",
+    "institution",
+    "term",
+    "team",
+    "steps_agreed",
+    "steps_in_progress",
+    "steps_done",
+    "steps_dropped",
 ];
+
+/// The columns up to `problem`: the latest visit and its report. The cohort tags and the
+/// steps' counts come after them.
+const REPORT_COLUMNS: usize = 30;
 
 /// What separates fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -161,6 +173,16 @@ impl Owned {
 }
 
 fn row<'p>(e: &Enterprise, packs: &dyn Fn(&str) -> Option<&'p Pack>) -> Vec<Owned> {
+    let mut cells = report_row(e, packs);
+    for tag in TAG_FIELDS {
+        cells.push(Owned::Typed(e.detail(tag).unwrap_or("").to_string()));
+    }
+    cells.extend(e.step_counts().map(|n| Owned::Plain(n.to_string())));
+    cells
+}
+
+/// The cells from `enterprise_id` to `problem`.
+fn report_row<'p>(e: &Enterprise, packs: &dyn Fn(&str) -> Option<&'p Pack>) -> Vec<Owned> {
     use Owned::{Plain, Typed};
     let conflicts = e.visits.iter().filter(|v| v.conflict_of.is_some()).count();
     let mut cells = vec![
@@ -174,7 +196,7 @@ fn row<'p>(e: &Enterprise, packs: &dyn Fn(&str) -> Option<&'p Pack>) -> Vec<Owne
         Plain(conflicts.to_string()),
     ];
     let Some(visit) = e.latest_visit() else {
-        cells.resize_with(COLUMNS.len(), || Plain(String::new()));
+        cells.resize_with(REPORT_COLUMNS, || Plain(String::new()));
         return cells;
     };
     cells.push(Plain(visit.id.clone()));
@@ -189,7 +211,7 @@ fn row<'p>(e: &Enterprise, packs: &dyn Fn(&str) -> Option<&'p Pack>) -> Vec<Owne
     match scored {
         Ok(report) => cells.extend(report_cells(&report).into_iter().map(Plain)),
         Err(problem) => {
-            cells.resize_with(COLUMNS.len() - 2, || Plain(String::new()));
+            cells.resize_with(REPORT_COLUMNS - 2, || Plain(String::new()));
             cells.push(Typed(visit.notes.clone()));
             cells.push(Plain(problem));
             return cells;
@@ -339,6 +361,13 @@ mod tests {
         assert_eq!(field("@maria", true), "'@maria");
         assert_eq!(field("-", false), "-");
         assert_eq!(field("a=b", true), "a=b");
+    }
+
+    #[test]
+    fn the_report_columns_end_with_problem_and_the_rest_follow() {
+        assert_eq!(COLUMNS[REPORT_COLUMNS - 1], "problem");
+        assert_eq!(COLUMNS.len(), REPORT_COLUMNS + TAG_FIELDS.len() + 4);
+        assert_eq!(&COLUMNS[REPORT_COLUMNS..REPORT_COLUMNS + 4], TAG_FIELDS);
     }
 
     #[test]

@@ -1,23 +1,28 @@
-//! The hand-off file, `umbral.handoff/2`: a workspace (or part of one) as one JSON document,
+//! The hand-off file, `umbral.handoff/3`: a workspace (or part of one) as one JSON document,
 //! to move between devices and from one cohort of consultants to the next.
 //!
 //! ```json
-//! {"schema":"umbral.handoff/2","exported_at":"2026-11-28T14:03:09Z","app_version":"0.1.0","enterprises":[
-//! {"id":"…","name":"Tejidos Ana","country":"MX",…,"visits":[{"id":"…","date":"2026-03-14","profile":{…},…}]}
+//! {"schema":"umbral.handoff/3","exported_at":"2026-11-28T14:03:09Z","app_version":"0.1.0","enterprises":[
+//! {"id":"…","name":"Tejidos Ana","country":"MX",…,"term":"2026-2",…,"visits":[{"id":"…","date":"2026-03-14","profile":{…},…}],
+//!  "steps":[{"step":"whatsapp-business","visit":"…","status":"done",…}]}
 //! ]}
 //! ```
 //!
-//! The format is specified in `www/spec/handoff.md` and `www/spec/handoff-v2.schema.json`.
-//! [`decode`] checks everything the schema says and more (ids unique, dates that exist, each
-//! profile valid and in its enterprise's country), and reports every problem at once, each at
-//! its JSON path such as `enterprises[3].visits[1].profile.connectivity.internet`. A file of
-//! another version is refused as a whole, with a message that says which version it is.
+//! The format is specified in `www/spec/handoff.md` and `www/spec/handoff-v3.schema.json`.
+//! [`decode`] checks everything the schema says and more (ids unique, one step per visit and
+//! entry, dates that exist, each profile valid and in its enterprise's country), and reports
+//! every problem at once, each at its JSON path such as
+//! `enterprises[3].visits[1].profile.connectivity.internet`. A file of another version is
+//! refused as a whole, with a message that says which version it is.
 //!
 //! **Versioning rule:** readers refuse fields they do not know rather than drop them, so any
 //! change to the fields is a new version, and newer apps keep reading the older ones. Version 2
 //! differs from version 1 only in its visits' profiles: `umbral.profile/2` (version 1 held
-//! `umbral.profile/1` profiles only). A version-1 file is read as it always was, its profiles
-//! migrated to version 2 on reading, and files are always written as version 2.
+//! `umbral.profile/1` profiles only). Version 3 adds the enterprises' cohort tags and steps
+//! followed through, and the visits' outcomes. Files of versions 1 and 2 are read as they
+//! always were (a version-1 file's profiles migrated to version 2; neither has tags, steps or
+//! outcomes, and a field version 3 added is refused in them), and files are always written as
+//! version 3.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -26,12 +31,12 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use super::{
-    is_id, time, Edits, Enterprise, OtherValue, Visit, COUNTRIES, DETAIL_FIELDS, MAX_NAME_CHARS,
-    MAX_NOTES_CHARS,
+    is_id, time, Edits, Enterprise, FollowStep, OtherValue, Outcomes, StepStatus, ToolUse, Visit,
+    Who, COUNTRIES, DETAIL_FIELDS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_REASON_CHARS,
 };
 use crate::engine::profile::{
-    core_field, core_fields, is_region, FieldKind, Found, Problem, PROFILE_SCHEMA,
-    PROFILE_SCHEMA_V1,
+    core_field, core_fields, decode_value as decode_answer, encode_value, is_region, FieldKind,
+    Found, Problem, Value, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
 };
 use crate::engine::{Locale, Profile};
 
@@ -41,7 +46,9 @@ use crate::engine::{Locale, Profile};
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 use super::problem::shorten;
-pub use super::problem::{HandoffProblem, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1};
+pub use super::problem::{
+    HandoffProblem, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1, HANDOFF_SCHEMA_V2,
+};
 
 /// What every version's `schema` value starts with.
 const SCHEMA_PREFIX: &str = "umbral.handoff/";
@@ -184,8 +191,8 @@ pub struct Handoff {
     pub exported_at: String,
     /// The version of Umbral that wrote it.
     pub app_version: String,
-    /// The format it was written in ([`HANDOFF_SCHEMA`] or [`HANDOFF_SCHEMA_V1`]); the
-    /// enterprises read from it are the same either way.
+    /// The format it was written in ([`HANDOFF_SCHEMA`], [`HANDOFF_SCHEMA_V2`] or
+    /// [`HANDOFF_SCHEMA_V1`]); the enterprises read from it are the same either way.
     pub schema: &'static str,
     pub enterprises: Vec<Enterprise>,
 }
@@ -362,7 +369,7 @@ fn read_value(
         ));
     };
     let version = check_schema(root)?;
-    d.version_1 = version == 1;
+    d.version = version;
     let top = Obj {
         map: root,
         path: String::new(),
@@ -429,10 +436,10 @@ fn read_value(
     let handoff = Handoff {
         exported_at,
         app_version,
-        schema: if version == 1 {
-            HANDOFF_SCHEMA_V1
-        } else {
-            HANDOFF_SCHEMA
+        schema: match version {
+            1 => HANDOFF_SCHEMA_V1,
+            2 => HANDOFF_SCHEMA_V2,
+            _ => HANDOFF_SCHEMA,
         },
         enterprises,
     };
@@ -469,11 +476,12 @@ fn one(path: &str, problem: HandoffProblem, refusal: Refusal) -> HandoffErrors {
     }])
 }
 
-/// The file's version (1 or 2), or its refusal as a whole: a file of another version, or not
-/// a hand-off file.
+/// The file's version (1, 2 or 3), or its refusal as a whole: a file of another version, or
+/// not a hand-off file.
 fn check_schema(root: &Map<String, Json>) -> Result<u8, HandoffErrors> {
     match root.get("schema") {
-        Some(Json::String(s)) if s == HANDOFF_SCHEMA => Ok(2),
+        Some(Json::String(s)) if s == HANDOFF_SCHEMA => Ok(3),
+        Some(Json::String(s)) if s == HANDOFF_SCHEMA_V2 => Ok(2),
         Some(Json::String(s)) if s == HANDOFF_SCHEMA_V1 => Ok(1),
         Some(Json::String(s)) if s.starts_with(SCHEMA_PREFIX) => Err(one(
             "schema",
@@ -515,12 +523,95 @@ fn join_path(path: &str, key: &str) -> String {
     }
 }
 
-#[derive(Default)]
 struct Decoder {
     errors: Vec<HandoffError>,
-    /// Reading a version-1 file, whose profiles are `umbral.profile/1`.
-    version_1: bool,
+    /// The version of the file read (1, 2 or 3; records stored on a device are the latest):
+    /// a version-1 file holds `umbral.profile/1` profiles, and only version 3 has cohort
+    /// tags, steps and outcomes.
+    version: u8,
 }
+
+impl Default for Decoder {
+    fn default() -> Decoder {
+        Decoder {
+            errors: Vec::new(),
+            version: 3,
+        }
+    }
+}
+
+/// The fields of an enterprise, by version: version 3 added the cohort tags and the steps.
+const ENTERPRISE_FIELDS_V2: &[&str] = &[
+    "id",
+    "name",
+    "country",
+    "region",
+    "locality",
+    "sector",
+    "created",
+    "updated",
+    "edits",
+    "other_values",
+    "visits",
+    "removed",
+];
+const ENTERPRISE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "country",
+    "region",
+    "locality",
+    "sector",
+    "programme",
+    "institution",
+    "term",
+    "team",
+    "created",
+    "updated",
+    "edits",
+    "other_values",
+    "visits",
+    "steps",
+    "removed",
+];
+
+/// The fields of a visit, by version: version 3 added the outcomes.
+const VISIT_FIELDS_V2: &[&str] = &[
+    "id",
+    "date",
+    "profile",
+    "notes",
+    "updated",
+    "edits",
+    "conflict_of",
+];
+const VISIT_FIELDS: &[&str] = &[
+    "id",
+    "date",
+    "profile",
+    "notes",
+    "outcomes",
+    "updated",
+    "edits",
+    "conflict_of",
+];
+
+/// The fields of a step followed through.
+const STEP_FIELDS: &[&str] = &[
+    "step",
+    "visit",
+    "status",
+    "reason",
+    "who",
+    "follow_up",
+    "confirmed_in",
+    "updated",
+    "edits",
+];
+
+/// The fields of a visit's outcomes, and of a tool in them.
+const OUTCOME_FIELDS: &[&str] = &["selling_online", "channels", "online_share", "tools"];
+const TOOL_FIELDS: &[&str] = &["entry", "still_using"];
 
 impl Decoder {
     fn err(&mut self, path: &str, problem: HandoffProblem) {
@@ -737,22 +828,14 @@ impl Decoder {
     fn enterprise(&mut self, value: &Json, path: &str) -> Option<Enterprise> {
         let obj = self.object(value, path)?;
         let before = self.errors.len();
+        let v3 = self.version >= 3;
         self.unknown(
             &obj,
-            &[
-                "id",
-                "name",
-                "country",
-                "region",
-                "locality",
-                "sector",
-                "created",
-                "updated",
-                "edits",
-                "other_values",
-                "visits",
-                "removed",
-            ],
+            if v3 {
+                ENTERPRISE_FIELDS
+            } else {
+                ENTERPRISE_FIELDS_V2
+            },
         );
         let id = self.id(&obj, "id", true);
         let name = self.text(&obj, "name", true, MAX_NAME_CHARS, false);
@@ -812,9 +895,22 @@ impl Decoder {
                 None
             }
         };
+        // Fields version 3 added are read only from version 3 (an older file that has them
+        // gets them refused as unknown fields, above).
+        let tag = |d: &mut Decoder, key| if v3 { d.tag(&obj, key) } else { None };
+        let programme = tag(self, "programme");
+        let institution = tag(self, "institution");
+        let term = tag(self, "term");
+        let team = tag(self, "team");
         let created = self.timestamp(&obj, "created");
         let updated = self.timestamp(&obj, "updated");
         let edits = self.edits(&obj, "edits");
+        // Version 2 knew four details; the cohort tags came with version 3.
+        let details = if v3 {
+            DETAIL_FIELDS
+        } else {
+            &DETAIL_FIELDS[..4]
+        };
         let mut other_values = Vec::new();
         for (i, v) in self.optional_array(&obj, "other_values").iter().enumerate() {
             let path = obj.at(&format!("other_values[{i}]"));
@@ -823,13 +919,13 @@ impl Decoder {
             };
             self.unknown(&o, &["field", "value"]);
             let field = match self.required(&o, "field") {
-                Some(Json::String(f)) if DETAIL_FIELDS.contains(&f.as_str()) => Some(f.clone()),
+                Some(Json::String(f)) if details.contains(&f.as_str()) => Some(f.clone()),
                 Some(other) => {
                     self.err(
                         &o.at("field"),
                         HandoffProblem::UnknownDetail {
                             found: Found::of_cut(other),
-                            details: DETAIL_FIELDS,
+                            details,
                         },
                     );
                     None
@@ -870,6 +966,35 @@ impl Decoder {
                 }
             }
         }
+        let mut steps: Vec<FollowStep> = Vec::new();
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        let listed = if v3 {
+            self.optional_array(&obj, "steps")
+        } else {
+            &[]
+        };
+        for (i, v) in listed.iter().enumerate() {
+            let spath = obj.at(&format!("steps[{i}]"));
+            if let (Some(Json::String(step)), Some(Json::String(visit))) =
+                (v.get("step"), v.get("visit"))
+            {
+                if let Some(first) = seen.get(&(visit.as_str(), step.as_str())) {
+                    self.err(
+                        &spath,
+                        HandoffProblem::StepTaken {
+                            step: shorten(step),
+                            visit: shorten(visit),
+                            first: *first,
+                        },
+                    );
+                } else {
+                    seen.insert((visit, step), i);
+                }
+            }
+            if let Some(step) = self.step(v, &spath) {
+                steps.push(step);
+            }
+        }
         let mut removed = Vec::new();
         for (i, v) in self.optional_array(&obj, "removed").iter().enumerate() {
             let path = obj.at(&format!("removed[{i}]"));
@@ -894,11 +1019,16 @@ impl Decoder {
             region,
             locality,
             sector,
+            programme,
+            institution,
+            term,
+            team,
             created: created?,
             updated: updated?,
             edits,
             other_values,
             visits,
+            steps,
             removed,
         })
         .map(|mut e| {
@@ -921,15 +1051,11 @@ impl Decoder {
         let before = self.errors.len();
         self.unknown(
             &obj,
-            &[
-                "id",
-                "date",
-                "profile",
-                "notes",
-                "updated",
-                "edits",
-                "conflict_of",
-            ],
+            if self.version >= 3 {
+                VISIT_FIELDS
+            } else {
+                VISIT_FIELDS_V2
+            },
         );
         let id = self.id(&obj, "id", true);
         let date = match self.required(&obj, "date") {
@@ -953,7 +1079,7 @@ impl Decoder {
         let profile = match self.required(&obj, "profile") {
             None => None,
             Some(json)
-                if self.version_1
+                if self.version == 1
                     && json.get("schema").and_then(Json::as_str) != Some(PROFILE_SCHEMA_V1) =>
             {
                 self.err(
@@ -996,6 +1122,10 @@ impl Decoder {
         let notes = self
             .text(&obj, "notes", false, MAX_NOTES_CHARS, true)
             .unwrap_or_default();
+        let outcomes = match self.optional(&obj, "outcomes") {
+            Some(value) if self.version >= 3 => self.outcomes(value, &obj.at("outcomes")),
+            _ => None,
+        };
         let updated = self.timestamp(&obj, "updated");
         let edits = self.edits(&obj, "edits");
         let conflict_of = self.id(&obj, "conflict_of", false);
@@ -1007,10 +1137,205 @@ impl Decoder {
             date: date?,
             profile: profile?,
             notes,
+            outcomes,
             updated: updated?,
             edits,
             conflict_of,
         })
+    }
+}
+
+impl Decoder {
+    /// An optional cohort tag: text of 1 to 200 characters, not blank, without spaces at
+    /// either end.
+    fn tag(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        let tag = self.text(obj, key, false, MAX_NAME_CHARS, false)?;
+        if tag.trim() != tag {
+            self.err(&obj.at(key), HandoffProblem::NotTrimmed);
+            return None;
+        }
+        Some(tag)
+    }
+
+    /// A value of `kind`, as a profile answer of that kind is read (with its words for what is
+    /// wrong).
+    fn answer(&mut self, obj: &Obj, key: &str, kind: &FieldKind, required: bool) -> Option<Value> {
+        let value = if required {
+            self.required(obj, key)?
+        } else {
+            self.optional(obj, key)?
+        };
+        match decode_answer(kind, value) {
+            Ok(v) => Some(v),
+            Err(problem) => {
+                self.err(&obj.at(key), HandoffProblem::Value(problem));
+                None
+            }
+        }
+    }
+
+    /// One of `all`, written as its `code`, read as a profile's choice is (with its words).
+    fn one_of<T: Copy>(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        required: bool,
+    ) -> Option<T> {
+        let kind = FieldKind::Choice {
+            values: all.iter().map(|&x| code(x).to_string()).collect(),
+            ranks: None,
+        };
+        match self.answer(obj, key, &kind, required) {
+            Some(Value::Choice(i)) => all.get(i as usize).copied(),
+            _ => None,
+        }
+    }
+
+    /// One step followed through (see [`FollowStep`]).
+    fn step(&mut self, value: &Json, path: &str) -> Option<FollowStep> {
+        let obj = self.object(value, path)?;
+        let before = self.errors.len();
+        self.unknown(&obj, STEP_FIELDS);
+        let step = self.id(&obj, "step", true);
+        let visit = self.id(&obj, "visit", true);
+        let status = self.one_of(&obj, "status", &StepStatus::ALL, StepStatus::code, true);
+        let reason = self.text(&obj, "reason", false, MAX_REASON_CHARS, false);
+        match (status, obj.map.contains_key("reason")) {
+            (Some(StepStatus::Dropped), false) => self.err(path, HandoffProblem::NoReason),
+            (Some(s), true) if s != StepStatus::Dropped => self.err(
+                &obj.at("reason"),
+                HandoffProblem::ReasonNotDropped {
+                    status: s.code().to_string(),
+                },
+            ),
+            _ => {}
+        }
+        let who = self.one_of(&obj, "who", &Who::ALL, Who::code, false);
+        let follow_up = match self.optional(&obj, "follow_up") {
+            None => None,
+            Some(Json::String(s)) if time::is_date(s) => Some(s.clone()),
+            Some(other) => {
+                self.err(
+                    &obj.at("follow_up"),
+                    HandoffProblem::NotADate {
+                        found: Found::of_cut(other),
+                    },
+                );
+                None
+            }
+        };
+        let confirmed_in = self.id(&obj, "confirmed_in", false);
+        if let (Some(s), true) = (status, obj.map.contains_key("confirmed_in")) {
+            if s != StepStatus::Done {
+                self.err(
+                    &obj.at("confirmed_in"),
+                    HandoffProblem::ConfirmedNotDone {
+                        status: s.code().to_string(),
+                    },
+                );
+            }
+        }
+        let updated = self.timestamp(&obj, "updated");
+        let edits = self.edits(&obj, "edits");
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(FollowStep {
+            step: step?,
+            visit: visit?,
+            status: status?,
+            reason,
+            who,
+            follow_up,
+            confirmed_in,
+            updated: updated?,
+            edits,
+        })
+    }
+
+    /// A visit's outcomes (see [`Outcomes`]).
+    fn outcomes(&mut self, value: &Json, path: &str) -> Option<Outcomes> {
+        let obj = self.object(value, path)?;
+        let before = self.errors.len();
+        self.unknown(&obj, OUTCOME_FIELDS);
+        let selling_online = match self.answer(&obj, "selling_online", &BOOLEAN, true) {
+            Some(Value::Bool(b)) => Some(b),
+            _ => None,
+        };
+        let channel_field = &core_fields()[core_field("presence.channels").expect("a core field")];
+        let channels = match self.answer(&obj, "channels", &channel_field.kind, false) {
+            Some(value) => encode_value(&channel_field.kind, &value)
+                .as_array()
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let share = FieldKind::Integer {
+            min: 0,
+            max: 100,
+            ordered: true,
+        };
+        let online_share = match self.answer(&obj, "online_share", &share, false) {
+            Some(Value::Int(n)) => u8::try_from(n).ok(),
+            _ => None,
+        };
+        let mut tools: Vec<ToolUse> = Vec::new();
+        for (i, t) in self.optional_array(&obj, "tools").iter().enumerate() {
+            let Some(o) = self.object(t, &obj.at(&format!("tools[{i}]"))) else {
+                continue;
+            };
+            self.unknown(&o, TOOL_FIELDS);
+            let entry = self.id(&o, "entry", true);
+            let still_using = match self.answer(&o, "still_using", &BOOLEAN, true) {
+                Some(Value::Bool(b)) => Some(b),
+                _ => None,
+            };
+            if let Some(entry) = &entry {
+                if tools.iter().any(|x| &x.entry == entry) {
+                    self.err(
+                        &o.at("entry"),
+                        HandoffProblem::Value(Problem::Twice {
+                            item: entry.clone(),
+                        }),
+                    );
+                }
+            }
+            if let (Some(entry), Some(still_using)) = (entry, still_using) {
+                tools.push(ToolUse { entry, still_using });
+            }
+        }
+        if selling_online == Some(false) && (!channels.is_empty() || online_share.unwrap_or(0) > 0)
+        {
+            self.err(path, HandoffProblem::NotSellingOnline);
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        Some(Outcomes {
+            selling_online: selling_online?,
+            channels,
+            online_share,
+            tools,
+        })
+    }
+}
+
+/// A yes or no, as the profile reads one.
+const BOOLEAN: FieldKind = FieldKind::Bool { ordered: false };
+
+/// Checks one step record on its own, with paths relative to it: what
+/// [`Enterprise::set_step`] saves passes this.
+pub(crate) fn decode_step_value(value: &Json) -> Result<FollowStep, HandoffErrors> {
+    let mut d = Decoder::default();
+    match d.step(value, "") {
+        Some(s) => d.finish(s),
+        None => Err(HandoffErrors(d.errors)),
     }
 }
 

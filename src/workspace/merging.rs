@@ -9,8 +9,10 @@
 //!   stays under the visit's id, the other is added with an id derived from it and
 //!   `conflict_of` naming it. Which one stays is decided by content, not by which side imports,
 //!   so two devices that import each other's files end with the same visits.
-//! - When both sides changed an enterprise's details apart, one value of each detail stays and
-//!   the other is listed in `other_values`.
+//! - When both sides changed an enterprise's details (cohort tags included) apart, one value of
+//!   each detail stays and the other is listed in `other_values`.
+//! - Steps followed through match by visit and catalogue entry; of two copies saved apart, the
+//!   later save stays (then the status that went further, then the smaller JSON text).
 //! - Importing never deletes anything, and a visit deleted here comes back only if the file has
 //!   saves of it that this device had not seen.
 //!
@@ -22,8 +24,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{
-    compare_edits, join, remember_removed, time, Enterprise, Fnv, OtherValue, Visit, DETAIL_FIELDS,
-    MAX_ID_LEN,
+    compare_edits, join, remember_removed, time, Enterprise, Fnv, FollowStep, OtherValue, Visit,
+    DETAIL_FIELDS, MAX_ID_LEN, TAG_FIELDS,
 };
 use crate::engine::Locale;
 
@@ -46,6 +48,11 @@ pub struct MergeReport {
     pub visits_unchanged: usize,
     /// Visits deleted on this device that the file still had, unchanged: left deleted.
     pub visits_left_deleted: usize,
+    /// Steps followed through that were not here (those of added enterprises included).
+    pub steps_added: usize,
+    /// Steps whose status, owner or date the file's copy changed (a later save, or the one the
+    /// merge rule keeps of two saved apart).
+    pub steps_updated: usize,
     /// The ids of the enterprises whose records changed in any way (save counts included), in
     /// the order merged: what a store has to write back.
     pub enterprises_to_save: Vec<String>,
@@ -60,6 +67,8 @@ impl MergeReport {
             + self.visits_added
             + self.visits_updated
             + self.visit_conflicts
+            + self.steps_added
+            + self.steps_updated
             > 0
     }
 
@@ -107,6 +116,20 @@ impl MergeReport {
             "updated visit",
             "updated visits",
         );
+        count(
+            self.steps_added,
+            "paso en seguimiento nuevo",
+            "pasos en seguimiento nuevos",
+            "new step followed",
+            "new steps followed",
+        );
+        count(
+            self.steps_updated,
+            "paso al día",
+            "pasos al día",
+            "updated step",
+            "updated steps",
+        );
         let conflicts = self.visit_conflicts + self.enterprise_conflicts;
         let mut sentence = if parts.is_empty() && conflicts == 0 {
             if es {
@@ -137,13 +160,16 @@ impl MergeReport {
     }
 }
 
-/// What an import writes: for each enterprise the merge lists as to save, its details and its
-/// visits that differ from the copies they were merged into, each with the revision the stored
-/// copy must still have when it is written (0: there is none yet). Nothing else is written, so
-/// an import never puts back an older copy of a record another tab saved meanwhile.
+/// What an import writes: for each enterprise the merge lists as to save, its record (details
+/// and steps) and its visits that differ from the copies they were merged into, each with the
+/// revision the stored copy must still have when it is written (0: there is none yet). Nothing
+/// else is written, so an import never puts back an older copy of a record another tab saved
+/// meanwhile. A step changed by the merge writes its enterprise's record, whose revision
+/// counts the steps' saves too ([`Enterprise::revision`]).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Changes {
-    /// Enterprises' details (`visits` left empty) and the revision to write over.
+    /// Enterprises' records (details and steps, `visits` left empty) and the revision to
+    /// write over.
     pub enterprises: Vec<(Enterprise, u32)>,
     /// Visits, each with its enterprise's id and the revision to write over.
     pub visits: Vec<(String, Visit, u32)>,
@@ -206,7 +232,8 @@ fn changes(before: &[Enterprise], after: &[Enterprise], to_save: &[String]) -> C
     changes
 }
 
-/// Whether two copies of an enterprise have the same details, whatever their visits.
+/// Whether two copies of an enterprise have the same record (details and steps), whatever
+/// their visits.
 fn same_details(a: &Enterprise, b: &Enterprise) -> bool {
     let Enterprise {
         id,
@@ -215,11 +242,16 @@ fn same_details(a: &Enterprise, b: &Enterprise) -> bool {
         region,
         locality,
         sector,
+        programme,
+        institution,
+        term,
+        team,
         created,
         updated,
         edits,
         other_values,
         visits: _,
+        steps,
         removed,
     } = a;
     (
@@ -233,7 +265,9 @@ fn same_details(a: &Enterprise, b: &Enterprise) -> bool {
         &b.sector,
         &b.created,
         &b.updated,
-    ) && (edits, other_values, removed) == (&b.edits, &b.other_values, &b.removed)
+    ) && (programme, institution, term, team) == (&b.programme, &b.institution, &b.term, &b.team)
+        && (edits, other_values, steps, removed)
+            == (&b.edits, &b.other_values, &b.steps, &b.removed)
 }
 
 /// Merges `incoming` (an imported file) into `local`. See the module documentation and
@@ -273,6 +307,7 @@ pub fn merge(local: &mut Vec<Enterprise>, incoming: Vec<Enterprise>) -> MergeRep
             None => {
                 report.enterprises_added += 1;
                 report.visits_added += theirs.visits.len();
+                report.steps_added += theirs.steps.len();
                 report.enterprises_to_save.push(theirs.id.clone());
                 index.insert(theirs.id.clone(), local.len());
                 local.push(theirs);
@@ -291,6 +326,47 @@ fn merge_enterprise(mine: &mut Enterprise, theirs: Enterprise, report: &mut Merg
     let mut visits = Visits::of(mine);
     for visit in theirs.visits {
         merge_visit(mine, &mut visits, visit, report);
+    }
+    for step in theirs.steps {
+        merge_step(mine, step, report);
+    }
+}
+
+/// Merges one step of the file into the enterprise's, by (visit, entry): a step not here is
+/// added; of two copies, one whose saves the other has all seen gives way to it; of two saved
+/// apart (or with the same saves and different content), the later save stays, then the
+/// status that went further (done, dropped, in progress, agreed), then the smaller JSON text,
+/// so both devices keep the same. The kept copy's counts are both joined, with no save added:
+/// merging again changes nothing.
+fn merge_step(e: &mut Enterprise, theirs: FollowStep, report: &mut MergeReport) {
+    let Some(mine) = e
+        .steps
+        .iter_mut()
+        .find(|s| s.visit == theirs.visit && s.step == theirs.step)
+    else {
+        report.steps_added += 1;
+        e.steps.push(theirs);
+        return;
+    };
+    if mine.same_content(&theirs) {
+        join(&mut mine.edits, &theirs.edits);
+        return;
+    }
+    match compare_edits(&mine.edits, &theirs.edits) {
+        Some(Ordering::Greater) => {}
+        Some(Ordering::Less) => {
+            *mine = theirs;
+            report.steps_updated += 1;
+        }
+        Some(Ordering::Equal) | None => {
+            let mut joined = mine.edits.clone();
+            join(&mut joined, &theirs.edits);
+            if theirs.preferred_over(mine) {
+                *mine = theirs;
+                report.steps_updated += 1;
+            }
+            mine.edits = joined;
+        }
     }
 }
 
@@ -328,12 +404,28 @@ fn set_details(e: &mut Enterprise, from: &Enterprise) {
     e.region = from.region.clone();
     e.locality = from.locality.clone();
     e.sector = from.sector.clone();
+    e.programme = from.programme.clone();
+    e.institution = from.institution.clone();
+    e.term = from.term.clone();
+    e.team = from.team.clone();
 }
 
+/// FNV-1a 64 of the four details of version 2, each followed by a zero byte, then of each
+/// cohort tag that is set: its name, `=`, its value and a zero byte. An enterprise without
+/// tags hashes as version 2 hashed it, so every device keeps the same details of two saved
+/// apart whichever version merged them first.
 fn details_fingerprint(e: &Enterprise) -> u64 {
     let mut h = Fnv::new();
-    for d in details(e) {
-        h.write(d.as_bytes());
+    for field in DETAIL_FIELDS {
+        let value = e.detail(field).expect("detail fields exist");
+        if TAG_FIELDS.contains(field) {
+            if value.is_empty() {
+                continue;
+            }
+            h.write(field.as_bytes());
+            h.write(b"=");
+        }
+        h.write(value.as_bytes());
         h.write(&[0]);
     }
     h.finish()

@@ -1,12 +1,21 @@
-//! The consultant's workspace: enterprises, their dated visits (one assessment each, with
-//! notes), and what travels between devices.
+//! The consultant's workspace: enterprises with their cohort tags, their dated visits (one
+//! assessment each, with notes and, at a follow-up, outcomes), the steps of each visit's
+//! roadmap followed through, and what travels between devices.
 //!
-//! - [`Enterprise`] and [`Visit`] are the stored records. The browser app keeps them in
-//!   IndexedDB; the command line reads them from hand-off files.
-//! - [`handoff`] is the versioned hand-off file `umbral.handoff/2` (version 1 still read): [`handoff::encode`] and
-//!   [`handoff::decode`], which reports every problem at once with its JSON path.
-//! - [`merge()`] brings an imported file into the local workspace by enterprise and visit id:
-//!   nothing is duplicated, and where both sides changed the same visit both versions are kept.
+//! - [`Enterprise`] and [`Visit`] are the stored records; an enterprise's [`FollowStep`]s and
+//!   cohort tags (programme, institution, term, team: [`TAG_FIELDS`]) live in its record, a
+//!   visit's [`Outcomes`] in the visit. The browser app keeps them in IndexedDB; the command
+//!   line reads them from hand-off files.
+//! - [`handoff`] is the versioned hand-off file `umbral.handoff/3` (versions 2 and 1 still
+//!   read): [`handoff::encode`] and [`handoff::decode`], which reports every problem at once
+//!   with its JSON path.
+//! - [`follow`] saves where each step stands ([`Enterprise::set_step`]), lists the steps the
+//!   next visit opens with ([`Enterprise::open_steps`]) and confirms a step done into a later
+//!   visit's answers ([`Enterprise::confirm_step`], with the catalogue entry's `sets`).
+//!   [`Enterprise::in_cohort`] selects a cohort by its tags.
+//! - [`merge()`] brings an imported file into the local workspace by enterprise, visit and step:
+//!   nothing is duplicated, where both sides changed the same visit both versions are kept, and
+//!   where both changed the same step one version is kept, the same on every device.
 //! - [`csv`] writes the latest report of each enterprise as CSV with stable columns.
 //! - [`progress`] compares two reports: what changed from one visit to the next.
 //! - [`submissions`] turns the submissions of a KoboToolbox or ODK Central export into
@@ -20,12 +29,14 @@
 //!
 //! Every record carries `edits`: for each device that ever saved it, how many saves that device
 //! made (a version vector). A device id is an opaque string the app generates once per
-//! installation. Call [`Visit::touch`] or [`Enterprise::touch`] on every save. Comparing two
+//! installation. Call [`Visit::touch`] or [`Enterprise::touch`] on every save (steps count
+//! their own saves in [`Enterprise::set_step`] and [`Enterprise::confirm_step`]). Comparing two
 //! copies' `edits` tells whether one is a later state of the other (every count at least as
 //! high) or whether both were changed apart (each has a count the other lacks); only the second
 //! is a conflict. See `www/spec/handoff.md` for the full merge rule.
 
 pub mod csv;
+pub mod follow;
 pub mod handoff;
 mod merging;
 pub mod problem;
@@ -41,6 +52,7 @@ use serde_json::Value as Json;
 
 use crate::engine::Profile;
 
+pub use follow::FollowError;
 pub use handoff::{HandoffError, HandoffErrors};
 pub use merging::{merge, merge_changes, Changes, MergeReport};
 pub use time::{is_date, is_timestamp, timestamp_from_unix};
@@ -104,6 +116,18 @@ pub struct Enterprise {
     /// One of the profile's sector values (`food`, `crafts`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// Cohort tags: the programme, the institution, the term and the team that follow the
+    /// enterprise ("Pueblos Digitales", "Universidad de Celaya", "2026-2", "Equipo 4"). Each
+    /// is free text of 1 to 200 characters, trimmed; unset when empty. They merge like the
+    /// other details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// When the enterprise was added, RFC 3339 UTC.
     pub created: String,
     /// When its details (not its visits) were last saved, RFC 3339 UTC.
@@ -119,6 +143,10 @@ pub struct Enterprise {
     /// The visits, in the order they were added.
     #[serde(default)]
     pub visits: Vec<Visit>,
+    /// The steps of visits' roadmaps followed through: one per visit and catalogue entry,
+    /// each with its own save counts (see [`FollowStep`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<FollowStep>,
     /// Visits deleted on this device, so that importing an older file does not bring them
     /// back. Importing never deletes anything.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -138,6 +166,10 @@ pub struct Visit {
     /// The consultant's notes, up to 20,000 characters.
     #[serde(default)]
     pub notes: String,
+    /// What a follow-up visit found of the enterprise's selling online: part of the visit's
+    /// content, saved and merged with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<Outcomes>,
     /// When the visit was last saved, RFC 3339 UTC.
     pub updated: String,
     /// Saves per device.
@@ -152,7 +184,7 @@ pub struct Visit {
 /// A detail of an enterprise as another device saved it, kept beside this device's value.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct OtherValue {
-    /// `name`, `region`, `locality` or `sector`.
+    /// One of [`DETAIL_FIELDS`].
     pub field: String,
     /// The other value; empty when the other device left the detail unset.
     pub value: String,
@@ -165,9 +197,221 @@ pub struct Removed {
     pub edits: Edits,
 }
 
-/// The details of an enterprise that [`merge()`] compares, in this order. The country is not
-/// one of them: it is fixed when the enterprise is created (every visit's profile is in it).
-pub const DETAIL_FIELDS: &[&str] = &["name", "region", "locality", "sector"];
+/// The details of an enterprise that [`merge()`] compares, in this order: the four of version
+/// 2 of the hand-off file, then the cohort tags ([`TAG_FIELDS`]). The country is not one of
+/// them: it is fixed when the enterprise is created (every visit's profile is in it).
+pub const DETAIL_FIELDS: &[&str] = &[
+    "name",
+    "region",
+    "locality",
+    "sector",
+    "programme",
+    "institution",
+    "term",
+    "team",
+];
+
+/// The cohort tags among [`DETAIL_FIELDS`]: who follows the enterprise.
+pub const TAG_FIELDS: &[&str] = &["programme", "institution", "term", "team"];
+
+/// The longest reason a step was dropped for, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+
+/// Where a step of a visit's roadmap stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    /// The owner agreed to take it.
+    Agreed,
+    InProgress,
+    Done,
+    /// Left aside, with a reason.
+    Dropped,
+}
+
+impl StepStatus {
+    pub const ALL: [StepStatus; 4] = [
+        StepStatus::Agreed,
+        StepStatus::InProgress,
+        StepStatus::Done,
+        StepStatus::Dropped,
+    ];
+
+    /// The status as the hand-off file writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            StepStatus::Agreed => "agreed",
+            StepStatus::InProgress => "in_progress",
+            StepStatus::Done => "done",
+            StepStatus::Dropped => "dropped",
+        }
+    }
+
+    /// The status of this code.
+    pub fn parse(code: &str) -> Option<StepStatus> {
+        StepStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the step is still open: agreed or in progress.
+    pub fn is_open(self) -> bool {
+        matches!(self, StepStatus::Agreed | StepStatus::InProgress)
+    }
+
+    /// How far the step went, for breaking ties between two devices' statuses: done, then
+    /// dropped, then in progress, then agreed.
+    fn weight(self) -> u8 {
+        match self {
+            StepStatus::Agreed => 0,
+            StepStatus::InProgress => 1,
+            StepStatus::Dropped => 2,
+            StepStatus::Done => 3,
+        }
+    }
+}
+
+/// Who takes a step on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    Owner,
+    Relative,
+    Staff,
+    Consultant,
+}
+
+impl Who {
+    pub const ALL: [Who; 4] = [Who::Owner, Who::Relative, Who::Staff, Who::Consultant];
+
+    /// As the hand-off file writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Who::Owner => "owner",
+            Who::Relative => "relative",
+            Who::Staff => "staff",
+            Who::Consultant => "consultant",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Who> {
+        Who::ALL.into_iter().find(|w| w.code() == code)
+    }
+}
+
+/// One step of a visit's roadmap, followed through: the catalogue entry it recommended, where
+/// it stands, who takes it on and when to look again. Its key is (`visit`, `step`), unique in
+/// its enterprise. It has its own save counts, so that two devices changing different steps
+/// never conflict; see `www/spec/handoff.md` for how two copies of one step merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowStep {
+    /// The id of the catalogue entry the roadmap recommended (a report step's option `id`,
+    /// such as `whatsapp-business`).
+    pub step: String,
+    /// The id of the visit whose roadmap recommended it (it may since have been deleted).
+    pub visit: String,
+    pub status: StepStatus,
+    /// Why it was dropped, 1 to 500 characters: only, and always, when dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<Who>,
+    /// When to look at it again, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<String>,
+    /// The later visit whose answers the consultant changed on confirming the step done
+    /// (only when done; see `Enterprise::confirm_step`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_in: Option<String>,
+    /// When it was last saved, RFC 3339 UTC.
+    pub updated: String,
+    /// Saves per device.
+    #[serde(default)]
+    pub edits: Edits,
+}
+
+impl FollowStep {
+    /// How many saves the step has had, on every device together.
+    pub fn revision(&self) -> u32 {
+        saves(&self.edits)
+    }
+
+    /// Whether two copies say the same (save counts aside, the time saved included).
+    pub fn same_content(&self, other: &FollowStep) -> bool {
+        self.content_json() == other.content_json()
+    }
+
+    /// The step as JSON without its save counts: the same on every device, which breaks the
+    /// last tie of the merge rule.
+    pub(crate) fn content_json(&self) -> String {
+        let copy = FollowStep {
+            edits: Edits::new(),
+            ..self.clone()
+        };
+        serde_json::to_string(&copy).expect("steps serialize")
+    }
+
+    /// The order in which the merge rule prefers one of two copies changed apart: the later
+    /// save, then the status that went further, then the smaller JSON text.
+    pub(crate) fn preferred_over(&self, other: &FollowStep) -> bool {
+        time::compare_timestamps(&self.updated, &other.updated)
+            .then_with(|| self.status.weight().cmp(&other.status.weight()))
+            .then_with(|| other.content_json().cmp(&self.content_json()))
+            == Ordering::Greater
+    }
+}
+
+/// What a follow-up visit found: whether the enterprise sells online, by which channels, the
+/// share of sales that start online, and which tools adopted earlier it still uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcomes {
+    pub selling_online: bool,
+    /// The channels it sells through, values of the profile's `presence.channels`, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<String>,
+    /// Per cent of sales that start online, 0 to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online_share: Option<u8>,
+    /// Tools adopted earlier (catalogue entry ids, each once) and whether they are still used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<ToolUse>,
+}
+
+/// One tool adopted earlier, at a follow-up visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolUse {
+    /// The catalogue entry's id.
+    pub entry: String,
+    pub still_using: bool,
+}
+
+/// Which cohort to keep: each tag given must equal the enterprise's, ignoring case, accents
+/// and spaces at either end; a tag not given (or blank) keeps every enterprise.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CohortFilter {
+    pub programme: Option<String>,
+    pub institution: Option<String>,
+    pub term: Option<String>,
+    pub team: Option<String>,
+}
+
+impl CohortFilter {
+    /// Whether the filter keeps every enterprise.
+    pub fn is_empty(&self) -> bool {
+        self.tags().iter().all(|(_, t)| t.is_none())
+    }
+
+    /// Each tag with its filter value, in [`TAG_FIELDS`] order; blank values as none.
+    fn tags(&self) -> [(&'static str, Option<&str>); 4] {
+        fn given(t: &Option<String>) -> Option<&str> {
+            t.as_deref().filter(|t| !t.trim().is_empty())
+        }
+        [
+            ("programme", given(&self.programme)),
+            ("institution", given(&self.institution)),
+            ("term", given(&self.term)),
+            ("team", given(&self.team)),
+        ]
+    }
+}
 
 impl Enterprise {
     /// A new enterprise with no visits, saved once by `device` at `now`.
@@ -179,19 +423,28 @@ impl Enterprise {
             region: None,
             locality: String::new(),
             sector: None,
+            programme: None,
+            institution: None,
+            term: None,
+            team: None,
             created: now.to_string(),
             updated: now.to_string(),
             edits: Edits::from([(device.to_string(), 1)]),
             other_values: Vec::new(),
             visits: Vec::new(),
+            steps: Vec::new(),
             removed: Vec::new(),
         }
     }
 
-    /// How many saves the details have had, on every device together (what a write of the
-    /// details must start from, so that two tabs never silently overwrite each other).
+    /// How many saves the record has had, on every device together: its details' and its
+    /// steps'. What a write of the record (the details with the steps) must start from, so
+    /// that two tabs never silently overwrite each other.
     pub fn revision(&self) -> u32 {
-        self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
+        self.steps
+            .iter()
+            .map(FollowStep::revision)
+            .fold(saves(&self.edits), u32::saturating_add)
     }
 
     /// Records a save of the details by `device` at `now`. Call it after changing them. Other
@@ -207,9 +460,10 @@ impl Enterprise {
         self.updated = now.to_string();
     }
 
-    /// Sets one of [`DETAIL_FIELDS`] to `value` (empty clears `region` or `sector`), drops the
-    /// other values kept for that detail (the user has chosen), and records the save. The
-    /// value is not checked here; [`Enterprise::validate`] checks the record.
+    /// Sets one of [`DETAIL_FIELDS`] to `value` (empty clears `region`, `sector` or a tag; a
+    /// tag is trimmed first), drops the other values kept for that detail (the user has
+    /// chosen), and records the save. The value is not checked here; [`Enterprise::validate`]
+    /// checks the record.
     pub fn choose_detail(
         &mut self,
         field: &str,
@@ -223,6 +477,10 @@ impl Enterprise {
             "region" => self.region = optional(value),
             "locality" => self.locality = value.to_string(),
             "sector" => self.sector = optional(value),
+            "programme" => self.programme = optional(value.trim()),
+            "institution" => self.institution = optional(value.trim()),
+            "term" => self.term = optional(value.trim()),
+            "team" => self.team = optional(value.trim()),
             _ => {
                 return Err(format!(
                     "unknown detail '{field}'; expected one of: {}",
@@ -243,24 +501,46 @@ impl Enterprise {
             "region" => self.region.as_deref().unwrap_or(""),
             "locality" => &self.locality,
             "sector" => self.sector.as_deref().unwrap_or(""),
+            "programme" => self.programme.as_deref().unwrap_or(""),
+            "institution" => self.institution.as_deref().unwrap_or(""),
+            "term" => self.term.as_deref().unwrap_or(""),
+            "team" => self.team.as_deref().unwrap_or(""),
             _ => return None,
         })
     }
 
     /// Whether the enterprise matches a search: every word of `query` appears in its name,
-    /// locality, region or id, ignoring case and accents ("tejidos teotitlan" finds "Tejidos
-    /// Ana", Teotitlán del Valle). An empty query matches everything.
+    /// locality, region, id or cohort tags, ignoring case and accents ("tejidos teotitlan"
+    /// finds "Tejidos Ana", Teotitlán del Valle; "celaya 2026-2" finds those a team from the
+    /// Universidad de Celaya followed that term). An empty query matches everything.
     pub fn matches(&self, query: &str) -> bool {
-        let haystack = fold(&format!(
+        let mut haystack = format!(
             "{} {} {} {}",
             self.name,
             self.locality,
             self.region.as_deref().unwrap_or(""),
             self.id
-        ));
+        );
+        for tag in TAG_FIELDS {
+            haystack.push(' ');
+            haystack.push_str(self.detail(tag).unwrap_or(""));
+        }
+        let haystack = fold(&haystack);
         fold(query)
             .split_whitespace()
             .all(|word| haystack.contains(word))
+    }
+
+    /// Whether the enterprise is in the cohort `filter` names: each tag the filter gives
+    /// equals the enterprise's, ignoring case, accents and spaces at either end.
+    pub fn in_cohort(&self, filter: &CohortFilter) -> bool {
+        filter.tags().iter().all(|(tag, wanted)| match wanted {
+            None => true,
+            Some(wanted) => {
+                let mine = self.detail(tag).unwrap_or("");
+                fold(mine.trim()) == fold(wanted.trim())
+            }
+        })
     }
 
     /// The visit with this id.
@@ -297,7 +577,8 @@ impl Enterprise {
     }
 
     /// Settles a conflict kept by [`merge()`]: `copy_id` is the visit whose `conflict_of` names
-    /// the original. With `keep_copy` the original takes the copy's date, answers and notes;
+    /// the original. With `keep_copy` the original takes the copy's date, answers, notes and
+    /// outcomes;
     /// otherwise it keeps its own. Either way the copy is deleted and the original records a
     /// save that follows both versions, so importing either version again changes nothing.
     pub fn resolve_conflict(
@@ -326,6 +607,7 @@ impl Enterprise {
             original.date = copy.date;
             original.profile = copy.profile;
             original.notes = copy.notes;
+            original.outcomes = copy.outcomes;
         }
         original.touch(device, now);
         Ok(())
@@ -355,13 +637,15 @@ impl Visit {
             date: date.to_string(),
             profile,
             notes: String::new(),
+            outcomes: None,
             updated: now.to_string(),
             edits: Edits::from([(device.to_string(), 1)]),
             conflict_of: None,
         }
     }
 
-    /// Records a save by `device` at `now`. Call it after changing the date, answers or notes.
+    /// Records a save by `device` at `now`. Call it after changing the date, answers, notes
+    /// or outcomes.
     pub fn touch(&mut self, device: &str, now: &str) {
         tick(&mut self.edits, device);
         self.updated = now.to_string();
@@ -383,7 +667,7 @@ impl Visit {
 
     /// How many saves this visit has had, on every device together.
     pub fn revision(&self) -> u32 {
-        self.edits.values().fold(0u32, |a, &b| a.saturating_add(b))
+        saves(&self.edits)
     }
 
     /// The visit's profile, decoded.
@@ -391,19 +675,21 @@ impl Visit {
         Profile::from_value(&self.profile)
     }
 
-    /// Whether two visits hold the same date, answers and notes (ids, save counts and times
-    /// aside). Answers compare by meaning: `150` and `150.0`, or keys in another order, are
-    /// the same.
+    /// Whether two visits hold the same date, answers, notes and outcomes (ids, save counts
+    /// and times aside). Answers compare by meaning: `150` and `150.0`, or keys in another
+    /// order, are the same.
     pub fn same_content(&self, other: &Visit) -> bool {
         self.date == other.date
             && self.notes == other.notes
+            && self.outcomes == other.outcomes
             && (self.profile == other.profile
                 || self.canonical_profile() == other.canonical_profile())
     }
 
-    /// A 64-bit fingerprint of the date, answers and notes, as 16 hex digits. The same content
-    /// gives the same fingerprint on every platform: the profile is hashed in its canonical
-    /// form (schema order).
+    /// A 64-bit fingerprint of the date, answers, notes and outcomes, as 16 hex digits. The
+    /// same content gives the same fingerprint on every platform: the profile is hashed in its
+    /// canonical form (schema order). A visit without outcomes has the fingerprint version 2
+    /// of the hand-off file gave it, so conflicts kept before keep their ids.
     pub fn fingerprint(&self) -> String {
         let mut h = Fnv::new();
         h.write(self.date.as_bytes());
@@ -411,6 +697,14 @@ impl Visit {
         h.write(self.notes.as_bytes());
         h.write(&[0]);
         h.write(self.canonical_profile().as_bytes());
+        if let Some(outcomes) = &self.outcomes {
+            h.write(&[0]);
+            h.write(
+                serde_json::to_string(outcomes)
+                    .expect("outcomes serialize")
+                    .as_bytes(),
+            );
+        }
         format!("{:016x}", h.finish())
     }
 
@@ -458,8 +752,13 @@ pub fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// How many saves a version vector counts, on every device together.
+fn saves(edits: &Edits) -> u32 {
+    edits.values().fold(0u32, |a, &b| a.saturating_add(b))
+}
+
 /// Adds one save by `device`.
-fn tick(edits: &mut Edits, device: &str) {
+pub(crate) fn tick(edits: &mut Edits, device: &str) {
     let n = edits.entry(device.to_string()).or_insert(0);
     *n = n.saturating_add(1);
 }
@@ -660,7 +959,7 @@ mod tests {
         assert!(e.other_values.is_empty());
         assert_eq!(
             e.choose_detail("country", "CL", "d", "t"),
-            Err("unknown detail 'country'; expected one of: name, region, locality, sector".into())
+            Err("unknown detail 'country'; expected one of: name, region, locality, sector, programme, institution, term, team".into())
         );
         assert_eq!(e.country, "MX");
     }

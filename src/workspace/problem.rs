@@ -9,7 +9,10 @@ use crate::engine::Locale;
 
 /// The `schema` value of the hand-off files this version writes. (Here, where the messages
 /// about `schema` need it; `handoff` re-exports it.)
-pub const HANDOFF_SCHEMA: &str = "umbral.handoff/2";
+pub const HANDOFF_SCHEMA: &str = "umbral.handoff/3";
+
+/// The `schema` value of version-2 hand-off files, still read.
+pub const HANDOFF_SCHEMA_V2: &str = "umbral.handoff/2";
 
 /// The `schema` value of version-1 hand-off files, still read.
 pub const HANDOFF_SCHEMA_V1: &str = "umbral.handoff/1";
@@ -144,6 +147,26 @@ pub enum HandoffProblem {
         problem: Problem,
         visit: VisitRef,
     },
+    /// A cohort tag with spaces at its start or end.
+    NotTrimmed,
+    /// A dropped step without a reason.
+    NoReason,
+    /// A reason on a step that is not dropped.
+    ReasonNotDropped {
+        status: String,
+    },
+    /// `confirmed_in` on a step that is not done.
+    ConfirmedNotDone {
+        status: String,
+    },
+    /// Two records of one visit's step.
+    StepTaken {
+        step: String,
+        visit: String,
+        first: usize,
+    },
+    /// Outcomes that name channels or a share of online sales, but say it does not sell online.
+    NotSellingOnline,
 }
 
 impl HandoffProblem {
@@ -158,7 +181,7 @@ impl HandoffProblem {
     /// In English: what the command line says. Each language apart, so that a page that only
     /// ever shows English carries no Spanish sentences.
     fn english(&self) -> String {
-        let (v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1);
+        let (v3, v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V2, HANDOFF_SCHEMA_V1);
         match self {
             HandoffProblem::NotJson { detail } => format!("not a hand-off file: not valid JSON ({detail})"),
             HandoffProblem::FileNotAnObject { found } => format!(
@@ -166,18 +189,18 @@ impl HandoffProblem {
                 found.kind(false)
             ),
             HandoffProblem::OtherVersion { schema } => format!(
-                "this file is '{schema}', a version this app cannot read; it reads '{v2}' and \
-                 '{v1}'. A newer version of Umbral may open it"
+                "this file is '{schema}', a version this app cannot read; it reads '{v3}', \
+                 '{v2}' and '{v1}'. A newer version of Umbral may open it"
             ),
             HandoffProblem::OneProfile { schema } => {
-                format!("this file is one profile ('{schema}'), not a hand-off file ('{v2}')")
+                format!("this file is one profile ('{schema}'), not a hand-off file ('{v3}')")
             }
             HandoffProblem::NotHandoffSchema { found } => format!(
-                "not a hand-off file: expected \"{v2}\", found {}",
+                "not a hand-off file: expected \"{v3}\", found {}",
                 found.quoted(false)
             ),
             HandoffProblem::MissingSchema => {
-                format!("not a hand-off file: missing field 'schema' (\"{v2}\")")
+                format!("not a hand-off file: missing field 'schema' (\"{v3}\")")
             }
             HandoffProblem::AppVersion { found } => format!(
                 "expected the version of the app that wrote the file (1 to 64 characters), found {}",
@@ -257,11 +280,28 @@ impl HandoffProblem {
             ),
             HandoffProblem::Profile { problem, visit } => {
                 format!("{} (in {})", problem.message(Locale::En), visit.said(false))
-            }        }
+            }
+            HandoffProblem::NotTrimmed => "has spaces at its start or end".into(),
+            HandoffProblem::NoReason => {
+                "a dropped step needs a reason: why it was left aside (1 to 500 characters)".into()
+            }
+            HandoffProblem::ReasonNotDropped { status } => {
+                format!("a reason is kept only for a dropped step; this one is '{status}'")
+            }
+            HandoffProblem::ConfirmedNotDone { status } => {
+                format!("confirmed_in is kept only for a step done; this one is '{status}'")
+            }
+            HandoffProblem::StepTaken { step, visit, first } => format!(
+                "step '{step}' of visit '{visit}' is already steps[{first}] of this enterprise"
+            ),
+            HandoffProblem::NotSellingOnline => "channels or a share of online sales, but \
+                 selling_online is false"
+                .into(),
+        }
     }
 
     fn spanish(&self) -> String {
-        let (v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1);
+        let (v3, v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V2, HANDOFF_SCHEMA_V1);
         match self {
             HandoffProblem::NotJson { detail } => {
                 format!("no es un archivo de traspaso: no es JSON válido ({detail})")
@@ -271,18 +311,18 @@ impl HandoffProblem {
                 found.kind(true)
             ),
             HandoffProblem::OtherVersion { schema } => format!(
-                "este archivo es '{schema}', una versión que esta aplicación no lee; lee '{v2}' y \
-                 '{v1}'. Una versión más nueva de Umbral puede abrirlo"
+                "este archivo es '{schema}', una versión que esta aplicación no lee; lee '{v3}', \
+                 '{v2}' y '{v1}'. Una versión más nueva de Umbral puede abrirlo"
             ),
             HandoffProblem::OneProfile { schema } => format!(
-                "este archivo es un perfil ('{schema}'), no un archivo de traspaso ('{v2}')"
+                "este archivo es un perfil ('{schema}'), no un archivo de traspaso ('{v3}')"
             ),
             HandoffProblem::NotHandoffSchema { found } => format!(
-                "no es un archivo de traspaso: se esperaba \"{v2}\" y hay {}",
+                "no es un archivo de traspaso: se esperaba \"{v3}\" y hay {}",
                 found.quoted(true)
             ),
             HandoffProblem::MissingSchema => {
-                format!("no es un archivo de traspaso: falta el campo 'schema' (\"{v2}\")")
+                format!("no es un archivo de traspaso: falta el campo 'schema' (\"{v3}\")")
             }
             HandoffProblem::AppVersion { found } => format!(
                 "se esperaba la versión de la aplicación que escribió el archivo (de 1 a 64 \
@@ -367,6 +407,22 @@ impl HandoffProblem {
             HandoffProblem::Profile { problem, visit } => {
                 format!("{} (en {})", problem.message(Locale::Es), visit.said(true))
             }
+            HandoffProblem::NotTrimmed => "tiene espacios al principio o al final".into(),
+            HandoffProblem::NoReason => "un paso que se dejó necesita un motivo: por qué se dejó \
+                 (de 1 a 500 caracteres)"
+                .into(),
+            HandoffProblem::ReasonNotDropped { status } => format!(
+                "el motivo se guarda solo para un paso que se dejó; este está en '{status}'"
+            ),
+            HandoffProblem::ConfirmedNotDone { status } => {
+                format!("confirmed_in se guarda solo para un paso hecho; este está en '{status}'")
+            }
+            HandoffProblem::StepTaken { step, visit, first } => format!(
+                "el paso '{step}' de la visita '{visit}' ya es steps[{first}] de este negocio"
+            ),
+            HandoffProblem::NotSellingOnline => "tiene canales o una parte de ventas por \
+                 internet, pero selling_online es false (no vende por internet)"
+                .into(),
         }
     }
 }
@@ -460,6 +516,20 @@ mod tests {
                 problem: Problem::TooDeep,
                 visit: visit(),
             },
+            P::NotTrimmed,
+            P::NoReason,
+            P::ReasonNotDropped {
+                status: "done".into(),
+            },
+            P::ConfirmedNotDone {
+                status: "agreed".into(),
+            },
+            P::StepTaken {
+                step: "whatsapp-business".into(),
+                visit: "v1".into(),
+                first: 0,
+            },
+            P::NotSellingOnline,
         ]
     }
 

@@ -559,8 +559,9 @@ async fn save_checked(
     settle(&tx, &outcome).await
 }
 
-/// The revision of a stored visit or enterprise (its saves, summed over `edits`); `None` when
-/// there is no record or it cannot be read.
+/// The revision of a stored visit or enterprise (its saves, summed over `edits`, and for an
+/// enterprise its steps' too, as `Enterprise::revision` counts them); `None` when there is no
+/// record or it cannot be read.
 fn stored_revision(stored: &JsValue) -> Option<u32> {
     if stored.is_undefined() {
         return None;
@@ -568,9 +569,15 @@ fn stored_revision(stored: &JsValue) -> Option<u32> {
     let text = text_of(stored).ok()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     let edits = value.get("edits")?.as_object()?;
+    let steps = value.get("steps").and_then(|s| s.as_array());
+    let step_edits = steps
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("edits")?.as_object());
     Some(
-        edits
-            .values()
+        std::iter::once(edits)
+            .chain(step_edits)
+            .flat_map(|edits| edits.values())
             .filter_map(serde_json::Value::as_u64)
             .fold(0u32, |a, b| a.saturating_add(b as u32)),
     )

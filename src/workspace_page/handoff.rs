@@ -1,4 +1,4 @@
-//! Hand-off files (`umbral.handoff/2`; version 1 read too), the CSV of the latest report per enterprise and the
+//! Hand-off files (`umbral.handoff/3`; versions 2 and 1 read too), the CSV of the latest report per enterprise and the
 //! progress between two visits: the workspace's screens over `crate::workspace`, which does
 //! the encoding, checking, merging, CSV and comparing.
 

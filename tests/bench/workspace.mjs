@@ -79,7 +79,7 @@ function watchOpening(count) {
     if (times.list === undefined && document.querySelectorAll('[data-testid="negocio"]').length >= count) {
       times.list = performance.now();
       observer.disconnect();
-      // The workspace's own marks (src/taller): opening the database, records read, decoded.
+      // The workspace's own marks (src/workspace_page): opening the database, records read, decoded.
       for (const mark of performance.getEntriesByType('mark')) times[mark.name.replace('umbral-taller:', '')] = mark.startTime;
     }
   });

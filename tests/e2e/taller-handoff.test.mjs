@@ -98,7 +98,7 @@ describe('hand-off', () => {
     const file = await download(a, 'exportar-todo');
     assert.match(file.name, /^umbral-entrega-\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.text);
-    assert.equal(json.schema, 'umbral.handoff/2');
+    assert.equal(json.schema, 'umbral.handoff/3');
     assert.deepEqual(json.enterprises.map((e) => [e.name, e.visits.length]), [['Abarrotes Lupita', 2], ['Café Don Beto', 1]]);
     await a.getByTestId('nav-negocios').click();
     assert.equal(await a.getByTestId('sin-exportar').count(), 0, 'no reminder once everything is exported');
@@ -191,7 +191,7 @@ describe('hand-off', () => {
   function handoffFile(enterprises) {
     const strip = ({ v, enterprise, ...rest }) => rest;
     return JSON.stringify({
-      schema: 'umbral.handoff/2',
+      schema: 'umbral.handoff/3',
       exported_at: '2026-03-01T00:00:00Z',
       app_version: '0.1.0',
       enterprises: enterprises.map((e) => ({ ...strip(e), visits: e.visits.map(strip) })),

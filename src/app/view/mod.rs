@@ -4,7 +4,7 @@
 //! name the actions `events::decode` reads back.
 //!
 //! Each function renders one piece from the state it is given and nothing else, so the same
-//! pieces serve the workspace's visits (`src/taller`).
+//! pieces serve the workspace's visits (`src/workspace_page`).
 
 mod pictograms;
 mod questions;
