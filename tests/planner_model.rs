@@ -441,3 +441,43 @@ fn a_handoff_files_before_and_after_is_the_command_lines() {
         assert_eq!(figures.to_csv(), text(&out.stdout));
     }
 }
+
+/// The cohort filters list the tags the hand-off files have, and filtering by one gives the
+/// command line's CSV with the same flag.
+#[test]
+fn the_cohort_filters_offer_the_files_tags_and_count_as_the_command_line() {
+    const PATH: &str = "tests/fixtures/handoff/v3-sample.json";
+    let fixture = include_str!("fixtures/handoff/v3-sample.json");
+    let packs = every_pack();
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::ImportStarted);
+    model.update(Action::Imported(vec![read(
+        "v3.json",
+        fixture,
+        &packs,
+        Locale::Es,
+    )]));
+    let programmes = model.tag_values("programme");
+    assert_eq!(programmes.len(), 1, "{programmes:?}");
+    assert!(model.tag_values("nothing").is_empty());
+    let teams = model.tag_values("team");
+    let team = teams[0].0.clone();
+    model.update(Action::Filter(FilterPart::Tag("team"), Some(team.clone())));
+    assert_eq!(model.figures().enterprises, 1);
+    let out = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--summary-format",
+            "csv",
+            "--team",
+            &team,
+            PATH,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(model.figures().to_csv(), text(&out.stdout));
+    model.update(Action::Filter(FilterPart::Tag("team"), None));
+    assert_eq!(model.figures().enterprises, 2);
+}

@@ -646,3 +646,102 @@ fn a_supply_counts_who_needs_it_who_moves_up_and_what_it_costs() {
         text(&out.stderr)
     );
 }
+
+/// A hand-off file of version 3: the cohort tags filter (ignoring case and accents; profiles
+/// without a hand-off file have no tags), and the before and after counts the steps followed
+/// through and what the latest follow-up found, as the fixture records them.
+#[test]
+fn cohort_tags_filter_and_the_follow_through_is_counted() {
+    const V3: &str = include_str!("fixtures/handoff/v3-sample.json");
+    let file: serde_json::Value = serde_json::from_str(V3).expect("JSON");
+    let enterprises = file["enterprises"].as_array().expect("enterprises");
+    let total = |csv: &str| rows(csv, "enterprises")[0][7].clone();
+    let all = summary_csv(&[], V3);
+    assert_eq!(total(&all), enterprises.len().to_string());
+    // Every enterprise tagged with the programme, whatever the case and accents typed.
+    let programme = enterprises[0]["programme"].as_str().expect("a programme");
+    let tagged = enterprises
+        .iter()
+        .filter(|e| e["programme"].as_str() == Some(programme))
+        .count();
+    let shouted = programme.to_uppercase().replace('Í', "I");
+    let csv = summary_csv(&["--programme", &shouted], V3);
+    assert_eq!(total(&csv), tagged.to_string());
+    let filter = rows(&csv, "filter");
+    assert_eq!(
+        (filter[0][2].as_str(), filter[0][3].as_str()),
+        ("programme", shouted.as_str())
+    );
+    let team = enterprises[0]["team"].as_str().expect("a team");
+    assert_eq!(total(&summary_csv(&["--team", team], V3)), "1");
+    assert_eq!(total(&summary_csv(&["--team", "nadie"], V3)), "0");
+    // Profiles from JSON Lines have no tags: a tag filter keeps none of them.
+    assert_eq!(total(&summary_csv(&["--programme", programme], FIVE)), "0");
+
+    // Steps by their latest record, over every enterprise of the file.
+    let ba = rows(&all, "before_after");
+    let cell = |key: &str, col: usize| {
+        ba.iter()
+            .find(|r| r[5] == key)
+            .unwrap_or_else(|| panic!("no row {key}"))[col]
+            .clone()
+    };
+    let mut by_status = std::collections::BTreeMap::new();
+    for e in enterprises {
+        let mut latest = std::collections::BTreeMap::new();
+        for s in e["steps"].as_array().into_iter().flatten() {
+            let (step, updated) = (s["step"].as_str().unwrap(), s["updated"].as_str().unwrap());
+            let keep = latest
+                .get(step)
+                .is_none_or(|(at, _): &(&str, &str)| *at < updated);
+            if keep {
+                latest.insert(step, (updated, s["status"].as_str().unwrap()));
+            }
+        }
+        for (_, status) in latest.values() {
+            *by_status.entry(status.to_string()).or_insert(0u64) += 1;
+        }
+    }
+    let steps: u64 = by_status.values().sum();
+    assert!(steps > 0, "the fixture follows steps");
+    for status in ["agreed", "in_progress", "done", "dropped"] {
+        let n = by_status.get(status).copied().unwrap_or(0);
+        assert_eq!(
+            cell(&format!("steps:{status}"), 7),
+            n.to_string(),
+            "{status}"
+        );
+        assert_eq!(cell(&format!("steps:{status}"), 8), steps.to_string());
+    }
+    // Outcomes: each enterprise's latest visit that has some.
+    let outcomes: Vec<&serde_json::Value> = enterprises
+        .iter()
+        .filter_map(|e| {
+            let mut visits: Vec<&serde_json::Value> =
+                e["visits"].as_array().unwrap().iter().collect();
+            visits.sort_by_key(|v| v["date"].as_str().unwrap().to_string());
+            visits.iter().rev().find_map(|v| v.get("outcomes"))
+        })
+        .collect();
+    assert_eq!(cell("outcomes", 7), outcomes.len().to_string());
+    let selling = outcomes
+        .iter()
+        .filter(|o| o["selling_online"] == true)
+        .count();
+    assert_eq!(cell("selling_online", 7), selling.to_string());
+    let tools: Vec<&serde_json::Value> = outcomes
+        .iter()
+        .flat_map(|o| o["tools"].as_array().into_iter().flatten())
+        .collect();
+    let still = tools.iter().filter(|t| t["still_using"] == true).count();
+    assert_eq!(cell("tools_still_used", 7), still.to_string());
+    assert_eq!(cell("tools_still_used", 8), tools.len().to_string());
+    for o in &outcomes {
+        for c in o["channels"].as_array().into_iter().flatten() {
+            assert_eq!(cell(&format!("channel:{}", c.as_str().unwrap()), 7), "1");
+        }
+    }
+    let words = text(&umbral(&["batch", "--summary"], V3).stdout);
+    assert!(words.contains("Pasos en seguimiento"), "{words}");
+    assert!(words.contains("venden en línea"), "{words}");
+}

@@ -11,7 +11,7 @@ use crate::engine::profile::{core_field, core_fields};
 use crate::engine::{Locale, Pack, Profile};
 use crate::form::export::{self as form_export, Submission};
 use crate::planner::before_after::History;
-use crate::planner::records::{self, CsvColumns, Earlier, Format};
+use crate::planner::records::{self, CsvColumns, Followed, Format};
 use crate::planner::{self, Assessment, Summary};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ enum Record {
     Json(Result<Json, String>),
     Profile(Profile),
     /// An enterprise of a hand-off file: its latest visit, and the visits before it.
-    Handoff(Result<Json, String>, Earlier),
+    Handoff(Result<Json, String>, Followed),
 }
 
 /// How often progress is reported on standard error.
@@ -104,9 +104,9 @@ pub fn run(
     // file); `place` names it in messages.
     // A record comes as JSON, or (from JSON Lines, by the fast reader) as a profile already.
     let mut score = |line: usize, place: &str, record: Record, out: &mut dyn Write| {
-        let (profile, earlier) = match record {
+        let (profile, followed) = match record {
             Record::Json(json) => (read_profile(json), None),
-            Record::Handoff(json, earlier) => (read_profile(json), Some(earlier)),
+            Record::Handoff(json, followed) => (read_profile(json), Some(followed)),
             Record::Profile(profile) => (Ok(profile), None),
         };
         let result = profile.and_then(|profile| {
@@ -123,7 +123,7 @@ pub fn run(
                 }
                 Some(s) => {
                     let assessment = Assessment::new(pack, profile, &report);
-                    match earlier.map(|e| History::read(pack, &e)).transpose() {
+                    match followed.map(|e| History::read(pack, &e)).transpose() {
                         Ok(history) => {
                             counts.ok += 1;
                             s.summary.add(
@@ -213,7 +213,7 @@ pub fn run(
             for (i, e) in enterprises.into_iter().enumerate() {
                 let place = format!("enterprise {} ({})", i + 1, e.name);
                 let json = e.latest.ok_or_else(|| "has no visit".to_string());
-                score(i + 1, &place, Record::Handoff(json, e.earlier), out)?;
+                score(i + 1, &place, Record::Handoff(json, e.followed), out)?;
             }
         }
         Input::Kobo => {

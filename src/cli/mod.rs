@@ -89,6 +89,19 @@ enum Command {
         /// With --summary: count only enterprises of this sector (food, crafts, ...).
         #[arg(long, requires = "summary")]
         sector: Option<String>,
+        /// With --summary: count only enterprises of hand-off files tagged with this programme
+        /// (ignoring case and accents). Profiles without a hand-off file have no tags.
+        #[arg(long, requires = "summary")]
+        programme: Option<String>,
+        /// With --summary: only enterprises tagged with this institution.
+        #[arg(long, requires = "summary")]
+        institution: Option<String>,
+        /// With --summary: only enterprises tagged with this term (e.g. 2026-1).
+        #[arg(long, requires = "summary")]
+        term: Option<String>,
+        /// With --summary: only enterprises tagged with this team.
+        #[arg(long, requires = "summary")]
+        team: Option<String>,
         /// With --summary: how to print it.
         #[arg(long, value_enum, default_value = "text", requires = "summary")]
         summary_format: batch::SummaryFormat,
@@ -241,6 +254,10 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             region,
             locality,
             sector,
+            programme,
+            institution,
+            term,
+            team,
             summary_format,
             file,
         } => {
@@ -249,6 +266,12 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                     region,
                     locality,
                     sector,
+                    cohort: crate::workspace::CohortFilter {
+                        programme,
+                        institution,
+                        term,
+                        team,
+                    },
                 };
                 filter.check().map_err(Failure::invalid)?;
                 let requirements = require

@@ -11,17 +11,20 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::records::Earlier;
+use super::records::Followed;
 use super::{average, ScoreError, Share};
+use crate::engine::pack::OptionValue;
 use crate::engine::{self, Locale, Pack, Profile};
 
-/// What a hand-off file says of one enterprise besides its latest visit.
+/// What a hand-off file says of one enterprise besides its latest visit, its first visit
+/// scored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
-    /// How many visits it has (at least one).
-    pub visits: usize,
     /// Its first visit, scored; `None` when it was visited once.
     first: Option<Scored>,
+    /// Its visits, tags, steps followed through and latest outcomes (the first visit's
+    /// answers dropped once scored).
+    pub followed: Followed,
 }
 
 /// The figures of one report that a summary and a comparison read.
@@ -60,24 +63,24 @@ impl Scored {
 impl History {
     /// The history a hand-off file gives an enterprise, its first visit scored with `pack`
     /// (the pack of its latest visit); a first visit whose answers cannot be read is a problem.
-    pub fn read(pack: &Pack, earlier: &Earlier) -> Result<History, ScoreError> {
-        let first = match &earlier.first {
-            Some(json) => Some(Profile::from_value(json).map_err(ScoreError::Profile)?),
-            None => None,
+    pub fn read(pack: &Pack, followed: &Followed) -> Result<History, ScoreError> {
+        let first = match &followed.first {
+            Some(json) if followed.visits > 1 => {
+                let profile = Profile::from_value(json).map_err(ScoreError::Profile)?;
+                Some(Scored::of(
+                    pack,
+                    &engine::assess(pack, &profile, Locale::Es),
+                ))
+            }
+            _ => None,
         };
-        Ok(History::new(pack, earlier.visits, first.as_ref()))
-    }
-
-    /// The history of an enterprise with `visits` visits whose first is `first` (give it
-    /// only when there are two or more), scored with `pack`, the pack of its latest visit.
-    pub fn new(pack: &Pack, visits: usize, first: Option<&Profile>) -> History {
-        let first = first
-            .filter(|_| visits > 1)
-            .map(|profile| Scored::of(pack, &engine::assess(pack, profile, Locale::Es)));
-        History {
-            visits: visits.max(1),
+        Ok(History {
             first,
-        }
+            followed: Followed {
+                first: None,
+                ..followed.clone()
+            },
+        })
     }
 }
 
@@ -98,6 +101,17 @@ pub(super) struct Tally {
     readiness_latest: u64,
     /// Per dimension id: the sums at the first and at the latest visit of the followed.
     dimensions: BTreeMap<String, (u64, u64)>,
+    /// Catalogue entries at each status (agreed, in progress, done, dropped), over every
+    /// enterprise with a history.
+    steps: [u64; 4],
+    /// Enterprises whose latest follow-up has outcomes, and of them: selling online, by
+    /// channel (id → count, label), the share of sales online (sum, how many said), and the
+    /// tools adopted still used (still, asked about).
+    outcomes: u64,
+    selling: u64,
+    channels: BTreeMap<String, (u64, String)>,
+    online_share: (u64, u64),
+    tools: (u64, u64),
 }
 
 impl Tally {
@@ -107,8 +121,28 @@ impl Tally {
         pack: &Pack,
         history: &History,
         latest: (Option<usize>, u32, &[u32]),
+        locale: Locale,
     ) {
         self.with_history += 1;
+        for (sum, n) in self.steps.iter_mut().zip(history.followed.steps) {
+            *sum += n as u64;
+        }
+        if let Some(o) = &history.followed.outcomes {
+            self.outcomes += 1;
+            self.selling += u64::from(o.selling_online);
+            for c in &o.channels {
+                self.channels
+                    .entry(c.clone())
+                    .or_insert_with(|| (0, channel_label(pack, c, locale)))
+                    .0 += 1;
+            }
+            if let Some(share) = o.online_share {
+                self.online_share.0 += u64::from(share);
+                self.online_share.1 += 1;
+            }
+            self.tools.0 += o.tools.iter().filter(|t| t.still_using).count() as u64;
+            self.tools.1 += o.tools.len() as u64;
+        }
         let Some(first) = &history.first else {
             self.visited_once += 1;
             return;
@@ -161,7 +195,26 @@ impl Tally {
                 .map(|(id, label)| count(id, label, map.get(*id).copied().unwrap_or(0), n))
                 .collect()
         };
+        let steps_total: u64 = self.steps.iter().sum();
+        let steps = ["agreed", "in_progress", "done", "dropped"]
+            .iter()
+            .zip(self.steps)
+            .map(|(key, n)| count(key, "", n, steps_total))
+            .collect();
+        let mut channels: Vec<Share> = self
+            .channels
+            .iter()
+            .map(|(id, (n, label))| count(id, label, *n, self.outcomes))
+            .collect();
+        channels.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
         Some(BeforeAfter {
+            steps,
+            outcomes: count("outcomes", "", self.outcomes, self.with_history),
+            selling_online: count("selling_online", "", self.selling, self.outcomes),
+            channels,
+            online_share: average(self.online_share.0, self.online_share.1),
+            online_share_answered: self.online_share.1,
+            tools_still_used: count("tools_still_used", "", self.tools.0, self.tools.1),
             visited_once: count("visited_once", "", self.visited_once, self.with_history),
             followed: count("followed", "", n, self.with_history),
             gained: count("gained", "", self.gained, n),
@@ -217,13 +270,28 @@ pub struct BeforeAfter {
     pub latest_stages: Vec<Share>,
     pub readiness: Change,
     pub dimensions: Vec<Change>,
+    /// Catalogue entries followed through at each status (`agreed`, `in_progress`, `done`,
+    /// `dropped`), a share of all the entries followed.
+    pub steps: Vec<Share>,
+    /// Enterprises whose latest follow-up has outcomes, a share of those with a history; of
+    /// them, those selling online and each channel they sell through (most first).
+    pub outcomes: Share,
+    pub selling_online: Share,
+    pub channels: Vec<Share>,
+    /// The mean share of sales that start online (one decimal), over the
+    /// `online_share_answered` who said it.
+    pub online_share: String,
+    pub online_share_answered: u64,
+    /// Tools adopted earlier that are still used, a share of those asked about.
+    pub tools_still_used: Share,
 }
 
 impl BeforeAfter {
     /// The `before_after` rows of the summary CSV (11 columns each).
     pub(super) fn csv_rows(&self) -> Vec<[String; 11]> {
         let mut rows = Vec::new();
-        let share = |key: String, s: &Share| {
+        // count, base, percent, average
+        let row = |key: String, label: &str, [count, base, percent, average]: [String; 4]| {
             [
                 "before_after".to_string(),
                 String::new(),
@@ -231,12 +299,30 @@ impl BeforeAfter {
                 String::new(),
                 String::new(),
                 key,
-                s.label.clone(),
+                label.to_string(),
+                count,
+                base,
+                percent,
+                average,
+            ]
+        };
+        let share = |key: String, s: &Share| {
+            let cells = [
                 s.count.to_string(),
                 s.base.to_string(),
                 s.percent.clone(),
                 String::new(),
-            ]
+            ];
+            row(key, &s.label, cells)
+        };
+        let mean = |key: String, label: &str, count: u64, value: &str| {
+            let cells = [
+                count.to_string(),
+                String::new(),
+                String::new(),
+                value.to_string(),
+            ];
+            row(key, label, cells)
         };
         for s in [
             &self.followed,
@@ -255,7 +341,6 @@ impl BeforeAfter {
                 rows.push(share(format!("stage_{when}:{}", s.key), s));
             }
         }
-        let count = self.followed.count.to_string();
         for (i, c) in std::iter::once(&self.readiness)
             .chain(&self.dimensions)
             .enumerate()
@@ -265,21 +350,28 @@ impl BeforeAfter {
                     0 => format!("readiness_{when}"),
                     _ => format!("dimension_{when}:{}", c.key),
                 };
-                rows.push([
-                    "before_after".into(),
-                    String::new(),
-                    "all".into(),
-                    String::new(),
-                    String::new(),
-                    key,
-                    c.label.clone(),
-                    count.clone(),
-                    String::new(),
-                    String::new(),
-                    value.clone(),
-                ]);
+                rows.push(mean(key, &c.label, self.followed.count, value));
             }
         }
+        for s in &self.steps {
+            rows.push(share(format!("steps:{}", s.key), s));
+        }
+        for s in [&self.outcomes, &self.selling_online] {
+            rows.push(share(s.key.clone(), s));
+        }
+        for s in &self.channels {
+            rows.push(share(format!("channel:{}", s.key), s));
+        }
+        rows.push(mean(
+            "online_share".into(),
+            "",
+            self.online_share_answered,
+            &self.online_share,
+        ));
+        rows.push(share(
+            self.tools_still_used.key.clone(),
+            &self.tools_still_used,
+        ));
         rows
     }
 
@@ -346,6 +438,88 @@ impl BeforeAfter {
         for d in &self.dimensions {
             lines.push(format!("{}: {} → {}", d.label, d.first, d.latest));
         }
+        lines.extend(self.follow_lines(locale));
         lines
     }
+
+    /// The steps followed through and the outcomes, as sentences (none when nothing was
+    /// followed or found).
+    pub fn follow_lines(&self, locale: Locale) -> Vec<String> {
+        let es = locale == Locale::Es;
+        let mut lines = Vec::new();
+        let n = |key: &str| {
+            self.steps
+                .iter()
+                .find(|s| s.key == key)
+                .map_or(0, |s| s.count)
+        };
+        let total: u64 = self.steps.iter().map(|s| s.count).sum();
+        if total > 0 {
+            let (done, going, agreed, dropped) =
+                (n("done"), n("in_progress"), n("agreed"), n("dropped"));
+            lines.push(if es {
+                format!("Pasos en seguimiento: {total}; hechos {done}, en curso {going}, acordados {agreed}, dejados {dropped}.")
+            } else {
+                format!("Steps followed: {total}; done {done}, in progress {going}, agreed {agreed}, dropped {dropped}.")
+            });
+        }
+        if self.outcomes.count == 0 {
+            return lines;
+        }
+        let channels: Vec<String> = self
+            .channels
+            .iter()
+            .map(|c| format!("{} {}", c.label, c.count))
+            .collect();
+        let channels = if channels.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", channels.join(", "))
+        };
+        let (sell, asked, pct) = (
+            self.selling_online.count,
+            self.outcomes.count,
+            &self.selling_online.percent,
+        );
+        lines.push(if es {
+            format!("En su última visita de seguimiento, {sell} de {asked} venden en línea ({pct} %){channels}.")
+        } else {
+            format!("At their latest follow-up, {sell} of {asked} sell online ({pct} %){channels}.")
+        });
+        let (share, said) = (&self.online_share, self.online_share_answered);
+        if said > 0 {
+            lines.push(if es {
+                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} respuestas).")
+            } else {
+                format!("Share of sales that start online, on average: {share} % ({said} answers).")
+            });
+        }
+        let t = &self.tools_still_used;
+        if t.base > 0 {
+            lines.push(if es {
+                format!(
+                    "Herramientas adoptadas que se siguen usando: {} de {} ({} %).",
+                    t.count, t.base, t.percent
+                )
+            } else {
+                format!(
+                    "Tools adopted that are still used: {} of {} ({} %).",
+                    t.count, t.base, t.percent
+                )
+            });
+        }
+        lines
+    }
+}
+
+/// A sales channel's label (a value of the profile's `presence.channels`) from the pack's
+/// question, in `locale`; the value itself when the pack has none.
+fn channel_label(pack: &Pack, value: &str, locale: Locale) -> String {
+    pack.data
+        .questions
+        .iter()
+        .filter(|q| q.field == "presence.channels")
+        .flat_map(|q| q.options.iter())
+        .find(|o| matches!(&o.value, OptionValue::Text(v) if v == value))
+        .map_or(value.to_string(), |o| o.label.get(locale).to_string())
 }

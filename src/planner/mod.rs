@@ -25,6 +25,7 @@ use crate::engine::condition::{self, Expr, Truth};
 use crate::engine::pack::OptionValue;
 use crate::engine::profile::{core_field, core_fields, FieldKind, Value};
 use crate::engine::{self, Locale, Pack, Profile, Report};
+use crate::workspace::CohortFilter;
 
 /// The header of the summary CSV; `www/spec/summary.md` documents each column.
 pub const CSV_COLUMNS: [&str; 11] = [
@@ -78,6 +79,9 @@ pub struct Filter {
     pub locality: Option<String>,
     /// A sector value (`food`, `crafts`, ...).
     pub sector: Option<String>,
+    /// The cohort tags an enterprise must have (programme, institution, term, team): only
+    /// enterprises from hand-off files have tags, so a tag filter keeps no other record.
+    pub cohort: CohortFilter,
 }
 
 impl Filter {
@@ -107,7 +111,17 @@ impl Filter {
         Ok(())
     }
 
-    /// Whether the profile passes every filter that is set.
+    /// Whether an assessment passes every filter that is set: its profile's answers and, for a
+    /// cohort filter, its enterprise's tags.
+    pub fn admits(&self, a: &Assessment) -> bool {
+        self.matches(&a.profile)
+            && (self.cohort.is_empty()
+                || a.history
+                    .as_ref()
+                    .is_some_and(|h| self.cohort.keeps(|tag| h.followed.tag(tag))))
+    }
+
+    /// Whether the profile passes every filter on its answers that is set.
     pub fn matches(&self, profile: &Profile) -> bool {
         let ok = |path: &str, want: &Option<String>| match want {
             None => true,
@@ -116,11 +130,30 @@ impl Filter {
         ok("region", &self.region) && ok("locality", &self.locality) && ok("sector", &self.sector)
     }
 
-    fn parts(&self) -> [(&'static str, Option<&String>); 3] {
+    /// The cohort tag `tag`'s filter value, if set.
+    pub fn cohort_tag(&self, tag: &str) -> Option<&str> {
+        let c = &self.cohort;
+        match tag {
+            "programme" => c.programme.as_deref(),
+            "institution" => c.institution.as_deref(),
+            "term" => c.term.as_deref(),
+            "team" => c.team.as_deref(),
+            _ => None,
+        }
+    }
+
+    fn parts(&self) -> [(&'static str, Option<&String>); 7] {
+        fn tag(t: &Option<String>) -> Option<&String> {
+            t.as_ref().filter(|t| !t.trim().is_empty())
+        }
         [
             ("region", self.region.as_ref()),
             ("locality", self.locality.as_ref()),
             ("sector", self.sector.as_ref()),
+            ("programme", tag(&self.cohort.programme)),
+            ("institution", tag(&self.cohort.institution)),
+            ("term", tag(&self.cohort.term)),
+            ("team", tag(&self.cohort.team)),
         ]
     }
 }
@@ -270,6 +303,12 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The enterprise's cohort tag `tag` (`programme`, `institution`, `term`, `team`), when it
+    /// came in a hand-off file with one.
+    pub fn tag(&self, tag: &str) -> Option<&str> {
+        self.history.as_ref()?.followed.tag(tag)
+    }
+
     /// The assessment with the enterprise's history (from a hand-off file), for the
     /// summary's before and after.
     pub fn with_history(mut self, history: before_after::History) -> Assessment {
@@ -478,7 +517,7 @@ impl Summary {
     /// Counts one assessment, made with `pack`. Returns false when the filter leaves it out.
     pub fn add(&mut self, pack: &Pack, a: &Assessment) -> bool {
         let profile = &a.profile;
-        if !self.filter.matches(profile) {
+        if !self.filter.admits(a) {
             return false;
         }
         self.learn_labels(pack);
@@ -558,8 +597,12 @@ impl Summary {
             self.add_supply(pack, a, &region, &locality);
         }
         if let Some(history) = &a.history {
-            self.before_after
-                .add(pack, history, (a.stage, a.readiness, &a.scores));
+            self.before_after.add(
+                pack,
+                history,
+                (a.stage, a.readiness, &a.scores),
+                self.locale,
+            );
         }
         for (req, tally) in self.requirements.iter().zip(&mut self.tallies) {
             match req.eval(profile) {
@@ -743,7 +786,15 @@ impl Summary {
                     let kind = match scope {
                         "region" => LABEL_REGION,
                         "locality" => LABEL_LOCALITY,
-                        _ => LABEL_SECTOR,
+                        "sector" => LABEL_SECTOR,
+                        // A cohort tag is its own label.
+                        _ => {
+                            return Some(FilterView {
+                                scope,
+                                key: value.trim().to_string(),
+                                label: value.trim().to_string(),
+                            })
+                        }
                     };
                     Some(FilterView {
                         scope,
@@ -1576,6 +1627,7 @@ mod tests {
             region: Some("MX-OAX".into()),
             locality: Some("rural".into()),
             sector: Some("crafts".into()),
+            ..Filter::default()
         };
         assert!(good.check().is_ok());
     }

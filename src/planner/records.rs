@@ -14,6 +14,7 @@ use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PR
 use crate::engine::Locale;
 use crate::form::export::{self as form_export, Reader, Submission};
 use crate::workspace::handoff::HandoffError;
+use crate::workspace::{Enterprise, Outcomes};
 
 /// How a file of profiles is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,22 +78,67 @@ pub fn is_handoff(head: &[u8]) -> bool {
 }
 
 /// One enterprise of a hand-off file: its name, its latest visit's profile (`None` when it
-/// has no visit) and what came before it.
+/// has no visit) and the rest of what the file says of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HandoffRecord {
     pub name: String,
     pub latest: Option<Json>,
-    pub earlier: Earlier,
+    pub followed: Followed,
 }
 
-/// An enterprise's visits before its latest, as a hand-off file has them (versions kept by a
-/// conflict are not counted: they are the same visit).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Earlier {
+/// What a hand-off file says of an enterprise besides its latest visit: its visits (versions
+/// kept by a conflict are not counted: they are the same visit), the first one, its cohort
+/// tags, the steps of its roadmaps followed through, and what its latest follow-up found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Followed {
     /// How many visits it has.
     pub visits: usize,
     /// The first visit's profile, when it has two or more.
     pub first: Option<Json>,
+    /// Its cohort tags, in [`crate::workspace::TAG_FIELDS`] order; `None` where unset.
+    pub tags: [Option<String>; 4],
+    /// Catalogue entries at each status, by their latest record: agreed, in progress, done,
+    /// dropped.
+    pub steps: [usize; 4],
+    /// The outcomes of its latest visit that has some.
+    pub outcomes: Option<Outcomes>,
+}
+
+impl Followed {
+    /// What `enterprise` brings besides its latest visit.
+    pub fn of(enterprise: &Enterprise) -> Followed {
+        let visits: Vec<_> = enterprise
+            .visits_in_order()
+            .into_iter()
+            .filter(|v| v.conflict_of.is_none())
+            .collect();
+        let tag = |t: &str| {
+            enterprise
+                .detail(t)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        Followed {
+            visits: visits.len(),
+            first: (visits.len() > 1).then(|| visits[0].profile.clone()),
+            tags: [
+                tag("programme"),
+                tag("institution"),
+                tag("term"),
+                tag("team"),
+            ],
+            steps: enterprise.step_counts(),
+            outcomes: visits.iter().rev().find_map(|v| v.outcomes.clone()),
+        }
+    }
+
+    /// The tag named `tag` (`programme`, `institution`, `term`, `team`), if set.
+    pub fn tag(&self, tag: &str) -> Option<&str> {
+        let i = crate::workspace::TAG_FIELDS
+            .iter()
+            .position(|t| *t == tag)?;
+        self.tags[i].as_deref()
+    }
 }
 
 /// The enterprises of a hand-off file, in file order. A file that is not a valid hand-off
@@ -101,22 +147,10 @@ pub fn handoff_records(text: &str) -> Result<Vec<HandoffRecord>, Vec<HandoffErro
     match crate::workspace::handoff::decode(text) {
         Ok(enterprises) => Ok(enterprises
             .into_iter()
-            .map(|e| {
-                let latest = e.latest_visit().map(|visit| visit.profile.clone());
-                let visits: Vec<_> = e
-                    .visits_in_order()
-                    .into_iter()
-                    .filter(|v| v.conflict_of.is_none())
-                    .collect();
-                let earlier = Earlier {
-                    visits: visits.len(),
-                    first: (visits.len() > 1).then(|| visits[0].profile.clone()),
-                };
-                HandoffRecord {
-                    name: e.name,
-                    latest,
-                    earlier,
-                }
+            .map(|e| HandoffRecord {
+                latest: e.latest_visit().map(|visit| visit.profile.clone()),
+                followed: Followed::of(&e),
+                name: e.name,
             })
             .collect()),
         Err(errors) => Err(errors.0),

@@ -1,4 +1,6 @@
-//! The filters: region, locality and sector, each a list with "all" first.
+//! The filters: region, locality and sector, and the cohort tags of hand-off files
+//! (programme, institution, term, team) when the files have them; each a list with "all"
+//! first.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -17,6 +19,9 @@ pub struct FiltersProps {
     pub regions: Vec<(String, String)>,
     pub localities: Vec<(String, String)>,
     pub sectors: Vec<(String, String)>,
+    /// The values of each cohort tag present in the files, by tag (`programme`,
+    /// `institution`, `term`, `team`); a tag with none has no list.
+    pub tags: Vec<(&'static str, Vec<(String, String)>)>,
     /// A list changed: which, and its value (`None` for all).
     pub on_change: Callback<(FilterPart, Option<String>)>,
 }
@@ -38,6 +43,15 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 <FilterList id="filtro-giro" label={w.sector} all={w.all_sectors}
                     options={props.sectors.clone()} current={f.sector.clone()}
                     on_change={props.on_change.reform(|v| (FilterPart::Sector, v))} />
+                { for props.tags.iter().filter(|(_, values)| !values.is_empty()).map(|(tag, values)| {
+                    let (label, all, id) = w.cohort_tag(tag);
+                    let tag: &'static str = tag;
+                    html! {
+                        <FilterList {id} {label} {all} options={values.clone()}
+                            current={f.cohort_tag(tag).map(str::to_string)}
+                            on_change={props.on_change.reform(move |v| (FilterPart::Tag(tag), v))} />
+                    }
+                }) }
             </div>
         </section>
     }

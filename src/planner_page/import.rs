@@ -9,7 +9,7 @@ use serde_json::Value as Json;
 
 use crate::engine::{Locale, Pack, Profile};
 use crate::planner::before_after::History;
-use crate::planner::records::{self, Earlier, Format, Place, Records};
+use crate::planner::records::{self, Followed, Format, Place, Records};
 use crate::planner::{self, Assessment};
 
 use super::words::Words;
@@ -171,11 +171,12 @@ pub fn is_export(name: &str, text: &str) -> bool {
 }
 
 /// A record of a file that is not an export: a profile's JSON and, from a hand-off file, the
-/// visits its enterprise had before (for the before and after).
+/// rest of what the file says of its enterprise (for the cohort filters and the before and
+/// after).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub json: Json,
-    pub earlier: Option<Earlier>,
+    pub followed: Option<Followed>,
 }
 
 /// The profiles of a file that is not an export, each named by its place: a hand-off file's
@@ -194,7 +195,7 @@ pub fn profile_records<'t>(
                     format!("{} {line}", w.line),
                     json.map(|json| Found {
                         json,
-                        earlier: None,
+                        followed: None,
                     })
                     .map_err(|e| e.message(w.locale)),
                 )
@@ -213,7 +214,7 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Found, String>)
             .map(|e| {
                 let found = e.latest.map(|json| Found {
                     json,
-                    earlier: Some(e.earlier),
+                    followed: Some(e.followed),
                 });
                 (e.name, found.ok_or_else(|| w.no_visit.to_string()))
             })
@@ -273,10 +274,10 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
 /// enterprise's earlier visits for the before and after, as `umbral batch` does.
 pub fn score_found(packs: &Packs, found: &Found, w: &Words) -> Result<Item, String> {
     let (pack, assessment) = score_json(packs, &found.json, w)?;
-    match &found.earlier {
+    match &found.followed {
         None => Ok((pack, assessment)),
-        Some(earlier) => {
-            let history = History::read(&pack, earlier).map_err(|e| e.message(w.locale))?;
+        Some(followed) => {
+            let history = History::read(&pack, followed).map_err(|e| e.message(w.locale))?;
             Ok((pack, assessment.with_history(history)))
         }
     }

@@ -31,6 +31,8 @@ pub enum FilterPart {
     Region,
     Locality,
     Sector,
+    /// A cohort tag: `programme`, `institution`, `term` or `team`.
+    Tag(&'static str),
 }
 
 /// A question the scenario builder offers: its field, its text and the levels to choose from
@@ -141,6 +143,15 @@ impl Model {
                 FilterPart::Region => self.filter.region = value,
                 FilterPart::Locality => self.filter.locality = value,
                 FilterPart::Sector => self.filter.sector = value,
+                FilterPart::Tag(tag) => {
+                    let c = &mut self.filter.cohort;
+                    match tag {
+                        "programme" => c.programme = value,
+                        "institution" => c.institution = value,
+                        "term" => c.term = value,
+                        _ => c.team = value,
+                    }
+                }
             },
             Action::ChooseField(field) => {
                 self.choice_field = field;
@@ -270,6 +281,21 @@ impl Model {
     }
 
     /// The regions to filter by: those of the enterprises kept.
+    /// The values of cohort tag `tag` among the kept assessments (from hand-off files), each
+    /// once, in order: the choices of its filter (none when no file had the tag).
+    pub fn tag_values(&self, tag: &str) -> Vec<(String, String)> {
+        let values: std::collections::BTreeSet<&str> = self
+            .items
+            .iter()
+            .flat_map(|slice| slice.iter())
+            .filter_map(|(_, a)| a.tag(tag))
+            .collect();
+        values
+            .into_iter()
+            .map(|v| (v.to_string(), v.to_string()))
+            .collect()
+    }
+
     pub fn regions(everything: &Figures) -> Vec<(String, String)> {
         everything
             .regions

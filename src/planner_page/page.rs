@@ -96,6 +96,7 @@ pub fn Planner() -> Html {
                     <Filters {locale} filter={model.filter.clone()}
                         regions={Model::regions(&everything)}
                         localities={model.options("locality")} sectors={model.options("sector")}
+                        tags={crate::workspace::TAG_FIELDS.iter().map(|t| (*t, model.tag_values(t))).collect::<Vec<_>>()}
                         on_change={send(&dispatcher, |(part, value)| Action::Filter(part, value))} />
                     <Overview {locale} figures={figures.clone()} {total} />
                     <Scenarios {locale} figures={figures.clone()} choices={model.choices()}

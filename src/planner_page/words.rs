@@ -99,6 +99,27 @@ pub struct Words {
     pub download_note: &'static str,
 }
 
+impl Words {
+    /// A cohort tag's filter: its label, its "all" choice and its element id.
+    pub fn cohort_tag(&self, tag: &str) -> (&'static str, &'static str, &'static str) {
+        let es = self.locale == Locale::Es;
+        match (tag, es) {
+            ("programme", true) => ("Programa", "Todos los programas", "filtro-programa"),
+            ("programme", false) => ("Programme", "All programmes", "filtro-programa"),
+            ("institution", true) => (
+                "Institución",
+                "Todas las instituciones",
+                "filtro-institucion",
+            ),
+            ("institution", false) => ("Institution", "All institutions", "filtro-institucion"),
+            ("term", true) => ("Periodo", "Todos los periodos", "filtro-periodo"),
+            ("term", false) => ("Term", "All terms", "filtro-periodo"),
+            (_, true) => ("Equipo", "Todos los equipos", "filtro-equipo"),
+            (_, false) => ("Team", "All teams", "filtro-equipo"),
+        }
+    }
+}
+
 pub const ES: Words = Words {
     locale: Locale::Es,
     title: "Umbral para planear",

@@ -399,6 +399,15 @@ impl CohortFilter {
         self.tags().iter().all(|(_, t)| t.is_none())
     }
 
+    /// Whether the filter keeps an enterprise whose tag `tag` is `value(tag)`: each tag the
+    /// filter gives equals the enterprise's, ignoring case, accents and spaces at either end.
+    pub fn keeps<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
+        self.tags().iter().all(|(tag, wanted)| match wanted {
+            None => true,
+            Some(wanted) => fold(value(tag).unwrap_or("").trim()) == fold(wanted.trim()),
+        })
+    }
+
     /// Each tag with its filter value, in [`TAG_FIELDS`] order; blank values as none.
     fn tags(&self) -> [(&'static str, Option<&str>); 4] {
         fn given(t: &Option<String>) -> Option<&str> {
@@ -534,13 +543,7 @@ impl Enterprise {
     /// Whether the enterprise is in the cohort `filter` names: each tag the filter gives
     /// equals the enterprise's, ignoring case, accents and spaces at either end.
     pub fn in_cohort(&self, filter: &CohortFilter) -> bool {
-        filter.tags().iter().all(|(tag, wanted)| match wanted {
-            None => true,
-            Some(wanted) => {
-                let mine = self.detail(tag).unwrap_or("");
-                fold(mine.trim()) == fold(wanted.trim())
-            }
-        })
+        filter.keeps(|tag| self.detail(tag))
     }
 
     /// The visit with this id.
