@@ -25,6 +25,7 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
     };
     let w = words(props.locale);
     let lines = ba.lines(props.locale);
+    let follow = ba.follow_lines(props.locale);
     let stages = ba
         .first_stages
         .iter()
@@ -56,6 +57,11 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
             <ul class="planear__escenarios">
                 { for lines.iter().take(2).map(|l| html! { <li>{ l }</li> }) }
             </ul>
+            if !follow.is_empty() {
+                <ul class="planear__escenarios" data-testid="seguimiento">
+                    { for follow.iter().map(|l| html! { <li>{ l }</li> }) }
+                </ul>
+            }
             if ba.followed.count > 0 {
                 { table(w.before_after_stages, w.stage, "antes-despues-etapas", stages.collect(), w) }
                 { table(w.before_after_means, w.dimension, "antes-despues-promedios", means.collect(), w) }

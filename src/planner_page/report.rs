@@ -84,6 +84,9 @@ pub fn Report(props: &ReportProps) -> Html {
                 if let Some(ba) = ba {
                     <p>{ for ba.lines(props.locale).into_iter().take(2).map(|l| html! { <>{ l }{ " " }</> }) }</p>
                 }
+                if let Some(ba) = &f.before_after {
+                    <p>{ for ba.follow_lines(props.locale).into_iter().map(|l| html! { <>{ l }{ " " }</> }) }</p>
+                }
                 <h3>{ w.blockers_heading }</h3>
                 if f.blockers.is_empty() {
                     <p>{ w.no_blockers }</p>

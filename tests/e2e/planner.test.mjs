@@ -423,10 +423,14 @@ describe('planner page', { skip: SKIP }, () => {
 
   test('the printed report is one page: stages before and after, the top blockers, what supplying would cost', async () => {
     const handoff = join(REPO_ROOT, 'tests', 'fixtures', 'handoff', 'merged.json');
+    const v3 = join(REPO_ROOT, 'tests', 'fixtures', 'handoff', 'v3-sample.json');
     const { context, page, problems } = await openPlanner({ width: 1280, height: 900 });
-    await importFiles(page, [profiles, handoff]);
+    await importFiles(page, [profiles, handoff, v3]);
     await page.getByTestId('antes-despues').waitFor();
-    assert.match(await page.getByTestId('antes-despues').textContent(), /Con dos visitas o más: 2/);
+    assert.match(await page.getByTestId('antes-despues').textContent(), /Con dos visitas o más: 3/);
+    assert.match(await page.getByTestId('seguimiento').textContent(), /Pasos en seguimiento: 4; hechos 1/);
+    // The programme's tag, from the version-3 file, is a filter.
+    assert.equal(await page.getByTestId('filtro-programa').locator('option').count(), 2);
     await page.getByTestId('dar-lista').locator('summary').click();
     await page.getByTestId('dar-celular-usado').check();
     await page.getByTestId('dar-resultado').filter({ hasText: 'Costo' }).waitFor();
@@ -439,7 +443,9 @@ describe('planner page', { skip: SKIP }, () => {
       assert.equal(await page.getByTestId(other).isVisible(), false, `${other} is not printed`);
     }
     const sheet = await page.getByTestId('informe-hoja').textContent();
-    assert.match(sheet, /10003 de 10003 negocios/);
+    assert.match(sheet, /10005 de 10005 negocios/);
+    assert.match(sheet, /Pasos en seguimiento/);
+    assert.match(sheet, /venden en línea/);
     assert.match(sheet, /Primera visita/);
     assert.match(sheet, /Subieron de escalón/);
     assert.match(sheet, /Costo:/);
