@@ -351,3 +351,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// `position`, which the planner uses to count first visits without planning, gives the
+    /// readiness, stage and dimension scores `assess` reports, for any profile.
+    #[test]
+    fn a_position_is_what_assess_reports(profile in profile()) {
+        let pack = pack();
+        let report = assess(pack, &profile, Locale::Es);
+        let p = umbral::engine::position(pack, &profile);
+        prop_assert_eq!(p.readiness, report.readiness);
+        prop_assert_eq!(p.stage.map(|i| pack.data.pathways[i].id.as_str()), report.stage);
+        let scores: Vec<u32> = pack
+            .data
+            .dimensions
+            .iter()
+            .map(|d| report.dimensions.iter().find(|x| x.id == d.id).map_or(0, |x| x.score))
+            .collect();
+        prop_assert_eq!(p.scores, scores);
+    }
+}

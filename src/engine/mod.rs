@@ -422,6 +422,12 @@ fn score_dimensions<'p>(
 }
 
 fn readiness(pack: &Pack, dims: &[DimensionScore]) -> u32 {
+    weighted_readiness(pack, dims.iter().map(|d| d.score))
+}
+
+/// The overall readiness from the dimensions' scores, in pack order: their mean weighted by
+/// each dimension's weight, rounded half up.
+fn weighted_readiness(pack: &Pack, scores: impl Iterator<Item = u32>) -> u32 {
     let total: u64 = pack.data.dimensions.iter().map(|d| d.weight as u64).sum();
     if total == 0 {
         return 0;
@@ -430,10 +436,42 @@ fn readiness(pack: &Pack, dims: &[DimensionScore]) -> u32 {
         .data
         .dimensions
         .iter()
-        .zip(dims)
-        .map(|(d, s)| d.weight as u64 * s.score as u64)
+        .zip(scores)
+        .map(|(d, s)| d.weight as u64 * s as u64)
         .sum();
     ((weighted + total / 2) / total) as u32
+}
+
+/// Where a profile stands, as [`assess`] reports it, without the plan: for counting many
+/// profiles (the planner's first visits), where the roadmap would be thrown away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// The report's `readiness`.
+    pub readiness: u32,
+    /// The report's `stage`, as an index into the pack's pathways.
+    pub stage: Option<usize>,
+    /// Each dimension's score, in pack order.
+    pub scores: Vec<u32>,
+}
+
+/// The [`Position`] of `profile` under `pack`: the same readiness, stage and scores as
+/// [`assess`] gives (`tests/properties.rs` checks it over every example).
+pub fn position(pack: &Pack, profile: &Profile) -> Position {
+    let answers = answers(pack, profile);
+    let mut scores = vec![0u32; pack.data.dimensions.len()];
+    for (i, rule) in pack.data.scores.iter().enumerate() {
+        if pack.score_when[i].eval(&answers) == Truth::True {
+            let score = &mut scores[pack.score_dimension[i]];
+            *score = score.saturating_add(rule.points).min(100);
+        }
+    }
+    let mut unknown = Vec::new();
+    let status = requirement_status(pack, &answers, &mut unknown);
+    Position {
+        readiness: weighted_readiness(pack, scores.iter().copied()),
+        stage: standing(pack, &answers, &status, &mut unknown).stage,
+        scores,
+    }
 }
 
 /// Where a requirement stands for this profile.

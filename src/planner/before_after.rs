@@ -67,10 +67,12 @@ impl History {
         let first = match &followed.first {
             Some(json) if followed.visits > 1 => {
                 let profile = Profile::from_value(json).map_err(ScoreError::Profile)?;
-                Some(Scored::of(
-                    pack,
-                    &engine::assess(pack, &profile, Locale::Es),
-                ))
+                let p = engine::position(pack, &profile);
+                Some(Scored {
+                    readiness: p.readiness,
+                    stage: p.stage,
+                    scores: p.scores,
+                })
             }
             _ => None,
         };
@@ -149,8 +151,10 @@ impl Tally {
         };
         let (stage, readiness, scores) = latest;
         self.followed += 1;
-        // Pathways are listed in ladder order, so a later index is a higher rung.
-        match first.stage.cmp(&stage) {
+        let rung = |stage: Option<usize>| {
+            stage.and_then(|i| pack.derived.ladder.iter().position(|&p| p == i))
+        };
+        match rung(first.stage).cmp(&rung(stage)) {
             std::cmp::Ordering::Less => self.gained += 1,
             std::cmp::Ordering::Equal => self.same += 1,
             std::cmp::Ordering::Greater => self.lost += 1,

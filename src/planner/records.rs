@@ -105,8 +105,9 @@ pub struct Followed {
 }
 
 impl Followed {
-    /// What `enterprise` brings besides its latest visit.
-    pub fn of(enterprise: &Enterprise) -> Followed {
+    /// Everything but the first visit's answers, and that visit's id when there are two or
+    /// more.
+    fn without_first(enterprise: &Enterprise) -> (Followed, Option<String>) {
         let visits: Vec<_> = enterprise
             .visits_in_order()
             .into_iter()
@@ -118,9 +119,9 @@ impl Followed {
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
         };
-        Followed {
+        let followed = Followed {
             visits: visits.len(),
-            first: (visits.len() > 1).then(|| visits[0].profile.clone()),
+            first: None,
             tags: [
                 tag("programme"),
                 tag("institution"),
@@ -129,7 +130,9 @@ impl Followed {
             ],
             steps: enterprise.step_counts(),
             outcomes: visits.iter().rev().find_map(|v| v.outcomes.clone()),
-        }
+        };
+        let first = (visits.len() > 1).then(|| visits[0].id.clone());
+        (followed, first)
     }
 
     /// The tag named `tag` (`programme`, `institution`, `term`, `team`), if set.
@@ -144,16 +147,25 @@ impl Followed {
 /// The enterprises of a hand-off file, in file order. A file that is not a valid hand-off
 /// file is refused whole, with every problem at its JSON path (empty for the whole file).
 pub fn handoff_records(text: &str) -> Result<Vec<HandoffRecord>, Vec<HandoffError>> {
-    match crate::workspace::handoff::decode(text) {
-        Ok(enterprises) => Ok(enterprises
-            .into_iter()
-            .map(|e| HandoffRecord {
-                latest: e.latest_visit().map(|visit| visit.profile.clone()),
-                followed: Followed::of(&e),
-                name: e.name,
-            })
-            .collect()),
-        Err(errors) => Err(errors.0),
+    let enterprises = crate::workspace::handoff::decode(text).map_err(|errors| errors.0)?;
+    Ok(enterprises.into_iter().map(handoff_record).collect())
+}
+
+/// One enterprise of a hand-off file as a record, its first and latest visits' answers moved
+/// out rather than copied (a cohort's file holds thousands).
+fn handoff_record(mut e: Enterprise) -> HandoffRecord {
+    let (mut followed, first) = Followed::without_first(&e);
+    let latest = e.latest_visit().map(|v| v.id.clone());
+    let mut take = |id: &str| e.visit_mut(id).map(|v| std::mem::take(&mut v.profile));
+    let latest = latest.and_then(|id| {
+        // The first visit's answers go before the latest's are taken: they are two visits.
+        followed.first = first.as_deref().filter(|f| *f != id).and_then(&mut take);
+        take(&id)
+    });
+    HandoffRecord {
+        latest,
+        followed,
+        name: e.name,
     }
 }
 
