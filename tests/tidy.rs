@@ -243,7 +243,7 @@ fn the_engine_and_the_workspace_have_no_import_circle() {
     }
     // The workspace page's screens share the effects below them, not the component above.
     let page = module_imports("workspace_page");
-    for screen in ["views", "handoff", "scan"] {
+    for screen in ["views", "handoff", "scan", "follow"] {
         assert!(page[screen].contains(&"effects".to_string()), "{page:?}");
         assert!(!page[screen].contains(&"page".to_string()), "{page:?}");
     }
@@ -312,7 +312,7 @@ fn the_shared_ui_builds_on_no_page() {
 #[test]
 fn the_workspace_screens_leave_storage_to_the_effects() {
     let mut problems = Vec::new();
-    for screen in ["views", "handoff", "scan", "page"] {
+    for screen in ["views", "handoff", "scan", "page", "follow"] {
         let path = format!("src/workspace_page/{screen}.rs");
         let text = fs::read_to_string(root().join(&path)).unwrap();
         for (number, line) in text.lines().enumerate() {

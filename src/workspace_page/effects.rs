@@ -330,6 +330,38 @@ pub(super) fn delete_enterprise(
     });
 }
 
+/// Writes an enterprise if no other tab saved it since `base` (its revision when the edit
+/// started, steps counted), then `saved` runs with it; otherwise nothing is written and
+/// `elsewhere` gets the enterprise as stored now (`what` names what was not saved, for the
+/// console).
+fn save_enterprise_checked(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    record: EnterpriseRecord,
+    base: u32,
+    what: &'static str,
+    saved: impl FnOnce(EnterpriseRecord) + 'static,
+    elsewhere: impl FnOnce(Option<EnterpriseRecord>) + 'static,
+) {
+    let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(db) = ctx.db() else { return };
+        match db::save_enterprise(&db, &record, base).await {
+            Ok(()) => {
+                ctx.announce(None);
+                saved(record);
+            }
+            Err(db::DbError::Conflict(_)) => {
+                gloo::console::warn!(format!(
+                    "umbral: {what} not saved: Conflict (changed in another tab)"
+                ));
+                elsewhere(db::read_enterprise(&db, &record.id).await.ok().flatten());
+            }
+            Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
+        }
+    });
+}
+
 /// Writes an enterprise's edited details if no other tab saved them since `base` (the revision
 /// the form started from); otherwise writes nothing and gives `changed` the details as stored
 /// now, so that the form can say so and keep what the user typed.
@@ -340,20 +372,87 @@ pub(super) fn store_details(
     base: u32,
     changed: Callback<Option<EnterpriseRecord>>,
 ) {
+    let shown = dispatch.clone();
+    let saved = move |record: EnterpriseRecord| {
+        let route = Route::Enterprise(record.id.clone());
+        shown.dispatch(Action::Stored(vec![record], Vec::new(), route));
+    };
+    let elsewhere = move |stored| changed.emit(stored);
+    save_enterprise_checked(ctx, dispatch, record, base, "details", saved, elsewhere);
+}
+
+/// Writes an enterprise after a step of it was saved (`key`), if no other tab saved the
+/// enterprise since `base` (its revision before, steps counted); otherwise writes nothing and
+/// shows the enterprise as stored now, the step's form keeping what was chosen.
+pub(super) fn store_step(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    record: EnterpriseRecord,
+    base: u32,
+    key: model::StepKey,
+) {
+    let (shown, conflict, again) = (dispatch.clone(), dispatch.clone(), key.clone());
+    let saved = move |record| shown.dispatch(Action::StepStored(record, key));
+    let elsewhere = move |stored| conflict.dispatch(Action::StepConflict(stored, again));
+    save_enterprise_checked(ctx, dispatch, record, base, "step", saved, elsewhere);
+}
+
+/// Writes a step confirmed done into the open visit (`Enterprise::confirm_step`): the
+/// enterprise (from revision `base`) and, when an answer changed, the visit (from the revision
+/// this tab last wrote or read), both or neither, each only if no other tab saved it since.
+/// Then shows both, the results scored again. On a conflict nothing is written and what
+/// the other tab stored is shown.
+pub(super) fn confirm_step(
+    ctx: &Rc<Ctx>,
+    dispatch: &Dispatch,
+    confirmed: model::Confirmed,
+    base: u32,
+    visit_before: u32,
+) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let Some(db) = ctx.db() else { return };
-        match db::save_enterprise(&db, &record, base).await {
+        let visit_base = confirmed
+            .visit
+            .as_ref()
+            .map(|v| *ctx.revisions.borrow().get(&v.id).unwrap_or(&visit_before));
+        let mut writes = Vec::new();
+        let record = &confirmed.enterprise;
+        writes.push(db::Write::of(db::ENTERPRISES, &record.id, base, record));
+        if let (Some(visit), Some(visit_base)) = (&confirmed.visit, visit_base) {
+            writes.push(db::Write::of(db::VISITS, &visit.id, visit_base, visit));
+        }
+        let writes: Result<Vec<db::Write>, db::DbError> = writes.into_iter().collect();
+        let result = match writes {
+            Ok(writes) => db::put_if_unchanged(&db, &writes).await,
+            Err(error) => Err(error),
+        };
+        match result {
             Ok(()) => {
-                ctx.announce(None);
-                let route = Route::Enterprise(record.id.clone());
-                dispatch.dispatch(Action::Stored(vec![record], Vec::new(), route));
+                match &confirmed.visit {
+                    Some(visit) => {
+                        ctx.revisions
+                            .borrow_mut()
+                            .insert(visit.id.clone(), visit.revision());
+                        journal::written(&visit.id, visit.revision());
+                        ctx.announce(Some((&visit.id, visit.revision())));
+                    }
+                    None => ctx.announce(None),
+                }
+                dispatch.dispatch(Action::StepConfirmed(Box::new(confirmed)));
             }
             Err(db::DbError::Conflict(_)) => {
                 gloo::console::warn!(
-                    "umbral: details not saved: Conflict (changed in another tab)"
+                    "umbral: step not confirmed: Conflict (changed in another tab)"
                 );
-                changed.emit(db::read_enterprise(&db, &record.id).await.ok().flatten());
+                if let Some(visit) = &confirmed.visit {
+                    let stored = db::read_visit(&db, &visit.id).await.ok().flatten();
+                    if stored.is_some_and(|s| Some(s.revision()) != visit_base) {
+                        dispatch.dispatch(Action::ChangedElsewhere(visit.id.clone()));
+                    }
+                }
+                let stored = db::read_enterprise(&db, &record.id).await.ok().flatten();
+                dispatch.dispatch(Action::StepConflict(stored, confirmed.key));
             }
             Err(error) => dispatch.dispatch(Action::SaveFailed(error)),
         }

@@ -17,7 +17,7 @@
 //! records (`records`), both built natively too and tested there (`tests/workspace_model.rs`);
 //! the effects (IndexedDB, the clock, the helper worker, the channel between tabs) are in
 //! `effects`, started by the component (`page`) and by the callbacks of the screens (`views`,
-//! `handoff`, `scan`). The rest is
+//! `handoff`, `scan`, `follow`). The rest is
 //! wasm32 only.
 
 pub mod model;
@@ -32,6 +32,8 @@ mod browser;
 mod db;
 #[cfg(target_arch = "wasm32")]
 mod effects;
+#[cfg(target_arch = "wasm32")]
+mod follow;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
 #[cfg(target_arch = "wasm32")]

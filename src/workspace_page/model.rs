@@ -5,8 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
+use serde_json::Value as Json;
+
 use crate::app::state::{self as app_state, PackRc, PackStatus, Screen, State as AppState};
 use crate::engine::{assess, Locale, Profile};
+use crate::workspace::{CohortFilter, Enterprise, Outcomes};
 
 use super::records::{DbError, EnterpriseRecord, Loaded, VisitRecord};
 
@@ -51,6 +54,46 @@ pub enum Confirm {
     DeleteAll,
 }
 
+/// A step of a visit's roadmap followed through: the visit that recommended it and its
+/// catalogue entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepKey {
+    pub visit: String,
+    pub step: String,
+}
+
+/// An answer a confirmed step changed: the field's path, its value before (`None`:
+/// unanswered) and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerChange {
+    pub path: String,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+}
+
+/// What the last save of a followed step came to, shown under that step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepNote {
+    Saved,
+    /// Another tab saved the enterprise first: nothing was written; the step's form keeps
+    /// what was chosen, to save again over what that tab saved.
+    ChangedElsewhere,
+    /// The record refused the step as chosen (the hand-off reader's words).
+    Refused(String),
+    /// Confirmed into the open visit: the answers that changed (none when it already had them).
+    Confirmed(Vec<AnswerChange>),
+}
+
+/// A step confirmed done into a later visit, as written: the enterprise with the step's
+/// `confirmed_in`, the visit with its new answers (`None` when no answer changed), and which.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirmed {
+    pub key: StepKey,
+    pub enterprise: EnterpriseRecord,
+    pub visit: Option<VisitRecord>,
+    pub changes: Vec<AnswerChange>,
+}
+
 /// The visit open for editing: its record and the questionnaire's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Editing {
@@ -74,6 +117,8 @@ pub struct Model {
     pub scores: HashMap<String, (u32, u32)>,
     pub route: Route,
     pub search: String,
+    /// The list's cohort filter (programme, institution, term, team).
+    pub cohort: CohortFilter,
     pub sort: Sort,
     pub selected: BTreeSet<String>,
     pub set_aside_now: usize,
@@ -99,6 +144,8 @@ pub struct Model {
     /// A hand-off file is being read and merged (by the helper worker).
     pub importing: bool,
     pub focus_tick: u32,
+    /// What the last save of a followed step came to, until the screen changes.
+    pub step_note: Option<(StepKey, StepNote)>,
 }
 
 pub enum Action {
@@ -110,6 +157,8 @@ pub enum Action {
     PackLoaded(String, Result<PackRc, String>),
     Show(Route),
     Search(String),
+    /// One cohort tag of the list's filter (one of `TAG_FIELDS`) set to a value, or to any.
+    Cohort(String, Option<String>),
     Sort(Sort),
     Select(String, bool),
     /// An enterprise (and maybe visits) written: show them.
@@ -120,6 +169,17 @@ pub enum Action {
     Assess(app_state::Action, String),
     Notes(String, String),
     Date(String, String),
+    /// The open visit's outcomes (`None`: not asked yet), at an instant.
+    Outcomes(Option<Outcomes>, String),
+    /// An enterprise written after a step of it was saved.
+    StepStored(EnterpriseRecord, StepKey),
+    /// A step's save was refused because another tab saved the enterprise first: the
+    /// enterprise as stored now (if it is there).
+    StepConflict(Option<EnterpriseRecord>, StepKey),
+    /// A step as chosen cannot be saved, with the reason in words.
+    StepRefused(StepKey, String),
+    /// A step confirmed done into the open visit, written.
+    StepConfirmed(Box<Confirmed>),
     Saved,
     SaveFailed(DbError),
     /// The synchronous backup copy of the open visit (see `journal`) could not be written.
@@ -149,6 +209,7 @@ impl Model {
             scores: HashMap::new(),
             route: Route::List,
             search: String::new(),
+            cohort: CohortFilter::default(),
             sort: Sort::LastVisit,
             selected: BTreeSet::new(),
             set_aside_now: 0,
@@ -166,11 +227,39 @@ impl Model {
             flash: None,
             importing: false,
             focus_tick: 0,
+            step_note: None,
         }
     }
 
     pub fn enterprise(&self, id: &str) -> Option<&EnterpriseRecord> {
         self.enterprises.iter().find(|e| e.id == id)
+    }
+
+    /// An enterprise with its visits, as the workspace's model (`crate::workspace`) reads one:
+    /// the record and every visit stored for it (the open one as edited).
+    pub fn full_enterprise(&self, id: &str) -> Option<Enterprise> {
+        let mut enterprise = self.enterprise(id)?.enterprise.clone();
+        enterprise.visits = self
+            .visits_of(id)
+            .into_iter()
+            .map(|v| v.visit.clone())
+            .collect();
+        Some(enterprise)
+    }
+
+    /// The values a cohort tag (one of `TAG_FIELDS`) has among the enterprises, each once
+    /// (ignoring case, accents and spaces at either end, as the filter compares them), in
+    /// alphabetical order: the choices of the list's filter.
+    pub fn cohort_values(&self, tag: &str) -> Vec<String> {
+        let mut values: BTreeMap<String, String> = BTreeMap::new();
+        for e in self.enterprises.iter() {
+            if let Some(value) = e.detail(tag).map(str::trim).filter(|v| !v.is_empty()) {
+                values
+                    .entry(crate::workspace::fold(value))
+                    .or_insert_with(|| value.to_string());
+            }
+        }
+        values.into_values().collect()
     }
 
     /// An enterprise's visits, oldest first.
@@ -244,12 +333,13 @@ impl Model {
     }
 
     /// The enterprises to list: matching the search (`Enterprise::matches`: every word, in the
-    /// name, locality, region or id, whatever the case and accents), in the chosen order.
+    /// name, locality, region, id or cohort tags, whatever the case and accents) and in the
+    /// cohort chosen (`Enterprise::in_cohort`), in the chosen order.
     pub fn listed(&self) -> Vec<&EnterpriseRecord> {
         let mut list: Vec<&EnterpriseRecord> = self
             .enterprises
             .iter()
-            .filter(|e| e.matches(&self.search))
+            .filter(|e| e.matches(&self.search) && e.in_cohort(&self.cohort))
             .collect();
         let latest_visits = self.latest_visits();
         let last: HashMap<&str, (&str, Option<u32>)> = list
@@ -294,8 +384,82 @@ impl Model {
         }
         self.route = route;
         self.confirm = None;
+        self.step_note = None;
         self.focus_tick += 1;
     }
+
+    /// Records a change to the open visit made at `now`: one save on this device, shown in
+    /// the lists, and written by the page.
+    fn open_visit_changed(&mut self, now: &str) {
+        let Some(editing) = &mut self.editing else {
+            return;
+        };
+        editing.visit.touch(&self.device, now);
+        let visit = editing.visit.clone();
+        self.upsert_visit(&visit);
+        self.save_seq += 1;
+    }
+
+    fn upsert_enterprise(&mut self, record: EnterpriseRecord) {
+        let enterprises = Rc::make_mut(&mut self.enterprises);
+        match enterprises.iter_mut().find(|x| x.id == record.id) {
+            Some(slot) => *slot = record,
+            None => enterprises.push(record),
+        }
+    }
+
+    /// Shows a visit as stored now in place of the open one, on the same screen and
+    /// question (its answers may have changed: the results are drawn again from them).
+    fn replace_open_visit(&mut self, visit: VisitRecord) {
+        self.upsert_visit(&visit);
+        let Some(editing) = &self.editing else {
+            return;
+        };
+        if editing.visit.id != visit.id {
+            return;
+        }
+        let country = self
+            .enterprise(&visit.enterprise)
+            .map_or("MX".to_string(), |e| e.country.clone());
+        let mut assessment = assessment_for(&visit, &country, self.pack(&country), self.locale);
+        assessment.screen = editing.assessment.screen;
+        assessment.current = editing.assessment.current.clone();
+        self.editing = Some(Editing { visit, assessment });
+    }
+}
+
+/// The value at a field's path (`presence.channels`) in a profile's JSON, if answered.
+fn value_at<'a>(profile: &'a Json, path: &str) -> Option<&'a Json> {
+    path.split('.')
+        .try_fold(profile, |value, key| value.get(key))
+        .filter(|v| !v.is_null())
+}
+
+/// The answers at `paths` before and after a change of a profile (each as JSON).
+pub fn answer_changes(before: &Json, after: &Json, paths: &[String]) -> Vec<AnswerChange> {
+    paths
+        .iter()
+        .map(|path| AnswerChange {
+            path: path.clone(),
+            before: value_at(before, path).cloned(),
+            after: value_at(after, path).cloned(),
+        })
+        .collect()
+}
+
+/// Outcomes as the hand-off reader accepts them: no channels and no share when the enterprise
+/// does not sell online, a share of at most 100, each channel and tool once.
+fn tidy_outcomes(mut outcomes: Outcomes) -> Outcomes {
+    if !outcomes.selling_online {
+        outcomes.channels.clear();
+        outcomes.online_share = None;
+    }
+    outcomes.online_share = outcomes.online_share.map(|n| n.min(100));
+    let mut seen = BTreeSet::new();
+    outcomes.channels.retain(|c| seen.insert(c.clone()));
+    let mut seen = BTreeSet::new();
+    outcomes.tools.retain(|t| seen.insert(t.entry.clone()));
+    outcomes
 }
 
 /// How two visits order in time: by date, then by when saved.
@@ -380,6 +544,16 @@ impl Model {
                 m.go(view);
             }
             Action::Search(text) => m.search = text,
+            Action::Cohort(tag, value) => {
+                let value = value.filter(|v| !v.trim().is_empty());
+                match tag.as_str() {
+                    "programme" => m.cohort.programme = value,
+                    "institution" => m.cohort.institution = value,
+                    "term" => m.cohort.term = value,
+                    "team" => m.cohort.team = value,
+                    _ => {}
+                }
+            }
             Action::Sort(sort) => m.sort = sort,
             Action::Select(id, on) => {
                 if on {
@@ -390,11 +564,7 @@ impl Model {
             }
             Action::Stored(enterprises, visits, view) => {
                 for e in enterprises {
-                    let enterprises = Rc::make_mut(&mut m.enterprises);
-                    match enterprises.iter_mut().find(|x| x.id == e.id) {
-                        Some(slot) => *slot = e,
-                        None => enterprises.push(e),
-                    }
+                    m.upsert_enterprise(e);
                 }
                 for v in &visits {
                     m.upsert_visit(v);
@@ -449,20 +619,50 @@ impl Model {
                     m.flash = Some(super::words::words(m.locale).notes_cut.to_string());
                 }
                 editing.visit.notes = text;
-                editing.visit.touch(&m.device, &now);
-                let visit = editing.visit.clone();
-                m.upsert_visit(&visit);
-                m.save_seq += 1;
+                m.open_visit_changed(&now);
             }
             Action::Date(date, now) => {
                 let Some(editing) = &mut m.editing else {
                     return;
                 };
                 editing.visit.date = date;
-                editing.visit.touch(&m.device, &now);
-                let visit = editing.visit.clone();
-                m.upsert_visit(&visit);
-                m.save_seq += 1;
+                m.open_visit_changed(&now);
+            }
+            Action::Outcomes(outcomes, now) => {
+                let Some(editing) = &mut m.editing else {
+                    return;
+                };
+                let outcomes = outcomes.map(tidy_outcomes);
+                if editing.visit.outcomes == outcomes {
+                    return;
+                }
+                editing.visit.outcomes = outcomes;
+                m.open_visit_changed(&now);
+            }
+            Action::StepStored(record, key) => {
+                m.upsert_enterprise(record);
+                m.step_note = Some((key, StepNote::Saved));
+            }
+            Action::StepConflict(stored, key) => {
+                if let Some(stored) = stored {
+                    m.upsert_enterprise(stored);
+                }
+                m.step_note = Some((key, StepNote::ChangedElsewhere));
+            }
+            Action::StepRefused(key, why) => m.step_note = Some((key, StepNote::Refused(why))),
+            Action::StepConfirmed(confirmed) => {
+                let Confirmed {
+                    key,
+                    enterprise,
+                    visit,
+                    changes,
+                } = *confirmed;
+                m.upsert_enterprise(enterprise);
+                if let Some(visit) = visit {
+                    m.replace_open_visit(visit);
+                }
+                m.refresh_scores();
+                m.step_note = Some((key, StepNote::Confirmed(changes)));
             }
             Action::Saved => {
                 if m.problem.is_some() {
@@ -484,20 +684,10 @@ impl Model {
                 }
             }
             Action::Reloaded(visit) => {
-                m.upsert_visit(&visit);
                 if m.editing.as_ref().is_some_and(|e| e.visit.id == visit.id) {
-                    let country = m
-                        .enterprise(&visit.enterprise)
-                        .map_or("MX".to_string(), |e| e.country.clone());
-                    let mut assessment =
-                        assessment_for(&visit, &country, m.pack(&country), m.locale);
-                    if let Some(editing) = &m.editing {
-                        assessment.screen = editing.assessment.screen;
-                        assessment.current = editing.assessment.current.clone();
-                    }
-                    m.editing = Some(Editing { visit, assessment });
                     m.conflict = false;
                 }
+                m.replace_open_visit(visit);
             }
             Action::Ask(confirm) => m.confirm = confirm,
             Action::Deleted(id) => {

@@ -192,6 +192,7 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
             </li>
         }
     });
+    let cohort = cohort_filter(model, w, dispatch);
     let sort_value = match model.sort {
         Sort::LastVisit => "ultima",
         Sort::Readiness => "preparacion",
@@ -224,6 +225,7 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
                             <option value="nombre" selected={sort_value == "nombre"}>{ w.sort_name }</option>
                         </select>
                     </p>
+                    { cohort }
                 </div>
             }
             if model.enterprises.is_empty() {
@@ -235,6 +237,61 @@ fn list(model: &Model, dispatch: &Dispatch) -> Html {
             }
             <p class="nota" data-testid="persistencia">{ persisted_text(model, w) }</p>
         </section>
+    }
+}
+
+/// The list's cohort filter: one choice per tag that some enterprise has, listing the values
+/// present, "Todos" first; nothing when no enterprise has a tag.
+fn cohort_filter(model: &Model, w: &Words, dispatch: &Dispatch) -> Html {
+    let chosen = |tag: &str| match tag {
+        "programme" => model.cohort.programme.clone(),
+        "institution" => model.cohort.institution.clone(),
+        "term" => model.cohort.term.clone(),
+        _ => model.cohort.team.clone(),
+    };
+    let selects: Vec<Html> = crate::workspace::TAG_FIELDS
+        .iter()
+        .filter_map(|tag| {
+            let values = model.cohort_values(tag);
+            if values.is_empty() {
+                return None;
+            }
+            let current = chosen(tag).unwrap_or_default();
+            let on_change = {
+                let (dispatch, tag) = (dispatch.clone(), tag.to_string());
+                Callback::from(move |e: Event| {
+                    let select: HtmlSelectElement = e.target_unchecked_into();
+                    let value = select.value();
+                    dispatch.dispatch(Action::Cohort(
+                        tag.clone(),
+                        (!value.is_empty()).then_some(value),
+                    ));
+                })
+            };
+            let id = format!("filtro-{tag}");
+            let options = values.into_iter().map(|value| {
+                let selected = crate::workspace::fold(&value) == crate::workspace::fold(&current);
+                html! { <option value={value.clone()} {selected}>{ value }</option> }
+            });
+            Some(html! {
+                <p class="campo">
+                    <label for={id.clone()}>{ w.detail(tag) }</label>
+                    <select id={id.clone()} class="lista" onchange={on_change} data-testid={id}>
+                        <option value="" selected={current.is_empty()}>{ w.cohort_all }</option>
+                        { for options }
+                    </select>
+                </p>
+            })
+        })
+        .collect();
+    if selects.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <fieldset class="grupo-campos" data-testid="filtro-grupo">
+            <legend>{ w.cohort_legend }</legend>
+            { for selects }
+        </fieldset>
     }
 }
 
@@ -392,16 +449,14 @@ fn enterprise_view(
         (w.region, e.region.clone().unwrap_or_default()),
         (w.locality, e.locality.clone()),
         (w.sector, sector),
+        (w.programme, e.programme.clone().unwrap_or_default()),
+        (w.institution, e.institution.clone().unwrap_or_default()),
+        (w.term_short, e.term.clone().unwrap_or_default()),
+        (w.team, e.team.clone().unwrap_or_default()),
     ];
     // Details another device saved apart from this one (kept by an import): shown beside.
     let others = e.other_values.iter().map(|other| {
-        let label = match other.field.as_str() {
-            "name" => w.enterprise_name,
-            "region" => w.region,
-            "locality" => w.locality,
-            _ => w.sector,
-        };
-        html! { <li>{ label }{ ": «" }{ &other.value }{ "»" }</li> }
+        html! { <li>{ w.detail(&other.field) }{ ": «" }{ &other.value }{ "»" }</li> }
     });
     let details = details.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| {
         html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }
@@ -412,7 +467,7 @@ fn enterprise_view(
                 { "← " }{ w.back_to_list }
             </button></p>
             { heading(e.name.clone()) }
-            <dl class="datos">{ for details }</dl>
+            <dl class="datos" data-testid="negocio-datos">{ for details }</dl>
             if !e.other_values.is_empty() {
                 <div class="aviso" data-testid="otros-valores">
                     <p>{ w.other_values }</p>
@@ -504,6 +559,10 @@ struct Fields {
     country: String,
     locality: String,
     sector: String,
+    programme: String,
+    institution: String,
+    term: String,
+    team: String,
 }
 
 /// Adding or editing an enterprise: saved when the form is sent. The country is chosen once,
@@ -518,6 +577,10 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             country: e.country.clone(),
             locality: e.locality.clone(),
             sector: e.sector.clone().unwrap_or_default(),
+            programme: e.programme.clone().unwrap_or_default(),
+            institution: e.institution.clone().unwrap_or_default(),
+            term: e.term.clone().unwrap_or_default(),
+            team: e.team.clone().unwrap_or_default(),
         },
         None => Fields {
             country: "MX".into(),
@@ -574,6 +637,13 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
             record.name = name.to_string();
             record.locality = fields.locality.trim().to_string();
             record.sector = (!fields.sector.is_empty()).then(|| fields.sector.clone());
+            // Cohort tags are trimmed, at most 200 characters, and unset when empty, as the
+            // hand-off reader reads them.
+            let tag = |text: &str| crate::workspace::clean_name(text);
+            record.programme = tag(&fields.programme);
+            record.institution = tag(&fields.institution);
+            record.term = tag(&fields.term);
+            record.team = tag(&fields.team);
             // Saving the details is the user's choice between values kept by an import.
             record.other_values.clear();
             match &existing {
@@ -658,12 +728,36 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
                         { for sectors }
                     </select>
                 </p>
+                <fieldset class="grupo-campos">
+                    <legend>{ w.tags_legend }</legend>
+                    <p class="nota" id="grupo-ayuda">{ w.tags_help }</p>
+                    { tag_field("negocio-programa", w.programme, &draft.programme, text(|f| &mut f.programme)) }
+                    { tag_field("negocio-institucion", w.institution, &draft.institution, text(|f| &mut f.institution)) }
+                    { tag_field("negocio-periodo", w.term, &draft.term, text(|f| &mut f.term)) }
+                    { tag_field("negocio-equipo", w.team, &draft.team, text(|f| &mut f.team)) }
+                </fieldset>
                 <div class="acciones">
                     <button type="submit" class="boton" data-testid="guardar-negocio">{ w.save }</button>
                     <button type="button" class="boton boton--secundario" onclick={cancel}>{ w.cancel }</button>
                 </div>
             </form>
         </section>
+    }
+}
+
+/// One optional cohort tag of the enterprise form; `id` is also its test id.
+fn tag_field(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    html! {
+        <p class="campo">
+            <label for={id}>{ label }</label>
+            <input id={id} class="caja" type="text" maxlength="200" value={value.to_string()}
+                {oninput} aria-describedby="grupo-ayuda" data-testid={id} autocomplete="off" />
+        </p>
     }
 }
 
@@ -766,7 +860,15 @@ fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                     },
                 )
             };
-            html! { <AppView html={AttrValue::from(markup.into_string())} {on_event} /> }
+            // Under the results: the steps followed through, and a follow-up's outcomes.
+            let follow = (assessment.screen == Screen::Results)
+                .then(|| super::follow::section(model, pack, ctx, dispatch));
+            html! {
+                <>
+                    <AppView html={AttrValue::from(markup.into_string())} {on_event} />
+                    { for follow }
+                </>
+            }
         }
         (_, Some(Err(_))) => {
             html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> }

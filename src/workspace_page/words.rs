@@ -28,7 +28,7 @@ words! {
     list_heading: "Negocios", "Enterprises";
     add_enterprise: "Agregar un negocio", "Add an enterprise";
     receive_qr: "Recibir un perfil por código QR", "Receive a profile by QR code";
-    search_label: "Buscar por nombre o localidad", "Search by name or locality";
+    search_label: "Buscar por nombre, localidad o grupo", "Search by name, locality or group";
     sort_label: "Ordenar por", "Sort by";
     sort_last_visit: "Última visita", "Last visit";
     sort_readiness: "Preparación", "Readiness";
@@ -93,7 +93,7 @@ words! {
     yes_delete: "Sí, borrar", "Yes, delete";
     deleted: "Se borró.", "Deleted.";
     privacy_heading: "Sus datos", "Your data";
-    privacy_what: "Qué se guarda: los datos de cada negocio que usted agrega (nombre, país, región, localidad y a qué se dedica), sus visitas con las respuestas del cuestionario y sus notas.", "What is stored: each enterprise you add (name, country, region, locality and what it does), its visits with the questionnaire answers, and your notes.";
+    privacy_what: "Qué se guarda: los datos de cada negocio que usted agrega (nombre, país, región, localidad, a qué se dedica y el grupo que lo acompaña), sus visitas con las respuestas del cuestionario, sus notas, en qué quedó cada paso y los resultados de las visitas de seguimiento.", "What is stored: each enterprise you add (name, country, region, locality, what it does and the group that follows it), its visits with the questionnaire answers, your notes, where each step stands and the results of follow-up visits.";
     privacy_where: "Dónde: solo en este navegador, en este dispositivo. Umbral no tiene servidor que reciba sus datos.", "Where: only in this browser, on this device. Umbral has no server that receives your data.";
     privacy_leaves: "Nada sale del dispositivo salvo cuando usted exporta un archivo, descarga la tabla o muestra un código QR para pasar un perfil.", "Nothing leaves the device except when you export a file, download the table or show a QR code to pass on a profile.";
     privacy_clear: "Si borra los datos de navegación de este sitio, se borra también este trabajo: exporte con frecuencia.", "Clearing this site's browsing data also deletes this work: export often.";
@@ -121,7 +121,7 @@ words! {
     received_name: "Negocio recibido", "Received enterprise";
     received: "Perfil recibido. Escriba el nombre del negocio y guarde.", "Profile received. Write the enterprise's name and save.";
     handoff_heading: "Entregar y recibir", "Hand over and receive";
-    handoff_intro: "Un archivo de entrega guarda negocios, visitas, respuestas y notas. Sirve para pasar el trabajo a otra persona o a otro dispositivo, y como copia de seguridad.", "A hand-off file holds enterprises, visits, answers and notes. Use it to pass the work to someone else or to another device, and as a backup.";
+    handoff_intro: "Un archivo de entrega guarda negocios, visitas, respuestas, notas y el seguimiento de los pasos. Sirve para pasar el trabajo a otra persona o a otro dispositivo, y como copia de seguridad.", "A hand-off file holds enterprises, visits, answers, notes and the steps followed through. Use it to pass the work to someone else or to another device, and as a backup.";
     export_all: "Exportar todo", "Export everything";
     export_selected: "Exportar los elegidos", "Export the chosen ones";
     export_one: "Exportar este negocio", "Export this enterprise";
@@ -157,6 +157,65 @@ words! {
     progress_closed: "Caminos que se cerraron:", "Pathways that closed:";
     progress_none_opened: "Ningún camino nuevo se abrió.", "No new pathway opened.";
     progress_need_two: "Con dos visitas o más verá aquí el avance.", "With two visits or more you will see the progress here.";
+    programme: "Programa", "Programme";
+    institution: "Institución", "Institution";
+    term: "Periodo (p. ej. «2026-1»)", "Term (e.g. \"2026-1\")";
+    term_short: "Periodo", "Term";
+    team: "Equipo", "Team";
+    tags_legend: "Grupo que acompaña al negocio (opcional)", "Group that follows the enterprise (optional)";
+    tags_help: "Sirve para encontrar juntos los negocios de un mismo programa, periodo o equipo.", "Helps find together the enterprises of one programme, term or team.";
+    cohort_legend: "Mostrar solo un grupo", "Show one group only";
+    cohort_all: "Todos", "All";
+    follow_heading: "Seguimiento de los pasos", "Following the steps through";
+    follow_intro: "Anote en qué quedó cada paso: la próxima visita empieza por lo pendiente. Un paso hecho cambia las respuestas solo cuando usted confirma, en una visita posterior, que el negocio ya lo tiene.", "Note where each step stands: the next visit starts with what is pending. A step done changes the answers only when you confirm, in a later visit, that the enterprise has it.";
+    follow_earlier: "Pasos que quedaron de visitas anteriores", "Steps left from earlier visits";
+    follow_this_visit: "Pasos que recomienda esta visita", "Steps this visit recommends";
+    follow_none: "Esta visita no recomienda pasos nuevos.", "This visit recommends no new steps.";
+    from_visit_of: "de la visita del", "from the visit of";
+    from_earlier_visit: "de una visita anterior", "from an earlier visit";
+    step_status: "Cómo va", "How it stands";
+    status_unset: "Sin acordar", "Not agreed";
+    status_agreed: "Acordado", "Agreed";
+    status_in_progress: "En curso", "In progress";
+    status_done: "Hecho", "Done";
+    status_dropped: "Lo dejó", "Dropped";
+    step_who: "Quién lo hace", "Who does it";
+    who_unset: "Sin elegir", "Not chosen";
+    who_owner: "El dueño o la dueña", "The owner";
+    who_relative: "Un familiar", "A relative";
+    who_staff: "Alguien del negocio", "Someone at the enterprise";
+    who_consultant: "La persona consultora", "The consultant";
+    step_follow_up: "Volver a revisar el", "Look at it again on";
+    step_reason: "Por qué lo dejó", "Why it was dropped";
+    step_reason_help: "Unas palabras, hasta 500 letras.", "A few words, up to 500 characters.";
+    step_save: "Guardar este paso", "Save this step";
+    step_status_required: "Elija cómo va el paso antes de guardar.", "Choose how the step stands before saving.";
+    step_reason_required: "Escriba por qué lo dejó: sin eso no se guarda.", "Write why it was dropped: it is not saved without that.";
+    step_reason_too_long: "El motivo pasa de 500 letras: acórtelo.", "The reason is over 500 characters: shorten it.";
+    step_bad_date: "Escriba una fecha válida (año-mes-día) o deje el campo vacío.", "Enter a valid date (year-month-day) or leave the field empty.";
+    step_saved: "Guardado.", "Saved.";
+    step_changed_elsewhere: "Otra pestaña guardó este negocio antes, así que este paso no se guardó todavía. Lo que usted eligió sigue aquí: pulse «Guardar este paso» otra vez.", "Another tab saved this enterprise first, so this step is not saved yet. What you chose is still here: press \"Save this step\" again.";
+    step_not_saved: "No se guardó:", "Not saved:";
+    step_done_later: "En la próxima visita podrá confirmar que el negocio ya lo tiene.", "At the next visit you can confirm that the enterprise has it.";
+    step_confirm: "Confirmar: ya lo tiene", "Confirm: it has it now";
+    step_confirm_help: "Cambia las respuestas de esta visita según lo que el paso deja hecho.", "Changes this visit's answers to what the step leaves done.";
+    step_confirmed: "Confirmado en esta visita.", "Confirmed in this visit.";
+    step_confirmed_changed: "Cambiaron estas respuestas:", "These answers changed:";
+    step_confirmed_nothing: "Las respuestas ya lo decían: no cambió nada.", "The answers already said so: nothing changed.";
+    unanswered: "sin respuesta", "no answer";
+    change_before: "antes", "before";
+    change_after: "ahora", "now";
+    outcomes_heading: "Resultados desde la visita anterior", "Results since the last visit";
+    outcomes_selling: "¿Vende en línea?", "Does it sell online?";
+    outcomes_rest_later: "Las demás preguntas aparecen al responder esta.", "The other questions appear once this one is answered.";
+    outcomes_channels: "¿Por dónde vende?", "Through which channels?";
+    outcomes_share: "De cada 100 ventas, ¿cuántas empiezan en línea?", "Out of every 100 sales, how many start online?";
+    outcomes_share_help: "Un número de 0 a 100.", "A number from 0 to 100.";
+    outcomes_share_error: "Escriba un número entero de 0 a 100. No se guardó.", "Enter a whole number from 0 to 100. It was not saved.";
+    outcomes_tools: "Lo que adoptó antes", "What it took up before";
+    outcomes_still_using: "¿Lo sigue usando?", "Is it still using it?";
+    yes: "Sí", "Yes";
+    no: "No", "No";
     countries_mx: "México", "Mexico";
     countries_cl: "Chile", "Chile";
     countries_bo: "Bolivia", "Bolivia";
@@ -183,6 +242,42 @@ impl Words {
             "CL" => self.countries_cl,
             "BO" => self.countries_bo,
             _ => self.countries_mx,
+        }
+    }
+
+    /// A step's status in words.
+    pub fn status(&self, status: crate::workspace::StepStatus) -> &'static str {
+        use crate::workspace::StepStatus;
+        match status {
+            StepStatus::Agreed => self.status_agreed,
+            StepStatus::InProgress => self.status_in_progress,
+            StepStatus::Done => self.status_done,
+            StepStatus::Dropped => self.status_dropped,
+        }
+    }
+
+    /// Who takes a step on, in words.
+    pub fn who(&self, who: crate::workspace::Who) -> &'static str {
+        use crate::workspace::Who;
+        match who {
+            Who::Owner => self.who_owner,
+            Who::Relative => self.who_relative,
+            Who::Staff => self.who_staff,
+            Who::Consultant => self.who_consultant,
+        }
+    }
+
+    /// The label of a detail of an enterprise (one of `DETAIL_FIELDS`).
+    pub fn detail(&self, field: &str) -> &'static str {
+        match field {
+            "name" => self.enterprise_name,
+            "region" => self.region,
+            "locality" => self.locality,
+            "programme" => self.programme,
+            "institution" => self.institution,
+            "term" => self.term_short,
+            "team" => self.team,
+            _ => self.sector,
         }
     }
 

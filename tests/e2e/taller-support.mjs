@@ -1,6 +1,30 @@
-// Shared steps for the workspace's end-to-end tests (tests/e2e/taller-*.test.mjs): opening the
-// page, adding an enterprise and a visit, and reading IndexedDB directly, as the tests check
+// Shared steps for the workspace's end-to-end tests (tests/e2e/taller-*.test.mjs): the browser
+// and server of a test file, opening the page, adding an enterprise and a visit, and reading IndexedDB directly, as the tests check
 // what is stored rather than what is shown.
+
+import { after, afterEach, before } from 'node:test';
+import { launchBrowser, serveDist } from './helpers.mjs';
+
+/**
+ * Starts Chromium and a server of the release build before a file's tests and stops them after
+ * them; the browser contexts pushed onto `contexts` are closed after each test. Returns the
+ * session, whose `browser` and `server` are set once the tests start.
+ */
+export function session() {
+  const state = { browser: null, server: null, contexts: [] };
+  before(async () => {
+    state.browser = await launchBrowser();
+    state.server = await serveDist();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  afterEach(async () => {
+    while (state.contexts.length) await state.contexts.pop().close();
+  });
+  return state;
+}
 
 /** The workspace's database, as src/workspace_page/db.rs names it. */
 export const DB = 'umbral-taller';
