@@ -56,7 +56,7 @@ const BROKEN_DIAGNOSTICS = `error: links must start with https://; found 'http:/
    |
 17 | url = "http://example.org/taller"
    |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^
-error: unknown field 'commision_pct' in [[entry]]; expected one of: id, kind, name, summary, addresses, opens, needs, when, eligible_when, eligibility, localities, regions, setup, monthly, commission_pct, cost_note, approximate, per_use, priority, url, checked, source
+error: unknown field 'commision_pct' in [[entry]]; expected one of: id, kind, name, summary, addresses, opens, needs, sets, when, eligible_when, eligibility, localities, regions, setup, monthly, commission_pct, cost_note, approximate, per_use, priority, url, checked, source
   --> programa-roto.toml:30:1
    |
 30 | commision_pct = 0
