@@ -2,7 +2,7 @@
 //! and latest visit, scored with the same pack, and the cohort's totals. Enterprises visited
 //! once are counted apart: they have no "before".
 //!
-//! [`History`] is what one enterprise brings ([`History::new`] scores its first visit); a
+//! [`History`] is what one enterprise brings ([`History::read`] scores its first visit); a
 //! [`super::Summary`] tallies the histories of the enterprises it counts (after its filters,
 //! which read the latest visit) and [`BeforeAfter`] is the result, written by
 //! [`super::Figures`] as the `before_after` rows of the CSV (`www/spec/summary.md`, section 11).

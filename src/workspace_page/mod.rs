@@ -33,7 +33,11 @@ mod db;
 #[cfg(target_arch = "wasm32")]
 mod effects;
 #[cfg(target_arch = "wasm32")]
+mod enterprise;
+#[cfg(target_arch = "wasm32")]
 mod follow;
+#[cfg(target_arch = "wasm32")]
+mod form;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
 #[cfg(target_arch = "wasm32")]
@@ -41,11 +45,19 @@ pub mod helper;
 #[cfg(target_arch = "wasm32")]
 mod journal;
 #[cfg(target_arch = "wasm32")]
+mod list;
+#[cfg(target_arch = "wasm32")]
 mod page;
+#[cfg(target_arch = "wasm32")]
+mod parts;
+#[cfg(target_arch = "wasm32")]
+mod privacy;
 #[cfg(target_arch = "wasm32")]
 mod scan;
 #[cfg(target_arch = "wasm32")]
 mod views;
+#[cfg(target_arch = "wasm32")]
+mod visit;
 
 #[cfg(target_arch = "wasm32")]
 pub use page::start;
