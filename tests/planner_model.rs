@@ -481,3 +481,41 @@ fn the_cohort_filters_offer_the_files_tags_and_count_as_the_command_line() {
     model.update(Action::Filter(FilterPart::Tag("team"), None));
     assert_eq!(model.figures().enterprises, 2);
 }
+
+/// The page's per-enterprise CSV ("Descargar cada negocio") is the command line's
+/// `--summary-format before-after`, filters included.
+#[test]
+fn each_enterprises_csv_is_the_command_lines() {
+    const PATH: &str = "tests/fixtures/handoff/merged.json";
+    let fixture = include_str!("fixtures/handoff/merged.json");
+    let packs = every_pack();
+    let mut model = Model::new(Locale::Es);
+    model.update(Action::ImportStarted);
+    model.update(Action::Imported(vec![read(
+        "m.json",
+        fixture,
+        &packs,
+        Locale::Es,
+    )]));
+    let page = model
+        .figures()
+        .before_after
+        .expect("a before and after")
+        .enterprises_csv();
+    let out = umbral(
+        &[
+            "batch",
+            "--summary",
+            "--summary-format",
+            "before-after",
+            PATH,
+        ],
+        "",
+    );
+    assert_eq!(page, text(&out.stdout));
+    assert_eq!(
+        page.lines().count(),
+        1 + 3,
+        "a header and the three enterprises with a visit"
+    );
+}

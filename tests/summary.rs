@@ -745,3 +745,59 @@ fn cohort_tags_filter_and_the_follow_through_is_counted() {
     assert!(words.contains("Pasos en seguimiento"), "{words}");
     assert!(words.contains("venden en línea"), "{words}");
 }
+
+/// `--summary-format before-after`: one row per enterprise of the hand-off files, its first
+/// and latest visit as `umbral assess` scores them, its steps and whether it sells online.
+#[test]
+fn each_enterprises_before_and_after_is_a_row_of_its_own() {
+    const V3: &str = include_str!("fixtures/handoff/v3-sample.json");
+    let out = umbral(
+        &["batch", "--summary", "--summary-format", "before-after"],
+        V3,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..3], ["enterprise", "name", "visits"]);
+    assert_eq!(header.last().map(String::as_str), Some("selling_online"));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let file: serde_json::Value = serde_json::from_str(V3).expect("JSON");
+    let enterprises = file["enterprises"].as_array().unwrap();
+    assert_eq!(rows.len(), enterprises.len());
+    for (row, e) in rows.iter().zip(enterprises) {
+        assert_eq!(row[col("enterprise")], e["id"].as_str().unwrap());
+        let mut visits: Vec<&serde_json::Value> = e["visits"].as_array().unwrap().iter().collect();
+        visits.sort_by_key(|v| v["date"].as_str().unwrap().to_string());
+        assert_eq!(row[col("visits")], visits.len().to_string());
+        let latest = assessed(&visits[visits.len() - 1]["profile"]);
+        assert_eq!(row[col("readiness_latest")], latest.0.to_string());
+        assert_eq!(row[col("stage_latest")], latest.1);
+        if visits.len() > 1 {
+            let first = assessed(&visits[0]["profile"]);
+            assert_eq!(row[col("readiness_first")], first.0.to_string());
+            assert_eq!(row[col("stage_first")], first.1);
+        } else {
+            assert_eq!(row[col("readiness_first")], "", "visited once: no before");
+            assert_eq!(row[col("rungs")], "");
+        }
+        let done = e["steps"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| s["status"] == "done")
+            .count();
+        assert_eq!(row[col("steps_done")], done.to_string());
+    }
+    // Without a hand-off file there is nothing to compare, and it says so.
+    let out = umbral(
+        &["batch", "--summary", "--summary-format", "before-after"],
+        FIVE,
+    );
+    assert_eq!(out.status.code(), Some(1), "invalid input");
+    assert!(text(&out.stderr).contains("no enterprise came in a hand-off file"));
+}

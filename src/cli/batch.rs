@@ -38,7 +38,7 @@ enum Record {
     Json(Result<Json, String>),
     Profile(Profile),
     /// An enterprise of a hand-off file: its latest visit, and the visits before it.
-    Handoff(Result<Json, String>, Followed),
+    Handoff(Result<Json, String>, Box<Followed>),
 }
 
 /// How often progress is reported on standard error.
@@ -55,6 +55,8 @@ pub enum SummaryFormat {
     Text,
     Csv,
     Json,
+    /// Each enterprise of the hand-off files, its first and latest visit, as CSV.
+    BeforeAfter,
 }
 
 /// `--summary`: aggregate instead of writing one report per record.
@@ -213,7 +215,7 @@ pub fn run(
             for (i, e) in enterprises.into_iter().enumerate() {
                 let place = format!("enterprise {} ({})", i + 1, e.name);
                 let json = e.latest.ok_or_else(|| "has no visit".to_string());
-                score(i + 1, &place, Record::Handoff(json, e.followed), out)?;
+                score(i + 1, &place, Record::Handoff(json, Box::new(e.followed)), out)?;
             }
         }
         Input::Kobo => {
@@ -266,6 +268,14 @@ pub fn run(
             SummaryFormat::Text => figures.to_text(locale),
             SummaryFormat::Csv => figures.to_csv(),
             SummaryFormat::Json => figures.to_json() + "\n",
+            SummaryFormat::BeforeAfter => match &figures.before_after {
+                Some(ba) => ba.enterprises_csv(),
+                None => {
+                    return Err(Failure::invalid(
+                        "--summary-format before-after: no enterprise came in a hand-off file, so there is no before and after".to_string(),
+                    ))
+                }
+            },
         };
         out.write_all(text.as_bytes()).map_err(write_error)?;
     }

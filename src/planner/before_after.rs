@@ -8,6 +8,7 @@
 //! [`super::Figures`] as the `before_after` rows of the CSV (`www/spec/summary.md`, section 11).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -114,6 +115,34 @@ pub(super) struct Tally {
     channels: BTreeMap<String, (u64, String)>,
     online_share: (u64, u64),
     tools: (u64, u64),
+    /// Each enterprise counted, in the order added (shared with the figures: a cohort has
+    /// thousands).
+    enterprises: Rc<Vec<EnterpriseChange>>,
+    /// Each pack's dimension ids, shared by its enterprises' rows.
+    dimension_ids: Vec<(String, Rc<[String]>)>,
+}
+
+/// One enterprise's first and latest visit: a row of the per-enterprise table and CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnterpriseChange {
+    pub id: String,
+    pub name: String,
+    pub visits: usize,
+    /// Stage ids, `none` for no stage; the first is `None` when it was visited once.
+    pub stage_first: Option<String>,
+    pub stage_latest: String,
+    /// Rungs gained between the first and the latest visit (negative: lost).
+    pub rungs: Option<i64>,
+    pub readiness_first: Option<u32>,
+    pub readiness_latest: u32,
+    /// The pack's dimension ids, and each one's score at the first (if any) and the latest
+    /// visit, in that order.
+    pub dimension_ids: Rc<[String]>,
+    pub dimensions: Vec<(Option<u32>, u32)>,
+    /// Catalogue entries at each status: agreed, in progress, done, dropped.
+    pub steps: [usize; 4],
+    /// Whether it sells online, as its latest follow-up found.
+    pub selling_online: Option<bool>,
 }
 
 impl Tally {
@@ -126,6 +155,15 @@ impl Tally {
         locale: Locale,
     ) {
         self.with_history += 1;
+        let ids = match self.dimension_ids.iter().find(|(p, _)| *p == pack.data.id) {
+            Some((_, ids)) => ids.clone(),
+            None => {
+                let ids: Rc<[String]> = pack.data.dimensions.iter().map(|d| d.id.clone()).collect();
+                self.dimension_ids.push((pack.data.id.clone(), ids.clone()));
+                ids
+            }
+        };
+        Rc::make_mut(&mut self.enterprises).push(change(pack, history, latest, ids));
         for (sum, n) in self.steps.iter_mut().zip(history.followed.steps) {
             *sum += n as u64;
         }
@@ -151,10 +189,7 @@ impl Tally {
         };
         let (stage, readiness, scores) = latest;
         self.followed += 1;
-        let rung = |stage: Option<usize>| {
-            stage.and_then(|i| pack.derived.ladder.iter().position(|&p| p == i))
-        };
-        match rung(first.stage).cmp(&rung(stage)) {
+        match rung(pack, first.stage).cmp(&rung(pack, stage)) {
             std::cmp::Ordering::Less => self.gained += 1,
             std::cmp::Ordering::Equal => self.same += 1,
             std::cmp::Ordering::Greater => self.lost += 1,
@@ -212,6 +247,7 @@ impl Tally {
             .collect();
         channels.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
         Some(BeforeAfter {
+            enterprises: self.enterprises.clone(),
             steps,
             outcomes: count("outcomes", "", self.outcomes, self.with_history),
             selling_online: count("selling_online", "", self.selling, self.outcomes),
@@ -288,6 +324,10 @@ pub struct BeforeAfter {
     pub online_share_answered: u64,
     /// Tools adopted earlier that are still used, a share of those asked about.
     pub tools_still_used: Share,
+    /// Each enterprise, its first and latest visit (`enterprises_csv`; not in the JSON, which
+    /// stays a summary).
+    #[serde(skip)]
+    pub enterprises: Rc<Vec<EnterpriseChange>>,
 }
 
 impl BeforeAfter {
@@ -515,6 +555,124 @@ impl BeforeAfter {
         lines
     }
 }
+
+/// A stage's place on the ladder (0 for the bottom rung; `None` for no stage).
+fn rung(pack: &Pack, stage: Option<usize>) -> Option<usize> {
+    stage.and_then(|i| pack.derived.ladder.iter().position(|&p| p == i))
+}
+
+/// One enterprise's row: its history and its latest visit's stage, readiness and scores.
+fn change(
+    pack: &Pack,
+    h: &History,
+    latest: (Option<usize>, u32, &[u32]),
+    dimension_ids: Rc<[String]>,
+) -> EnterpriseChange {
+    let (stage, readiness, scores) = latest;
+    let id = |stage: Option<usize>| {
+        stage
+            .and_then(|i| pack.data.pathways.get(i))
+            .map_or(super::NO_STAGE.to_string(), |p| p.id.clone())
+    };
+    let step = |r: Option<usize>| r.map_or(-1, |r| r as i64);
+    EnterpriseChange {
+        id: h.followed.id.clone(),
+        name: h.followed.name.clone(),
+        visits: h.followed.visits,
+        stage_first: h.first.as_ref().map(|f| id(f.stage)),
+        stage_latest: id(stage),
+        rungs: h
+            .first
+            .as_ref()
+            .map(|f| step(rung(pack, stage)) - step(rung(pack, f.stage))),
+        readiness_first: h.first.as_ref().map(|f| f.readiness),
+        readiness_latest: readiness,
+        dimensions: (0..dimension_ids.len())
+            .map(|i| {
+                let first = h.first.as_ref().and_then(|f| f.scores.get(i).copied());
+                (first, scores.get(i).copied().unwrap_or(0))
+            })
+            .collect(),
+        dimension_ids,
+        steps: h.followed.steps,
+        selling_online: h.followed.outcomes.as_ref().map(|o| o.selling_online),
+    }
+}
+
+impl BeforeAfter {
+    /// Each enterprise's first and latest visit as CSV (`www/spec/summary.md`, "Before and
+    /// after by enterprise"): the columns [`ENTERPRISE_COLUMNS`], then two per dimension of
+    /// the summary (`<dimension>_first`, `<dimension>_latest`), then the steps and outcomes.
+    pub fn enterprises_csv(&self) -> String {
+        let mut out = String::new();
+        let dims: Vec<&str> = self.dimensions.iter().map(|d| d.key.as_str()).collect();
+        let mut header: Vec<String> = ENTERPRISE_COLUMNS.iter().map(|c| c.to_string()).collect();
+        for d in &dims {
+            header.push(format!("{d}_first"));
+            header.push(format!("{d}_latest"));
+        }
+        header.extend(ENTERPRISE_TAIL.iter().map(|c| c.to_string()));
+        crate::workspace::csv::write_plain_row(
+            &mut out,
+            header.iter().map(String::as_str),
+            ',',
+            "\n",
+        );
+        let opt = |n: Option<u32>| n.map_or(String::new(), |n| n.to_string());
+        for e in self.enterprises.iter() {
+            let mut row = vec![
+                e.id.clone(),
+                e.name.clone(),
+                e.visits.to_string(),
+                e.stage_first.clone().unwrap_or_default(),
+                e.stage_latest.clone(),
+                e.rungs.map_or(String::new(), |r| r.to_string()),
+                opt(e.readiness_first),
+                e.readiness_latest.to_string(),
+            ];
+            for d in &dims {
+                let found = e.dimension_ids.iter().position(|x| x == d);
+                let found = found.and_then(|i| e.dimensions.get(i));
+                row.push(opt(found.and_then(|x| x.0)));
+                row.push(found.map_or(String::new(), |x| x.1.to_string()));
+            }
+            row.extend(e.steps.iter().map(|n| n.to_string()));
+            row.push(match e.selling_online {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            });
+            crate::workspace::csv::write_plain_row(
+                &mut out,
+                row.iter().map(String::as_str),
+                ',',
+                "\n",
+            );
+        }
+        out
+    }
+}
+
+/// The first columns of the per-enterprise CSV.
+pub const ENTERPRISE_COLUMNS: [&str; 8] = [
+    "enterprise",
+    "name",
+    "visits",
+    "stage_first",
+    "stage_latest",
+    "rungs",
+    "readiness_first",
+    "readiness_latest",
+];
+
+/// Its last columns, after the dimensions.
+pub const ENTERPRISE_TAIL: [&str; 5] = [
+    "steps_agreed",
+    "steps_in_progress",
+    "steps_done",
+    "steps_dropped",
+    "selling_online",
+];
 
 /// A sales channel's label (a value of the profile's `presence.channels`) from the pack's
 /// question, in `locale`; the value itself when the pack has none.

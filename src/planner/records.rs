@@ -91,6 +91,9 @@ pub struct HandoffRecord {
 /// tags, the steps of its roadmaps followed through, and what its latest follow-up found.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Followed {
+    /// The enterprise's id and name in the file.
+    pub id: String,
+    pub name: String,
     /// How many visits it has.
     pub visits: usize,
     /// The first visit's profile, when it has two or more.
@@ -120,6 +123,8 @@ impl Followed {
                 .map(str::to_string)
         };
         let followed = Followed {
+            id: enterprise.id.clone(),
+            name: enterprise.name.clone(),
             visits: visits.len(),
             first: None,
             tags: [

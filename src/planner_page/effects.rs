@@ -193,6 +193,16 @@ pub fn download(figures: &Figures) {
     }
 }
 
+/// Saves each enterprise's first and latest visit as CSV, byte for byte what `umbral batch
+/// --summary --summary-format before-after` prints for the same files and filters.
+pub fn download_enterprises(ba: &crate::planner::before_after::BeforeAfter) {
+    let csv = ba.enterprises_csv();
+    if let Err(message) = crate::ui::browser::download("umbral-antes-despues.csv", "text/csv", &csv)
+    {
+        gloo::console::error!(format!("umbral planner: {message}"));
+    }
+}
+
 /// One record of a file to score: a profile's JSON (with a hand-off file's earlier visits),
 /// scored with its country's pack, or an export's submission, scored with the pack its form
 /// was written from.

@@ -429,6 +429,18 @@ describe('planner page', { skip: SKIP }, () => {
     await page.getByTestId('antes-despues').waitFor();
     assert.match(await page.getByTestId('antes-despues').textContent(), /Con dos visitas o más: 3/);
     assert.match(await page.getByTestId('seguimiento').textContent(), /Pasos en seguimiento: 4; hechos 1/);
+    // Each enterprise, and all of them in the download, as umbral batch writes them.
+    assert.match(await page.getByTestId('antes-despues-negocios').textContent(), /Tejidos Lupita \(ficticio\)/);
+    const [each] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('descargar-negocios').click(),
+    ]);
+    assert.equal(each.suggestedFilename(), 'umbral-antes-despues.csv');
+    // umbral batch reads one file at a time: the page's rows are each hand-off file's, in the
+    // order chosen (the profiles file has none).
+    const cliEach = (file) => spawnSync(umbral, ['batch', '--summary', '--summary-format', 'before-after', file], { encoding: 'utf8' }).stdout;
+    const [first, second] = [cliEach(handoff), cliEach(v3)];
+    assert.equal(readFileSync(await each.path(), 'utf8'), first + second.slice(second.indexOf('\n') + 1));
     // The programme's tag, from the version-3 file, is a filter.
     assert.equal(await page.getByTestId('filtro-programa').locator('option').count(), 2);
     await page.getByTestId('dar-lista').locator('summary').click();
