@@ -215,7 +215,12 @@ pub fn run(
             for (i, e) in enterprises.into_iter().enumerate() {
                 let place = format!("enterprise {} ({})", i + 1, e.name);
                 let json = e.latest.ok_or_else(|| "has no visit".to_string());
-                score(i + 1, &place, Record::Handoff(json, Box::new(e.followed)), out)?;
+                score(
+                    i + 1,
+                    &place,
+                    Record::Handoff(json, Box::new(e.followed)),
+                    out,
+                )?;
             }
         }
         Input::Kobo => {
