@@ -533,9 +533,11 @@ impl BeforeAfter {
         let (share, said) = (&self.online_share, self.online_share_answered);
         if said > 0 {
             lines.push(if es {
-                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} respuestas).")
+                let answers = if said == 1 { "respuesta" } else { "respuestas" };
+                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} {answers}).")
             } else {
-                format!("Share of sales that start online, on average: {share} % ({said} answers).")
+                let answers = if said == 1 { "answer" } else { "answers" };
+                format!("Share of sales that start online, on average: {share} % ({said} {answers}).")
             });
         }
         let t = &self.tools_still_used;
