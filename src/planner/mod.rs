@@ -25,7 +25,7 @@ use crate::engine::condition::{self, Expr, Truth};
 use crate::engine::pack::OptionValue;
 use crate::engine::profile::{core_field, core_fields, FieldKind, Value};
 use crate::engine::{self, Locale, Pack, Profile, Report};
-use crate::workspace::CohortFilter;
+use crate::workspace::{CohortFilter, TAG_FIELDS};
 
 /// The header of the summary CSV; `www/spec/summary.md` documents each column.
 pub const CSV_COLUMNS: [&str; 11] = [
@@ -132,29 +132,18 @@ impl Filter {
 
     /// The cohort tag `tag`'s filter value, if set.
     pub fn cohort_tag(&self, tag: &str) -> Option<&str> {
-        let c = &self.cohort;
-        match tag {
-            "programme" => c.programme.as_deref(),
-            "institution" => c.institution.as_deref(),
-            "term" => c.term.as_deref(),
-            "team" => c.team.as_deref(),
-            _ => None,
-        }
+        self.cohort.get(tag)
     }
 
-    fn parts(&self) -> [(&'static str, Option<&String>); 7] {
-        fn tag(t: &Option<String>) -> Option<&String> {
-            t.as_ref().filter(|t| !t.trim().is_empty())
-        }
+    /// Each filter part in force or not: the answers', then the cohort tags'.
+    fn parts(&self) -> impl Iterator<Item = (&'static str, Option<&str>)> {
         [
-            ("region", self.region.as_ref()),
-            ("locality", self.locality.as_ref()),
-            ("sector", self.sector.as_ref()),
-            ("programme", tag(&self.cohort.programme)),
-            ("institution", tag(&self.cohort.institution)),
-            ("term", tag(&self.cohort.term)),
-            ("team", tag(&self.cohort.team)),
+            ("region", self.region.as_deref()),
+            ("locality", self.locality.as_deref()),
+            ("sector", self.sector.as_deref()),
         ]
+        .into_iter()
+        .chain(TAG_FIELDS.iter().map(|t| (*t, self.cohort.get(t))))
     }
 }
 
@@ -780,7 +769,6 @@ impl Summary {
             filter: self
                 .filter
                 .parts()
-                .into_iter()
                 .filter_map(|(scope, value)| {
                     let value = value?;
                     let kind = match scope {
@@ -798,7 +786,7 @@ impl Summary {
                     };
                     Some(FilterView {
                         scope,
-                        key: value.clone(),
+                        key: value.to_string(),
                         label: self.label(kind, value),
                     })
                 })

@@ -14,7 +14,7 @@ use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PR
 use crate::engine::Locale;
 use crate::form::export::{self as form_export, Reader, Submission};
 use crate::workspace::handoff::HandoffError;
-use crate::workspace::{Enterprise, Outcomes};
+use crate::workspace::{Enterprise, Outcomes, TAG_FIELDS};
 
 /// How a file of profiles is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,12 +127,7 @@ impl Followed {
             name: enterprise.name.clone(),
             visits: visits.len(),
             first: None,
-            tags: [
-                tag("programme"),
-                tag("institution"),
-                tag("term"),
-                tag("team"),
-            ],
+            tags: std::array::from_fn(|i| tag(TAG_FIELDS[i])),
             steps: enterprise.step_counts(),
             outcomes: visits.iter().rev().find_map(|v| v.outcomes.clone()),
         };
@@ -142,9 +137,7 @@ impl Followed {
 
     /// The tag named `tag` (`programme`, `institution`, `term`, `team`), if set.
     pub fn tag(&self, tag: &str) -> Option<&str> {
-        let i = crate::workspace::TAG_FIELDS
-            .iter()
-            .position(|t| *t == tag)?;
+        let i = TAG_FIELDS.iter().position(|t| *t == tag)?;
         self.tags[i].as_deref()
     }
 }

@@ -143,15 +143,7 @@ impl Model {
                 FilterPart::Region => self.filter.region = value,
                 FilterPart::Locality => self.filter.locality = value,
                 FilterPart::Sector => self.filter.sector = value,
-                FilterPart::Tag(tag) => {
-                    let c = &mut self.filter.cohort;
-                    match tag {
-                        "programme" => c.programme = value,
-                        "institution" => c.institution = value,
-                        "term" => c.term = value,
-                        _ => c.team = value,
-                    }
-                }
+                FilterPart::Tag(tag) => self.filter.cohort.set(tag, value),
             },
             Action::ChooseField(field) => {
                 self.choice_field = field;
@@ -282,17 +274,13 @@ impl Model {
 
     /// The regions to filter by: those of the enterprises kept.
     /// The values of cohort tag `tag` among the kept assessments (from hand-off files), each
-    /// once, in order: the choices of its filter (none when no file had the tag).
+    /// once as the filter compares them: the choices of its filter (none when no file had the
+    /// tag).
     pub fn tag_values(&self, tag: &str) -> Vec<(String, String)> {
-        let values: std::collections::BTreeSet<&str> = self
-            .items
-            .iter()
-            .flat_map(|slice| slice.iter())
-            .filter_map(|(_, a)| a.tag(tag))
-            .collect();
-        values
+        let kept = self.items.iter().flat_map(|slice| slice.iter());
+        crate::workspace::distinct_tags(kept.filter_map(|(_, a)| a.tag(tag)))
             .into_iter()
-            .map(|v| (v.to_string(), v.to_string()))
+            .map(|v| (v.clone(), v))
             .collect()
     }
 

@@ -211,8 +211,8 @@ pub const DETAIL_FIELDS: &[&str] = &[
     "team",
 ];
 
-/// The cohort tags among [`DETAIL_FIELDS`]: who follows the enterprise.
-pub const TAG_FIELDS: &[&str] = &["programme", "institution", "term", "team"];
+/// The cohort tags among [`DETAIL_FIELDS`] (its last four): who follows the enterprise.
+pub const TAG_FIELDS: &[&str] = DETAIL_FIELDS.split_at(4).1;
 
 /// The longest reason a step was dropped for, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
@@ -396,30 +396,68 @@ pub struct CohortFilter {
 impl CohortFilter {
     /// Whether the filter keeps every enterprise.
     pub fn is_empty(&self) -> bool {
-        self.tags().iter().all(|(_, t)| t.is_none())
+        self.tags().all(|(_, t)| t.is_none())
     }
 
     /// Whether the filter keeps an enterprise whose tag `tag` is `value(tag)`: each tag the
     /// filter gives equals the enterprise's, ignoring case, accents and spaces at either end.
     pub fn keeps<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
-        self.tags().iter().all(|(tag, wanted)| match wanted {
+        self.tags().all(|(tag, wanted)| match wanted {
             None => true,
             Some(wanted) => fold(value(tag).unwrap_or("").trim()) == fold(wanted.trim()),
         })
     }
 
-    /// Each tag with its filter value, in [`TAG_FIELDS`] order; blank values as none.
-    fn tags(&self) -> [(&'static str, Option<&str>); 4] {
-        fn given(t: &Option<String>) -> Option<&str> {
-            t.as_deref().filter(|t| !t.trim().is_empty())
-        }
-        [
-            ("programme", given(&self.programme)),
-            ("institution", given(&self.institution)),
-            ("term", given(&self.term)),
-            ("team", given(&self.team)),
-        ]
+    /// The filter's value for tag `tag` (one of [`TAG_FIELDS`]); a blank value as none.
+    pub fn get(&self, tag: &str) -> Option<&str> {
+        self.slot(tag)?.as_deref().filter(|t| !t.trim().is_empty())
     }
+
+    /// Sets the filter's value for tag `tag` (a blank value keeps every enterprise); an
+    /// unknown tag changes nothing.
+    pub fn set(&mut self, tag: &str, value: Option<String>) {
+        if let Some(slot) = self.slot_mut(tag) {
+            *slot = value.filter(|v| !v.trim().is_empty());
+        }
+    }
+
+    /// Each tag with its filter value, in [`TAG_FIELDS`] order; blank values as none.
+    fn tags(&self) -> impl Iterator<Item = (&'static str, Option<&str>)> {
+        TAG_FIELDS.iter().map(|t| (*t, self.get(t)))
+    }
+
+    fn slot(&self, tag: &str) -> Option<&Option<String>> {
+        Some(match tag {
+            "programme" => &self.programme,
+            "institution" => &self.institution,
+            "term" => &self.term,
+            "team" => &self.team,
+            _ => return None,
+        })
+    }
+
+    fn slot_mut(&mut self, tag: &str) -> Option<&mut Option<String>> {
+        Some(match tag {
+            "programme" => &mut self.programme,
+            "institution" => &mut self.institution,
+            "term" => &mut self.term,
+            "team" => &mut self.team,
+            _ => return None,
+        })
+    }
+}
+
+/// The distinct values among `values`, each once whatever its case, accents and spaces at
+/// either end (as [`CohortFilter`] compares them), in folded order; blanks left out. The
+/// choices of a cohort tag's filter.
+pub fn distinct_tags<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut distinct: BTreeMap<String, String> = BTreeMap::new();
+    for value in values.map(str::trim).filter(|v| !v.is_empty()) {
+        distinct
+            .entry(fold(value))
+            .or_insert_with(|| value.to_string());
+    }
+    distinct.into_values().collect()
 }
 
 impl Enterprise {

@@ -251,15 +251,7 @@ impl Model {
     /// (ignoring case, accents and spaces at either end, as the filter compares them), in
     /// alphabetical order: the choices of the list's filter.
     pub fn cohort_values(&self, tag: &str) -> Vec<String> {
-        let mut values: BTreeMap<String, String> = BTreeMap::new();
-        for e in self.enterprises.iter() {
-            if let Some(value) = e.detail(tag).map(str::trim).filter(|v| !v.is_empty()) {
-                values
-                    .entry(crate::workspace::fold(value))
-                    .or_insert_with(|| value.to_string());
-            }
-        }
-        values.into_values().collect()
+        crate::workspace::distinct_tags(self.enterprises.iter().filter_map(|e| e.detail(tag)))
     }
 
     /// An enterprise's visits, oldest first.
@@ -544,16 +536,7 @@ impl Model {
                 m.go(view);
             }
             Action::Search(text) => m.search = text,
-            Action::Cohort(tag, value) => {
-                let value = value.filter(|v| !v.trim().is_empty());
-                match tag.as_str() {
-                    "programme" => m.cohort.programme = value,
-                    "institution" => m.cohort.institution = value,
-                    "term" => m.cohort.term = value,
-                    "team" => m.cohort.team = value,
-                    _ => {}
-                }
-            }
+            Action::Cohort(tag, value) => m.cohort.set(&tag, value),
             Action::Sort(sort) => m.sort = sort,
             Action::Select(id, on) => {
                 if on {
