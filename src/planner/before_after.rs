@@ -421,63 +421,27 @@ impl BeforeAfter {
 
     /// The figures as sentences, one a line, in `locale`.
     pub fn lines(&self, locale: Locale) -> Vec<String> {
-        let es = locale == Locale::Es;
-        let mut lines = vec![if es {
-            format!(
-                "Con dos visitas o más: {} ({} %); con una sola visita, contadas aparte: {}.",
-                self.followed.count, self.followed.percent, self.visited_once.count
-            )
-        } else {
-            format!(
-                "With two visits or more: {} ({} %); visited once, counted apart: {}.",
-                self.followed.count, self.followed.percent, self.visited_once.count
-            )
-        }];
-        if self.followed.count == 0 {
+        let w = super::words(locale);
+        let (f, once) = (&self.followed, self.visited_once.count);
+        let mut lines = vec![(w.followed)(f.count, &f.percent, once)];
+        if f.count == 0 {
             return lines;
         }
-        lines.push(if es {
-            format!(
-                "Subieron de escalón {} ({} %), siguen igual {} ({} %), bajaron {} ({} %).",
-                self.gained.count,
-                self.gained.percent,
-                self.same.count,
-                self.same.percent,
-                self.lost.count,
-                self.lost.percent
-            )
-        } else {
-            format!(
-                "Moved up a rung: {} ({} %); same: {} ({} %); down: {} ({} %).",
-                self.gained.count,
-                self.gained.percent,
-                self.same.count,
-                self.same.percent,
-                self.lost.count,
-                self.lost.percent
-            )
-        });
-        let (then, now) = if es {
-            ("primera visita", "última")
-        } else {
-            ("first visit", "latest")
-        };
+        let (g, s, l) = (&self.gained, &self.same, &self.lost);
+        lines.push((w.moved)(
+            g.count, &g.percent, s.count, &s.percent, l.count, &l.percent,
+        ));
         for (first, latest) in self.first_stages.iter().zip(&self.latest_stages) {
             if first.count + latest.count > 0 {
                 lines.push(format!(
-                    "{}: {} → {} ({then} → {now})",
-                    first.label, first.count, latest.count
+                    "{}: {} → {} {}",
+                    first.label, first.count, latest.count, w.then_now
                 ));
             }
         }
-        let readiness = if es {
-            "Preparación promedio"
-        } else {
-            "Mean readiness"
-        };
         lines.push(format!(
-            "{readiness}: {} → {}",
-            self.readiness.first, self.readiness.latest
+            "{}: {} → {}",
+            w.readiness, self.readiness.first, self.readiness.latest
         ));
         for d in &self.dimensions {
             lines.push(format!("{}: {} → {}", d.label, d.first, d.latest));
@@ -489,7 +453,7 @@ impl BeforeAfter {
     /// The steps followed through and the outcomes, as sentences (none when nothing was
     /// followed or found).
     pub fn follow_lines(&self, locale: Locale) -> Vec<String> {
-        let es = locale == Locale::Es;
+        let w = super::words(locale);
         let mut lines = Vec::new();
         let n = |key: &str| {
             self.steps
@@ -499,13 +463,13 @@ impl BeforeAfter {
         };
         let total: u64 = self.steps.iter().map(|s| s.count).sum();
         if total > 0 {
-            let (done, going, agreed, dropped) =
-                (n("done"), n("in_progress"), n("agreed"), n("dropped"));
-            lines.push(if es {
-                format!("Pasos en seguimiento: {total}; hechos {done}, en curso {going}, acordados {agreed}, dejados {dropped}.")
-            } else {
-                format!("Steps followed: {total}; done {done}, in progress {going}, agreed {agreed}, dropped {dropped}.")
-            });
+            lines.push((w.steps)(
+                total,
+                n("done"),
+                n("in_progress"),
+                n("agreed"),
+                n("dropped"),
+            ));
         }
         if self.outcomes.count == 0 {
             return lines;
@@ -520,39 +484,22 @@ impl BeforeAfter {
         } else {
             format!(": {}", channels.join(", "))
         };
-        let (sell, asked, pct) = (
-            self.selling_online.count,
+        let sell = &self.selling_online;
+        lines.push((w.selling)(
+            sell.count,
             self.outcomes.count,
-            &self.selling_online.percent,
-        );
-        lines.push(if es {
-            format!("En su última visita de seguimiento, {sell} de {asked} venden en línea ({pct} %){channels}.")
-        } else {
-            format!("At their latest follow-up, {sell} of {asked} sell online ({pct} %){channels}.")
-        });
-        let (share, said) = (&self.online_share, self.online_share_answered);
-        if said > 0 {
-            lines.push(if es {
-                let answers = if said == 1 { "respuesta" } else { "respuestas" };
-                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} {answers}).")
-            } else {
-                let answers = if said == 1 { "answer" } else { "answers" };
-                format!("Share of sales that start online, on average: {share} % ({said} {answers}).")
-            });
+            &sell.percent,
+            &channels,
+        ));
+        if self.online_share_answered > 0 {
+            lines.push((w.online_share)(
+                &self.online_share,
+                self.online_share_answered,
+            ));
         }
         let t = &self.tools_still_used;
         if t.base > 0 {
-            lines.push(if es {
-                format!(
-                    "Herramientas adoptadas que se siguen usando: {} de {} ({} %).",
-                    t.count, t.base, t.percent
-                )
-            } else {
-                format!(
-                    "Tools adopted that are still used: {} of {} ({} %).",
-                    t.count, t.base, t.percent
-                )
-            });
+            lines.push((w.tools)(t.count, t.base, &t.percent));
         }
         lines
     }

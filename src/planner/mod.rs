@@ -1443,12 +1443,46 @@ struct Words {
     first_steps_cost: fn(&str, &str, &str) -> String,
     approximate: &'static str,
     before_after: &'static str,
+    /// Before and after: those followed (count, per cent) and those visited once.
+    followed: fn(u64, &str, u64) -> String,
+    /// Rungs gained, kept and lost (count and per cent of each).
+    moved: fn(u64, &str, u64, &str, u64, &str) -> String,
+    /// "(primera visita → última)", after a stage's counts then and now.
+    then_now: &'static str,
+    /// Steps: all, done, in progress, agreed, dropped.
+    steps: fn(u64, u64, u64, u64, u64) -> String,
+    /// Selling online at the latest follow-up: how many, of how many, per cent, the channels.
+    selling: fn(u64, u64, &str, &str) -> String,
+    /// The mean online share of sales, and how many said it.
+    online_share: fn(&str, u64) -> String,
+    /// Tools adopted still used: how many, of how many, per cent.
+    tools: fn(u64, u64, &str) -> String,
 }
 
 fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Es => &Words {
             before_after: "Antes y después (primera y última visita)",
+            followed: |n, p, once| {
+                format!("Con dos visitas o más: {n} ({p} %); con una sola visita, contadas aparte: {once}.")
+            },
+            moved: |g, gp, s, sp, l, lp| {
+                format!("Subieron de escalón {g} ({gp} %), siguen igual {s} ({sp} %), bajaron {l} ({lp} %).")
+            },
+            then_now: "(primera visita → última)",
+            steps: |total, done, going, agreed, dropped| {
+                format!("Pasos en seguimiento: {total}; hechos {done}, en curso {going}, acordados {agreed}, dejados {dropped}.")
+            },
+            selling: |sell, asked, pct, channels| {
+                format!("En su última visita de seguimiento, {sell} de {asked} venden en línea ({pct} %){channels}.")
+            },
+            online_share: |share, said| {
+                let answers = if said == 1 { "respuesta" } else { "respuestas" };
+                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} {answers}).")
+            },
+            tools: |n, of, p| {
+                format!("Herramientas adoptadas que se siguen usando: {n} de {of} ({p} %).")
+            },
             no_stage: "Sin etapa todavía",
             unanswered: "Sin respuesta",
             enterprises: "Empresas",
@@ -1496,6 +1530,28 @@ fn words(locale: Locale) -> &'static Words {
         Locale::En => {
             &Words {
                 before_after: "Before and after (first and latest visit)",
+                followed: |n, p, once| {
+                    format!("With two visits or more: {n} ({p} %); visited once, counted apart: {once}.")
+                },
+                moved: |g, gp, s, sp, l, lp| {
+                    format!(
+                        "Moved up a rung: {g} ({gp} %); same: {s} ({sp} %); down: {l} ({lp} %)."
+                    )
+                },
+                then_now: "(first visit → latest)",
+                steps: |total, done, going, agreed, dropped| {
+                    format!("Steps followed: {total}; done {done}, in progress {going}, agreed {agreed}, dropped {dropped}.")
+                },
+                selling: |sell, asked, pct, channels| {
+                    format!("At their latest follow-up, {sell} of {asked} sell online ({pct} %){channels}.")
+                },
+                online_share: |share, said| {
+                    let answers = if said == 1 { "answer" } else { "answers" };
+                    format!("Share of sales that start online, on average: {share} % ({said} {answers}).")
+                },
+                tools: |n, of, p| {
+                    format!("Tools adopted that are still used: {n} of {of} ({p} %).")
+                },
                 no_stage: "No stage yet",
                 unanswered: "Not answered",
                 enterprises: "Enterprises",
