@@ -43,7 +43,7 @@ fn read(name: &str, text: &str, packs: &Packs, locale: Locale) -> Imported {
     assert!(!import::is_export(name, text), "{name} is not an export");
     let mut imported = Imported::new(name);
     for (place, json) in import::profile_records(text, name, w) {
-        let scored = json.and_then(|found| import::score_found(packs, &found, w));
+        let scored = json.and_then(|found| import::score_found(packs, found, w));
         imported.record(place, scored);
     }
     imported

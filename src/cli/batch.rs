@@ -125,7 +125,7 @@ pub fn run(
                 }
                 Some(s) => {
                     let assessment = Assessment::new(pack, profile, &report);
-                    match followed.map(|e| History::read(pack, &e)).transpose() {
+                    match followed.map(|e| History::read(pack, *e)).transpose() {
                         Ok(history) => {
                             counts.ok += 1;
                             s.summary.add(

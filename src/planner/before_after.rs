@@ -15,75 +15,55 @@ use serde::Serialize;
 use super::records::Followed;
 use super::{average, ScoreError, Share};
 use crate::engine::pack::OptionValue;
-use crate::engine::{self, Locale, Pack, Profile};
+use crate::engine::{self, Locale, Pack, Position, Profile};
 
 /// What a hand-off file says of one enterprise besides its latest visit, its first visit
 /// scored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     /// Its first visit, scored; `None` when it was visited once.
-    first: Option<Scored>,
+    first: Option<Position>,
     /// Its visits, tags, steps followed through and latest outcomes (the first visit's
     /// answers dropped once scored).
     pub followed: Followed,
 }
 
-/// The figures of one report that a summary and a comparison read.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Scored {
-    pub(super) readiness: u32,
-    /// Index of the stage in the pack's pathways.
-    pub(super) stage: Option<usize>,
-    /// Score of each of the pack's dimensions, in pack order.
-    pub(super) scores: Vec<u32>,
-}
-
-impl Scored {
-    pub(super) fn of(pack: &Pack, report: &engine::Report) -> Scored {
-        Scored {
-            readiness: report.readiness,
-            stage: report
-                .stage
-                .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
-            scores: pack
-                .data
-                .dimensions
-                .iter()
-                .map(|d| {
-                    report
-                        .dimensions
-                        .iter()
-                        .find(|x| x.id == d.id)
-                        .map_or(0, |x| x.score)
-                })
-                .collect(),
-        }
+/// A report's readiness, stage and dimension scores as [`engine::position`] gives them: what
+/// a summary counts of an assessment it keeps.
+pub(super) fn position_of(pack: &Pack, report: &engine::Report) -> Position {
+    Position {
+        readiness: report.readiness,
+        stage: report
+            .stage
+            .and_then(|id| pack.data.pathways.iter().position(|p| p.id == id)),
+        scores: pack
+            .data
+            .dimensions
+            .iter()
+            .map(|d| {
+                report
+                    .dimensions
+                    .iter()
+                    .find(|x| x.id == d.id)
+                    .map_or(0, |x| x.score)
+            })
+            .collect(),
     }
 }
 
 impl History {
     /// The history a hand-off file gives an enterprise, its first visit scored with `pack`
     /// (the pack of its latest visit); a first visit whose answers cannot be read is a problem.
-    pub fn read(pack: &Pack, followed: &Followed) -> Result<History, ScoreError> {
-        let first = match &followed.first {
+    pub fn read(pack: &Pack, mut followed: Followed) -> Result<History, ScoreError> {
+        // The first visit's answers are dropped once scored: a cohort keeps thousands.
+        let first = match followed.first.take() {
             Some(json) if followed.visits > 1 => {
-                let profile = Profile::from_value(json).map_err(ScoreError::Profile)?;
-                let p = engine::position(pack, &profile);
-                Some(Scored {
-                    readiness: p.readiness,
-                    stage: p.stage,
-                    scores: p.scores,
-                })
+                let profile = Profile::from_value(&json).map_err(ScoreError::Profile)?;
+                Some(engine::position(pack, &profile))
             }
             _ => None,
         };
-        Ok(History {
-            first,
-            followed: Followed {
-                first: None,
-                ..followed.clone()
-            },
-        })
+        Ok(History { first, followed })
     }
 }
 

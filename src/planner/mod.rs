@@ -307,7 +307,7 @@ impl Assessment {
 
     /// The parts of `report` (made with `pack` for `profile`) a summary counts.
     pub fn new(pack: &Pack, profile: Profile, report: &Report) -> Assessment {
-        let scored = before_after::Scored::of(pack, report);
+        let scored = before_after::position_of(pack, report);
         Assessment {
             profile,
             readiness: scored.readiness,

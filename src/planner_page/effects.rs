@@ -171,7 +171,7 @@ async fn score_all(
                 if let Some(id) = import::wanted_pack(&found.json) {
                     ensure_pack(ctx, dispatch, id).await;
                 }
-                import::score_found(&ctx.packs.borrow(), &found, w)
+                import::score_found(&ctx.packs.borrow(), found, w)
             }
         };
         imported.record(place, scored);

@@ -272,9 +272,9 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
 
 /// Scores a record of a profile file or a hand-off file as [`score_json`] does, with its
 /// enterprise's earlier visits for the before and after, as `umbral batch` does.
-pub fn score_found(packs: &Packs, found: &Found, w: &Words) -> Result<Item, String> {
+pub fn score_found(packs: &Packs, found: Found, w: &Words) -> Result<Item, String> {
     let (pack, assessment) = score_json(packs, &found.json, w)?;
-    match &found.followed {
+    match found.followed {
         None => Ok((pack, assessment)),
         Some(followed) => {
             let history = History::read(&pack, followed).map_err(|e| e.message(w.locale))?;
