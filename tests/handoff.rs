@@ -179,6 +179,133 @@ fn not_a_handoff_file() {
     );
 }
 
+/// What reading `text` gives, as the user reads it: the file's enterprises or every problem.
+fn read_as_tree(text: &str) -> Result<handoff::Handoff, Vec<String>> {
+    match serde_json::from_str::<Json>(text) {
+        Ok(json) => handoff::decode_value(&json).map_err(messages),
+        // Not JSON: there is no tree, and `decode` must say so as the tree reader would.
+        Err(e) => Err(vec![format!("not a hand-off file: not valid JSON ({e})")]),
+    }
+}
+
+/// `decode_file` reads a file one enterprise at a time when it can; whatever the text, it
+/// gives what reading the whole file as one JSON tree gives (the enterprises, or the same
+/// problems in the same order), and `decode_for_scoring` gives the same enterprises with their
+/// answers parsed.
+fn reads_as_the_tree_reader_does(text: &str) {
+    let lazily = handoff::decode_file(text).map_err(messages);
+    assert_eq!(lazily, read_as_tree(text), "{text:.300}");
+    let scoring = handoff::decode_for_scoring(text).map_err(messages);
+    match (lazily, scoring) {
+        (Ok(stored), Ok(parsed)) => {
+            assert_eq!(parsed.schema, stored.schema);
+            assert_eq!(parsed.enterprises.len(), stored.enterprises.len());
+            for (p, s) in parsed.enterprises.iter().zip(&stored.enterprises) {
+                let answers: Vec<Json> = p.visits.iter().map(|v| v.profile.to_value()).collect();
+                let stored: Vec<&Json> = s.visits.iter().map(|v| &v.profile).collect();
+                assert_eq!(answers.iter().collect::<Vec<_>>(), stored);
+                assert_eq!(
+                    (&p.id, &p.steps, p.step_counts()),
+                    (&s.id, &s.steps, s.step_counts())
+                );
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (a, b) => panic!("decode_file {a:?}, decode_for_scoring {b:?}"),
+    }
+}
+
+#[test]
+fn a_file_read_one_enterprise_at_a_time_reads_as_one_tree() {
+    let fixtures = root().join("tests/fixtures/handoff");
+    let mut texts: Vec<String> = ["v1-sample.json", "v1-other-device.json", "v2-merged.json"]
+        .iter()
+        .chain(&["v3-sample.json", "merged.json"])
+        .map(|f| std::fs::read_to_string(fixtures.join(f)).unwrap())
+        .collect();
+    let v3 = texts[3].clone();
+    texts.extend([
+        // The same file written compactly, and with the list before the header.
+        handoff::encode(&handoff::decode(&v3).unwrap(), NOW),
+        v3.replacen("\"schema\": \"umbral.handoff/3\",", "", 1)
+            .replacen("\n}", ",\"schema\": \"umbral.handoff/3\"}", 1),
+        // A key written with an escape, and a key given twice (the last one counts).
+        v3.replacen("\"schema\"", "\"sch\\u0065ma\"", 1),
+        v3.replacen(
+            "\"app_version\"",
+            "\"app_version\": \"0.0.9\", \"app_version\"",
+            1,
+        ),
+        v3.replacen(
+            "\"enterprises\": [",
+            "\"enterprises\": [], \"enterprises\": [",
+            1,
+        ),
+        // A number JSON allows and no reader can hold, inside an enterprise.
+        v3.replacen("\"sector\": \"crafts\"", "\"sector\": 1e400", 1),
+        // Nesting deeper than a JSON tree of the whole file may go, though not deeper than one
+        // of its enterprise alone would.
+        v3.replacen(
+            "\"notes\": \"",
+            &format!(
+                "\"deep\": {}0{}, \"notes\": \"",
+                "[".repeat(124),
+                "]".repeat(124)
+            ),
+            1,
+        ),
+        // A problem in an enterprise, in the header, in the list; text that is not JSON.
+        v3.replacen("\"sector\": \"crafts\"", "\"sector\": \"pottery\"", 1),
+        v3.replacen(
+            "\"exported_at\": \"2026-10-02T09:00:00Z\"",
+            "\"exported_at\": 3",
+            1,
+        ),
+        v3.replacen("\"enterprises\": [", "\"enterprises\": [7, ", 1),
+        v3.replacen("\"enterprises\": [", "\"enterprises\": {\"a\": [", 1),
+        v3[..v3.len() / 2].to_string(),
+        format!("\u{feff}{v3}"),
+        "[]".to_string(),
+        "{}".to_string(),
+        "".to_string(),
+    ]);
+    for text in &texts {
+        reads_as_the_tree_reader_does(text);
+    }
+    // Every case above that is a file reads as one; the others are refused.
+    let read = texts.iter().filter(|t| handoff::decode(t).is_ok()).count();
+    assert_eq!(read, 10);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever is cut from, pasted into or typed over a good file, reading it one enterprise
+    /// at a time gives what reading it as one tree gives.
+    #[test]
+    fn a_damaged_file_reads_as_one_tree_would(
+        at in 0.0..1.0f64,
+        cut in 0usize..40,
+        paste in prop::sample::select(vec![
+            "", "\"", "{", "}", "[", "]", ",", ":", "null", "1e400", "-0", "\\u00e9", "\"id\":\"x\"",
+            "\"enterprises\":[]", "\"schema\":\"umbral.handoff/2\"", "\u{feff}", " ",
+        ]),
+    ) {
+        let v3 = std::fs::read_to_string(root().join("tests/fixtures/handoff/v3-sample.json")).unwrap();
+        let text = handoff::encode(&handoff::decode(&v3).unwrap(), NOW);
+        let mut start = (at * text.len() as f64) as usize;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + cut).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let damaged = format!("{}{paste}{}", &text[..start], &text[end..]);
+        reads_as_the_tree_reader_does(&damaged);
+    }
+}
+
 /// A version-1 file holds version-1 profiles: one that says otherwise is not a file any
 /// version of Umbral wrote, and is refused with the visit named.
 #[test]

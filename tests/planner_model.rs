@@ -212,11 +212,11 @@ fn a_country_whose_pack_failed_or_does_not_exist_is_named_in_plain_words() {
         )
     );
     assert_eq!(
-        import::wanted_pack(&serde_json::json!({"country": "BO"})),
+        import::Found::Json(serde_json::json!({"country": "BO"})).wanted_pack(),
         Some("bo")
     );
     assert_eq!(
-        import::wanted_pack(&serde_json::json!({"country": "AR"})),
+        import::Found::Json(serde_json::json!({"country": "AR"})).wanted_pack(),
         None
     );
 }

@@ -37,8 +37,9 @@ pub enum Output {
 enum Record {
     Json(Result<Json, String>),
     Profile(Profile),
-    /// An enterprise of a hand-off file: its latest visit, and the visits before it.
-    Handoff(Result<Json, String>, Box<Followed>),
+    /// An enterprise of a hand-off file: its latest visit's answers (checked by the file's
+    /// reader), and the visits before it.
+    Handoff(Result<Profile, String>, Box<Followed>),
 }
 
 /// How often progress is reported on standard error.
@@ -108,7 +109,7 @@ pub fn run(
     let mut score = |line: usize, place: &str, record: Record, out: &mut dyn Write| {
         let (profile, followed) = match record {
             Record::Json(json) => (read_profile(json), None),
-            Record::Handoff(json, followed) => (read_profile(json), Some(followed)),
+            Record::Handoff(profile, followed) => (profile, Some(followed)),
             Record::Profile(profile) => (Ok(profile), None),
         };
         let result = profile.and_then(|profile| {
@@ -125,22 +126,12 @@ pub fn run(
                 }
                 Some(s) => {
                     let assessment = Assessment::new(pack, profile, &report);
-                    match followed.map(|e| History::read(pack, *e)).transpose() {
-                        Ok(history) => {
-                            counts.ok += 1;
-                            s.summary.add(
-                                pack,
-                                &match history {
-                                    Some(h) => assessment.with_history(h),
-                                    None => assessment,
-                                },
-                            );
-                        }
-                        Err(e) => {
-                            counts.failed += 1;
-                            eprintln!("umbral: {place}: first visit: {e}");
-                        }
-                    }
+                    let assessment = match followed {
+                        Some(followed) => assessment.with_history(History::read(pack, *followed)),
+                        None => assessment,
+                    };
+                    counts.ok += 1;
+                    s.summary.add(pack, &assessment);
                 }
             },
             Err(message) => {
@@ -214,11 +205,11 @@ pub fn run(
             })?;
             for (i, e) in enterprises.into_iter().enumerate() {
                 let place = format!("enterprise {} ({})", i + 1, e.name);
-                let json = e.latest.ok_or_else(|| "has no visit".to_string());
+                let latest = e.latest.ok_or_else(|| "has no visit".to_string());
                 score(
                     i + 1,
                     &place,
-                    Record::Handoff(json, Box::new(e.followed)),
+                    Record::Handoff(latest, Box::new(e.followed)),
                     out,
                 )?;
             }

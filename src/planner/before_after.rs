@@ -13,9 +13,9 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::records::Followed;
-use super::{average, ScoreError, Share};
+use super::{average, Share};
 use crate::engine::pack::OptionValue;
-use crate::engine::{self, Locale, Pack, Position, Profile};
+use crate::engine::{self, Locale, Pack, Position};
 
 /// What a hand-off file says of one enterprise besides its latest visit, its first visit
 /// scored.
@@ -52,18 +52,15 @@ pub(super) fn position_of(pack: &Pack, report: &engine::Report) -> Position {
 }
 
 impl History {
-    /// The history a hand-off file gives an enterprise, its first visit scored with `pack`
-    /// (the pack of its latest visit); a first visit whose answers cannot be read is a problem.
-    pub fn read(pack: &Pack, mut followed: Followed) -> Result<History, ScoreError> {
-        // The first visit's answers are dropped once scored: a cohort keeps thousands.
+    /// The history a hand-off file gives an enterprise, its first visit (whose answers the
+    /// file's reader checked) placed with `pack`, the pack of its latest visit.
+    pub fn read(pack: &Pack, mut followed: Followed) -> History {
+        // The first visit's answers are dropped once placed: a cohort keeps thousands.
         let first = match followed.first.take() {
-            Some(json) if followed.visits > 1 => {
-                let profile = Profile::from_value(&json).map_err(ScoreError::Profile)?;
-                Some(engine::position(pack, &profile))
-            }
+            Some(profile) if followed.visits > 1 => Some(engine::position(pack, &profile)),
             _ => None,
         };
-        Ok(History { first, followed })
+        History { first, followed }
     }
 }
 

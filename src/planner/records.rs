@@ -11,7 +11,7 @@
 use serde_json::{Map, Value as Json};
 
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
-use crate::engine::Locale;
+use crate::engine::{Locale, Profile};
 use crate::form::export::{self as form_export, Reader, Submission};
 use crate::workspace::handoff::HandoffError;
 use crate::workspace::{Enterprise, Outcomes, TAG_FIELDS};
@@ -77,12 +77,12 @@ pub fn is_handoff(head: &[u8]) -> bool {
     }
 }
 
-/// One enterprise of a hand-off file: its name, its latest visit's profile (`None` when it
+/// One enterprise of a hand-off file: its name, its latest visit's answers (`None` when it
 /// has no visit) and the rest of what the file says of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HandoffRecord {
     pub name: String,
-    pub latest: Option<Json>,
+    pub latest: Option<Profile>,
     pub followed: Followed,
 }
 
@@ -96,8 +96,8 @@ pub struct Followed {
     pub name: String,
     /// How many visits it has.
     pub visits: usize,
-    /// The first visit's profile, when it has two or more.
-    pub first: Option<Json>,
+    /// The first visit's answers, when it has two or more.
+    pub first: Option<Profile>,
     /// Its cohort tags, in [`crate::workspace::TAG_FIELDS`] order; `None` where unset.
     pub tags: [Option<String>; 4],
     /// Catalogue entries at each status, by their latest record: agreed, in progress, done,
@@ -110,7 +110,7 @@ pub struct Followed {
 impl Followed {
     /// Everything but the first visit's answers, and that visit's id when there are two or
     /// more.
-    fn without_first(enterprise: &Enterprise) -> (Followed, Option<String>) {
+    fn without_first(enterprise: &Enterprise<Profile>) -> (Followed, Option<String>) {
         let visits: Vec<_> = enterprise
             .visits_in_order()
             .into_iter()
@@ -145,16 +145,19 @@ impl Followed {
 /// The enterprises of a hand-off file, in file order. A file that is not a valid hand-off
 /// file is refused whole, with every problem at its JSON path (empty for the whole file).
 pub fn handoff_records(text: &str) -> Result<Vec<HandoffRecord>, Vec<HandoffError>> {
-    let enterprises = crate::workspace::handoff::decode(text).map_err(|errors| errors.0)?;
-    Ok(enterprises.into_iter().map(handoff_record).collect())
+    let read = crate::workspace::handoff::decode_for_scoring(text).map_err(|errors| errors.0)?;
+    Ok(read.enterprises.into_iter().map(handoff_record).collect())
 }
 
 /// One enterprise of a hand-off file as a record, its first and latest visits' answers moved
 /// out rather than copied (a cohort's file holds thousands).
-fn handoff_record(mut e: Enterprise) -> HandoffRecord {
+fn handoff_record(mut e: Enterprise<Profile>) -> HandoffRecord {
     let (mut followed, first) = Followed::without_first(&e);
     let latest = e.latest_visit().map(|v| v.id.clone());
-    let mut take = |id: &str| e.visit_mut(id).map(|v| std::mem::take(&mut v.profile));
+    let mut take = |id: &str| {
+        e.visit_mut(id)
+            .map(|v| std::mem::replace(&mut v.profile, Profile::new("")))
+    };
     let latest = latest.and_then(|id| {
         // The first visit's answers go before the latest's are taken: they are two visits.
         followed.first = first.as_deref().filter(|f| *f != id).and_then(&mut take);

@@ -168,7 +168,7 @@ async fn score_all(
             Err(message) => Err(message),
             Ok(Record::Export(profile, pack)) => import::score_submission(&pack, profile, w),
             Ok(Record::Found(found)) => {
-                if let Some(id) = import::wanted_pack(&found.json) {
+                if let Some(id) = found.wanted_pack() {
                     ensure_pack(ctx, dispatch, id).await;
                 }
                 import::score_found(&ctx.packs.borrow(), found, w)

@@ -170,13 +170,15 @@ pub fn is_export(name: &str, text: &str) -> bool {
     records::is_export(name, text.as_bytes())
 }
 
-/// A record of a file that is not an export: a profile's JSON and, from a hand-off file, the
-/// rest of what the file says of its enterprise (for the cohort filters and the before and
-/// after).
+/// A record of a file that is not an export.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub json: Json,
-    pub followed: Option<Followed>,
+pub enum Found {
+    /// A profile's JSON, from JSON Lines or CSV, to be checked as it is scored.
+    Json(Json),
+    /// An enterprise of a hand-off file: its latest visit's answers, which the file's reader
+    /// checked, and the rest of what the file says of it (for the cohort filters and the
+    /// before and after).
+    Followed(Profile, Box<Followed>),
 }
 
 /// The profiles of a file that is not an export, each named by its place: a hand-off file's
@@ -193,11 +195,7 @@ pub fn profile_records<'t>(
             Records::new(text, Format::of_file(name, text)).map(move |(line, json)| {
                 (
                     format!("{} {line}", w.line),
-                    json.map(|json| Found {
-                        json,
-                        followed: None,
-                    })
-                    .map_err(|e| e.message(w.locale)),
+                    json.map(Found::Json).map_err(|e| e.message(w.locale)),
                 )
             }),
         )
@@ -212,10 +210,9 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Found, String>)
         Ok(enterprises) => enterprises
             .into_iter()
             .map(|e| {
-                let found = e.latest.map(|json| Found {
-                    json,
-                    followed: Some(e.followed),
-                });
+                let found = e
+                    .latest
+                    .map(|latest| Found::Followed(latest, Box::new(e.followed)));
                 (e.name, found.ok_or_else(|| w.no_visit.to_string()))
             })
             .collect(),
@@ -242,18 +239,40 @@ pub fn export_place(place: Place, w: &Words) -> String {
     }
 }
 
-/// The pack a profile's JSON asks for (its country's), to fetch before [`score_json`].
-pub fn wanted_pack(json: &Json) -> Option<&'static str> {
-    match json.get("country") {
-        Some(Json::String(country)) => country_pack(country),
-        _ => None,
+impl Found {
+    /// The pack the record asks for (its country's), to fetch before [`score_found`].
+    pub fn wanted_pack(&self) -> Option<&'static str> {
+        match self {
+            Found::Json(json) => match json.get("country") {
+                Some(Json::String(country)) => country_pack(country),
+                _ => None,
+            },
+            Found::Followed(profile, _) => country_pack(&profile.country),
+        }
     }
 }
 
-/// Scores a profile's JSON with its country's pack among `packs`, as `umbral batch` does; a
-/// country whose pack failed or does not exist is a problem that says so.
-pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String> {
-    let (pack, profile, report) = planner::score(json, Locale::Es, |profile| {
+/// Scores a record of a profile file or a hand-off file with its country's pack among
+/// `packs`, and with its enterprise's earlier visits for the before and after, as `umbral
+/// batch` does; a country whose pack failed or does not exist is a problem that says so.
+pub fn score_found(packs: &Packs, found: Found, w: &Words) -> Result<Item, String> {
+    match found {
+        Found::Json(json) => {
+            let profile = Profile::from_value(&json)
+                .map_err(|e| planner::ScoreError::Profile(e).message(w.locale))?;
+            score_profile(packs, profile, w)
+        }
+        Found::Followed(latest, followed) => {
+            let (pack, assessment) = score_profile(packs, latest, w)?;
+            let history = History::read(&pack, *followed);
+            Ok((pack, assessment.with_history(history)))
+        }
+    }
+}
+
+/// Scores a profile with its country's pack among `packs`.
+fn score_profile(packs: &Packs, profile: Profile, w: &Words) -> Result<Item, String> {
+    let (pack, profile, report) = planner::score_profile(profile, Locale::Es, |profile| {
         let pack = packs.of_country(&profile.country).ok_or_else(|| {
             match country_pack(&profile.country).and_then(|id| packs.failure(id)) {
                 Some(why) => (w.pack_missing)(&profile.country, why),
@@ -268,19 +287,6 @@ pub fn score_json(packs: &Packs, json: &Json, w: &Words) -> Result<Item, String>
         return Err((w.no_pack)(&profile.country));
     };
     Ok((kept, Assessment::new(pack, profile, &report)))
-}
-
-/// Scores a record of a profile file or a hand-off file as [`score_json`] does, with its
-/// enterprise's earlier visits for the before and after, as `umbral batch` does.
-pub fn score_found(packs: &Packs, found: Found, w: &Words) -> Result<Item, String> {
-    let (pack, assessment) = score_json(packs, &found.json, w)?;
-    match found.followed {
-        None => Ok((pack, assessment)),
-        Some(followed) => {
-            let history = History::read(&pack, followed).map_err(|e| e.message(w.locale))?;
-            Ok((pack, assessment.with_history(history)))
-        }
-    }
 }
 
 /// Scores a submission of an export with the pack its form was written from.

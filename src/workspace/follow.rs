@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::handoff::{self, HandoffErrors};
-use super::{tick, time, visit_order, Edits, Enterprise, FollowStep, StepStatus, Visit, Who};
+use super::{tick, time, visit_order, Edits, Enterprise, FollowStep, StepStatus, Who};
 use crate::engine::{Locale, Pack, Profile};
 
 /// Why a step could not be saved or confirmed.
@@ -116,7 +116,7 @@ pub struct StepUpdate<'a> {
     pub follow_up: Option<&'a str>,
 }
 
-impl Enterprise {
+impl<A> Enterprise<A> {
     /// The step of entry `step` that visit `visit` recommended, if it is followed.
     pub fn step(&self, visit: &str, step: &str) -> Option<&FollowStep> {
         self.steps
@@ -226,6 +226,31 @@ impl Enterprise {
         counts
     }
 
+    /// Which of two records of one entry is the later: saved later, then of the later visit.
+    fn step_order(&self, a: &FollowStep, b: &FollowStep) -> Ordering {
+        time::compare_timestamps(&a.updated, &b.updated)
+            .then_with(|| self.visit_rank(&a.visit).cmp(&self.visit_rank(&b.visit)))
+            .then_with(|| a.visit.cmp(&b.visit))
+    }
+
+    /// Steps listed by the visit that recommended them, then by entry.
+    fn listing_order(&self, a: &FollowStep, b: &FollowStep) -> Ordering {
+        self.visit_rank(&a.visit)
+            .cmp(&self.visit_rank(&b.visit))
+            .then_with(|| a.visit.cmp(&b.visit))
+            .then_with(|| a.step.cmp(&b.step))
+    }
+
+    /// A visit's place among the visits in order, 0 for a visit no longer here.
+    fn visit_rank(&self, id: &str) -> usize {
+        self.visits_in_order()
+            .iter()
+            .position(|v| v.id == id)
+            .map_or(0, |p| p + 1)
+    }
+}
+
+impl Enterprise {
     /// Confirms a step done: gives visit `into_visit` (later than the one that recommended
     /// the step) the answers the step's catalogue entry `sets` in `pack`, records the save of
     /// that visit when an answer changed, and records on the step, saved by `device` at `now`,
@@ -301,28 +326,5 @@ impl Enterprise {
         tick(&mut s.edits, device);
         s.updated = now.to_string();
         Ok(changed)
-    }
-
-    /// Which of two records of one entry is the later: saved later, then of the later visit.
-    fn step_order(&self, a: &FollowStep, b: &FollowStep) -> Ordering {
-        time::compare_timestamps(&a.updated, &b.updated)
-            .then_with(|| self.visit_rank(&a.visit).cmp(&self.visit_rank(&b.visit)))
-            .then_with(|| a.visit.cmp(&b.visit))
-    }
-
-    /// Steps listed by the visit that recommended them, then by entry.
-    fn listing_order(&self, a: &FollowStep, b: &FollowStep) -> Ordering {
-        self.visit_rank(&a.visit)
-            .cmp(&self.visit_rank(&b.visit))
-            .then_with(|| a.visit.cmp(&b.visit))
-            .then_with(|| a.step.cmp(&b.step))
-    }
-
-    /// A visit's place among the visits in order, 0 for a visit no longer here.
-    fn visit_rank(&self, id: &str) -> usize {
-        self.visits_in_order()
-            .iter()
-            .position(|v: &&Visit| v.id == id)
-            .map_or(0, |p| p + 1)
     }
 }

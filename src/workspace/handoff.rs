@@ -186,7 +186,7 @@ impl HandoffErrors {
 
 /// A decoded hand-off file with what it says about itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Handoff {
+pub struct Handoff<A = Json> {
     /// When the file was written, RFC 3339 UTC.
     pub exported_at: String,
     /// The version of Umbral that wrote it.
@@ -194,7 +194,7 @@ pub struct Handoff {
     /// The format it was written in ([`HANDOFF_SCHEMA`], [`HANDOFF_SCHEMA_V2`] or
     /// [`HANDOFF_SCHEMA_V1`]); the enterprises read from it are the same either way.
     pub schema: &'static str,
-    pub enterprises: Vec<Enterprise>,
+    pub enterprises: Vec<Enterprise<A>>,
 }
 
 #[derive(Serialize)]
@@ -236,7 +236,14 @@ pub fn decode(text: &str) -> Result<Vec<Enterprise>, HandoffErrors> {
 
 /// Reads a hand-off file with its header, or every problem in it.
 pub fn decode_file(text: &str) -> Result<Handoff, HandoffErrors> {
-    decode_value(&parse(text)?)
+    every_enterprise(read_text(text, as_stored)?)
+}
+
+/// Reads a hand-off file to score its visits rather than keep them (the planner, `umbral
+/// batch`): as [`decode_file`], with the same problems, but each visit's answers left parsed
+/// rather than written back as JSON to be parsed again.
+pub fn decode_for_scoring(text: &str) -> Result<Handoff<Profile>, HandoffErrors> {
+    every_enterprise(read_text(text, std::convert::identity)?)
 }
 
 /// The file's JSON, or why it is not JSON.
@@ -330,7 +337,7 @@ impl PartialHandoff {
 /// header and its list of enterprises), but an enterprise with problems is left out, with
 /// them, rather than refusing the file.
 pub fn decode_partial(text: &str) -> Result<PartialHandoff, HandoffErrors> {
-    let (handoff, header, refused) = read_value(&parse(text)?)?;
+    let (handoff, header, refused) = read_text(text, as_stored)?;
     if !header.is_empty() {
         return Err(HandoffErrors(header));
     }
@@ -339,7 +346,13 @@ pub fn decode_partial(text: &str) -> Result<PartialHandoff, HandoffErrors> {
 
 /// Reads a hand-off file already parsed as JSON: every enterprise, or every problem.
 pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
-    let (handoff, mut errors, refused) = read_value(json)?;
+    every_enterprise(read_value(json, as_stored)?)
+}
+
+/// A file read whole: every enterprise, or every problem, the header's first.
+fn every_enterprise<A>(
+    (handoff, mut errors, refused): Read<A>,
+) -> Result<Handoff<A>, HandoffErrors> {
     for r in refused {
         errors.extend(r.errors.0);
     }
@@ -353,12 +366,51 @@ pub fn decode_value(json: &Json) -> Result<Handoff, HandoffErrors> {
 /// Problems with the file as a whole (header, schema, the list itself).
 type HeaderErrors = Vec<HandoffError>;
 
-/// Reads a file: the valid enterprises, the header's problems, and the enterprises refused.
-/// `Err` only for a file that is not a hand-off file of a version this reads.
-fn read_value(
-    json: &Json,
-) -> Result<(Handoff, HeaderErrors, Vec<RefusedEnterprise>), HandoffErrors> {
-    let mut d = Decoder::default();
+/// What reading a file gives: the valid enterprises, the header's problems, and the
+/// enterprises refused.
+type Read<A> = (Handoff<A>, HeaderErrors, Vec<RefusedEnterprise>);
+
+/// Reads a file's text as [`read_value`] reads its JSON, with the same result, but one
+/// enterprise at a time when it can ([`read_lazily`]).
+fn read_text<A>(text: &str, answers: fn(Profile) -> A) -> Result<Read<A>, HandoffErrors> {
+    match read_lazily(text, answers) {
+        Some(read) => Ok(read),
+        None => read_value(&parse(text)?, answers),
+    }
+}
+
+/// Reads a file whose every part is right one enterprise at a time: the file's text is
+/// scanned once, and each enterprise parsed into JSON when its turn comes and dropped after.
+/// One JSON tree for a cohort's whole file (tens of megabytes) is most of the time and the
+/// memory of reading it, and the browser pays for both.
+///
+/// `None` as soon as anything is not plainly right (text that is not JSON, a problem in the
+/// header or in any enterprise): the caller then reads the file as one tree with
+/// [`read_value`], which names every problem exactly as it always has. A file this reads gives
+/// what `read_value` gives; `tests/handoff.rs` holds the two equal.
+fn read_lazily<A>(text: &str, answers: fn(Profile) -> A) -> Option<Read<A>> {
+    use serde_json::value::RawValue;
+    let members: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let mut root = Map::new();
+    let mut list: Vec<&RawValue> = Vec::new();
+    for (key, raw) in members {
+        let value = if key == "enterprises" {
+            list = serde_json::from_str(raw.get()).ok()?;
+            Json::Array(Vec::new())
+        } else {
+            serde_json::from_str(raw.get()).ok()?
+        };
+        root.insert(key, value);
+    }
+    let (read, whole) = read_root(&root, Enterprises::Text(&list), answers).ok()?;
+    let clean = whole && read.1.is_empty() && read.2.is_empty();
+    clean.then_some(read)
+}
+
+/// Reads a file already parsed as JSON: the valid enterprises, the header's problems, and the
+/// enterprises refused. `Err` only for a file that is not a hand-off file of a version this
+/// reads.
+fn read_value<A>(json: &Json, answers: fn(Profile) -> A) -> Result<Read<A>, HandoffErrors> {
     let Json::Object(root) = json else {
         return Err(one(
             "",
@@ -368,6 +420,25 @@ fn read_value(
             Refusal::NotJson,
         ));
     };
+    read_root(root, Enterprises::Tree, answers).map(|(read, _)| read)
+}
+
+/// Where a file's enterprises are: in the JSON tree of the whole file, under `enterprises`,
+/// or each one's text, to be parsed in turn.
+#[derive(Clone, Copy)]
+enum Enterprises<'a> {
+    Tree,
+    Text(&'a [&'a serde_json::value::RawValue]),
+}
+
+/// Reads a file's top-level object and its enterprises. The flag is false when an
+/// enterprise's text was not JSON (the reading stopped there).
+fn read_root<A>(
+    root: &Map<String, Json>,
+    listed: Enterprises,
+    answers: fn(Profile) -> A,
+) -> Result<(Read<A>, bool), HandoffErrors> {
+    let mut d = Decoder::new(answers);
     let version = check_schema(root)?;
     d.version = version;
     let top = Obj {
@@ -394,43 +465,64 @@ fn read_value(
     };
     let mut enterprises = Vec::new();
     let mut refused = Vec::new();
-    if let Some(list) = d.array(&top, "enterprises") {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(list.len());
-        for (i, value) in list.iter().enumerate() {
-            let path = format!("enterprises[{i}]");
-            let before = d.errors.len();
-            if let Some(Json::String(id)) = value.get("id") {
-                if let Some(first) = seen.get(id.as_str()) {
-                    d.err(
-                        &format!("{path}.id"),
-                        HandoffProblem::EnterpriseIdTaken {
-                            id: id.clone(),
-                            first: *first,
-                        },
-                    );
-                } else {
-                    seen.insert(id, i);
+    let mut whole = true;
+    let tree = d.array(&top, "enterprises");
+    let count = match listed {
+        Enterprises::Tree => tree.map_or(0, Vec::len),
+        Enterprises::Text(list) => list.len(),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(count);
+    for i in 0..count {
+        let parsed: Json;
+        let value = match (listed, tree) {
+            (Enterprises::Text(list), _) => match serde_json::from_str(list[i].get()) {
+                Ok(json) => {
+                    parsed = json;
+                    &parsed
                 }
+                Err(_) => {
+                    whole = false;
+                    break;
+                }
+            },
+            (Enterprises::Tree, tree) => match tree.and_then(|list| list.get(i)) {
+                Some(value) => value,
+                None => break,
+            },
+        };
+        let path = format!("enterprises[{i}]");
+        let before = d.errors.len();
+        if let Some(Json::String(id)) = value.get("id") {
+            if let Some(first) = seen.get(id.as_str()) {
+                d.err(
+                    &format!("{path}.id"),
+                    HandoffProblem::EnterpriseIdTaken {
+                        id: id.clone(),
+                        first: *first,
+                    },
+                );
+            } else {
+                seen.insert(id.clone(), i);
             }
-            let enterprise = d.enterprise(value, &path);
-            if d.errors.len() > before {
-                let text = |key: &str| {
-                    value
-                        .get(key)
-                        .and_then(Json::as_str)
-                        .filter(|s| !s.trim().is_empty())
-                };
-                let label = text("name")
-                    .or_else(|| text("id"))
-                    .map_or_else(|| path.clone(), shorten);
-                refused.push(RefusedEnterprise {
-                    index: i,
-                    label,
-                    errors: HandoffErrors(d.errors.split_off(before)),
-                });
-            } else if let Some(e) = enterprise {
-                enterprises.push(e);
-            }
+        }
+        let enterprise = d.enterprise(value, &path);
+        if d.errors.len() > before {
+            let text = |key: &str| {
+                value
+                    .get(key)
+                    .and_then(Json::as_str)
+                    .filter(|s| !s.trim().is_empty())
+            };
+            let label = text("name")
+                .or_else(|| text("id"))
+                .map_or_else(|| path.clone(), shorten);
+            refused.push(RefusedEnterprise {
+                index: i,
+                label,
+                errors: HandoffErrors(d.errors.split_off(before)),
+            });
+        } else if let Some(e) = enterprise {
+            enterprises.push(e);
         }
     }
     let handoff = Handoff {
@@ -443,7 +535,7 @@ fn read_value(
         },
         enterprises,
     };
-    Ok((handoff, d.errors, refused))
+    Ok(((handoff, d.errors, refused), whole))
 }
 
 /// Checks one enterprise record on its own, with paths relative to it.
@@ -523,21 +615,36 @@ fn join_path(path: &str, key: &str) -> String {
     }
 }
 
-struct Decoder {
+struct Decoder<A = Json> {
     errors: Vec<HandoffError>,
     /// The version of the file read (1, 2 or 3; records stored on a device are the latest):
     /// a version-1 file holds `umbral.profile/1` profiles, and only version 3 has cohort
     /// tags, steps and outcomes.
     version: u8,
+    /// What a visit keeps of its answers, once they are checked.
+    answers: fn(Profile) -> A,
 }
 
 impl Default for Decoder {
+    /// A decoder keeping each visit's answers as JSON, as the workspace stores them.
     fn default() -> Decoder {
+        Decoder::new(as_stored)
+    }
+}
+
+impl<A> Decoder<A> {
+    fn new(answers: fn(Profile) -> A) -> Decoder<A> {
         Decoder {
             errors: Vec::new(),
             version: 3,
+            answers,
         }
     }
+}
+
+/// A visit's answers as the workspace stores them: the profile's JSON, in the latest version.
+fn as_stored(profile: Profile) -> Json {
+    profile.to_value()
 }
 
 /// The fields of an enterprise, by version: version 3 added the cohort tags and the steps.
@@ -613,7 +720,7 @@ const STEP_FIELDS: &[&str] = &[
 const OUTCOME_FIELDS: &[&str] = &["selling_online", "channels", "online_share", "tools"];
 const TOOL_FIELDS: &[&str] = &["entry", "still_using"];
 
-impl Decoder {
+impl<A> Decoder<A> {
     fn err(&mut self, path: &str, problem: HandoffProblem) {
         self.errors.push(HandoffError {
             path: path.to_string(),
@@ -825,7 +932,7 @@ impl Decoder {
         edits
     }
 
-    fn enterprise(&mut self, value: &Json, path: &str) -> Option<Enterprise> {
+    fn enterprise(&mut self, value: &Json, path: &str) -> Option<Enterprise<A>> {
         let obj = self.object(value, path)?;
         let before = self.errors.len();
         let v3 = self.version >= 3;
@@ -897,7 +1004,7 @@ impl Decoder {
         };
         // Fields version 3 added are read only from version 3 (an older file that has them
         // gets them refused as unknown fields, above).
-        let tag = |d: &mut Decoder, key| if v3 { d.tag(&obj, key) } else { None };
+        let tag = |d: &mut Self, key| if v3 { d.tag(&obj, key) } else { None };
         let programme = tag(self, "programme");
         let institution = tag(self, "institution");
         let term = tag(self, "term");
@@ -1046,7 +1153,7 @@ impl Decoder {
         path: &str,
         country: Option<&str>,
         enterprise: &str,
-    ) -> Option<Visit> {
+    ) -> Option<Visit<A>> {
         let obj = self.object(value, path)?;
         let before = self.errors.len();
         self.unknown(
@@ -1101,7 +1208,7 @@ impl Decoder {
                         ),
                         _ => {}
                     }
-                    Some(p.to_value())
+                    Some((self.answers)(p))
                 }
                 Err(errors) => {
                     let base = obj.at("profile");
@@ -1145,7 +1252,7 @@ impl Decoder {
     }
 }
 
-impl Decoder {
+impl<A> Decoder<A> {
     /// An optional cohort tag: text of 1 to 200 characters, not blank, without spaces at
     /// either end.
     fn tag(&mut self, obj: &Obj, key: &str) -> Option<String> {
@@ -1345,5 +1452,26 @@ pub fn sector_values() -> Vec<&'static str> {
     match &core_fields()[ix].kind {
         FieldKind::Choice { values, .. } => values.iter().map(String::as_str).collect(),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file written by [`encode`] is read one enterprise at a time, not as one tree; a file
+    /// with a problem falls back to the tree reader (`tests/handoff.rs` holds the two equal).
+    #[test]
+    fn a_good_file_is_read_lazily_and_a_bad_one_as_a_tree() {
+        let sample = include_str!("../../tests/fixtures/handoff/v3-sample.json");
+        let enterprises = decode(sample).expect("the sample reads");
+        let written = encode(&enterprises, "2026-12-05T10:00:00Z");
+        for text in [sample, written.as_str()] {
+            let read = read_lazily(text, as_stored).expect("read lazily");
+            assert_eq!(read.0.enterprises, enterprises);
+        }
+        let bad = written.replacen("\"crafts\"", "\"pottery\"", 1);
+        assert!(read_lazily(&bad, as_stored).is_none());
+        assert!(decode_partial(&bad).is_ok_and(|p| p.refused.len() == 1));
     }
 }

@@ -489,7 +489,11 @@ fn merge_details(mine: &mut Enterprise, theirs: &Enterprise, report: &mut MergeR
 /// Both lists, sorted, without repeats and without values equal to the current one: the
 /// canonical form of an enterprise's `other_values`, which the reader gives every enterprise
 /// too, so that merging what was read changes nothing.
-pub(crate) fn union_others(e: &Enterprise, a: &[OtherValue], b: &[OtherValue]) -> Vec<OtherValue> {
+pub(crate) fn union_others<A>(
+    e: &Enterprise<A>,
+    a: &[OtherValue],
+    b: &[OtherValue],
+) -> Vec<OtherValue> {
     let mut all: Vec<OtherValue> = a
         .iter()
         .chain(b)

@@ -2,7 +2,8 @@
 //! panic on any text. What they accept must hold together: the whole-file reader accepts a file
 //! exactly when the import refuses nothing; every enterprise accepted writes back into a file
 //! that reads to the same enterprises; and merging them into an empty workspace, then again,
-//! adds them once and changes nothing the second time.
+//! adds them once and changes nothing the second time. Reading the text one enterprise at a
+//! time (what `decode` does when it can) gives what reading it as one JSON tree gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,6 +14,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let whole = handoff::decode(text);
+    if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
+        let tree = handoff::decode_value(&json).map(|h| h.enterprises);
+        assert_eq!(
+            whole.as_ref().map_err(ToString::to_string),
+            tree.as_ref().map_err(ToString::to_string),
+            "read lazily, the file reads otherwise than as a tree"
+        );
+    }
     let Ok(partial) = handoff::decode_partial(text) else {
         assert!(whole.is_err(), "the import refused a file the whole-file reader accepts");
         return;
