@@ -446,6 +446,12 @@ fn a_step_saved_is_noted_under_it_and_changes_no_answer() {
     )
     .unwrap();
     let record = EnterpriseRecord::new(ana);
+    // Sent to be written: the step says so (its buttons wait) until the write comes back.
+    model.update(Action::StepSaving(key("ana-1", "whatsapp-business")));
+    assert_eq!(
+        model.step_note,
+        Some((key("ana-1", "whatsapp-business"), StepNote::Saving))
+    );
     model.update(Action::StepStored(
         record.clone(),
         key("ana-1", "whatsapp-business"),

@@ -188,6 +188,7 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             // Already saved so: nothing to write.
                             dispatch.dispatch(Action::StepStored(record, key.clone()));
                         } else {
+                            dispatch.dispatch(Action::StepSaving(key.clone()));
                             effects::store_step(&ctx, &dispatch, record, base, key.clone());
                         }
                     }
@@ -221,6 +222,7 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             visit,
                             changes,
                         };
+                        dispatch.dispatch(Action::StepSaving(key.clone()));
                         effects::confirm_step(&ctx, &dispatch, confirmed, base, before.revision());
                     }
                     Err(error) => {
@@ -414,6 +416,16 @@ pub fn StepRow(props: &StepRowProps) -> Html {
             set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
+    // While a save is being written, pressing again does nothing (the buttons say so).
+    let saving = matches!(props.note, Some(StepNote::Saving));
+    let on_confirm = {
+        let on_confirm = props.on_confirm.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !saving {
+                on_confirm.emit(e);
+            }
+        })
+    };
     let on_save = {
         let (draft, error, on_save, prefix) = (
             draft.clone(),
@@ -422,6 +434,7 @@ pub fn StepRow(props: &StepRowProps) -> Html {
             props.id.clone(),
         );
         Callback::from(move |_: MouseEvent| match DraftError::of(&draft) {
+            _ if saving => {}
             Some(problem) => {
                 error.set(Some(problem));
                 browser::focus(&format!("{prefix}-{}", problem.field()));
@@ -461,6 +474,7 @@ pub fn StepRow(props: &StepRowProps) -> Html {
     });
     let dropped = status == Some(StepStatus::Dropped);
     let note = match &props.note {
+        Some(StepNote::Saving) => html! { <p>{ w.step_saving }</p> },
         Some(StepNote::Saved) => html! { <p>{ w.step_saved }</p> },
         Some(StepNote::ChangedElsewhere) => {
             html! { <p class="error">{ w.step_changed_elsewhere }</p> }
@@ -539,11 +553,13 @@ pub fn StepRow(props: &StepRowProps) -> Html {
                     </p>
                 }
                 <div class="acciones">
-                    <button type="button" class="boton boton--secundario" onclick={on_save} data-testid="paso-guardar">
+                    <button type="button" class="boton boton--secundario" onclick={on_save}
+                        aria-disabled={saving.then_some("true")} data-testid="paso-guardar">
                         { w.step_save }
                     </button>
                     if props.can_confirm {
-                        <button type="button" class="boton" onclick={props.on_confirm.clone()}
+                        <button type="button" class="boton" onclick={on_confirm}
+                            aria-disabled={saving.then_some("true")}
                             aria-describedby={id("confirmar-ayuda")} data-testid="paso-confirmar">
                             { w.step_confirm }
                         </button>

@@ -74,6 +74,9 @@ pub struct AnswerChange {
 /// What the last save of a followed step came to, shown under that step.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepNote {
+    /// Being written: the step's buttons wait, so that a second press does not write the
+    /// same save again over the first (and be told another tab saved first).
+    Saving,
     Saved,
     /// Another tab saved the enterprise first: nothing was written; the step's form keeps
     /// what was chosen, to save again over what that tab saved.
@@ -171,6 +174,8 @@ pub enum Action {
     Date(String, String),
     /// The open visit's outcomes (`None`: not asked yet), at an instant.
     Outcomes(Option<Outcomes>, String),
+    /// A step's save or confirmation sent to be written.
+    StepSaving(StepKey),
     /// An enterprise written after a step of it was saved.
     StepStored(EnterpriseRecord, StepKey),
     /// A step's save was refused because another tab saved the enterprise first: the
@@ -622,6 +627,7 @@ impl Model {
                 editing.visit.outcomes = outcomes;
                 m.open_visit_changed(&now);
             }
+            Action::StepSaving(key) => m.step_note = Some((key, StepNote::Saving)),
             Action::StepStored(record, key) => {
                 m.upsert_enterprise(record);
                 m.step_note = Some((key, StepNote::Saved));

@@ -193,6 +193,7 @@ words! {
     step_reason_required: "Escriba por qué lo dejó: sin eso no se guarda.", "Write why it was dropped: it is not saved without that.";
     step_reason_too_long: "El motivo pasa de 500 letras: acórtelo.", "The reason is over 500 characters: shorten it.";
     step_bad_date: "Escriba una fecha válida (año-mes-día) o deje el campo vacío.", "Enter a valid date (year-month-day) or leave the field empty.";
+    step_saving: "Guardando…", "Saving…";
     step_saved: "Guardado.", "Saved.";
     step_changed_elsewhere: "Otra pestaña guardó este negocio antes, así que este paso no se guardó todavía. Lo que usted eligió sigue aquí: pulse «Guardar este paso» otra vez.", "Another tab saved this enterprise first, so this step is not saved yet. What you chose is still here: press \"Save this step\" again.";
     step_not_saved: "No se guardó:", "Not saved:";

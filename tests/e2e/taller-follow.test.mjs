@@ -96,7 +96,11 @@ describe('following an enterprise through', () => {
     await whatsapp.getByTestId('paso-estado').selectOption('done');
     await whatsapp.getByTestId('paso-quien').selectOption('relative');
     await whatsapp.getByTestId('paso-fecha').fill('2026-02-15');
-    await whatsapp.getByTestId('paso-guardar').click();
+    // Pressed twice at once: the second press waits for the first save, which is not told
+    // that "another tab" saved first.
+    await whatsapp.getByTestId('paso-guardar').dblclick();
+    await eventually(async () => (await whatsapp.getByTestId('paso-aviso').innerText()).includes('Guardado'));
+    assert.doesNotMatch(await whatsapp.getByTestId('paso-aviso').innerText(), /Otra pestaña/);
     await eventually(async () => {
       const [stored] = (await readStore(page, 'enterprises')).filter((e) => e.id === ana.id);
       return stored.steps?.find((s) => s.step === 'whatsapp-business')?.status === 'done';
