@@ -19,34 +19,46 @@ fn main() {
         .collect();
     dirs.sort();
     let mut out = String::from("pub static BUILTIN: &[(&str, &[(&str, &str)])] = &[\n");
-    for dir in dirs {
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let mut files: Vec<_> = fs::read_dir(&dir)
+    // Each pack folder's translations (`locales/*.toml`), in a table of their own.
+    let mut locales = String::from("pub static BUILTIN_LOCALES: &[(&str, &[(&str, &str)])] = &[\n");
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .expect("under the crate")
+            .display()
+            .to_string()
+    };
+    // One entry of a table: a pack folder and its `*.toml` files in `files_dir`.
+    let entry = |table: &mut String, dir: &Path, files_dir: &Path| {
+        println!("cargo:rerun-if-changed={}", files_dir.display());
+        let mut files: Vec<_> = fs::read_dir(files_dir)
             .expect("readable pack folder")
             .map(|e| e.expect("readable pack file").path())
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
         files.sort();
-        let rel = |p: &Path| {
-            p.strip_prefix(root)
-                .expect("under the crate")
-                .display()
-                .to_string()
-        };
-        writeln!(out, "    ({:?}, &[", rel(&dir)).unwrap();
+        writeln!(table, "    ({:?}, &[", rel(dir)).unwrap();
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
             writeln!(
-                out,
+                table,
                 "        ({:?}, include_str!({:?})),",
                 rel(&file),
                 file.display().to_string()
             )
             .unwrap();
         }
-        out.push_str("    ]),\n");
+        table.push_str("    ]),\n");
+    };
+    for dir in dirs {
+        entry(&mut out, &dir, &dir);
+        let locale_dir = dir.join("locales");
+        if locale_dir.is_dir() {
+            entry(&mut locales, &dir, &locale_dir);
+        }
     }
     out.push_str("];\n");
+    locales.push_str("];\n");
+    out.push_str(&locales);
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");

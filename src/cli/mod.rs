@@ -6,6 +6,7 @@
 mod batch;
 mod handoff;
 pub mod text;
+mod translation;
 mod xlsform;
 
 use std::fs;
@@ -126,6 +127,17 @@ enum Command {
     Validate {
         /// Pack folders, or folders of pack folders.
         dirs: Vec<PathBuf>,
+    },
+    /// Print the translation file of a pack into another language (rules/<pack>/locales/<code>.toml),
+    /// as a translator fills it in: every text of the pack's own layer with its Spanish, what
+    /// the file there already translates kept. `umbral validate` reports how much is done.
+    Translation {
+        /// A pack id (core, mx, cl, bo, a programme's) or a pack folder.
+        #[arg(long)]
+        pack: String,
+        /// The language's ISO 639 code: nah (Náhuatl), qu (Quechua), ay (Aymara), …
+        #[arg(long)]
+        locale: String,
     },
     /// List a pack's catalog with costs, links and the month each was checked.
     Catalog {
@@ -308,6 +320,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             xlsform::run(&pack, &languages, output.as_deref(), out)
         }
         Command::Validate { dirs } => validate(&dirs, out),
+        Command::Translation { pack, locale } => translation::run(&pack, &locale, out),
         Command::Catalog { pack, lang, format } => {
             let mut library = Library::new(Some(&pack))?;
             let pack = library.fixed()?;
@@ -424,8 +437,16 @@ fn today() -> Option<Month> {
 
 /// Reads a pack folder from disk.
 fn read_folder(dir: &Path) -> Result<PackSource, Failure> {
+    Ok(PackSource {
+        dir: dir.display().to_string(),
+        files: toml_files(dir)?,
+    })
+}
+
+/// The `*.toml` files of a folder, in name order.
+fn toml_files(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
     let entries = fs::read_dir(dir)
-        .map_err(|e| Failure::io(format!("cannot read pack folder {}: {e}", dir.display())))?;
+        .map_err(|e| Failure::io(format!("cannot read {}: {e}", dir.display())))?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry
@@ -441,10 +462,7 @@ fn read_folder(dir: &Path) -> Result<PackSource, Failure> {
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(PackSource {
-        dir: dir.display().to_string(),
-        files,
-    })
+    Ok(files)
 }
 
 /// Pack folders under `dir`: the folder itself when it holds a pack.toml, else its subfolders
@@ -499,6 +517,8 @@ fn validate(dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Failure> {
     }
     let ids = packs::pack_ids(&own);
     let sources = with_builtin(own.clone());
+    let mut translations = translation::Checker::new(translation::files(&own, &sources)?);
+    let mut compile_layer = |id: &str| packs::compile(id, &sources, None).pack;
     let mut failed = false;
     for (id, src) in ids.iter().zip(&own) {
         let compiled = packs::compile(id, &sources, today());
@@ -536,7 +556,9 @@ fn validate(dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Failure> {
             }
         )
         .map_err(write_error)?;
+        translations.report(&pack, &mut compile_layer, out)?;
     }
+    failed |= translations.failed;
     Ok(if failed { EXIT_INVALID } else { 0 })
 }
 

@@ -8,6 +8,7 @@
 mod diagnostic;
 pub mod examples;
 pub mod runtime;
+pub mod translation;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -53,14 +54,27 @@ pub fn builtin() -> Vec<PackSource> {
         .iter()
         .map(|(dir, files)| PackSource {
             dir: dir.to_string(),
-            files: files
-                .iter()
-                .map(|(path, text)| SourceFile {
-                    path: path.to_string(),
-                    text: text.to_string(),
-                })
-                .collect(),
+            files: embedded(files),
         })
+        .collect()
+}
+
+fn embedded(files: &[(&str, &str)]) -> Vec<SourceFile> {
+    files
+        .iter()
+        .map(|(path, text)| SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// The translation files of every pack under `rules/` (`rules/<pack>/locales/*.toml`), as
+/// compiled into this binary: each pack folder with its files.
+pub fn builtin_translations() -> Vec<(String, Vec<SourceFile>)> {
+    generated::BUILTIN_LOCALES
+        .iter()
+        .map(|(dir, files)| (dir.to_string(), embedded(files)))
         .collect()
 }
 

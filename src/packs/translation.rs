@@ -1,0 +1,508 @@
+//! Translations of a pack's texts into a language beyond the two every pack carries (Spanish
+//! and English), added as files that native speakers write and review: a Náhuatl, Quechua or
+//! Aymara version of the questions, options, requirements, steps and glossary.
+//!
+//! A translation file is `rules/<pack>/locales/<code>.toml` (`nah.toml`): a `[locale]` table
+//! saying who translated and reviewed it, then one `[[text]]` per text, each with the text's
+//! `key`, the Spanish `es` it was translated from and the translation `text`:
+//!
+//! ```toml
+//! [locale]
+//! name = "Nāhuatlahtōlli"           # the language, in itself
+//! translators = ["…"]
+//! reviewed_by = ["…"]               # native speakers who checked it
+//! checked = "2026-12"               # the month of the last review
+//!
+//! [[text]]
+//! key = "questions[sector].text"
+//! es = "¿Qué vende su negocio?"
+//! text = "…"
+//! ```
+//!
+//! Keys name a text by where it stands in the pack ([`source_texts`]): lists by each item's
+//! id (or its option value), so keys stay put when items move. A pack built on another
+//! (`extends`) is translated in layers, as it is written: the core pack's file holds the
+//! core's texts, a country's file only the texts the country adds or rewords. For each text of
+//! a pack, the file of its own layer is looked at first, then its parents'; a translation
+//! counts only if the Spanish it was made from is the pack's Spanish now, so rewording a text
+//! in Spanish (or a country's own words over the core's) shows its translation as out of date
+//! rather than silently wrong.
+//!
+//! [`check`] reads a file with every problem at its line, and [`coverage`] says for one pack
+//! what is translated, what is missing and what is out of date: what `umbral validate`
+//! reports. [`template`] writes the file a translator fills in, keeping what is already
+//! translated. Nothing here translates: a language no one can review is not added.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use serde_json::Value as Json;
+use toml::Spanned;
+
+use super::{Diagnostic, Month, Severity, SourceFile};
+use crate::engine::PackData;
+
+/// The folder of a pack that holds its translations.
+pub const LOCALES_DIR: &str = "locales";
+
+/// The languages every pack carries in its own texts: a translation file is for another one.
+const BUILT_IN: [&str; 2] = ["es", "en"];
+
+/// One text of a pack to translate: its key and its Spanish, the source of every translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    pub key: String,
+    pub es: String,
+}
+
+/// Every text of a pack, in the order the pack holds them, each with its key: the path to it
+/// through the pack's fields, each list item named by its `id` (else its `value`, else its
+/// place): `questions[sector].options[food].label`, `terms[iva].text`, `name`.
+pub fn source_texts(data: &PackData) -> Vec<SourceText> {
+    let json = serde_json::to_value(data).expect("pack data serializes");
+    let mut out = Vec::new();
+    walk(&json, String::new(), &mut out);
+    out
+}
+
+fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
+    match value {
+        Json::Object(map) => {
+            if let Some(es) = as_text(map) {
+                out.push(SourceText {
+                    key: path,
+                    es: es.to_string(),
+                });
+                return;
+            }
+            for (k, v) in map {
+                let path = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk(v, path, out);
+            }
+        }
+        Json::Array(items) => {
+            let names: Vec<Option<String>> = items.iter().map(item_name).collect();
+            let unique = names.iter().flatten().collect::<BTreeSet<_>>().len() == items.len();
+            for (i, item) in items.iter().enumerate() {
+                let name = match &names[i] {
+                    Some(name) if unique => name.clone(),
+                    _ => i.to_string(),
+                };
+                walk(item, format!("{path}[{name}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A text as packs write it, `{ es, en }`: its Spanish.
+fn as_text(map: &serde_json::Map<String, Json>) -> Option<&str> {
+    if map.len() != 2 {
+        return None;
+    }
+    match (map.get("es"), map.get("en")) {
+        (Some(Json::String(es)), Some(Json::String(_))) => Some(es),
+        _ => None,
+    }
+}
+
+/// What names an item of a list in a key: its `id`, else its `value` (an option).
+fn item_name(item: &Json) -> Option<String> {
+    ["id", "value"].iter().find_map(|k| match item.get(*k)? {
+        Json::String(s) => Some(s.clone()),
+        Json::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// Whether `code` can name a translation's language: a language subtag of two or three
+/// lowercase letters (ISO 639: `nah`, `qu`, `ay`, `gn`), with an optional region (`quz-PE`),
+/// and not one of the languages every pack already carries.
+pub fn is_locale_code(code: &str) -> bool {
+    let (lang, region) = match code.split_once('-') {
+        Some((lang, region)) => (lang, Some(region)),
+        None => (code, None),
+    };
+    let lang_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+    let region_ok = region.is_none_or(|r| {
+        (r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+            || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
+    });
+    lang_ok && region_ok && !BUILT_IN.contains(&lang)
+}
+
+/// Who made a translation and who checked it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocaleInfo {
+    /// The language's name in itself.
+    pub name: String,
+    pub translators: Vec<String>,
+    pub reviewed_by: Vec<String>,
+    /// The month of the last review, `YYYY-MM`.
+    pub checked: Option<String>,
+}
+
+/// One translated text as a file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    /// The Spanish it was translated from.
+    pub es: String,
+    /// The translation; empty when not translated yet.
+    pub text: String,
+}
+
+/// A translation file of one pack layer, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// The pack whose folder holds it.
+    pub layer: String,
+    /// Its language, from the file's name.
+    pub code: String,
+    pub info: LocaleInfo,
+    pub texts: BTreeMap<String, Translated>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDe {
+    locale: Spanned<InfoDe>,
+    #[serde(default)]
+    text: Vec<Spanned<TextDe>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InfoDe {
+    name: String,
+    #[serde(default)]
+    translators: Vec<String>,
+    #[serde(default)]
+    reviewed_by: Vec<String>,
+    #[serde(default)]
+    checked: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextDe {
+    key: Spanned<String>,
+    es: String,
+    text: String,
+}
+
+/// The language a translation file is for: its file name without `.toml`.
+pub fn code_of(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.strip_suffix(".toml").unwrap_or(name)
+}
+
+/// Reads the translation file `file` of the pack `pack` (compiled on its own: its texts are
+/// the keys the file may hold), with every problem at its line: a file that is not a
+/// translation, a key given twice or that the pack does not have (errors); a review without
+/// reviewers, or a month that is not one (warnings). `None` when the file cannot be used.
+pub fn check(file: &SourceFile, pack: &PackData) -> (Option<Translation>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let code = code_of(&file.path);
+    let at = |start: usize, end: usize, severity, message| {
+        Diagnostic::at(severity, &file.path, &file.text, start, end, message)
+    };
+    if !is_locale_code(code) {
+        problems.push(Diagnostic::general(
+            Severity::Error,
+            &file.path,
+            format!(
+                "'{code}' does not name a language to translate into: name the file after the \
+                 language's ISO 639 code, such as nah.toml (Náhuatl), qu.toml (Quechua) or \
+                 ay.toml (Aymara); Spanish and English are in the pack's own texts"
+            ),
+        ));
+        return (None, problems);
+    }
+    let de: FileDe = match toml::from_str(&file.text) {
+        Ok(de) => de,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            problems.push(at(
+                span.start,
+                span.end,
+                Severity::Error,
+                format!("not a translation file: {}", e.message()),
+            ));
+            return (None, problems);
+        }
+    };
+    let info_span = de.locale.span();
+    let info = de.locale.into_inner();
+    if info.name.trim().is_empty() {
+        problems.push(at(
+            info_span.start,
+            info_span.end,
+            Severity::Error,
+            "[locale] needs the language's name, as its speakers write it".into(),
+        ));
+    }
+    if info.reviewed_by.is_empty() {
+        problems.push(at(
+            info_span.start,
+            info_span.end,
+            Severity::Warning,
+            format!(
+                "no one has reviewed this translation ([locale] reviewed_by is empty): a \
+                 native speaker of '{code}' must check it before it is used"
+            ),
+        ));
+    }
+    if let Some(month) = &info.checked {
+        if Month::parse(month).is_none() {
+            problems.push(at(
+                info_span.start,
+                info_span.end,
+                Severity::Warning,
+                format!("[locale] checked = '{month}' is not a month (YYYY-MM)"),
+            ));
+        }
+    }
+    let known: BTreeMap<String, String> = source_texts(pack)
+        .into_iter()
+        .map(|t| (t.key, t.es))
+        .collect();
+    let mut texts = BTreeMap::new();
+    for entry in de.text {
+        let entry = entry.into_inner();
+        let span = entry.key.span();
+        let key = entry.key.into_inner();
+        if !known.contains_key(&key) {
+            problems.push(at(
+                span.start,
+                span.end,
+                Severity::Error,
+                format!("pack '{}' has no text '{key}'", pack.id),
+            ));
+            continue;
+        }
+        let translated = Translated {
+            es: entry.es,
+            text: entry.text.trim().to_string(),
+        };
+        if texts.insert(key.clone(), translated).is_some() {
+            problems.push(at(
+                span.start,
+                span.end,
+                Severity::Error,
+                format!("'{key}' is translated twice in this file"),
+            ));
+        }
+    }
+    let translation = Translation {
+        layer: pack.id.clone(),
+        code: code.to_string(),
+        info: LocaleInfo {
+            name: info.name,
+            translators: info.translators,
+            reviewed_by: info.reviewed_by,
+            checked: info.checked,
+        },
+        texts,
+    };
+    (Some(translation), problems)
+}
+
+/// Where a pack stands in one language: how many of its texts there are, which are
+/// translated, which missing and which out of date (translated from Spanish the pack no
+/// longer has).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub code: String,
+    /// The language's name, from the nearest layer's file.
+    pub name: String,
+    pub total: usize,
+    pub translated: usize,
+    pub missing: Vec<String>,
+    pub outdated: Vec<String>,
+}
+
+impl Coverage {
+    /// "nah (Nāhuatlahtōlli): 120 of 529 texts translated (22 %); 406 missing, 3 out of date".
+    pub fn line(&self) -> String {
+        let percent = (self.translated * 100)
+            .checked_div(self.total)
+            .unwrap_or(100);
+        let mut line = format!(
+            "{} ({}): {} of {} texts translated ({percent} %)",
+            self.code, self.name, self.translated, self.total
+        );
+        if !self.missing.is_empty() || !self.outdated.is_empty() {
+            line.push_str(&format!(
+                "; {} missing, {} out of date",
+                self.missing.len(),
+                self.outdated.len()
+            ));
+        }
+        line
+    }
+}
+
+/// Where `pack` stands in each language some of its layers have a file for (`translations`,
+/// of any layers: those of other packs are ignored), languages in code order.
+pub fn coverage(pack: &PackData, translations: &[Translation]) -> Vec<Coverage> {
+    let codes: BTreeSet<&str> = translations
+        .iter()
+        .filter(|t| pack.layers.contains(&t.layer))
+        .map(|t| t.code.as_str())
+        .collect();
+    let texts = source_texts(pack);
+    codes
+        .into_iter()
+        .map(|code| {
+            // Nearest layer first: the pack's own, then its parents'.
+            let layers: Vec<&Translation> = pack
+                .layers
+                .iter()
+                .rev()
+                .filter_map(|l| {
+                    translations
+                        .iter()
+                        .find(|t| t.layer == *l && t.code == code)
+                })
+                .collect();
+            let mut c = Coverage {
+                code: code.to_string(),
+                name: layers
+                    .first()
+                    .map(|l| l.info.name.clone())
+                    .unwrap_or_default(),
+                total: texts.len(),
+                translated: 0,
+                missing: Vec::new(),
+                outdated: Vec::new(),
+            };
+            for t in &texts {
+                match lookup(&layers, t) {
+                    Found::Translated => c.translated += 1,
+                    Found::Outdated => c.outdated.push(t.key.clone()),
+                    Found::Missing => c.missing.push(t.key.clone()),
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+enum Found {
+    Translated,
+    /// Translated from other Spanish than the pack's now.
+    Outdated,
+    Missing,
+}
+
+/// Whether a layer translates a text from the pack's Spanish; else whether one translates it
+/// from other Spanish (out of date); else it is missing.
+fn lookup(layers: &[&Translation], text: &SourceText) -> Found {
+    let mut given = layers
+        .iter()
+        .filter_map(|l| l.texts.get(&text.key))
+        .filter(|t| !t.text.is_empty())
+        .peekable();
+    if given.peek().is_none() {
+        Found::Missing
+    } else if given.any(|t| t.es == text.es) {
+        Found::Translated
+    } else {
+        Found::Outdated
+    }
+}
+
+/// The translation file of `pack`'s own layer in language `code`, as a translator fills it in:
+/// every text the layer must translate (those its parents' files cannot: new in this layer,
+/// or worded otherwise here), each with its Spanish and what `own` already has (an out-of-date
+/// translation is not kept but shown in a comment, with the Spanish it was made from); texts
+/// without a translation have `text = ""`. `parent` is the pack it extends, compiled, when it
+/// has one.
+pub fn template(
+    pack: &PackData,
+    parent: Option<&PackData>,
+    code: &str,
+    own: Option<&Translation>,
+    info: &LocaleInfo,
+) -> String {
+    let inherited: BTreeMap<String, String> = parent
+        .map(source_texts)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| (t.key, t.es))
+        .collect();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# Translation of pack '{}' into '{code}': write each `text` in that language, from the\n\
+         # Spanish `es` beside it, and say who translated and who reviewed it. Checked by\n\
+         # `umbral validate`.\n",
+        pack.id
+    ));
+    if let Some(parent) = parent {
+        out.push_str(&format!(
+            "# The texts this pack has from '{}', with the same Spanish, are in that pack's file.\n",
+            parent.id
+        ));
+    }
+    out.push('\n');
+    out.push_str("[locale]\n");
+    out.push_str(&format!("name = {}\n", quote(&info.name)));
+    out.push_str(&format!("translators = {}\n", list(&info.translators)));
+    out.push_str(&format!("reviewed_by = {}\n", list(&info.reviewed_by)));
+    if let Some(checked) = &info.checked {
+        out.push_str(&format!("checked = {}\n", quote(checked)));
+    }
+    for t in source_texts(pack) {
+        if inherited.get(&t.key) == Some(&t.es) {
+            continue;
+        }
+        let kept = own.and_then(|o| o.texts.get(&t.key));
+        out.push_str("\n[[text]]\n");
+        // An out-of-date translation is shown, not kept: the Spanish changed, so it is to be
+        // translated again.
+        let text = match kept {
+            Some(k) if k.es == t.es => k.text.as_str(),
+            Some(k) if !k.text.is_empty() => {
+                out.push_str(&format!(
+                    "# The Spanish changed. It was {}, translated {}\n",
+                    quote(&k.es),
+                    quote(&k.text)
+                ));
+                ""
+            }
+            _ => "",
+        };
+        out.push_str(&format!("key = {}\n", quote(&t.key)));
+        out.push_str(&format!("es = {}\n", quote(&t.es)));
+        out.push_str(&format!("text = {}\n", quote(text)));
+    }
+    out
+}
+
+/// A TOML basic string: `"…"` with `"`, `\\` and control characters escaped.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}

@@ -1,0 +1,292 @@
+//! Translations of the packs into languages beyond Spanish and English (`packs::translation`):
+//! every text has one stable key, a translation file is checked at its lines, a pack's
+//! coverage follows its layers, the translator's file keeps what is done, and `umbral
+//! validate` and `umbral translation` say so. The "translations" here are marked test text
+//! (`[prueba] …`) in a test-only code, never a language: nothing is machine-translated.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use support::{text, umbral};
+use umbral::engine::PackData;
+use umbral::packs::translation::{self, LocaleInfo, SourceText, Translation};
+use umbral::packs::{self, SourceFile};
+
+fn pack(id: &str) -> PackData {
+    packs::compile(id, &packs::builtin(), None)
+        .pack
+        .unwrap_or_else(|| panic!("pack {id} compiles"))
+        .data
+}
+
+fn file(path: &str, text: &str) -> SourceFile {
+    SourceFile {
+        path: path.into(),
+        text: text.into(),
+    }
+}
+
+/// A filled-in translation of every text `keys` lists, as test text.
+fn filled(keys: &[SourceText]) -> String {
+    let mut out = String::from("[locale]\nname = \"Prueba\"\nreviewed_by = [\"Revisora\"]\n");
+    for t in keys {
+        out.push_str(&format!(
+            "[[text]]\nkey = {:?}\nes = {:?}\ntext = {:?}\n",
+            t.key,
+            t.es,
+            format!("[prueba] {}", t.es)
+        ));
+    }
+    out
+}
+
+fn read(path: &str, text: &str, pack: &PackData) -> Translation {
+    let (read, problems) = translation::check(&file(path, text), pack);
+    assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
+    read.expect("the file reads")
+}
+
+#[test]
+fn every_text_of_every_pack_has_one_key() {
+    for id in ["core", "mx", "cl", "bo", "example-programme"] {
+        let data = pack(id);
+        let texts = translation::source_texts(&data);
+        let keys: BTreeSet<&str> = texts.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys.len(), texts.len(), "{id}: keys are unique");
+        // As many as the pack's JSON has texts ({es, en} objects).
+        let json = serde_json::to_string(&data).unwrap();
+        assert_eq!(texts.len(), json.matches("{\"es\":").count(), "{id}");
+        assert!(texts.iter().all(|t| !t.es.is_empty()), "{id}");
+    }
+    // Keys name items by id and options by value, so they stay put when items move.
+    let keys: Vec<String> = translation::source_texts(&pack("mx"))
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    for key in [
+        "name",
+        "questions[sector].text",
+        "questions[sector].options[food].label",
+        "terms[rfc].text",
+    ] {
+        assert!(keys.iter().any(|k| k == key), "{key}");
+    }
+}
+
+#[test]
+fn a_translation_file_is_checked_at_its_lines() {
+    let core = pack("core");
+    let good = "[locale]\nname = \"Prueba\"\nreviewed_by = [\"Revisora\"]\nchecked = \"2026-12\"\n\
+        [[text]]\nkey = \"questions[sector].text\"\nes = \"¿Qué vende su negocio?\"\ntext = \"[prueba] ¿Qué vende?\"\n";
+    let t = read("rules/core/locales/xx.toml", good, &core);
+    assert_eq!((t.code.as_str(), t.layer.as_str()), ("xx", "core"));
+    assert_eq!(t.info.reviewed_by, vec!["Revisora".to_string()]);
+    assert_eq!(
+        t.texts["questions[sector].text"].text,
+        "[prueba] ¿Qué vende?"
+    );
+
+    let bad = "[locale]\nname = \"Prueba\"\nchecked = \"diciembre\"\n\
+        [[text]]\nkey = \"questions[nada].text\"\nes = \"x\"\ntext = \"y\"\n\
+        [[text]]\nkey = \"name\"\nes = \"Base\"\ntext = \"a\"\n\
+        [[text]]\nkey = \"name\"\nes = \"Base\"\ntext = \"b\"\n";
+    let (_, problems) = translation::check(&file("rules/core/locales/xx.toml", bad), &core);
+    let said: Vec<String> = problems
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.is_error(), d.message))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("1:false no one has reviewed")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s.contains("checked = 'diciembre' is not a month")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s == "5:true pack 'core' has no text 'questions[nada].text'"),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s == "13:true 'name' is translated twice in this file"),
+        "{said:?}"
+    );
+
+    for (path, text, says) in [
+        (
+            "rules/core/locales/es.toml",
+            good,
+            "Spanish and English are in the pack's own texts",
+        ),
+        ("rules/core/locales/Nahuatl.toml", good, "ISO 639 code"),
+        (
+            "rules/core/locales/xx.toml",
+            "[[text]]\nkey = 1\n",
+            "not a translation file",
+        ),
+        (
+            "rules/core/locales/xx.toml",
+            "[locale]\nname = \"P\"\nfoo = 1\n",
+            "unknown field `foo`",
+        ),
+        (
+            "rules/core/locales/xx.toml",
+            "[locale]\nname = \" \"\n",
+            "needs the language's name",
+        ),
+    ] {
+        let (_, problems) = translation::check(&file(path, text), &core);
+        assert!(
+            problems
+                .iter()
+                .any(|d| d.is_error() && d.message.contains(says)),
+            "{path} {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
+    let core = pack("core");
+    let cl = pack("cl");
+    let core_texts = translation::source_texts(&core);
+    let core_file = read("rules/core/locales/xx.toml", &filled(&core_texts), &core);
+    // Core translated in full is all of core.
+    let c = &translation::coverage(&core, std::slice::from_ref(&core_file))[0];
+    assert_eq!(
+        (c.translated, c.total),
+        (core_texts.len(), core_texts.len())
+    );
+    assert!(c.missing.is_empty() && c.outdated.is_empty());
+    assert_eq!(
+        c.line(),
+        format!("xx (Prueba): {0} of {0} texts translated (100 %)", c.total)
+    );
+
+    // Chile: the core's texts it keeps as they are come from the core's file; those its own
+    // words reword (encomienda, not paquetería) are out of date there; its own are missing.
+    let c = &translation::coverage(&cl, std::slice::from_ref(&core_file))[0];
+    let cl_texts = translation::source_texts(&cl);
+    assert_eq!(c.total, cl_texts.len());
+    let reworded: Vec<&str> = cl_texts
+        .iter()
+        .filter(|t| core_texts.iter().any(|k| k.key == t.key && k.es != t.es))
+        .map(|t| t.key.as_str())
+        .collect();
+    assert!(
+        !reworded.is_empty(),
+        "Chile rewords some of the core's texts"
+    );
+    assert_eq!(c.outdated, reworded);
+    assert_eq!(c.translated + c.missing.len() + c.outdated.len(), c.total);
+    assert!(c.translated > 0 && !c.missing.is_empty());
+
+    // Chile's own file, from the translator's template: exactly what the core's cannot give.
+    let info = LocaleInfo {
+        name: "Prueba".into(),
+        reviewed_by: vec!["Revisora".into()],
+        ..LocaleInfo::default()
+    };
+    let template = translation::template(&cl, Some(&core), "xx", None, &info);
+    let own = read("rules/cl/locales/xx.toml", &template, &cl);
+    assert_eq!(own.texts.len(), c.missing.len() + c.outdated.len());
+    let todo: Vec<SourceText> = own
+        .texts
+        .iter()
+        .map(|(key, t)| SourceText {
+            key: key.clone(),
+            es: t.es.clone(),
+        })
+        .collect();
+    let cl_file = read("rules/cl/locales/xx.toml", &filled(&todo), &cl);
+    let c = &translation::coverage(&cl, &[core_file, cl_file.clone()])[0];
+    assert_eq!((c.translated, c.total), (cl_texts.len(), cl_texts.len()));
+
+    // The Spanish of a text changes: its translation is out of date, and the template asks for
+    // it again, showing the old one.
+    let mut changed = cl.clone();
+    changed.name.es = "Chile (nuevo)".into();
+    let c = &translation::coverage(&changed, std::slice::from_ref(&cl_file))[0];
+    assert!(c.outdated.contains(&"name".to_string()), "{:?}", c.outdated);
+    let again = translation::template(&changed, Some(&core), "xx", Some(&cl_file), &cl_file.info);
+    assert!(again.contains("# The Spanish changed. It was \"Chile\", translated \"[prueba] Chile\"\nkey = \"name\"\nes = \"Chile (nuevo)\"\ntext = \"\"\n"), "{again}");
+    assert!(again.contains("name = \"Prueba\"\n"));
+    // Everything else it had is kept.
+    let kept = read("rules/cl/locales/xx.toml", &again, &changed);
+    assert_eq!(
+        kept.texts.values().filter(|t| !t.text.is_empty()).count(),
+        cl_file.texts.len() - 1
+    );
+}
+
+#[test]
+fn validate_reports_each_language_and_translation_writes_the_file() {
+    let dir = std::env::temp_dir().join(format!("umbral-translation-{}", std::process::id()));
+    let pack_dir = dir.join("core");
+    std::fs::create_dir_all(pack_dir.join("locales")).unwrap();
+    for entry in std::fs::read_dir("rules/core").unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, pack_dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let core = pack("core");
+    let texts = translation::source_texts(&core);
+    // Half translated, and one text from Spanish the pack no longer has.
+    let mut half: Vec<SourceText> = texts[..texts.len() / 2].to_vec();
+    half[0].es = "Otra cosa".into();
+    std::fs::write(pack_dir.join("locales/xx.toml"), filled(&half)).unwrap();
+    let dir_arg = pack_dir.to_str().unwrap();
+
+    let out = umbral(&["validate", dir_arg], "");
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said} {}", text(&out.stderr));
+    let line = format!(
+        "  translation xx (Prueba): {} of {} texts translated ({} %); {} missing, 1 out of date\n",
+        half.len() - 1,
+        texts.len(),
+        (half.len() - 1) * 100 / texts.len(),
+        texts.len() - half.len()
+    );
+    assert!(said.contains(&line), "{said}");
+    assert!(
+        said.contains(&format!("    out of date: {}\n", texts[0].key)),
+        "{said}"
+    );
+    assert!(said.contains("    missing: "), "{said}");
+
+    // The translator's file: every text, what is done kept.
+    let out = umbral(&["translation", "--pack", dir_arg, "--locale", "xx"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let file_text = text(&out.stdout);
+    let again = read("core/locales/xx.toml", &file_text, &core);
+    assert_eq!(again.texts.len(), texts.len());
+    assert_eq!(
+        again.texts.values().filter(|t| !t.text.is_empty()).count(),
+        half.len() - 1
+    );
+
+    // A key the pack does not have fails validation, at its line.
+    std::fs::write(
+        pack_dir.join("locales/xx.toml"),
+        "[locale]\nname = \"Prueba\"\n[[text]]\nkey = \"nada\"\nes = \"\"\ntext = \"x\"\n",
+    )
+    .unwrap();
+    let out = umbral(&["validate", dir_arg], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("locales/xx.toml:4"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = umbral(&["translation", "--pack", "core", "--locale", "en"], "");
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
