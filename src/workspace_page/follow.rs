@@ -674,6 +674,18 @@ pub fn OutcomesForm(props: &OutcomesFormProps) -> Html {
             .unwrap_or_default()
     });
     let share_error = use_state(|| false);
+    // The share as stored changed under the box (another tab's, on reloading the visit): the
+    // box shows it, unless it holds what the user is still correcting.
+    {
+        let (share_text, share_error) = (share_text.clone(), share_error.clone());
+        let stored = props.outcomes.as_ref().and_then(|o| o.online_share);
+        use_effect_with(stored, move |stored| {
+            let shown = share_text.trim().parse::<u8>().ok();
+            if shown != *stored && !*share_error {
+                share_text.set(stored.map(|n| n.to_string()).unwrap_or_default());
+            }
+        });
+    }
     let current = props.outcomes.clone();
     let with = |change: Rc<dyn Fn(&mut Outcomes)>| {
         let (current, on_change) = (current.clone(), props.on_change.clone());

@@ -210,6 +210,21 @@ describe('following an enterprise through', () => {
       online_share: 40,
       tools: [{ entry: 'whatsapp-business', still_using: true }],
     });
+    // Another tab changes the share; this one, told, reloads the visit and shows it.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByTestId('negocios').waitFor({ timeout: 20_000 });
+    await other.getByTestId('abrir-negocio').filter({ hasText: 'Tejidos Ana' }).click();
+    await other.getByTestId('abrir-visita').filter({ hasText: visit2.date }).click();
+    await other.getByTestId('resultados-seguimiento').getByTestId('parte-en-linea').fill('25');
+    await eventually(async () => {
+      const [v] = (await readStore(other, 'visits')).filter((v) => v.id === visit2.id);
+      return v.outcomes?.online_share === 25;
+    });
+    await other.close();
+    await page.getByTestId('conflicto-recargar').click();
+    await eventually(async () => (await share.inputValue()) === '25');
+    assert.equal(await outcomes.getByTestId('parte-error').count(), 0);
 
     // 320 px: nothing scrolls sideways on the follow-up visit.
     await page.setViewportSize({ width: 320, height: 640 });
@@ -247,7 +262,7 @@ describe('following an enterprise through', () => {
     assert.equal(dropped.reason, 'No tiene tiempo esta temporada');
     assert.equal(exported.steps.find((s) => s.step === 'whatsapp-business').confirmed_in, visit2.id);
     const followUp = exported.visits.find((v) => v.id === visit2.id);
-    assert.equal(followUp.outcomes.online_share, 40);
+    assert.equal(followUp.outcomes.online_share, 25, "the other tab's, as reloaded");
     assert.deepEqual(followUp.outcomes.tools, [{ entry: 'whatsapp-business', still_using: true }]);
     assert.equal(handoff.enterprises.find((e) => e.name === 'Café Don Beto').steps, undefined);
 
