@@ -8,6 +8,8 @@ mod support;
 use std::rc::Rc;
 
 use umbral::engine::{Locale, Pack};
+use umbral::form::export::Reader;
+use umbral::planner::records::ExportFile;
 use umbral::planner_page::import::{self, Imported, Packs, MAX_FILE_BYTES};
 use umbral::planner_page::model::{Action, Busy, FilterPart, Model};
 use umbral::planner_page::words::words;
@@ -218,6 +220,126 @@ fn a_country_whose_pack_failed_or_does_not_exist_is_named_in_plain_words() {
     assert_eq!(
         import::Found::Json(serde_json::json!({"country": "AR"})).wanted_pack(),
         None
+    );
+}
+
+/// A record of an export: its place, and its problem if it has one.
+type Row = (String, Option<String>);
+
+/// An export read as the page's effects read it once its pack is fetched (the Mexican pack),
+/// in `locale`'s words: each record's place and its problem, or where and why the file is
+/// refused whole.
+fn read_export(text: &str, locale: Locale) -> Result<Vec<Row>, (String, String)> {
+    let w = words(locale);
+    assert!(import::is_export("export.csv", text), "an export");
+    let file = ExportFile::open(text)
+        .map_err(|e| (w.whole_file.to_string(), import::record_error(&e, w)))?;
+    let pack = mexico();
+    let reader = Reader::new(&pack)
+        .unwrap()
+        .with_programme_hint(import::PROGRAMME_HINT);
+    let records = import::export_records(file, &reader, w)?;
+    Ok(records.map(|(place, read)| (place, read.err())).collect())
+}
+
+/// Rows with a choice the form does not have, a value out of range, and answers that do not
+/// make a profile: worded in Spanish on a Spanish page, in the command line's English on an
+/// English one.
+const BAD_EXPORT: &str = "start;end;country;sector;connectivity/internet;owner/age;_id\n\
+                          ;;MX;food;wifi;200;1\n\
+                          ;;AR;food;none;30;2\n\
+                          ;;MX;food;none;30;3\n";
+
+#[test]
+fn an_exports_bad_cells_are_named_in_the_pages_language() {
+    let rows = read_export(BAD_EXPORT, Locale::Es).unwrap();
+    let places: Vec<&str> = rows.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(places, ["Línea 2", "Línea 3", "Línea 4"]);
+    // Two problems of one row, joined as the command line joins them.
+    assert_eq!(
+        rows[0].1.as_deref(),
+        Some(
+            "columna 'connectivity/internet': 'wifi' no es una de las respuestas de esta \
+             pregunta; puede ser none, intermittent, mobile_data, broadband, dont_know; columna \
+             'owner/age': 200 está fuera de rango; debe ser de 15 a 110"
+        )
+    );
+    // The engine's own problem, worded as the engine words it.
+    assert_eq!(
+        rows[1].1.as_deref(),
+        Some(
+            "las respuestas no forman un perfil válido: país desconocido: el texto 'AR'; puede \
+             ser MX, CL, BO en $.country"
+        )
+    );
+    assert_eq!(rows[2].1, None);
+    // The command line's English, unchanged, on an English page.
+    let rows = read_export(BAD_EXPORT, Locale::En).unwrap();
+    assert_eq!(
+        rows[0].1.as_deref(),
+        Some(
+            "column 'connectivity/internet': unknown choice 'wifi'; expected one of: none, \
+             intermittent, mobile_data, broadband, dont_know; column 'owner/age': 200 is out of \
+             range; expected 15 to 110"
+        )
+    );
+    assert_eq!(
+        rows[1].1.as_deref(),
+        Some(
+            "the answers do not make a profile: unknown country the string 'AR'; expected one \
+             of: MX, CL, BO at $.country"
+        )
+    );
+}
+
+#[test]
+fn an_export_whose_header_does_not_map_is_refused_in_the_pages_language() {
+    let version = mexico().data.version.clone();
+    let refused = read_export("country;wifi;extra/apoyo\nMX;1;x\n", Locale::Es).err();
+    assert_eq!(
+        refused,
+        Some((
+            "Línea 1".to_string(),
+            format!(
+                "las columnas 'wifi', 'extra/apoyo' no son del formulario umbral_mx (cuestionario \
+                 mx {version}); las columnas pueden ser los nombres de las preguntas con su grupo \
+                 (connectivity/internet, o unidos con '.' o '-'), el texto de las preguntas, una \
+                 columna de 0 y 1 por cada respuesta de una pregunta de varias respuestas \
+                 (connectivity/devices/smartphone), country, label, y los datos que agrega la \
+                 exportación (_id, _uuid, _submission_time, start, end, meta/instanceID, …); las \
+                 preguntas propias de un programa (extra/…) se leen con el cuestionario del \
+                 programa: exporte los envíos en JSON (el de KoboToolbox dice de qué formulario \
+                 son), o calcule sus resultados con `umbral batch --pack <id>`"
+            )
+        ))
+    );
+    // One column, in each language.
+    for (locale, start) in [
+        (
+            Locale::Es,
+            format!(
+                "la columna 'wifi' no es del formulario umbral_mx (cuestionario mx {version}); "
+            ),
+        ),
+        (
+            Locale::En,
+            format!("column(s) 'wifi' are not in form umbral_mx (pack mx {version}); columns are"),
+        ),
+    ] {
+        let (_, why) = read_export("country;wifi\nMX;1\n", locale).err().unwrap();
+        assert!(why.starts_with(&start), "{why}");
+    }
+    // JSON that is not a list of submissions is refused whole, in the page's words.
+    let (place, why) = read_export("{\n  \"count\": 1,\n  \"results\": 3\n}", Locale::Es)
+        .err()
+        .unwrap();
+    assert_eq!(
+        (place.as_str(), why.as_str()),
+        (
+            "El archivo",
+            "no es una exportación de envíos en JSON: se esperaba una lista de envíos, o un \
+             objeto con 'results' (KoboToolbox) o 'value' (ODK Central)"
+        )
     );
 }
 

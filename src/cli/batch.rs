@@ -9,7 +9,7 @@ use serde_json::Value as Json;
 use super::{write_error, Failure, Library, EXIT_INVALID};
 use crate::engine::profile::{core_field, core_fields};
 use crate::engine::{Locale, Pack, Profile};
-use crate::form::export::{self as form_export, Submission};
+use crate::form::export::{self as form_export, ExportError, Submission};
 use crate::planner::before_after::History;
 use crate::planner::records::{self, CsvColumns, Followed, Format};
 use crate::planner::{self, Assessment, Summary};
@@ -176,9 +176,10 @@ pub fn run(
             let mut csv = records::csv_builder().from_reader(reader);
             let headers = csv
                 .headers()
-                .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?
+                .map_err(|e| Failure::invalid(records::csv_header_error(&e)))?
                 .clone();
-            let columns = CsvColumns::new(headers.iter()).map_err(Failure::invalid)?;
+            let columns =
+                CsvColumns::new(headers.iter()).map_err(|e| Failure::invalid(e.to_string()))?;
             for record in csv.records() {
                 let (line, json) = match record {
                     Ok(r) => (
@@ -216,23 +217,24 @@ pub fn run(
         }
         Input::Kobo => {
             let KoboInput { pack, rows } = kobo.expect("an export was opened");
-            let form = form_export::Reader::new(&pack).map_err(Failure::invalid)?;
+            let form = form_export::Reader::new(&pack).map_err(invalid)?;
             let as_record = |read: Result<Submission, String>| match read {
                 Ok(submission) => Record::Profile(submission.profile),
                 Err(message) => Record::Json(Err(message)),
             };
+            let said = |read: Result<Submission, ExportError>| read.map_err(|e| e.to_string());
             match rows {
                 KoboRows::Csv {
                     mut csv,
                     headers,
                     first,
                 } => {
-                    let columns = form.columns(headers.iter()).map_err(Failure::invalid)?;
+                    let columns = form.columns(headers.iter()).map_err(invalid)?;
                     for record in first.into_iter().chain(csv.records()) {
                         let (line, read) = match record {
                             Ok(r) => (
                                 records::csv_line(r.position()),
-                                form.read(&columns, r.iter()),
+                                said(form.read(&columns, r.iter())),
                             ),
                             Err(e) => {
                                 (records::csv_line(e.position()), Err(records::csv_error(&e)))
@@ -245,7 +247,7 @@ pub fn run(
                     for (i, submission) in submissions.iter().enumerate() {
                         let place =
                             records::Place::Submission(i + 1, records::submission_id(submission));
-                        let read = as_record(form.read_json(submission));
+                        let read = as_record(said(form.read_json(submission)));
                         score(i + 1, &place.to_string(), read, out)?;
                     }
                 }
@@ -284,6 +286,11 @@ pub fn run(
     Ok(if counts.failed > 0 { EXIT_INVALID } else { 0 })
 }
 
+/// An export that cannot be read as a whole, in the command line's English.
+fn invalid(error: ExportError) -> Failure {
+    Failure::invalid(error.to_string())
+}
+
 /// An export of the form, opened: the pack its form was written from, and its rows.
 struct KoboInput {
     pack: Pack,
@@ -314,7 +321,7 @@ impl KoboInput {
             reader
                 .read_to_string(&mut text)
                 .map_err(|e| Failure::io(format!("cannot read the input: {e}")))?;
-            let submissions = form_export::json_submissions(&text).map_err(Failure::invalid)?;
+            let submissions = form_export::json_submissions(&text).map_err(invalid)?;
             let hint = submissions.first().and_then(form_export::json_pack_hint);
             (hint, KoboRows::Json(submissions))
         } else {
@@ -324,7 +331,7 @@ impl KoboInput {
                 .from_reader(reader);
             let headers = csv
                 .headers()
-                .map_err(|e| Failure::invalid(format!("cannot read the CSV header: {e}")))?
+                .map_err(|e| Failure::invalid(records::csv_header_error(&e)))?
                 .clone();
             let first = csv.records().next();
             let hint = match &first {

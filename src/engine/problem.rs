@@ -417,6 +417,24 @@ impl fmt::Display for Problem {
     }
 }
 
+/// For the tests of every kind of a problem type: each one's Spanish differs from its
+/// English and holds none of the `english` words, and its `Display` is the English.
+#[cfg(test)]
+pub(crate) fn assert_worded_apart<P: fmt::Debug + fmt::Display>(
+    problems: &[P],
+    message: impl Fn(&P, Locale) -> String,
+    english: &[&str],
+) {
+    for p in problems {
+        let (es, en) = (message(p, Locale::Es), message(p, Locale::En));
+        assert_ne!(es, en, "{p:?}");
+        for word in english {
+            assert!(!es.contains(word), "{es:?} says {word:?}");
+        }
+        assert_eq!(p.to_string(), en);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,16 +526,13 @@ mod tests {
 
     #[test]
     fn every_problem_is_worded_in_spanish_and_english() {
-        for p in every_kind() {
-            let (es, en) = (p.message(Locale::Es), p.message(Locale::En));
-            assert_ne!(es, en, "{p:?}");
-            for english in [
+        assert_worded_apart(
+            &every_kind(),
+            Problem::message,
+            &[
                 "expected", "found", "unknown", "missing", "longer", "appears",
-            ] {
-                assert!(!es.contains(english), "{es:?} says {english:?}");
-            }
-            assert_eq!(p.to_string(), en);
-        }
+            ],
+        );
         assert_eq!(
             Problem::UnknownValue {
                 value: "fibra".into(),

@@ -8,12 +8,18 @@
 //! `SubmissionDate`, `end`, `start`) and its name (`instanceName`, when the form sets one) and
 //! is otherwise ignored.
 //!
-//! Every problem names its column; callers add the row. Pure: text in, profiles out.
+//! Every problem names its column; callers add the row. Problems are data
+//! ([`ExportProblem`], worded in Spanish and English by `super::problem`). Pure: text in,
+//! profiles out.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value as Json};
 
+pub use super::problem::{
+    at_column, unreadable_header, unreadable_record, CellProblem, ExportError, ExportProblem,
+    ProgrammeHint, Said,
+};
 use super::{build, is_xml_name, pack_of_form_id, Control, Form, Question, DONT_KNOW, PREFER_NOT};
 use crate::engine::profile::{decode_value, number_json, FieldKind, Value, PROFILE_SCHEMA};
 use crate::engine::{visible_questions, Locale, Pack, Profile};
@@ -175,24 +181,25 @@ pub fn is_export_json(head: &[u8]) -> bool {
 }
 
 /// The submissions of a JSON export, in order. Refuses text that is not one of the shapes.
-pub fn json_submissions(text: &str) -> Result<Vec<Json>, String> {
+pub fn json_submissions(text: &str) -> Result<Vec<Json>, ExportError> {
     let text = text.trim_start_matches('\u{feff}');
-    let json: Json =
-        serde_json::from_str(text).map_err(|e| format!("not a JSON export of submissions: {e}"))?;
+    let json: Json = serde_json::from_str(text).map_err(|e| ExportProblem::NotJson {
+        detail: e.to_string(),
+    })?;
     match json {
         Json::Array(list) => Ok(list),
-        Json::Object(mut map) => match ["results", "value"]
-            .iter()
-            .find_map(|k| match map.remove(*k) {
-                Some(Json::Array(list)) => Some(list),
-                _ => None,
-            }) {
-            Some(list) => Ok(list),
-            None => Err(
-                "not a JSON export of submissions: expected an array of submissions, or an object with 'results' (KoboToolbox) or 'value' (ODK Central)".into(),
-            ),
-        },
-        _ => Err("not a JSON export of submissions: expected an array of submissions".into()),
+        Json::Object(mut map) => {
+            match ["results", "value"]
+                .iter()
+                .find_map(|k| match map.remove(*k) {
+                    Some(Json::Array(list)) => Some(list),
+                    _ => None,
+                }) {
+                Some(list) => Ok(list),
+                None => Err(ExportProblem::NotSubmissions { object: true }.into()),
+            }
+        }
+        _ => Err(ExportProblem::NotSubmissions { object: false }.into()),
     }
 }
 
@@ -234,24 +241,18 @@ pub struct Reader<'p> {
     /// ambiguous).
     spellings: HashMap<String, Vec<Target>>,
     /// What a header error adds when it names a programme's questions the pack does not have.
-    programme_hint: &'static str,
+    programme_hint: ProgrammeHint,
 }
-
-/// How the command line reads a programme's questions: with the programme's pack.
-const PROGRAMME_HINT_CLI: &str = "give --pack <id>";
 
 /// The separators the tools join a group and a name with: Kobo `/` (or `.`), ODK Central `-`.
 const SEPARATORS: [char; 3] = ['/', '.', '-'];
 
 impl<'p> Reader<'p> {
     /// A reader for exports of `pack`'s form, in every language the pack has.
-    pub fn new(pack: &'p Pack) -> Result<Reader<'p>, String> {
-        let form = build(pack, &Locale::ALL).map_err(|e| {
-            format!(
-                "pack '{}' has no XLSForm to read exports of:\n  {}",
-                pack.data.id,
-                e.0.join("\n  ")
-            )
+    pub fn new(pack: &'p Pack) -> Result<Reader<'p>, ExportError> {
+        let form = build(pack, &Locale::ALL).map_err(|e| ExportProblem::NoForm {
+            pack: pack.data.id.clone(),
+            problems: e.0,
         })?;
         let mut spellings: HashMap<String, Vec<Target>> = HashMap::new();
         let mut add = |key: String, target: Target| {
@@ -310,14 +311,14 @@ impl<'p> Reader<'p> {
             pack,
             form,
             spellings,
-            programme_hint: PROGRAMME_HINT_CLI,
+            programme_hint: ProgrammeHint::GivePack,
         })
     }
 
     /// Says `hint` rather than the command line's `give --pack <id>` when a header names a
     /// programme's questions (`extra/…`) that the pack does not ask: the pages have no
     /// `--pack`.
-    pub fn with_programme_hint(mut self, hint: &'static str) -> Reader<'p> {
+    pub fn with_programme_hint(mut self, hint: ProgrammeHint) -> Reader<'p> {
         self.programme_hint = hint;
         self
     }
@@ -333,7 +334,7 @@ impl<'p> Reader<'p> {
     pub fn columns<'a>(
         &self,
         headers: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Columns, String> {
+    ) -> Result<Columns, ExportError> {
         let mut out = Columns {
             headers: Vec::new(),
             targets: Vec::new(),
@@ -353,11 +354,11 @@ impl<'p> Reader<'p> {
                     Some([one]) => Some(*one),
                     Some(many) => {
                         let names: Vec<String> = many.iter().map(|t| self.describe(*t)).collect();
-                        ambiguous.push(format!("'{h}' (could be {})", names.join(" or ")));
+                        ambiguous.push((h.to_string(), names));
                         None
                     }
                     None => {
-                        unknown.push(format!("'{h}'"));
+                        unknown.push(h.to_string());
                         None
                     }
                 },
@@ -367,38 +368,27 @@ impl<'p> Reader<'p> {
         }
         let mut problems = Vec::new();
         if !unknown.is_empty() {
-            let programme = unknown.iter().any(|h| h.starts_with("'extra"))
+            let programme = unknown.iter().any(|h| h.starts_with("extra"))
                 && !self
                     .form
                     .questions
                     .iter()
                     .any(|q| q.path.starts_with("extra."));
-            problems.push(format!(
-                "column(s) {} are not in form {} (pack {} {}); columns are the form's names with their groups (connectivity/internet, or joined by '.' or '-'), the labels of its questions, one 0/1 column per choice of a multiple choice (connectivity/devices/smartphone), country, label, and the export's metadata (_id, _uuid, _submission_time, start, end, meta/instanceID, …){}",
-                unknown.join(", "),
-                self.form.id,
-                self.pack.data.id,
-                self.pack.data.version,
-                if programme {
-                    format!(
-                        "; a programme's questions (extra/…) are read with its pack: {}",
-                        self.programme_hint
-                    )
-                } else {
-                    String::new()
-                }
-            ));
+            problems.push(ExportProblem::UnknownColumns {
+                columns: unknown,
+                form: self.form.id.clone(),
+                pack: self.pack.data.id.clone(),
+                version: self.pack.data.version.clone(),
+                programme: programme.then_some(self.programme_hint),
+            });
         }
         if !ambiguous.is_empty() {
-            problems.push(format!(
-                "column(s) {} could mean more than one question; name them with their groups",
-                ambiguous.join(", ")
-            ));
+            problems.push(ExportProblem::AmbiguousColumns { columns: ambiguous });
         }
         if problems.is_empty() {
             Ok(out)
         } else {
-            Err(problems.join("; "))
+            Err(ExportError(problems))
         }
     }
 
@@ -420,7 +410,7 @@ impl<'p> Reader<'p> {
         &self,
         columns: &Columns,
         cells: impl IntoIterator<Item = &'a str>,
-    ) -> Result<Submission, String> {
+    ) -> Result<Submission, ExportError> {
         let mut problems = Vec::new();
         let mut id: Option<(u8, String)> = None;
         let mut instance: Option<(u8, String)> = None;
@@ -458,12 +448,11 @@ impl<'p> Reader<'p> {
                 Target::Label => label = Some(cell.to_string()),
                 Target::Question(q) => {
                     if let Some((other, _)) = whole.insert(q, (col, cell)) {
-                        problems.push(format!(
-                            "columns '{}' and '{}' both answer {}",
-                            columns.headers[other],
-                            columns.headers[col],
-                            self.form.questions[q].xml_path()
-                        ));
+                        problems.push(ExportProblem::BothAnswer {
+                            first: columns.headers[other].clone(),
+                            second: columns.headers[col].clone(),
+                            question: self.form.questions[q].xml_path(),
+                        });
                     }
                 }
                 Target::Choice(q, c) => split.entry(q).or_default().push((col, c, cell)),
@@ -485,8 +474,10 @@ impl<'p> Reader<'p> {
         let mut blank_sets = Vec::new();
         for (i, q) in self.form.questions.iter().enumerate() {
             let from_whole = whole.get(&i).map(|&(col, cell)| {
-                self.answer(q, cell)
-                    .map_err(|m| format!("column '{}': {m}", columns.headers[col]))
+                self.answer(q, cell).map_err(|problem| ExportProblem::Cell {
+                    column: columns.headers[col].clone(),
+                    problem,
+                })
             });
             let answer = match (from_whole, split.get(&i)) {
                 (None, None) => None,
@@ -506,20 +497,20 @@ impl<'p> Reader<'p> {
                     let kind = &self.pack.fields()[q.field].kind;
                     match decode_value(kind, &value) {
                         Ok(_) => insert(&mut root, &q.path, value),
-                        Err(m) => problems.push(format!(
-                            "column '{}': {m}",
-                            self.column_of(i, &whole, &split, columns)
-                        )),
+                        Err(problem) => problems.push(ExportProblem::Cell {
+                            column: self.column_of(i, &whole, &split, columns),
+                            problem: CellProblem::Value(problem),
+                        }),
                     }
                 }
-                Some(Err(message)) => problems.push(message),
+                Some(Err(problem)) => problems.push(problem),
             }
         }
         if !problems.is_empty() {
-            return Err(problems.join("; "));
+            return Err(ExportError(problems));
         }
-        let mut profile = Profile::from_value(&Json::Object(root))
-            .map_err(|e| format!("the answers do not make a profile: {e}"))?;
+        let mut profile =
+            Profile::from_value(&Json::Object(root)).map_err(ExportProblem::NotAProfile)?;
         self.settle_blank_sets(&mut profile, &blank_sets);
         Ok(Submission {
             id: id.map(|(_, s)| s),
@@ -532,9 +523,9 @@ impl<'p> Reader<'p> {
     }
 
     /// One JSON submission (an object with `group/field` keys, or nested group objects).
-    pub fn read_json(&self, submission: &Json) -> Result<Submission, String> {
+    pub fn read_json(&self, submission: &Json) -> Result<Submission, ExportError> {
         let Json::Object(map) = submission else {
-            return Err("expected a submission object".into());
+            return Err(ExportProblem::NotASubmission.into());
         };
         let mut pairs = Vec::new();
         flatten("", map, &mut pairs);
@@ -560,7 +551,7 @@ impl<'p> Reader<'p> {
     }
 
     /// The answer one cell gives question `q`.
-    fn answer(&self, q: &Question, cell: &str) -> Result<Answer, String> {
+    fn answer(&self, q: &Question, cell: &str) -> Result<Answer, CellProblem> {
         if cell == DONT_KNOW || cell == PREFER_NOT {
             return Ok(Answer::Skip);
         }
@@ -570,10 +561,10 @@ impl<'p> Reader<'p> {
                 Some(c) => Ok(Answer::Value(q.choices[c].value.clone())),
                 None => match (kind, yes_no(cell)) {
                     (FieldKind::Bool { .. }, Some(b)) => Ok(Answer::Value(Json::Bool(b))),
-                    _ => Err(format!(
-                        "unknown choice '{cell}'; expected one of: {}",
-                        expected(q)
-                    )),
+                    _ => Err(CellProblem::UnknownChoice {
+                        cell: cell.to_string(),
+                        choices: expected(q),
+                    }),
                 },
             },
             Control::SelectMultiple => {
@@ -585,16 +576,18 @@ impl<'p> Reader<'p> {
                     return if tokens.len() == 1 {
                         Ok(Answer::Skip)
                     } else {
-                        Err(format!(
-                            "'{cell}' chooses \"No sé\" together with other answers"
-                        ))
+                        Err(CellProblem::DontKnowWithOthers {
+                            cell: cell.to_string(),
+                        })
                     };
                 }
                 let mut chosen = Vec::new();
                 for token in &tokens {
                     match q.choices.iter().position(|c| c.name == *token) {
                         Some(c) if chosen.contains(&c) => {
-                            return Err(format!("'{token}' is chosen twice"));
+                            return Err(CellProblem::ChosenTwice {
+                                item: token.to_string(),
+                            });
                         }
                         Some(c) => chosen.push(c),
                         // One label alone (an export with labels for values).
@@ -604,10 +597,10 @@ impl<'p> Reader<'p> {
                                 break;
                             }
                             None => {
-                                return Err(format!(
-                                    "unknown choice '{token}'; expected any of: {}",
-                                    expected(q)
-                                ))
+                                return Err(CellProblem::UnknownItem {
+                                    item: token.to_string(),
+                                    choices: expected(q),
+                                })
                             }
                         },
                     }
@@ -620,12 +613,16 @@ impl<'p> Reader<'p> {
                     Ok(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
                         Ok(Answer::Value(Json::from(x as i64)))
                     }
-                    _ => Err(format!("expected a whole number, found '{cell}'")),
+                    _ => Err(CellProblem::NotWhole {
+                        cell: cell.to_string(),
+                    }),
                 },
             },
             Control::Decimal => match cell.parse::<f64>() {
                 Ok(x) if x.is_finite() => Ok(Answer::Value(number_json(x))),
-                _ => Err(format!("expected a number, found '{cell}'")),
+                _ => Err(CellProblem::NotANumber {
+                    cell: cell.to_string(),
+                }),
             },
             Control::Text => Ok(Answer::Value(Json::String(cell.to_string()))),
         }
@@ -637,11 +634,11 @@ impl<'p> Reader<'p> {
         q: &Question,
         cells: &[(usize, Option<usize>, &str)],
         headers: &[String],
-    ) -> Result<Answer, String> {
+    ) -> Result<Answer, ExportProblem> {
         let mut chosen = Vec::new();
         let mut skip = false;
         for &(col, c, cell) in cells {
-            let ticked = tick(cell).map_err(|m| format!("column '{}': {m}", headers[col]))?;
+            let ticked = tick(cell, &headers[col])?;
             match (ticked, c) {
                 (false, _) => {}
                 (true, None) => skip = true,
@@ -653,10 +650,9 @@ impl<'p> Reader<'p> {
             }
         }
         if skip && !chosen.is_empty() {
-            return Err(format!(
-                "the 0/1 columns of {} choose \"No sé\" together with other answers",
-                q.xml_path()
-            ));
+            return Err(ExportProblem::TicksDontKnowWithOthers {
+                question: q.xml_path(),
+            });
         }
         if skip {
             return Ok(Answer::Skip);
@@ -704,23 +700,23 @@ enum Answer {
     Value(Json),
 }
 
-fn say(answer: &Answer) -> String {
+/// What an answer says, as a message quotes it.
+fn say(answer: &Answer) -> Said {
     match answer {
-        Answer::Skip => "\"No sé\"".into(),
-        Answer::Value(Json::Array(items)) if items.is_empty() => "none".into(),
-        Answer::Value(Json::Array(items)) => items
-            .iter()
-            .map(|v| match v {
-                Json::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-        Answer::Value(other) => other.to_string(),
+        Answer::Skip => Said::DontKnow,
+        Answer::Value(Json::Array(items)) => Said::Values(
+            items
+                .iter()
+                .map(|v| match v {
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect(),
+        ),
+        Answer::Value(other) => Said::Values(vec![other.to_string()]),
     }
 }
 
-/// A 0/1 column's cell.
 /// A multiple choice's answer: the values of the choices ticked (by index), in the form's
 /// order, as the app writes a set.
 fn set_answer(q: &Question, mut chosen: Vec<usize>) -> Answer {
@@ -733,11 +729,17 @@ fn set_answer(q: &Question, mut chosen: Vec<usize>) -> Answer {
     ))
 }
 
-fn tick(cell: &str) -> Result<bool, String> {
+/// A 0/1 column's cell, in column `column`.
+fn tick(cell: &str, column: &str) -> Result<bool, ExportProblem> {
     match cell {
         "1" => Ok(true),
         "0" => Ok(false),
-        other => yes_no(other).ok_or_else(|| format!("expected 1 or 0, found '{other}'")),
+        other => yes_no(other).ok_or_else(|| ExportProblem::Cell {
+            column: column.to_string(),
+            problem: CellProblem::NotATick {
+                cell: other.to_string(),
+            },
+        }),
     }
 }
 
@@ -749,9 +751,9 @@ fn agree(
     column: usize,
     cells: &[(usize, Option<usize>, &str)],
     headers: &[String],
-) -> Result<(), String> {
+) -> Result<(), ExportProblem> {
     for &(col, c, cell) in cells {
-        let ticked = tick(cell)?;
+        let ticked = tick(cell, &headers[col])?;
         let says = match (answer, c) {
             (Answer::Skip, c) => c.is_none(),
             (Answer::Value(_), None) => false,
@@ -759,12 +761,12 @@ fn agree(
             (Answer::Value(_), Some(_)) => false,
         };
         if ticked != says {
-            return Err(format!(
-                "column '{}' says {} but column '{}' says {cell}",
-                headers[column],
-                say(answer),
-                headers[col]
-            ));
+            return Err(ExportProblem::Disagree {
+                column: headers[column].clone(),
+                says: say(answer),
+                tick_column: headers[col].clone(),
+                tick: cell.to_string(),
+            });
         }
     }
     Ok(())
@@ -787,12 +789,13 @@ fn choice(q: &Question, cell: &str) -> Option<usize> {
     })
 }
 
-fn expected(q: &Question) -> String {
-    let mut names: Vec<&str> = q.choices.iter().map(|c| c.name.as_str()).collect();
+/// The names a choice's cell may be: its choices', and the reserved "No sé" where it has one.
+fn expected(q: &Question) -> Vec<String> {
+    let mut names: Vec<String> = q.choices.iter().map(|c| c.name.clone()).collect();
     if let Some(skip) = q.skip {
-        names.push(skip);
+        names.push(skip.to_string());
     }
-    names.join(", ")
+    names
 }
 
 fn yes_no(cell: &str) -> Option<bool> {
@@ -867,7 +870,7 @@ mod tests {
         packs::compile(id, &packs::builtin(), None).pack.unwrap()
     }
 
-    fn read(pack: &Pack, csv: &str) -> Vec<Result<Submission, String>> {
+    fn read(pack: &Pack, csv: &str) -> Vec<Result<Submission, ExportError>> {
         let reader = Reader::new(pack).unwrap();
         let mut lines = csv.lines();
         let sep = if csv_separator(csv.as_bytes()) == b';' {
@@ -967,7 +970,8 @@ mod tests {
         let reader = Reader::new(&mx).unwrap();
         let err = reader
             .columns(["Conectividad/¿Qué vende su negocio?"])
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("'Conectividad/¿Qué vende su negocio?'"),
             "{err}"
@@ -1003,7 +1007,7 @@ mod tests {
              MX;wifi;7;smartphone dont_know;;200\n\
              MX;none;3;smartphone;1;30\n",
         );
-        let err = got[0].as_ref().unwrap_err();
+        let err = got[0].as_ref().unwrap_err().to_string();
         assert!(
             err.contains("column 'connectivity/internet': unknown choice 'wifi'; expected one of: none, intermittent, mobile_data, broadband, dont_know"),
             "{err}"
@@ -1020,7 +1024,7 @@ mod tests {
             err.contains("column 'owner/age': 200 is out of range"),
             "{err}"
         );
-        let err = got[1].as_ref().unwrap_err();
+        let err = got[1].as_ref().unwrap_err().to_string();
         assert!(
             err.contains("column 'connectivity/devices' says smartphone but column 'connectivity/devices/tablet' says 1"),
             "{err}"
@@ -1028,7 +1032,8 @@ mod tests {
         let reader = Reader::new(&mx).unwrap();
         let err = reader
             .columns(["country", "extra/apoyo", "wifi"])
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("'extra/apoyo', 'wifi' are not in form umbral_mx"),
             "{err}"

@@ -19,6 +19,7 @@
 //! (`umbral xlsform`), the tests read them directly.
 
 pub mod export;
+pub mod problem;
 mod xpath;
 
 use std::collections::BTreeMap;

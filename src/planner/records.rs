@@ -12,7 +12,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
 use crate::engine::{Locale, Profile};
-use crate::form::export::{self as form_export, Reader, Submission};
+use crate::form::export::{self as form_export, ExportError, ExportProblem, Reader, Submission};
 use crate::workspace::handoff::HandoffError;
 use crate::workspace::{Enterprise, Outcomes, TAG_FIELDS};
 
@@ -266,7 +266,8 @@ impl std::fmt::Display for Place {
 }
 
 /// The records of an export, each where it is and its submission or why it cannot be read.
-pub type ExportRecords<'r> = Box<dyn Iterator<Item = (Place, Result<Submission, String>)> + 'r>;
+pub type ExportRecords<'r> =
+    Box<dyn Iterator<Item = (Place, Result<Submission, ExportError>)> + 'r>;
 
 /// A whole export held in memory (CSV with `,` or `;`, or JSON), opened: which pack its form
 /// was written from, and its records read with that pack's [`Reader`]. `umbral batch` reads
@@ -288,7 +289,7 @@ enum ExportRows<'t> {
 impl<'t> ExportFile<'t> {
     /// Opens `text`, an export by [`is_export`]. Refuses JSON that is not a list of
     /// submissions and CSV whose header cannot be read, saying why.
-    pub fn open(text: &'t str) -> Result<ExportFile<'t>, String> {
+    pub fn open(text: &'t str) -> Result<ExportFile<'t>, ExportError> {
         let head = &text.as_bytes()[..text.len().min(EXPORT_HEAD_BYTES)];
         if form_export::is_export_json(head) {
             let submissions = form_export::json_submissions(text)?;
@@ -302,7 +303,9 @@ impl<'t> ExportFile<'t> {
             .from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|e| format!("cannot read the CSV header: {e}"))?
+            .map_err(|e| ExportProblem::UnreadableHeader {
+                detail: e.to_string(),
+            })?
             .clone();
         let first = reader.records().next();
         let pack_hint = match &first {
@@ -328,7 +331,7 @@ impl<'t> ExportFile<'t> {
     /// The records, in order, each read with `reader` (the hinted pack's): where it is, and
     /// its submission or why it cannot be read. A CSV header that does not map is refused
     /// whole, naming its columns.
-    pub fn submissions<'r>(self, reader: &'r Reader<'_>) -> Result<ExportRecords<'r>, String>
+    pub fn submissions<'r>(self, reader: &'r Reader<'_>) -> Result<ExportRecords<'r>, ExportError>
     where
         't: 'r,
     {
@@ -340,12 +343,20 @@ impl<'t> ExportFile<'t> {
             } => {
                 let columns = reader.columns(headers.iter())?;
                 let records = first.into_iter().chain(csv.into_records());
-                Ok(Box::new(records.map(move |record| match record {
-                    Ok(r) => (
-                        Place::Line(csv_line(r.position())),
-                        reader.read(&columns, r.iter()),
-                    ),
-                    Err(e) => (Place::Line(csv_line(e.position())), Err(csv_error(&e))),
+                Ok(Box::new(records.map(move |record| {
+                    match record {
+                        Ok(r) => (
+                            Place::Line(csv_line(r.position())),
+                            reader.read(&columns, r.iter()),
+                        ),
+                        Err(e) => (
+                            Place::Line(csv_line(e.position())),
+                            Err(ExportProblem::UnreadableRecord {
+                                detail: e.to_string(),
+                            }
+                            .into()),
+                        ),
+                    }
                 })))
             }
             ExportRows::Json(list) => Ok(Box::new(list.into_iter().enumerate().map(
@@ -385,8 +396,10 @@ pub enum RecordError {
     },
     /// A CSV record the tokenizer could not read (its own words after).
     BadCsvRecord { detail: String },
-    /// Said by the CSV reader (its own words, in English).
-    Read(String),
+    /// A CSV header the tokenizer could not read (its own words after).
+    BadCsvHeader { detail: String },
+    /// CSV columns that are not profile paths, as written.
+    UnknownColumns { columns: Vec<String> },
 }
 
 /// What a CSV cell should have been.
@@ -423,11 +436,27 @@ impl RecordError {
                     format!("expected {what}, found '{cell}' at $.{path}")
                 }
             }
-            RecordError::BadCsvRecord { detail } if es => {
-                format!("no se puede leer este registro del CSV: {detail}")
+            RecordError::BadCsvRecord { detail } => form_export::unreadable_record(detail, locale),
+            RecordError::BadCsvHeader { detail } => form_export::unreadable_header(detail, locale),
+            RecordError::UnknownColumns { columns } => {
+                let known: Vec<&str> = core_fields().iter().map(|f| f.path.as_str()).collect();
+                let known = format!("schema, label, country, {}, extra.<id>", known.join(", "));
+                let unknown = columns.join(", ");
+                match (es, columns.len()) {
+                    (false, _) => format!(
+                        "unknown CSV column(s) {unknown}; columns are dotted profile paths: {known}"
+                    ),
+                    (true, n) => format!(
+                        "el CSV tiene {} de un perfil: {unknown}; las columnas son los nombres de \
+                         los datos de un perfil, con puntos: {known}",
+                        if n == 1 {
+                            "una columna que no es"
+                        } else {
+                            "columnas que no son"
+                        }
+                    ),
+                }
             }
-            RecordError::BadCsvRecord { detail } => format!("unreadable CSV record: {detail}"),
-            RecordError::Read(words) => words.clone(),
         }
     }
 }
@@ -455,7 +484,7 @@ pub struct CsvColumns(Vec<Column>);
 impl CsvColumns {
     /// Reads the header. Every column must be `schema`, `label`, `country`, a dotted profile
     /// path or `extra.<id>`; the error lists every unknown one and what is accepted.
-    pub fn new<'a>(headers: impl IntoIterator<Item = &'a str>) -> Result<CsvColumns, String> {
+    pub fn new<'a>(headers: impl IntoIterator<Item = &'a str>) -> Result<CsvColumns, RecordError> {
         let mut out = Vec::new();
         let mut unknown = Vec::new();
         for h in headers {
@@ -475,12 +504,7 @@ impl CsvColumns {
             });
         }
         if !unknown.is_empty() {
-            let known: Vec<&str> = core_fields().iter().map(|f| f.path.as_str()).collect();
-            return Err(format!(
-                "unknown CSV column(s) {}; columns are dotted profile paths: schema, label, country, {}, extra.<id>",
-                unknown.join(", "),
-                known.join(", ")
-            ));
+            return Err(RecordError::UnknownColumns { columns: unknown });
         }
         Ok(CsvColumns(out))
     }
@@ -591,9 +615,14 @@ fn guess(cell: &str) -> Json {
     }
 }
 
-/// The message for a CSV record the tokenizer could not read.
+/// The message for a CSV record the tokenizer could not read, in English (the command line's).
 pub fn csv_error(e: &csv::Error) -> String {
-    format!("unreadable CSV record: {e}")
+    form_export::unreadable_record(&e.to_string(), Locale::En)
+}
+
+/// The message for a CSV header the tokenizer could not read, in English (the command line's).
+pub fn csv_header_error(e: &csv::Error) -> String {
+    form_export::unreadable_header(&e.to_string(), Locale::En)
 }
 
 /// The line a CSV record or error starts on (1-based; the header is line 1). The reader counts
@@ -638,7 +667,9 @@ impl<'a> Records<'a> {
                 let mut reader = csv_builder().from_reader(text.as_bytes());
                 let header = reader
                     .headers()
-                    .map_err(|e| format!("cannot read the CSV header: {e}"))
+                    .map_err(|e| RecordError::BadCsvHeader {
+                        detail: e.to_string(),
+                    })
                     .and_then(|h| CsvColumns::new(h.iter()));
                 match header {
                     Ok(columns) => Inner::Csv {
@@ -646,7 +677,7 @@ impl<'a> Records<'a> {
                         columns,
                         record: csv::StringRecord::new(),
                     },
-                    Err(message) => Inner::Failed(Some(RecordError::Read(message))),
+                    Err(error) => Inner::Failed(Some(error)),
                 }
             }
         };
@@ -813,8 +844,11 @@ mod tests {
         assert_eq!(file.pack_hint(), Some("mx"));
         let pack = mx();
         let reader = Reader::new(&pack).unwrap();
-        let rows: Vec<(Place, Result<Submission, String>)> =
-            file.submissions(&reader).unwrap().collect();
+        let rows: Vec<(Place, Result<Submission, String>)> = file
+            .submissions(&reader)
+            .unwrap()
+            .map(|(place, read)| (place, read.map_err(|e| e.to_string())))
+            .collect();
         let places: Vec<String> = rows.iter().map(|(p, _)| p.to_string()).collect();
         assert_eq!(places, ["line 2", "line 3", "line 4", "line 5"]);
         assert_eq!(rows[0].1.as_ref().unwrap().instance.as_deref(), Some("u1"));
@@ -833,7 +867,8 @@ mod tests {
         let file = ExportFile::open("country;wifi\nMX;1\n").unwrap();
         let err = file.submissions(&reader).err().unwrap();
         assert!(
-            err.starts_with("column(s) 'wifi' are not in form umbral_mx"),
+            err.to_string()
+                .starts_with("column(s) 'wifi' are not in form umbral_mx"),
             "{err}"
         );
     }
@@ -847,8 +882,11 @@ mod tests {
         assert_eq!(file.pack_hint(), Some("mx"));
         let pack = mx();
         let reader = Reader::new(&pack).unwrap();
-        let rows: Vec<(Place, Result<Submission, String>)> =
-            file.submissions(&reader).unwrap().collect();
+        let rows: Vec<(Place, Result<Submission, String>)> = file
+            .submissions(&reader)
+            .unwrap()
+            .map(|(place, read)| (place, read.map_err(|e| e.to_string())))
+            .collect();
         assert_eq!(rows[0].0.to_string(), "submission 1 (_id 7)");
         assert_eq!(rows[1].0, Place::Submission(2, Some("_id 8".into())));
         assert_eq!(rows[1].0.number(), 2);
@@ -869,5 +907,11 @@ mod tests {
             .as_ref()
             .unwrap_err()
             .starts_with("unknown CSV column(s) internet;"));
+        let error = CsvColumns::new(["country", "internet", "wifi"])
+            .err()
+            .unwrap();
+        assert!(error
+            .message(Locale::Es)
+            .starts_with("el CSV tiene columnas que no son de un perfil: internet, wifi; las columnas son los nombres de los datos de un perfil, con puntos: schema, label, country, "));
     }
 }

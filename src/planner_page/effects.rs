@@ -114,7 +114,7 @@ async fn import_export(
     let whole = || w.whole_file.to_string();
     let file = match ExportFile::open(text) {
         Ok(file) => file,
-        Err(error) => return Imported::refused(name, whole(), import::record_error(error, w)),
+        Err(error) => return Imported::refused(name, whole(), import::record_error(&error, w)),
     };
     let Some(id) = file.pack_hint().map(str::to_string) else {
         return Imported::refused(name, whole(), w.export_no_pack.to_string());
@@ -132,20 +132,17 @@ async fn import_export(
     };
     let reader = match Reader::new(&pack) {
         Ok(reader) => reader.with_programme_hint(import::PROGRAMME_HINT),
-        Err(message) => return Imported::refused(name, whole(), message),
+        Err(error) => return Imported::refused(name, whole(), import::record_error(&error, w)),
     };
-    let rows = match file.submissions(&reader) {
-        Ok(rows) => rows,
-        Err(error) => {
-            let place = format!("{} 1", w.line);
-            return Imported::refused(name, place, import::record_error(error, w));
-        }
+    let records = match import::export_records(file, &reader, w) {
+        Ok(records) => records,
+        Err((place, message)) => return Imported::refused(name, place, message),
     };
-    let records = rows.map(|(place, read)| {
-        let read = read
-            .map(|s| Record::Export(s.profile, pack.clone()))
-            .map_err(|e| import::record_error(e, w));
-        (import::export_place(place, w), read)
+    let records = records.map(|(place, read)| {
+        (
+            place,
+            read.map(|profile| Record::Export(profile, pack.clone())),
+        )
     });
     let mut imported = Imported::new(name);
     score_all(ctx, dispatch, records, w, &mut imported).await;

@@ -8,8 +8,9 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use crate::engine::{Locale, Pack, Profile};
+use crate::form::export::{ExportError, ProgrammeHint, Reader};
 use crate::planner::before_after::History;
-use crate::planner::records::{self, Followed, Format, Place, Records};
+use crate::planner::records::{self, ExportFile, Followed, Format, Place, Records};
 use crate::planner::{self, Assessment};
 
 use super::words::Words;
@@ -26,18 +27,35 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What the planner says a programme's questions need in an export's CSV: it has no
 /// `--pack`.
-pub const PROGRAMME_HINT: &str = "export the submissions as JSON (KoboToolbox's names its form), or score them with `umbral batch --pack <id>`";
+pub const PROGRAMME_HINT: ProgrammeHint = ProgrammeHint::JsonOrBatch;
 
 /// The id of the pack for `country`, if the page has one.
 pub fn country_pack(country: &str) -> Option<&'static str> {
     PACKS.iter().find(|(c, _)| *c == country).map(|(_, id)| *id)
 }
 
-/// The text of an error of the record reader ([`crate::planner::records`], and the export
-/// reader behind it), as the page shows it. The one place a record error becomes words: when
-/// those errors get their own type, only this changes.
-pub fn record_error(error: String, _w: &Words) -> String {
-    error
+/// The text of an error of the export reader ([`crate::form::export`], and
+/// [`crate::planner::records::ExportFile`] over it), as the page shows it: in the page's
+/// language.
+pub fn record_error(error: &ExportError, w: &Words) -> String {
+    error.message(w.locale)
+}
+
+/// The records of an export (opened, its pack's `reader` made), each named by its place in
+/// the page's words with its profile or its problem in the page's language; or, when the
+/// header does not map, the file refused whole: where (line 1) and why.
+pub fn export_records<'r>(
+    file: ExportFile<'r>,
+    reader: &'r Reader<'_>,
+    w: &'r Words,
+) -> Result<impl Iterator<Item = (String, Result<Profile, String>)> + 'r, (String, String)> {
+    let rows = file
+        .submissions(reader)
+        .map_err(|error| (format!("{} 1", w.line), record_error(&error, w)))?;
+    Ok(rows.map(move |(place, read)| {
+        let read = read.map(|s| s.profile).map_err(|e| record_error(&e, w));
+        (export_place(place, w), read)
+    }))
 }
 
 /// One assessment kept: the pack it was scored with and what the summary needs of it.

@@ -29,13 +29,65 @@
 //! characters of the instance id>` or `Kobo/ODK #<row>`. Its region and sector are the
 //! profile's. Pure: no clock, the submission's times only.
 
+use std::fmt;
+
+use super::handoff::HandoffErrors;
 use super::{clean_name, is_id, time, Enterprise, Fnv, Visit, MAX_ID_LEN};
 use crate::engine::profile::{core_field, core_fields, encode_value};
 use crate::engine::Locale;
-use crate::form::export::Submission;
+use crate::form::export::{at_column, ExportError, Submission};
 
 /// What every id of an imported submission starts with.
 pub const ID_PREFIX: &str = "kobo-";
+
+/// Why a submission of an export is not imported: worded in Spanish and English; `Display`
+/// is the English.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmissionProblem {
+    /// The export reader's problems with the submission (its cells, its answers).
+    Read(ExportError),
+    /// None of the columns that date a visit.
+    NoDate,
+    /// A date column's cell that is not a date and time.
+    NotADate { column: String, written: String },
+    /// The enterprise it makes is not one a hand-off file could hold.
+    Invalid(HandoffErrors),
+}
+
+impl SubmissionProblem {
+    /// The problem in `locale`, without where it is.
+    pub fn message(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self {
+            SubmissionProblem::Read(error) => error.message(locale),
+            SubmissionProblem::NoDate if es => "sin fecha: el envío no tiene ninguna de las \
+                 columnas _submission_time, SubmissionDate, end o start, que dan la fecha de su \
+                 visita"
+                .into(),
+            SubmissionProblem::NoDate => "no date: the submission has none of the columns \
+                 _submission_time, SubmissionDate, end or start, which date its visit"
+                .into(),
+            SubmissionProblem::NotADate { column, written } => {
+                let what = if es {
+                    format!("'{written}' no es una fecha con hora (como 2026-12-02T15:04:05)")
+                } else {
+                    format!("'{written}' is not a date and time (such as 2026-12-02T15:04:05)")
+                };
+                at_column(column, &what, locale)
+            }
+            SubmissionProblem::Invalid(errors) => {
+                let all: Vec<String> = errors.0.iter().map(|e| e.message(locale)).collect();
+                all.join("; ")
+            }
+        }
+    }
+}
+
+impl fmt::Display for SubmissionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
 
 /// The enterprise, with its one visit, that one submission of an export of form `form_id`
 /// stands for; `row` is where it is in the file (a CSV line or the n-th JSON submission),
@@ -44,20 +96,14 @@ pub fn enterprise(
     form_id: &str,
     row: usize,
     submission: &Submission,
-) -> Result<Enterprise, String> {
+) -> Result<Enterprise, SubmissionProblem> {
     let (column, written) = match (&submission.submitted, &submission.submitted_column) {
         (Some(value), column) => (column.as_deref().unwrap_or("_submission_time"), value),
-        (None, _) => {
-            return Err(
-                "no date: the submission has none of the columns _submission_time, SubmissionDate, end or start, which date its visit"
-                    .into(),
-            )
-        }
+        (None, _) => return Err(SubmissionProblem::NoDate),
     };
-    let moment = time::utc_from_iso(written).ok_or_else(|| {
-        format!(
-            "column '{column}': '{written}' is not a date and time (such as 2026-12-02T15:04:05)"
-        )
+    let moment = time::utc_from_iso(written).ok_or_else(|| SubmissionProblem::NotADate {
+        column: column.to_string(),
+        written: written.clone(),
     })?;
     let date = &written.trim()[..10];
     let id = record_id(row, submission);
@@ -84,14 +130,7 @@ pub fn enterprise(
     enterprise
         .visits
         .push(Visit::new(&id, date, profile.to_value(), device, &moment));
-    enterprise.validate().map_err(|errors| {
-        errors
-            .0
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    enterprise.validate().map_err(SubmissionProblem::Invalid)?;
     Ok(enterprise)
 }
 
@@ -307,13 +346,19 @@ mod tests {
         let mut s = submission(serde_json::json!({"schema": "umbral.profile/2", "country": "MX"}));
         s.submitted = Some("ayer".into());
         s.submitted_column = Some("end".into());
+        let problem = enterprise("umbral_mx", 2, &s).unwrap_err();
         assert_eq!(
-            enterprise("umbral_mx", 2, &s).unwrap_err(),
+            problem.to_string(),
             "column 'end': 'ayer' is not a date and time (such as 2026-12-02T15:04:05)"
+        );
+        assert_eq!(
+            problem.message(Locale::Es),
+            "columna 'end': 'ayer' no es una fecha con hora (como 2026-12-02T15:04:05)"
         );
         s.submitted = None;
         assert!(enterprise("umbral_mx", 2, &s)
             .unwrap_err()
+            .to_string()
             .starts_with("no date: the submission has none of the columns _submission_time"));
     }
 

@@ -24,7 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::engine::{Locale, Pack};
-use crate::form::export::Reader;
+use crate::form::export::{ProgrammeHint, Reader};
 use crate::planner::records::{self as profile_files, ExportFile, Place};
 use crate::workspace::{handoff, merge_changes, submissions, Enterprise};
 
@@ -262,7 +262,7 @@ async fn read_export(
 ) -> Result<(Vec<Enterprise>, Option<String>), Imported> {
     let w = super::words::words(locale);
     let problem = |detail: String| Imported::Problem(format!("{} {detail}", w.export_unreadable));
-    let file = ExportFile::open(text).map_err(problem)?;
+    let file = ExportFile::open(text).map_err(|e| problem(e.message(locale)))?;
     let id = file
         .pack_hint()
         .filter(|id| profile_files::is_pack_file_id(id))
@@ -271,19 +271,22 @@ async fn read_export(
     let pack = fetch_pack(&id)
         .await
         .map_err(|why| problem(format!("{} {why}", w.export_pack_missing)))?;
+    // A programme's questions in CSV: the workspace has no `--pack`, so JSON, which names
+    // its form.
     let reader = Reader::new(&pack)
-        .map_err(problem)?
-        .with_programme_hint(PROGRAMME_HINT);
+        .map_err(|e| problem(e.message(locale)))?
+        .with_programme_hint(ProgrammeHint::Json);
     let form_id = reader.form().id.clone();
     let rows = file
         .submissions(&reader)
-        .map_err(|m| problem(format!("{} 1: {m}", w.export_line)))?;
+        .map_err(|e| problem(format!("{} 1: {}", w.export_line, e.message(locale))))?;
     let mut enterprises = Vec::new();
     let mut refused = Vec::new();
     for (place, read) in rows {
+        let read = read.map_err(submissions::SubmissionProblem::Read);
         match read.and_then(|s| submissions::enterprise(&form_id, place.number(), &s)) {
             Ok(enterprise) => enterprises.push(enterprise),
-            Err(message) => {
+            Err(problem) => {
                 let place = match place {
                     Place::Line(n) => format!("{} {n}", w.export_line),
                     Place::Submission(n, None) => format!("{} {n}", w.export_submission),
@@ -291,16 +294,12 @@ async fn read_export(
                         format!("{} {n} ({id})", w.export_submission)
                     }
                 };
-                refused.push((place, message));
+                refused.push((place, problem.message(locale)));
             }
         }
     }
     Ok((enterprises, submissions::refused_summary(&refused, locale)))
 }
-
-/// What the workspace says a programme's questions need in an export's CSV: it has no
-/// `--pack`.
-const PROGRAMME_HINT: &str = "export the submissions as JSON (KoboToolbox's names its form)";
 
 /// Fetches the compiled pack `../packs/<id>.txt` from the worker (beside the page's
 /// `/taller/`, like the page's own packs) and links it.

@@ -401,15 +401,15 @@ describe('planner page', { skip: SKIP }, () => {
     const first = await files.nth(0).textContent();
     assert.match(first, /kobo-con-errores\.csv: 13 negocios leídos/);
     assert.match(first, /3 líneas con problemas/);
-    assert.match(first, /Línea 3: column 'connectivity\/internet': unknown choice 'wifi'; expected one of: /);
-    assert.match(first, /Línea 5: column 'owner\/age': 200 is out of range/);
-    assert.match(first, /Línea 6: unreadable CSV record/);
+    assert.match(first, /Línea 3: columna 'connectivity\/internet': 'wifi' no es una de las respuestas de esta pregunta; puede ser /);
+    assert.match(first, /Línea 5: columna 'owner\/age': 200 está fuera de rango/);
+    assert.match(first, /Línea 6: no se puede leer este registro del CSV/);
     const second = await files.nth(1).textContent();
     assert.match(second, /kobo-columna\.csv: 0 negocios leídos/);
-    assert.match(second, /Línea 1: column\(s\) 'internet_wifi' are not in form umbral_mx/);
+    assert.match(second, /Línea 1: la columna 'internet_wifi' no es del formulario umbral_mx/);
     const third = await files.nth(2).textContent();
     assert.match(third, /kobo-con-errores\.json: 1 negocio leído/);
-    assert.match(third, /Envío 2 \(_id 2001\): column 'extra\/apoyo': unknown choice 'dinero'/);
+    assert.match(third, /Envío 2 \(_id 2001\): columna 'extra\/apoyo': 'dinero' no es una de las respuestas de esta pregunta/);
     await page.getByTestId('conteo').filter({ hasText: '14 de 14' }).waitFor();
     // The command line names the same rows.
     for (const [file, places] of [[bad, ['line 3', 'line 5', 'line 6']], [badJson, ['submission 2 \\(_id 2001\\)']]]) {

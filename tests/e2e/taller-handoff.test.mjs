@@ -426,9 +426,9 @@ describe('KoboToolbox and ODK exports', () => {
     lines[5] = lines[5].split(';').slice(0, 10).join(';');
     const message = await importFile(a, 'kobo-con-errores.csv', lines.join('\r\n'));
     assert.match(message, /^Archivo recibido\. 13 empresas nuevas, 13 visitas nuevas\. 3 filas del archivo no se importaron porque tienen errores: /);
-    assert.match(message, /línea 3: column 'connectivity\/internet': unknown choice 'wifi'; expected one of: none, intermittent, mobile_data, broadband, dont_know; /);
-    assert.match(message, /línea 6: unreadable CSV record: /);
-    assert.match(message, /línea 8: column '_submission_time': 'ayer' is not a date and time \(such as 2026-12-02T15:04:05\)$/);
+    assert.match(message, /línea 3: columna 'connectivity\/internet': 'wifi' no es una de las respuestas de esta pregunta; puede ser none, intermittent, mobile_data, broadband, dont_know; /);
+    assert.match(message, /línea 6: no se puede leer este registro del CSV: /);
+    assert.match(message, /línea 8: columna '_submission_time': 'ayer' no es una fecha con hora \(como 2026-12-02T15:04:05\)$/);
     assert.equal((await readStore(a, 'enterprises')).length, 13);
     assert.match(await importFile(a, 'kobo-mx.csv', kobo()), /^Archivo recibido\. 3 empresas nuevas, 3 visitas nuevas\.$/);
     assert.equal((await readStore(a, 'visits')).length, 16);
