@@ -452,11 +452,21 @@ fn a_step_saved_is_noted_under_it_and_changes_no_answer() {
         model.step_note,
         Some((key("ana-1", "whatsapp-business"), StepNote::Saving))
     );
+    // A write that ended without a result (it failed) leaves the step as it was before.
+    model.update(Action::StepWritten(key("ana-1", "whatsapp-business")));
+    assert_eq!(model.step_note, None);
+    model.update(Action::StepSaving(key("ana-1", "whatsapp-business")));
     model.update(Action::StepStored(
         record.clone(),
         key("ana-1", "whatsapp-business"),
     ));
     assert_eq!(model.enterprise("ana"), Some(&record));
+    assert_eq!(
+        model.step_note,
+        Some((key("ana-1", "whatsapp-business"), StepNote::Saved))
+    );
+    // The write then ends: what it said stays.
+    model.update(Action::StepWritten(key("ana-1", "whatsapp-business")));
     assert_eq!(
         model.step_note,
         Some((key("ana-1", "whatsapp-business"), StepNote::Saved))

@@ -31,6 +31,8 @@ pub struct Ctx {
     pub(super) revisions: RefCell<HashMap<String, u32>>,
     pub(super) channel: Option<BroadcastChannel>,
     pub(super) fetching: RefCell<BTreeSet<String>>,
+    /// The steps whose save or confirmation is being written (see [`StepWrite`]).
+    steps_writing: RefCell<Vec<model::StepKey>>,
 }
 
 impl Ctx {
@@ -40,6 +42,7 @@ impl Ctx {
             revisions: RefCell::new(HashMap::new()),
             channel: BroadcastChannel::new(CHANNEL).ok(),
             fetching: RefCell::new(BTreeSet::new()),
+            steps_writing: RefCell::new(Vec::new()),
         }
     }
 
@@ -389,12 +392,58 @@ pub(super) fn store_step(
     dispatch: &Dispatch,
     record: EnterpriseRecord,
     base: u32,
-    key: model::StepKey,
+    write: StepWrite,
 ) {
-    let (shown, conflict, again) = (dispatch.clone(), dispatch.clone(), key.clone());
-    let saved = move |record| shown.dispatch(Action::StepStored(record, key));
-    let elsewhere = move |stored| conflict.dispatch(Action::StepConflict(stored, again));
+    let write = Rc::new(write);
+    let (shown, conflict, again) = (dispatch.clone(), dispatch.clone(), write.clone());
+    let saved = move |record| shown.dispatch(Action::StepStored(record, write.key.clone()));
+    let elsewhere =
+        move |stored| conflict.dispatch(Action::StepConflict(stored, again.key.clone()));
     save_enterprise_checked(ctx, dispatch, record, base, "step", saved, elsewhere);
+}
+
+/// A step's save or confirmation being written. While it lasts the step says "Guardando…"
+/// and another write of the same step is not started: two presses in one moment would write
+/// the same save twice, the second refused as if another tab had saved first. Dropped when
+/// the write is done, however it ended.
+pub(super) struct StepWrite {
+    ctx: Rc<Ctx>,
+    dispatch: Dispatch,
+    key: model::StepKey,
+}
+
+impl StepWrite {
+    /// Starts writing the step `key`, or `None` while a write of it is under way.
+    pub(super) fn begin(
+        ctx: &Rc<Ctx>,
+        dispatch: &Dispatch,
+        key: &model::StepKey,
+    ) -> Option<StepWrite> {
+        {
+            let mut writing = ctx.steps_writing.borrow_mut();
+            if writing.contains(key) {
+                return None;
+            }
+            writing.push(key.clone());
+        }
+        dispatch.dispatch(Action::StepSaving(key.clone()));
+        Some(StepWrite {
+            ctx: ctx.clone(),
+            dispatch: dispatch.clone(),
+            key: key.clone(),
+        })
+    }
+}
+
+impl Drop for StepWrite {
+    fn drop(&mut self) {
+        self.ctx
+            .steps_writing
+            .borrow_mut()
+            .retain(|k| *k != self.key);
+        self.dispatch
+            .dispatch(Action::StepWritten(self.key.clone()));
+    }
 }
 
 /// Writes a step confirmed done into the open visit (`Enterprise::confirm_step`): the
@@ -408,9 +457,12 @@ pub(super) fn confirm_step(
     confirmed: model::Confirmed,
     base: u32,
     visit_before: u32,
+    write: StepWrite,
 ) {
     let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
     wasm_bindgen_futures::spawn_local(async move {
+        // Held until the write is done.
+        let _write = write;
         let Some(db) = ctx.db() else { return };
         let visit_base = confirmed
             .visit

@@ -188,8 +188,9 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             // Already saved so: nothing to write.
                             dispatch.dispatch(Action::StepStored(record, key.clone()));
                         } else {
-                            dispatch.dispatch(Action::StepSaving(key.clone()));
-                            effects::store_step(&ctx, &dispatch, record, base, key.clone());
+                            if let Some(write) = effects::StepWrite::begin(&ctx, &dispatch, &key) {
+                                effects::store_step(&ctx, &dispatch, record, base, write);
+                            }
                         }
                     }
                     Err(error) => {
@@ -222,8 +223,12 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             visit,
                             changes,
                         };
-                        dispatch.dispatch(Action::StepSaving(key.clone()));
-                        effects::confirm_step(&ctx, &dispatch, confirmed, base, before.revision());
+                        if let Some(write) = effects::StepWrite::begin(&ctx, &dispatch, &key) {
+                            let revision = before.revision();
+                            effects::confirm_step(
+                                &ctx, &dispatch, confirmed, base, revision, write,
+                            );
+                        }
                     }
                     Err(error) => {
                         dispatch.dispatch(Action::StepRefused(key.clone(), error.message(locale)))

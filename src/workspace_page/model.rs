@@ -176,6 +176,9 @@ pub enum Action {
     Outcomes(Option<Outcomes>, String),
     /// A step's save or confirmation sent to be written.
     StepSaving(StepKey),
+    /// That write is done, however it ended: a step still shown as being saved (the write
+    /// failed, or stopped) is not any more.
+    StepWritten(StepKey),
     /// An enterprise written after a step of it was saved.
     StepStored(EnterpriseRecord, StepKey),
     /// A step's save was refused because another tab saved the enterprise first: the
@@ -628,6 +631,11 @@ impl Model {
                 m.open_visit_changed(&now);
             }
             Action::StepSaving(key) => m.step_note = Some((key, StepNote::Saving)),
+            Action::StepWritten(key) => {
+                if m.step_note == Some((key, StepNote::Saving)) {
+                    m.step_note = None;
+                }
+            }
             Action::StepStored(record, key) => {
                 m.upsert_enterprise(record);
                 m.step_note = Some((key, StepNote::Saved));
