@@ -204,6 +204,13 @@ fn reads_as_the_tree_reader_does(text: &str) {
                 let answers: Vec<Json> = p.visits.iter().map(|v| v.profile.to_value()).collect();
                 let stored: Vec<&Json> = s.visits.iter().map(|v| &v.profile).collect();
                 assert_eq!(answers.iter().collect::<Vec<_>>(), stored);
+                // Scored from either, the answers are the same.
+                for (parsed, stored) in p.visits.iter().zip(&s.visits) {
+                    assert_eq!(
+                        Profile::from_value(&stored.profile).as_ref(),
+                        Ok(&parsed.profile)
+                    );
+                }
                 assert_eq!(
                     (&p.id, &p.steps, p.step_counts()),
                     (&s.id, &s.steps, s.step_counts())
@@ -249,6 +256,44 @@ fn a_file_read_one_enterprise_at_a_time_reads_as_one_tree() {
             "\"notes\": \"",
             &format!(
                 "\"deep\": {}0{}, \"notes\": \"",
+                "[".repeat(124),
+                "]".repeat(124)
+            ),
+            1,
+        ),
+        // A member given twice: the one that does not count is still parsed by the tree
+        // reader, so a number out of range, a lone surrogate or nesting too deep in it refuses
+        // the file, read either way.
+        v3.replacen(
+            "\"exported_at\"",
+            "\"exported_at\": 1e400, \"exported_at\"",
+            1,
+        ),
+        v3.replacen(
+            "\"app_version\"",
+            "\"app_version\": \"\\ud800\", \"app_version\"",
+            1,
+        ),
+        v3.replacen(
+            "\"enterprises\": [",
+            "\"enterprises\": [1e400], \"enterprises\": [",
+            1,
+        ),
+        v3.replacen(
+            "\"schema\"",
+            &format!(
+                "\"deep\": {}{}, \"schema\"",
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            ),
+            1,
+        ),
+        // The same inside a visit: its first notes nested deeper than a tree of the whole file
+        // may go, though an enterprise alone could.
+        v3.replacen(
+            "\"notes\": \"",
+            &format!(
+                "\"notes\": {}0{}, \"notes\": \"",
                 "[".repeat(124),
                 "]".repeat(124)
             ),

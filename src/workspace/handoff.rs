@@ -379,18 +379,22 @@ fn read_text<A>(text: &str, answers: fn(Profile) -> A) -> Result<Read<A>, Handof
     }
 }
 
-/// Reads a file whose every part is right one enterprise at a time: the file's text is
-/// scanned once, and each enterprise parsed into JSON when its turn comes and dropped after.
-/// One JSON tree for a cohort's whole file (tens of megabytes) is most of the time and the
-/// memory of reading it, and the browser pays for both.
+/// Reads a file whose every part is right one enterprise at a time: the file's text is only
+/// skimmed to find where each member and each enterprise is, and each enterprise is parsed
+/// into JSON when its turn comes and dropped after. One JSON tree for a cohort's whole file
+/// (tens of megabytes) is most of the time and the memory of reading it, and the browser pays
+/// for both.
 ///
-/// `None` as soon as anything is not plainly right (text that is not JSON, a problem in the
-/// header or in any enterprise): the caller then reads the file as one tree with
-/// [`read_value`], which names every problem exactly as it always has. A file this reads gives
-/// what `read_value` gives; `tests/handoff.rs` holds the two equal.
+/// `None` as soon as anything is not plainly right: text that is not JSON, a member given
+/// twice (skimming does not check the one that does not count, which the tree reader parses),
+/// a problem in the header or in any enterprise. The caller then reads the file as one tree
+/// with [`read_value`], which names every problem as it always has. Everything that counts is
+/// parsed in full, each enterprise as deep in the file as it stands, so a file this reads
+/// reads the same as one tree; `tests/handoff.rs` and the fuzz target `handoff_file` hold the
+/// two equal.
 fn read_lazily<A>(text: &str, answers: fn(Profile) -> A) -> Option<Read<A>> {
     use serde_json::value::RawValue;
-    let members: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let Members(members) = serde_json::from_str(text).ok()?;
     let mut root = Map::new();
     let mut list: Vec<&RawValue> = Vec::new();
     for (key, raw) in members {
@@ -400,11 +404,48 @@ fn read_lazily<A>(text: &str, answers: fn(Profile) -> A) -> Option<Read<A>> {
         } else {
             serde_json::from_str(raw.get()).ok()?
         };
-        root.insert(key, value);
+        if root.insert(key, value).is_some() {
+            return None;
+        }
     }
     let (read, whole) = read_root(&root, Enterprises::Text(&list), answers).ok()?;
     let clean = whole && read.1.is_empty() && read.2.is_empty();
     clean.then_some(read)
+}
+
+/// A JSON object's members, each as its text, in file order.
+struct Members<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Members<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Members<'de>, M::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value()?));
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// One enterprise's text parsed as JSON as deep as it stands in a file (within the file's
+/// object and its list), so that it meets the parser's depth limit where the whole file
+/// would.
+fn parse_listed(raw: &serde_json::value::RawValue) -> Option<Json> {
+    let nested = format!("[[{}]]", raw.get());
+    let [[json]]: [[Json; 1]; 1] = serde_json::from_str(&nested).ok()?;
+    Some(json)
 }
 
 /// Reads a file already parsed as JSON: the valid enterprises, the header's problems, and the
@@ -431,8 +472,9 @@ enum Enterprises<'a> {
     Text(&'a [&'a serde_json::value::RawValue]),
 }
 
-/// Reads a file's top-level object and its enterprises. The flag is false when an
-/// enterprise's text was not JSON (the reading stopped there).
+/// Reads a file's top-level object and its enterprises. From text, the reading stops at the
+/// first problem (the file is then read again as one tree, which names them all): the flag
+/// is false when it stopped.
 fn read_root<A>(
     root: &Map<String, Json>,
     listed: Enterprises,
@@ -472,15 +514,20 @@ fn read_root<A>(
         Enterprises::Text(list) => list.len(),
     };
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(count);
+    let from_text = matches!(listed, Enterprises::Text(_));
     for i in 0..count {
+        if from_text && !(d.errors.is_empty() && refused.is_empty()) {
+            whole = false;
+            break;
+        }
         let parsed: Json;
         let value = match (listed, tree) {
-            (Enterprises::Text(list), _) => match serde_json::from_str(list[i].get()) {
-                Ok(json) => {
+            (Enterprises::Text(list), _) => match parse_listed(list[i]) {
+                Some(json) => {
                     parsed = json;
                     &parsed
                 }
-                Err(_) => {
+                None => {
                     whole = false;
                     break;
                 }

@@ -14,14 +14,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let whole = handoff::decode(text);
-    if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
-        let tree = handoff::decode_value(&json).map(|h| h.enterprises);
-        assert_eq!(
-            whole.as_ref().map_err(ToString::to_string),
-            tree.as_ref().map_err(ToString::to_string),
-            "read lazily, the file reads otherwise than as a tree"
-        );
-    }
+    let tree = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(json) => handoff::decode_value(&json)
+            .map(|h| h.enterprises)
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(format!("not a hand-off file: not valid JSON ({e})")),
+    };
+    assert_eq!(
+        whole.as_ref().map_err(ToString::to_string),
+        tree.as_ref().map_err(String::clone),
+        "read lazily, the file reads otherwise than as a tree"
+    );
     let Ok(partial) = handoff::decode_partial(text) else {
         assert!(whole.is_err(), "the import refused a file the whole-file reader accepts");
         return;
