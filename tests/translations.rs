@@ -74,6 +74,12 @@ fn every_text_of_every_pack_has_one_key() {
     ] {
         assert!(keys.iter().any(|k| k == key), "{key}");
     }
+    // Yes/no options by their value too; no item of any list is named by its place.
+    assert!(
+        keys.iter().any(|k| k.ends_with(".options[true].label")),
+        "{keys:?}"
+    );
+    assert!(!keys.iter().any(|k| k.contains("[#")), "{keys:?}");
 }
 
 #[test]
@@ -209,6 +215,21 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
     let c = &translation::coverage(&cl, &[core_file, cl_file.clone()])[0];
     assert_eq!((c.translated, c.total), (cl_texts.len(), cl_texts.len()));
 
+    // The nearest layer decides: Chile's own out-of-date translation of a text is out of date
+    // even where the core's file has it right.
+    let mut stale = cl_file.clone();
+    let core_key = core_texts[0].key.clone();
+    stale.texts.insert(
+        core_key.clone(),
+        translation::Translated {
+            es: "Otra cosa".into(),
+            text: "[prueba] Otra cosa".into(),
+        },
+    );
+    let core_again = read("rules/core/locales/xx.toml", &filled(&core_texts), &core);
+    let c = &translation::coverage(&cl, &[core_again, stale])[0];
+    assert_eq!(c.outdated, vec![core_key]);
+
     // The Spanish of a text changes: its translation is out of date, and the template asks for
     // it again, showing the old one.
     let mut changed = cl.clone();
@@ -272,6 +293,28 @@ fn validate_reports_each_language_and_translation_writes_the_file() {
         again.texts.values().filter(|t| !t.text.is_empty()).count(),
         half.len() - 1
     );
+    let written = pack_dir.join("locales/xx.toml");
+    let write = [
+        "translation",
+        "--pack",
+        dir_arg,
+        "--locale",
+        "xx",
+        "--write",
+    ];
+    let out = umbral(&write, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), file_text);
+    // A file there that cannot be read is left as it is, and nothing is written.
+    std::fs::write(&written, "").unwrap();
+    let out = umbral(&write, "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("nothing was written"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "");
 
     // A key the pack does not have fails validation, at its line.
     std::fs::write(

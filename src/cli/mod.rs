@@ -138,6 +138,10 @@ enum Command {
         /// The language's ISO 639 code: nah (Náhuatl), qu (Quechua), ay (Aymara), …
         #[arg(long)]
         locale: String,
+        /// Write it over rules/<pack>/locales/<code>.toml rather than print it (never
+        /// redirect the printout onto that file: the shell empties it before it is read).
+        #[arg(long)]
+        write: bool,
     },
     /// List a pack's catalog with costs, links and the month each was checked.
     Catalog {
@@ -320,7 +324,11 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             xlsform::run(&pack, &languages, output.as_deref(), out)
         }
         Command::Validate { dirs } => validate(&dirs, out),
-        Command::Translation { pack, locale } => translation::run(&pack, &locale, out),
+        Command::Translation {
+            pack,
+            locale,
+            write,
+        } => translation::run(&pack, &locale, write, out),
         Command::Catalog { pack, lang, format } => {
             let mut library = Library::new(Some(&pack))?;
             let pack = library.fixed()?;

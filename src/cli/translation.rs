@@ -3,6 +3,7 @@
 //! (`packs::translation`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
 use std::io::Write;
 use std::path::Path;
 
@@ -75,8 +76,13 @@ impl Checker {
                         read.extend(translation);
                     }
                 }
-                // The layer's own problems are reported when it is checked.
-                None => self.failed = true,
+                None => {
+                    eprintln!(
+                        "umbral: pack '{layer}' does not compile on its own (`umbral validate` \
+                         on its folder says why), so its translations cannot be checked"
+                    );
+                    self.failed = true;
+                }
             }
         }
         self.read.insert(layer.to_string(), read);
@@ -120,8 +126,11 @@ impl Checker {
 }
 
 /// `umbral translation`: the translation file of `pack`'s own layer in `code`, as a translator
-/// fills it in, built from the file there is (its translations kept) or from nothing.
-pub(super) fn run(pack: &str, code: &str, out: &mut dyn Write) -> Result<u8, Failure> {
+/// fills it in, built from the file there is (its translations kept) or from nothing; printed,
+/// or with `write` written over that file (through a new file renamed into place, so that a
+/// failed write leaves the old one whole). A file there that cannot be read is an error, and
+/// nothing is written: its translations would be lost.
+pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> Result<u8, Failure> {
     if !translation::is_locale_code(code) {
         return Err(Failure::invalid(format!(
             "'{code}' does not name a language to translate into: give its ISO 639 code, such as \
@@ -135,25 +144,60 @@ pub(super) fn run(pack: &str, code: &str, out: &mut dyn Write) -> Result<u8, Fai
         Some(id) => Some(library.get(id)?.data.clone()),
         None => None,
     };
-    let own_src: Vec<PackSource> = library
-        .sources
-        .iter()
-        .filter(|s| Path::new(&s.dir).join("pack.toml").is_file())
-        .cloned()
-        .collect();
-    let files = files(&own_src, &library.sources)?;
-    let mut own = None;
-    for file in files.get(&pack.data.id).into_iter().flatten() {
-        if translation::code_of(&file.path) == code {
-            let (read, problems) = translation::check(file, &pack.data);
-            print_diagnostics(&problems);
-            own = read;
-        }
+    // The pack's folder on disk: the one given, or rules/<id> here.
+    let dir = Path::new(pack_dir(&library, &pack.data.id)).to_path_buf();
+    if !dir.join("pack.toml").is_file() {
+        return Err(Failure::io(format!(
+            "pack '{}' has no folder here: give its folder (--pack rules/{0}) from the folder \
+             that holds rules/",
+            pack.data.id
+        )));
     }
+    let path = dir.join(LOCALES_DIR).join(format!("{code}.toml"));
+    let own = if path.is_file() {
+        let text = fs::read_to_string(&path)
+            .map_err(|e| Failure::io(format!("cannot read {}: {e}", path.display())))?;
+        let file = SourceFile {
+            path: path.display().to_string(),
+            text,
+        };
+        let (read, problems) = translation::check(&file, &pack.data);
+        print_diagnostics(&problems);
+        match read {
+            Some(read) => Some(read),
+            None => {
+                return Err(Failure::invalid(format!(
+                    "{} cannot be read as a translation (above), so nothing was written: mend \
+                     it, or move it away to start again",
+                    path.display()
+                )))
+            }
+        }
+    } else {
+        None
+    };
     let info = own
         .as_ref()
         .map_or_else(LocaleInfo::default, |t| t.info.clone());
     let text = translation::template(&pack.data, parent.as_ref(), code, own.as_ref(), &info);
-    out.write_all(text.as_bytes()).map_err(write_error)?;
+    if write {
+        let new = path.with_extension("toml.new");
+        fs::create_dir_all(dir.join(LOCALES_DIR))
+            .and_then(|()| fs::write(&new, &text))
+            .and_then(|()| fs::rename(&new, &path))
+            .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;
+        writeln!(out, "wrote {}", path.display()).map_err(write_error)?;
+    } else {
+        out.write_all(text.as_bytes()).map_err(write_error)?;
+    }
     Ok(0)
+}
+
+/// The folder `library` read the pack `id` from.
+fn pack_dir<'l>(library: &'l Library, id: &str) -> &'l str {
+    packs::pack_ids(&library.sources)
+        .iter()
+        .zip(&library.sources)
+        .find(|(x, _)| *x == id)
+        .map_or("", |(_, s)| s.dir.as_str())
 }

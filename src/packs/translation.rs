@@ -55,9 +55,11 @@ pub struct SourceText {
     pub es: String,
 }
 
-/// Every text of a pack, in the order the pack holds them, each with its key: the path to it
-/// through the pack's fields, each list item named by its `id` (else its `value`, else its
-/// place): `questions[sector].options[food].label`, `terms[iva].text`, `name`.
+/// Every text of a pack, each with its key: the path to it through the pack's fields, each
+/// list item named by its `id` (else its `value`: an option's, `true` or `false` for a yes/no
+/// one): `questions[sector].options[food].label`, `terms[iva].text`, `name`. An item with no
+/// name, or one its list repeats, is named by its place, `#3`, without renaming the others.
+/// Fields come in name order, list items in the pack's order.
 pub fn source_texts(data: &PackData) -> Vec<SourceText> {
     let json = serde_json::to_value(data).expect("pack data serializes");
     let mut out = Vec::new();
@@ -86,11 +88,14 @@ fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
         }
         Json::Array(items) => {
             let names: Vec<Option<String>> = items.iter().map(item_name).collect();
-            let unique = names.iter().flatten().collect::<BTreeSet<_>>().len() == items.len();
+            let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+            for name in names.iter().flatten() {
+                *count.entry(name).or_default() += 1;
+            }
             for (i, item) in items.iter().enumerate() {
                 let name = match &names[i] {
-                    Some(name) if unique => name.clone(),
-                    _ => i.to_string(),
+                    Some(name) if count[name.as_str()] == 1 => name.clone(),
+                    _ => format!("#{i}"),
                 };
                 walk(item, format!("{path}[{name}]"), out);
             }
@@ -110,11 +115,12 @@ fn as_text(map: &serde_json::Map<String, Json>) -> Option<&str> {
     }
 }
 
-/// What names an item of a list in a key: its `id`, else its `value` (an option).
+/// What names an item of a list in a key: its `id`, else its `value` (an option's).
 fn item_name(item: &Json) -> Option<String> {
     ["id", "value"].iter().find_map(|k| match item.get(*k)? {
         Json::String(s) => Some(s.clone()),
         Json::Number(n) => Some(n.to_string()),
+        Json::Bool(b) => Some(b.to_string()),
         _ => None,
     })
 }
@@ -399,26 +405,23 @@ enum Found {
     Missing,
 }
 
-/// Whether a layer translates a text from the pack's Spanish; else whether one translates it
-/// from other Spanish (out of date); else it is missing.
+/// How the nearest layer that translates a text has it (layers nearest first): from the
+/// pack's Spanish, or from other Spanish (out of date); else it is missing.
 fn lookup(layers: &[&Translation], text: &SourceText) -> Found {
-    let mut given = layers
+    let nearest = layers
         .iter()
         .filter_map(|l| l.texts.get(&text.key))
-        .filter(|t| !t.text.is_empty())
-        .peekable();
-    if given.peek().is_none() {
-        Found::Missing
-    } else if given.any(|t| t.es == text.es) {
-        Found::Translated
-    } else {
-        Found::Outdated
+        .find(|t| !t.text.is_empty());
+    match nearest {
+        None => Found::Missing,
+        Some(t) if t.es == text.es => Found::Translated,
+        Some(_) => Found::Outdated,
     }
 }
 
 /// The translation file of `pack`'s own layer in language `code`, as a translator fills it in:
 /// every text the layer must translate (those its parents' files cannot: new in this layer,
-/// or worded otherwise here), each with its Spanish and what `own` already has (an out-of-date
+/// or worded otherwise here) and any other `own` translates, each with its Spanish and what `own` already has (an out-of-date
 /// translation is not kept but shown in a comment, with the Spanish it was made from); texts
 /// without a translation have `text = ""`. `parent` is the pack it extends, compiled, when it
 /// has one.
@@ -457,10 +460,11 @@ pub fn template(
         out.push_str(&format!("checked = {}\n", quote(checked)));
     }
     for t in source_texts(pack) {
-        if inherited.get(&t.key) == Some(&t.es) {
+        let kept = own.and_then(|o| o.texts.get(&t.key));
+        // The parent's file translates it, unless this one already does.
+        if inherited.get(&t.key) == Some(&t.es) && kept.is_none_or(|k| k.text.is_empty()) {
             continue;
         }
-        let kept = own.and_then(|o| o.texts.get(&t.key));
         out.push_str("\n[[text]]\n");
         // An out-of-date translation is shown, not kept: the Spanish changed, so it is to be
         // translated again.
