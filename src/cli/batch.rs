@@ -37,8 +37,8 @@ pub enum Output {
 enum Record {
     Json(Result<Json, String>),
     Profile(Profile),
-    /// An enterprise of a hand-off file: its latest visit's answers (checked by the file's
-    /// reader), and the visits before it.
+    /// An enterprise of a hand-off file: its latest visit's answers (a profile the file's
+    /// reader checked; scoring checks it against the pack), and the visits before it.
     Handoff(Result<Profile, String>, Box<Followed>),
 }
 

@@ -143,7 +143,7 @@ impl CellProblem {
             CellProblem::DontKnowWithOthers { cell } => {
                 format!("'{cell}' elige \"No sé\" junto con otras respuestas")
             }
-            CellProblem::ChosenTwice { item } => format!("'{item}' está elegida dos veces"),
+            CellProblem::ChosenTwice { item } => format!("'{item}' se eligió dos veces"),
             CellProblem::NotWhole { cell } => {
                 format!("se esperaba un número entero y hay '{cell}'")
             }
@@ -390,8 +390,13 @@ impl ExportProblem {
                     .iter()
                     .map(|(c, could)| format!("'{c}' (puede ser {})", could.join(" o ")))
                     .collect();
+                let name = if columns.len() == 1 {
+                    "su nombre"
+                } else {
+                    "cada nombre"
+                };
                 format!(
-                    "{la} {} {puede} ser más de una pregunta; escriba el nombre con su grupo",
+                    "{la} {} {puede} corresponder a más de una pregunta; escriba {name} con su grupo",
                     each.join(", ")
                 )
             }

@@ -52,8 +52,10 @@ pub(super) fn position_of(pack: &Pack, report: &engine::Report) -> Position {
 }
 
 impl History {
-    /// The history a hand-off file gives an enterprise, its first visit (whose answers the
-    /// file's reader checked) placed with `pack`, the pack of its latest visit.
+    /// The history a hand-off file gives an enterprise, its first visit placed with `pack`,
+    /// the pack of its latest visit. The file's reader checked the visit's answers as a
+    /// profile of the enterprise's country; nothing here checks them against the pack, as
+    /// scoring does the latest visit's.
     pub fn read(pack: &Pack, mut followed: Followed) -> History {
         // The first visit's answers are dropped once placed: a cohort keeps thousands.
         let first = match followed.first.take() {

@@ -124,67 +124,6 @@ impl<A> Enterprise<A> {
             .find(|s| s.visit == visit && s.step == step)
     }
 
-    /// Saves where the step of entry `step` recommended by visit `visit` stands, by `device`
-    /// at `now`: the record is added (the visit must be here) or changed, checked as the
-    /// hand-off reader checks it. A step confirmed in a later visit stays done. Saving what is
-    /// already there records nothing.
-    pub fn set_step(
-        &mut self,
-        visit: &str,
-        step: &str,
-        update: StepUpdate,
-        device: &str,
-        now: &str,
-    ) -> Result<(), FollowError> {
-        let existing = self
-            .steps
-            .iter()
-            .position(|s| s.visit == visit && s.step == step);
-        if existing.is_none() && self.visit(visit).is_none() {
-            return Err(FollowError::NoVisit(visit.to_string()));
-        }
-        if let Some(i) = existing {
-            let s = &self.steps[i];
-            if let (Some(into), true) = (&s.confirmed_in, update.status != StepStatus::Done) {
-                return Err(FollowError::Confirmed {
-                    step: step.to_string(),
-                    visit: into.clone(),
-                });
-            }
-        }
-        let mut next = match existing {
-            Some(i) => self.steps[i].clone(),
-            None => FollowStep {
-                step: step.to_string(),
-                visit: visit.to_string(),
-                status: update.status,
-                reason: None,
-                who: None,
-                follow_up: None,
-                confirmed_in: None,
-                updated: now.to_string(),
-                edits: Edits::new(),
-            },
-        };
-        let before = next.clone();
-        next.status = update.status;
-        next.reason = update.reason.map(str::to_string);
-        next.who = update.who;
-        next.follow_up = update.follow_up.map(str::to_string);
-        if existing.is_some() && next == before {
-            return Ok(());
-        }
-        tick(&mut next.edits, device);
-        next.updated = now.to_string();
-        let value = serde_json::to_value(&next).expect("steps serialize");
-        handoff::decode_step_value(&value).map_err(FollowError::Invalid)?;
-        match existing {
-            Some(i) => self.steps[i] = next,
-            None => self.steps.push(next),
-        }
-        Ok(())
-    }
-
     /// The latest record of each catalogue entry among the steps: the one saved last (then
     /// the one of the later visit). What the enterprise stands at with each step, whichever
     /// visit recommended it last; in the order of [`Enterprise::open_steps`].
@@ -251,6 +190,67 @@ impl<A> Enterprise<A> {
 }
 
 impl Enterprise {
+    /// Saves where the step of entry `step` recommended by visit `visit` stands, by `device`
+    /// at `now`: the record is added (the visit must be here) or changed, checked as the
+    /// hand-off reader checks it. A step confirmed in a later visit stays done. Saving what is
+    /// already there records nothing.
+    pub fn set_step(
+        &mut self,
+        visit: &str,
+        step: &str,
+        update: StepUpdate,
+        device: &str,
+        now: &str,
+    ) -> Result<(), FollowError> {
+        let existing = self
+            .steps
+            .iter()
+            .position(|s| s.visit == visit && s.step == step);
+        if existing.is_none() && self.visit(visit).is_none() {
+            return Err(FollowError::NoVisit(visit.to_string()));
+        }
+        if let Some(i) = existing {
+            let s = &self.steps[i];
+            if let (Some(into), true) = (&s.confirmed_in, update.status != StepStatus::Done) {
+                return Err(FollowError::Confirmed {
+                    step: step.to_string(),
+                    visit: into.clone(),
+                });
+            }
+        }
+        let mut next = match existing {
+            Some(i) => self.steps[i].clone(),
+            None => FollowStep {
+                step: step.to_string(),
+                visit: visit.to_string(),
+                status: update.status,
+                reason: None,
+                who: None,
+                follow_up: None,
+                confirmed_in: None,
+                updated: now.to_string(),
+                edits: Edits::new(),
+            },
+        };
+        let before = next.clone();
+        next.status = update.status;
+        next.reason = update.reason.map(str::to_string);
+        next.who = update.who;
+        next.follow_up = update.follow_up.map(str::to_string);
+        if existing.is_some() && next == before {
+            return Ok(());
+        }
+        tick(&mut next.edits, device);
+        next.updated = now.to_string();
+        let value = serde_json::to_value(&next).expect("steps serialize");
+        handoff::decode_step_value(&value).map_err(FollowError::Invalid)?;
+        match existing {
+            Some(i) => self.steps[i] = next,
+            None => self.steps.push(next),
+        }
+        Ok(())
+    }
+
     /// Confirms a step done: gives visit `into_visit` (later than the one that recommended
     /// the step) the answers the step's catalogue entry `sets` in `pack`, records the save of
     /// that visit when an answer changed, and records on the step, saved by `device` at `now`,

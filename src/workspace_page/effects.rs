@@ -31,8 +31,8 @@ pub struct Ctx {
     pub(super) revisions: RefCell<HashMap<String, u32>>,
     pub(super) channel: Option<BroadcastChannel>,
     pub(super) fetching: RefCell<BTreeSet<String>>,
-    /// The steps whose save or confirmation is being written (see [`StepWrite`]).
-    steps_writing: RefCell<Vec<model::StepKey>>,
+    /// The enterprises a step's save or confirmation is being written to (see [`StepWrite`]).
+    steps_writing: RefCell<Vec<String>>,
 }
 
 impl Ctx {
@@ -402,34 +402,39 @@ pub(super) fn store_step(
     save_enterprise_checked(ctx, dispatch, record, base, "step", saved, elsewhere);
 }
 
-/// A step's save or confirmation being written. While it lasts the step says "Guardando…"
-/// and another write of the same step is not started: two presses in one moment would write
-/// the same save twice, the second refused as if another tab had saved first. Dropped when
+/// A step's save or confirmation being written. While it lasts the step says "Guardando…",
+/// the steps' buttons wait, and no other step write to the same enterprise is started: each
+/// is checked against the revision it started from, so a second one at the same moment (two
+/// presses, or two steps) would be refused as if another tab had saved first. Dropped when
 /// the write is done, however it ended.
 pub(super) struct StepWrite {
     ctx: Rc<Ctx>,
     dispatch: Dispatch,
+    enterprise: String,
     key: model::StepKey,
 }
 
 impl StepWrite {
-    /// Starts writing the step `key`, or `None` while a write of it is under way.
+    /// Starts writing the step `key` to `enterprise`, or `None` while a step write to it is
+    /// under way.
     pub(super) fn begin(
         ctx: &Rc<Ctx>,
         dispatch: &Dispatch,
+        enterprise: &str,
         key: &model::StepKey,
     ) -> Option<StepWrite> {
         {
             let mut writing = ctx.steps_writing.borrow_mut();
-            if writing.contains(key) {
+            if writing.iter().any(|e| e == enterprise) {
                 return None;
             }
-            writing.push(key.clone());
+            writing.push(enterprise.to_string());
         }
         dispatch.dispatch(Action::StepSaving(key.clone()));
         Some(StepWrite {
             ctx: ctx.clone(),
             dispatch: dispatch.clone(),
+            enterprise: enterprise.to_string(),
             key: key.clone(),
         })
     }
@@ -440,7 +445,7 @@ impl Drop for StepWrite {
         self.ctx
             .steps_writing
             .borrow_mut()
-            .retain(|k| *k != self.key);
+            .retain(|e| *e != self.enterprise);
         self.dispatch
             .dispatch(Action::StepWritten(self.key.clone()));
     }

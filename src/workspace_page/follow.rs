@@ -165,6 +165,7 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
     };
     let rows = rows(model, &enterprise, visit, &pack.0);
     let earlier = rows.iter().filter(|r| r.from.is_some()).count();
+    let saving = matches!(model.step_note, Some((_, StepNote::Saving)));
     let draw = |row: &Row| {
         let key = row.key.clone();
         let on_save = {
@@ -188,7 +189,10 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             // Already saved so: nothing to write.
                             dispatch.dispatch(Action::StepStored(record, key.clone()));
                         } else {
-                            if let Some(write) = effects::StepWrite::begin(&ctx, &dispatch, &key) {
+                            let id = &enterprise.id;
+                            if let Some(write) =
+                                effects::StepWrite::begin(&ctx, &dispatch, id, &key)
+                            {
                                 effects::store_step(&ctx, &dispatch, record, base, write);
                             }
                         }
@@ -223,7 +227,8 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
                             visit,
                             changes,
                         };
-                        if let Some(write) = effects::StepWrite::begin(&ctx, &dispatch, &key) {
+                        let id = &enterprise.id;
+                        if let Some(write) = effects::StepWrite::begin(&ctx, &dispatch, id, &key) {
                             let revision = before.revision();
                             effects::confirm_step(
                                 &ctx, &dispatch, confirmed, base, revision, write,
@@ -257,7 +262,7 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
             <StepRow key={row_key} words={w} {id} title={row.title.clone()} from={row.from.clone()}
                 record={row.record.clone()} {note} {change_lines} can_confirm={row.can_confirm}
                 confirm_later={row.from.is_none() && row.sets_answers}
-                {confirmed_here} {on_save} {on_confirm} />
+                {confirmed_here} {saving} {on_save} {on_confirm} />
         }
     };
     let (before, this): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| r.from.is_some());
@@ -367,6 +372,8 @@ pub struct StepRowProps {
     /// The answers a confirmation changed, in words.
     pub change_lines: Vec<String>,
     pub can_confirm: bool,
+    /// A step of this enterprise is being written: the buttons wait.
+    pub saving: bool,
     /// Recommended by the open visit, and its entry changes answers: once done, a later
     /// visit confirms it.
     pub confirm_later: bool,
@@ -422,7 +429,7 @@ pub fn StepRow(props: &StepRowProps) -> Html {
         })
     };
     // While a save is being written, pressing again does nothing (the buttons say so).
-    let saving = matches!(props.note, Some(StepNote::Saving));
+    let saving = props.saving;
     let on_confirm = {
         let on_confirm = props.on_confirm.clone();
         Callback::from(move |e: MouseEvent| {
