@@ -157,6 +157,17 @@ fn not_a_handoff_file() {
         errors("{\"schema\": "),
         vec!["not a hand-off file: not valid JSON (EOF while parsing a value at line 1 column 11)"]
     );
+    // In Spanish, where it goes wrong, without the parser's English.
+    let cut = handoff::decode("{\"schema\": ").unwrap_err();
+    assert_eq!(
+        cut.0[0].message(Locale::Es),
+        "no es un archivo de traspaso: no es JSON válido (el texto se acaba antes de tiempo, en la línea 1, columna 11)"
+    );
+    let wrong = handoff::decode("{\"schema\" 3}").unwrap_err();
+    assert_eq!(
+        wrong.0[0].message(Locale::Es),
+        "no es un archivo de traspaso: no es JSON válido (algo está mal escrito en la línea 1, columna 11)"
+    );
     assert_eq!(
         errors("[]"),
         vec!["not a hand-off file: expected a JSON object, found an array"]

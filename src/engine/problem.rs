@@ -93,6 +93,46 @@ impl Found {
     }
 }
 
+/// Why a text is not JSON: the parser's own words, in English (what the command line prints),
+/// and where it stopped, to say it in Spanish. The pages' file readers (hand-off files,
+/// exports, JSON Lines) carry it; `Display` is the parser's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonSyntax {
+    /// serde_json's message, with its line and column.
+    pub detail: String,
+    pub line: usize,
+    pub column: usize,
+    /// The text ends before its JSON does.
+    pub cut_short: bool,
+}
+
+impl JsonSyntax {
+    pub fn of(error: &serde_json::Error) -> JsonSyntax {
+        JsonSyntax {
+            detail: error.to_string(),
+            line: error.line(),
+            column: error.column(),
+            cut_short: error.is_eof(),
+        }
+    }
+
+    /// In Spanish, where the JSON goes wrong: the parser's words are English and technical.
+    pub fn spanish(&self) -> String {
+        let (line, column) = (self.line, self.column);
+        if self.cut_short {
+            format!("el texto se acaba antes de tiempo, en la línea {line}, columna {column}")
+        } else {
+            format!("algo está mal escrito en la línea {line}, columna {column}")
+        }
+    }
+}
+
+impl fmt::Display for JsonSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
 /// One kind of problem in a profile, with what the message needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

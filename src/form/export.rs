@@ -21,6 +21,7 @@ pub use super::problem::{
     ProgrammeHint, Said,
 };
 use super::{build, is_xml_name, pack_of_form_id, Control, Form, Question, DONT_KNOW, PREFER_NOT};
+use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::{decode_value, number_json, FieldKind, Value, PROFILE_SCHEMA};
 use crate::engine::{visible_questions, Locale, Pack, Profile};
 
@@ -184,7 +185,7 @@ pub fn is_export_json(head: &[u8]) -> bool {
 pub fn json_submissions(text: &str) -> Result<Vec<Json>, ExportError> {
     let text = text.trim_start_matches('\u{feff}');
     let json: Json = serde_json::from_str(text).map_err(|e| ExportProblem::NotJson {
-        detail: e.to_string(),
+        detail: JsonSyntax::of(&e),
     })?;
     match json {
         Json::Array(list) => Ok(list),

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::Problem;
 use crate::engine::{Locale, ProfileErrors};
 
@@ -224,7 +225,7 @@ pub enum ExportProblem {
     /// A JSON submission that is not an object.
     NotASubmission,
     /// JSON that does not parse (the parser's own words after).
-    NotJson { detail: String },
+    NotJson { detail: JsonSyntax },
     /// JSON that is not a list of submissions: `object` when it is an object without
     /// `results` or `value`.
     NotSubmissions { object: bool },
@@ -402,6 +403,7 @@ impl ExportProblem {
             }
             ExportProblem::NotASubmission => "se esperaba un envío (un objeto JSON)".into(),
             ExportProblem::NotJson { detail } => {
+                let detail = detail.spanish();
                 format!("{NOT_SUBMISSIONS_ES}: no es JSON válido ({detail})")
             }
             ExportProblem::NotSubmissions { object: true } => format!(
@@ -531,7 +533,12 @@ mod tests {
             },
             P::NotASubmission,
             P::NotJson {
-                detail: "EOF".into(),
+                detail: JsonSyntax {
+                    detail: "EOF while parsing a value at line 1 column 11".into(),
+                    line: 1,
+                    column: 11,
+                    cut_short: true,
+                },
             },
             P::NotSubmissions { object: true },
             P::NotSubmissions { object: false },

@@ -10,6 +10,7 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
 use crate::engine::{Locale, Profile};
 use crate::form::export::{self as form_export, ExportError, ExportProblem, Reader, Submission};
@@ -376,7 +377,7 @@ pub fn jsonl_record(line: &str) -> Option<Result<Json, RecordError>> {
     }
     Some(
         serde_json::from_str::<Json>(line).map_err(|e| RecordError::NotJson {
-            detail: e.to_string(),
+            detail: JsonSyntax::of(&e),
         }),
     )
 }
@@ -387,7 +388,7 @@ pub fn jsonl_record(line: &str) -> Option<Result<Json, RecordError>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordError {
     /// A line of JSON Lines that is not JSON (the parser's own words after).
-    NotJson { detail: String },
+    NotJson { detail: JsonSyntax },
     /// A CSV cell that is not what its column takes, at the field's path.
     Cell {
         path: String,
@@ -415,7 +416,9 @@ impl RecordError {
     pub fn message(&self, locale: Locale) -> String {
         let es = locale == Locale::Es;
         match self {
-            RecordError::NotJson { detail } if es => format!("no es JSON válido: {detail}"),
+            RecordError::NotJson { detail } if es => {
+                format!("no es JSON válido: {}", detail.spanish())
+            }
             RecordError::NotJson { detail } => format!("not valid JSON: {detail}"),
             RecordError::Cell {
                 path,

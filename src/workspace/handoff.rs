@@ -34,6 +34,7 @@ use super::{
     is_id, time, Edits, Enterprise, FollowStep, OtherValue, Outcomes, StepStatus, ToolUse, Visit,
     Who, COUNTRIES, DETAIL_FIELDS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_REASON_CHARS,
 };
+use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::{
     core_field, core_fields, decode_value as decode_answer, encode_value, is_region, FieldKind,
     Found, Problem, Value, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
@@ -252,7 +253,7 @@ fn parse(text: &str) -> Result<Json, HandoffErrors> {
         HandoffErrors(vec![HandoffError {
             path: String::new(),
             problem: HandoffProblem::NotJson {
-                detail: e.to_string(),
+                detail: JsonSyntax::of(&e),
             },
             refusal: Some(Refusal::NotJson),
         }])

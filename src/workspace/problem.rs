@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::{Found, Problem, COUNTRIES, PROFILE_SCHEMA_V1};
 use crate::engine::Locale;
 
@@ -54,7 +55,7 @@ impl VisitRef {
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandoffProblem {
     NotJson {
-        detail: String,
+        detail: JsonSyntax,
     },
     FileNotAnObject {
         found: Found,
@@ -304,6 +305,7 @@ impl HandoffProblem {
         let (v3, v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V2, HANDOFF_SCHEMA_V1);
         match self {
             HandoffProblem::NotJson { detail } => {
+                let detail = detail.spanish();
                 format!("no es un archivo de traspaso: no es JSON válido ({detail})")
             }
             HandoffProblem::FileNotAnObject { found } => format!(
@@ -448,7 +450,12 @@ mod tests {
         };
         vec![
             P::NotJson {
-                detail: "EOF".into(),
+                detail: JsonSyntax {
+                    detail: "EOF while parsing a value at line 1 column 11".into(),
+                    line: 1,
+                    column: 11,
+                    cut_short: true,
+                },
             },
             P::FileNotAnObject { found: Found::List },
             P::OtherVersion {
