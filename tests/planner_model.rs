@@ -251,6 +251,34 @@ const BAD_EXPORT: &str = "start;end;country;sector;connectivity/internet;owner/a
                           ;;AR;food;none;30;2\n\
                           ;;MX;food;none;30;3\n";
 
+/// A row with a cell fewer than the header: the tokenizer's English on an English page, the
+/// count of cells in Spanish on a Spanish one.
+#[test]
+fn a_row_short_of_cells_is_said_in_the_pages_language() {
+    let text = "start;end;country;sector;_id\n;;MX;food;1\n;;MX;food\n";
+    let rows = read_export(text, Locale::Es).unwrap();
+    assert_eq!(
+        rows[1],
+        (
+            "Línea 3".to_string(),
+            Some(
+                "no se puede leer este registro del CSV: esta fila tiene 4 celdas y la primera \
+                 línea (los nombres de las columnas) tiene 5"
+                    .to_string()
+            )
+        )
+    );
+    let rows = read_export(text, Locale::En).unwrap();
+    assert!(
+        rows[1]
+            .1
+            .as_deref()
+            .is_some_and(|m| m.starts_with("unreadable CSV record: CSV error:")
+                && m.contains("found record with 4 fields, but the previous record has 5 fields")),
+        "{rows:?}"
+    );
+}
+
 #[test]
 fn an_exports_bad_cells_are_named_in_the_pages_language() {
     let rows = read_export(BAD_EXPORT, Locale::Es).unwrap();

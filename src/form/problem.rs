@@ -164,22 +164,67 @@ pub fn at_column(column: &str, message: &str, locale: Locale) -> String {
     }
 }
 
-/// A CSV header the tokenizer could not read (its own words after), for exports and for
-/// Umbral's own CSV of profiles alike.
-pub fn unreadable_header(detail: &str, locale: Locale) -> String {
+/// Why the CSV tokenizer could not read a record or a header: its own words, in English (what
+/// the command line prints), and, for a row whose cells do not match the header's, how many
+/// each has, to say it in Spanish. `Display` is the tokenizer's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvSyntax {
+    pub detail: String,
+    /// The row's cells and the header's, when they differ.
+    pub cells: Option<(u64, u64)>,
+}
+
+impl CsvSyntax {
+    pub fn of(error: &csv::Error) -> CsvSyntax {
+        let cells = match error.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => Some((*len, *expected_len)),
+            _ => None,
+        };
+        CsvSyntax {
+            detail: error.to_string(),
+            cells,
+        }
+    }
+
+    fn spanish(&self) -> String {
+        match self.cells {
+            Some((row, header)) => format!(
+                "esta fila tiene {row} celdas y la primera línea (los nombres de las columnas) \
+                 tiene {header}"
+            ),
+            None => "el texto no se pudo separar en celdas".into(),
+        }
+    }
+}
+
+impl fmt::Display for CsvSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
+/// A CSV header the tokenizer could not read, for exports and for Umbral's own CSV of
+/// profiles alike.
+pub fn unreadable_header(detail: &CsvSyntax, locale: Locale) -> String {
     match locale {
         Locale::Es => format!(
-            "no se puede leer la primera línea del CSV (los nombres de las columnas): {detail}"
+            "no se puede leer la primera línea del CSV (los nombres de las columnas): {}",
+            detail.spanish()
         ),
         Locale::En => format!("cannot read the CSV header: {detail}"),
     }
 }
 
-/// A CSV record the tokenizer could not read (its own words after), for exports and for
-/// Umbral's own CSV of profiles alike.
-pub fn unreadable_record(detail: &str, locale: Locale) -> String {
+/// A CSV record the tokenizer could not read, for exports and for Umbral's own CSV of
+/// profiles alike.
+pub fn unreadable_record(detail: &CsvSyntax, locale: Locale) -> String {
     match locale {
-        Locale::Es => format!("no se puede leer este registro del CSV: {detail}"),
+        Locale::Es => format!(
+            "no se puede leer este registro del CSV: {}",
+            detail.spanish()
+        ),
         Locale::En => format!("unreadable CSV record: {detail}"),
     }
 }
@@ -230,9 +275,9 @@ pub enum ExportProblem {
     /// `results` or `value`.
     NotSubmissions { object: bool },
     /// A CSV header the tokenizer could not read (its own words after).
-    UnreadableHeader { detail: String },
+    UnreadableHeader { detail: CsvSyntax },
     /// A CSV record the tokenizer could not read (its own words after).
-    UnreadableRecord { detail: String },
+    UnreadableRecord { detail: CsvSyntax },
     /// A pack whose questionnaire cannot be written as a form (the form builder's problems,
     /// in English: they are for whoever wrote the pack).
     NoForm { pack: String, problems: Vec<String> },
@@ -543,10 +588,18 @@ mod tests {
             P::NotSubmissions { object: true },
             P::NotSubmissions { object: false },
             P::UnreadableHeader {
-                detail: "EOF".into(),
+                detail: CsvSyntax {
+                    detail: "CSV error: record 0 (line: 1, byte: 0): invalid UTF-8".into(),
+                    cells: None,
+                },
             },
             P::UnreadableRecord {
-                detail: "EOF".into(),
+                detail: CsvSyntax {
+                    detail: "CSV error: record 5 (line: 6, byte: 80): found record with 9 \
+                             fields, but the previous record has 10 fields"
+                        .into(),
+                    cells: Some((9, 10)),
+                },
             },
             P::NoForm {
                 pack: "mx".into(),

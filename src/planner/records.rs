@@ -13,7 +13,9 @@ use serde_json::{Map, Value as Json};
 use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
 use crate::engine::{Locale, Profile};
-use crate::form::export::{self as form_export, ExportError, ExportProblem, Reader, Submission};
+use crate::form::export::{
+    self as form_export, CsvSyntax, ExportError, ExportProblem, Reader, Submission,
+};
 use crate::workspace::handoff::HandoffError;
 use crate::workspace::{Enterprise, Outcomes, TAG_FIELDS};
 
@@ -305,7 +307,7 @@ impl<'t> ExportFile<'t> {
         let headers = reader
             .headers()
             .map_err(|e| ExportProblem::UnreadableHeader {
-                detail: e.to_string(),
+                detail: CsvSyntax::of(&e),
             })?
             .clone();
         let first = reader.records().next();
@@ -353,7 +355,7 @@ impl<'t> ExportFile<'t> {
                         Err(e) => (
                             Place::Line(csv_line(e.position())),
                             Err(ExportProblem::UnreadableRecord {
-                                detail: e.to_string(),
+                                detail: CsvSyntax::of(&e),
                             }
                             .into()),
                         ),
@@ -396,9 +398,9 @@ pub enum RecordError {
         cell: String,
     },
     /// A CSV record the tokenizer could not read (its own words after).
-    BadCsvRecord { detail: String },
+    BadCsvRecord { detail: CsvSyntax },
     /// A CSV header the tokenizer could not read (its own words after).
-    BadCsvHeader { detail: String },
+    BadCsvHeader { detail: CsvSyntax },
     /// CSV columns that are not profile paths, as written.
     UnknownColumns { columns: Vec<String> },
 }
@@ -620,12 +622,12 @@ fn guess(cell: &str) -> Json {
 
 /// The message for a CSV record the tokenizer could not read, in English (the command line's).
 pub fn csv_error(e: &csv::Error) -> String {
-    form_export::unreadable_record(&e.to_string(), Locale::En)
+    form_export::unreadable_record(&CsvSyntax::of(e), Locale::En)
 }
 
 /// The message for a CSV header the tokenizer could not read, in English (the command line's).
 pub fn csv_header_error(e: &csv::Error) -> String {
-    form_export::unreadable_header(&e.to_string(), Locale::En)
+    form_export::unreadable_header(&CsvSyntax::of(e), Locale::En)
 }
 
 /// The line a CSV record or error starts on (1-based; the header is line 1). The reader counts
@@ -671,7 +673,7 @@ impl<'a> Records<'a> {
                 let header = reader
                     .headers()
                     .map_err(|e| RecordError::BadCsvHeader {
-                        detail: e.to_string(),
+                        detail: CsvSyntax::of(&e),
                     })
                     .and_then(|h| CsvColumns::new(h.iter()));
                 match header {
@@ -718,7 +720,7 @@ impl Iterator for Records<'_> {
                 Err(e) => {
                     let line = csv_line(e.position());
                     let message = RecordError::BadCsvRecord {
-                        detail: e.to_string(),
+                        detail: CsvSyntax::of(&e),
                     };
                     // An I/O error cannot happen on a slice; any other error leaves the reader
                     // at the next record, so reading goes on.
