@@ -119,9 +119,14 @@ pub struct StepUpdate<'a> {
 impl<A> Enterprise<A> {
     /// The step of entry `step` that visit `visit` recommended, if it is followed.
     pub fn step(&self, visit: &str, step: &str) -> Option<&FollowStep> {
+        self.step_index(visit, step).map(|i| &self.steps[i])
+    }
+
+    /// Where the step of entry `step` that visit `visit` recommended is among the steps.
+    fn step_index(&self, visit: &str, step: &str) -> Option<usize> {
         self.steps
             .iter()
-            .find(|s| s.visit == visit && s.step == step)
+            .position(|s| s.visit == visit && s.step == step)
     }
 
     /// The latest record of each catalogue entry among the steps: the one saved last (then
@@ -202,10 +207,7 @@ impl Enterprise {
         device: &str,
         now: &str,
     ) -> Result<(), FollowError> {
-        let existing = self
-            .steps
-            .iter()
-            .position(|s| s.visit == visit && s.step == step);
+        let existing = self.step_index(visit, step);
         if existing.is_none() && self.visit(visit).is_none() {
             return Err(FollowError::NoVisit(visit.to_string()));
         }
@@ -266,9 +268,7 @@ impl Enterprise {
         now: &str,
     ) -> Result<Vec<String>, FollowError> {
         let i = self
-            .steps
-            .iter()
-            .position(|s| s.visit == visit && s.step == step)
+            .step_index(visit, step)
             .ok_or_else(|| FollowError::NoStep {
                 visit: visit.to_string(),
                 step: step.to_string(),
