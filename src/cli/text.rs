@@ -35,6 +35,7 @@ struct Words {
     unanswered: &'static str,
     unlock: &'static str,
     get: &'static str,
+    step: &'static str,
     steps: &'static str,
     when_affordable: &'static str,
     left_out: &'static str,
@@ -68,6 +69,7 @@ const ES: Words = Words {
     unanswered: "Preguntas sin contestar",
     unlock: "Para llegar a",
     get: "consiga",
+    step: "paso",
     steps: "pasos",
     when_affordable: "Cuando pueda gastar",
     left_out: "No recomendado",
@@ -101,6 +103,7 @@ const EN: Words = Words {
     unanswered: "Unanswered questions",
     unlock: "To reach",
     get: "get",
+    step: "step",
     steps: "steps",
     when_affordable: "When you can spend more",
     left_out: "Not recommended",
@@ -223,8 +226,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         for q in needs {
             let mut line = format!("  - {}: {}", q.label, q.text.unwrap_or_default());
             if !q.steps.is_empty() {
-                let steps: Vec<String> = q.steps.iter().map(u32::to_string).collect();
-                line.push_str(&format!(" → {} {}", w.steps, steps.join(", ")));
+                line.push_str(&format!(" → {}", step_numbers(&q.steps, w)));
             }
             writeln!(out, "{line}")?;
         }
@@ -267,8 +269,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
             r.requirement_labels(&u.gets)
         );
         if !u.steps.is_empty() {
-            let steps: Vec<String> = u.steps.iter().map(u32::to_string).collect();
-            line.push_str(&format!(" — {} {}", w.steps, steps.join(", ")));
+            line.push_str(&format!(" — {}", step_numbers(&u.steps, w)));
         }
         writeln!(out, "{line}.")?;
     }
@@ -279,6 +280,13 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Plan steps by number: "paso 3", "pasos 1, 2".
+fn step_numbers(steps: &[u32], w: &Words) -> String {
+    let numbers: Vec<String> = steps.iter().map(u32::to_string).collect();
+    let word = if steps.len() == 1 { w.step } else { w.steps };
+    format!("{word} {}", numbers.join(", "))
 }
 
 fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Result<()> {
