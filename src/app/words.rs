@@ -4,97 +4,161 @@
 //! buttons, headings, progress and messages. One struct per locale keeps both complete: the
 //! compiler refuses a string that exists in one language only.
 
-use crate::engine::Locale;
+use crate::engine::words::texts_table;
+use crate::engine::{fill, Locale};
 
-/// Every fixed text of the app in one locale.
-pub struct Words {
-    pub locale: Locale,
-    pub tagline: &'static str,
-    pub switch_to: &'static str,
-    pub switch_to_lang: &'static str,
-    pub start_heading: &'static str,
-    pub intro: &'static str,
-    pub point_questions: &'static str,
-    pub point_offline: &'static str,
-    pub point_private: &'static str,
-    pub looks_at: &'static str,
-    pub country_question: &'static str,
-    pub countries: [(&'static str, &'static str); 3],
-    pub start: &'static str,
-    pub resume: &'static str,
-    pub start_over: &'static str,
-    pub draft_kept: &'static str,
+texts_table! {
+    /// Every fixed text of the app in one locale.
+    pub struct Words {
+        pub locale: Locale,
+        /// The countries the start screen offers, by code.
+        pub countries: [(&'static str, &'static str); 3],
+        pub months: [&'static str; 12],
+        ;
+    tagline,
+    switch_to,
+    switch_to_lang,
+    start_heading,
+    intro,
+    point_questions,
+    point_offline,
+    point_private,
+    looks_at,
+    country_question,
+    start,
+    resume,
+    start_over,
+    draft_kept,
     /// The link to the consultant's workspace (www/taller/).
-    pub workspace_link: &'static str,
-    pub loading_pack: &'static str,
-    pub pack_failed: &'static str,
-    pub retry: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
-    pub see_results: &'static str,
-    pub results_so_far: &'static str,
-    pub dont_know: &'static str,
-    pub prefer_not: &'static str,
-    pub choose_one: &'static str,
-    pub choose_many: &'static str,
+    workspace_link,
+    loading_pack,
+    pack_failed,
+    retry,
+    back,
+    next,
+    see_results,
+    results_so_far,
+    dont_know,
+    prefer_not,
+    choose_one,
+    choose_many,
     /// The read-aloud button of a question and of the results' summary.
-    pub listen: &'static str,
-    pub listen_summary: &'static str,
-    pub group_business: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub results_heading: &'static str,
-    pub readiness: &'static str,
-    pub uses: &'static str,
-    pub chart_heading: &'static str,
-    pub chart_dimension: &'static str,
-    pub chart_score: &'static str,
-    pub ladder_heading: &'static str,
-    pub ready: &'static str,
-    pub in_use: &'static str,
-    pub still_missing: &'static str,
-    pub route_heading: &'static str,
-    pub route_intro: &'static str,
-    pub unlock_heading: &'static str,
-    pub roadmap_heading: &'static str,
-    pub roadmap_empty: &'static str,
-    pub parallel_heading: &'static str,
-    pub parallel_intro: &'static str,
-    pub later_heading: &'static str,
-    pub when_affordable_heading: &'static str,
-    pub only_if: &'static str,
-    pub or_else: &'static str,
-    pub kind_tool: &'static str,
-    pub kind_action: &'static str,
-    pub kind_programme: &'static str,
-    pub checked_in: &'static str,
-    pub official_page: &'static str,
-    pub why: &'static str,
-    pub from_answers: &'static str,
-    pub after_steps: &'static str,
-    pub left_out_heading: &'static str,
-    pub unanswered_heading: &'static str,
-    pub edit_answers: &'static str,
-    pub print: &'static str,
-    pub share_heading: &'static str,
-    pub share_intro: &'static str,
-    pub share_link_label: &'static str,
-    pub whatsapp: &'static str,
-    pub whatsapp_text: &'static str,
-    pub qr_caption: &'static str,
-    pub bad_link_nothing_loaded: &'static str,
-    pub set_aside_notice: &'static str,
-    pub set_aside_restore: &'static str,
-    pub set_aside_keep_shared: &'static str,
-    pub close: &'static str,
+    listen,
+    listen_summary,
+    group_business,
+    yes,
+    no,
+    results_heading,
+    readiness,
+    uses,
+    chart_heading,
+    chart_dimension,
+    chart_score,
+    ladder_heading,
+    ready,
+    in_use,
+    still_missing,
+    route_heading,
+    route_intro,
+    unlock_heading,
+    roadmap_heading,
+    roadmap_empty,
+    parallel_heading,
+    parallel_intro,
+    later_heading,
+    when_affordable_heading,
+    only_if,
+    or_else,
+    kind_tool,
+    kind_action,
+    kind_programme,
+    checked_in,
+    official_page,
+    why,
+    from_answers,
+    after_steps,
+    left_out_heading,
+    unanswered_heading,
+    edit_answers,
+    print,
+    share_heading,
+    share_intro,
+    share_link_label,
+    whatsapp,
+    whatsapp_text,
+    qr_caption,
+    bad_link_nothing_loaded,
+    set_aside_notice,
+    set_aside_restore,
+    set_aside_keep_shared,
+    close,
     /// The answers could not be saved on this device (storage full or refused).
-    pub not_saved: &'static str,
+    not_saved,
     /// Another tab (or the installed app) saved other answers: these are on show now.
-    pub changed_elsewhere: &'static str,
+    changed_elsewhere,
     /// "Empezar de nuevo" erased the answers; "Deshacer" brings them back.
-    pub started_over: &'static str,
-    pub undo: &'static str,
-    pub months: [&'static str; 12],
+    started_over,
+    undo,
+    // Templates: a value's name in braces stands for it ("Pregunta {at} de {total}"), and
+    // `_one`/`_other` are a count's singular and plural.
+    /// "Pregunta 3 de 27".
+    progress,
+    /// "Preguntas 3 a 5 de 27".
+    progress_range,
+    /// "12 de 27 respondidas".
+    answered,
+    /// "¿Qué es RFC?".
+    what_is_one,
+    /// "¿Qué son RFC, CURP y SAT?": `{terms}` are all but the last, joined by ", ".
+    what_is_many,
+    /// The word that joins the last item of a list: "y".
+    and,
+    /// The same word before a word that starts with an i sound ("SAT e IVA"); the same as
+    /// `and` in a language without the rule.
+    and_before_i,
+    /// "Paso 3".
+    step,
+    /// "Para llegar a «Vender por redes sociales», consiga:".
+    unlock_target,
+    /// "Lo consigue el paso 3 de su plan.".
+    unlock_steps_one,
+    /// "Lo consiguen los pasos 1 y 3 de su plan.".
+    unlock_steps_other,
+    /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
+    now_heading,
+    /// "Ver 1 paso más".
+    more_steps_one,
+    /// "Ver 2 pasos más".
+    more_steps_other,
+    /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
+    gives,
+    /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
+    /// para el paso 3.".
+    gives_for_step,
+    /// What an opening step gives: "Con esto empieza a vender así: «Mercado en línea»".
+    starts_selling,
+    /// A month and its year: "noviembre de 2026".
+    month_year,
+    }
+}
+
+impl Words {
+    /// Every text with its key: [`Words::fixed_texts`], then `countries[MX]` for a country's
+    /// name and `months[11]` for a month's. What a translation of the app translates.
+    pub fn texts(&self) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = self
+            .fixed_texts()
+            .into_iter()
+            .map(|(key, text)| (key.to_string(), text))
+            .collect();
+        for (code, name) in self.countries {
+            out.push((format!("countries[{code}]"), name));
+        }
+        for (i, name) in self.months.iter().enumerate() {
+            out.push((format!("months[{}]", i + 1), *name));
+        }
+        out
+    }
 }
 
 /// Two tables are the same table when they are for the same locale.
@@ -115,26 +179,33 @@ pub fn words(locale: Locale) -> &'static Words {
 impl Words {
     /// "Pregunta 3 de 27".
     pub fn progress(&self, at: usize, total: usize) -> String {
-        match self.locale {
-            Locale::Es => format!("Pregunta {at} de {total}"),
-            Locale::En => format!("Question {at} of {total}"),
-        }
+        fill(
+            self.progress,
+            &[("at", &at.to_string()), ("total", &total.to_string())],
+        )
     }
 
     /// "Preguntas 3 a 5 de 27".
     pub fn progress_range(&self, first: usize, last: usize, total: usize) -> String {
-        match self.locale {
-            Locale::Es => format!("Preguntas {first} a {last} de {total}"),
-            Locale::En => format!("Questions {first} to {last} of {total}"),
-        }
+        fill(
+            self.progress_range,
+            &[
+                ("first", &first.to_string()),
+                ("last", &last.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
     }
 
     /// "12 de 27 respondidas".
     pub fn answered(&self, answered: usize, total: usize) -> String {
-        match self.locale {
-            Locale::Es => format!("{answered} de {total} respondidas"),
-            Locale::En => format!("{answered} of {total} answered"),
-        }
+        fill(
+            self.answered,
+            &[
+                ("answered", &answered.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
     }
 
     /// "¿Qué es RFC?", "¿Qué son RFC, CURP y SAT?".
@@ -145,33 +216,30 @@ impl Words {
             let at = |i: usize, c: u8| b.get(i).is_some_and(|x| x.eq_ignore_ascii_case(&c));
             at(0, b'i') || (at(0, b'h') && at(1, b'i') && !at(2, b'e'))
         });
-        let (one, many, and) = match self.locale {
-            // "y" becomes "e" before an i sound: "SAT e IVA".
-            Locale::Es if last_sounds_i => ("¿Qué es", "¿Qué son", " e "),
-            Locale::Es => ("¿Qué es", "¿Qué son", " y "),
-            Locale::En => ("What is", "What are", " and "),
+        // "y" becomes "e" before an i sound: "SAT e IVA".
+        let and = if last_sounds_i {
+            self.and_before_i
+        } else {
+            self.and
         };
         match terms {
             [] => String::new(),
-            [term] => format!("{one} {term}?"),
-            [rest @ .., last] => format!("{many} {}{and}{last}?", rest.join(", ")),
+            [term] => fill(self.what_is_one, &[("term", term)]),
+            [rest @ .., last] => fill(
+                self.what_is_many,
+                &[("terms", &rest.join(", ")), ("and", and), ("last", last)],
+            ),
         }
     }
 
     /// "Paso 3".
     pub fn step(&self, step: u32) -> String {
-        match self.locale {
-            Locale::Es => format!("Paso {step}"),
-            Locale::En => format!("Step {step}"),
-        }
+        fill(self.step, &[("step", &step.to_string())])
     }
 
     /// "Para llegar a «Vender por redes sociales», consiga:".
     pub fn unlock_target(&self, pathway: &str) -> String {
-        match self.locale {
-            Locale::Es => format!("Para llegar a «{pathway}», consiga:"),
-            Locale::En => format!("To reach “{pathway}”, get:"),
-        }
+        fill(self.unlock_target, &[("pathway", pathway)])
     }
 
     /// "Lo consiguen los pasos 1 y 3 de su plan."
@@ -179,65 +247,49 @@ impl Words {
         let list: Vec<String> = steps.iter().map(u32::to_string).collect();
         let list = match list.split_last() {
             Some((last, [])) => last.clone(),
-            Some((last, init)) => {
-                let and = if self.locale == Locale::Es {
-                    "y"
-                } else {
-                    "and"
-                };
-                format!("{} {and} {last}", init.join(", "))
-            }
+            Some((last, init)) => format!("{} {} {last}", init.join(", "), self.and),
             None => String::new(),
         };
-        match (self.locale, steps.len()) {
-            (Locale::Es, 1) => format!("Lo consigue el paso {list} de su plan."),
-            (Locale::Es, _) => format!("Lo consiguen los pasos {list} de su plan."),
-            (Locale::En, 1) => format!("Step {list} of your plan gets it."),
-            (Locale::En, _) => format!("Steps {list} of your plan get it."),
-        }
+        let template = if steps.len() == 1 {
+            self.unlock_steps_one
+        } else {
+            self.unlock_steps_other
+        };
+        fill(template, &[("list", &list)])
     }
 
     /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
     pub fn now_heading(&self, pathway: &str) -> String {
-        match self.locale {
-            Locale::Es => format!("Para llegar a «{pathway}»"),
-            Locale::En => format!("To reach “{pathway}”"),
-        }
+        fill(self.now_heading, &[("pathway", pathway)])
     }
 
     /// "Ver 2 pasos más".
     pub fn more_steps(&self, n: usize) -> String {
-        match (self.locale, n) {
-            (Locale::Es, 1) => "Ver 1 paso más".into(),
-            (Locale::Es, _) => format!("Ver {n} pasos más"),
-            (Locale::En, 1) => "See 1 more step".into(),
-            (Locale::En, _) => format!("See {n} more steps"),
-        }
+        let template = if n == 1 {
+            self.more_steps_one
+        } else {
+            self.more_steps_other
+        };
+        fill(template, &[("n", &n.to_string())])
     }
 
     /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
     pub fn gives(&self, needs: &str, pathway: &str) -> String {
-        match self.locale {
-            Locale::Es => format!("Le da: {needs} (para «{pathway}»)"),
-            Locale::En => format!("Gives you: {needs} (for “{pathway}”)"),
-        }
+        fill(self.gives, &[("needs", needs), ("pathway", pathway)])
     }
 
     /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
     /// para el paso 3."
     pub fn gives_for_step(&self, needs: &str, step: u32) -> String {
-        match self.locale {
-            Locale::Es => format!("Le da: {needs}. Hace falta para el paso {step}."),
-            Locale::En => format!("Gives you: {needs}. Step {step} needs it."),
-        }
+        fill(
+            self.gives_for_step,
+            &[("needs", needs), ("step", &step.to_string())],
+        )
     }
 
-    /// What an opening step gives: "Con esto empieza a vender en «Mercado en línea»".
+    /// What an opening step gives: "Con esto empieza a vender así: «Mercado en línea»".
     pub fn starts_selling(&self, pathway: &str) -> String {
-        match self.locale {
-            Locale::Es => format!("Con esto empieza a vender así: «{pathway}»"),
-            Locale::En => format!("With this you start selling this way: “{pathway}”"),
-        }
+        fill(self.starts_selling, &[("pathway", pathway)])
     }
 
     /// A month such as `2026-11` as "noviembre de 2026"; anything else as it is.
@@ -253,10 +305,7 @@ impl Words {
         else {
             return month.to_string();
         };
-        match self.locale {
-            Locale::Es => format!("{name} de {year}"),
-            Locale::En => format!("{name} {year}"),
-        }
+        fill(self.month_year, &[("month", name), ("year", year)])
     }
 }
 
@@ -344,6 +393,24 @@ pub static ES: Words = Words {
     changed_elsewhere: "Sus respuestas cambiaron en otra pestaña; aquí están las más recientes.",
     started_over: "Sus respuestas anteriores se borraron.",
     undo: "Deshacer",
+    progress: "Pregunta {at} de {total}",
+    progress_range: "Preguntas {first} a {last} de {total}",
+    answered: "{answered} de {total} respondidas",
+    what_is_one: "¿Qué es {term}?",
+    what_is_many: "¿Qué son {terms} {and} {last}?",
+    and: "y",
+    and_before_i: "e",
+    step: "Paso {step}",
+    unlock_target: "Para llegar a «{pathway}», consiga:",
+    unlock_steps_one: "Lo consigue el paso {list} de su plan.",
+    unlock_steps_other: "Lo consiguen los pasos {list} de su plan.",
+    now_heading: "Para llegar a «{pathway}»",
+    more_steps_one: "Ver {n} paso más",
+    more_steps_other: "Ver {n} pasos más",
+    gives: "Le da: {needs} (para «{pathway}»)",
+    gives_for_step: "Le da: {needs}. Hace falta para el paso {step}.",
+    starts_selling: "Con esto empieza a vender así: «{pathway}»",
+    month_year: "{month} de {year}",
     months: [
         "enero",
         "febrero",
@@ -446,6 +513,24 @@ pub static EN: Words = Words {
     changed_elsewhere: "Your answers changed in another tab; the latest are shown here.",
     started_over: "Your earlier answers were erased.",
     undo: "Undo",
+    progress: "Question {at} of {total}",
+    progress_range: "Questions {first} to {last} of {total}",
+    answered: "{answered} of {total} answered",
+    what_is_one: "What is {term}?",
+    what_is_many: "What are {terms} {and} {last}?",
+    and: "and",
+    and_before_i: "and",
+    step: "Step {step}",
+    unlock_target: "To reach “{pathway}”, get:",
+    unlock_steps_one: "Step {list} of your plan gets it.",
+    unlock_steps_other: "Steps {list} of your plan get it.",
+    now_heading: "To reach “{pathway}”",
+    more_steps_one: "See {n} more step",
+    more_steps_other: "See {n} more steps",
+    gives: "Gives you: {needs} (for “{pathway}”)",
+    gives_for_step: "Gives you: {needs}. Step {step} needs it.",
+    starts_selling: "With this you start selling this way: “{pathway}”",
+    month_year: "{month} {year}",
     months: [
         "January",
         "February",

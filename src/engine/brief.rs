@@ -6,6 +6,7 @@
 //! and the app, the workspace and the command line word the short result the same way.
 
 use super::report::Report;
+use super::words::{fill, texts_table};
 use super::Locale;
 
 /// How many steps the short result names.
@@ -42,51 +43,28 @@ impl<'p> Report<'p> {
     /// the most basic (a device before internet before skills); the steps are the plan's first
     /// three, so they match the numbers of the whole plan.
     pub fn brief(&self) -> Brief<'p> {
-        let es = self.locale == Locale::Es;
+        let w = brief_words(self.locale);
         let ladder = || self.pathways.iter().filter(|p| p.ladder);
         let next_rung = ladder().find(|p| !p.reached);
         let next = next_rung.map(|p| p.label);
         let stage = self.stage.map(|id| self.pathway_label(id));
-        let mut standing = match (stage, next, es) {
+        let mut standing = match (stage, next) {
             // Already selling on the next rung without all it needs (social selling without
             // product photos): say so, rather than as if it were still ahead.
-            (Some(s), Some(n), true) if next_rung.is_some_and(|p| p.in_use) => format!(
-                "Su negocio está listo para «{s}». Ya usa «{n}», pero le falta algo para hacerlo bien."
-            ),
-            (Some(s), Some(n), false) if next_rung.is_some_and(|p| p.in_use) => format!(
-                "Your business is ready for “{s}”. It already uses “{n}”, but lacks something to do it well."
-            ),
-            (Some(s), Some(n), true) => {
-                format!("Su negocio está listo para «{s}». Después viene «{n}».")
+            (Some(s), Some(n)) if next_rung.is_some_and(|p| p.in_use) => {
+                fill(w.standing_in_use, &[("stage", s), ("next", n)])
             }
-            (Some(s), Some(n), false) => {
-                format!("Your business is ready for “{s}”. Next comes “{n}”.")
-            }
-            (Some(s), None, true) => {
-                format!("Su negocio está listo para «{s}», el escalón más alto.")
-            }
-            (Some(s), None, false) => {
-                format!("Your business is ready for “{s}”, the top rung.")
-            }
-            (None, Some(n), true) => {
-                format!("Su negocio todavía no está listo para «{n}».")
-            }
-            (None, Some(n), false) => {
-                format!("Your business is not ready for “{n}” yet.")
-            }
-            (None, None, true) => "Este paquete no tiene escalera de formas de vender.".into(),
-            (None, None, false) => "This pack has no ladder of ways to sell.".into(),
+            (Some(s), Some(n)) => fill(w.standing_next, &[("stage", s), ("next", n)]),
+            (Some(s), None) => fill(w.standing_top, &[("stage", s)]),
+            (None, Some(n)) => fill(w.standing_not_yet, &[("next", n)]),
+            (None, None) => w.standing_no_ladder.into(),
         };
         // A route beside the ladder (selling through others) that is open while the ladder
         // is not yet climbed is where such a business starts: say so.
         if let Some(route) = self.pathways.iter().find(|p| !p.ladder && p.reached) {
             if stage.is_none() {
                 standing.push(' ');
-                standing.push_str(&if es {
-                    format!("Ya puede vender así: «{}».", route.label)
-                } else {
-                    format!("It can already sell another way: “{}”.", route.label)
-                });
+                standing.push_str(&fill(w.other_route, &[("route", route.label)]));
             }
         }
         // The need the plan works on first, so that the steps below answer it; the first in
@@ -107,18 +85,8 @@ impl<'p> Report<'p> {
             .and_then(|r| r.text)
         {
             Some(text) => text.to_string(),
-            None if next.is_some() && !self.unanswered.is_empty() => if es {
-                "Faltan algunas respuestas para saberlo."
-            } else {
-                "Some answers are missing to tell."
-            }
-            .into(),
-            None => if es {
-                "Nada frena a su negocio por ahora."
-            } else {
-                "Nothing holds your business back for now."
-            }
-            .into(),
+            None if next.is_some() && !self.unanswered.is_empty() => w.holds_back_unanswered.into(),
+            None => w.holds_back_nothing.into(),
         };
         let steps = self
             .steps
@@ -139,33 +107,73 @@ impl<'p> Report<'p> {
     }
 }
 
-/// The short result's headings, shared by every shell that shows it.
-pub struct BriefWords {
-    pub heading: &'static str,
-    pub holds_back: &'static str,
-    pub next_steps: &'static str,
-    /// The button that shows (and hides) the rest of the results.
-    pub see_all: &'static str,
-    /// Beside a step the business may not qualify for.
-    pub if_eligible: &'static str,
-}
-
-/// The short result's headings in `locale`.
-pub fn brief_words(locale: Locale) -> &'static BriefWords {
-    match locale {
-        Locale::Es => &BriefWords {
-            heading: "En pocas palabras",
-            holds_back: "Lo que más frena a su negocio",
-            next_steps: "Sus próximos pasos",
-            see_all: "Ver todo",
-            if_eligible: "si es su caso",
-        },
-        Locale::En => &BriefWords {
-            heading: "In a few words",
-            holds_back: "What holds your business back most",
-            next_steps: "Your next steps",
-            see_all: "See everything",
-            if_eligible: "if it is your case",
-        },
+texts_table! {
+    /// The short result's words, shared by every shell that shows it: its headings, and its
+    /// sentences, templates that name their values in braces.
+    pub struct BriefWords {
+        ;
+        heading,
+        holds_back,
+        next_steps,
+        /// The button that shows (and hides) the rest of the results.
+        see_all,
+        /// Beside a step the business may not qualify for.
+        if_eligible,
+        /// Ready for one rung, already selling on the next without all it needs.
+        standing_in_use,
+        /// Ready for one rung, the next ahead.
+        standing_next,
+        /// Ready for the top rung.
+        standing_top,
+        /// Not ready for the first rung.
+        standing_not_yet,
+        standing_no_ladder,
+        /// Open beside the ladder: "Ya puede vender así: «Vender a través de otros»."
+        other_route,
+        /// Nothing known holds the business back, but answers are missing.
+        holds_back_unanswered,
+        holds_back_nothing,
     }
 }
+
+/// The short result's words in `locale`.
+pub fn brief_words(locale: Locale) -> &'static BriefWords {
+    match locale {
+        Locale::Es => &BRIEF_ES,
+        Locale::En => &BRIEF_EN,
+    }
+}
+
+pub static BRIEF_ES: BriefWords = BriefWords {
+    heading: "En pocas palabras",
+    holds_back: "Lo que más frena a su negocio",
+    next_steps: "Sus próximos pasos",
+    see_all: "Ver todo",
+    if_eligible: "si es su caso",
+    standing_in_use: "Su negocio está listo para «{stage}». Ya usa «{next}», pero le falta algo \
+                      para hacerlo bien.",
+    standing_next: "Su negocio está listo para «{stage}». Después viene «{next}».",
+    standing_top: "Su negocio está listo para «{stage}», el escalón más alto.",
+    standing_not_yet: "Su negocio todavía no está listo para «{next}».",
+    standing_no_ladder: "Este paquete no tiene escalera de formas de vender.",
+    other_route: "Ya puede vender así: «{route}».",
+    holds_back_unanswered: "Faltan algunas respuestas para saberlo.",
+    holds_back_nothing: "Nada frena a su negocio por ahora.",
+};
+
+pub static BRIEF_EN: BriefWords = BriefWords {
+    heading: "In a few words",
+    holds_back: "What holds your business back most",
+    next_steps: "Your next steps",
+    see_all: "See everything",
+    if_eligible: "if it is your case",
+    standing_in_use: "Your business is ready for “{stage}”. It already uses “{next}”, but lacks \
+                      something to do it well.",
+    standing_next: "Your business is ready for “{stage}”. Next comes “{next}”.",
+    standing_top: "Your business is ready for “{stage}”, the top rung.",
+    standing_not_yet: "Your business is not ready for “{next}” yet.",
+    standing_no_ladder: "This pack has no ladder of ways to sell.",
+    other_route: "It can already sell another way: “{route}”.",
+    holds_back_unanswered: "Some answers are missing to tell.",
+    holds_back_nothing: "Nothing holds your business back for now.",
+};

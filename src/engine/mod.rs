@@ -26,6 +26,7 @@ pub use locale::{Locale, Text};
 pub use pack::{Pack, PackData};
 pub use profile::{Profile, ProfileError, ProfileErrors, Value};
 pub use report::Report;
+pub use words::fill;
 
 use profile::{decode_value, FieldIx, Problem};
 use report::{DimensionScore, PackRef, PathwayStatus, Reason, RequirementState, Status, Unlock};

@@ -3,6 +3,207 @@
 
 use super::locale::Locale;
 
+/// Declares a table of fixed texts, one `&'static str` field per text (after any other
+/// fields, written `pub name: Type,` before a `;`), and its `fixed_texts`, which lists every
+/// text with its key (the field's name) for translators: one list, so no text can be left
+/// out of either.
+macro_rules! texts_table {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$other_doc:meta])* pub $other:ident: $other_type:ty,)*
+            ;
+            $($(#[$doc:meta])* $field:ident,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$other_doc])* pub $other: $other_type,)*
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        impl $name {
+            /// Every text of the table with its key, the field's name: what a translation
+            /// translates.
+            pub fn fixed_texts(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field),)*]
+            }
+        }
+    };
+}
+pub(crate) use texts_table;
+
+/// Fills a template: each `{name}` becomes the value given for `name` ("Pregunta {at} de
+/// {total}"). A name with no value, or a brace that closes nothing, is kept as written, so
+/// a faulty translation shows where it is wrong instead of losing words (`umbral validate`
+/// refuses one whose names differ from the Spanish's).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names a template fills, in order: `{at}` and `{total}` of "Pregunta {at} de {total}".
+pub fn template_names(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find(['}', '{']) {
+            Some(close) if after[close..].starts_with('}') => {
+                let name = &after[..close];
+                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
+                    names.push(name);
+                }
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    names
+}
+
+texts_table! {
+    /// The engine's own sentences in one locale: a step's cost and why a step waits or is left
+    /// out. Templates name their values in braces.
+    pub struct Sentences {
+        pub locale: Locale,
+        ;
+        /// A cost in a few words, as a list shows it.
+        cost_free,
+        cost_per_use,
+        cost_to_confirm,
+        /// "$1,500 MXN de una vez".
+        once,
+        /// "$30 MXN al mes".
+        monthly,
+        /// "3,49 % por venta".
+        per_sale,
+        /// "… (precio aproximado)" after a cost in a few words.
+        approximate,
+        /// A percentage: "3,49 %".
+        percent,
+        /// The decimal mark of a percentage: ",".
+        decimal_mark,
+        /// A cost in a sentence.
+        costs_per_use,
+        costs_per_use_to_confirm,
+        costs_to_confirm,
+        costs_nothing,
+        /// "3,6 % de cada venta".
+        of_each_sale,
+        /// "Cuesta $499 MXN de una vez y 3,6 % de cada venta.": `{list}` is the parts, joined.
+        costs,
+        costs_about,
+        /// The word that joins the last item of a list: "y".
+        and,
+        fits_budget,
+        fits_once_budget,
+        over_once_budget,
+        over_budget,
+        needs_missing,
+        needs_unknown,
+        available_here,
+    }
+}
+
+/// The engine's sentences in `locale`.
+pub fn sentences(locale: Locale) -> &'static Sentences {
+    match locale {
+        Locale::Es => &SENTENCES_ES,
+        Locale::En => &SENTENCES_EN,
+    }
+}
+
+pub static SENTENCES_ES: Sentences = Sentences {
+    locale: Locale::Es,
+    cost_free: "Gratis",
+    cost_per_use: "Se paga por uso",
+    cost_to_confirm: "Costo por confirmar",
+    once: "{amount} de una vez",
+    monthly: "{amount} al mes",
+    per_sale: "{percent} por venta",
+    approximate: "{cost} (precio aproximado)",
+    percent: "{number} %",
+    decimal_mark: ",",
+    costs_per_use: "No tiene costo fijo: se paga cada vez que se usa.",
+    costs_per_use_to_confirm:
+        "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.",
+    costs_to_confirm: "El costo no está confirmado: pregunte antes de usarlo.",
+    costs_nothing: "No cuesta nada.",
+    of_each_sale: "{percent} de cada venta",
+    costs: "Cuesta {list}.",
+    costs_about: "Cuesta más o menos {list} (precio aproximado).",
+    and: "y",
+    fits_budget:
+        "Con los pasos anteriores suma {spent} al mes; cabe en su presupuesto de {budget} al mes.",
+    fits_once_budget: "Con los pasos anteriores suma {spent} de una vez; cabe en lo que puede \
+                       gastar para empezar ({budget}).",
+    over_once_budget:
+        "Cuesta {setup} de una vez y por ahora puede gastar {left} para empezar. Cuando pueda.",
+    over_budget: "Cuesta {monthly} al mes. Con los pasos anteriores ({spent} al mes) pasaría su \
+                  presupuesto de {budget} al mes. Cuando pueda.",
+    needs_missing: "Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.",
+    needs_unknown: "Necesita «{requirement}». Conteste las preguntas que faltan para saber si \
+                    ya lo tiene.",
+    available_here: "Llega a donde está su negocio: {place}.",
+};
+
+pub static SENTENCES_EN: Sentences = Sentences {
+    locale: Locale::En,
+    cost_free: "Free",
+    cost_per_use: "Pay per use",
+    cost_to_confirm: "Cost to be confirmed",
+    once: "{amount} once",
+    monthly: "{amount} a month",
+    per_sale: "{percent} per sale",
+    approximate: "{cost} (approximate price)",
+    percent: "{number}%",
+    decimal_mark: ".",
+    costs_per_use: "No fixed cost: you pay each time you use it.",
+    costs_per_use_to_confirm:
+        "No fixed cost: you pay each time you use it, at a rate we could not confirm.",
+    costs_to_confirm: "The cost is not confirmed: ask before using it.",
+    costs_nothing: "Costs nothing.",
+    of_each_sale: "{percent} of each sale",
+    costs: "Costs {list}.",
+    costs_about: "Costs about {list} (approximate price).",
+    and: "and",
+    fits_budget:
+        "With the earlier steps it adds up to {spent} a month, within your budget of {budget} a month.",
+    fits_once_budget: "With the earlier steps it adds up to {spent} once, within what you can \
+                       spend to start ({budget}).",
+    over_once_budget:
+        "It costs {setup} once and for now you can spend {left} to start. When you can.",
+    over_budget: "It costs {monthly} a month. With the earlier steps ({spent} a month) it would \
+                  go over your budget of {budget} a month. When you can.",
+    needs_missing: "It needs “{requirement}”, and no step within reach provides it yet.",
+    needs_unknown: "It needs “{requirement}”. Answer the remaining questions to know whether \
+                    you already have it.",
+    available_here: "It reaches where your business is: {place}.",
+};
+
 /// Formats an amount in a currency the way people there write it: `$1,234 MXN`,
 /// `$12.990 CLP`, `Bs 1.234,50`.
 pub fn money(amount: f64, currency: &str) -> String {
@@ -86,11 +287,9 @@ pub fn decimal(x: f64) -> String {
 
 fn percent(value: f64, locale: Locale) -> String {
     // Whole numbers print without a fraction either way.
-    let text = decimal(value);
-    match locale {
-        Locale::Es => format!("{} %", text.replace('.', ",")),
-        Locale::En => format!("{text}%"),
-    }
+    let w = sentences(locale);
+    let number = decimal(value).replace('.', w.decimal_mark);
+    fill(w.percent, &[("number", &number)])
 }
 
 /// What a step costs, in a few words, as a list shows it: "Gratis", "Costo por confirmar",
@@ -105,40 +304,45 @@ pub fn cost_short(
     currency: &str,
     locale: Locale,
 ) -> String {
-    let es = locale == Locale::Es;
+    let w = sentences(locale);
     if setup == 0.0 && monthly == 0.0 && commission_pct == 0.0 {
-        return match (per_use, approximate, es) {
-            (true, _, true) => "Se paga por uso",
-            (true, _, false) => "Pay per use",
-            (false, true, true) => "Costo por confirmar",
-            (false, true, false) => "Cost to be confirmed",
-            (false, false, true) => "Gratis",
-            (false, false, false) => "Free",
+        return match (per_use, approximate) {
+            (true, _) => w.cost_per_use,
+            (false, true) => w.cost_to_confirm,
+            (false, false) => w.cost_free,
         }
         .into();
     }
+    let text = parts(setup, monthly, commission_pct, w.per_sale, currency, locale).join(" · ");
+    if approximate {
+        fill(w.approximate, &[("cost", &text)])
+    } else {
+        text
+    }
+}
+
+/// A cost's parts, each with its amount: once, a month, of each sale (`per_sale`).
+fn parts(
+    setup: f64,
+    monthly: f64,
+    commission_pct: f64,
+    per_sale: &str,
+    currency: &str,
+    locale: Locale,
+) -> Vec<String> {
+    let w = sentences(locale);
     let mut parts = Vec::new();
     if setup > 0.0 {
-        let once = if es { "de una vez" } else { "once" };
-        parts.push(format!("{} {once}", money(setup, currency)));
+        parts.push(fill(w.once, &[("amount", &money(setup, currency))]));
     }
     if monthly > 0.0 {
-        let month = if es { "al mes" } else { "a month" };
-        parts.push(format!("{} {month}", money(monthly, currency)));
+        parts.push(fill(w.monthly, &[("amount", &money(monthly, currency))]));
     }
     if commission_pct > 0.0 {
-        let sale = if es { "por venta" } else { "per sale" };
-        parts.push(format!("{} {sale}", percent(commission_pct, locale)));
+        let percent = percent(commission_pct, locale);
+        parts.push(fill(per_sale, &[("percent", &percent)]));
     }
-    let mut text = parts.join(" · ");
-    if approximate {
-        text.push_str(if es {
-            " (precio aproximado)"
-        } else {
-            " (approximate price)"
-        });
-    }
-    text
+    parts
 }
 
 /// What a step costs, in one sentence.
@@ -151,102 +355,57 @@ pub fn cost_sentence(
     currency: &str,
     locale: Locale,
 ) -> String {
+    let w = sentences(locale);
     let zero = setup == 0.0 && monthly == 0.0 && commission_pct == 0.0;
-    if zero && per_use {
-        return match (locale, approximate) {
-            (Locale::Es, false) => "No tiene costo fijo: se paga cada vez que se usa.".into(),
-            (Locale::Es, true) => {
-                "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.".into()
-            }
-            (Locale::En, false) => "No fixed cost: you pay each time you use it.".into(),
-            (Locale::En, true) => {
-                "No fixed cost: you pay each time you use it, at a rate we could not confirm.".into()
-            }
-        };
-    }
-    if zero && approximate {
-        return match locale {
-            Locale::Es => "El costo no está confirmado: pregunte antes de usarlo.".into(),
-            Locale::En => "The cost is not confirmed: ask before using it.".into(),
-        };
-    }
     if zero {
-        return match locale {
-            Locale::Es => "No cuesta nada.".into(),
-            Locale::En => "Costs nothing.".into(),
-        };
+        return match (per_use, approximate) {
+            (true, false) => w.costs_per_use,
+            (true, true) => w.costs_per_use_to_confirm,
+            (false, true) => w.costs_to_confirm,
+            (false, false) => w.costs_nothing,
+        }
+        .into();
     }
-    let mut parts = Vec::new();
-    if setup > 0.0 {
-        parts.push(match locale {
-            Locale::Es => format!("{} de una vez", money(setup, currency)),
-            Locale::En => format!("{} once", money(setup, currency)),
-        });
-    }
-    if monthly > 0.0 {
-        parts.push(match locale {
-            Locale::Es => format!("{} al mes", money(monthly, currency)),
-            Locale::En => format!("{} a month", money(monthly, currency)),
-        });
-    }
-    if commission_pct > 0.0 {
-        parts.push(match locale {
-            Locale::Es => format!("{} de cada venta", percent(commission_pct, locale)),
-            Locale::En => format!("{} of each sale", percent(commission_pct, locale)),
-        });
-    }
-    let list = join(&parts, locale);
-    match (locale, approximate) {
-        (Locale::Es, false) => format!("Cuesta {list}."),
-        (Locale::Es, true) => format!("Cuesta más o menos {list} (precio aproximado)."),
-        (Locale::En, false) => format!("Costs {list}."),
-        (Locale::En, true) => format!("Costs about {list} (approximate price)."),
-    }
+    let parts = parts(
+        setup,
+        monthly,
+        commission_pct,
+        w.of_each_sale,
+        currency,
+        locale,
+    );
+    let list = join(&parts, w.and);
+    let template = if approximate { w.costs_about } else { w.costs };
+    fill(template, &[("list", &list)])
 }
 
-fn join<S: AsRef<str>>(parts: &[S], locale: Locale) -> String {
+/// "a, b y c".
+fn join(parts: &[String], and: &str) -> String {
     match parts {
         [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let and = match locale {
-                Locale::Es => "y",
-                Locale::En => "and",
-            };
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} {and} {}", init.join(", "), last.as_ref())
-        }
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 
 pub fn fits_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!(
-            "Con los pasos anteriores suma {} al mes; cabe en su presupuesto de {} al mes.",
-            money(spent, currency),
-            money(budget, currency)
-        ),
-        Locale::En => format!(
-            "With the earlier steps it adds up to {} a month, within your budget of {} a month.",
-            money(spent, currency),
-            money(budget, currency)
-        ),
-    }
+    fill(
+        sentences(locale).fits_budget,
+        &[
+            ("spent", &money(spent, currency)),
+            ("budget", &money(budget, currency)),
+        ],
+    )
 }
 
 pub fn fits_once_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!(
-            "Con los pasos anteriores suma {} de una vez; cabe en lo que puede gastar para empezar ({}).",
-            money(spent, currency),
-            money(budget, currency)
-        ),
-        Locale::En => format!(
-            "With the earlier steps it adds up to {} once, within what you can spend to start ({}).",
-            money(spent, currency),
-            money(budget, currency)
-        ),
-    }
+    fill(
+        sentences(locale).fits_once_budget,
+        &[
+            ("spent", &money(spent, currency)),
+            ("budget", &money(budget, currency)),
+        ],
+    )
 }
 
 /// Why a one-off cost waits: "cuando pueda".
@@ -258,18 +417,13 @@ pub fn over_once_budget(
     locale: Locale,
 ) -> String {
     let left = (budget - spent).max(0.0);
-    match locale {
-        Locale::Es => format!(
-            "Cuesta {} de una vez y por ahora puede gastar {} para empezar. Cuando pueda.",
-            money(setup, currency),
-            money(left, currency)
-        ),
-        Locale::En => format!(
-            "It costs {} once and for now you can spend {} to start. When you can.",
-            money(setup, currency),
-            money(left, currency)
-        ),
-    }
+    fill(
+        sentences(locale).over_once_budget,
+        &[
+            ("setup", &money(setup, currency)),
+            ("left", &money(left, currency)),
+        ],
+    )
 }
 
 pub fn over_budget(
@@ -279,49 +433,32 @@ pub fn over_budget(
     currency: &str,
     locale: Locale,
 ) -> String {
-    match locale {
-        Locale::Es => format!(
-            "Cuesta {} al mes. Con los pasos anteriores ({} al mes) pasaría su presupuesto de {} al mes. Cuando pueda.",
-            money(monthly, currency),
-            money(spent, currency),
-            money(budget, currency)
-        ),
-        Locale::En => format!(
-            "It costs {} a month. With the earlier steps ({} a month) it would go over your budget of {} a month. When you can.",
-            money(monthly, currency),
-            money(spent, currency),
-            money(budget, currency)
-        ),
-    }
+    fill(
+        sentences(locale).over_budget,
+        &[
+            ("monthly", &money(monthly, currency)),
+            ("spent", &money(spent, currency)),
+            ("budget", &money(budget, currency)),
+        ],
+    )
 }
 
 pub fn needs_missing(requirement: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => {
-            format!("Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.")
-        }
-        Locale::En => {
-            format!("It needs “{requirement}”, and no step within reach provides it yet.")
-        }
-    }
+    fill(
+        sentences(locale).needs_missing,
+        &[("requirement", requirement)],
+    )
 }
 
 pub fn needs_unknown(requirement: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!(
-            "Necesita «{requirement}». Conteste las preguntas que faltan para saber si ya lo tiene."
-        ),
-        Locale::En => format!(
-            "It needs “{requirement}”. Answer the remaining questions to know whether you already have it."
-        ),
-    }
+    fill(
+        sentences(locale).needs_unknown,
+        &[("requirement", requirement)],
+    )
 }
 
 pub fn available_here(place: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!("Llega a donde está su negocio: {place}."),
-        Locale::En => format!("It reaches where your business is: {place}."),
-    }
+    fill(sentences(locale).available_here, &[("place", place)])
 }
 
 #[cfg(test)]
@@ -389,6 +526,46 @@ mod tests {
                 proptest::prop_assert_eq!(ours.parse::<f64>().unwrap(), x);
                 proptest::prop_assert_eq!(ours.len(), rusts.len());
             }
+        }
+    }
+
+    #[test]
+    fn fill_puts_each_value_in_its_place() {
+        let values = [("at", "3"), ("total", "27")];
+        assert_eq!(
+            fill("Pregunta {at} de {total}", &values),
+            "Pregunta 3 de 27"
+        );
+        assert_eq!(fill("{total}/{at}/{at}", &values), "27/3/3");
+        // What names no value, or closes nothing, stays as written.
+        assert_eq!(fill("{at} {nada} {", &values), "3 {nada} {");
+        assert_eq!(fill("{{at}}", &values), "{3}");
+        assert_eq!(fill("sin nada", &values), "sin nada");
+        assert_eq!(
+            fill("«{x}»", &[("x", "Mercado «en» línea")]),
+            "«Mercado «en» línea»"
+        );
+    }
+
+    #[test]
+    fn template_names_in_order() {
+        assert_eq!(template_names("Pregunta {at} de {total}"), ["at", "total"]);
+        assert_eq!(template_names("{a}{b_1} { } {c d} {"), ["a", "b_1"]);
+        assert_eq!(template_names("{{x}}"), ["x"]);
+        assert!(template_names("Gratis").is_empty());
+    }
+
+    /// Every template of both locales names the same values, each a value the code gives.
+    #[test]
+    fn both_locales_fill_the_same_names() {
+        let (es, en) = (SENTENCES_ES.fixed_texts(), SENTENCES_EN.fixed_texts());
+        assert_eq!(es.len(), en.len());
+        for ((key, es), (_, en)) in es.iter().zip(&en) {
+            let mut a = template_names(es);
+            let mut b = template_names(en);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{key}");
         }
     }
 
