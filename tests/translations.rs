@@ -43,8 +43,18 @@ fn filled(keys: &[SourceText]) -> String {
     out
 }
 
+/// The texts every pack's translation has beside its own: the engine's and the app's words.
+fn shell() -> Vec<SourceText> {
+    umbral::app::words::shell_texts()
+}
+
+/// Every text a language needs for `pack`: its own and the shell's.
+fn all_texts(pack: &PackData) -> Vec<SourceText> {
+    translation::with_shell(pack, &shell())
+}
+
 fn read(path: &str, text: &str, pack: &PackData) -> Translation {
-    let (read, problems) = translation::check(&file(path, text), pack);
+    let (read, problems) = translation::check(&file(path, text), pack, &shell());
     assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
     read.expect("the file reads")
 }
@@ -99,7 +109,8 @@ fn a_translation_file_is_checked_at_its_lines() {
         [[text]]\nkey = \"questions[nada].text\"\nes = \"x\"\ntext = \"y\"\n\
         [[text]]\nkey = \"name\"\nes = \"Base\"\ntext = \"a\"\n\
         [[text]]\nkey = \"name\"\nes = \"Base\"\ntext = \"b\"\n";
-    let (_, problems) = translation::check(&file("rules/core/locales/xx.toml", bad), &core);
+    let (_, problems) =
+        translation::check(&file("rules/core/locales/xx.toml", bad), &core, &shell());
     let said: Vec<String> = problems
         .iter()
         .map(|d| format!("{}:{} {}", d.line, d.is_error(), d.message))
@@ -148,7 +159,7 @@ fn a_translation_file_is_checked_at_its_lines() {
             "needs the language's name",
         ),
     ] {
-        let (_, problems) = translation::check(&file(path, text), &core);
+        let (_, problems) = translation::check(&file(path, text), &core, &shell());
         assert!(
             problems
                 .iter()
@@ -162,10 +173,10 @@ fn a_translation_file_is_checked_at_its_lines() {
 fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
     let core = pack("core");
     let cl = pack("cl");
-    let core_texts = translation::source_texts(&core);
+    let core_texts = all_texts(&core);
     let core_file = read("rules/core/locales/xx.toml", &filled(&core_texts), &core);
     // Core translated in full is all of core.
-    let c = &translation::coverage(&core, std::slice::from_ref(&core_file))[0];
+    let c = &translation::coverage(&core, std::slice::from_ref(&core_file), &shell())[0];
     assert_eq!(
         (c.translated, c.total),
         (core_texts.len(), core_texts.len())
@@ -178,8 +189,8 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
 
     // Chile: the core's texts it keeps as they are come from the core's file; those its own
     // words reword (encomienda, not paquetería) are out of date there; its own are missing.
-    let c = &translation::coverage(&cl, std::slice::from_ref(&core_file))[0];
-    let cl_texts = translation::source_texts(&cl);
+    let c = &translation::coverage(&cl, std::slice::from_ref(&core_file), &shell())[0];
+    let cl_texts = all_texts(&cl);
     assert_eq!(c.total, cl_texts.len());
     let reworded: Vec<&str> = cl_texts
         .iter()
@@ -200,7 +211,7 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
         reviewed_by: vec!["Revisora".into()],
         ..LocaleInfo::default()
     };
-    let template = translation::template(&cl, Some(&core), "xx", None, &info);
+    let template = translation::template(&cl, Some(&core), "xx", None, &info, &shell());
     let own = read("rules/cl/locales/xx.toml", &template, &cl);
     assert_eq!(own.texts.len(), c.missing.len() + c.outdated.len());
     let todo: Vec<SourceText> = own
@@ -209,10 +220,11 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
         .map(|(key, t)| SourceText {
             key: key.clone(),
             es: t.es.clone(),
+            template: false,
         })
         .collect();
     let cl_file = read("rules/cl/locales/xx.toml", &filled(&todo), &cl);
-    let c = &translation::coverage(&cl, &[core_file, cl_file.clone()])[0];
+    let c = &translation::coverage(&cl, &[core_file, cl_file.clone()], &shell())[0];
     assert_eq!((c.translated, c.total), (cl_texts.len(), cl_texts.len()));
 
     // The nearest layer decides: Chile's own out-of-date translation of a text is out of date
@@ -227,16 +239,23 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
         },
     );
     let core_again = read("rules/core/locales/xx.toml", &filled(&core_texts), &core);
-    let c = &translation::coverage(&cl, &[core_again, stale])[0];
+    let c = &translation::coverage(&cl, &[core_again, stale], &shell())[0];
     assert_eq!(c.outdated, vec![core_key]);
 
     // The Spanish of a text changes: its translation is out of date, and the template asks for
     // it again, showing the old one.
     let mut changed = cl.clone();
     changed.name.es = "Chile (nuevo)".into();
-    let c = &translation::coverage(&changed, std::slice::from_ref(&cl_file))[0];
+    let c = &translation::coverage(&changed, std::slice::from_ref(&cl_file), &shell())[0];
     assert!(c.outdated.contains(&"name".to_string()), "{:?}", c.outdated);
-    let again = translation::template(&changed, Some(&core), "xx", Some(&cl_file), &cl_file.info);
+    let again = translation::template(
+        &changed,
+        Some(&core),
+        "xx",
+        Some(&cl_file),
+        &cl_file.info,
+        &shell(),
+    );
     assert!(again.contains("# The Spanish changed. It was \"Chile\", translated \"[prueba] Chile\"\nkey = \"name\"\nes = \"Chile (nuevo)\"\ntext = \"\"\n"), "{again}");
     assert!(again.contains("name = \"Prueba\"\n"));
     // Everything else it had is kept.
@@ -259,7 +278,7 @@ fn validate_reports_each_language_and_translation_writes_the_file() {
         }
     }
     let core = pack("core");
-    let texts = translation::source_texts(&core);
+    let texts = all_texts(&core);
     // Half translated, and one text from Spanish the pack no longer has.
     let mut half: Vec<SourceText> = texts[..texts.len() / 2].to_vec();
     half[0].es = "Otra cosa".into();
@@ -332,4 +351,118 @@ fn validate_reports_each_language_and_translation_writes_the_file() {
     let out = umbral(&["translation", "--pack", "core", "--locale", "en"], "");
     assert_eq!(out.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_apps_and_the_engines_words_are_translated_with_the_core() {
+    let shell = shell();
+    let keys: BTreeSet<&str> = shell.iter().map(|t| t.key.as_str()).collect();
+    assert_eq!(keys.len(), shell.len(), "keys are unique");
+    for key in [
+        "app.tagline",
+        "app.progress_template",
+        "app.countries[BO]",
+        "app.months[11]",
+        "brief.holds_back",
+        "brief.standing_next",
+        "engine.costs",
+        "engine.fits_budget",
+    ] {
+        assert!(keys.contains(key), "{key}");
+    }
+    let core = pack("core");
+    // No pack text has one of their keys.
+    let own: BTreeSet<String> = translation::source_texts(&pack("mx"))
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    assert!(keys.iter().all(|k| !own.contains(*k)));
+
+    // A template's translation must fill the values its Spanish does, each as often.
+    let entry = |key: &str, text: &str| {
+        let es = &shell.iter().find(|t| t.key == key).unwrap().es;
+        format!(
+            "[locale]\nname = \"Prueba\"\nreviewed_by = [\"R\"]\n[[text]]\nkey = {key:?}\nes = {es:?}\ntext = {text:?}\n"
+        )
+    };
+    let check = |text: String| {
+        let (_, problems) =
+            translation::check(&file("rules/core/locales/xx.toml", &text), &core, &shell);
+        problems
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{}: {}", d.line, d.message))
+            .collect::<Vec<_>>()
+    };
+    assert!(check(entry("app.progress_template", "[prueba] {total} / {at}")).is_empty());
+    assert_eq!(
+        check(entry("app.progress_template", "[prueba] {at}")),
+        [
+            "5: 'app.progress_template': the translation must name the values the Spanish does, each as \
+          often ({at}, {total}), but names {at}"
+        ]
+    );
+    assert_eq!(
+        check(entry("app.tagline", "[prueba] {negocio}")),
+        [
+            "5: 'app.tagline': the translation must name the values the Spanish does, each as \
+          often (none), but names {negocio}"
+        ]
+    );
+    // A text not translated yet is not checked.
+    assert!(check(entry("app.progress_template", "")).is_empty());
+
+    // The core's file holds them; a country's template does not ask for them again.
+    let info = LocaleInfo {
+        name: "Prueba".into(),
+        ..LocaleInfo::default()
+    };
+    let core_template = translation::template(&core, None, "xx", None, &info, &shell);
+    assert!(core_template.contains("key = \"app.tagline\""));
+    assert!(core_template.contains("key = \"engine.costs\"\nes = \"Cuesta {list}.\""));
+    let cl_template = translation::template(&pack("cl"), Some(&core), "xx", None, &info, &shell);
+    assert!(!cl_template.contains("key = \"app."), "{cl_template}");
+}
+
+/// Each table of the app's and the engine's own words names the same values in Spanish and
+/// English, so a template's names are the code's, whichever language a translator starts from.
+#[test]
+fn spanish_and_english_templates_name_the_same_values() {
+    use umbral::app::words::{EN, ES};
+    use umbral::engine::brief::{BRIEF_EN, BRIEF_ES};
+    use umbral::engine::words::{template_names, SENTENCES_EN, SENTENCES_ES};
+    let app = |w: &umbral::app::words::Words| {
+        w.texts()
+            .into_iter()
+            .map(|(k, t)| (format!("app.{k}"), t))
+            .collect::<Vec<_>>()
+    };
+    let owned = |texts: Vec<(&'static str, &'static str)>| {
+        texts
+            .into_iter()
+            .map(|(k, t)| (k.to_string(), t))
+            .collect::<Vec<_>>()
+    };
+    let pairs = [
+        (app(&ES), app(&EN)),
+        (owned(BRIEF_ES.fixed_texts()), owned(BRIEF_EN.fixed_texts())),
+        (
+            owned(SENTENCES_ES.fixed_texts()),
+            owned(SENTENCES_EN.fixed_texts()),
+        ),
+    ];
+    let mut templates = 0;
+    for (es, en) in pairs {
+        assert_eq!(es.len(), en.len());
+        for ((key, es), (other, en)) in es.iter().zip(&en) {
+            assert_eq!(key, other);
+            let mut a = template_names(es);
+            let mut b = template_names(en);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{key}: {es} / {en}");
+            templates += usize::from(!a.is_empty());
+        }
+    }
+    assert!(templates >= 30, "{templates}");
 }

@@ -115,8 +115,8 @@ pub fn value_label(pack: &Pack, path: &str, value: &Json, locale: Locale) -> Str
             .collect::<Vec<_>>()
             .join(", "),
         other => label_of(other).unwrap_or_else(|| match other {
-            Json::Bool(true) => w.yes.to_string(),
-            Json::Bool(false) => w.no.to_string(),
+            Json::Bool(true) => w.yes().to_string(),
+            Json::Bool(false) => w.no().to_string(),
             Json::Number(n) if question.and_then(|q| q.unit.as_deref()) == Some("currency") => {
                 crate::engine::words::money(
                     n.as_f64().unwrap_or(0.0),
@@ -142,5 +142,5 @@ pub fn group_label(pack: &Pack, group: &str, locale: Locale) -> String {
         .iter()
         .find(|d| d.id == group)
         .map(|d| d.label.get(locale).to_string())
-        .unwrap_or_else(|| words(locale).group_business.to_string())
+        .unwrap_or_else(|| words(locale).group_business().to_string())
 }

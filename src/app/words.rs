@@ -3,142 +3,152 @@
 //! Everything a pack says comes from the pack; this table holds only what the shell says:
 //! buttons, headings, progress and messages. One struct per locale keeps both complete: the
 //! compiler refuses a string that exists in one language only.
+//!
+//! A sentence with values in it is a template that names them in braces ("Pregunta {at} de
+//! {total}"), filled by [`fill`], with `_one` and `_other` forms where a count decides; the
+//! grammar left in code is only which form to use and Spanish's "y" before an i sound, itself a
+//! text (`and_before_i`). So every text is data a translator can write: [`shell_texts`] lists
+//! them with their keys (`app.progress`), and `umbral translation` asks for them in the core
+//! pack's translation file.
 
-use crate::engine::words::texts_table;
+use crate::engine::words::{texts_table, Packed};
 use crate::engine::{fill, Locale};
+use crate::packs::translation::{self, SourceText};
 
 texts_table! {
     /// Every fixed text of the app in one locale.
-    pub struct Words {
+    pub struct Words from WordsSource {
         pub locale: Locale,
         /// The countries the start screen offers, by code.
         pub countries: [(&'static str, &'static str); 3],
         pub months: [&'static str; 12],
+        /// The language switch: the other language's name, in itself, and its code. Not
+        /// translated: they name a language, not say something in this one.
+        pub switch_to: &'static str,
+        pub switch_to_lang: &'static str,
         ;
-    tagline,
-    switch_to,
-    switch_to_lang,
-    start_heading,
-    intro,
-    point_questions,
-    point_offline,
-    point_private,
-    looks_at,
-    country_question,
-    start,
-    resume,
-    start_over,
-    draft_kept,
-    /// The link to the consultant's workspace (www/taller/).
-    workspace_link,
-    loading_pack,
-    pack_failed,
-    retry,
-    back,
-    next,
-    see_results,
-    results_so_far,
-    dont_know,
-    prefer_not,
-    choose_one,
-    choose_many,
-    /// The read-aloud button of a question and of the results' summary.
-    listen,
-    listen_summary,
-    group_business,
-    yes,
-    no,
-    results_heading,
-    readiness,
-    uses,
-    chart_heading,
-    chart_dimension,
-    chart_score,
-    ladder_heading,
-    ready,
-    in_use,
-    still_missing,
-    route_heading,
-    route_intro,
-    unlock_heading,
-    roadmap_heading,
-    roadmap_empty,
-    parallel_heading,
-    parallel_intro,
-    later_heading,
-    when_affordable_heading,
-    only_if,
-    or_else,
-    kind_tool,
-    kind_action,
-    kind_programme,
-    checked_in,
-    official_page,
-    why,
-    from_answers,
-    after_steps,
-    left_out_heading,
-    unanswered_heading,
-    edit_answers,
-    print,
-    share_heading,
-    share_intro,
-    share_link_label,
-    whatsapp,
-    whatsapp_text,
-    qr_caption,
-    bad_link_nothing_loaded,
-    set_aside_notice,
-    set_aside_restore,
-    set_aside_keep_shared,
-    close,
-    /// The answers could not be saved on this device (storage full or refused).
-    not_saved,
-    /// Another tab (or the installed app) saved other answers: these are on show now.
-    changed_elsewhere,
-    /// "Empezar de nuevo" erased the answers; "Deshacer" brings them back.
-    started_over,
-    undo,
-    // Templates: a value's name in braces stands for it ("Pregunta {at} de {total}"), and
-    // `_one`/`_other` are a count's singular and plural.
-    /// "Pregunta 3 de 27".
-    progress,
-    /// "Preguntas 3 a 5 de 27".
-    progress_range,
-    /// "12 de 27 respondidas".
-    answered,
-    /// "¿Qué es RFC?".
-    what_is_one,
-    /// "¿Qué son RFC, CURP y SAT?": `{terms}` are all but the last, joined by ", ".
-    what_is_many,
-    /// The word that joins the last item of a list: "y".
-    and,
-    /// The same word before a word that starts with an i sound ("SAT e IVA"); the same as
-    /// `and` in a language without the rule.
-    and_before_i,
-    /// "Paso 3".
-    step,
-    /// "Para llegar a «Vender por redes sociales», consiga:".
-    unlock_target,
-    /// "Lo consigue el paso 3 de su plan.".
-    unlock_steps_one,
-    /// "Lo consiguen los pasos 1 y 3 de su plan.".
-    unlock_steps_other,
-    /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
-    now_heading,
-    /// "Ver 1 paso más".
-    more_steps_one,
-    /// "Ver 2 pasos más".
-    more_steps_other,
-    /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
-    gives,
-    /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
-    /// para el paso 3.".
-    gives_for_step,
-    /// What an opening step gives: "Con esto empieza a vender así: «Mercado en línea»".
-    starts_selling,
-    /// A month and its year: "noviembre de 2026".
-    month_year,
+        tagline,
+        start_heading,
+        intro,
+        point_questions,
+        point_offline,
+        point_private,
+        looks_at,
+        country_question,
+        start,
+        resume,
+        start_over,
+        draft_kept,
+        /// The link to the consultant's workspace (www/taller/).
+        workspace_link,
+        loading_pack,
+        pack_failed,
+        retry,
+        back,
+        next,
+        see_results,
+        results_so_far,
+        dont_know,
+        prefer_not,
+        choose_one,
+        choose_many,
+        /// The read-aloud button of a question and of the results' summary.
+        listen,
+        listen_summary,
+        group_business,
+        yes,
+        no,
+        results_heading,
+        readiness,
+        uses,
+        chart_heading,
+        chart_dimension,
+        chart_score,
+        ladder_heading,
+        ready,
+        in_use,
+        still_missing,
+        route_heading,
+        route_intro,
+        unlock_heading,
+        roadmap_heading,
+        roadmap_empty,
+        parallel_heading,
+        parallel_intro,
+        later_heading,
+        when_affordable_heading,
+        only_if,
+        or_else,
+        kind_tool,
+        kind_action,
+        kind_programme,
+        checked_in,
+        official_page,
+        why,
+        from_answers,
+        after_steps,
+        left_out_heading,
+        unanswered_heading,
+        edit_answers,
+        print,
+        share_heading,
+        share_intro,
+        share_link_label,
+        whatsapp,
+        whatsapp_text,
+        qr_caption,
+        bad_link_nothing_loaded,
+        set_aside_notice,
+        set_aside_restore,
+        set_aside_keep_shared,
+        close,
+        /// The answers could not be saved on this device (storage full or refused).
+        not_saved,
+        /// Another tab (or the installed app) saved other answers: these are on show now.
+        changed_elsewhere,
+        /// "Empezar de nuevo" erased the answers; "Deshacer" brings them back.
+        started_over,
+        undo,
+        // Templates: a value's name in braces stands for it ("Pregunta {at} de {total}"), and
+        // `_one`/`_other` are a count's singular and plural.
+        /// "Pregunta 3 de 27".
+        progress_template,
+        /// "Preguntas 3 a 5 de 27".
+        progress_range_template,
+        /// "12 de 27 respondidas".
+        answered_template,
+        /// "¿Qué es RFC?".
+        what_is_one,
+        /// "¿Qué son RFC, CURP y SAT?": `{terms}` are all but the last, joined by ", ".
+        what_is_many,
+        /// The word that joins the last item of a list: "y".
+        and,
+        /// The same word before a word that starts with an i sound ("SAT e IVA"); the same as
+        /// `and` in a language without the rule.
+        and_before_i,
+        /// "Paso 3".
+        step_template,
+        /// "Para llegar a «Vender por redes sociales», consiga:".
+        unlock_target_template,
+        /// "Lo consigue el paso 3 de su plan.".
+        unlock_steps_one,
+        /// "Lo consiguen los pasos 1 y 3 de su plan.".
+        unlock_steps_other,
+        /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
+        now_heading_template,
+        /// "Ver 1 paso más".
+        more_steps_one,
+        /// "Ver 2 pasos más".
+        more_steps_other,
+        /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
+        gives_template,
+        /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
+        /// para el paso 3.".
+        gives_for_step_template,
+        /// What an opening step gives: "Con esto empieza a vender así: «Mercado en línea»".
+        starts_selling_template,
+        /// A month and its year: "noviembre de 2026".
+        month_year,
     }
 }
 
@@ -161,6 +171,22 @@ impl Words {
     }
 }
 
+/// Every text a report of any pack says in the app beside the pack's own: the engine's
+/// ([`translation::engine_texts`]) and the app's words (`app.tagline`, `app.months[11]`), each
+/// with its Spanish. What a translation into another language must translate besides the
+/// packs' texts, in the file of the core pack (`umbral validate`, `umbral translation`).
+pub fn shell_texts() -> Vec<SourceText> {
+    let mut texts = translation::engine_texts();
+    for (key, es) in ES.texts() {
+        texts.push(SourceText {
+            key: format!("app.{key}"),
+            es: es.to_string(),
+            template: true,
+        });
+    }
+    texts
+}
+
 /// Two tables are the same table when they are for the same locale.
 impl PartialEq for Words {
     fn eq(&self, other: &Words) -> bool {
@@ -180,7 +206,7 @@ impl Words {
     /// "Pregunta 3 de 27".
     pub fn progress(&self, at: usize, total: usize) -> String {
         fill(
-            self.progress,
+            self.progress_template(),
             &[("at", &at.to_string()), ("total", &total.to_string())],
         )
     }
@@ -188,7 +214,7 @@ impl Words {
     /// "Preguntas 3 a 5 de 27".
     pub fn progress_range(&self, first: usize, last: usize, total: usize) -> String {
         fill(
-            self.progress_range,
+            self.progress_range_template(),
             &[
                 ("first", &first.to_string()),
                 ("last", &last.to_string()),
@@ -200,7 +226,7 @@ impl Words {
     /// "12 de 27 respondidas".
     pub fn answered(&self, answered: usize, total: usize) -> String {
         fill(
-            self.answered,
+            self.answered_template(),
             &[
                 ("answered", &answered.to_string()),
                 ("total", &total.to_string()),
@@ -218,15 +244,15 @@ impl Words {
         });
         // "y" becomes "e" before an i sound: "SAT e IVA".
         let and = if last_sounds_i {
-            self.and_before_i
+            self.and_before_i()
         } else {
-            self.and
+            self.and()
         };
         match terms {
             [] => String::new(),
-            [term] => fill(self.what_is_one, &[("term", term)]),
+            [term] => fill(self.what_is_one(), &[("term", term)]),
             [rest @ .., last] => fill(
-                self.what_is_many,
+                self.what_is_many(),
                 &[("terms", &rest.join(", ")), ("and", and), ("last", last)],
             ),
         }
@@ -234,12 +260,12 @@ impl Words {
 
     /// "Paso 3".
     pub fn step(&self, step: u32) -> String {
-        fill(self.step, &[("step", &step.to_string())])
+        fill(self.step_template(), &[("step", &step.to_string())])
     }
 
     /// "Para llegar a «Vender por redes sociales», consiga:".
     pub fn unlock_target(&self, pathway: &str) -> String {
-        fill(self.unlock_target, &[("pathway", pathway)])
+        fill(self.unlock_target_template(), &[("pathway", pathway)])
     }
 
     /// "Lo consiguen los pasos 1 y 3 de su plan."
@@ -247,49 +273,52 @@ impl Words {
         let list: Vec<String> = steps.iter().map(u32::to_string).collect();
         let list = match list.split_last() {
             Some((last, [])) => last.clone(),
-            Some((last, init)) => format!("{} {} {last}", init.join(", "), self.and),
+            Some((last, init)) => format!("{} {} {last}", init.join(", "), self.and()),
             None => String::new(),
         };
         let template = if steps.len() == 1 {
-            self.unlock_steps_one
+            self.unlock_steps_one()
         } else {
-            self.unlock_steps_other
+            self.unlock_steps_other()
         };
         fill(template, &[("list", &list)])
     }
 
     /// "Para llegar a «Mercado en línea»": the heading of the steps to take now.
     pub fn now_heading(&self, pathway: &str) -> String {
-        fill(self.now_heading, &[("pathway", pathway)])
+        fill(self.now_heading_template(), &[("pathway", pathway)])
     }
 
     /// "Ver 2 pasos más".
     pub fn more_steps(&self, n: usize) -> String {
         let template = if n == 1 {
-            self.more_steps_one
+            self.more_steps_one()
         } else {
-            self.more_steps_other
+            self.more_steps_other()
         };
         fill(template, &[("n", &n.to_string())])
     }
 
     /// What a step gives: "Le da: Internet diario (para «Vender por redes sociales»)".
     pub fn gives(&self, needs: &str, pathway: &str) -> String {
-        fill(self.gives, &[("needs", needs), ("pathway", pathway)])
+        fill(
+            self.gives_template(),
+            &[("needs", needs), ("pathway", pathway)],
+        )
     }
 
     /// What a step gives that a later step needs: "Le da: Alta ante impuestos. Hace falta
     /// para el paso 3."
     pub fn gives_for_step(&self, needs: &str, step: u32) -> String {
         fill(
-            self.gives_for_step,
+            self.gives_for_step_template(),
             &[("needs", needs), ("step", &step.to_string())],
         )
     }
 
     /// What an opening step gives: "Con esto empieza a vender así: «Mercado en línea»".
     pub fn starts_selling(&self, pathway: &str) -> String {
-        fill(self.starts_selling, &[("pathway", pathway)])
+        fill(self.starts_selling_template(), &[("pathway", pathway)])
     }
 
     /// A month such as `2026-11` as "noviembre de 2026"; anything else as it is.
@@ -305,15 +334,37 @@ impl Words {
         else {
             return month.to_string();
         };
-        fill(self.month_year, &[("month", name), ("year", year)])
+        fill(self.month_year(), &[("month", name), ("year", year)])
     }
 }
 
 pub static ES: Words = Words {
     locale: Locale::Es,
-    tagline: "¿Su negocio está listo para vender en línea?",
+    countries: [("MX", "México"), ("CL", "Chile"), ("BO", "Bolivia")],
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
     switch_to: "English",
     switch_to_lang: "en",
+    texts: ES_TEXTS.table(),
+};
+
+static ES_TEXTS: Packed<{ WordsSource::COUNT }, { ES_SOURCE.bytes() }> =
+    Packed::new(ES_SOURCE.parts());
+
+const ES_SOURCE: WordsSource = WordsSource {
+    tagline: "¿Su negocio está listo para vender en línea?",
     start_heading: "Inicio",
     intro: "Umbral le ayuda a ver qué tan lista está su empresa para vender en línea, qué la \
             está frenando y qué pasos de bajo costo puede dar a continuación.",
@@ -322,7 +373,6 @@ pub static ES: Words = Words {
     point_private: "Sus respuestas se quedan en su teléfono: no se envían a nadie.",
     looks_at: "Umbral revisa:",
     country_question: "¿En qué país está su negocio?",
-    countries: [("MX", "México"), ("CL", "Chile"), ("BO", "Bolivia")],
     start: "Comenzar",
     resume: "Continuar donde se quedó",
     start_over: "Empezar de nuevo",
@@ -393,45 +443,53 @@ pub static ES: Words = Words {
     changed_elsewhere: "Sus respuestas cambiaron en otra pestaña; aquí están las más recientes.",
     started_over: "Sus respuestas anteriores se borraron.",
     undo: "Deshacer",
-    progress: "Pregunta {at} de {total}",
-    progress_range: "Preguntas {first} a {last} de {total}",
-    answered: "{answered} de {total} respondidas",
+    progress_template: "Pregunta {at} de {total}",
+    progress_range_template: "Preguntas {first} a {last} de {total}",
+    answered_template: "{answered} de {total} respondidas",
     what_is_one: "¿Qué es {term}?",
     what_is_many: "¿Qué son {terms} {and} {last}?",
     and: "y",
     and_before_i: "e",
-    step: "Paso {step}",
-    unlock_target: "Para llegar a «{pathway}», consiga:",
+    step_template: "Paso {step}",
+    unlock_target_template: "Para llegar a «{pathway}», consiga:",
     unlock_steps_one: "Lo consigue el paso {list} de su plan.",
     unlock_steps_other: "Lo consiguen los pasos {list} de su plan.",
-    now_heading: "Para llegar a «{pathway}»",
+    now_heading_template: "Para llegar a «{pathway}»",
     more_steps_one: "Ver {n} paso más",
     more_steps_other: "Ver {n} pasos más",
-    gives: "Le da: {needs} (para «{pathway}»)",
-    gives_for_step: "Le da: {needs}. Hace falta para el paso {step}.",
-    starts_selling: "Con esto empieza a vender así: «{pathway}»",
+    gives_template: "Le da: {needs} (para «{pathway}»)",
+    gives_for_step_template: "Le da: {needs}. Hace falta para el paso {step}.",
+    starts_selling_template: "Con esto empieza a vender así: «{pathway}»",
     month_year: "{month} de {year}",
-    months: [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
 };
 
 pub static EN: Words = Words {
     locale: Locale::En,
-    tagline: "Is your business ready to sell online?",
+    countries: [("MX", "Mexico"), ("CL", "Chile"), ("BO", "Bolivia")],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     switch_to: "Español",
     switch_to_lang: "es",
+    texts: EN_TEXTS.table(),
+};
+
+static EN_TEXTS: Packed<{ WordsSource::COUNT }, { EN_SOURCE.bytes() }> =
+    Packed::new(EN_SOURCE.parts());
+
+const EN_SOURCE: WordsSource = WordsSource {
+    tagline: "Is your business ready to sell online?",
     start_heading: "Start",
     intro: "Umbral helps you see how ready your business is to sell online, what holds it \
             back and which low-cost steps you can take next.",
@@ -440,7 +498,6 @@ pub static EN: Words = Words {
     point_private: "Your answers stay on your phone: they are sent to no one.",
     looks_at: "Umbral looks at:",
     country_question: "Which country is your business in?",
-    countries: [("MX", "Mexico"), ("CL", "Chile"), ("BO", "Bolivia")],
     start: "Start",
     resume: "Continue where you left off",
     start_over: "Start again",
@@ -513,36 +570,22 @@ pub static EN: Words = Words {
     changed_elsewhere: "Your answers changed in another tab; the latest are shown here.",
     started_over: "Your earlier answers were erased.",
     undo: "Undo",
-    progress: "Question {at} of {total}",
-    progress_range: "Questions {first} to {last} of {total}",
-    answered: "{answered} of {total} answered",
+    progress_template: "Question {at} of {total}",
+    progress_range_template: "Questions {first} to {last} of {total}",
+    answered_template: "{answered} of {total} answered",
     what_is_one: "What is {term}?",
     what_is_many: "What are {terms} {and} {last}?",
     and: "and",
     and_before_i: "and",
-    step: "Step {step}",
-    unlock_target: "To reach “{pathway}”, get:",
+    step_template: "Step {step}",
+    unlock_target_template: "To reach “{pathway}”, get:",
     unlock_steps_one: "Step {list} of your plan gets it.",
     unlock_steps_other: "Steps {list} of your plan get it.",
-    now_heading: "To reach “{pathway}”",
+    now_heading_template: "To reach “{pathway}”",
     more_steps_one: "See {n} more step",
     more_steps_other: "See {n} more steps",
-    gives: "Gives you: {needs} (for “{pathway}”)",
-    gives_for_step: "Gives you: {needs}. Step {step} needs it.",
-    starts_selling: "With this you start selling this way: “{pathway}”",
+    gives_template: "Gives you: {needs} (for “{pathway}”)",
+    gives_for_step_template: "Gives you: {needs}. Step {step} needs it.",
+    starts_selling_template: "With this you start selling this way: “{pathway}”",
     month_year: "{month} {year}",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
 };

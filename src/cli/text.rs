@@ -150,14 +150,14 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     // The short result first, as the app shows it; the rest below is its "Ver todo".
     let brief = r.brief();
     let bw = brief_words(r.locale);
-    writeln!(out, "\n{}:", bw.heading)?;
+    writeln!(out, "\n{}:", bw.heading())?;
     writeln!(out, "  {}", brief.standing)?;
-    writeln!(out, "  {}: {}", bw.holds_back, brief.holds_back)?;
+    writeln!(out, "  {}: {}", bw.holds_back(), brief.holds_back)?;
     if !brief.steps.is_empty() {
-        writeln!(out, "  {}:", bw.next_steps)?;
+        writeln!(out, "  {}:", bw.next_steps())?;
         for s in &brief.steps {
             let only_if = if s.conditional {
-                format!(" ({})", bw.if_eligible)
+                format!(" ({})", bw.if_eligible())
             } else {
                 String::new()
             };

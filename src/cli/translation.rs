@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{print_diagnostics, toml_files, write_error, Failure, Library};
+use crate::app::words::shell_texts;
 use crate::engine::Pack;
 use crate::packs::translation::{self, LocaleInfo, Translation, LOCALES_DIR};
 use crate::packs::{self, PackSource, SourceFile};
@@ -70,7 +71,8 @@ impl Checker {
             match compile(layer) {
                 Some(pack) => {
                     for file in &files {
-                        let (translation, problems) = translation::check(file, &pack.data);
+                        let (translation, problems) =
+                            translation::check(file, &pack.data, &shell_texts());
                         print_diagnostics(&problems);
                         self.failed |= problems.iter().any(|d| d.is_error());
                         read.extend(translation);
@@ -105,7 +107,7 @@ impl Checker {
             .iter()
             .flat_map(|l| self.read.get(l).cloned().unwrap_or_default())
             .collect();
-        for c in translation::coverage(&pack.data, &translations) {
+        for c in translation::coverage(&pack.data, &translations, &shell_texts()) {
             writeln!(out, "  translation {}", c.line()).map_err(write_error)?;
             for (what, keys) in [("missing", &c.missing), ("out of date", &c.outdated)] {
                 if keys.is_empty() {
@@ -161,7 +163,7 @@ pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> R
             path: path.display().to_string(),
             text,
         };
-        let (read, problems) = translation::check(&file, &pack.data);
+        let (read, problems) = translation::check(&file, &pack.data, &shell_texts());
         print_diagnostics(&problems);
         match read {
             Some(read) => Some(read),
@@ -179,7 +181,14 @@ pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> R
     let info = own
         .as_ref()
         .map_or_else(LocaleInfo::default, |t| t.info.clone());
-    let text = translation::template(&pack.data, parent.as_ref(), code, own.as_ref(), &info);
+    let text = translation::template(
+        &pack.data,
+        parent.as_ref(),
+        code,
+        own.as_ref(),
+        &info,
+        &shell_texts(),
+    );
     if write {
         let new = path.with_extension("toml.new");
         fs::create_dir_all(dir.join(LOCALES_DIR))

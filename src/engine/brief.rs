@@ -6,7 +6,7 @@
 //! and the app, the workspace and the command line word the short result the same way.
 
 use super::report::Report;
-use super::words::{fill, texts_table};
+use super::words::{fill, texts_table, Packed};
 use super::Locale;
 
 /// How many steps the short result names.
@@ -52,19 +52,19 @@ impl<'p> Report<'p> {
             // Already selling on the next rung without all it needs (social selling without
             // product photos): say so, rather than as if it were still ahead.
             (Some(s), Some(n)) if next_rung.is_some_and(|p| p.in_use) => {
-                fill(w.standing_in_use, &[("stage", s), ("next", n)])
+                fill(w.standing_in_use(), &[("stage", s), ("next", n)])
             }
-            (Some(s), Some(n)) => fill(w.standing_next, &[("stage", s), ("next", n)]),
-            (Some(s), None) => fill(w.standing_top, &[("stage", s)]),
-            (None, Some(n)) => fill(w.standing_not_yet, &[("next", n)]),
-            (None, None) => w.standing_no_ladder.into(),
+            (Some(s), Some(n)) => fill(w.standing_next(), &[("stage", s), ("next", n)]),
+            (Some(s), None) => fill(w.standing_top(), &[("stage", s)]),
+            (None, Some(n)) => fill(w.standing_not_yet(), &[("next", n)]),
+            (None, None) => w.standing_no_ladder().into(),
         };
         // A route beside the ladder (selling through others) that is open while the ladder
         // is not yet climbed is where such a business starts: say so.
         if let Some(route) = self.pathways.iter().find(|p| !p.ladder && p.reached) {
             if stage.is_none() {
                 standing.push(' ');
-                standing.push_str(&fill(w.other_route, &[("route", route.label)]));
+                standing.push_str(&fill(w.other_route(), &[("route", route.label)]));
             }
         }
         // The need the plan works on first, so that the steps below answer it; the first in
@@ -85,8 +85,10 @@ impl<'p> Report<'p> {
             .and_then(|r| r.text)
         {
             Some(text) => text.to_string(),
-            None if next.is_some() && !self.unanswered.is_empty() => w.holds_back_unanswered.into(),
-            None => w.holds_back_nothing.into(),
+            None if next.is_some() && !self.unanswered.is_empty() => {
+                w.holds_back_unanswered().into()
+            }
+            None => w.holds_back_nothing().into(),
         };
         let steps = self
             .steps
@@ -110,7 +112,7 @@ impl<'p> Report<'p> {
 texts_table! {
     /// The short result's words, shared by every shell that shows it: its headings, and its
     /// sentences, templates that name their values in braces.
-    pub struct BriefWords {
+    pub struct BriefWords from BriefSource {
         ;
         heading,
         holds_back,
@@ -145,6 +147,13 @@ pub fn brief_words(locale: Locale) -> &'static BriefWords {
 }
 
 pub static BRIEF_ES: BriefWords = BriefWords {
+    texts: BRIEF_ES_TEXTS.table(),
+};
+
+static BRIEF_ES_TEXTS: Packed<{ BriefSource::COUNT }, { ES_SOURCE.bytes() }> =
+    Packed::new(ES_SOURCE.parts());
+
+const ES_SOURCE: BriefSource = BriefSource {
     heading: "En pocas palabras",
     holds_back: "Lo que más frena a su negocio",
     next_steps: "Sus próximos pasos",
@@ -162,6 +171,13 @@ pub static BRIEF_ES: BriefWords = BriefWords {
 };
 
 pub static BRIEF_EN: BriefWords = BriefWords {
+    texts: BRIEF_EN_TEXTS.table(),
+};
+
+static BRIEF_EN_TEXTS: Packed<{ BriefSource::COUNT }, { EN_SOURCE.bytes() }> =
+    Packed::new(EN_SOURCE.parts());
+
+const EN_SOURCE: BriefSource = BriefSource {
     heading: "In a few words",
     holds_back: "What holds your business back most",
     next_steps: "Your next steps",

@@ -3,35 +3,166 @@
 
 use super::locale::Locale;
 
-/// Declares a table of fixed texts, one `&'static str` field per text (after any other
-/// fields, written `pub name: Type,` before a `;`), and its `fixed_texts`, which lists every
-/// text with its key (the field's name) for translators: one list, so no text can be left
-/// out of either.
+/// Declares a table of fixed texts, `$name`, from the list of its texts, and `$source`, the
+/// same texts written by name, which a locale's table is built from (see [`Packed`]).
+///
+/// `$name` has the other fields written before the `;` (`pub name: Type,`), a [`Table`] of the
+/// texts, a method per text that gives it, and `fixed_texts`, which lists every text with its
+/// key (the method's name) for translators. One list, so no text can be left out of either;
+/// `$source`'s named fields, so no locale can leave one out or put one in another's place.
 macro_rules! texts_table {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident {
+        pub struct $name:ident from $source:ident {
             $($(#[$other_doc:meta])* pub $other:ident: $other_type:ty,)*
             ;
             $($(#[$doc:meta])* $field:ident,)*
         }
     ) => {
+        /// The texts of one locale's table, by name: what the table is packed from.
+        pub struct $source {
+            $(pub $field: &'static str,)*
+        }
+
+        impl $source {
+            /// Every text's key, in the table's order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field),)*];
+            /// How many texts there are.
+            pub const COUNT: usize = Self::KEYS.len();
+
+            /// The texts in the table's order.
+            pub const fn parts(&self) -> [&'static str; Self::COUNT] {
+                [$(self.$field,)*]
+            }
+
+            /// The bytes of every text together.
+            pub const fn bytes(&self) -> usize {
+                $crate::engine::words::total_len(&self.parts())
+            }
+        }
+
         $(#[$meta])*
         pub struct $name {
             $($(#[$other_doc])* pub $other: $other_type,)*
-            $($(#[$doc])* pub $field: &'static str,)*
+            pub texts: $crate::engine::words::Table,
         }
 
         impl $name {
-            /// Every text of the table with its key, the field's name: what a translation
+            $(
+                $(#[$doc])*
+                #[inline(always)]
+                pub fn $field(&self) -> &'static str {
+                    const AT: usize = $crate::engine::words::position($source::KEYS, stringify!($field));
+                    self.texts.get(AT)
+                }
+            )*
+
+            /// Every text of the table with its key (its method's name): what a translation
             /// translates.
             pub fn fixed_texts(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($field), self.$field),)*]
+                $source::KEYS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, key)| (*key, self.texts.get(i)))
+                    .collect()
             }
         }
     };
 }
 pub(crate) use texts_table;
+
+/// One locale's texts of a table, packed: every text one after the other in `bytes`, and where
+/// each ends. Two bytes a text where a `&str` takes eight: across the app's few hundred texts,
+/// about a kilobyte of the entrepreneur app's first load (BENCHMARKS.md).
+pub struct Packed<const N: usize, const LEN: usize> {
+    bytes: [u8; LEN],
+    ends: [u16; N],
+}
+
+impl<const N: usize, const LEN: usize> Packed<N, LEN> {
+    /// Packs `parts` at compile time; `LEN` must be their length together ([`total_len`]).
+    pub const fn new(parts: [&str; N]) -> Self {
+        let mut bytes = [0u8; LEN];
+        let mut ends = [0u16; N];
+        let mut at = 0;
+        let mut i = 0;
+        while i < N {
+            let part = parts[i].as_bytes();
+            let mut j = 0;
+            while j < part.len() {
+                bytes[at] = part[j];
+                at += 1;
+                j += 1;
+            }
+            assert!(at <= u16::MAX as usize, "a table of texts is over 64 KB");
+            ends[i] = at as u16;
+            i += 1;
+        }
+        assert!(at == LEN, "LEN is not the texts' length");
+        Packed { bytes, ends }
+    }
+
+    /// The table, as every locale's is held.
+    pub const fn table(&'static self) -> Table {
+        Table {
+            bytes: &self.bytes,
+            ends: &self.ends,
+        }
+    }
+}
+
+/// The length of `parts` together.
+pub const fn total_len(parts: &[&str]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        len += parts[i].len();
+        i += 1;
+    }
+    len
+}
+
+/// Where `key` is in `keys`, at compile time (a key that is not there stops the build).
+pub const fn position(keys: &[&str], key: &str) -> usize {
+    let mut i = 0;
+    while i < keys.len() {
+        let (a, b) = (keys[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such text")
+}
+
+/// A locale's packed texts of one table, whatever their number and length.
+#[derive(Clone, Copy)]
+pub struct Table {
+    bytes: &'static [u8],
+    ends: &'static [u16],
+}
+
+impl Table {
+    /// Text `i`; empty past the end.
+    pub fn get(&self, i: usize) -> &'static str {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        // Each text was a whole `&str`, so its bytes are UTF-8.
+        self.bytes
+            .get(usize::from(start)..usize::from(end))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
 
 /// Fills a template: each `{name}` becomes the value given for `name` ("Pregunta {at} de
 /// {total}"). A name with no value, or a brace that closes nothing, is kept as written, so
@@ -87,7 +218,7 @@ pub fn template_names(template: &str) -> Vec<&str> {
 texts_table! {
     /// The engine's own sentences in one locale: a step's cost and why a step waits or is left
     /// out. Templates name their values in braces.
-    pub struct Sentences {
+    pub struct Sentences from SentencesSource {
         pub locale: Locale,
         ;
         /// A cost in a few words, as a list shows it.
@@ -138,6 +269,13 @@ pub fn sentences(locale: Locale) -> &'static Sentences {
 
 pub static SENTENCES_ES: Sentences = Sentences {
     locale: Locale::Es,
+    texts: SENTENCES_ES_TEXTS.table(),
+};
+
+static SENTENCES_ES_TEXTS: Packed<{ SentencesSource::COUNT }, { ES_SOURCE.bytes() }> =
+    Packed::new(ES_SOURCE.parts());
+
+const ES_SOURCE: SentencesSource = SentencesSource {
     cost_free: "Gratis",
     cost_per_use: "Se paga por uso",
     cost_to_confirm: "Costo por confirmar",
@@ -172,6 +310,13 @@ pub static SENTENCES_ES: Sentences = Sentences {
 
 pub static SENTENCES_EN: Sentences = Sentences {
     locale: Locale::En,
+    texts: SENTENCES_EN_TEXTS.table(),
+};
+
+static SENTENCES_EN_TEXTS: Packed<{ SentencesSource::COUNT }, { EN_SOURCE.bytes() }> =
+    Packed::new(EN_SOURCE.parts());
+
+const EN_SOURCE: SentencesSource = SentencesSource {
     cost_free: "Free",
     cost_per_use: "Pay per use",
     cost_to_confirm: "Cost to be confirmed",
@@ -288,8 +433,8 @@ pub fn decimal(x: f64) -> String {
 fn percent(value: f64, locale: Locale) -> String {
     // Whole numbers print without a fraction either way.
     let w = sentences(locale);
-    let number = decimal(value).replace('.', w.decimal_mark);
-    fill(w.percent, &[("number", &number)])
+    let number = decimal(value).replace('.', w.decimal_mark());
+    fill(w.percent(), &[("number", &number)])
 }
 
 /// What a step costs, in a few words, as a list shows it: "Gratis", "Costo por confirmar",
@@ -307,15 +452,23 @@ pub fn cost_short(
     let w = sentences(locale);
     if setup == 0.0 && monthly == 0.0 && commission_pct == 0.0 {
         return match (per_use, approximate) {
-            (true, _) => w.cost_per_use,
-            (false, true) => w.cost_to_confirm,
-            (false, false) => w.cost_free,
+            (true, _) => w.cost_per_use(),
+            (false, true) => w.cost_to_confirm(),
+            (false, false) => w.cost_free(),
         }
         .into();
     }
-    let text = parts(setup, monthly, commission_pct, w.per_sale, currency, locale).join(" · ");
+    let text = parts(
+        setup,
+        monthly,
+        commission_pct,
+        w.per_sale(),
+        currency,
+        locale,
+    )
+    .join(" · ");
     if approximate {
-        fill(w.approximate, &[("cost", &text)])
+        fill(w.approximate(), &[("cost", &text)])
     } else {
         text
     }
@@ -333,10 +486,10 @@ fn parts(
     let w = sentences(locale);
     let mut parts = Vec::new();
     if setup > 0.0 {
-        parts.push(fill(w.once, &[("amount", &money(setup, currency))]));
+        parts.push(fill(w.once(), &[("amount", &money(setup, currency))]));
     }
     if monthly > 0.0 {
-        parts.push(fill(w.monthly, &[("amount", &money(monthly, currency))]));
+        parts.push(fill(w.monthly(), &[("amount", &money(monthly, currency))]));
     }
     if commission_pct > 0.0 {
         let percent = percent(commission_pct, locale);
@@ -359,10 +512,10 @@ pub fn cost_sentence(
     let zero = setup == 0.0 && monthly == 0.0 && commission_pct == 0.0;
     if zero {
         return match (per_use, approximate) {
-            (true, false) => w.costs_per_use,
-            (true, true) => w.costs_per_use_to_confirm,
-            (false, true) => w.costs_to_confirm,
-            (false, false) => w.costs_nothing,
+            (true, false) => w.costs_per_use(),
+            (true, true) => w.costs_per_use_to_confirm(),
+            (false, true) => w.costs_to_confirm(),
+            (false, false) => w.costs_nothing(),
         }
         .into();
     }
@@ -370,12 +523,16 @@ pub fn cost_sentence(
         setup,
         monthly,
         commission_pct,
-        w.of_each_sale,
+        w.of_each_sale(),
         currency,
         locale,
     );
-    let list = join(&parts, w.and);
-    let template = if approximate { w.costs_about } else { w.costs };
+    let list = join(&parts, w.and());
+    let template = if approximate {
+        w.costs_about()
+    } else {
+        w.costs()
+    };
     fill(template, &[("list", &list)])
 }
 
@@ -390,7 +547,7 @@ fn join(parts: &[String], and: &str) -> String {
 
 pub fn fits_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
     fill(
-        sentences(locale).fits_budget,
+        sentences(locale).fits_budget(),
         &[
             ("spent", &money(spent, currency)),
             ("budget", &money(budget, currency)),
@@ -400,7 +557,7 @@ pub fn fits_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> S
 
 pub fn fits_once_budget(spent: f64, budget: f64, currency: &str, locale: Locale) -> String {
     fill(
-        sentences(locale).fits_once_budget,
+        sentences(locale).fits_once_budget(),
         &[
             ("spent", &money(spent, currency)),
             ("budget", &money(budget, currency)),
@@ -418,7 +575,7 @@ pub fn over_once_budget(
 ) -> String {
     let left = (budget - spent).max(0.0);
     fill(
-        sentences(locale).over_once_budget,
+        sentences(locale).over_once_budget(),
         &[
             ("setup", &money(setup, currency)),
             ("left", &money(left, currency)),
@@ -434,7 +591,7 @@ pub fn over_budget(
     locale: Locale,
 ) -> String {
     fill(
-        sentences(locale).over_budget,
+        sentences(locale).over_budget(),
         &[
             ("monthly", &money(monthly, currency)),
             ("spent", &money(spent, currency)),
@@ -445,20 +602,20 @@ pub fn over_budget(
 
 pub fn needs_missing(requirement: &str, locale: Locale) -> String {
     fill(
-        sentences(locale).needs_missing,
+        sentences(locale).needs_missing(),
         &[("requirement", requirement)],
     )
 }
 
 pub fn needs_unknown(requirement: &str, locale: Locale) -> String {
     fill(
-        sentences(locale).needs_unknown,
+        sentences(locale).needs_unknown(),
         &[("requirement", requirement)],
     )
 }
 
 pub fn available_here(place: &str, locale: Locale) -> String {
-    fill(sentences(locale).available_here, &[("place", place)])
+    fill(sentences(locale).available_here(), &[("place", place)])
 }
 
 #[cfg(test)]
@@ -548,25 +705,36 @@ mod tests {
     }
 
     #[test]
+    fn a_packed_table_gives_back_each_text() {
+        static PACKED: Packed<4, 11> = Packed::new(["uno", "", "dós", "tres"]);
+        let table = PACKED.table();
+        assert_eq!(
+            (0..5).map(|i| table.get(i)).collect::<Vec<_>>(),
+            ["uno", "", "dós", "tres", ""]
+        );
+        assert_eq!(total_len(&["uno", "", "dós", "tres"]), 11);
+        assert_eq!(position(&["a", "ab", "b"], "ab"), 1);
+        assert_eq!(position(&["a", "ab", "b"], "b"), 2);
+        // Each method gives its own text, and the list has them all in order.
+        let w = sentences(Locale::Es);
+        assert_eq!(w.cost_free(), "Gratis");
+        assert_eq!(w.available_here(), "Llega a donde está su negocio: {place}.");
+        let texts = w.fixed_texts();
+        assert_eq!(texts.len(), SentencesSource::COUNT);
+        assert_eq!(texts[0], ("cost_free", "Gratis"));
+        assert_eq!(
+            texts.last(),
+            Some(&("available_here", "Llega a donde está su negocio: {place}."))
+        );
+        assert!(texts.iter().all(|(_, t)| !t.is_empty()));
+    }
+
+    #[test]
     fn template_names_in_order() {
         assert_eq!(template_names("Pregunta {at} de {total}"), ["at", "total"]);
         assert_eq!(template_names("{a}{b_1} { } {c d} {"), ["a", "b_1"]);
         assert_eq!(template_names("{{x}}"), ["x"]);
         assert!(template_names("Gratis").is_empty());
-    }
-
-    /// Every template of both locales names the same values, each a value the code gives.
-    #[test]
-    fn both_locales_fill_the_same_names() {
-        let (es, en) = (SENTENCES_ES.fixed_texts(), SENTENCES_EN.fixed_texts());
-        assert_eq!(es.len(), en.len());
-        for ((key, es), (_, en)) in es.iter().zip(&en) {
-            let mut a = template_names(es);
-            let mut b = template_names(en);
-            a.sort_unstable();
-            b.sort_unstable();
-            assert_eq!(a, b, "{key}");
-        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ use serde_json::Value as Json;
 use toml::Spanned;
 
 use super::{Diagnostic, Month, Severity, SourceFile};
+use crate::engine::words::template_names;
 use crate::engine::PackData;
 
 /// The folder of a pack that holds its translations.
@@ -53,6 +54,9 @@ const BUILT_IN: [&str; 2] = ["es", "en"];
 pub struct SourceText {
     pub key: String,
     pub es: String,
+    /// Whether the text is a template that names values in braces ("Pregunta {at} de
+    /// {total}"): a translation must name the same ones.
+    pub template: bool,
 }
 
 /// Every text of a pack, each with its key: the path to it through the pack's fields, each
@@ -67,6 +71,37 @@ pub fn source_texts(data: &PackData) -> Vec<SourceText> {
     out
 }
 
+/// The texts of the engine's own tables, which every report says whatever its pack (the
+/// short result's, and the sentences of costs and of why a step waits): `brief.heading`,
+/// `engine.costs`. Templates, each naming the values it fills. The shells add their own
+/// (the app's words, `app.…`) to these to make the texts every pack's translation has
+/// beside its own ([`with_shell`]).
+pub fn engine_texts() -> Vec<SourceText> {
+    let brief = crate::engine::brief::BRIEF_ES.fixed_texts();
+    let sentences = crate::engine::words::SENTENCES_ES.fixed_texts();
+    let mut out = Vec::new();
+    for (prefix, texts) in [("brief", brief), ("engine", sentences)] {
+        for (key, es) in texts {
+            out.push(SourceText {
+                key: format!("{prefix}.{key}"),
+                es: es.to_string(),
+                template: true,
+            });
+        }
+    }
+    out
+}
+
+/// A pack's texts ([`source_texts`]) and then `shell`'s, the texts the shells and the engine
+/// say with any pack ([`engine_texts`] and the app's words): all a language needs for a
+/// report of the pack to be in it. They are translated in the file of the pack's first layer
+/// (the core pack's, for the packs built on it).
+pub fn with_shell(data: &PackData, shell: &[SourceText]) -> Vec<SourceText> {
+    let mut texts = source_texts(data);
+    texts.extend_from_slice(shell);
+    texts
+}
+
 fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
     match value {
         Json::Object(map) => {
@@ -74,6 +109,7 @@ fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
                 out.push(SourceText {
                     key: path,
                     es: es.to_string(),
+                    template: false,
                 });
                 return;
             }
@@ -210,7 +246,11 @@ pub fn code_of(path: &str) -> &str {
 /// the keys the file may hold), with every problem at its line: a file that is not a
 /// translation, a key given twice or that the pack does not have (errors); a review without
 /// reviewers, or a month that is not one (warnings). `None` when the file cannot be used.
-pub fn check(file: &SourceFile, pack: &PackData) -> (Option<Translation>, Vec<Diagnostic>) {
+pub fn check(
+    file: &SourceFile,
+    pack: &PackData,
+    shell: &[SourceText],
+) -> (Option<Translation>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let code = code_of(&file.path);
     let at = |start: usize, end: usize, severity, message| {
@@ -272,16 +312,16 @@ pub fn check(file: &SourceFile, pack: &PackData) -> (Option<Translation>, Vec<Di
             ));
         }
     }
-    let known: BTreeMap<String, String> = source_texts(pack)
+    let known: BTreeMap<String, SourceText> = with_shell(pack, shell)
         .into_iter()
-        .map(|t| (t.key, t.es))
+        .map(|t| (t.key.clone(), t))
         .collect();
     let mut texts = BTreeMap::new();
     for entry in de.text {
         let entry = entry.into_inner();
         let span = entry.key.span();
         let key = entry.key.into_inner();
-        if !known.contains_key(&key) {
+        let Some(source) = known.get(&key) else {
             problems.push(at(
                 span.start,
                 span.end,
@@ -289,11 +329,21 @@ pub fn check(file: &SourceFile, pack: &PackData) -> (Option<Translation>, Vec<Di
                 format!("pack '{}' has no text '{key}'", pack.id),
             ));
             continue;
-        }
+        };
         let translated = Translated {
             es: entry.es,
             text: entry.text.trim().to_string(),
         };
+        if source.template && !translated.text.is_empty() {
+            if let Some(problem) = names_differ(&source.es, &translated.text) {
+                problems.push(at(
+                    span.start,
+                    span.end,
+                    Severity::Error,
+                    format!("'{key}': {problem}"),
+                ));
+            }
+        }
         if texts.insert(key.clone(), translated).is_some() {
             problems.push(at(
                 span.start,
@@ -315,6 +365,34 @@ pub fn check(file: &SourceFile, pack: &PackData) -> (Option<Translation>, Vec<Di
         texts,
     };
     (Some(translation), problems)
+}
+
+/// How a template's translation names other values than its Spanish does, if it does: each
+/// `{name}` the Spanish has must be there as often, and no other.
+fn names_differ(es: &str, translated: &str) -> Option<String> {
+    let count = |t: &str| {
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        for name in template_names(t) {
+            *names.entry(format!("{{{name}}}")).or_default() += 1;
+        }
+        names
+    };
+    let (want, have) = (count(es), count(translated));
+    if want == have {
+        return None;
+    }
+    let list = |names: &BTreeMap<String, usize>| {
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.keys().cloned().collect::<Vec<_>>().join(", ")
+        }
+    };
+    Some(format!(
+        "the translation must name the values the Spanish does, each as often ({}), but names {}",
+        list(&want),
+        list(&have)
+    ))
 }
 
 /// Where a pack stands in one language: how many of its texts there are, which are
@@ -354,13 +432,17 @@ impl Coverage {
 
 /// Where `pack` stands in each language some of its layers have a file for (`translations`,
 /// of any layers: those of other packs are ignored), languages in code order.
-pub fn coverage(pack: &PackData, translations: &[Translation]) -> Vec<Coverage> {
+pub fn coverage(
+    pack: &PackData,
+    translations: &[Translation],
+    shell: &[SourceText],
+) -> Vec<Coverage> {
     let codes: BTreeSet<&str> = translations
         .iter()
         .filter(|t| pack.layers.contains(&t.layer))
         .map(|t| t.code.as_str())
         .collect();
-    let texts = source_texts(pack);
+    let texts = with_shell(pack, shell);
     codes
         .into_iter()
         .map(|code| {
@@ -431,9 +513,10 @@ pub fn template(
     code: &str,
     own: Option<&Translation>,
     info: &LocaleInfo,
+    shell: &[SourceText],
 ) -> String {
     let inherited: BTreeMap<String, String> = parent
-        .map(source_texts)
+        .map(|p| with_shell(p, shell))
         .unwrap_or_default()
         .into_iter()
         .map(|t| (t.key, t.es))
@@ -442,7 +525,9 @@ pub fn template(
     out.push_str(&format!(
         "# Translation of pack '{}' into '{code}': write each `text` in that language, from the\n\
          # Spanish `es` beside it, and say who translated and who reviewed it. Checked by\n\
-         # `umbral validate`.\n",
+         # `umbral validate`.\n\
+         # A name in braces, such as {{total}} in \"Pregunta {{at}} de {{total}}\", is a value the\n\
+         # app puts in: keep each one, as written, where the language puts it.\n",
         pack.id
     ));
     if let Some(parent) = parent {
@@ -459,7 +544,7 @@ pub fn template(
     if let Some(checked) = &info.checked {
         out.push_str(&format!("checked = {}\n", quote(checked)));
     }
-    for t in source_texts(pack) {
+    for t in with_shell(pack, shell) {
         let kept = own.and_then(|o| o.texts.get(&t.key));
         // The parent's file translates it, unless this one already does.
         if inherited.get(&t.key) == Some(&t.es) && kept.is_none_or(|k| k.text.is_empty()) {

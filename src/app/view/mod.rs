@@ -62,7 +62,7 @@ pub fn app(state: &State, frame: &Frame) -> Markup {
             div.cabecera__interior {
                 div {
                     h1 data-testid="titulo" { "Umbral" }
-                    p.lema { (w.tagline) }
+                    p.lema { (w.tagline()) }
                 }
                 (locale_switch(state.locale))
             }
@@ -71,9 +71,9 @@ pub fn app(state: &State, frame: &Frame) -> Markup {
             @if let Some(error) = &state.bad_link {
                 div.aviso.aviso--error role="alert" data-testid="enlace-danado" {
                     p { strong { (error.message(state.locale)) } }
-                    p { (w.bad_link_nothing_loaded) }
+                    p { (w.bad_link_nothing_loaded()) }
                     button.boton.boton--secundario type="button" data-click="dismiss-link" {
-                        (w.close)
+                        (w.close())
                     }
                 }
             }
@@ -83,23 +83,23 @@ pub fn app(state: &State, frame: &Frame) -> Markup {
                 div.aviso.aviso--error[notice == Notice::NotSaved].sin-guardar[notice == Notice::NotSaved]
                     role="status" data-testid="aviso-respuestas" {
                     p { (match notice {
-                        Notice::NotSaved => w.not_saved,
-                        Notice::ChangedElsewhere => w.changed_elsewhere,
-                        Notice::StartedOver => w.started_over,
+                        Notice::NotSaved => w.not_saved(),
+                        Notice::ChangedElsewhere => w.changed_elsewhere(),
+                        Notice::StartedOver => w.started_over(),
                     }) }
                     @if notice == Notice::StartedOver {
-                        button.boton type="button" data-testid="deshacer" data-click="undo" { (w.undo) }
+                        button.boton type="button" data-testid="deshacer" data-click="undo" { (w.undo()) }
                     }
                 }
             }
             @if state.set_aside {
                 div.aviso role="status" data-testid="respuestas-apartadas" {
-                    p { (w.set_aside_notice) }
+                    p { (w.set_aside_notice()) }
                     div.aviso__acciones {
                         button.boton type="button" data-testid="volver-a-mis-respuestas"
-                            data-click="restore" { (w.set_aside_restore) }
+                            data-click="restore" { (w.set_aside_restore()) }
                         button.boton.boton--secundario type="button" data-click="keep-shared" {
-                            (w.set_aside_keep_shared)
+                            (w.set_aside_keep_shared())
                         }
                     }
                 }
@@ -152,13 +152,13 @@ fn pack_status(failed: bool, w: &Words) -> Markup {
     html! {
         @if failed {
             div.aviso.aviso--error role="alert" data-testid="error-paquete" {
-                p { (w.pack_failed) }
+                p { (w.pack_failed()) }
                 button.boton type="button" data-testid="reintentar" data-click="retry" {
-                    (w.retry)
+                    (w.retry())
                 }
             }
         } @else {
-            p.cargando role="status" data-testid="cargando" { (w.loading_pack) }
+            p.cargando role="status" data-testid="cargando" { (w.loading_pack()) }
         }
     }
 }

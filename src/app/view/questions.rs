@@ -75,16 +75,16 @@ pub fn question_page(pack: &Pack, state: &State, page: &[usize], wide: bool) -> 
                 }
                 div.navegacion {
                     button.boton.boton--secundario type="button" data-testid="atras"
-                        data-click="back" { (w.back) }
+                        data-click="back" { (w.back()) }
                     button.boton type="submit" data-testid="siguiente" {
-                        (if is_last_page { w.see_results } else { w.next })
+                        (if is_last_page { w.see_results() } else { w.next() })
                     }
                 }
             }
             @if !is_last_page {
                 p.atajo {
                     button.enlace type="button" data-testid="ver-resultados" data-click="results" {
-                        (w.results_so_far)
+                        (w.results_so_far())
                     }
                 }
             }
@@ -103,9 +103,9 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
     // unanswered.
     let skip = question.dont_know || question.prefer_not;
     let skip_label = if question.prefer_not {
-        w.prefer_not
+        w.prefer_not()
     } else {
-        w.dont_know
+        w.dont_know()
     };
     let base = format!("q-{}", question.id);
     let help_id = format!("{base}-ayuda");
@@ -124,7 +124,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
     };
     let help = html! {
         @if let Some(help) = &question.help { p #(help_id) .ayuda { (help.get(locale)) } }
-        (super::listen_button(pack, locale, w.listen, None))
+        (super::listen_button(pack, locale, w.listen(), None))
         (super::glossary(pack, locale, &question_texts(question, locale)))
     };
     let dont_know_box = |kind: &str| {
@@ -148,7 +148,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                 data-key=(base) {
                 legend { (heading(html! { (text) })) }
                 (help)
-                p.indicacion { (w.choose_many) }
+                p.indicacion { (w.choose_many()) }
                 div.opciones {
                     @for (i, option) in question.options.iter().enumerate() {
                         @let value = option_json(option);
@@ -181,7 +181,7 @@ fn question(pack: &Pack, state: &State, q: usize, level: u8, focus: bool, w: &Wo
                 (help)
                 select #(base) .lista aria-describedby=[described] data-change={ "list:" (q) }
                     data-testid=(base) {
-                    option value="" selected[selected.is_none() && !dont_know] { (w.choose_one) }
+                    option value="" selected[selected.is_none() && !dont_know] { (w.choose_one()) }
                     @for (i, option) in question.options.iter().enumerate() {
                         option value=(i) selected[selected == Some(i)] {
                             (option.label.get(locale))

@@ -49,9 +49,9 @@ pub fn results(
         .map(|p| p.label)
         .collect();
     let chart = Chart {
-        caption: w.chart_heading,
-        label_header: w.chart_dimension,
-        value_header: w.chart_score,
+        caption: w.chart_heading(),
+        label_header: w.chart_dimension(),
+        value_header: w.chart_score(),
         testid: "grafica",
         bar_width: 270,
     };
@@ -84,27 +84,27 @@ pub fn results(
     };
     html! {
         section.resultados aria-labelledby=(FOCUS_ID) data-testid="resultados" {
-            h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading) }
-            (super::listen_button(pack, locale, w.listen_summary, Some("[data-testid=breve]")))
+            h2 #(FOCUS_ID) tabindex="-1" { (w.results_heading()) }
+            (super::listen_button(pack, locale, w.listen_summary(), Some("[data-testid=breve]")))
             div.breve data-testid="breve" {
                 div.resumen data-testid="preparacion" {
-                    p.resumen__titulo { (w.readiness) }
+                    p.resumen__titulo { (w.readiness()) }
                     p.resumen__numero { span.resumen__valor { (report.readiness) } " / 100" }
                     p data-testid="etapa" { (brief.standing) }
                 }
                 section.frenos aria-labelledby="frenos-titulo" data-testid="frenos" {
-                    h3 #frenos-titulo { (bw.holds_back) }
+                    h3 #frenos-titulo { (bw.holds_back()) }
                     p { (brief.holds_back) }
                 }
                 @if !brief.steps.is_empty() {
                     section.destacado aria-labelledby="primeros-pasos" data-testid="primeros-pasos" {
-                        h3 #primeros-pasos { (bw.next_steps) }
+                        h3 #primeros-pasos { (bw.next_steps()) }
                         ol {
                             @for s in &brief.steps {
                                 // The plan's first three steps: numbered 1 to 3 there too.
                                 li {
                                     strong { (s.name) } " — " (s.cost)
-                                    @if s.conditional { " (" (bw.if_eligible) ")" }
+                                    @if s.conditional { " (" (bw.if_eligible()) ")" }
                                 }
                             }
                         }
@@ -116,16 +116,16 @@ pub fn results(
                 button.boton.boton--secundario.ver-todo.no-imprimir type="button"
                     aria-expanded=(open) aria-controls="todo" data-testid="ver-todo"
                     data-click={ "why:" (ALL_KEY) } value=(if open { "close" } else { "open" }) {
-                    (bw.see_all)
+                    (bw.see_all())
                 }
             }
             div #todo .todo .todo--cerrado[all_open == Some(false)] {
                 @if !uses.is_empty() {
-                    p data-testid="ya-vende" { (w.uses) " " (uses.join(", ")) }
+                    p data-testid="ya-vende" { (w.uses()) " " (uses.join(", ")) }
                 }
                 @if let Some(unlock) = &report.next_unlock {
                     section.desbloqueo aria-labelledby="desbloqueo-titulo" data-testid="desbloqueo" {
-                        h3 #desbloqueo-titulo { (w.unlock_heading) }
+                        h3 #desbloqueo-titulo { (w.unlock_heading()) }
                         p { (w.unlock_target(&label(unlock.pathway))) }
                         ul {
                             @for id in &unlock.gets {
@@ -138,11 +138,11 @@ pub fn results(
                     }
                 }
                 section aria-labelledby="grafica-titulo" {
-                    h3 #grafica-titulo { (w.chart_heading) }
+                    h3 #grafica-titulo { (w.chart_heading()) }
                     div.no-imprimir { (bar_chart(&chart, &bars(false))) }
                     // The printed leave-behind does not grade how keen the owner is.
                     div.solo-imprimir { (bar_chart(&printed_chart, &bars(true))) }
-                    (why(whys, "dimensions", "porque", w.why, &|| html! {
+                    (why(whys, "dimensions", "porque", w.why(), &|| html! {
                         ul {
                             @for d in report.dimensions.iter().filter(|d| !d.reasons.is_empty()) {
                                 li { (d.label) ul { @for r in &d.reasons { (reason_item(pack, r, w)) } } }
@@ -154,7 +154,7 @@ pub fn results(
                 (plan(pack, &report, w, whys))
                 @if !report.when_affordable.is_empty() {
                     section.cuando-pueda aria-labelledby="cuando-pueda-titulo" data-testid="cuando-pueda" {
-                        h3 #cuando-pueda-titulo { (w.when_affordable_heading) }
+                        h3 #cuando-pueda-titulo { (w.when_affordable_heading()) }
                         ul {
                             @for a in &report.when_affordable {
                                 li {
@@ -166,7 +166,7 @@ pub fn results(
                     }
                 }
                 @if !report.left_out.is_empty() {
-                    (why(whys, "left-out", "porque fuera", w.left_out_heading, &|| html! {
+                    (why(whys, "left-out", "porque fuera", w.left_out_heading(), &|| html! {
                         ul {
                             @for l in &report.left_out {
                                 li { strong { (l.name) } ": " (l.reason.text.as_ref()) }
@@ -176,7 +176,7 @@ pub fn results(
                 }
                 @if !report.unanswered.is_empty() {
                     section.sin-responder aria-labelledby="sin-responder-titulo" {
-                        h3 #sin-responder-titulo { (w.unanswered_heading) }
+                        h3 #sin-responder-titulo { (w.unanswered_heading()) }
                         ul { @for f in &report.unanswered { li { (pack.field_label(f, locale)) } } }
                     }
                 }
@@ -184,9 +184,9 @@ pub fn results(
             (share)
             div.acciones.no-imprimir {
                 button.boton.boton--secundario type="button" data-testid="cambiar"
-                    data-click="edit" { (w.edit_answers) }
+                    data-click="edit" { (w.edit_answers()) }
                 button.boton.boton--secundario type="button" data-testid="imprimir"
-                    data-click="print" { (w.print) }
+                    data-click="print" { (w.print()) }
             }
         }
     }
@@ -199,12 +199,12 @@ fn ladder(report: &Report, w: &Words) -> Markup {
             li.escalon.escalon--listo[p.reached] data-testid="escalon" {
                 span.escalon__nombre { (p.label) }
                 @if p.in_use {
-                    span.escalon__estado { (w.in_use) }
+                    span.escalon__estado { (w.in_use()) }
                 } @else if p.reached {
-                    span.escalon__estado { "✓ " (w.ready) }
+                    span.escalon__estado { "✓ " (w.ready()) }
                 }
                 @if !p.missing.is_empty() {
-                    p.escalon__falta { (w.still_missing) " " (report.requirement_labels(&p.missing)) }
+                    p.escalon__falta { (w.still_missing()) " " (report.requirement_labels(&p.missing)) }
                 }
             }
         }
@@ -212,11 +212,11 @@ fn ladder(report: &Report, w: &Words) -> Markup {
     let routes: Vec<_> = report.pathways.iter().filter(|p| !p.ladder).collect();
     html! {
         section.escalera aria-labelledby="escalera-titulo" data-testid="escalera" {
-            h3 #escalera-titulo { (w.ladder_heading) }
+            h3 #escalera-titulo { (w.ladder_heading()) }
             ol { @for p in report.pathways.iter().filter(|p| p.ladder) { (rung(p)) } }
             @if !routes.is_empty() {
-                h4.escalera__ruta { (w.route_heading) }
-                p.nota { (w.route_intro) }
+                h4.escalera__ruta { (w.route_heading()) }
+                p.nota { (w.route_intro()) }
                 ul { @for p in routes { (rung(p)) } }
             }
         }
@@ -233,7 +233,7 @@ fn reason_item(pack: &Pack, reason: &Reason, w: &Words) -> Markup {
         li {
             (reason.text.as_ref())
             @if !fields.is_empty() {
-                span.razon__campos { " " (w.from_answers) " " (fields.join(" · ")) }
+                span.razon__campos { " " (w.from_answers()) " " (fields.join(" · ")) }
             }
         }
     }
@@ -256,9 +256,9 @@ fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
     };
     html! {
         section.plan aria-labelledby="plan-titulo" data-testid="plan" {
-            h3 #plan-titulo { (w.roadmap_heading) }
+            h3 #plan-titulo { (w.roadmap_heading()) }
             @if report.steps.is_empty() {
-                p { (w.roadmap_empty) }
+                p { (w.roadmap_empty()) }
             }
             @if !now.is_empty() {
                 @if let Some(target) = target {
@@ -272,12 +272,12 @@ fn plan(pack: &Pack, report: &Report, w: &Words, whys: Whys) -> Markup {
                 }
             }
             @if !parallel.is_empty() {
-                h4.plan__fase { (w.parallel_heading) }
-                p.nota { (w.parallel_intro) }
+                h4.plan__fase { (w.parallel_heading()) }
+                p.nota { (w.parallel_intro()) }
                 (steps(&parallel))
             }
             @if !later.is_empty() {
-                (why(whys, "later", "mas", w.later_heading, &|| steps(&later)))
+                (why(whys, "later", "mas", w.later_heading(), &|| steps(&later)))
             }
         }
     }
@@ -308,39 +308,39 @@ fn step(pack: &Pack, report: &Report, s: &Step, w: &Words, whys: Whys) -> Markup
             h4.paso__nombre { (first.name) }
             p.paso__para { (gives) }
             @if let Some(e) = first.eligibility {
-                p.paso__condicion { @if first.conditional { strong { (w.only_if) } " " } (e) }
+                p.paso__condicion { @if first.conditional { strong { (w.only_if()) } " " } (e) }
             }
             p { (first.summary) }
             p.paso__costo data-testid="costo" {
                 strong { (first.cost.short(w.locale)) }
                 @if let Some(note) = first.cost.note { span { ". " (note) } }
             }
-            p.paso__fecha { (w.checked_in) " " (w.month(first.checked)) "." }
+            p.paso__fecha { (w.checked_in()) " " (w.month(first.checked)) "." }
             // Checked when the pack was read, and again here: never draw a link that is not one.
             @if let Some(url) = first.url.filter(|u| is_safe_link(u)) {
                 p.paso__enlace {
-                    a href=(url) rel="noopener noreferrer" { (w.official_page) ": " (first.name) }
+                    a href=(url) rel="noopener noreferrer" { (w.official_page()) ": " (first.name) }
                 }
             }
             @for o in &s.options[1..] {
                 p.paso__opcion data-testid="opcion" {
-                    (w.or_else) " " strong { (o.name) } " — " (o.cost.short(w.locale))
+                    (w.or_else()) " " strong { (o.name) } " — " (o.cost.short(w.locale))
                     @if let Some(e) = o.eligibility {
-                        " (" @if o.conditional { (w.only_if) " " } (e) ")"
+                        " (" @if o.conditional { (w.only_if()) " " } (e) ")"
                     }
                     @if let Some(url) = o.url.filter(|u| is_safe_link(u)) {
-                        " · " a href=(url) rel="noopener noreferrer" { (w.official_page) }
+                        " · " a href=(url) rel="noopener noreferrer" { (w.official_page()) }
                     }
                 }
             }
             @if !s.after.is_empty() {
                 p.paso__antes {
-                    (w.after_steps) " "
+                    (w.after_steps()) " "
                     (s.after.iter().map(|&a| w.step(a)).collect::<Vec<_>>().join(", "))
                 }
             }
             (super::glossary(pack, w.locale, &step_texts(s)))
-            (why(whys, &format!("step-{}", s.step), "porque", w.why, &|| html! {
+            (why(whys, &format!("step-{}", s.step), "porque", w.why(), &|| html! {
                 ul {
                     @for id in &s.addresses {
                         @if let Some(text) = report.requirement(id).and_then(|r| r.text) {
@@ -395,8 +395,8 @@ fn why(whys: Whys, key: &str, class: &str, summary: &str, content: &dyn Fn() -> 
 
 fn kind_label(kind: EntryKind, w: &Words) -> &'static str {
     match kind {
-        EntryKind::Tool => w.kind_tool,
-        EntryKind::Action => w.kind_action,
-        EntryKind::Programme => w.kind_programme,
+        EntryKind::Tool => w.kind_tool(),
+        EntryKind::Action => w.kind_action(),
+        EntryKind::Programme => w.kind_programme(),
     }
 }

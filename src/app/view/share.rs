@@ -26,7 +26,7 @@ pub fn share_link(profile: &Profile, address: &str) -> String {
 /// The share panel for `link` (from [`share_link`]) and its QR code.
 pub fn share_panel(link: &str, locale: Locale, qr: Qr) -> Markup {
     let w = words(locale);
-    let message = format!("{} {link}", w.whatsapp_text);
+    let message = format!("{} {link}", w.whatsapp_text());
     let whatsapp = format!("https://wa.me/?text={}", uri_component(&message));
     let (side, path) = match qr {
         Qr::Pending => (1, None),
@@ -35,25 +35,25 @@ pub fn share_panel(link: &str, locale: Locale, qr: Qr) -> Markup {
     };
     html! {
         section.compartir aria-labelledby="compartir-titulo" data-testid="compartir" {
-            h3 #compartir-titulo { (w.share_heading) }
-            p.no-imprimir { (w.share_intro) }
+            h3 #compartir-titulo { (w.share_heading()) }
+            p.no-imprimir { (w.share_intro()) }
             div.compartir__controles {
-                label for="enlace-compartir" { (w.share_link_label) }
+                label for="enlace-compartir" { (w.share_link_label()) }
                 input #enlace-compartir .caja.compartir__enlace type="url" readonly
                     value=(link) data-testid="enlace-compartir";
                 p {
                     a.boton.boton--secundario href=(whatsapp) rel="noopener noreferrer"
-                        data-testid="whatsapp" { (w.whatsapp) }
+                        data-testid="whatsapp" { (w.whatsapp()) }
                 }
             }
             @if side > 0 {
                 figure.qr-figura {
-                    svg.qr viewBox={ "0 0 " (side) " " (side) } role="img" aria-label=(w.qr_caption)
+                    svg.qr viewBox={ "0 0 " (side) " " (side) } role="img" aria-label=(w.qr_caption())
                         data-testid="qr" shape-rendering="crispEdges" {
                         rect width=(side) height=(side) fill="#ffffff" {}
                         @if let Some(path) = path { path d=(path) fill="#000000" {} }
                     }
-                    figcaption { (w.qr_caption) }
+                    figcaption { (w.qr_caption()) }
                 }
             }
         }

@@ -10,12 +10,12 @@ use crate::app::words::Words;
 pub fn start_screen(state: &State, w: &Words) -> Markup {
     html! {
         section.inicio aria-labelledby=(FOCUS_ID) data-testid="inicio" {
-            h2 #(FOCUS_ID) tabindex="-1" .visualmente-oculto { (w.start_heading) }
-            p { (w.intro) }
+            h2 #(FOCUS_ID) tabindex="-1" .visualmente-oculto { (w.start_heading()) }
+            p { (w.intro()) }
             ul.puntos {
-                li { (w.point_questions) }
-                li { (w.point_offline) }
-                li { (w.point_private) }
+                li { (w.point_questions()) }
+                li { (w.point_offline()) }
+                li { (w.point_private()) }
             }
             // What the questionnaire looks at, one item per dimension, once the pack is here.
             // A list rather than one long sentence: each item is a small block, so this line
@@ -23,12 +23,12 @@ pub fn start_screen(state: &State, w: &Words) -> Markup {
             // introduction, which index.html paints before the app starts).
             @if let Some(pack) = state.pack() {
                 div.nota.revisa data-testid="revisa" {
-                    p { (w.looks_at) }
+                    p { (w.looks_at()) }
                     ul { @for d in &pack.data.dimensions { li { (d.label.get(w.locale)) } } }
                 }
             }
             fieldset.pregunta.pais {
-                legend { span.pregunta__texto { (w.country_question) } }
+                legend { span.pregunta__texto { (w.country_question()) } }
                 div.opciones.opciones--fila {
                     @for (code, (_, name)) in COUNTRIES.iter().zip(w.countries) {
                         label.opcion {
@@ -41,20 +41,20 @@ pub fn start_screen(state: &State, w: &Words) -> Markup {
                 }
             }
             @if state.has_answers() {
-                p.nota { (w.draft_kept) }
+                p.nota { (w.draft_kept()) }
                 div.acciones {
                     button.boton type="button" data-testid="comenzar" data-click="start" {
-                        (w.resume)
+                        (w.resume())
                     }
                     button.boton.boton--secundario type="button" data-testid="empezar-de-nuevo"
-                        data-click="start-over" { (w.start_over) }
+                        data-click="start-over" { (w.start_over()) }
                 }
             } @else {
                 button.boton type="button" data-testid="comenzar" data-click="start" {
-                    (w.start)
+                    (w.start())
                 }
             }
-            p.nota { a href="taller/" data-testid="espacio-de-trabajo" { (w.workspace_link) } }
+            p.nota { a href="taller/" data-testid="espacio-de-trabajo" { (w.workspace_link()) } }
         }
     }
 }
