@@ -718,7 +718,10 @@ mod tests {
         // Each method gives its own text, and the list has them all in order.
         let w = sentences(Locale::Es);
         assert_eq!(w.cost_free(), "Gratis");
-        assert_eq!(w.available_here(), "Llega a donde está su negocio: {place}.");
+        assert_eq!(
+            w.available_here(),
+            "Llega a donde está su negocio: {place}."
+        );
         let texts = w.fixed_texts();
         assert_eq!(texts.len(), SentencesSource::COUNT);
         assert_eq!(texts[0], ("cost_free", "Gratis"));
