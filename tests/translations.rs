@@ -367,6 +367,7 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
         "brief.standing_next",
         "engine.costs",
         "engine.fits_budget",
+        "share.other_version",
     ] {
         assert!(keys.contains(key), "{key}");
     }
@@ -431,6 +432,7 @@ fn spanish_and_english_templates_name_the_same_values() {
     use umbral::app::words::{EN, ES};
     use umbral::engine::brief::{BRIEF_EN, BRIEF_ES};
     use umbral::engine::words::{template_names, SENTENCES_EN, SENTENCES_ES};
+    use umbral::share::{LINK_EN, LINK_ES};
     let app = |w: &umbral::app::words::Words| {
         w.texts()
             .into_iter()
@@ -446,6 +448,7 @@ fn spanish_and_english_templates_name_the_same_values() {
     let pairs = [
         (app(&ES), app(&EN)),
         (owned(BRIEF_ES.fixed_texts()), owned(BRIEF_EN.fixed_texts())),
+        (owned(LINK_ES.fixed_texts()), owned(LINK_EN.fixed_texts())),
         (
             owned(SENTENCES_ES.fixed_texts()),
             owned(SENTENCES_EN.fixed_texts()),

@@ -6,7 +6,7 @@
 //! and the app, the workspace and the command line word the short result the same way.
 
 use super::report::Report;
-use super::words::{fill, texts_table, Packed};
+use super::words::{fill, texts_static, texts_table};
 use super::Locale;
 
 /// How many steps the short result names.
@@ -146,50 +146,42 @@ pub fn brief_words(locale: Locale) -> &'static BriefWords {
     }
 }
 
-pub static BRIEF_ES: BriefWords = BriefWords {
-    texts: BRIEF_ES_TEXTS.table(),
-};
+texts_static! {
+    pub static BRIEF_ES: BriefWords from BriefSource {
+        ;
+        heading: "En pocas palabras",
+        holds_back: "Lo que más frena a su negocio",
+        next_steps: "Sus próximos pasos",
+        see_all: "Ver todo",
+        if_eligible: "si es su caso",
+        standing_in_use: "Su negocio está listo para «{stage}». Ya usa «{next}», pero le falta algo \
+                          para hacerlo bien.",
+        standing_next: "Su negocio está listo para «{stage}». Después viene «{next}».",
+        standing_top: "Su negocio está listo para «{stage}», el escalón más alto.",
+        standing_not_yet: "Su negocio todavía no está listo para «{next}».",
+        standing_no_ladder: "Este paquete no tiene escalera de formas de vender.",
+        other_route: "Ya puede vender así: «{route}».",
+        holds_back_unanswered: "Faltan algunas respuestas para saberlo.",
+        holds_back_nothing: "Nada frena a su negocio por ahora.",
+    }
+}
 
-static BRIEF_ES_TEXTS: Packed<{ BriefSource::COUNT }, { ES_SOURCE.bytes() }> =
-    Packed::new(ES_SOURCE.parts());
-
-const ES_SOURCE: BriefSource = BriefSource {
-    heading: "En pocas palabras",
-    holds_back: "Lo que más frena a su negocio",
-    next_steps: "Sus próximos pasos",
-    see_all: "Ver todo",
-    if_eligible: "si es su caso",
-    standing_in_use: "Su negocio está listo para «{stage}». Ya usa «{next}», pero le falta algo \
-                      para hacerlo bien.",
-    standing_next: "Su negocio está listo para «{stage}». Después viene «{next}».",
-    standing_top: "Su negocio está listo para «{stage}», el escalón más alto.",
-    standing_not_yet: "Su negocio todavía no está listo para «{next}».",
-    standing_no_ladder: "Este paquete no tiene escalera de formas de vender.",
-    other_route: "Ya puede vender así: «{route}».",
-    holds_back_unanswered: "Faltan algunas respuestas para saberlo.",
-    holds_back_nothing: "Nada frena a su negocio por ahora.",
-};
-
-pub static BRIEF_EN: BriefWords = BriefWords {
-    texts: BRIEF_EN_TEXTS.table(),
-};
-
-static BRIEF_EN_TEXTS: Packed<{ BriefSource::COUNT }, { EN_SOURCE.bytes() }> =
-    Packed::new(EN_SOURCE.parts());
-
-const EN_SOURCE: BriefSource = BriefSource {
-    heading: "In a few words",
-    holds_back: "What holds your business back most",
-    next_steps: "Your next steps",
-    see_all: "See everything",
-    if_eligible: "if it is your case",
-    standing_in_use: "Your business is ready for “{stage}”. It already uses “{next}”, but lacks \
-                      something to do it well.",
-    standing_next: "Your business is ready for “{stage}”. Next comes “{next}”.",
-    standing_top: "Your business is ready for “{stage}”, the top rung.",
-    standing_not_yet: "Your business is not ready for “{next}” yet.",
-    standing_no_ladder: "This pack has no ladder of ways to sell.",
-    other_route: "It can already sell another way: “{route}”.",
-    holds_back_unanswered: "Some answers are missing to tell.",
-    holds_back_nothing: "Nothing holds your business back for now.",
-};
+texts_static! {
+    pub static BRIEF_EN: BriefWords from BriefSource {
+        ;
+        heading: "In a few words",
+        holds_back: "What holds your business back most",
+        next_steps: "Your next steps",
+        see_all: "See everything",
+        if_eligible: "if it is your case",
+        standing_in_use: "Your business is ready for “{stage}”. It already uses “{next}”, but lacks \
+                          something to do it well.",
+        standing_next: "Your business is ready for “{stage}”. Next comes “{next}”.",
+        standing_top: "Your business is ready for “{stage}”, the top rung.",
+        standing_not_yet: "Your business is not ready for “{next}” yet.",
+        standing_no_ladder: "This pack has no ladder of ways to sell.",
+        other_route: "It can already sell another way: “{route}”.",
+        holds_back_unanswered: "Some answers are missing to tell.",
+        holds_back_nothing: "Nothing holds your business back for now.",
+    }
+}

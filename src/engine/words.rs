@@ -71,6 +71,39 @@ macro_rules! texts_table {
 }
 pub(crate) use texts_table;
 
+/// Declares one locale's table of a `texts_table!`: its other fields before the `;`, then
+/// every text by name, packed at compile time.
+///
+/// ```ignore
+/// texts_static! {
+///     pub static LINK_ES: LinkWords from LinkSource {
+///         ;
+///         changed: "Este enlace está incompleto…",
+///         other_version: "Este enlace es de otra versión…",
+///     }
+/// }
+/// ```
+macro_rules! texts_static {
+    (
+        $vis:vis static $name:ident: $table:ident from $source:ident {
+            $($other:ident: $other_value:expr,)*
+            ;
+            $($field:ident: $text:expr,)*
+        }
+    ) => {
+        $vis static $name: $table = {
+            const SOURCE: $source = $source { $($field: $text,)* };
+            static PACKED: $crate::engine::words::Packed<{ $source::COUNT }, { SOURCE.bytes() }> =
+                $crate::engine::words::Packed::new(SOURCE.parts());
+            $table {
+                $($other: $other_value,)*
+                texts: PACKED.table(),
+            }
+        };
+    };
+}
+pub(crate) use texts_static;
+
 /// One locale's texts of a table, packed: every text one after the other in `bytes`, and where
 /// each ends. Two bytes a text where a `&str` takes eight: across the app's few hundred texts,
 /// about a kilobyte of the entrepreneur app's first load (BENCHMARKS.md).
@@ -267,87 +300,79 @@ pub fn sentences(locale: Locale) -> &'static Sentences {
     }
 }
 
-pub static SENTENCES_ES: Sentences = Sentences {
-    locale: Locale::Es,
-    texts: SENTENCES_ES_TEXTS.table(),
-};
+texts_static! {
+    pub static SENTENCES_ES: Sentences from SentencesSource {
+        locale: Locale::Es,
+        ;
+        cost_free: "Gratis",
+        cost_per_use: "Se paga por uso",
+        cost_to_confirm: "Costo por confirmar",
+        once: "{amount} de una vez",
+        monthly: "{amount} al mes",
+        per_sale: "{percent} por venta",
+        approximate: "{cost} (precio aproximado)",
+        percent: "{number} %",
+        decimal_mark: ",",
+        costs_per_use: "No tiene costo fijo: se paga cada vez que se usa.",
+        costs_per_use_to_confirm:
+            "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.",
+        costs_to_confirm: "El costo no está confirmado: pregunte antes de usarlo.",
+        costs_nothing: "No cuesta nada.",
+        of_each_sale: "{percent} de cada venta",
+        costs: "Cuesta {list}.",
+        costs_about: "Cuesta más o menos {list} (precio aproximado).",
+        and: "y",
+        fits_budget:
+            "Con los pasos anteriores suma {spent} al mes; cabe en su presupuesto de {budget} al mes.",
+        fits_once_budget: "Con los pasos anteriores suma {spent} de una vez; cabe en lo que puede \
+                           gastar para empezar ({budget}).",
+        over_once_budget:
+            "Cuesta {setup} de una vez y por ahora puede gastar {left} para empezar. Cuando pueda.",
+        over_budget: "Cuesta {monthly} al mes. Con los pasos anteriores ({spent} al mes) pasaría su \
+                      presupuesto de {budget} al mes. Cuando pueda.",
+        needs_missing: "Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.",
+        needs_unknown: "Necesita «{requirement}». Conteste las preguntas que faltan para saber si \
+                        ya lo tiene.",
+        available_here: "Llega a donde está su negocio: {place}.",
+    }
+}
 
-static SENTENCES_ES_TEXTS: Packed<{ SentencesSource::COUNT }, { ES_SOURCE.bytes() }> =
-    Packed::new(ES_SOURCE.parts());
-
-const ES_SOURCE: SentencesSource = SentencesSource {
-    cost_free: "Gratis",
-    cost_per_use: "Se paga por uso",
-    cost_to_confirm: "Costo por confirmar",
-    once: "{amount} de una vez",
-    monthly: "{amount} al mes",
-    per_sale: "{percent} por venta",
-    approximate: "{cost} (precio aproximado)",
-    percent: "{number} %",
-    decimal_mark: ",",
-    costs_per_use: "No tiene costo fijo: se paga cada vez que se usa.",
-    costs_per_use_to_confirm:
-        "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.",
-    costs_to_confirm: "El costo no está confirmado: pregunte antes de usarlo.",
-    costs_nothing: "No cuesta nada.",
-    of_each_sale: "{percent} de cada venta",
-    costs: "Cuesta {list}.",
-    costs_about: "Cuesta más o menos {list} (precio aproximado).",
-    and: "y",
-    fits_budget:
-        "Con los pasos anteriores suma {spent} al mes; cabe en su presupuesto de {budget} al mes.",
-    fits_once_budget: "Con los pasos anteriores suma {spent} de una vez; cabe en lo que puede \
-                       gastar para empezar ({budget}).",
-    over_once_budget:
-        "Cuesta {setup} de una vez y por ahora puede gastar {left} para empezar. Cuando pueda.",
-    over_budget: "Cuesta {monthly} al mes. Con los pasos anteriores ({spent} al mes) pasaría su \
-                  presupuesto de {budget} al mes. Cuando pueda.",
-    needs_missing: "Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.",
-    needs_unknown: "Necesita «{requirement}». Conteste las preguntas que faltan para saber si \
-                    ya lo tiene.",
-    available_here: "Llega a donde está su negocio: {place}.",
-};
-
-pub static SENTENCES_EN: Sentences = Sentences {
-    locale: Locale::En,
-    texts: SENTENCES_EN_TEXTS.table(),
-};
-
-static SENTENCES_EN_TEXTS: Packed<{ SentencesSource::COUNT }, { EN_SOURCE.bytes() }> =
-    Packed::new(EN_SOURCE.parts());
-
-const EN_SOURCE: SentencesSource = SentencesSource {
-    cost_free: "Free",
-    cost_per_use: "Pay per use",
-    cost_to_confirm: "Cost to be confirmed",
-    once: "{amount} once",
-    monthly: "{amount} a month",
-    per_sale: "{percent} per sale",
-    approximate: "{cost} (approximate price)",
-    percent: "{number}%",
-    decimal_mark: ".",
-    costs_per_use: "No fixed cost: you pay each time you use it.",
-    costs_per_use_to_confirm:
-        "No fixed cost: you pay each time you use it, at a rate we could not confirm.",
-    costs_to_confirm: "The cost is not confirmed: ask before using it.",
-    costs_nothing: "Costs nothing.",
-    of_each_sale: "{percent} of each sale",
-    costs: "Costs {list}.",
-    costs_about: "Costs about {list} (approximate price).",
-    and: "and",
-    fits_budget:
-        "With the earlier steps it adds up to {spent} a month, within your budget of {budget} a month.",
-    fits_once_budget: "With the earlier steps it adds up to {spent} once, within what you can \
-                       spend to start ({budget}).",
-    over_once_budget:
-        "It costs {setup} once and for now you can spend {left} to start. When you can.",
-    over_budget: "It costs {monthly} a month. With the earlier steps ({spent} a month) it would \
-                  go over your budget of {budget} a month. When you can.",
-    needs_missing: "It needs “{requirement}”, and no step within reach provides it yet.",
-    needs_unknown: "It needs “{requirement}”. Answer the remaining questions to know whether \
-                    you already have it.",
-    available_here: "It reaches where your business is: {place}.",
-};
+texts_static! {
+    pub static SENTENCES_EN: Sentences from SentencesSource {
+        locale: Locale::En,
+        ;
+        cost_free: "Free",
+        cost_per_use: "Pay per use",
+        cost_to_confirm: "Cost to be confirmed",
+        once: "{amount} once",
+        monthly: "{amount} a month",
+        per_sale: "{percent} per sale",
+        approximate: "{cost} (approximate price)",
+        percent: "{number}%",
+        decimal_mark: ".",
+        costs_per_use: "No fixed cost: you pay each time you use it.",
+        costs_per_use_to_confirm:
+            "No fixed cost: you pay each time you use it, at a rate we could not confirm.",
+        costs_to_confirm: "The cost is not confirmed: ask before using it.",
+        costs_nothing: "Costs nothing.",
+        of_each_sale: "{percent} of each sale",
+        costs: "Costs {list}.",
+        costs_about: "Costs about {list} (approximate price).",
+        and: "and",
+        fits_budget:
+            "With the earlier steps it adds up to {spent} a month, within your budget of {budget} a month.",
+        fits_once_budget: "With the earlier steps it adds up to {spent} once, within what you can \
+                           spend to start ({budget}).",
+        over_once_budget:
+            "It costs {setup} once and for now you can spend {left} to start. When you can.",
+        over_budget: "It costs {monthly} a month. With the earlier steps ({spent} a month) it would \
+                      go over your budget of {budget} a month. When you can.",
+        needs_missing: "It needs “{requirement}”, and no step within reach provides it yet.",
+        needs_unknown: "It needs “{requirement}”. Answer the remaining questions to know whether \
+                        you already have it.",
+        available_here: "It reaches where your business is: {place}.",
+    }
+}
 
 /// Formats an amount in a currency the way people there write it: `$1,234 MXN`,
 /// `$12.990 CLP`, `Bs 1.234,50`.

@@ -72,6 +72,7 @@ mod qr;
 
 use std::fmt;
 
+use crate::engine::words::{texts_static, texts_table};
 use crate::engine::{Locale, Profile};
 
 pub use qr::{MAX_BYTES as QR_MAX_BYTES, QUIET_ZONE as QR_QUIET_ZONE};
@@ -127,28 +128,60 @@ pub enum LinkError {
 }
 
 impl LinkError {
-    /// A short sentence for the person who opened the link, in `locale`.
-    pub fn message(&self, locale: Locale) -> &'static str {
-        let from_elsewhere = matches!(
+    /// Whether the link was made elsewhere (another version of Umbral, or a pack with other
+    /// choices) rather than cut or changed on the way.
+    pub fn from_elsewhere(&self) -> bool {
+        matches!(
             self,
             LinkError::UnknownVersion { .. } | LinkError::OutOfRange { .. }
-        );
-        match (locale, from_elsewhere) {
-            (Locale::Es, false) => {
-                "Este enlace está incompleto o fue modificado. Pida que se lo envíen de nuevo."
-            }
-            (Locale::En, false) => {
-                "This link is incomplete or was changed. Ask for it to be sent again."
-            }
-            (Locale::Es, true) => {
-                "Este enlace es de otra versión de Umbral y no se puede abrir aquí. \
-                 Pida que le envíen las respuestas de otra forma."
-            }
-            (Locale::En, true) => {
-                "This link comes from another version of Umbral and cannot be opened here. \
-                 Ask for the answers to be sent another way."
-            }
+        )
+    }
+
+    /// A short sentence for the person who opened the link, in `locale`.
+    pub fn message(&self, locale: Locale) -> &'static str {
+        let w = link_words(locale);
+        if self.from_elsewhere() {
+            w.other_version()
+        } else {
+            w.changed()
         }
+    }
+}
+
+texts_table! {
+    /// What the person who opened a faulty share link is told, in one locale.
+    pub struct LinkWords from LinkSource {
+        ;
+        /// The link was cut or changed on the way.
+        changed,
+        /// The link comes from another version of Umbral or another pack.
+        other_version,
+    }
+}
+
+/// What a faulty share link is called in `locale`.
+pub fn link_words(locale: Locale) -> &'static LinkWords {
+    match locale {
+        Locale::Es => &LINK_ES,
+        Locale::En => &LINK_EN,
+    }
+}
+
+texts_static! {
+    pub static LINK_ES: LinkWords from LinkSource {
+        ;
+        changed: "Este enlace está incompleto o fue modificado. Pida que se lo envíen de nuevo.",
+        other_version: "Este enlace es de otra versión de Umbral y no se puede abrir aquí. Pida que \
+                        le envíen las respuestas de otra forma.",
+    }
+}
+
+texts_static! {
+    pub static LINK_EN: LinkWords from LinkSource {
+        ;
+        changed: "This link is incomplete or was changed. Ask for it to be sent again.",
+        other_version: "This link comes from another version of Umbral and cannot be opened here. \
+                        Ask for the answers to be sent another way.",
     }
 }
 
