@@ -6,10 +6,10 @@
 // dropped, and the glue has no multi-line strings, so no code changes.
 //
 // It also shortens the names the glue and the wasm share for the functions the wasm imports:
-// wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and the 59 of them carry about 950
-// hex digits twice (in the wasm's import section and in the glue), which do not compress:
-// about 0.9 KB gzip of the first load. Each becomes `__wbg_<name>` (with a number when two
-// would be the same). The import section is rewritten in place (name lengths and the section's
+// wasm-bindgen names most of them `__wbg_<name>_<16 hex digits>` (52 of the app's 59), hex
+// digits found twice (in the wasm's import section and in the glue) that do not compress:
+// about 1.5 KB gzip of the first load (BENCHMARKS.md). Each becomes `__wbg_<name>` (with a
+// number when two would be the same, never a name the glue already uses). The import section is rewritten in place (name lengths and the section's
 // size re-encoded, nothing else touched), every renamed name must appear in the glue, and the
 // wasm's integrity hash in index.html is updated too. Any surprise stops the build.
 //
@@ -59,9 +59,14 @@ const wasmName = names[0].replace(/\.js$/, '_bg.wasm');
 const wasmFile = join(staging, wasmName);
 const wasmBefore = await readFile(wasmFile);
 const { wasm: wasmAfter, renamed } = shortenImports(wasmBefore);
+const glue = compact;
 for (const [from, to] of renamed) {
-  const uses = compact.split(from).length - 1;
-  if (uses === 0) fail(`the glue does not name the import ${from}`);
+  if (!glue.includes(from)) fail(`the glue does not name the import ${from}`);
+  // A whole identifier of the glue already (`_` counts as part of one, so `__wbg_new` is not
+  // found inside `__wbg_new_with_length_…`).
+  if (new RegExp(`(^|[^\\w$])${to.replace(/\$/g, '\\$')}(?![\\w$])`).test(glue)) {
+    fail(`the shorter name ${to} for ${from} is already a name in the glue`);
+  }
   compact = compact.split(from).join(to);
 }
 
@@ -90,8 +95,9 @@ function fail(message) {
 }
 
 /**
- * The wasm module `bytes` with its imports from the glue (`wbg` or `./<name>_bg.js`) named without wasm-bindgen's hash:
- * `{ wasm, renamed }`, `renamed` mapping each old name to its new one.
+ * The wasm module `bytes` with its imports from the glue (`wbg` or `./<name>_bg.js`) named
+ * without wasm-bindgen's hash: `{ wasm, renamed }`, `renamed` mapping each old name to its new
+ * one.
  */
 function shortenImports(bytes) {
   if (bytes.readUInt32LE(0) !== 0x6d736100 || bytes.readUInt32LE(4) !== 1) fail(`${wasmName} is not a wasm module`);

@@ -8,7 +8,7 @@
 //! {total}"), filled by [`fill`], with `_one` and `_other` forms where a count decides; the
 //! grammar left in code is only which form to use and Spanish's "y" before an i sound, itself a
 //! text (`and_before_i`). So every text is data a translator can write: [`shell_texts`] lists
-//! them with their keys (`app.progress`), and `umbral translation` asks for them in the core
+//! them with their keys (`app.progress_template`), and `umbral translation` asks for them in the core
 //! pack's translation file.
 
 use crate::engine::words::{texts_static, texts_table};

@@ -105,8 +105,9 @@ macro_rules! texts_static {
 pub(crate) use texts_static;
 
 /// One locale's texts of a table, packed: every text one after the other in `bytes`, and where
-/// each ends. Two bytes a text where a `&str` takes eight: across the app's few hundred texts,
-/// about a kilobyte of the entrepreneur app's first load (BENCHMARKS.md).
+/// each ends. Two bytes a text where a `&str` takes eight; what the entrepreneur app's first
+/// load gained by it is in BENCHMARKS.md ("Issue 15: the words as data"). One string per table
+/// is also what a translation loaded at run time would be.
 pub struct Packed<const N: usize, const LEN: usize> {
     bytes: [u8; LEN],
     ends: [u16; N],
