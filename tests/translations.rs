@@ -221,6 +221,7 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
             key: key.clone(),
             es: t.es.clone(),
             template: false,
+            note: String::new(),
         })
         .collect();
     let cl_file = read("rules/cl/locales/xx.toml", &filled(&todo), &cl);
@@ -420,6 +421,16 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
     };
     let core_template = translation::template(&core, None, "xx", None, &info, &shell);
     assert!(core_template.contains("key = \"app.tagline\""));
+    // Each of them with what the translator needs to know of it, from its documentation.
+    assert!(
+        core_template.contains(
+            "# The read-aloud button of a question and of the results' summary.\nkey = \"app.listen\"\n"
+        ),
+        "{core_template}"
+    );
+    assert!(
+        core_template.contains("# A month's name.\nkey = \"app.months[11]\"\nes = \"noviembre\"\n")
+    );
     assert!(core_template.contains("key = \"engine.costs\"\nes = \"Cuesta {list}.\""));
     let cl_template = translation::template(&pack("cl"), Some(&core), "xx", None, &info, &shell);
     assert!(!cl_template.contains("key = \"app."), "{cl_template}");
@@ -434,7 +445,7 @@ fn spanish_and_english_templates_name_the_same_values() {
     use umbral::engine::words::{template_names, SENTENCES_EN, SENTENCES_ES};
     use umbral::share::{LINK_EN, LINK_ES};
     let app = |w: &umbral::app::words::Words| {
-        w.texts()
+        w.fixed_texts()
             .into_iter()
             .map(|(k, t)| (format!("app.{k}"), t))
             .collect::<Vec<_>>()

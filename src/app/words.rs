@@ -8,8 +8,8 @@
 //! {total}"), filled by [`fill`], with `_one` and `_other` forms where a count decides; the
 //! grammar left in code is only which form to use and Spanish's "y" before an i sound, itself a
 //! text (`and_before_i`). So every text is data a translator can write: [`shell_texts`] lists
-//! them with their keys (`app.progress_template`), and `umbral translation` asks for them in the core
-//! pack's translation file.
+//! them with their keys (`app.progress_template`) and their documentation as notes, and
+//! `umbral translation` asks for them in the core pack's translation file.
 
 use crate::engine::words::{texts_static, texts_table};
 use crate::engine::{fill, Locale};
@@ -27,15 +27,20 @@ texts_table! {
         pub switch_to: &'static str,
         pub switch_to_lang: &'static str,
         ;
+        /// The line under the app's name, on every screen.
         tagline,
+        /// The start screen's heading (read by screen readers).
         start_heading,
         intro,
         point_questions,
         point_offline,
         point_private,
+        /// Before the list of topics the questions cover.
         looks_at,
         country_question,
+        /// The button that starts the questions.
         start,
+        /// The button that goes back to saved answers.
         resume,
         start_over,
         draft_kept,
@@ -43,64 +48,107 @@ texts_table! {
         workspace_link,
         loading_pack,
         pack_failed,
+        /// The button that tries to load the questions again.
         retry,
+        /// The button to the previous question.
         back,
+        /// The button to the next question.
         next,
+        /// The button after the last question.
         see_results,
+        /// The button to see the results before answering everything.
         results_so_far,
+        /// An answer to a question where the pack allows it: the owner does not know.
         dont_know,
+        /// An answer to a question about the owner: the owner prefers not to say.
         prefer_not,
+        /// The hint under a question with one answer.
         choose_one,
+        /// The hint under a question with several answers.
         choose_many,
         /// The read-aloud button of a question and of the results' summary.
         listen,
         listen_summary,
+        /// The heading of the questions about the business itself.
         group_business,
+        /// The answer "yes" to a yes-or-no question.
         yes,
+        /// The answer "no" to a yes-or-no question.
         no,
         results_heading,
+        /// The label of the overall score, out of 100.
         readiness,
+        /// Before the ways of selling the business already uses.
         uses,
+        /// The heading of the chart of scores by topic.
         chart_heading,
+        /// The chart's table: the column of topics.
         chart_dimension,
+        /// The chart's table: the column of scores.
         chart_score,
+        /// The heading of the ladder of ways to sell, one rung after another.
         ladder_heading,
+        /// A rung the business is ready for.
         ready,
+        /// A rung the business already sells on.
         in_use,
+        /// Before what a rung still needs.
         still_missing,
+        /// A way to sell beside the ladder (through others).
         route_heading,
         route_intro,
+        /// The heading of what the next rung needs and which steps get it.
         unlock_heading,
         roadmap_heading,
         roadmap_empty,
+        /// The heading of paperwork the owner can do meanwhile.
         parallel_heading,
         parallel_intro,
         later_heading,
         when_affordable_heading,
+        /// Before the condition of a way of doing a step (who it is for).
         only_if,
+        /// Before another way of doing the same step.
         or_else,
+        /// The kind of a step: a tool or service.
         kind_tool,
+        /// The kind of a step: something to do.
         kind_action,
+        /// The kind of a step: a government or support programme.
         kind_programme,
+        /// Before the month a price was checked: "Precio revisado en noviembre de 2026."
         checked_in,
+        /// A link to the official page of a tool or programme.
         official_page,
+        /// The button that shows why a step is in the plan.
         why,
+        /// Before the questions whose answers led to a step.
         from_answers,
+        /// Before the steps that come first.
         after_steps,
         left_out_heading,
         unanswered_heading,
         edit_answers,
+        /// The button that prints the results.
         print,
         share_heading,
         share_intro,
+        /// The label of the box with the link to share.
         share_link_label,
+        /// The button that sends the link by WhatsApp.
         whatsapp,
+        /// The message sent before the link.
         whatsapp_text,
         qr_caption,
+        /// After the sentence about a faulty share link.
         bad_link_nothing_loaded,
+        /// When answers came in a link and the owner's own are kept aside.
         set_aside_notice,
+        /// The button that goes back to the owner's own answers.
         set_aside_restore,
+        /// The button that keeps the link's answers and erases the owner's.
         set_aside_keep_shared,
+        /// The button that closes a notice.
         close,
         /// The answers could not be saved on this device (storage full or refused).
         not_saved,
@@ -108,6 +156,7 @@ texts_table! {
         changed_elsewhere,
         /// "Empezar de nuevo" erased the answers; "Deshacer" brings them back.
         started_over,
+        /// The button that brings back erased answers.
         undo,
         // Templates: a value's name in braces stands for it ("Pregunta {at} de {total}"), and
         // `_one`/`_other` are a count's singular and plural.
@@ -152,25 +201,6 @@ texts_table! {
     }
 }
 
-impl Words {
-    /// Every text with its key: [`Words::fixed_texts`], then `countries[MX]` for a country's
-    /// name and `months[11]` for a month's. What a translation of the app translates.
-    pub fn texts(&self) -> Vec<(String, &'static str)> {
-        let mut out: Vec<(String, &'static str)> = self
-            .fixed_texts()
-            .into_iter()
-            .map(|(key, text)| (key.to_string(), text))
-            .collect();
-        for (code, name) in self.countries {
-            out.push((format!("countries[{code}]"), name));
-        }
-        for (i, name) in self.months.iter().enumerate() {
-            out.push((format!("months[{}]", i + 1), *name));
-        }
-        out
-    }
-}
-
 /// Every text a report of any pack says in the app beside the pack's own: the engine's
 /// ([`translation::engine_texts`]), what a faulty share link is called (`share.changed`) and
 /// the app's words (`app.tagline`, `app.months[11]`), each
@@ -178,19 +208,20 @@ impl Words {
 /// packs' texts, in the file of the core pack (`umbral validate`, `umbral translation`).
 pub fn shell_texts() -> Vec<SourceText> {
     let mut texts = translation::engine_texts();
-    for (key, es) in crate::share::LINK_ES.fixed_texts() {
-        texts.push(SourceText {
-            key: format!("share.{key}"),
-            es: es.to_string(),
-            template: true,
-        });
+    let link = &crate::share::LINK_ES;
+    for ((key, es), note) in link.fixed_texts().into_iter().zip(link.notes()) {
+        texts.push(SourceText::shell("share", key, es, note));
     }
-    for (key, es) in ES.texts() {
-        texts.push(SourceText {
-            key: format!("app.{key}"),
-            es: es.to_string(),
-            template: true,
-        });
+    for ((key, es), note) in ES.fixed_texts().into_iter().zip(ES.notes()) {
+        texts.push(SourceText::shell("app", key, es, note));
+    }
+    for (code, name) in ES.countries {
+        let key = format!("countries[{code}]");
+        texts.push(SourceText::shell("app", &key, name, "A country's name."));
+    }
+    for (i, name) in ES.months.iter().enumerate() {
+        let key = format!("months[{}]", i + 1);
+        texts.push(SourceText::shell("app", &key, name, "A month's name."));
     }
     texts
 }
@@ -413,7 +444,8 @@ texts_static! {
         roadmap_heading: "Su plan, paso a paso",
         roadmap_empty: "Por ahora no hay pasos que recomendar. Responda más preguntas.",
         parallel_heading: "Trámites que puede ir haciendo",
-        parallel_intro: "No le impiden empezar a vender; los necesitará para los escalones siguientes.",
+        parallel_intro: "No le impiden empezar a vender; los necesitará para los escalones \
+                         siguientes.",
         later_heading: "Más adelante: los escalones siguientes",
         when_affordable_heading: "Cuando pueda gastar más",
         only_if: "Solo si:",
@@ -431,19 +463,23 @@ texts_static! {
         edit_answers: "Cambiar respuestas",
         print: "Imprimir",
         share_heading: "Compartir el resultado",
-        share_intro: "El enlace lleva sus respuestas dentro; no pasa por ningún servidor. \
-                      Quien lo abra verá este mismo resultado.",
+        share_intro: "El enlace lleva sus respuestas dentro; no pasa por ningún servidor. Quien lo \
+                      abra verá este mismo resultado.",
         share_link_label: "Enlace para compartir",
         whatsapp: "Enviar por WhatsApp",
-        whatsapp_text: "Mi resultado en Umbral (qué tan listo está mi negocio para vender en línea):",
+        whatsapp_text: "Mi resultado en Umbral (qué tan listo está mi negocio para vender en \
+                        línea):",
         qr_caption: "Código QR del enlace: escanéelo con otro teléfono.",
         bad_link_nothing_loaded: "No se cargó nada de él: sus respuestas guardadas siguen igual.",
-        set_aside_notice: "Está viendo las respuestas que llegaron en un enlace. Sus respuestas de antes están guardadas aparte.",
+        set_aside_notice: "Está viendo las respuestas que llegaron en un enlace. Sus respuestas de \
+                           antes están guardadas aparte.",
         set_aside_restore: "Volver a mis respuestas",
         set_aside_keep_shared: "Quedarme con las del enlace y borrar las de antes",
         close: "Cerrar",
-        not_saved: "No se pudieron guardar sus respuestas en este teléfono. Si cierra la página, se perderán.",
-        changed_elsewhere: "Sus respuestas cambiaron en otra pestaña; aquí están las más recientes.",
+        not_saved: "No se pudieron guardar sus respuestas en este teléfono. Si cierra la página, \
+                    se perderán.",
+        changed_elsewhere: "Sus respuestas cambiaron en otra pestaña; aquí están las más \
+                            recientes.",
         started_over: "Sus respuestas anteriores se borraron.",
         undo: "Deshacer",
         progress_template: "Pregunta {at} de {total}",
@@ -490,8 +526,8 @@ texts_static! {
         ;
         tagline: "Is your business ready to sell online?",
         start_heading: "Start",
-        intro: "Umbral helps you see how ready your business is to sell online, what holds it \
-                back and which low-cost steps you can take next.",
+        intro: "Umbral helps you see how ready your business is to sell online, what holds it back \
+                and which low-cost steps you can take next.",
         point_questions: "You answer simple questions about your business.",
         point_offline: "Everything is worked out on your phone, even with a weak signal.",
         point_private: "Your answers stay on your phone: they are sent to no one.",
@@ -552,8 +588,8 @@ texts_static! {
         edit_answers: "Change answers",
         print: "Print",
         share_heading: "Share the result",
-        share_intro: "The link carries your answers inside it; it goes through no server. \
-                      Whoever opens it sees this same result.",
+        share_intro: "The link carries your answers inside it; it goes through no server. Whoever \
+                      opens it sees this same result.",
         share_link_label: "Link to share",
         whatsapp: "Send by WhatsApp",
         whatsapp_text: "My Umbral result (how ready my business is to sell online):",
@@ -565,7 +601,8 @@ texts_static! {
         set_aside_keep_shared: "Keep the link's answers and delete my earlier ones",
         close: "Close",
         not_saved:
-            "Your answers could not be saved on this phone. If you close the page, they will be lost.",
+            "Your answers could not be saved on this phone. If you close the page, they will be \
+             lost.",
         changed_elsewhere: "Your answers changed in another tab; the latest are shown here.",
         started_over: "Your earlier answers were erased.",
         undo: "Undo",

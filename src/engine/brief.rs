@@ -114,8 +114,11 @@ texts_table! {
     /// sentences, templates that name their values in braces.
     pub struct BriefWords from BriefSource {
         ;
+        /// The heading of the short result at the top of the results.
         heading,
+        /// The heading over the one thing that holds the business back most.
         holds_back,
+        /// The heading over the next three steps, with their cost.
         next_steps,
         /// The button that shows (and hides) the rest of the results.
         see_all,
@@ -129,11 +132,13 @@ texts_table! {
         standing_top,
         /// Not ready for the first rung.
         standing_not_yet,
+        /// When the pack has no ladder (a pack being written).
         standing_no_ladder,
         /// Open beside the ladder: "Ya puede vender así: «Vender a través de otros»."
         other_route,
         /// Nothing known holds the business back, but answers are missing.
         holds_back_unanswered,
+        /// When nothing known holds the business back.
         holds_back_nothing,
     }
 }
@@ -154,8 +159,8 @@ texts_static! {
         next_steps: "Sus próximos pasos",
         see_all: "Ver todo",
         if_eligible: "si es su caso",
-        standing_in_use: "Su negocio está listo para «{stage}». Ya usa «{next}», pero le falta algo \
-                          para hacerlo bien.",
+        standing_in_use: "Su negocio está listo para «{stage}». Ya usa «{next}», pero le falta \
+                          algo para hacerlo bien.",
         standing_next: "Su negocio está listo para «{stage}». Después viene «{next}».",
         standing_top: "Su negocio está listo para «{stage}», el escalón más alto.",
         standing_not_yet: "Su negocio todavía no está listo para «{next}».",
@@ -174,8 +179,8 @@ texts_static! {
         next_steps: "Your next steps",
         see_all: "See everything",
         if_eligible: "if it is your case",
-        standing_in_use: "Your business is ready for “{stage}”. It already uses “{next}”, but lacks \
-                          something to do it well.",
+        standing_in_use: "Your business is ready for “{stage}”. It already uses “{next}”, but \
+                          lacks something to do it well.",
         standing_next: "Your business is ready for “{stage}”. Next comes “{next}”.",
         standing_top: "Your business is ready for “{stage}”, the top rung.",
         standing_not_yet: "Your business is not ready for “{next}” yet.",

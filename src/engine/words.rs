@@ -8,7 +8,8 @@ use super::locale::Locale;
 ///
 /// `$name` has the other fields written before the `;` (`pub name: Type,`), a [`Table`] of the
 /// texts, a method per text that gives it, and `fixed_texts`, which lists every text with its
-/// key (the method's name) for translators. One list, so no text can be left out of either;
+/// key (the method's name) for translators, and `notes`, each text's documentation, which the
+/// translator's file shows beside it. One list, so no text can be left out of either;
 /// `$source`'s named fields, so no locale can leave one out or put one in another's place.
 macro_rules! texts_table {
     (
@@ -16,7 +17,7 @@ macro_rules! texts_table {
         pub struct $name:ident from $source:ident {
             $($(#[$other_doc:meta])* pub $other:ident: $other_type:ty,)*
             ;
-            $($(#[$doc:meta])* $field:ident,)*
+            $($(#[doc = $doc:literal])* $field:ident,)*
         }
     ) => {
         /// The texts of one locale's table, by name: what the table is packed from.
@@ -29,6 +30,9 @@ macro_rules! texts_table {
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field),)*];
             /// How many texts there are.
             pub const COUNT: usize = Self::KEYS.len();
+            /// Each text's documentation, in the table's order (empty when it has none): what a
+            /// translator is told of it.
+            pub const NOTES: &'static [&'static str] = &[$(concat!($($doc, "\n",)*),)*];
 
             /// The texts in the table's order.
             pub const fn parts(&self) -> [&'static str; Self::COUNT] {
@@ -49,13 +53,20 @@ macro_rules! texts_table {
 
         impl $name {
             $(
-                $(#[$doc])*
+                $(#[doc = $doc])*
                 #[inline(always)]
                 pub fn $field(&self) -> &'static str {
-                    const AT: usize = $crate::engine::words::position($source::KEYS, stringify!($field));
+                    const AT: usize =
+                        $crate::engine::words::position($source::KEYS, stringify!($field));
                     self.texts.get(AT)
                 }
             )*
+
+            /// Each text's documentation (the source's `NOTES`), in the order of
+            /// [`fixed_texts`](Self::fixed_texts).
+            pub fn notes(&self) -> &'static [&'static str] {
+                $source::NOTES
+            }
 
             /// Every text of the table with its key (its method's name): what a translation
             /// translates.
@@ -255,40 +266,62 @@ texts_table! {
     pub struct Sentences from SentencesSource {
         pub locale: Locale,
         ;
-        /// A cost in a few words, as a list shows it.
+        /// A step that costs nothing, in a list of steps.
         cost_free,
+        /// A step paid each time it is used, with no fixed cost, in a list of steps.
         cost_per_use,
+        /// A step whose cost could not be confirmed, in a list of steps.
         cost_to_confirm,
-        /// "$1,500 MXN de una vez".
+        /// A one-off cost: "$1,500 MXN de una vez". `{amount}` is the amount with its currency.
         once,
-        /// "$30 MXN al mes".
+        /// A monthly cost: "$30 MXN al mes".
         monthly,
-        /// "3,49 % por venta".
+        /// A commission, in a list of steps: "3,49 % por venta". `{percent}` is written by
+        /// `percent`.
         per_sale,
-        /// "… (precio aproximado)" after a cost in a few words.
+        /// An approximate cost in a list of steps: `{cost}` is the cost in a few words.
         approximate,
-        /// A percentage: "3,49 %".
+        /// A percentage: "3,49 %". `{number}` is the number, with `decimal_mark`.
         percent,
         /// The decimal mark of a percentage: ",".
         decimal_mark,
-        /// A cost in a sentence.
+        /// The cost of a step paid each time it is used, as a sentence.
         costs_per_use,
+        /// The same, when the rate could not be confirmed.
         costs_per_use_to_confirm,
+        /// A cost that could not be confirmed, as a sentence.
         costs_to_confirm,
+        /// A step that costs nothing, as a sentence.
         costs_nothing,
-        /// "3,6 % de cada venta".
+        /// A commission in a sentence: "3,6 % de cada venta".
         of_each_sale,
-        /// "Cuesta $499 MXN de una vez y 3,6 % de cada venta.": `{list}` is the parts, joined.
+        /// A step's cost as a sentence: "Cuesta $499 MXN de una vez y 3,6 % de cada venta.".
+        /// `{list}` is its parts (`once`, `monthly`, `of_each_sale`), joined by ", " and `and`.
         costs,
+        /// The same, when the price is approximate.
         costs_about,
         /// The word that joins the last item of a list: "y".
         and,
+        /// Why a step with a monthly cost is in the plan now: `{spent}` is what it and the
+        /// steps before it add up to a month, `{budget}` what the owner can spend a month.
         fits_budget,
+        /// Why a step with a one-off cost is in the plan now: `{spent}` is what it and the
+        /// steps before it add up to once, `{budget}` what the owner can spend to start.
         fits_once_budget,
+        /// Why a one-off cost waits for later: `{setup}` is its cost, `{left}` what the owner
+        /// can still spend to start.
         over_once_budget,
+        /// Why a monthly cost waits for later: `{monthly}` is its cost a month, `{spent}` what
+        /// the steps before it add up to a month, `{budget}` what the owner can spend a month.
         over_budget,
+        /// Why a way of selling is out of reach: `{requirement}` is what it needs, in the
+        /// pack's words.
         needs_missing,
+        /// What a way of selling needs when answers are missing to tell whether the business
+        /// has it: `{requirement}` is what it needs.
         needs_unknown,
+        /// Why a step fits where the business is: `{place}` is the owner's answer to where the
+        /// business is (the pack's option, such as "En un pueblo").
         available_here,
     }
 }
@@ -316,7 +349,8 @@ texts_static! {
         decimal_mark: ",",
         costs_per_use: "No tiene costo fijo: se paga cada vez que se usa.",
         costs_per_use_to_confirm:
-            "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos confirmar.",
+            "No tiene costo fijo: se paga cada vez que se usa, a una tarifa que no pudimos \
+             confirmar.",
         costs_to_confirm: "El costo no está confirmado: pregunte antes de usarlo.",
         costs_nothing: "No cuesta nada.",
         of_each_sale: "{percent} de cada venta",
@@ -324,14 +358,16 @@ texts_static! {
         costs_about: "Cuesta más o menos {list} (precio aproximado).",
         and: "y",
         fits_budget:
-            "Con los pasos anteriores suma {spent} al mes; cabe en su presupuesto de {budget} al mes.",
+            "Con los pasos anteriores suma {spent} al mes; cabe en su presupuesto de {budget} al \
+             mes.",
         fits_once_budget: "Con los pasos anteriores suma {spent} de una vez; cabe en lo que puede \
                            gastar para empezar ({budget}).",
         over_once_budget:
             "Cuesta {setup} de una vez y por ahora puede gastar {left} para empezar. Cuando pueda.",
-        over_budget: "Cuesta {monthly} al mes. Con los pasos anteriores ({spent} al mes) pasaría su \
-                      presupuesto de {budget} al mes. Cuando pueda.",
-        needs_missing: "Necesita «{requirement}», y ningún paso a su alcance lo resuelve por ahora.",
+        over_budget: "Cuesta {monthly} al mes. Con los pasos anteriores ({spent} al mes) pasaría \
+                      su presupuesto de {budget} al mes. Cuando pueda.",
+        needs_missing: "Necesita «{requirement}», y ningún paso a su alcance lo resuelve por \
+                        ahora.",
         needs_unknown: "Necesita «{requirement}». Conteste las preguntas que faltan para saber si \
                         ya lo tiene.",
         available_here: "Llega a donde está su negocio: {place}.",
@@ -361,13 +397,14 @@ texts_static! {
         costs_about: "Costs about {list} (approximate price).",
         and: "and",
         fits_budget:
-            "With the earlier steps it adds up to {spent} a month, within your budget of {budget} a month.",
+            "With the earlier steps it adds up to {spent} a month, within your budget of {budget} \
+             a month.",
         fits_once_budget: "With the earlier steps it adds up to {spent} once, within what you can \
                            spend to start ({budget}).",
         over_once_budget:
             "It costs {setup} once and for now you can spend {left} to start. When you can.",
-        over_budget: "It costs {monthly} a month. With the earlier steps ({spent} a month) it would \
-                      go over your budget of {budget} a month. When you can.",
+        over_budget: "It costs {monthly} a month. With the earlier steps ({spent} a month) it \
+                      would go over your budget of {budget} a month. When you can.",
         needs_missing: "It needs “{requirement}”, and no step within reach provides it yet.",
         needs_unknown: "It needs “{requirement}”. Answer the remaining questions to know whether \
                         you already have it.",

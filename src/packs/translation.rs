@@ -57,6 +57,27 @@ pub struct SourceText {
     /// Whether the text is a template that names values in braces ("Pregunta {at} de
     /// {total}"): a translation must name the same ones.
     pub template: bool,
+    /// What the translator is told of the text, when its key is not enough (the app's and the
+    /// engine's texts: where it shows, what a value in braces stands for); empty otherwise.
+    pub note: String,
+}
+
+impl SourceText {
+    /// A text of one of the shells' or the engine's tables: `prefix.key`, a template, with the
+    /// documentation `doc` (lines as Rust's doc comments give them) as its note.
+    pub fn shell(prefix: &str, key: &str, es: &str, doc: &str) -> SourceText {
+        let note: Vec<&str> = doc
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        SourceText {
+            key: format!("{prefix}.{key}"),
+            es: es.to_string(),
+            template: true,
+            note: note.join(" "),
+        }
+    }
 }
 
 /// Every text of a pack, each with its key: the path to it through the pack's fields, each
@@ -77,16 +98,16 @@ pub fn source_texts(data: &PackData) -> Vec<SourceText> {
 /// (the app's words, `app.…`) to these to make the texts every pack's translation has
 /// beside its own ([`with_shell`]).
 pub fn engine_texts() -> Vec<SourceText> {
-    let brief = crate::engine::brief::BRIEF_ES.fixed_texts();
-    let sentences = crate::engine::words::SENTENCES_ES.fixed_texts();
+    let brief = &crate::engine::brief::BRIEF_ES;
+    let sentences = &crate::engine::words::SENTENCES_ES;
+    let tables = [
+        ("brief", brief.fixed_texts(), brief.notes()),
+        ("engine", sentences.fixed_texts(), sentences.notes()),
+    ];
     let mut out = Vec::new();
-    for (prefix, texts) in [("brief", brief), ("engine", sentences)] {
-        for (key, es) in texts {
-            out.push(SourceText {
-                key: format!("{prefix}.{key}"),
-                es: es.to_string(),
-                template: true,
-            });
+    for (prefix, texts, notes) in tables {
+        for ((key, es), note) in texts.into_iter().zip(notes) {
+            out.push(SourceText::shell(prefix, key, es, note));
         }
     }
     out
@@ -110,6 +131,7 @@ fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
                     key: path,
                     es: es.to_string(),
                     template: false,
+                    note: String::new(),
                 });
                 return;
             }
@@ -565,11 +587,29 @@ pub fn template(
             }
             _ => "",
         };
+        for line in wrap(&t.note, 96) {
+            out.push_str(&format!("# {line}\n"));
+        }
         out.push_str(&format!("key = {}\n", quote(&t.key)));
         out.push_str(&format!("es = {}\n", quote(&t.es)));
         out.push_str(&format!("text = {}\n", quote(text)));
     }
     out
+}
+
+/// `text`'s words in lines of at most `width` characters (a longer word has a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// A TOML basic string: `"…"` with `"`, `\\` and control characters escaped.

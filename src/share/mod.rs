@@ -171,8 +171,8 @@ texts_static! {
     pub static LINK_ES: LinkWords from LinkSource {
         ;
         changed: "Este enlace está incompleto o fue modificado. Pida que se lo envíen de nuevo.",
-        other_version: "Este enlace es de otra versión de Umbral y no se puede abrir aquí. Pida que \
-                        le envíen las respuestas de otra forma.",
+        other_version: "Este enlace es de otra versión de Umbral y no se puede abrir aquí. Pida \
+                        que le envíen las respuestas de otra forma.",
     }
 }
 
