@@ -54,8 +54,9 @@ const BUILT_IN: [&str; 2] = ["es", "en"];
 pub struct SourceText {
     pub key: String,
     pub es: String,
-    /// Whether the text is a template that names values in braces ("Pregunta {at} de
-    /// {total}"): a translation must name the same ones.
+    /// Whether the text is one of the code's, which may be a template naming values in braces
+    /// ("Pregunta {at} de {total}"): a translation must name the same ones (none, where the
+    /// Spanish names none). The packs' texts are not templates: a brace there is a brace.
     pub template: bool,
     /// What the translator is told of the text, when its key is not enough (the app's and the
     /// engine's texts: where it shows, what a value in braces stands for); empty otherwise.
