@@ -212,28 +212,22 @@ impl Table {
 /// Fills a template: each `{name}` becomes the value given for `name` ("Pregunta {at} de
 /// {total}"). A name with no value, or a brace that closes nothing, is kept as written, so
 /// a faulty translation shows where it is wrong instead of losing words (`umbral validate`
-/// refuses one whose names differ from the Spanish's).
+/// refuses one whose names differ from the Spanish's). The names are those
+/// [`template_names`] finds: the same scan serves both.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-            Some((value, close))
-        });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
+    while let Some((before, name, after)) = next_name(rest) {
+        out.push_str(before);
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
             None => {
                 out.push('{');
-                rest = after;
+                out.push_str(name);
+                out.push('}');
             }
         }
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -243,21 +237,30 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub fn template_names(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find(['}', '{']) {
-            Some(close) if after[close..].starts_with('}') => {
-                let name = &after[..close];
-                if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                {
-                    names.push(name);
-                }
-                rest = &after[close + 1..];
-            }
-            _ => rest = after,
-        }
+    while let Some((_, name, after)) = next_name(rest) {
+        names.push(name);
+        rest = after;
     }
     names
+}
+
+/// The first `{name}` of `text` (a name is ASCII letters, digits and `_`): the text before
+/// it, the name and the text after it. Other braces are text.
+fn next_name(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+        let after = &text[open + 1..];
+        if let Some(close) = after.find(['}', '{']) {
+            let name = &after[..close];
+            let is_name =
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if after[close..].starts_with('}') && is_name {
+                return Some((&text[..open], name, &after[close + 1..]));
+            }
+        }
+        from = open + 1;
+    }
+    None
 }
 
 texts_table! {
