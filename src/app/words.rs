@@ -209,12 +209,16 @@ texts_table! {
 pub fn shell_texts() -> Vec<SourceText> {
     let mut texts = translation::engine_texts();
     let link = &crate::share::LINK_ES;
-    for ((key, es), note) in link.fixed_texts().into_iter().zip(link.notes()) {
-        texts.push(SourceText::shell("share", key, es, note));
-    }
-    for ((key, es), note) in ES.fixed_texts().into_iter().zip(ES.notes()) {
-        texts.push(SourceText::shell("app", key, es, note));
-    }
+    texts.extend(translation::table_texts(
+        "share",
+        link.fixed_texts(),
+        link.notes(),
+    ));
+    texts.extend(translation::table_texts(
+        "app",
+        ES.fixed_texts(),
+        ES.notes(),
+    ));
     for (code, name) in ES.countries {
         let key = format!("countries[{code}]");
         texts.push(SourceText::shell("app", &key, name, "A country's name."));

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::{print_diagnostics, toml_files, write_error, Failure, Library};
 use crate::app::words::shell_texts;
 use crate::engine::Pack;
-use crate::packs::translation::{self, LocaleInfo, Translation, LOCALES_DIR};
+use crate::packs::translation::{self, LocaleInfo, SourceText, Translation, LOCALES_DIR};
 use crate::packs::{self, PackSource, SourceFile};
 
 /// How many missing or out-of-date texts `umbral validate` names before it counts the rest.
@@ -47,6 +47,8 @@ pub(super) fn files(
 pub(super) struct Checker {
     files: BTreeMap<String, Vec<SourceFile>>,
     read: BTreeMap<String, Vec<Translation>>,
+    /// The texts every pack's translation has beside its own ([`shell_texts`]), gathered once.
+    shell: Vec<SourceText>,
     /// Whether a translation file had an error.
     pub failed: bool,
 }
@@ -56,6 +58,7 @@ impl Checker {
         Checker {
             files,
             read: BTreeMap::new(),
+            shell: shell_texts(),
             failed: false,
         }
     }
@@ -72,7 +75,7 @@ impl Checker {
                 Some(pack) => {
                     for file in &files {
                         let (translation, problems) =
-                            translation::check(file, &pack.data, &shell_texts());
+                            translation::check(file, &pack.data, &self.shell);
                         print_diagnostics(&problems);
                         self.failed |= problems.iter().any(|d| d.is_error());
                         read.extend(translation);
@@ -107,7 +110,7 @@ impl Checker {
             .iter()
             .flat_map(|l| self.read.get(l).cloned().unwrap_or_default())
             .collect();
-        for c in translation::coverage(&pack.data, &translations, &shell_texts()) {
+        for c in translation::coverage(&pack.data, &translations, &self.shell) {
             writeln!(out, "  translation {}", c.line()).map_err(write_error)?;
             for (what, keys) in [("missing", &c.missing), ("out of date", &c.outdated)] {
                 if keys.is_empty() {
@@ -156,6 +159,7 @@ pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> R
         )));
     }
     let path = dir.join(LOCALES_DIR).join(format!("{code}.toml"));
+    let shell = shell_texts();
     let own = if path.is_file() {
         let text = fs::read_to_string(&path)
             .map_err(|e| Failure::io(format!("cannot read {}: {e}", path.display())))?;
@@ -163,7 +167,7 @@ pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> R
             path: path.display().to_string(),
             text,
         };
-        let (read, problems) = translation::check(&file, &pack.data, &shell_texts());
+        let (read, problems) = translation::check(&file, &pack.data, &shell);
         print_diagnostics(&problems);
         match read {
             Some(read) => Some(read),
@@ -187,7 +191,7 @@ pub(super) fn run(pack: &str, code: &str, write: bool, out: &mut dyn Write) -> R
         code,
         own.as_ref(),
         &info,
-        &shell_texts(),
+        &shell,
     );
     if write {
         let new = path.with_extension("toml.new");

@@ -101,17 +101,23 @@ pub fn source_texts(data: &PackData) -> Vec<SourceText> {
 pub fn engine_texts() -> Vec<SourceText> {
     let brief = &crate::engine::brief::BRIEF_ES;
     let sentences = &crate::engine::words::SENTENCES_ES;
-    let tables = [
-        ("brief", brief.fixed_texts(), brief.notes()),
-        ("engine", sentences.fixed_texts(), sentences.notes()),
-    ];
-    let mut out = Vec::new();
-    for (prefix, texts, notes) in tables {
-        for ((key, es), note) in texts.into_iter().zip(notes) {
-            out.push(SourceText::shell(prefix, key, es, note));
-        }
-    }
+    let mut out = table_texts("brief", brief.fixed_texts(), brief.notes());
+    out.extend(table_texts(
+        "engine",
+        sentences.fixed_texts(),
+        sentences.notes(),
+    ));
     out
+}
+
+/// The texts of one table of a `texts_table!` (its `fixed_texts` and `notes`), each keyed
+/// `prefix.key` ([`SourceText::shell`]).
+pub fn table_texts(prefix: &str, texts: Vec<(&str, &str)>, notes: &[&str]) -> Vec<SourceText> {
+    texts
+        .into_iter()
+        .zip(notes)
+        .map(|((key, es), note)| SourceText::shell(prefix, key, es, note))
+        .collect()
 }
 
 /// A pack's texts ([`source_texts`]) and then `shell`'s, the texts the shells and the engine
