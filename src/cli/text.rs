@@ -30,7 +30,10 @@ struct Words {
     or: &'static str,
     only_if: &'static str,
     for_whom: &'static str,
-    after: &'static str,
+    /// Before the step a step comes after, and before the steps: "después del" / "después de
+    /// los".
+    after_one: &'static str,
+    after_many: &'static str,
     checked: &'static str,
     unanswered: &'static str,
     unlock: &'static str,
@@ -64,7 +67,8 @@ const ES: Words = Words {
     or: "o bien",
     only_if: "Si es su caso:",
     for_whom: "Es",
-    after: "después del paso",
+    after_one: "después del",
+    after_many: "después de los",
     checked: "revisado",
     unanswered: "Preguntas sin contestar",
     unlock: "Para llegar a",
@@ -98,7 +102,8 @@ const EN: Words = Words {
     or: "or",
     only_if: "If it is your case:",
     for_whom: "It is",
-    after: "after step",
+    after_one: "after",
+    after_many: "after",
     checked: "checked",
     unanswered: "Unanswered questions",
     unlock: "To reach",
@@ -331,8 +336,12 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
     };
     writeln!(out, "      {}: {gives}", w.gives)?;
     if !step.after.is_empty() {
-        let after: Vec<String> = step.after.iter().map(u32::to_string).collect();
-        writeln!(out, "      ({} {})", w.after, after.join(", "))?;
+        let after = if step.after.len() == 1 {
+            w.after_one
+        } else {
+            w.after_many
+        };
+        writeln!(out, "      ({after} {})", step_numbers(&step.after, w))?;
     }
     Ok(())
 }
