@@ -234,7 +234,7 @@ fn read_export(text: &str, locale: Locale) -> Result<Vec<Row>, (String, String)>
     let w = words(locale);
     assert!(import::is_export("export.csv", text), "an export");
     let file = ExportFile::open(text)
-        .map_err(|e| (w.whole_file.to_string(), import::record_error(&e, w)))?;
+        .map_err(|e| (w.whole_file().to_string(), import::record_error(&e, w)))?;
     let pack = mexico();
     let reader = Reader::new(&pack)
         .unwrap()

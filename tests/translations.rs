@@ -43,9 +43,10 @@ fn filled(keys: &[SourceText]) -> String {
     out
 }
 
-/// The texts every pack's translation has beside its own: the engine's and the app's words.
+/// The texts every pack's translation has beside its own: the engine's, the app's and the
+/// consultants' pages' words.
 fn shell() -> Vec<SourceText> {
-    umbral::app::words::shell_texts()
+    umbral::cli::translation::shell_texts()
 }
 
 /// Every text a language needs for `pack`: its own and the shell's.
@@ -182,9 +183,14 @@ fn a_pack_is_translated_in_layers_and_a_reworded_text_is_out_of_date() {
         (core_texts.len(), core_texts.len())
     );
     assert!(c.missing.is_empty() && c.outdated.is_empty());
+    let owners = c.total - c.consultants;
     assert_eq!(
         c.line(),
-        format!("xx (Prueba): {0} of {0} texts translated (100 %)", c.total)
+        format!(
+            "xx (Prueba): {owners} of {owners} texts for owners translated (100 %), {0} of {0} \
+             for consultants",
+            c.consultants
+        )
     );
 
     // Chile: the core's texts it keeps as they are come from the core's file; those its own
@@ -289,11 +295,21 @@ fn validate_reports_each_language_and_translation_writes_the_file() {
     let out = umbral(&["validate", dir_arg], "");
     let said = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{said} {}", text(&out.stderr));
+    // Counted apart: what owners read, and what only consultants do.
+    let consultants = texts
+        .iter()
+        .filter(|t| translation::for_consultants(&t.key))
+        .count();
+    let consultants_done = half[1..]
+        .iter()
+        .filter(|t| translation::for_consultants(&t.key))
+        .count();
+    assert!(consultants > 300 && consultants_done == 0);
+    let (owners, owners_done) = (texts.len() - consultants, half.len() - 1);
     let line = format!(
-        "  translation xx (Prueba): {} of {} texts translated ({} %); {} missing, 1 out of date\n",
-        half.len() - 1,
-        texts.len(),
-        (half.len() - 1) * 100 / texts.len(),
+        "  translation xx (Prueba): {owners_done} of {owners} texts for owners translated ({} %), \
+         0 of {consultants} for consultants; {} missing, 1 out of date\n",
+        owners_done * 100 / owners,
         texts.len() - half.len()
     );
     assert!(said.contains(&line), "{said}");
@@ -369,6 +385,12 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
         "engine.costs",
         "engine.fits_budget",
         "share.other_version",
+        "taller.title",
+        "taller.import_too_big_template",
+        "planner.route_line_template",
+        "planner.tag_team_all",
+        "report.ladder",
+        "report.needed_by_template",
     ] {
         assert!(keys.contains(key), "{key}");
     }
@@ -432,6 +454,14 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
         core_template.contains("# A month's name.\nkey = \"app.months[11]\"\nes = \"noviembre\"\n")
     );
     assert!(core_template.contains("key = \"engine.costs\"\nes = \"Cuesta {list}.\""));
+    // What only consultants read comes last, under a heading that says so.
+    let heading = core_template
+        .find("# The texts from here on are only on the consultant's pages")
+        .expect("the consultants' heading");
+    let at = |key: &str| core_template.find(&format!("key = \"{key}\"")).unwrap();
+    assert!(at("app.tagline") < heading && heading < at("taller.title"));
+    assert!(heading < at("planner.title") && heading < at("report.ladder"));
+    assert_eq!(core_template.matches("# The texts from here on").count(), 1);
     let cl_template = translation::template(&pack("cl"), Some(&core), "xx", None, &info, &shell);
     assert!(!cl_template.contains("key = \"app."), "{cl_template}");
 }
@@ -458,6 +488,18 @@ fn spanish_and_english_templates_name_the_same_values() {
     };
     let pairs = [
         (app(&ES), app(&EN)),
+        (
+            owned(umbral::workspace_page::words::ES.fixed_texts()),
+            owned(umbral::workspace_page::words::EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::planner_page::words::ES.fixed_texts()),
+            owned(umbral::planner_page::words::EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::cli::text::ES.fixed_texts()),
+            owned(umbral::cli::text::EN.fixed_texts()),
+        ),
         (owned(BRIEF_ES.fixed_texts()), owned(BRIEF_EN.fixed_texts())),
         (owned(LINK_ES.fixed_texts()), owned(LINK_EN.fixed_texts())),
         (
@@ -478,5 +520,5 @@ fn spanish_and_english_templates_name_the_same_values() {
             templates += usize::from(!a.is_empty());
         }
     }
-    assert!(templates >= 30, "{templates}");
+    assert!(templates >= 50, "{templates}");
 }

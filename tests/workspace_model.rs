@@ -174,7 +174,7 @@ fn notes_are_cut_at_the_hand_off_files_limit_and_the_page_says_so() {
     assert_eq!(editing.visit.notes.chars().count(), 20_000);
     assert_eq!(
         model.flash.as_deref(),
-        Some(words(Locale::Es).notes_cut),
+        Some(words(Locale::Es).notes_cut()),
         "said in the page's language"
     );
     model.update(Action::Notes(
@@ -233,7 +233,7 @@ fn deleting_everything_clears_the_list_and_says_so() {
     model.update(Action::Deleted(None));
     assert!(model.enterprises.is_empty() && model.visits.is_empty());
     assert!(model.exported.is_empty());
-    assert_eq!(model.flash.as_deref(), Some(words(Locale::Es).deleted));
+    assert_eq!(model.flash.as_deref(), Some(words(Locale::Es).deleted()));
 }
 
 /// The reducer reads no clock and no storage: the same actions give the same model.

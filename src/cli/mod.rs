@@ -6,7 +6,7 @@
 mod batch;
 mod handoff;
 pub mod text;
-mod translation;
+pub mod translation;
 mod xlsform;
 
 use std::fs;

@@ -4,121 +4,146 @@ use std::io::{self, Write};
 
 use crate::engine::brief::brief_words;
 use crate::engine::report::{Phase, Report, Status, Step};
-use crate::engine::{Locale, Pack};
+use crate::engine::words::{texts_static, texts_table};
+use crate::engine::{fill, Locale, Pack};
+use crate::packs::translation::{self, SourceText};
 
-struct Words {
-    readiness: &'static str,
-    stage: &'static str,
-    none: &'static str,
-    uses: &'static str,
-    dimensions: &'static str,
-    ladder: &'static str,
-    beside: &'static str,
-    in_use: &'static str,
-    missing: &'static str,
-    below_first: &'static str,
-    not_assessed: &'static str,
-    needs: &'static str,
-    now: &'static str,
-    parallel: &'static str,
-    later: &'static str,
-    for_pathway: &'static str,
-    gives: &'static str,
-    /// "Hace falta para el paso 3."
-    needed_by: fn(u32) -> String,
-    starts: &'static str,
-    or: &'static str,
-    only_if: &'static str,
-    for_whom: &'static str,
-    /// Before the step a step comes after, and before the steps: "después del" / "después de
-    /// los".
-    after_one: &'static str,
-    after_many: &'static str,
-    checked: &'static str,
-    unanswered: &'static str,
-    unlock: &'static str,
-    get: &'static str,
-    step: &'static str,
-    steps: &'static str,
-    when_affordable: &'static str,
-    left_out: &'static str,
+texts_table! {
+    /// The fixed texts of the text report in one locale.
+    pub struct Words from WordsSource {
+        ;
+        readiness,
+        stage,
+        none,
+        uses,
+        dimensions,
+        ladder,
+        beside,
+        in_use,
+        missing,
+        below_first,
+        not_assessed,
+        needs,
+        now,
+        parallel,
+        later,
+        for_pathway,
+        gives,
+        starts,
+        or,
+        only_if,
+        for_whom,
+        /// Before the step a step comes after, and before the steps: "después del" / "después de
+        /// los".
+        after_one,
+        after_many,
+        checked,
+        unanswered,
+        unlock,
+        get,
+        step,
+        steps,
+        when_affordable,
+        left_out,
+        /// Which step needs what a step gives: `{n}` is that step's number.
+        needed_by_template,
+    }
 }
 
-const ES: Words = Words {
-    readiness: "Preparación",
-    stage: "Etapa",
-    none: "ninguna todavía",
-    uses: "Ya vende así",
-    dimensions: "Dimensiones",
-    ladder: "Escalera de formas de vender",
-    beside: "Otra ruta, al lado de la escalera",
-    in_use: "ya lo hace",
-    missing: "falta",
-    below_first: "primero el escalón de abajo",
-    not_assessed: "sin datos para saberlo",
-    needs: "Lo que falta",
-    now: "Pasos para empezar",
-    parallel: "Trámites que puede ir haciendo (no le impiden vender)",
-    later: "Más adelante",
-    for_pathway: "para",
-    gives: "Le da",
-    needed_by: |n| format!("Hace falta para el paso {n}."),
-    starts: "empezar a vender así",
-    or: "o bien",
-    only_if: "Si es su caso:",
-    for_whom: "Es",
-    after_one: "después del",
-    after_many: "después de los",
-    checked: "revisado",
-    unanswered: "Preguntas sin contestar",
-    unlock: "Para llegar a",
-    get: "consiga",
-    step: "paso",
-    steps: "pasos",
-    when_affordable: "Cuando pueda gastar",
-    left_out: "No recomendado",
-};
+texts_static! {
+    pub static ES: Words from WordsSource {
+        ;
+        readiness: "Preparación",
+        stage: "Etapa",
+        none: "ninguna todavía",
+        uses: "Ya vende así",
+        dimensions: "Dimensiones",
+        ladder: "Escalera de formas de vender",
+        beside: "Otra ruta, al lado de la escalera",
+        in_use: "ya lo hace",
+        missing: "falta",
+        below_first: "primero el escalón de abajo",
+        not_assessed: "sin datos para saberlo",
+        needs: "Lo que falta",
+        now: "Pasos para empezar",
+        parallel: "Trámites que puede ir haciendo (no le impiden vender)",
+        later: "Más adelante",
+        for_pathway: "para",
+        gives: "Le da",
+        starts: "empezar a vender así",
+        or: "o bien",
+        only_if: "Si es su caso:",
+        for_whom: "Es",
+        after_one: "después del",
+        after_many: "después de los",
+        checked: "revisado",
+        unanswered: "Preguntas sin contestar",
+        unlock: "Para llegar a",
+        get: "consiga",
+        step: "paso",
+        steps: "pasos",
+        when_affordable: "Cuando pueda gastar",
+        left_out: "No recomendado",
+        needed_by_template: "Hace falta para el paso {n}.",
+    }
+}
 
-const EN: Words = Words {
-    readiness: "Readiness",
-    stage: "Stage",
-    none: "none yet",
-    uses: "Already sells this way",
-    dimensions: "Dimensions",
-    ladder: "Ladder of ways to sell",
-    beside: "Another route, beside the ladder",
-    in_use: "already does",
-    missing: "missing",
-    below_first: "the rung below first",
-    not_assessed: "not enough answers to tell",
-    needs: "What is missing",
-    now: "Steps to start with",
-    parallel: "Formalities to work on meanwhile (they do not stop you selling)",
-    later: "Later",
-    for_pathway: "for",
-    gives: "Gives you",
-    needed_by: |n| format!("Step {n} needs it."),
-    starts: "start selling this way",
-    or: "or",
-    only_if: "If it is your case:",
-    for_whom: "It is",
-    after_one: "after",
-    after_many: "after",
-    checked: "checked",
-    unanswered: "Unanswered questions",
-    unlock: "To reach",
-    get: "get",
-    step: "step",
-    steps: "steps",
-    when_affordable: "When you can spend more",
-    left_out: "Not recommended",
-};
+texts_static! {
+    pub static EN: Words from WordsSource {
+        ;
+        readiness: "Readiness",
+        stage: "Stage",
+        none: "none yet",
+        uses: "Already sells this way",
+        dimensions: "Dimensions",
+        ladder: "Ladder of ways to sell",
+        beside: "Another route, beside the ladder",
+        in_use: "already does",
+        missing: "missing",
+        below_first: "the rung below first",
+        not_assessed: "not enough answers to tell",
+        needs: "What is missing",
+        now: "Steps to start with",
+        parallel: "Formalities to work on meanwhile (they do not stop you selling)",
+        later: "Later",
+        for_pathway: "for",
+        gives: "Gives you",
+        starts: "start selling this way",
+        or: "or",
+        only_if: "If it is your case:",
+        for_whom: "It is",
+        after_one: "after",
+        after_many: "after",
+        checked: "checked",
+        unanswered: "Unanswered questions",
+        unlock: "To reach",
+        get: "get",
+        step: "step",
+        steps: "steps",
+        when_affordable: "When you can spend more",
+        left_out: "Not recommended",
+        needed_by_template: "Step {n} needs it.",
+    }
+}
 
 fn words(locale: Locale) -> &'static Words {
     match locale {
         Locale::Es => &ES,
         Locale::En => &EN,
     }
+}
+
+impl Words {
+    /// "Hace falta para el paso 3."
+    fn needed_by(&self, n: u32) -> String {
+        fill(self.needed_by_template(), &[("n", &n.to_string())])
+    }
+}
+
+/// The text report's words with their keys (`report.ladder`) and Spanish, for a translation
+/// into another language.
+pub fn shell_texts() -> Vec<SourceText> {
+    translation::table_texts("report", ES.fixed_texts(), ES.notes())
 }
 
 fn bar(score: u32) -> String {
@@ -136,11 +161,14 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         r.pack.version,
         r.locale.code()
     )?;
-    let stage = r.stage.map_or(w.none, |s| r.pathway_label(s));
+    let stage = r.stage.map_or(w.none(), |s| r.pathway_label(s));
     writeln!(
         out,
         "{}: {}/100    {}: {}",
-        w.readiness, r.readiness, w.stage, stage
+        w.readiness(),
+        r.readiness,
+        w.stage(),
+        stage
     )?;
     let uses: Vec<&str> = r
         .pathways
@@ -149,7 +177,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         .map(|p| p.label)
         .collect();
     if !uses.is_empty() {
-        writeln!(out, "{}: {}", w.uses, uses.join(", "))?;
+        writeln!(out, "{}: {}", w.uses(), uses.join(", "))?;
     }
 
     // The short result first, as the app shows it; the rest below is its "Ver todo".
@@ -170,22 +198,22 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
-    writeln!(out, "\n{}:", w.dimensions)?;
+    writeln!(out, "\n{}:", w.dimensions())?;
     for d in &r.dimensions {
         writeln!(out, "  {:<24} {} {:>3}", d.label, bar(d.score), d.score)?;
     }
 
-    writeln!(out, "\n{}:", w.ladder)?;
+    writeln!(out, "\n{}:", w.ladder())?;
     let mut beside = false;
     for p in &r.pathways {
         if !p.ladder && !beside {
-            writeln!(out, "  {}:", w.beside)?;
+            writeln!(out, "  {}:", w.beside())?;
             beside = true;
         }
         let mark = if p.reached { "✓" } else { "✗" };
         let mut line = format!("  {mark} {}", p.label);
         if p.in_use {
-            line.push_str(&format!(" ({})", w.in_use));
+            line.push_str(&format!(" ({})", w.in_use()));
         }
         let known: Vec<&str> = p
             .missing
@@ -199,13 +227,13 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         if !known.is_empty() {
             line.push_str(&format!(
                 " — {}: {}",
-                w.missing,
+                w.missing(),
                 r.requirement_labels(&known)
             ));
         } else if !p.missing.is_empty() {
-            line.push_str(&format!(" — {}", w.not_assessed));
+            line.push_str(&format!(" — {}", w.not_assessed()));
         } else if !p.reached {
-            line.push_str(&format!(" — {}", w.below_first));
+            line.push_str(&format!(" — {}", w.below_first()));
         }
         writeln!(out, "{line}")?;
     }
@@ -227,7 +255,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         })
         .collect();
     if !needs.is_empty() {
-        writeln!(out, "\n{}:", w.needs)?;
+        writeln!(out, "\n{}:", w.needs())?;
         for q in needs {
             let mut line = format!("  - {}: {}", q.label, q.text.unwrap_or_default());
             if !q.steps.is_empty() {
@@ -238,9 +266,9 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     }
 
     for (phase, heading) in [
-        (Phase::Now, w.now),
-        (Phase::Parallel, w.parallel),
-        (Phase::Later, w.later),
+        (Phase::Now, w.now()),
+        (Phase::Parallel, w.parallel()),
+        (Phase::Later, w.later()),
     ] {
         let steps: Vec<&Step> = r.steps.iter().filter(|s| s.phase == phase).collect();
         if steps.is_empty() {
@@ -253,14 +281,14 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     }
 
     if !r.when_affordable.is_empty() {
-        writeln!(out, "\n{}:", w.when_affordable)?;
+        writeln!(out, "\n{}:", w.when_affordable())?;
         for a in &r.when_affordable {
             writeln!(out, "  - {} — {}", a.name, a.cost.short(r.locale))?;
             writeln!(out, "      {}", a.reason.text)?;
         }
     }
     if !r.left_out.is_empty() {
-        writeln!(out, "\n{}:", w.left_out)?;
+        writeln!(out, "\n{}:", w.left_out())?;
         for l in &r.left_out {
             writeln!(out, "  - {}: {}", l.name, l.reason.text)?;
         }
@@ -268,9 +296,9 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
     if let Some(u) = &r.next_unlock {
         let mut line = format!(
             "\n{} «{}»: {} {}",
-            w.unlock,
+            w.unlock(),
             r.pathway_label(u.pathway),
-            w.get,
+            w.get(),
             r.requirement_labels(&u.gets)
         );
         if !u.steps.is_empty() {
@@ -279,7 +307,7 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{line}.")?;
     }
     if !r.unanswered.is_empty() {
-        writeln!(out, "\n{}:", w.unanswered)?;
+        writeln!(out, "\n{}:", w.unanswered())?;
         for path in &r.unanswered {
             writeln!(out, "  - {}", pack.field_label(path, r.locale))?;
         }
@@ -290,7 +318,11 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
 /// Plan steps by number: "paso 3", "pasos 1, 2".
 fn step_numbers(steps: &[u32], w: &Words) -> String {
     let numbers: Vec<String> = steps.iter().map(u32::to_string).collect();
-    let word = if steps.len() == 1 { w.step } else { w.steps };
+    let word = if steps.len() == 1 {
+        w.step()
+    } else {
+        w.steps()
+    };
     format!("{word} {}", numbers.join(", "))
 }
 
@@ -299,14 +331,18 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
         let lead = if i == 0 {
             format!("  {:>2}. ", step.step)
         } else {
-            format!("      {}: ", w.or)
+            format!("      {}: ", w.or())
         };
         let mut line = format!("{lead}{} — {}", o.name, o.cost.short(r.locale));
-        line.push_str(&format!(" — {} {}", w.checked, o.checked));
+        line.push_str(&format!(" — {} {}", w.checked(), o.checked));
         writeln!(out, "{line}")?;
         let indent = if i == 0 { "      " } else { "        " };
         if let Some(e) = o.eligibility {
-            let lead = if o.conditional { w.only_if } else { w.for_whom };
+            let lead = if o.conditional {
+                w.only_if()
+            } else {
+                w.for_whom()
+            };
             writeln!(out, "{indent}{lead} {e}")?;
         }
         if i == 0 {
@@ -320,26 +356,26 @@ fn write_step(r: &Report, step: &Step, w: &Words, out: &mut dyn Write) -> io::Re
         }
     }
     let gives = match step.opens {
-        Some(p) => format!("{} «{}»", w.starts, r.pathway_label(p)),
+        Some(p) => format!("{} «{}»", w.starts(), r.pathway_label(p)),
         None => {
             let gives = r.step_gives(step);
             let needs = r.requirement_labels(&gives.needs);
             match gives.for_step {
-                Some(n) => format!("{needs}. {}", (w.needed_by)(n)),
+                Some(n) => format!("{needs}. {}", w.needed_by(n)),
                 None => format!(
                     "{needs} ({} «{}»)",
-                    w.for_pathway,
+                    w.for_pathway(),
                     r.pathway_label(step.pathway)
                 ),
             }
         }
     };
-    writeln!(out, "      {}: {gives}", w.gives)?;
+    writeln!(out, "      {}: {gives}", w.gives())?;
     if !step.after.is_empty() {
         let after = if step.after.len() == 1 {
-            w.after_one
+            w.after_one()
         } else {
-            w.after_many
+            w.after_many()
         };
         writeln!(out, "      ({after} {})", step_numbers(&step.after, w))?;
     }
@@ -362,7 +398,7 @@ pub fn catalog(pack: &Pack, locale: Locale, out: &mut dyn Write) -> io::Result<(
         let cost = e.cost_short(currency, locale);
         writeln!(out, "\n{} [{kind}] {}", e.id, e.name.get(locale))?;
         writeln!(out, "  {}", e.summary.get(locale))?;
-        writeln!(out, "  {cost} — {} {}", w.checked, e.checked)?;
+        writeln!(out, "  {cost} — {} {}", w.checked(), e.checked)?;
         if let Some(note) = &e.cost_note {
             writeln!(out, "  {}", note.get(locale))?;
         }

@@ -8,10 +8,21 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{print_diagnostics, toml_files, write_error, Failure, Library};
-use crate::app::words::shell_texts;
 use crate::engine::Pack;
 use crate::packs::translation::{self, LocaleInfo, SourceText, Translation, LOCALES_DIR};
 use crate::packs::{self, PackSource, SourceFile};
+
+/// Every text the shells and the engine say beside a pack's own, translated in the core pack's
+/// file: first what owners read (the engine's, the share link's and the app's words,
+/// `app::words::shell_texts`), then what only consultants read (the workspace's, the planner's
+/// and the text report's, `translation::FOR_CONSULTANTS`).
+pub fn shell_texts() -> Vec<SourceText> {
+    let mut texts = crate::app::words::shell_texts();
+    texts.extend(crate::workspace_page::words::shell_texts());
+    texts.extend(crate::planner_page::words::shell_texts());
+    texts.extend(super::text::shell_texts());
+    texts
+}
 
 /// How many missing or out-of-date texts `umbral validate` names before it counts the rest.
 const NAMED: usize = 5;

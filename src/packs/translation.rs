@@ -49,6 +49,18 @@ pub const LOCALES_DIR: &str = "locales";
 /// The languages every pack carries in its own texts: a translation file is for another one.
 const BUILT_IN: [&str; 2] = ["es", "en"];
 
+/// The prefixes of the keys of the texts only consultants read: the workspace's
+/// (`taller.title`), the planner's (`planner.title`) and the text of `umbral report`
+/// (`report.ladder`). A translation for owners can leave them for later; `umbral validate`
+/// counts them apart ([`Coverage::line`]) and the translator's file puts them last.
+pub const FOR_CONSULTANTS: [&str; 3] = ["taller", "planner", "report"];
+
+/// Whether the text keyed `key` is one only consultants read ([`FOR_CONSULTANTS`]).
+pub fn for_consultants(key: &str) -> bool {
+    key.split_once('.')
+        .is_some_and(|(prefix, _)| FOR_CONSULTANTS.contains(&prefix))
+}
+
 /// One text of a pack to translate: its key and its Spanish, the source of every translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
@@ -434,20 +446,30 @@ pub struct Coverage {
     pub name: String,
     pub total: usize,
     pub translated: usize,
+    /// Of `total` and `translated`, the texts only consultants read ([`for_consultants`]).
+    pub consultants: usize,
+    pub consultants_translated: usize,
     pub missing: Vec<String>,
     pub outdated: Vec<String>,
 }
 
 impl Coverage {
-    /// "nah (Nāhuatlahtōlli): 120 of 529 texts translated (22 %); 406 missing, 3 out of date".
+    /// "nah (Nāhuatlahtōlli): 120 of 466 texts for owners translated (25 %), 0 of 336 for
+    /// consultants; 682 missing, 3 out of date".
     pub fn line(&self) -> String {
-        let percent = (self.translated * 100)
-            .checked_div(self.total)
-            .unwrap_or(100);
+        let owners = self.total - self.consultants;
+        let owners_translated = self.translated - self.consultants_translated;
+        let percent = (owners_translated * 100).checked_div(owners).unwrap_or(100);
         let mut line = format!(
-            "{} ({}): {} of {} texts translated ({percent} %)",
-            self.code, self.name, self.translated, self.total
+            "{} ({}): {owners_translated} of {owners} texts for owners translated ({percent} %)",
+            self.code, self.name
         );
+        if self.consultants > 0 {
+            line.push_str(&format!(
+                ", {} of {} for consultants",
+                self.consultants_translated, self.consultants
+            ));
+        }
         if !self.missing.is_empty() || !self.outdated.is_empty() {
             line.push_str(&format!(
                 "; {} missing, {} out of date",
@@ -494,12 +516,17 @@ pub fn coverage(
                     .unwrap_or_default(),
                 total: texts.len(),
                 translated: 0,
+                consultants: texts.iter().filter(|t| for_consultants(&t.key)).count(),
+                consultants_translated: 0,
                 missing: Vec::new(),
                 outdated: Vec::new(),
             };
             for t in &texts {
                 match lookup(&layers, t) {
-                    Found::Translated => c.translated += 1,
+                    Found::Translated => {
+                        c.translated += 1;
+                        c.consultants_translated += usize::from(for_consultants(&t.key));
+                    }
                     Found::Outdated => c.outdated.push(t.key.clone()),
                     Found::Missing => c.missing.push(t.key.clone()),
                 }
@@ -573,11 +600,20 @@ pub fn template(
     if let Some(checked) = &info.checked {
         out.push_str(&format!("checked = {}\n", quote(checked)));
     }
+    let mut consultants_said = false;
     for t in with_shell(pack, shell) {
         let kept = own.and_then(|o| o.texts.get(&t.key));
         // The parent's file translates it, unless this one already does.
         if inherited.get(&t.key) == Some(&t.es) && kept.is_none_or(|k| k.text.is_empty()) {
             continue;
+        }
+        if for_consultants(&t.key) && !consultants_said {
+            consultants_said = true;
+            out.push_str(
+                "\n# The texts from here on are only on the consultant's pages (the workspace, the\n\
+                 # planner) and in the text of `umbral report`: owners do not read them, so they can\n\
+                 # wait until consultants work in this language.\n",
+            );
         }
         out.push_str("\n[[text]]\n");
         // An out-of-date translation is shown, not kept: the Spanish changed, so it is to be

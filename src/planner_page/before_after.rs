@@ -39,7 +39,7 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
                 </tr>
             }
         });
-    let means = std::iter::once((w.readiness, &ba.readiness))
+    let means = std::iter::once((w.readiness(), &ba.readiness))
         .chain(ba.dimensions.iter().map(|d| (d.label.as_str(), d)))
         .map(|(label, change)| {
             html! {
@@ -59,15 +59,15 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
     let rows = ba.enterprises.iter().take(SHOWN).map(|e| {
         let stages = match &e.stage_first {
             Some(first) => format!("{} → {}", label(first), label(&e.stage_latest)),
-            None => format!("{} ({})", label(&e.stage_latest), w.visited_once),
+            None => format!("{} ({})", label(&e.stage_latest), w.visited_once()),
         };
         let readiness = match e.readiness_first {
             Some(first) => format!("{first} → {}", e.readiness_latest),
             None => e.readiness_latest.to_string(),
         };
         let selling = match e.selling_online {
-            Some(true) => w.yes,
-            Some(false) => w.no,
+            Some(true) => w.yes(),
+            Some(false) => w.no(),
             None => "—",
         };
         html! {
@@ -90,32 +90,32 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
     };
     let each = html! {
         <>
-            <div class="planear__tabla" tabindex="0" role="region" aria-label={w.each_enterprise}>
+            <div class="planear__tabla" tabindex="0" role="region" aria-label={w.each_enterprise()}>
                 <table data-testid="antes-despues-negocios">
-                    <caption>{ w.each_enterprise }</caption>
+                    <caption>{ w.each_enterprise() }</caption>
                     <thead><tr>
-                        <th scope="col">{ w.enterprise }</th>
-                        <th scope="col">{ w.stage }</th>
-                        <th scope="col">{ w.readiness_short }</th>
-                        <th scope="col">{ w.steps_done_dropped }</th>
-                        <th scope="col">{ w.sells_online }</th>
+                        <th scope="col">{ w.enterprise() }</th>
+                        <th scope="col">{ w.stage() }</th>
+                        <th scope="col">{ w.readiness_short() }</th>
+                        <th scope="col">{ w.steps_done_dropped() }</th>
+                        <th scope="col">{ w.sells_online() }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if ba.enterprises.len() > SHOWN {
-                <p class="nota">{ (w.more_in_file)(ba.enterprises.len() - SHOWN) }</p>
+                <p class="nota">{ w.more_in_file(ba.enterprises.len() - SHOWN) }</p>
             }
             <div class="acciones">
                 <button type="button" class="boton boton--secundario" data-testid="descargar-negocios"
-                    onclick={on_download}>{ w.download_each }</button>
+                    onclick={on_download}>{ w.download_each() }</button>
             </div>
         </>
     };
     html! {
         <section aria-labelledby="antes-titulo" data-testid="antes-despues">
-            <h2 id="antes-titulo">{ w.before_after_heading }</h2>
-            <p>{ w.before_after_intro }</p>
+            <h2 id="antes-titulo">{ w.before_after_heading() }</h2>
+            <p>{ w.before_after_intro() }</p>
             <ul class="planear__escenarios">
                 { for lines.iter().take(2).map(|l| html! { <li>{ l }</li> }) }
             </ul>
@@ -125,8 +125,8 @@ pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
                 </ul>
             }
             if ba.followed.count > 0 {
-                { table(w.before_after_stages, w.stage, "antes-despues-etapas", stages.collect(), w) }
-                { table(w.before_after_means, w.dimension, "antes-despues-promedios", means.collect(), w) }
+                { table(w.before_after_stages(), w.stage(), "antes-despues-etapas", stages.collect(), w) }
+                { table(w.before_after_means(), w.dimension(), "antes-despues-promedios", means.collect(), w) }
             }
             { each }
         </section>
@@ -151,8 +151,8 @@ fn table(
                 <caption>{ caption }</caption>
                 <thead><tr>
                     <th scope="col">{ what }</th>
-                    <th scope="col">{ w.first_visit }</th>
-                    <th scope="col">{ w.latest_visit }</th>
+                    <th scope="col">{ w.first_visit() }</th>
+                    <th scope="col">{ w.latest_visit() }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>

@@ -111,13 +111,13 @@ async fn import_export(
     name: &str,
     w: &'static Words,
 ) -> Imported {
-    let whole = || w.whole_file.to_string();
+    let whole = || w.whole_file().to_string();
     let file = match ExportFile::open(text) {
         Ok(file) => file,
         Err(error) => return Imported::refused(name, whole(), import::record_error(&error, w)),
     };
     let Some(id) = file.pack_hint().map(str::to_string) else {
-        return Imported::refused(name, whole(), w.export_no_pack.to_string());
+        return Imported::refused(name, whole(), w.export_no_pack().to_string());
     };
     ensure_pack(ctx, dispatch, &id).await;
     let pack = {
@@ -126,7 +126,7 @@ async fn import_export(
             Some(pack) => pack.clone(),
             None => {
                 let why = packs.failure(&id).unwrap_or_default();
-                return Imported::refused(name, whole(), (w.export_pack_missing)(&id, why));
+                return Imported::refused(name, whole(), w.export_pack_missing(&id, why));
             }
         }
     };

@@ -45,29 +45,29 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
 
     let status = match &props.busy {
         Busy::Idle => html! {},
-        Busy::Packs => html! { { w.loading_packs } },
-        Busy::Reading(name, n) => html! { { (w.reading)(name, *n) } },
+        Busy::Packs => html! { { w.loading_packs() } },
+        Busy::Reading(name, n) => html! { { w.reading(name, *n) } },
     };
 
     html! {
         <section aria-labelledby="importar-titulo" class="planear__importar"
             ondragover={on_drag_over} ondrop={on_drop} data-testid="importar">
-            <h2 id="importar-titulo">{ w.import_heading }</h2>
-            <p>{ w.import_intro }</p>
-            <label class="boton planear__elegir" for="archivos">{ w.choose_files }</label>
+            <h2 id="importar-titulo">{ w.import_heading() }</h2>
+            <p>{ w.import_intro() }</p>
+            <label class="boton planear__elegir" for="archivos">{ w.choose_files() }</label>
             <input id="archivos" type="file" multiple=true class="visualmente-oculto"
                 disabled={props.busy != Busy::Idle}
                 accept=".jsonl,.json,.csv,.txt,text/csv,application/json" data-testid="archivos"
                 onchange={on_pick} />
-            <p class="nota">{ w.drop_here }{ " " }{ w.private }</p>
+            <p class="nota">{ w.drop_here() }{ " " }{ w.private() }</p>
             <p role="status" class="planear__estado" data-testid="estado">{ status }</p>
             if props.files.is_empty() {
-                <p class="nota">{ w.nothing_yet }</p>
+                <p class="nota">{ w.nothing_yet() }</p>
             } else {
                 <ul class="planear__archivos">
                     { for props.files.iter().map(|f| file_line(f, w)) }
                 </ul>
-                <button type="button" class="boton boton--secundario" onclick={on_clear}>{ w.clear }</button>
+                <button type="button" class="boton boton--secundario" onclick={on_clear}>{ w.clear() }</button>
             }
         </section>
     }
@@ -81,11 +81,11 @@ fn file_line(f: &FileResult, w: &Words) -> Html {
     let more = f.problem_count.saturating_sub(f.problems.len());
     html! {
         <li class="planear__archivo" data-testid="archivo">
-            <strong>{ &f.name }</strong>{ ": " }{ (w.file_read)(f.read) }
+            <strong>{ &f.name }</strong>{ ": " }{ w.file_read(f.read) }
             if f.problem_count > 0 {
-                <p class="planear__problemas-titulo">{ (w.file_problems)(f.problem_count) }</p>
+                <p class="planear__problemas-titulo">{ w.file_problems(f.problem_count) }</p>
                 <ul class="planear__problemas" data-testid="problemas">{ for problems }</ul>
-                if more > 0 { <p>{ (w.more_problems)(more) }</p> }
+                if more > 0 { <p>{ w.more_problems(more) }</p> }
             }
         </li>
     }

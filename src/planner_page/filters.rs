@@ -32,15 +32,15 @@ pub fn Filters(props: &FiltersProps) -> Html {
     let f = &props.filter;
     html! {
         <section aria-labelledby="filtros-titulo">
-            <h2 id="filtros-titulo">{ w.filters_heading }</h2>
+            <h2 id="filtros-titulo">{ w.filters_heading() }</h2>
             <div class="planear__filtros">
-                <FilterList id="filtro-region" label={w.region} all={w.all_regions}
+                <FilterList id="filtro-region" label={w.region()} all={w.all_regions()}
                     options={props.regions.clone()} current={f.region.clone()}
                     on_change={props.on_change.reform(|v| (FilterPart::Region, v))} />
-                <FilterList id="filtro-localidad" label={w.locality} all={w.all_localities}
+                <FilterList id="filtro-localidad" label={w.locality()} all={w.all_localities()}
                     options={props.localities.clone()} current={f.locality.clone()}
                     on_change={props.on_change.reform(|v| (FilterPart::Locality, v))} />
-                <FilterList id="filtro-giro" label={w.sector} all={w.all_sectors}
+                <FilterList id="filtro-giro" label={w.sector()} all={w.all_sectors()}
                     options={props.sectors.clone()} current={f.sector.clone()}
                     on_change={props.on_change.reform(|v| (FilterPart::Sector, v))} />
                 { for props.tags.iter().filter(|(_, values)| !values.is_empty()).map(|(tag, values)| {

@@ -51,7 +51,7 @@ pub fn export_records<'r>(
 ) -> Result<impl Iterator<Item = (String, Result<Profile, String>)> + 'r, (String, String)> {
     let rows = file
         .submissions(reader)
-        .map_err(|error| (format!("{} 1", w.line), record_error(&error, w)))?;
+        .map_err(|error| (format!("{} 1", w.line()), record_error(&error, w)))?;
     Ok(rows.map(move |(place, read)| {
         let read = read.map(|s| s.profile).map_err(|e| record_error(&e, w));
         (export_place(place, w), read)
@@ -130,15 +130,15 @@ pub fn too_big(name: &str, bytes: u64, w: &Words) -> Option<Imported> {
     (bytes > MAX_FILE_BYTES).then(|| {
         Imported::refused(
             name,
-            w.unreadable_file.to_string(),
-            (w.too_big)(bytes.div_ceil(1_048_576), MAX_FILE_BYTES / 1_048_576),
+            w.unreadable_file().to_string(),
+            w.too_big(bytes.div_ceil(1_048_576), MAX_FILE_BYTES / 1_048_576),
         )
     })
 }
 
 /// A file the browser could not read, with the browser's reason.
 pub fn unreadable(name: &str, message: String, w: &Words) -> Imported {
-    Imported::refused(name, w.unreadable_file.to_string(), message)
+    Imported::refused(name, w.unreadable_file().to_string(), message)
 }
 
 /// The packs fetched so far, and those that could not be, by id, with why. The effects keep
@@ -212,7 +212,7 @@ pub fn profile_records<'t>(
         Box::new(
             Records::new(text, Format::of_file(name, text)).map(move |(line, json)| {
                 (
-                    format!("{} {line}", w.line),
+                    format!("{} {line}", w.line()),
                     json.map(Found::Json).map_err(|e| e.message(w.locale)),
                 )
             }),
@@ -231,14 +231,14 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Found, String>)
                 let found = e
                     .latest
                     .map(|latest| Found::Followed(latest, Box::new(e.followed)));
-                (e.name, found.ok_or_else(|| w.no_visit.to_string()))
+                (e.name, found.ok_or_else(|| w.no_visit().to_string()))
             })
             .collect(),
         Err(problems) => problems
             .into_iter()
             .map(|e| {
                 let place = if e.path.is_empty() {
-                    w.whole_file.to_string()
+                    w.whole_file().to_string()
                 } else {
                     e.path.clone()
                 };
@@ -251,9 +251,9 @@ fn handoff_records(text: &str, w: &Words) -> Vec<(String, Result<Found, String>)
 /// Where a record of an export is, in the page's words: "Línea 3", "Envío 2 (_id 41)".
 pub fn export_place(place: Place, w: &Words) -> String {
     match place {
-        Place::Line(n) => format!("{} {n}", w.line),
-        Place::Submission(n, None) => format!("{} {n}", w.submission),
-        Place::Submission(n, Some(id)) => format!("{} {n} ({id})", w.submission),
+        Place::Line(n) => format!("{} {n}", w.line()),
+        Place::Submission(n, None) => format!("{} {n}", w.submission()),
+        Place::Submission(n, Some(id)) => format!("{} {n} ({id})", w.submission()),
     }
 }
 
@@ -293,8 +293,8 @@ fn score_profile(packs: &Packs, profile: Profile, w: &Words) -> Result<Item, Str
     let (pack, profile, report) = planner::score_profile(profile, Locale::Es, |profile| {
         let pack = packs.of_country(&profile.country).ok_or_else(|| {
             match country_pack(&profile.country).and_then(|id| packs.failure(id)) {
-                Some(why) => (w.pack_missing)(&profile.country, why),
-                None => (w.no_pack)(&profile.country),
+                Some(why) => w.pack_missing(&profile.country, why),
+                None => w.no_pack(&profile.country),
             }
         })?;
         Ok(&**pack)
@@ -302,7 +302,7 @@ fn score_profile(packs: &Packs, profile: Profile, w: &Words) -> Result<Item, Str
     .map_err(|e| e.message(w.locale))?;
     // The pack came from `packs`, so it is there; said plainly rather than assumed.
     let Some(kept) = packs.get(&pack.data.id).cloned() else {
-        return Err((w.no_pack)(&profile.country));
+        return Err(w.no_pack(&profile.country));
     };
     Ok((kept, Assessment::new(pack, profile, &report)))
 }

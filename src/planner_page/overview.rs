@@ -44,13 +44,13 @@ pub fn Overview(props: &OverviewProps) -> Html {
         .collect();
     html! {
         <section aria-labelledby="resumen-titulo" data-testid="resumen">
-            <h2 id="resumen-titulo">{ w.summary_heading }</h2>
-            <p data-testid="conteo">{ (w.enterprises_counted)(figures.enterprises, props.total) }</p>
-            <p>{ w.readiness }{ ": " }<strong data-testid="preparacion">{ &figures.readiness }</strong></p>
-            <h3>{ w.stages_heading }</h3>
-            { chart(w.stages_heading, w.stage, w.enterprises, "etapas", &stage_bars) }
+            <h2 id="resumen-titulo">{ w.summary_heading() }</h2>
+            <p data-testid="conteo">{ w.enterprises_counted(figures.enterprises, props.total) }</p>
+            <p>{ w.readiness() }{ ": " }<strong data-testid="preparacion">{ &figures.readiness }</strong></p>
+            <h3>{ w.stages_heading() }</h3>
+            { chart(w.stages_heading(), w.stage(), w.enterprises(), "etapas", &stage_bars) }
             { for figures.routes.iter().map(|r| html! {
-                <p data-testid="ruta">{ (w.route_line)(
+                <p data-testid="ruta">{ w.route_line(
                     &r.reached.label,
                     r.reached.count,
                     &r.reached.percent,
@@ -58,20 +58,20 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     &r.without_stage.percent,
                 ) }</p>
             }) }
-            <h3>{ w.dimensions_heading }</h3>
-            <p class="nota">{ w.dimensions_intro }</p>
-            { chart(w.dimensions_heading, w.dimension, w.average, "aspectos", &dimension_bars) }
-            <h3>{ w.blockers_heading }</h3>
-            <p class="nota">{ w.blockers_intro }</p>
+            <h3>{ w.dimensions_heading() }</h3>
+            <p class="nota">{ w.dimensions_intro() }</p>
+            { chart(w.dimensions_heading(), w.dimension(), w.average(), "aspectos", &dimension_bars) }
+            <h3>{ w.blockers_heading() }</h3>
+            <p class="nota">{ w.blockers_intro() }</p>
             if figures.blockers.is_empty() {
-                <p>{ w.no_blockers }</p>
+                <p>{ w.no_blockers() }</p>
             } else {
-                { share_table(w, w.blockers_heading, w.blocker, &figures.blockers, "obstaculos") }
+                { share_table(w, w.blockers_heading(), w.blocker(), &figures.blockers, "obstaculos") }
             }
-            <h3>{ w.by_region_heading }</h3>
-            { group_table(w, w.by_region_heading, w.region, &figures.regions, "por-estado") }
-            <h3>{ w.by_locality_heading }</h3>
-            { group_table(w, w.by_locality_heading, w.locality, &figures.localities, "por-localidad") }
+            <h3>{ w.by_region_heading() }</h3>
+            { group_table(w, w.by_region_heading(), w.region(), &figures.regions, "por-estado") }
+            <h3>{ w.by_locality_heading() }</h3>
+            { group_table(w, w.by_locality_heading(), w.locality(), &figures.localities, "por-localidad") }
         </section>
     }
 }
@@ -83,10 +83,10 @@ fn share_table(w: &Words, caption: &str, header: &str, rows: &[Share], testid: &
             <table data-testid={testid.to_string()}>
                 <caption class="visualmente-oculto">{ caption }</caption>
                 <thead><tr>
-                    <th scope="col">{ w.rank }</th>
+                    <th scope="col">{ w.rank() }</th>
                     <th scope="col">{ header }</th>
-                    <th scope="col">{ w.enterprises }</th>
-                    <th scope="col">{ w.share }</th>
+                    <th scope="col">{ w.enterprises() }</th>
+                    <th scope="col">{ w.share() }</th>
                 </tr></thead>
                 <tbody>
                     { for rows.iter().enumerate().map(|(i, s)| html! {
@@ -111,8 +111,8 @@ fn group_table(w: &Words, caption: &str, header: &str, groups: &[GroupView], tes
                 <caption class="visualmente-oculto">{ caption }</caption>
                 <thead><tr>
                     <th scope="col">{ header }</th>
-                    <th scope="col">{ w.enterprises }</th>
-                    <th scope="col">{ w.top_blockers }</th>
+                    <th scope="col">{ w.enterprises() }</th>
+                    <th scope="col">{ w.top_blockers() }</th>
                 </tr></thead>
                 <tbody>
                     { for groups.iter().map(|g| html! {
@@ -120,7 +120,7 @@ fn group_table(w: &Words, caption: &str, header: &str, groups: &[GroupView], tes
                             <th scope="row">{ &g.label }</th>
                             <td>{ g.enterprises.count }</td>
                             <td>
-                                if g.blockers.is_empty() { { w.no_blockers } } else {
+                                if g.blockers.is_empty() { { w.no_blockers() } } else {
                                     <ol class="planear__top">
                                         { for g.blockers.iter().take(3).map(|b| html! {
                                             <li>{ format!("{} — {} ({} %)", b.label, b.count, b.percent) }</li>

@@ -29,7 +29,7 @@ pub fn Planner() -> Html {
     let w = words(locale);
 
     use_effect_with(locale, move |locale| {
-        browser::set_document_language(*locale, words(*locale).title);
+        browser::set_document_language(*locale, words(*locale).title());
     });
     {
         let (ctx, dispatch) = (ctx.clone(), model.dispatcher());
@@ -80,8 +80,8 @@ pub fn Planner() -> Html {
             <header class="cabecera">
                 <div class="cabecera__interior planear__cabecera">
                     <div>
-                        <h1>{ w.title }</h1>
-                        <p class="lema">{ w.tagline }</p>
+                        <h1>{ w.title() }</h1>
+                        <p class="lema">{ w.tagline() }</p>
                     </div>
                     <button type="button" class="idioma" lang={w.switch_to_lang} data-testid="idioma"
                         onclick={send(&dispatcher, |_: MouseEvent| Action::SwitchLanguage)}>{ w.switch_to }</button>
@@ -111,8 +111,8 @@ pub fn Planner() -> Html {
                     <BeforeAfter {locale} figures={figures.clone()} />
                     <Report {locale} figures={figures.clone()} {total} />
                     <section class="acciones planear__descargar">
-                        <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download }</button>
-                        <p class="nota">{ w.download_note }</p>
+                        <button type="button" class="boton" data-testid="descargar" onclick={on_download}>{ w.download() }</button>
+                        <p class="nota">{ w.download_note() }</p>
                     </section>
                 }
             </main>

@@ -53,30 +53,30 @@ pub fn Report(props: &ReportProps) -> Html {
     let on_print = Callback::from(|_: MouseEvent| crate::ui::browser::print());
     html! {
         <section class="planear__informe" aria-labelledby="informe-titulo" data-testid="informe">
-            <h2 id="informe-titulo">{ w.report_heading }</h2>
-            <p class="no-imprimir">{ w.report_intro }</p>
+            <h2 id="informe-titulo">{ w.report_heading() }</h2>
+            <p class="no-imprimir">{ w.report_intro() }</p>
             <div class="acciones">
                 <button type="button" class="boton" data-testid="imprimir" onclick={on_print}>
-                    { w.report_print }
+                    { w.report_print() }
                 </button>
             </div>
             <div class="solo-imprimir planear__hoja" data-testid="informe-hoja">
                 <p>
-                    { (w.enterprises_counted)(f.enterprises, props.total) }
-                    if !filters.is_empty() { { " " }{ w.report_filters }{ filters.join(", ") }{ "." } }
-                    { " " }{ w.readiness }{ ": " }<strong>{ &f.readiness }</strong>{ "." }
+                    { w.enterprises_counted(f.enterprises, props.total) }
+                    if !filters.is_empty() { { " " }{ w.report_filters() }{ filters.join(", ") }{ "." } }
+                    { " " }{ w.readiness() }{ ": " }<strong>{ &f.readiness }</strong>{ "." }
                 </p>
                 <table>
                     <caption>
-                        { w.stages_heading }
-                        if ba.is_some() { { " " }{ w.report_followed_note } }
+                        { w.stages_heading() }
+                        if ba.is_some() { { " " }{ w.report_followed_note() } }
                     </caption>
                     <thead><tr>
-                        <th scope="col">{ w.stage }</th>
-                        <th scope="col">{ w.enterprises }</th>
+                        <th scope="col">{ w.stage() }</th>
+                        <th scope="col">{ w.enterprises() }</th>
                         if ba.is_some() {
-                            <th scope="col">{ w.first_visit }</th>
-                            <th scope="col">{ w.latest_visit }</th>
+                            <th scope="col">{ w.first_visit() }</th>
+                            <th scope="col">{ w.latest_visit() }</th>
                         }
                     </tr></thead>
                     <tbody>{ for stages }</tbody>
@@ -87,17 +87,17 @@ pub fn Report(props: &ReportProps) -> Html {
                 if let Some(ba) = &f.before_after {
                     <p>{ for ba.follow_lines(props.locale).into_iter().map(|l| html! { <>{ l }{ " " }</> }) }</p>
                 }
-                <h3>{ w.blockers_heading }</h3>
+                <h3>{ w.blockers_heading() }</h3>
                 if f.blockers.is_empty() {
-                    <p>{ w.no_blockers }</p>
+                    <p>{ w.no_blockers() }</p>
                 } else {
                     <ol>{ for blockers }</ol>
                 }
                 if !supply.is_empty() {
-                    <h3>{ w.report_supply }</h3>
+                    <h3>{ w.report_supply() }</h3>
                     <ul>{ for supply.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                 }
-                <p class="nota">{ w.report_footer }</p>
+                <p class="nota">{ w.report_footer() }</p>
             </div>
         </section>
     }

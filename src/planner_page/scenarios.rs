@@ -45,20 +45,20 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         html! {
             <li class="planear__escenario" data-testid="escenario">
                 <p class="planear__frase">{ figures.scenario_sentence(sc, props.locale) }</p>
-                <p class="nota">{ w.scenario_condition }{ ": " }<code>{ &sc.condition }</code></p>
+                <p class="nota">{ w.scenario_condition() }{ ": " }<code>{ &sc.condition }</code></p>
                 <button type="button" class="enlace" onclick={remove}>
-                    { w.scenario_remove }<span class="visualmente-oculto">{ format!(": {}", sc.condition) }</span>
+                    { w.scenario_remove() }<span class="visualmente-oculto">{ format!(": {}", sc.condition) }</span>
                 </button>
             </li>
         }
     });
     html! {
         <section aria-labelledby="escenario-titulo" data-testid="escenarios">
-            <h2 id="escenario-titulo">{ w.scenario_heading }</h2>
-            <p>{ w.scenario_intro }</p>
+            <h2 id="escenario-titulo">{ w.scenario_heading() }</h2>
+            <p>{ w.scenario_intro() }</p>
             <div class="planear__filtros">
                 <div class="planear__campo">
-                    <label for="escenario-dato">{ w.scenario_field }</label>
+                    <label for="escenario-dato">{ w.scenario_field() }</label>
                     <select id="escenario-dato" class="lista" data-testid="escenario-dato" onchange={on_field}>
                         { for props.choices.iter().map(|c| html! {
                             <option value={c.field.clone()}
@@ -69,7 +69,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                     </select>
                 </div>
                 <div class="planear__campo">
-                    <label for="escenario-minimo">{ w.scenario_minimum }</label>
+                    <label for="escenario-minimo">{ w.scenario_minimum() }</label>
                     <select id="escenario-minimo" class="lista" data-testid="escenario-minimo" onchange={on_level}>
                         { for chosen.iter().flat_map(|c| c.levels.iter()).map(|(value, label)| html! {
                             <option value={value.clone()} selected={level == Some(value.as_str())}>
@@ -79,10 +79,10 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                     </select>
                 </div>
             </div>
-            <button type="button" class="boton" data-testid="escenario-calcular" onclick={on_add}>{ w.scenario_add }</button>
+            <button type="button" class="boton" data-testid="escenario-calcular" onclick={on_add}>{ w.scenario_add() }</button>
             <div aria-live="polite">
                 if figures.scenarios.is_empty() {
-                    <p class="nota">{ w.scenario_none }</p>
+                    <p class="nota">{ w.scenario_none() }</p>
                 } else {
                     <ul class="planear__escenarios">{ for scenarios }</ul>
                 }

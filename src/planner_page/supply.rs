@@ -43,19 +43,19 @@ pub fn Supply(props: &SupplyProps) -> Html {
     let lines = props.figures.supply_lines(props.locale);
     html! {
         <section aria-labelledby="dar-titulo" data-testid="dar">
-            <h2 id="dar-titulo">{ w.supply_heading }</h2>
-            <p>{ w.supply_intro }</p>
+            <h2 id="dar-titulo">{ w.supply_heading() }</h2>
+            <p>{ w.supply_intro() }</p>
             // Closed until opened: the list is long, and a keyboard need not cross it.
             <details class="planear__dar" data-testid="dar-lista">
-                <summary>{ (w.supply_choose)(props.offers.len(), props.chosen.len()) }</summary>
+                <summary>{ w.supply_choose(props.offers.len(), props.chosen.len()) }</summary>
                 <fieldset>
-                    <legend class="visualmente-oculto">{ w.supply_legend }</legend>
+                    <legend class="visualmente-oculto">{ w.supply_legend() }</legend>
                     <ul class="planear__opciones">{ for offers }</ul>
                 </fieldset>
             </details>
             <div aria-live="polite" data-testid="dar-resultado">
                 if lines.is_empty() {
-                    <p class="nota">{ w.supply_none }</p>
+                    <p class="nota">{ w.supply_none() }</p>
                 } else {
                     <ul class="planear__escenarios">
                         { for lines.iter().map(|l| html! { <li>{ l }</li> }) }

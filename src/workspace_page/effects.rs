@@ -93,7 +93,7 @@ async fn import_draft(
                 .label
                 .as_deref()
                 .and_then(crate::workspace::clean_name)
-                .unwrap_or_else(|| words(locale).draft_name.to_string());
+                .unwrap_or_else(|| words(locale).draft_name().to_string());
             let enterprise = browser::new_enterprise(&name, &profile.country, device);
             let visit = browser::new_visit(&enterprise.id, profile.to_value(), device);
             (enterprise, visit)
@@ -642,14 +642,14 @@ pub(super) async fn import(file: web_sys::File, model: Handle, ctx: Rc<Ctx>, dis
                 }
             }
             ctx.announce(None);
-            let mut message = format!("{} {summary}", w.import_done);
+            let mut message = format!("{} {summary}", w.import_done());
             if let Some(refused) = refused {
                 message = format!("{message} {refused}");
             }
             message
         }
         Imported::Problem(problem) => problem,
-        Imported::Failed(why) => format!("{} {why}", w.import_failed),
+        Imported::Failed(why) => format!("{} {why}", w.import_failed()),
         Imported::Full => {
             dispatch.dispatch(Action::SaveFailed(db::DbError::Quota));
             return;

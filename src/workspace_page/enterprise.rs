@@ -75,11 +75,11 @@ pub(super) fn enterprise_view(
                     <div class="aviso__acciones visita__versiones">
                         <button type="button" class="boton boton--secundario" data-testid="quedarse-esta"
                             onclick={settle(v, true)}>
-                            { w.keep_this_version }
+                            { w.keep_this_version() }
                         </button>
                         <button type="button" class="boton boton--secundario" data-testid="quedarse-otra"
                             onclick={settle(v, false)}>
-                            { w.keep_other_version }
+                            { w.keep_other_version() }
                         </button>
                     </div>
                 }
@@ -92,12 +92,12 @@ pub(super) fn enterprise_view(
         html! {
             <li class="visita" data-testid="visita">
                 <button type="button" class="negocio__abrir" onclick={open} data-testid="abrir-visita">
-                    <span class="negocio__nombre">{ w.open_visit }{ " " }{ &v.date }</span>
+                    <span class="negocio__nombre">{ w.open_visit() }{ " " }{ &v.date }</span>
                     if v.conflict_of.is_some() {
-                        <span class="negocio__datos" data-testid="otra-version">{ w.other_version }</span>
+                        <span class="negocio__datos" data-testid="otra-version">{ w.other_version() }</span>
                     }
                     <span class="negocio__datos">
-                        if let Some(score) = score { { w.readiness }{ " " }{ score }{ "/100" } }
+                        if let Some(score) = score { { w.readiness() }{ " " }{ score }{ "/100" } }
                         if !v.notes.is_empty() { { " · " }{ v.notes.chars().take(60).collect::<String>() } }
                     </span>
                 </button>
@@ -120,7 +120,7 @@ pub(super) fn enterprise_view(
                     effects::delete_enterprise(&ctx, &dispatch, id.clone(), visit_ids.clone())
                 })
             };
-            confirm_box(w, w.confirm_delete_enterprise, dispatch, yes)
+            confirm_box(w, w.confirm_delete_enterprise(), dispatch, yes)
         });
     let sector = e
         .sector
@@ -128,14 +128,14 @@ pub(super) fn enterprise_view(
         .map(|s| sector_label(model, &e.country, s))
         .unwrap_or_default();
     let details = [
-        (w.country, w.country(&e.country).to_string()),
-        (w.region, e.region.clone().unwrap_or_default()),
-        (w.locality, e.locality.clone()),
-        (w.sector, sector),
-        (w.programme, e.programme.clone().unwrap_or_default()),
-        (w.institution, e.institution.clone().unwrap_or_default()),
-        (w.term_short, e.term.clone().unwrap_or_default()),
-        (w.team, e.team.clone().unwrap_or_default()),
+        (w.country_label(), w.country(&e.country).to_string()),
+        (w.region(), e.region.clone().unwrap_or_default()),
+        (w.locality(), e.locality.clone()),
+        (w.sector(), sector),
+        (w.programme(), e.programme.clone().unwrap_or_default()),
+        (w.institution(), e.institution.clone().unwrap_or_default()),
+        (w.term_short(), e.term.clone().unwrap_or_default()),
+        (w.team(), e.team.clone().unwrap_or_default()),
     ];
     // Details another device saved apart from this one (kept by an import): shown beside.
     let others = e.other_values.iter().map(|other| {
@@ -147,37 +147,37 @@ pub(super) fn enterprise_view(
     html! {
         <section aria-labelledby={HEADING} data-testid="negocio-detalle">
             <p class="no-imprimir"><button type="button" class="enlace" onclick={go(dispatch, Route::List)}>
-                { "← " }{ w.back_to_list }
+                { "← " }{ w.back_to_list() }
             </button></p>
             { heading(e.name.clone()) }
             <dl class="datos" data-testid="negocio-datos">{ for details }</dl>
             if !e.other_values.is_empty() {
                 <div class="aviso" data-testid="otros-valores">
-                    <p>{ w.other_values }</p>
+                    <p>{ w.other_values() }</p>
                     <ul>{ for others }</ul>
                 </div>
             }
             <div class="acciones">
                 <button type="button" class="boton" data-testid="nueva-visita" onclick={new_visit}>
-                    { w.new_visit }
+                    { w.new_visit() }
                 </button>
                 <button type="button" class="boton boton--secundario" data-testid="editar-negocio"
                     onclick={go(dispatch, Route::Form(Some(e.id.clone())))}>
-                    { w.edit_details }
+                    { w.edit_details() }
                 </button>
                 { super::handoff::export_one_button(model, &e.id, ctx, dispatch) }
             </div>
-            <p class="nota">{ w.new_visit_note }</p>
-            <h3>{ w.visits_heading }</h3>
+            <p class="nota">{ w.new_visit_note() }</p>
+            <h3>{ w.visits_heading() }</h3>
             if visits.is_empty() {
-                <p>{ w.no_visits }</p>
+                <p>{ w.no_visits() }</p>
             } else {
                 <ul class="negocios">{ for rows }</ul>
             }
             { super::handoff::progress(model, &visits, e) }
             <div class="acciones zona-peligro">
                 <button type="button" class="boton boton--secundario" data-testid="borrar-negocio" onclick={ask_delete}>
-                    { w.delete_enterprise }
+                    { w.delete_enterprise() }
                 </button>
             </div>
             { for confirm }

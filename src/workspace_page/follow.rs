@@ -95,8 +95,8 @@ fn rows(model: &Model, enterprise: &Enterprise, visit: &VisitRecord, pack: &Pack
             continue;
         }
         let from = match enterprise.visit(&s.visit) {
-            Some(v) => format!("{} {}", w.from_visit_of, v.date),
-            None => w.from_earlier_visit.to_string(),
+            Some(v) => format!("{} {}", w.from_visit_of(), v.date),
+            None => w.from_earlier_visit().to_string(),
         };
         rows.push(Row {
             key: StepKey {
@@ -141,13 +141,13 @@ fn change_line(pack: &Pack, change: &AnswerChange, w: &Words) -> String {
         .map_or_else(|| change.path.clone(), |q| q.text.get(locale).to_string());
     let say = |value: &Option<serde_json::Value>| match value {
         Some(value) => value_label(pack, &change.path, value, locale),
-        None => w.unanswered.to_string(),
+        None => w.unanswered().to_string(),
     };
     format!(
         "{question} — {}: {}; {}: {}",
-        w.change_before,
+        w.change_before(),
         say(&change.before),
-        w.change_after,
+        w.change_after(),
         say(&change.after)
     )
 }
@@ -274,15 +274,15 @@ pub fn section(model: &Model, pack: &PackRc, ctx: &Rc<Ctx>, dispatch: &Dispatch)
     html! {
         <>
             <section class="seguimiento no-imprimir" aria-labelledby="seguimiento-titulo" data-testid="seguimiento">
-                <h3 id="seguimiento-titulo">{ w.follow_heading }</h3>
-                <p class="nota">{ w.follow_intro }</p>
+                <h3 id="seguimiento-titulo">{ w.follow_heading() }</h3>
+                <p class="nota">{ w.follow_intro() }</p>
                 if earlier > 0 {
-                    <h4>{ w.follow_earlier }</h4>
+                    <h4>{ w.follow_earlier() }</h4>
                     <ul class="seguimiento__pasos" data-testid="pasos-anteriores">{ for before.into_iter().map(&draw) }</ul>
                 }
-                <h4>{ w.follow_this_visit }</h4>
+                <h4>{ w.follow_this_visit() }</h4>
                 if this.is_empty() {
-                    <p>{ w.follow_none }</p>
+                    <p>{ w.follow_none() }</p>
                 } else {
                     <ul class="seguimiento__pasos" data-testid="pasos-de-esta-visita">{ for this.into_iter().map(&draw) }</ul>
                 }
@@ -343,10 +343,10 @@ impl DraftError {
 
     fn text(self, w: &Words) -> &'static str {
         match self {
-            DraftError::Status => w.step_status_required,
-            DraftError::Reason => w.step_reason_required,
-            DraftError::ReasonLong => w.step_reason_too_long,
-            DraftError::Date => w.step_bad_date,
+            DraftError::Status => w.step_status_required(),
+            DraftError::Reason => w.step_reason_required(),
+            DraftError::ReasonLong => w.step_reason_too_long(),
+            DraftError::Date => w.step_bad_date(),
         }
     }
 
@@ -486,18 +486,18 @@ pub fn StepRow(props: &StepRowProps) -> Html {
     });
     let dropped = status == Some(StepStatus::Dropped);
     let note = match &props.note {
-        Some(StepNote::Saving) => html! { <p>{ w.step_saving }</p> },
-        Some(StepNote::Saved) => html! { <p>{ w.step_saved }</p> },
+        Some(StepNote::Saving) => html! { <p>{ w.step_saving() }</p> },
+        Some(StepNote::Saved) => html! { <p>{ w.step_saved() }</p> },
         Some(StepNote::ChangedElsewhere) => {
-            html! { <p class="error">{ w.step_changed_elsewhere }</p> }
+            html! { <p class="error">{ w.step_changed_elsewhere() }</p> }
         }
         Some(StepNote::Refused(why)) => {
-            html! { <p class="error">{ w.step_not_saved }{ " " }{ why }</p> }
+            html! { <p class="error">{ w.step_not_saved() }{ " " }{ why }</p> }
         }
         Some(StepNote::Confirmed(_)) => html! {
             <>
-                <p>{ w.step_confirmed }{ " " }
-                    if props.change_lines.is_empty() { { w.step_confirmed_nothing } } else { { w.step_confirmed_changed } }
+                <p>{ w.step_confirmed() }{ " " }
+                    if props.change_lines.is_empty() { { w.step_confirmed_nothing() } } else { { w.step_confirmed_changed() } }
                 </p>
                 if !props.change_lines.is_empty() {
                     <ul data-testid="respuestas-cambiadas">
@@ -506,7 +506,7 @@ pub fn StepRow(props: &StepRowProps) -> Html {
                 }
             </>
         },
-        None if props.confirmed_here => html! { <p>{ w.step_confirmed }</p> },
+        None if props.confirmed_here => html! { <p>{ w.step_confirmed() }</p> },
         None => Html::default(),
     };
     let saved_done = props
@@ -525,27 +525,27 @@ pub fn StepRow(props: &StepRowProps) -> Html {
                 </legend>
                 <div class="seguimiento__campos">
                     <p class="campo">
-                        <label for={status_id.clone()}>{ w.step_status }</label>
+                        <label for={status_id.clone()}>{ w.step_status() }</label>
                         <select id={status_id} class="lista" onchange={on_status} data-testid="paso-estado"
                             aria-invalid={invalid("estado").map(|_| "true")}
                             aria-describedby={described("estado", None)}>
                             // A step saved once is followed: it can change status, not go back to unagreed.
                             if props.record.is_none() {
-                                <option value="" selected={status.is_none()}>{ w.status_unset }</option>
+                                <option value="" selected={status.is_none()}>{ w.status_unset() }</option>
                             }
                             { for statuses }
                         </select>
                         { error_text("estado") }
                     </p>
                     <p class="campo">
-                        <label for={id("quien")}>{ w.step_who }</label>
+                        <label for={id("quien")}>{ w.step_who() }</label>
                         <select id={id("quien")} class="lista" onchange={on_who} data-testid="paso-quien">
-                            <option value="" selected={draft.who.is_none()}>{ w.who_unset }</option>
+                            <option value="" selected={draft.who.is_none()}>{ w.who_unset() }</option>
                             { for whos }
                         </select>
                     </p>
                     <p class="campo">
-                        <label for={id("fecha")}>{ w.step_follow_up }</label>
+                        <label for={id("fecha")}>{ w.step_follow_up() }</label>
                         <input id={id("fecha")} class="caja" type="date" value={draft.follow_up.clone()}
                             onchange={on_date} data-testid="paso-fecha"
                             aria-invalid={invalid("fecha").map(|_| "true")}
@@ -555,32 +555,32 @@ pub fn StepRow(props: &StepRowProps) -> Html {
                 </div>
                 if dropped {
                     <p class="campo">
-                        <label for={id("razon")}>{ w.step_reason }</label>
+                        <label for={id("razon")}>{ w.step_reason() }</label>
                         <textarea id={id("razon")} class="caja" rows="2" maxlength="500"
                             value={draft.reason.clone()} oninput={on_reason} data-testid="paso-razon"
                             aria-invalid={invalid("razon").map(|_| "true")}
                             aria-describedby={described("razon", Some(id("razon-ayuda")))} />
-                        <span id={id("razon-ayuda")} class="nota">{ w.step_reason_help }</span>
+                        <span id={id("razon-ayuda")} class="nota">{ w.step_reason_help() }</span>
                         { error_text("razon") }
                     </p>
                 }
                 <div class="acciones">
                     <button type="button" class="boton boton--secundario" onclick={on_save}
                         aria-disabled={saving.then_some("true")} data-testid="paso-guardar">
-                        { w.step_save }
+                        { w.step_save() }
                     </button>
                     if props.can_confirm {
                         <button type="button" class="boton" onclick={on_confirm}
                             aria-disabled={saving.then_some("true")}
                             aria-describedby={id("confirmar-ayuda")} data-testid="paso-confirmar">
-                            { w.step_confirm }
+                            { w.step_confirm() }
                         </button>
                     }
                 </div>
                 if props.can_confirm {
-                    <p id={id("confirmar-ayuda")} class="nota">{ w.step_confirm_help }</p>
+                    <p id={id("confirmar-ayuda")} class="nota">{ w.step_confirm_help() }</p>
                 } else if saved_done && props.confirm_later {
-                    <p class="nota">{ w.step_done_later }</p>
+                    <p class="nota">{ w.step_done_later() }</p>
                 }
                 <div id={id("aviso")} class="seguimiento__aviso" role="status" tabindex="-1" data-testid="paso-aviso">
                     { note }
@@ -664,8 +664,8 @@ fn yes_no(
     html! {
         <fieldset class="grupo-campos">
             <legend>{ legend }</legend>
-            { choice(true, w.yes) }
-            { choice(false, w.no) }
+            { choice(true, w.yes()) }
+            { choice(false, w.no()) }
         </fieldset>
     }
 }
@@ -799,37 +799,37 @@ pub fn OutcomesForm(props: &OutcomesFormProps) -> Html {
                 on_change.emit(Some(next));
             })
         };
-        let legend = html! { <>{ title }{ " — " }{ w.outcomes_still_using }</> };
+        let legend = html! { <>{ title }{ " — " }{ w.outcomes_still_using() }</> };
         yes_no(w, &format!("sigue-{entry}"), legend, using, on_change)
     });
     html! {
         <section class="resultados-seguimiento no-imprimir" aria-labelledby="resultados-titulo" data-testid="resultados-seguimiento">
-            <h3 id="resultados-titulo">{ w.outcomes_heading }</h3>
-            { yes_no(w, "vende-en-linea", html! { { w.outcomes_selling } }, selling, on_selling) }
+            <h3 id="resultados-titulo">{ w.outcomes_heading() }</h3>
+            { yes_no(w, "vende-en-linea", html! { { w.outcomes_selling() } }, selling, on_selling) }
             if selling.is_none() {
-                <p class="nota">{ w.outcomes_rest_later }</p>
+                <p class="nota">{ w.outcomes_rest_later() }</p>
             }
             if selling == Some(true) {
                 <fieldset class="grupo-campos">
-                    <legend>{ w.outcomes_channels }</legend>
+                    <legend>{ w.outcomes_channels() }</legend>
                     { for channels }
                 </fieldset>
                 <p class="campo">
-                    <label for="parte-en-linea">{ w.outcomes_share }</label>
+                    <label for="parte-en-linea">{ w.outcomes_share() }</label>
                     <input id="parte-en-linea" class="caja caja--corta" type="text" inputmode="numeric"
                         value={(*share_text).clone()} oninput={on_share}
                         aria-invalid={(*share_error).then_some("true")}
                         aria-describedby={if *share_error { "parte-ayuda parte-error" } else { "parte-ayuda" }}
                         data-testid="parte-en-linea" autocomplete="off" />
-                    <span id="parte-ayuda" class="nota">{ w.outcomes_share_help }</span>
+                    <span id="parte-ayuda" class="nota">{ w.outcomes_share_help() }</span>
                     // Always there (see `StepRow`): the box keeps its focus as the error shows.
                     <span id="parte-error" class="error" data-testid={share_error.then_some("parte-error")}>
-                        { if *share_error { w.outcomes_share_error } else { "" } }
+                        { if *share_error { w.outcomes_share_error() } else { "" } }
                     </span>
                 </p>
             }
             if selling.is_some() && !props.tools.is_empty() {
-                <h4>{ w.outcomes_tools }</h4>
+                <h4>{ w.outcomes_tools() }</h4>
                 { for tools }
             }
         </section>

@@ -164,13 +164,13 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     let changed_notice = (*elsewhere).then(|| {
         let stored = (*base).as_ref().map(|e| {
             html! {
-                <p>{ w.details_saved_elsewhere }{" "}{ w.enterprise_name }{": "}{ &e.name }
-                    {"; "}{ w.locality }{": "}{ &e.locality }</p>
+                <p>{ w.details_saved_elsewhere() }{" "}{ w.enterprise_name() }{": "}{ &e.name }
+                    {"; "}{ w.locality() }{": "}{ &e.locality }</p>
             }
         });
         html! {
             <div class="aviso aviso--error" role="alert" data-testid="negocio-conflicto">
-                <p>{ w.details_conflict }</p>
+                <p>{ w.details_conflict() }</p>
                 { for stored }
             </div>
         }
@@ -191,23 +191,23 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
     });
     html! {
         <section aria-labelledby={HEADING} data-testid="formulario-negocio">
-            { heading(if is_new { w.new_enterprise_heading } else { w.edit_enterprise_heading }) }
+            { heading(if is_new { w.new_enterprise_heading() } else { w.edit_enterprise_heading() }) }
             { for changed_notice }
             <form class="formulario" {onsubmit} novalidate=true>
                 <p class="campo">
-                    <label for="negocio-nombre">{ w.enterprise_name }</label>
+                    <label for="negocio-nombre">{ w.enterprise_name() }</label>
                     <input id="negocio-nombre" class="caja" type="text" required=true maxlength="200"
                         value={draft.name.clone()} oninput={text(|f| &mut f.name)}
                         aria-invalid={(*error).then_some("true")}
                         aria-describedby={(*error).then_some("nombre-error")}
                         data-testid="negocio-nombre" />
                     if *error {
-                        <span id="nombre-error" class="error" data-testid="nombre-error">{ w.name_required }</span>
+                        <span id="nombre-error" class="error" data-testid="nombre-error">{ w.name_required() }</span>
                     }
                 </p>
                 if is_new {
                     <p class="campo">
-                        <label for="negocio-pais">{ w.country }</label>
+                        <label for="negocio-pais">{ w.country_label() }</label>
                         <select id="negocio-pais" class="lista" onchange={choice(|f| &mut f.country)}
                             data-testid="negocio-pais">
                             { for countries }
@@ -215,30 +215,30 @@ pub fn EnterpriseForm(props: &EnterpriseFormProps) -> Html {
                     </p>
                 }
                 <p class="campo">
-                    <label for="negocio-localidad">{ w.locality }</label>
+                    <label for="negocio-localidad">{ w.locality() }</label>
                     <input id="negocio-localidad" class="caja" type="text" maxlength="200"
                         value={draft.locality.clone()} oninput={text(|f| &mut f.locality)}
                         data-testid="negocio-localidad" />
                 </p>
                 <p class="campo">
-                    <label for="negocio-sector">{ w.sector }</label>
+                    <label for="negocio-sector">{ w.sector() }</label>
                     <select id="negocio-sector" class="lista" onchange={choice(|f| &mut f.sector)}
                         data-testid="negocio-sector">
-                        <option value="" selected={draft.sector.is_empty()}>{ w.sector_unset }</option>
+                        <option value="" selected={draft.sector.is_empty()}>{ w.sector_unset() }</option>
                         { for sectors }
                     </select>
                 </p>
                 <fieldset class="grupo-campos">
-                    <legend>{ w.tags_legend }</legend>
-                    <p class="nota" id="grupo-ayuda">{ w.tags_help }</p>
-                    { tag_field("negocio-programa", w.programme, &draft.programme, text(|f| &mut f.programme)) }
-                    { tag_field("negocio-institucion", w.institution, &draft.institution, text(|f| &mut f.institution)) }
-                    { tag_field("negocio-periodo", w.term, &draft.term, text(|f| &mut f.term)) }
-                    { tag_field("negocio-equipo", w.team, &draft.team, text(|f| &mut f.team)) }
+                    <legend>{ w.tags_legend() }</legend>
+                    <p class="nota" id="grupo-ayuda">{ w.tags_help() }</p>
+                    { tag_field("negocio-programa", w.programme(), &draft.programme, text(|f| &mut f.programme)) }
+                    { tag_field("negocio-institucion", w.institution(), &draft.institution, text(|f| &mut f.institution)) }
+                    { tag_field("negocio-periodo", w.term(), &draft.term, text(|f| &mut f.term)) }
+                    { tag_field("negocio-equipo", w.team(), &draft.team, text(|f| &mut f.team)) }
                 </fieldset>
                 <div class="acciones">
-                    <button type="submit" class="boton" data-testid="guardar-negocio">{ w.save }</button>
-                    <button type="button" class="boton boton--secundario" onclick={cancel}>{ w.cancel }</button>
+                    <button type="submit" class="boton" data-testid="guardar-negocio">{ w.save() }</button>
+                    <button type="button" class="boton boton--secundario" onclick={cancel}>{ w.cancel() }</button>
                 </div>
             </form>
         </section>

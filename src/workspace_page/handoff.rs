@@ -32,7 +32,7 @@ fn export(enterprises: Vec<Enterprise>, ctx: &Rc<Ctx>, dispatch: &Dispatch, know
     if let Err(error) = browser::download(&name, "application/json", &text) {
         dispatch.dispatch(Action::Flash(Some(format!(
             "{} {error}",
-            words(known.locale).save_failed
+            words(known.locale).save_failed()
         ))));
         return;
     }
@@ -77,7 +77,7 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 }
                 Err(missing) => dispatch.dispatch(Action::Flash(Some(format!(
                     "{} {missing}",
-                    words(model.locale).csv_missing_packs
+                    words(model.locale).csv_missing_packs()
                 )))),
             }
         })
@@ -104,33 +104,33 @@ pub fn view(model: &Handle, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let chosen = model.selected.len();
     html! {
         <section aria-labelledby={HEADING} data-testid="entregar">
-            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.handoff_heading }</h2>
-            <p>{ w.handoff_intro }</p>
+            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.handoff_heading() }</h2>
+            <p>{ w.handoff_intro() }</p>
             <div class="acciones">
                 <button type="button" class="boton" data-testid="exportar-todo" onclick={export_all}
                     disabled={model.enterprises.is_empty()}>
-                    { w.export_all }{ format!(" ({})", model.enterprises.len()) }
+                    { w.export_all() }{ format!(" ({})", model.enterprises.len()) }
                 </button>
                 if chosen > 0 {
                     <button type="button" class="boton boton--secundario" data-testid="exportar-elegidos"
                         onclick={export_selected}>
-                        { w.export_selected }{ format!(" ({chosen})") }
+                        { w.export_selected() }{ format!(" ({chosen})") }
                     </button>
                 }
             </div>
             if chosen == 0 {
-                <p class="nota">{ w.none_selected }</p>
+                <p class="nota">{ w.none_selected() }</p>
             }
             <div class="acciones">
                 <button type="button" class="boton boton--secundario" data-testid="csv" onclick={csv}
                     disabled={model.enterprises.is_empty()}>
-                    { w.csv }
+                    { w.csv() }
                 </button>
             </div>
-            <h3>{ w.import_heading }</h3>
-            <p class="nota">{ w.import_export_note }</p>
+            <h3>{ w.import_heading() }</h3>
+            <p class="nota">{ w.import_export_note() }</p>
             <p class="campo">
-                <label for="archivo-entrega" class="boton boton--secundario etiqueta-archivo">{ w.import_label }</label>
+                <label for="archivo-entrega" class="boton boton--secundario etiqueta-archivo">{ w.import_label() }</label>
                 <input id="archivo-entrega" class="archivo" type="file"
                     accept=".json,application/json,.csv,text/csv"
                     onchange={on_file} data-testid="importar" disabled={model.importing} />
@@ -149,7 +149,7 @@ pub fn export_one_button(model: &Handle, id: &str, ctx: &Rc<Ctx>, dispatch: &Dis
     };
     html! {
         <button type="button" class="boton boton--secundario" data-testid="exportar-uno" {onclick}>
-            { w.export_one }
+            { w.export_one() }
         </button>
     }
 }
@@ -174,8 +174,8 @@ pub fn ProgressPanel(props: &ProgressProps) -> Html {
     if count < 2 {
         return html! {
             <section aria-labelledby="avance-titulo" class="avance">
-                <h3 id="avance-titulo">{ w.progress_heading }</h3>
-                <p>{ w.progress_need_two }</p>
+                <h3 id="avance-titulo">{ w.progress_heading() }</h3>
+                <p>{ w.progress_need_two() }</p>
             </section>
         };
     }
@@ -185,7 +185,7 @@ pub fn ProgressPanel(props: &ProgressProps) -> Html {
                   chosen: usize,
                   state: UseStateHandle<usize>| {
         let options = props.visits.iter().enumerate().map(|(i, v)| {
-            let mark = if v.conflict_of.is_some() { w.other_version_mark } else { "" };
+            let mark = if v.conflict_of.is_some() { w.other_version_mark() } else { "" };
             html! { <option value={i.to_string()} selected={i == chosen}>{ &v.date }{ mark }</option> }
         });
         let onchange = Callback::from(move |e: Event| {
@@ -200,7 +200,7 @@ pub fn ProgressPanel(props: &ProgressProps) -> Html {
         }
     };
     let body = match &props.pack {
-        None => html! { <p class="cargando" role="status">{ w.loading_pack }</p> },
+        None => html! { <p class="cargando" role="status">{ w.loading_pack() }</p> },
         Some(pack) => {
             let profile = |v: &VisitRecord| {
                 Profile::from_value(&v.profile).unwrap_or_else(|_| Profile::new(&props.country))
@@ -236,38 +236,38 @@ pub fn ProgressPanel(props: &ProgressProps) -> Html {
             html! {
                 <>
                     <p data-testid="avance-preparacion">
-                        { w.readiness }{ " " }{ p.readiness.before }{ " → " }<strong>{ p.readiness.after }</strong>
+                        { w.readiness() }{ " " }{ p.readiness.before }{ " → " }<strong>{ p.readiness.after }</strong>
                         { format!(" ({})", delta(Some(p.readiness.delta()))) }
                     </p>
                     <table class="tabla" data-testid="avance-tabla">
                         <thead>
                             <tr>
-                                <th scope="col">{ w.progress_dimension }</th>
-                                <th scope="col">{ w.progress_before }</th>
-                                <th scope="col">{ w.progress_after }</th>
-                                <th scope="col">{ w.progress_change }</th>
+                                <th scope="col">{ w.progress_dimension() }</th>
+                                <th scope="col">{ w.progress_before() }</th>
+                                <th scope="col">{ w.progress_after() }</th>
+                                <th scope="col">{ w.progress_change() }</th>
                             </tr>
                         </thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                     if p.pathways_opened.is_empty() {
-                        <p>{ w.progress_none_opened }</p>
+                        <p>{ w.progress_none_opened() }</p>
                     }
-                    { for list(w.progress_opened, &p.pathways_opened, "caminos-abiertos") }
-                    { for list(w.progress_closed, &p.pathways_closed, "caminos-cerrados") }
-                    { for list(w.progress_blockers_removed, &p.blockers_removed, "frenos-quitados") }
-                    { for list(w.progress_blockers_added, &p.blockers_added, "frenos-nuevos") }
-                    { for list(w.progress_steps_done, &p.steps_done, "pasos-hechos") }
+                    { for list(w.progress_opened(), &p.pathways_opened, "caminos-abiertos") }
+                    { for list(w.progress_closed(), &p.pathways_closed, "caminos-cerrados") }
+                    { for list(w.progress_blockers_removed(), &p.blockers_removed, "frenos-quitados") }
+                    { for list(w.progress_blockers_added(), &p.blockers_added, "frenos-nuevos") }
+                    { for list(w.progress_steps_done(), &p.steps_done, "pasos-hechos") }
                 </>
             }
         }
     };
     html! {
         <section aria-labelledby="avance-titulo" class="avance" data-testid="avance">
-            <h3 id="avance-titulo">{ w.progress_heading }</h3>
+            <h3 id="avance-titulo">{ w.progress_heading() }</h3>
             <div class="filtros">
-                { select("avance-antes", w.progress_before, b, before.clone()) }
-                { select("avance-despues", w.progress_after, a, after.clone()) }
+                { select("avance-antes", w.progress_before(), b, before.clone()) }
+                { select("avance-despues", w.progress_after(), a, after.clone()) }
             </div>
             { body }
         </section>

@@ -261,16 +261,16 @@ async fn read_export(
     locale: Locale,
 ) -> Result<(Vec<Enterprise>, Option<String>), Imported> {
     let w = super::words::words(locale);
-    let problem = |detail: String| Imported::Problem(format!("{} {detail}", w.export_unreadable));
+    let problem = |detail: String| Imported::Problem(format!("{} {detail}", w.export_unreadable()));
     let file = ExportFile::open(text).map_err(|e| problem(e.message(locale)))?;
     let id = file
         .pack_hint()
         .filter(|id| profile_files::is_pack_file_id(id))
-        .ok_or_else(|| problem(w.export_no_pack.to_string()))?
+        .ok_or_else(|| problem(w.export_no_pack().to_string()))?
         .to_string();
     let pack = fetch_pack(&id)
         .await
-        .map_err(|why| problem(format!("{} {why}", w.export_pack_missing)))?;
+        .map_err(|why| problem(format!("{} {why}", w.export_pack_missing())))?;
     // A programme's questions in CSV: the workspace has no `--pack`, so JSON, which names
     // its form.
     let reader = Reader::new(&pack)
@@ -279,7 +279,7 @@ async fn read_export(
     let form_id = reader.form().id.clone();
     let rows = file
         .submissions(&reader)
-        .map_err(|e| problem(format!("{} 1: {}", w.export_line, e.message(locale))))?;
+        .map_err(|e| problem(format!("{} 1: {}", w.export_line(), e.message(locale))))?;
     let mut enterprises = Vec::new();
     let mut refused = Vec::new();
     for (place, read) in rows {
@@ -288,10 +288,10 @@ async fn read_export(
             Ok(enterprise) => enterprises.push(enterprise),
             Err(problem) => {
                 let place = match place {
-                    Place::Line(n) => format!("{} {n}", w.export_line),
-                    Place::Submission(n, None) => format!("{} {n}", w.export_submission),
+                    Place::Line(n) => format!("{} {n}", w.export_line()),
+                    Place::Submission(n, None) => format!("{} {n}", w.export_submission()),
                     Place::Submission(n, Some(id)) => {
-                        format!("{} {n} ({id})", w.export_submission)
+                        format!("{} {n} ({id})", w.export_submission())
                     }
                 };
                 refused.push((place, problem.message(locale)));

@@ -53,19 +53,19 @@ pub(super) fn list(model: &Model, dispatch: &Dispatch) -> Html {
                     </span>
                     <span class="negocio__datos">
                         if let Some(v) = latest {
-                            { w.last_visit }{ " " }{ &v.date }
+                            { w.last_visit() }{ " " }{ &v.date }
                             if let Some(score) = score {
-                                { " · " }{ w.readiness }{ " " }<strong data-testid="preparacion-negocio">{ score }</strong>{ "/100" }
+                                { " · " }{ w.readiness() }{ " " }<strong data-testid="preparacion-negocio">{ score }</strong>{ "/100" }
                             }
                         } else {
-                            { w.no_visits }
+                            { w.no_visits() }
                         }
                     </span>
                 </button>
                 <label class="negocio__elegir" for={check_id.clone()}>
                     <input type="checkbox" id={check_id} checked={selected} onchange={on_select}
                         data-testid="elegir" />
-                    <span class="visualmente-oculto">{ w.choose_for_export }{ " " }{ &e.name }</span>
+                    <span class="visualmente-oculto">{ w.choose_for_export() }{ " " }{ &e.name }</span>
                 </label>
             </li>
         }
@@ -78,38 +78,38 @@ pub(super) fn list(model: &Model, dispatch: &Dispatch) -> Html {
     };
     html! {
         <section aria-labelledby={HEADING} data-testid="lista">
-            { heading(format!("{} ({})", w.list_heading, model.enterprises.len())) }
+            { heading(format!("{} ({})", w.list_heading(), model.enterprises.len())) }
             <div class="acciones">
                 <button type="button" class="boton" data-testid="agregar" onclick={go(dispatch, Route::Form(None))}>
-                    { w.add_enterprise }
+                    { w.add_enterprise() }
                 </button>
                 <button type="button" class="boton boton--secundario" data-testid="recibir-qr"
                     onclick={go(dispatch, Route::Receive)}>
-                    { w.receive_qr }
+                    { w.receive_qr() }
                 </button>
             </div>
             if !model.enterprises.is_empty() {
                 <div class="filtros">
                     <p class="campo">
-                        <label for="buscar">{ w.search_label }</label>
+                        <label for="buscar">{ w.search_label() }</label>
                         <input id="buscar" class="caja" type="search" value={model.search.clone()}
                             oninput={on_search} data-testid="buscar" autocomplete="off" />
                     </p>
                     <p class="campo">
-                        <label for="ordenar">{ w.sort_label }</label>
+                        <label for="ordenar">{ w.sort_label() }</label>
                         <select id="ordenar" class="lista" onchange={on_sort} data-testid="ordenar">
-                            <option value="ultima" selected={sort_value == "ultima"}>{ w.sort_last_visit }</option>
-                            <option value="preparacion" selected={sort_value == "preparacion"}>{ w.sort_readiness }</option>
-                            <option value="nombre" selected={sort_value == "nombre"}>{ w.sort_name }</option>
+                            <option value="ultima" selected={sort_value == "ultima"}>{ w.sort_last_visit() }</option>
+                            <option value="preparacion" selected={sort_value == "preparacion"}>{ w.sort_readiness() }</option>
+                            <option value="nombre" selected={sort_value == "nombre"}>{ w.sort_name() }</option>
                         </select>
                     </p>
                     { cohort }
                 </div>
             }
             if model.enterprises.is_empty() {
-                <p data-testid="vacio">{ w.no_enterprises }</p>
+                <p data-testid="vacio">{ w.no_enterprises() }</p>
             } else if listed.is_empty() {
-                <p>{ w.no_match }</p>
+                <p>{ w.no_match() }</p>
             } else {
                 <ul class="negocios" data-testid="negocios">{ for items }</ul>
             }
@@ -155,7 +155,7 @@ fn cohort_filter(model: &Model, w: &Words, dispatch: &Dispatch) -> Html {
                 <p class="campo">
                     <label for={id.clone()}>{ w.detail(tag) }</label>
                     <select id={id.clone()} class="lista" onchange={on_change} data-testid={id}>
-                        <option value="" selected={current.is_empty()}>{ w.cohort_all }</option>
+                        <option value="" selected={current.is_empty()}>{ w.cohort_all() }</option>
                         { for options }
                     </select>
                 </p>
@@ -167,7 +167,7 @@ fn cohort_filter(model: &Model, w: &Words, dispatch: &Dispatch) -> Html {
     }
     html! {
         <fieldset class="grupo-campos" data-testid="filtro-grupo">
-            <legend>{ w.cohort_legend }</legend>
+            <legend>{ w.cohort_legend() }</legend>
             { for selects }
         </fieldset>
     }

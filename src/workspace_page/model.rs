@@ -607,7 +607,7 @@ impl Model {
                 };
                 // The hand-off reader's limit, kept where the text comes in.
                 if crate::workspace::clamp_notes(&mut text) {
-                    m.flash = Some(super::words::words(m.locale).notes_cut.to_string());
+                    m.flash = Some(super::words::words(m.locale).notes_cut().to_string());
                 }
                 editing.visit.notes = text;
                 m.open_visit_changed(&now);
@@ -668,7 +668,7 @@ impl Model {
                 m.refresh_scores();
             }
             Action::JournalFailed => {
-                m.flash = Some(super::words::words(m.locale).journal_failed.to_string());
+                m.flash = Some(super::words::words(m.locale).journal_failed().to_string());
             }
             Action::SaveFailed(error) => match error {
                 DbError::Conflict(_) => m.conflict = true,
@@ -704,13 +704,13 @@ impl Model {
                     }
                 }
                 m.go(Route::List);
-                m.flash = Some(super::words::words(m.locale).deleted.to_string());
+                m.flash = Some(super::words::words(m.locale).deleted().to_string());
             }
             Action::Exported(ids, at) => {
                 for id in ids {
                     m.exported.insert(id, at.clone());
                 }
-                m.flash = Some(super::words::words(m.locale).exported.to_string());
+                m.flash = Some(super::words::words(m.locale).exported().to_string());
             }
             Action::Flash(text) => m.flash = text,
             Action::Importing(on) => {

@@ -153,10 +153,10 @@ pub fn Taller() -> Html {
     };
 
     let body = match &model.phase {
-        Phase::Opening => html! { <p class="cargando" role="status">{ w.opening }</p> },
+        Phase::Opening => html! { <p class="cargando" role="status">{ w.opening() }</p> },
         Phase::Failed(reason) => html! {
             <div class="aviso aviso--error" role="alert" data-testid="sin-almacenamiento">
-                <p>{ w.open_failed }</p>
+                <p>{ w.open_failed() }</p>
                 <p class="nota">{ reason }</p>
             </div>
         },
@@ -168,17 +168,17 @@ pub fn Taller() -> Html {
             <header class="cabecera no-imprimir">
                 <div class="cabecera__interior">
                     <div>
-                        <h1 data-testid="titulo">{ "Umbral · " }{ w.title }</h1>
-                        <p class="lema">{ w.tagline }</p>
+                        <h1 data-testid="titulo">{ "Umbral · " }{ w.title() }</h1>
+                        <p class="lema">{ w.tagline() }</p>
                     </div>
                     { locale_switch }
                 </div>
-                <nav class="cabecera__interior secciones" aria-label={w.nav_label}>
+                <nav class="cabecera__interior secciones" aria-label={w.nav_label()}>
                     <ul>
-                        { nav(Route::List, w.nav_list, "nav-negocios") }
-                        { nav(Route::Handoff, w.nav_handoff, "nav-entregar") }
-                        { nav(Route::Privacy, w.nav_privacy, "nav-datos") }
-                        <li><a class="enlace pestaña" href="../">{ w.to_app }</a></li>
+                        { nav(Route::List, w.nav_list(), "nav-negocios") }
+                        { nav(Route::Handoff, w.nav_handoff(), "nav-entregar") }
+                        { nav(Route::Privacy, w.nav_privacy(), "nav-datos") }
+                        <li><a class="enlace pestaña" href="../">{ w.to_app() }</a></li>
                     </ul>
                 </nav>
             </header>

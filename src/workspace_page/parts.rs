@@ -18,9 +18,9 @@ pub(super) fn go(dispatch: &Dispatch, route: Route) -> Callback<MouseEvent> {
 
 pub(super) fn persisted_text(model: &Model, w: &Words) -> &'static str {
     match model.persisted {
-        Some(true) => w.persisted_yes,
-        Some(false) => w.persisted_no,
-        None => w.persisted_unknown,
+        Some(true) => w.persisted_yes(),
+        Some(false) => w.persisted_no(),
+        None => w.persisted_unknown(),
     }
 }
 
@@ -40,10 +40,10 @@ pub(super) fn confirm_box(
             <p id="confirmar-texto">{ question }</p>
             <div class="aviso__acciones">
                 <button type="button" class="boton boton--peligro" data-testid="si-borrar" onclick={on_yes}>
-                    { w.yes_delete }
+                    { w.yes_delete() }
                 </button>
                 <button type="button" class="boton boton--secundario" data-testid="no-borrar" onclick={no}>
-                    { w.cancel }
+                    { w.cancel() }
                 </button>
             </div>
         </div>

@@ -24,31 +24,31 @@ pub(super) fn privacy(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html
             let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
             Callback::from(move |_| effects::delete_everything(&ctx, &dispatch))
         };
-        confirm_box(w, w.confirm_delete_all, dispatch, yes)
+        confirm_box(w, w.confirm_delete_all(), dispatch, yes)
     });
     html! {
         <section aria-labelledby={HEADING} data-testid="sus-datos">
-            { heading(w.privacy_heading) }
-            <p>{ w.privacy_what }</p>
-            <p>{ w.privacy_where }</p>
-            <p>{ w.privacy_leaves }</p>
-            <p>{ w.privacy_clear }</p>
+            { heading(w.privacy_heading()) }
+            <p>{ w.privacy_what() }</p>
+            <p>{ w.privacy_where() }</p>
+            <p>{ w.privacy_leaves() }</p>
+            <p>{ w.privacy_clear() }</p>
             <p data-testid="persistencia">{ persisted_text(model, w) }</p>
             <dl class="datos">
-                <dt>{ w.counts_enterprises }</dt><dd data-testid="cuenta-negocios">{ model.enterprises.len() }</dd>
-                <dt>{ w.counts_visits }</dt><dd data-testid="cuenta-visitas">{ model.visits.len() }</dd>
-                <dt>{ w.counts_set_aside }</dt><dd data-testid="cuenta-apartados">{ model.set_aside_total }</dd>
+                <dt>{ w.counts_enterprises() }</dt><dd data-testid="cuenta-negocios">{ model.enterprises.len() }</dd>
+                <dt>{ w.counts_visits() }</dt><dd data-testid="cuenta-visitas">{ model.visits.len() }</dd>
+                <dt>{ w.counts_set_aside() }</dt><dd data-testid="cuenta-apartados">{ model.set_aside_total }</dd>
             </dl>
             <div class="acciones">
                 if model.set_aside_total > 0 {
                     <button type="button" class="boton boton--secundario" onclick={download_aside}
                         data-testid="descargar-apartados">
-                        { w.download_set_aside }
+                        { w.download_set_aside() }
                     </button>
                 }
                 if !model.enterprises.is_empty() || model.set_aside_total > 0 {
                     <button type="button" class="boton boton--secundario" data-testid="borrar-todo" onclick={ask}>
-                        { w.delete_all }
+                        { w.delete_all() }
                     </button>
                 }
             </div>

@@ -197,7 +197,7 @@ fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
         .label
         .as_deref()
         .and_then(crate::workspace::clean_name)
-        .unwrap_or_else(|| format!("{} {}", w.received_name, browser::today()));
+        .unwrap_or_else(|| format!("{} {}", w.received_name(), browser::today()));
     let enterprise = new_enterprise(&name, &profile.country, &props.device);
     let visit = new_visit(&enterprise.id, profile.to_value(), &props.device);
     let route = Route::Form(Some(enterprise.id.clone()));
@@ -211,7 +211,7 @@ fn accept(text: &str, props: &ReceiveProps) -> Result<(), String> {
     );
     props
         .dispatch
-        .dispatch(super::model::Action::Flash(Some(w.received.to_string())));
+        .dispatch(super::model::Action::Flash(Some(w.received().to_string())));
     Ok(())
 }
 
@@ -257,13 +257,13 @@ pub fn Receive(props: &ReceiveProps) -> Html {
                             status.set(Status::Error(message));
                         }
                     }
-                    Ok(None) => status.set(Status::Error(w.no_code.to_string())),
+                    Ok(None) => status.set(Status::Error(w.no_code().to_string())),
                     Err(PhotoError::Refused(problem)) => {
                         status.set(Status::Error(w.photo_refused(problem)));
                     }
                     Err(PhotoError::Failed(error)) => {
                         gloo::console::warn!(format!("umbral: photo not read: {error}"));
-                        status.set(Status::Error(w.photo_failed.to_string()));
+                        status.set(Status::Error(w.photo_failed().to_string()));
                     }
                 }
             });
@@ -317,7 +317,7 @@ pub fn Receive(props: &ReceiveProps) -> Html {
                 .await;
                 let (Some(stream), Some(element)) = (stream, video.cast::<HtmlVideoElement>())
                 else {
-                    status.set(Status::Error(w.camera_failed.to_string()));
+                    status.set(Status::Error(w.camera_failed().to_string()));
                     return;
                 };
                 element.set_src_object(Some(&stream));
@@ -337,8 +337,10 @@ pub fn Receive(props: &ReceiveProps) -> Html {
         })
     };
     let message = match &*status {
-        Status::Reading => Some(html! { <p role="status" data-testid="leyendo">{ w.reading }</p> }),
-        Status::Camera => Some(html! { <p role="status">{ w.camera_running }</p> }),
+        Status::Reading => {
+            Some(html! { <p role="status" data-testid="leyendo">{ w.reading() }</p> })
+        }
+        Status::Camera => Some(html! { <p role="status">{ w.camera_running() }</p> }),
         Status::Error(text) => Some(html! {
             <p class="aviso aviso--error" role="alert" data-testid="qr-error">{ text }</p>
         }),
@@ -346,19 +348,19 @@ pub fn Receive(props: &ReceiveProps) -> Html {
     };
     html! {
         <section aria-labelledby={HEADING} data-testid="recibir">
-            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.receive_heading }</h2>
-            <p>{ w.receive_intro }</p>
+            <h2 id={HEADING} tabindex="-1" data-testid="vista">{ w.receive_heading() }</h2>
+            <p>{ w.receive_intro() }</p>
             if detector.is_some() {
                 <p>
                     <button type="button" class="boton" data-testid="usar-camara" onclick={on_camera}>
-                        { if *status == Status::Camera { w.stop_camera } else { w.use_camera } }
+                        { if *status == Status::Camera { w.stop_camera() } else { w.use_camera() } }
                     </button>
                 </p>
                 <video ref={video} class="camara" muted=true playsinline=true
-                    hidden={*status != Status::Camera} aria-label={w.camera_running} />
+                    hidden={*status != Status::Camera} aria-label={w.camera_running()} />
             }
             <p class="campo">
-                <label for="foto-qr" class="boton boton--secundario etiqueta-archivo">{ w.pick_photo }</label>
+                <label for="foto-qr" class="boton boton--secundario etiqueta-archivo">{ w.pick_photo() }</label>
                 <input id="foto-qr" class="archivo" type="file" accept="image/*" capture="environment"
                     onchange={on_photo} data-testid="foto-qr" />
             </p>

@@ -38,8 +38,8 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
     let w = words(model.locale);
     let problem = model.problem.as_ref().map(|problem| {
         let text = match problem {
-            Problem::Quota => w.quota.to_string(),
-            Problem::Failed(reason) => format!("{} {reason}", w.save_failed),
+            Problem::Quota => w.quota().to_string(),
+            Problem::Failed(reason) => format!("{} {reason}", w.save_failed()),
         };
         let retry = {
             let (ctx, dispatch) = (ctx.clone(), dispatch.clone());
@@ -55,7 +55,7 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
                 <p>{ text }</p>
                 if model.editing.is_some() {
                     <button type="button" class="boton" data-testid="guardar-de-nuevo" onclick={retry}>
-                        { w.retry_save }
+                        { w.retry_save() }
                     </button>
                 }
             </div>
@@ -69,12 +69,12 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         html! {
             <div class="aviso" role="status" data-testid="aviso-carga">
                 if model.set_aside_now > 0 {
-                    <p data-testid="apartados">{ w.set_aside(model.set_aside_now) }{ " " }{ w.set_aside_where }</p>
+                    <p data-testid="apartados">{ w.set_aside(model.set_aside_now) }{ " " }{ w.set_aside_where() }</p>
                 }
                 if let Some(name) = &model.draft_imported {
-                    <p data-testid="borrador-importado">{ w.draft_imported }{ " «" }{ name }{ "»." }</p>
+                    <p data-testid="borrador-importado">{ w.draft_imported() }{ " «" }{ name }{ "»." }</p>
                 }
-                <button type="button" class="boton boton--secundario" onclick={dismiss}>{ w.close }</button>
+                <button type="button" class="boton boton--secundario" onclick={dismiss}>{ w.close() }</button>
             </div>
         }
     });
@@ -92,7 +92,7 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
             <div class="aviso recordatorio" role="status" data-testid="sin-exportar">
                 <p>{ w.unexported(unexported) }</p>
                 <button type="button" class="boton boton--secundario" onclick={go(dispatch, Route::Handoff)}>
-                    { w.export_now }
+                    { w.export_now() }
                 </button>
             </div>
         }
@@ -103,7 +103,7 @@ pub fn notices(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> Html {
         .map(|text| html! { <p class="aviso" role="status" data-testid="mensaje">{ text }</p> });
     // Shown on every screen: the person may go on working while a file is imported.
     let importing = model.importing.then(|| {
-        html! { <p class="cargando" role="status" data-testid="importando">{ words(model.locale).importing }</p> }
+        html! { <p class="cargando" role="status" data-testid="importando">{ words(model.locale).importing() }</p> }
     });
     html! {
         <div class="no-imprimir">

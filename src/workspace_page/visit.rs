@@ -52,7 +52,9 @@ pub(super) fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> H
             if is_date(&value) {
                 dispatch.dispatch(Action::Date(value, browser::now()));
             } else {
-                dispatch.dispatch(Action::Flash(Some(words_for(&input).bad_date.to_string())));
+                dispatch.dispatch(Action::Flash(Some(
+                    words_for(&input).bad_date().to_string(),
+                )));
             }
         })
     };
@@ -67,13 +69,13 @@ pub(super) fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> H
         };
         html! {
             <div class="aviso aviso--error" role="alert" data-testid="conflicto">
-                <p>{ w.conflict }</p>
+                <p>{ w.conflict() }</p>
                 <div class="aviso__acciones">
                     <button type="button" class="boton" data-testid="conflicto-recargar" onclick={reload}>
-                        { w.conflict_reload }
+                        { w.conflict_reload() }
                     </button>
                     <button type="button" class="boton boton--secundario" data-testid="conflicto-ambas" onclick={keep_both}>
-                        { w.conflict_keep_both }
+                        { w.conflict_keep_both() }
                     </button>
                 </div>
             </div>
@@ -93,7 +95,7 @@ pub(super) fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> H
                     };
                     let share = maud::html! {
                         details.porque.no-imprimir data-testid="pasar-qr" {
-                            summary { (w.show_qr) }
+                            summary { (w.show_qr()) }
                             (view::share_panel(&link, model.locale, qr))
                         }
                     };
@@ -129,32 +131,32 @@ pub(super) fn visit_view(model: &Model, ctx: &Rc<Ctx>, dispatch: &Dispatch) -> H
             }
         }
         (_, Some(Err(_))) => {
-            html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed }</p> }
+            html! { <p class="aviso aviso--error" role="alert">{ w.pack_failed() }</p> }
         }
-        _ => html! { <p class="cargando" role="status">{ w.loading_pack }</p> },
+        _ => html! { <p class="cargando" role="status">{ w.loading_pack() }</p> },
     };
     html! {
         <section class="visita-vista" aria-labelledby="visita-titulo" data-testid="visita-vista">
             <p class="no-imprimir">
                 <button type="button" class="enlace" data-testid="volver-negocio"
                     onclick={go(dispatch, Route::Enterprise(enterprise.id.clone()))}>
-                    { "← " }{ w.back_to }{ " " }{ &enterprise.name }
+                    { "← " }{ w.back_to() }{ " " }{ &enterprise.name }
                 </button>
             </p>
-            <p class="solo-imprimir">{ "Umbral · " }{ w.print_heading }</p>
-            <h2 id="visita-titulo" class="visita-titulo">{ &enterprise.name }{ " · " }{ w.visit_of }{ " " }{ &visit.date }</h2>
+            <p class="solo-imprimir">{ "Umbral · " }{ w.print_heading() }</p>
+            <h2 id="visita-titulo" class="visita-titulo">{ &enterprise.name }{ " · " }{ w.visit_of() }{ " " }{ &visit.date }</h2>
             { for conflict }
             <div class="visita-datos">
                 <p class="campo no-imprimir">
-                    <label for="visita-fecha">{ w.visit_date }</label>
+                    <label for="visita-fecha">{ w.visit_date() }</label>
                     <input id="visita-fecha" class="caja" type="date" value={visit.date.clone()}
                         onchange={on_date} data-testid="visita-fecha" />
                 </p>
                 <p class="campo">
-                    <label for="visita-notas">{ w.notes }</label>
+                    <label for="visita-notas">{ w.visit_notes() }</label>
                     <textarea id="visita-notas" class="caja notas" rows="4" value={visit.notes.clone()}
                         oninput={on_notes} aria-describedby="notas-ayuda" data-testid="notas" />
-                    <span id="notas-ayuda" class="nota no-imprimir">{ w.notes_help }</span>
+                    <span id="notas-ayuda" class="nota no-imprimir">{ w.notes_help() }</span>
                 </p>
                 <p class="solo-imprimir notas-impresas">{ &visit.notes }</p>
             </div>
