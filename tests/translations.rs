@@ -304,11 +304,12 @@ fn validate_reports_each_language_and_translation_writes_the_file() {
         .iter()
         .filter(|t| translation::for_consultants(&t.key))
         .count();
-    assert!(consultants > 300 && consultants_done == 0);
-    let (owners, owners_done) = (texts.len() - consultants, half.len() - 1);
+    assert!(consultants > 400);
+    let owners = texts.len() - consultants;
+    let owners_done = half.len() - 1 - consultants_done;
     let line = format!(
         "  translation xx (Prueba): {owners_done} of {owners} texts for owners translated ({} %), \
-         0 of {consultants} for consultants; {} missing, 1 out of date\n",
+         {consultants_done} of {consultants} for consultants; {} missing, 1 out of date\n",
         owners_done * 100 / owners,
         texts.len() - half.len()
     );
@@ -391,6 +392,10 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
         "planner.tag_team_all",
         "report.ladder",
         "report.needed_by_template",
+        "summary.moved_template",
+        "problem.unknown_value",
+        "handoff.other_version",
+        "form.disagree",
     ] {
         assert!(keys.contains(key), "{key}");
     }
@@ -500,6 +505,22 @@ fn spanish_and_english_templates_name_the_same_values() {
             owned(umbral::cli::text::ES.fixed_texts()),
             owned(umbral::cli::text::EN.fixed_texts()),
         ),
+        (
+            owned(umbral::planner::SUMMARY_ES.fixed_texts()),
+            owned(umbral::planner::SUMMARY_EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::engine::problem::PROBLEM_ES.fixed_texts()),
+            owned(umbral::engine::problem::PROBLEM_EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::workspace::problem::HANDOFF_ES.fixed_texts()),
+            owned(umbral::workspace::problem::HANDOFF_EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::form::problem::FORM_ES.fixed_texts()),
+            owned(umbral::form::problem::FORM_EN.fixed_texts()),
+        ),
         (owned(BRIEF_ES.fixed_texts()), owned(BRIEF_EN.fixed_texts())),
         (owned(LINK_ES.fixed_texts()), owned(LINK_EN.fixed_texts())),
         (
@@ -520,5 +541,5 @@ fn spanish_and_english_templates_name_the_same_values() {
             templates += usize::from(!a.is_empty());
         }
     }
-    assert!(templates >= 50, "{templates}");
+    assert!(templates >= 120, "{templates}");
 }

@@ -14,13 +14,38 @@ use crate::packs::{self, PackSource, SourceFile};
 
 /// Every text the shells and the engine say beside a pack's own, translated in the core pack's
 /// file: first what owners read (the engine's, the share link's and the app's words,
-/// `app::words::shell_texts`), then what only consultants read (the workspace's, the planner's
-/// and the text report's, `translation::FOR_CONSULTANTS`).
+/// `app::words::shell_texts`), then what only consultants read (the workspace's, the planner's,
+/// a cohort's summary's and the text report's words, and what is wrong with a profile, a hand-off file or a form
+/// export: `translation::FOR_CONSULTANTS`).
 pub fn shell_texts() -> Vec<SourceText> {
     let mut texts = crate::app::words::shell_texts();
     texts.extend(crate::workspace_page::words::shell_texts());
     texts.extend(crate::planner_page::words::shell_texts());
     texts.extend(super::text::shell_texts());
+    let summary = &crate::planner::SUMMARY_ES;
+    texts.extend(translation::table_texts(
+        "summary",
+        summary.fixed_texts(),
+        summary.notes(),
+    ));
+    let problem = &crate::engine::problem::PROBLEM_ES;
+    texts.extend(translation::table_texts(
+        "problem",
+        problem.fixed_texts(),
+        problem.notes(),
+    ));
+    let handoff = &crate::workspace::problem::HANDOFF_ES;
+    texts.extend(translation::table_texts(
+        "handoff",
+        handoff.fixed_texts(),
+        handoff.notes(),
+    ));
+    let form = &crate::form::problem::FORM_ES;
+    texts.extend(translation::table_texts(
+        "form",
+        form.fixed_texts(),
+        form.notes(),
+    ));
     texts
 }
 

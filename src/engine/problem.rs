@@ -1,5 +1,6 @@
 //! What is wrong with a profile, as data: each kind of problem a reader of profiles finds, and
-//! its sentence in Spanish and English. The command line and the JS API say them in English
+//! its sentence in Spanish and English, a template of a `texts_table!` ([`ProblemWords`],
+//! translated as `problem.…`). The command line and the JS API say them in English
 //! (`Display`); the planner and the workspace in the language of the page.
 
 use std::fmt;
@@ -7,7 +8,7 @@ use std::fmt;
 use serde_json::Value as Json;
 
 use super::locale::Locale;
-use super::words::decimal;
+use super::words::{decimal, fill, texts_static, texts_table};
 
 /// The `schema` value this version writes: every profile is written as version 2. (Here, where
 /// the messages about `schema` need it; `profile` re-exports it.)
@@ -57,38 +58,32 @@ impl Found {
     }
 
     /// Its kind: "a string", "un texto".
-    pub fn kind(&self, es: bool) -> &'static str {
-        match (self, es) {
-            (Found::Null, _) => "null",
-            (Found::Boolean(_), false) => "a boolean",
-            (Found::Boolean(_), true) => "un sí o no (true/false)",
-            (Found::Number(_), false) => "a number",
-            (Found::Number(_), true) => "un número",
-            (Found::Text(_), false) => "a string",
-            (Found::Text(_), true) => "un texto",
-            (Found::List, false) => "an array",
-            (Found::List, true) => "una lista",
-            (Found::Object, false) => "an object",
-            (Found::Object, true) => "un objeto",
+    pub fn kind(&self, w: &ProblemWords) -> &'static str {
+        match self {
+            Found::Null => w.kind_null(),
+            Found::Boolean(_) => w.kind_boolean(),
+            Found::Number(_) => w.kind_number(),
+            Found::Text(_) => w.kind_string(),
+            Found::List => w.kind_array(),
+            Found::Object => w.kind_object(),
         }
     }
 
     /// The value quoted where it is short to say ("'x'", "12"), else its kind.
-    pub fn quoted(&self, es: bool) -> String {
+    pub fn quoted(&self, w: &ProblemWords) -> String {
         match self {
             Found::Number(n) => n.clone(),
             Found::Text(s) => format!("'{s}'"),
-            other => other.kind(es).to_string(),
+            other => other.kind(w).to_string(),
         }
     }
 
     /// The value itself where it is short to say: "12", "the string 'x'", "el texto 'x'".
-    fn described(&self, es: bool) -> String {
-        match (self, es) {
-            (Found::Number(n), _) => n.clone(),
-            (Found::Text(s), false) => format!("the string '{s}'"),
-            (Found::Text(s), true) => format!("el texto '{s}'"),
-            (other, es) => other.kind(es).to_string(),
+    fn described(&self, w: &ProblemWords) -> String {
+        match self {
+            Found::Number(n) => n.clone(),
+            Found::Text(s) => fill(w.the_string(), &[("text", s)]),
+            other => other.kind(w).to_string(),
         }
     }
 }
@@ -116,14 +111,23 @@ impl JsonSyntax {
         }
     }
 
-    /// In Spanish, where the JSON goes wrong: the parser's words are English and technical.
-    pub fn spanish(&self) -> String {
-        let (line, column) = (self.line, self.column);
-        if self.cut_short {
-            format!("el texto se acaba antes de tiempo, en la línea {line}, columna {column}")
-        } else {
-            format!("algo está mal escrito en la línea {line}, columna {column}")
-        }
+    /// Where the JSON goes wrong, in plain words (`problem.json_cut_short`,
+    /// `problem.json_wrong`): the parser's own are English and technical. In English, the
+    /// parser's words (`Display`), which the command line prints.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = problem_words(locale);
+        let template = match (locale, self.cut_short) {
+            (Locale::En, _) => return self.detail.clone(),
+            (_, true) => w.json_cut_short(),
+            (_, false) => w.json_wrong(),
+        };
+        fill(
+            template,
+            &[
+                ("line", &self.line.to_string()),
+                ("column", &self.column.to_string()),
+            ],
+        )
     }
 }
 
@@ -237,217 +241,289 @@ pub enum Problem {
 impl Problem {
     /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::Es => self.spanish(),
-            Locale::En => self.english(),
-        }
-    }
-
-    /// In English: what the command line says. Each language apart, so that a page that only
-    /// ever shows English carries no Spanish sentences.
-    fn english(&self) -> String {
+        let w = problem_words(locale);
         let list = |l: &[String]| l.join(", ");
+        let versions = [("v2", V2), ("v1", V1)];
         match self {
-            Problem::NotJson { detail } => format!("not valid JSON: {detail}"),
-            Problem::NotAnObject { found } => {
-                format!("expected an object, found {}", found.kind(false))
-            }
-            Problem::BadSchema { found } => format!(
-                "expected \"{V2}\" or \"{V1}\", found {}",
-                found.described(false)
+            Problem::NotJson { detail } => fill(w.not_json(), &[("detail", detail)]),
+            Problem::NotAnObject { found } => fill(w.not_an_object(), &[("found", found.kind(w))]),
+            Problem::BadSchema { found } => fill(
+                w.bad_schema(),
+                &[versions[0], versions[1], ("found", &found.described(w))],
             ),
-            Problem::MissingSchema => format!("missing field 'schema'; expected \"{V2}\""),
-            Problem::UnknownCountry { found, countries } => format!(
-                "unknown country {}; expected one of: {}",
-                found.described(false),
-                countries.join(", ")
-            ),
-            Problem::MissingCountry { countries } => format!(
-                "missing field 'country'; expected one of: {}",
-                countries.join(", ")
-            ),
-            Problem::TooLong { max } => format!("longer than {max} characters"),
-            Problem::NotAString { found } => {
-                format!("expected a string, found {}", found.kind(false))
-            }
-            Problem::NewerField { name } => {
-                format!("'{name}' is not part of {V1}; a profile with it says \"schema\": \"{V2}\"")
-            }
-            Problem::UnknownField { name, allowed } => {
-                format!("unknown field '{name}'; expected one of: {}", list(allowed))
-            }
-            Problem::NotAnAnswer { found } => format!(
-                "expected a boolean, number, string or array, found {}",
-                found.kind(false)
-            ),
-            // MAX_EXTRA_DEPTH, written out: no formatting code.
-            Problem::TooDeep => {
-                "lists nested more than 16 deep; an answer is a value or a list of values".into()
-            }
-            Problem::NotARegion { found } => format!(
-                "expected an ISO 3166-2 code such as MX-GUA, found {}",
-                found.described(false)
-            ),
-            Problem::ChoiceNotAString { found, values } => format!(
-                "expected a string, found {}; expected one of: {}",
-                found.kind(false),
-                list(values)
-            ),
-            Problem::UnknownValue { value, values } => {
-                format!("unknown value '{value}'; expected one of: {}", list(values))
-            }
-            Problem::NotAList { found, items } => format!(
-                "expected an array, found {}; items are: {}",
-                found.kind(false),
-                list(items)
-            ),
-            Problem::ItemNotAString { found, items } => format!(
-                "expected strings in the array, found {}; items are: {}",
-                found.kind(false),
-                list(items)
-            ),
-            Problem::Twice { item } => format!("'{item}' appears twice"),
-            Problem::UnknownItem { item, items } => {
-                format!("unknown item '{item}'; expected any of: {}", list(items))
-            }
-            Problem::IntOutOfRange { n, min, max } => {
-                format!("{n} is out of range; expected {min} to {max}")
-            }
-            Problem::NotWhole { found, min, max } => format!(
-                "expected a whole number from {min} to {max}, found {}",
-                found.described(false)
-            ),
-            Problem::NumberTooSmall { n, min } => format!(
-                "{} is out of range; expected at least {}",
-                decimal(*n),
-                decimal(*min)
-            ),
-            Problem::NotANumber { found, min } => format!(
-                "expected a number of at least {}, found {}",
-                decimal(*min),
-                found.described(false)
-            ),
-            Problem::NotABoolean { found } => {
-                format!("expected true or false, found {}", found.described(false))
-            }
-            Problem::OtherCountry {
-                profile,
-                pack,
-                country,
-            } => format!("the profile is for {profile} but pack '{pack}' is for {country}"),
-            Problem::NotAsked { key, pack, asked } => match asked.is_empty() {
-                true => format!("unknown field '{key}'; pack '{pack}' asks no extra questions"),
-                false => format!(
-                    "unknown field '{key}'; pack '{pack}' asks only: {}",
-                    list(asked)
-                ),
-            },
-        }
-    }
-
-    fn spanish(&self) -> String {
-        let list = |l: &[String]| l.join(", ");
-        match self {
-            Problem::NotJson { detail } => format!("no es JSON válido: {detail}"),
-            Problem::NotAnObject { found } => {
-                format!("se esperaba un objeto y hay {}", found.kind(true))
-            }
-            Problem::BadSchema { found } => format!(
-                "se esperaba \"{V2}\" o \"{V1}\" y hay {}",
-                found.described(true)
-            ),
-            Problem::MissingSchema => format!("falta el campo 'schema'; debe ser \"{V2}\""),
-            Problem::UnknownCountry { found, countries } => format!(
-                "país desconocido: {}; puede ser {}",
-                found.described(true),
-                countries.join(", ")
+            Problem::MissingSchema => fill(w.missing_schema(), &versions),
+            Problem::UnknownCountry { found, countries } => fill(
+                w.unknown_country(),
+                &[
+                    ("found", &found.described(w)),
+                    ("countries", &countries.join(", ")),
+                ],
             ),
             Problem::MissingCountry { countries } => {
-                format!(
-                    "falta el campo 'country'; puede ser {}",
-                    countries.join(", ")
-                )
+                fill(w.missing_country(), &[("countries", &countries.join(", "))])
             }
-            Problem::TooLong { max } => format!("tiene más de {max} caracteres"),
-            Problem::NotAString { found } => {
-                format!("se esperaba un texto y hay {}", found.kind(true))
+            Problem::TooLong { max } => fill(w.too_long(), &[("max", &max.to_string())]),
+            Problem::NotAString { found } => fill(w.not_a_string(), &[("found", found.kind(w))]),
+            Problem::NewerField { name } => {
+                fill(w.newer_field(), &[("name", name), versions[0], versions[1]])
             }
-            Problem::NewerField { name } => format!(
-                "'{name}' no es parte de {V1}; un perfil que lo tiene dice \"schema\": \"{V2}\""
+            Problem::UnknownField { name, allowed } => fill(
+                w.unknown_field(),
+                &[("name", name), ("allowed", &list(allowed))],
             ),
-            Problem::UnknownField { name, allowed } => {
-                format!("campo desconocido '{name}'; puede ser {}", list(allowed))
+            Problem::NotAnAnswer { found } => fill(w.not_an_answer(), &[("found", found.kind(w))]),
+            Problem::TooDeep => w.too_deep().to_string(),
+            Problem::NotARegion { found } => {
+                fill(w.not_a_region(), &[("found", &found.described(w))])
             }
-            Problem::NotAnAnswer { found } => format!(
-                "se esperaba un sí o no, un número, un texto o una lista y hay {}",
-                found.kind(true)
+            Problem::ChoiceNotAString { found, values } => fill(
+                w.choice_not_a_string(),
+                &[("found", found.kind(w)), ("values", &list(values))],
             ),
-            Problem::TooDeep => "listas metidas en listas más de 16 veces; una respuesta es \
-                                       un valor o una lista de valores"
-                .into(),
-            Problem::NotARegion { found } => format!(
-                "se esperaba un código ISO 3166-2 como MX-GUA y hay {}",
-                found.described(true)
+            Problem::UnknownValue { value, values } => fill(
+                w.unknown_value(),
+                &[("value", value), ("values", &list(values))],
             ),
-            Problem::ChoiceNotAString { found, values } => format!(
-                "se esperaba un texto y hay {}; puede ser {}",
-                found.kind(true),
-                list(values)
+            Problem::NotAList { found, items } => fill(
+                w.not_a_list(),
+                &[("found", found.kind(w)), ("items", &list(items))],
             ),
-            Problem::UnknownValue { value, values } => {
-                format!("valor desconocido '{value}'; puede ser {}", list(values))
-            }
-            Problem::NotAList { found, items } => format!(
-                "se esperaba una lista y hay {}; sus elementos pueden ser {}",
-                found.kind(true),
-                list(items)
+            Problem::ItemNotAString { found, items } => fill(
+                w.item_not_a_string(),
+                &[("found", found.kind(w)), ("items", &list(items))],
             ),
-            Problem::ItemNotAString { found, items } => format!(
-                "se esperaban textos en la lista y hay {}; pueden ser {}",
-                found.kind(true),
-                list(items)
-            ),
-            Problem::Twice { item } => format!("'{item}' está dos veces"),
+            Problem::Twice { item } => fill(w.twice(), &[("item", item)]),
             Problem::UnknownItem { item, items } => {
-                format!("elemento desconocido '{item}'; pueden ser {}", list(items))
+                fill(w.unknown_item(), &[("item", item), ("items", &list(items))])
             }
-            Problem::IntOutOfRange { n, min, max } => {
-                format!("{n} está fuera de rango; debe ser de {min} a {max}")
-            }
-            Problem::NotWhole { found, min, max } => format!(
-                "se esperaba un número entero de {min} a {max} y hay {}",
-                found.described(true)
+            Problem::IntOutOfRange { n, min, max } => fill(
+                w.int_out_of_range(),
+                &[
+                    ("n", &n.to_string()),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
             ),
-            Problem::NumberTooSmall { n, min } => format!(
-                "{} está fuera de rango; debe ser por lo menos {}",
-                decimal(*n),
-                decimal(*min)
+            Problem::NotWhole { found, min, max } => fill(
+                w.not_whole(),
+                &[
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                    ("found", &found.described(w)),
+                ],
             ),
-            Problem::NotANumber { found, min } => format!(
-                "se esperaba un número de por lo menos {} y hay {}",
-                decimal(*min),
-                found.described(true)
+            Problem::NumberTooSmall { n, min } => fill(
+                w.number_too_small(),
+                &[("n", &decimal(*n)), ("min", &decimal(*min))],
+            ),
+            Problem::NotANumber { found, min } => fill(
+                w.not_a_number(),
+                &[("min", &decimal(*min)), ("found", &found.described(w))],
             ),
             Problem::NotABoolean { found } => {
-                format!("se esperaba true o false y hay {}", found.described(true))
+                fill(w.not_a_boolean(), &[("found", &found.described(w))])
             }
             Problem::OtherCountry {
                 profile,
                 pack,
                 country,
-            } => {
-                format!("el perfil es de {profile} pero el paquete '{pack}' es de {country}")
+            } => fill(
+                w.other_country(),
+                &[("profile", profile), ("pack", pack), ("country", country)],
+            ),
+            Problem::NotAsked { key, pack, asked } if asked.is_empty() => {
+                fill(w.not_asked_none(), &[("key", key), ("pack", pack)])
             }
-            Problem::NotAsked { key, pack, asked } => match asked.is_empty() {
-                true => format!(
-                    "campo desconocido '{key}'; el paquete '{pack}' no hace preguntas extra"
-                ),
-                false => format!(
-                    "campo desconocido '{key}'; el paquete '{pack}' pregunta solo: {}",
-                    list(asked)
-                ),
-            },
+            Problem::NotAsked { key, pack, asked } => fill(
+                w.not_asked(),
+                &[("key", key), ("pack", pack), ("asked", &list(asked))],
+            ),
         }
+    }
+}
+
+texts_table! {
+    /// The sentences of what is wrong with a profile (and of a JSON value found where another
+    /// was expected, which the hand-off file's problems say too), in one locale.
+    pub struct ProblemWords from ProblemSource {
+        pub locale: Locale,
+        ;
+        /// A JSON value that is null, as a message names its kind ("se esperaba un texto y hay
+        /// null").
+        kind_null,
+        /// A JSON value that is true or false, as a message names its kind.
+        kind_boolean,
+        kind_number,
+        kind_string,
+        kind_array,
+        kind_object,
+        /// A text found where something else was expected: `{text}` is the text.
+        the_string,
+        /// Where a text is not JSON because it ends too soon: `{line}` and `{column}` are where.
+        /// (English shows the JSON reader's own words.)
+        json_cut_short,
+        /// Where a text is not JSON: `{line}` and `{column}` are where. (English shows the JSON
+        /// reader's own words.)
+        json_wrong,
+        /// A text that is not JSON: `{detail}` is what the JSON reader said, in English.
+        not_json,
+        /// A profile that is not a JSON object: `{found}` is what it is (`kind_…`).
+        not_an_object,
+        /// A profile's `schema` is not a version Umbral reads: `{v2}` and `{v1}` are the
+        /// versions it reads, `{found}` the value found.
+        bad_schema,
+        /// A profile without `schema`: `{v2}` is the version to write (`{v1}` is the older
+        /// one, and may be left out).
+        missing_schema,
+        /// A profile's country is not one Umbral knows: `{found}` is the value, `{countries}`
+        /// the codes it knows.
+        unknown_country,
+        /// A profile without `country`: `{countries}` are the codes Umbral knows.
+        missing_country,
+        /// A text longer than allowed: `{max}` is the most characters.
+        too_long,
+        /// A value that should be a text: `{found}` is what it is.
+        not_a_string,
+        /// A field a version-1 profile cannot have: `{name}` is the field, `{v1}` and `{v2}`
+        /// the versions.
+        newer_field,
+        /// A field Umbral does not know: `{name}` is it, `{allowed}` the fields it knows.
+        unknown_field,
+        /// An extra answer that is not a value or a list: `{found}` is what it is.
+        not_an_answer,
+        /// An extra answer made of lists nested more than 16 deep.
+        too_deep,
+        /// A region that is not an ISO 3166-2 code: `{found}` is the value.
+        not_a_region,
+        /// A choice that is not a text: `{found}` is what it is, `{values}` the choices.
+        choice_not_a_string,
+        /// A choice the question does not have: `{value}` is it, `{values}` the choices.
+        unknown_value,
+        /// A list answer that is not a list: `{found}` is what it is, `{items}` what it may
+        /// hold.
+        not_a_list,
+        /// A list holding something other than texts: `{found}` is what, `{items}` what it may
+        /// hold.
+        item_not_a_string,
+        /// An item given twice in a list: `{item}` is it.
+        twice,
+        /// An item a list cannot hold: `{item}` is it, `{items}` what it may hold.
+        unknown_item,
+        /// A whole number out of range: `{n}` is it, `{min}` and `{max}` the range.
+        int_out_of_range,
+        /// A value that should be a whole number: `{found}` is it, `{min}` and `{max}` the
+        /// range.
+        not_whole,
+        /// A number below the least allowed: `{n}` is it, `{min}` the least.
+        number_too_small,
+        /// A value that should be a number: `{found}` is it, `{min}` the least allowed.
+        not_a_number,
+        /// A value that should be true or false: `{found}` is it.
+        not_a_boolean,
+        /// A profile for another country than the pack's: `{profile}` is the profile's
+        /// country, `{pack}` the pack's id and `{country}` its country.
+        other_country,
+        /// An extra answer the pack does not ask, when it asks none: `{key}` is the answer's
+        /// name, `{pack}` the pack's id.
+        not_asked_none,
+        /// An extra answer the pack does not ask: `{key}` is its name, `{pack}` the pack's id,
+        /// `{asked}` the names it asks.
+        not_asked,
+    }
+}
+
+texts_static! {
+    pub static PROBLEM_ES: ProblemWords from ProblemSource {
+        locale: Locale::Es,
+        ;
+        kind_null: "null",
+        kind_boolean: "un sí o no (true/false)",
+        kind_number: "un número",
+        kind_string: "un texto",
+        kind_array: "una lista",
+        kind_object: "un objeto",
+        the_string: "el texto '{text}'",
+        json_cut_short: "el texto se acaba antes de tiempo, en la línea {line}, columna {column}",
+        json_wrong: "algo está mal escrito en la línea {line}, columna {column}",
+        not_json: "no es JSON válido: {detail}",
+        not_an_object: "se esperaba un objeto y hay {found}",
+        bad_schema: "se esperaba \"{v2}\" o \"{v1}\" y hay {found}",
+        missing_schema: "falta el campo 'schema'; debe ser \"{v2}\"",
+        unknown_country: "país desconocido: {found}; puede ser {countries}",
+        missing_country: "falta el campo 'country'; puede ser {countries}",
+        too_long: "tiene más de {max} caracteres",
+        not_a_string: "se esperaba un texto y hay {found}",
+        newer_field: "'{name}' no es parte de {v1}; un perfil que lo tiene dice \"schema\": \"{v2}\"",
+        unknown_field: "campo desconocido '{name}'; puede ser {allowed}",
+        not_an_answer: "se esperaba un sí o no, un número, un texto o una lista y hay {found}",
+        too_deep: "listas metidas en listas más de 16 veces; una respuesta es un valor o una \
+                   lista de valores",
+        not_a_region: "se esperaba un código ISO 3166-2 como MX-GUA y hay {found}",
+        choice_not_a_string: "se esperaba un texto y hay {found}; puede ser {values}",
+        unknown_value: "valor desconocido '{value}'; puede ser {values}",
+        not_a_list: "se esperaba una lista y hay {found}; sus elementos pueden ser {items}",
+        item_not_a_string: "se esperaban textos en la lista y hay {found}; pueden ser {items}",
+        twice: "'{item}' está dos veces",
+        unknown_item: "elemento desconocido '{item}'; pueden ser {items}",
+        int_out_of_range: "{n} está fuera de rango; debe ser de {min} a {max}",
+        not_whole: "se esperaba un número entero de {min} a {max} y hay {found}",
+        number_too_small: "{n} está fuera de rango; debe ser por lo menos {min}",
+        not_a_number: "se esperaba un número de por lo menos {min} y hay {found}",
+        not_a_boolean: "se esperaba true o false y hay {found}",
+        other_country: "el perfil es de {profile} pero el paquete '{pack}' es de {country}",
+        not_asked_none: "campo desconocido '{key}'; el paquete '{pack}' no hace preguntas extra",
+        not_asked: "campo desconocido '{key}'; el paquete '{pack}' pregunta solo: {asked}",
+    }
+}
+
+texts_static! {
+    pub static PROBLEM_EN: ProblemWords from ProblemSource {
+        locale: Locale::En,
+        ;
+        kind_null: "null",
+        kind_boolean: "a boolean",
+        kind_number: "a number",
+        kind_string: "a string",
+        kind_array: "an array",
+        kind_object: "an object",
+        the_string: "the string '{text}'",
+        json_cut_short: "the text ends too soon, at line {line}, column {column}",
+        json_wrong: "something is wrong at line {line}, column {column}",
+        not_json: "not valid JSON: {detail}",
+        not_an_object: "expected an object, found {found}",
+        bad_schema: "expected \"{v2}\" or \"{v1}\", found {found}",
+        missing_schema: "missing field 'schema'; expected \"{v2}\"",
+        unknown_country: "unknown country {found}; expected one of: {countries}",
+        missing_country: "missing field 'country'; expected one of: {countries}",
+        too_long: "longer than {max} characters",
+        not_a_string: "expected a string, found {found}",
+        newer_field: "'{name}' is not part of {v1}; a profile with it says \"schema\": \"{v2}\"",
+        unknown_field: "unknown field '{name}'; expected one of: {allowed}",
+        not_an_answer: "expected a boolean, number, string or array, found {found}",
+        too_deep: "lists nested more than 16 deep; an answer is a value or a list of values",
+        not_a_region: "expected an ISO 3166-2 code such as MX-GUA, found {found}",
+        choice_not_a_string: "expected a string, found {found}; expected one of: {values}",
+        unknown_value: "unknown value '{value}'; expected one of: {values}",
+        not_a_list: "expected an array, found {found}; items are: {items}",
+        item_not_a_string: "expected strings in the array, found {found}; items are: {items}",
+        twice: "'{item}' appears twice",
+        unknown_item: "unknown item '{item}'; expected any of: {items}",
+        int_out_of_range: "{n} is out of range; expected {min} to {max}",
+        not_whole: "expected a whole number from {min} to {max}, found {found}",
+        number_too_small: "{n} is out of range; expected at least {min}",
+        not_a_number: "expected a number of at least {min}, found {found}",
+        not_a_boolean: "expected true or false, found {found}",
+        other_country: "the profile is for {profile} but pack '{pack}' is for {country}",
+        not_asked_none: "unknown field '{key}'; pack '{pack}' asks no extra questions",
+        not_asked: "unknown field '{key}'; pack '{pack}' asks only: {asked}",
+    }
+}
+
+/// The sentences of what is wrong with a profile, in `locale`.
+pub fn problem_words(locale: Locale) -> &'static ProblemWords {
+    match locale {
+        Locale::Es => &PROBLEM_ES,
+        Locale::En => &PROBLEM_EN,
     }
 }
 

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Map, Value as Json};
 
 pub use super::problem::{
-    at_column, unreadable_header, unreadable_record, CellProblem, CsvSyntax, ExportError,
-    ExportProblem, ProgrammeHint, Said,
+    at_column, form_words, unreadable_header, unreadable_record, CellProblem, CsvSyntax,
+    ExportError, ExportProblem, ProgrammeHint, Said,
 };
 use super::{build, is_xml_name, pack_of_form_id, Control, Form, Question, DONT_KNOW, PREFER_NOT};
 use crate::engine::problem::JsonSyntax;

@@ -8,7 +8,8 @@ use std::fmt;
 
 use crate::engine::problem::JsonSyntax;
 use crate::engine::profile::Problem;
-use crate::engine::{Locale, ProfileErrors};
+use crate::engine::words::{texts_static, texts_table};
+use crate::engine::{fill, Locale, ProfileErrors};
 
 /// What a header error adds when it names a programme's questions (`extra/…`) that the pack
 /// does not ask: how the shell reading the export reads them instead.
@@ -23,24 +24,11 @@ pub enum ProgrammeHint {
 }
 
 impl ProgrammeHint {
-    fn said(self, es: bool) -> &'static str {
-        match (self, es) {
-            (ProgrammeHint::GivePack, false) => "give --pack <id>",
-            (ProgrammeHint::GivePack, true) => "indique --pack <id>",
-            (ProgrammeHint::JsonOrBatch, false) => {
-                "export the submissions as JSON (KoboToolbox's names its form), or score them \
-                 with `umbral batch --pack <id>`"
-            }
-            (ProgrammeHint::JsonOrBatch, true) => {
-                "exporte los envíos en JSON (el de KoboToolbox dice de qué formulario son), o \
-                 calcule sus resultados con `umbral batch --pack <id>`"
-            }
-            (ProgrammeHint::Json, false) => {
-                "export the submissions as JSON (KoboToolbox's names its form)"
-            }
-            (ProgrammeHint::Json, true) => {
-                "exporte los envíos en JSON (el de KoboToolbox dice de qué formulario son)"
-            }
+    fn said(self, w: &FormWords) -> &'static str {
+        match self {
+            ProgrammeHint::GivePack => w.hint_give_pack(),
+            ProgrammeHint::JsonOrBatch => w.hint_json_or_batch(),
+            ProgrammeHint::Json => w.hint_json(),
         }
     }
 }
@@ -55,12 +43,11 @@ pub enum Said {
 }
 
 impl Said {
-    fn said(&self, es: bool) -> String {
-        match (self, es) {
-            (Said::DontKnow, _) => "\"No sé\"".into(),
-            (Said::Values(v), false) if v.is_empty() => "none".into(),
-            (Said::Values(v), true) if v.is_empty() => "ninguna".into(),
-            (Said::Values(v), _) => v.join(" "),
+    fn said(&self, w: &FormWords) -> String {
+        match self {
+            Said::DontKnow => w.said_dont_know().into(),
+            Said::Values(v) if v.is_empty() => w.said_none().into(),
+            Said::Values(v) => v.join(" "),
         }
     }
 }
@@ -102,55 +89,27 @@ pub enum CellProblem {
 }
 
 impl CellProblem {
-    /// The problem in a sentence, without its column.
+    /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::Es => self.spanish(),
-            Locale::En => self.english(),
-        }
-    }
-
-    fn english(&self) -> String {
+        let w = form_words(locale);
+        let choices = |c: &[String]| c.join(", ");
         match self {
-            CellProblem::UnknownChoice { cell, choices } => format!(
-                "unknown choice '{cell}'; expected one of: {}",
-                choices.join(", ")
+            CellProblem::UnknownChoice { cell, choices: c } => fill(
+                w.unknown_choice(),
+                &[("cell", cell), ("choices", &choices(c))],
             ),
-            CellProblem::UnknownItem { item, choices } => format!(
-                "unknown choice '{item}'; expected any of: {}",
-                choices.join(", ")
+            CellProblem::UnknownItem { item, choices: c } => fill(
+                w.unknown_item(),
+                &[("item", item), ("choices", &choices(c))],
             ),
             CellProblem::DontKnowWithOthers { cell } => {
-                format!("'{cell}' chooses \"No sé\" together with other answers")
+                fill(w.dont_know_with_others(), &[("cell", cell)])
             }
-            CellProblem::ChosenTwice { item } => format!("'{item}' is chosen twice"),
-            CellProblem::NotWhole { cell } => format!("expected a whole number, found '{cell}'"),
-            CellProblem::NotANumber { cell } => format!("expected a number, found '{cell}'"),
-            CellProblem::NotATick { cell } => format!("expected 1 or 0, found '{cell}'"),
-            CellProblem::Value(problem) => problem.message(Locale::En),
-        }
-    }
-
-    fn spanish(&self) -> String {
-        match self {
-            CellProblem::UnknownChoice { cell, choices } => format!(
-                "'{cell}' no es una de las respuestas de esta pregunta; puede ser {}",
-                choices.join(", ")
-            ),
-            CellProblem::UnknownItem { item, choices } => format!(
-                "'{item}' no es una de las respuestas de esta pregunta; pueden ser {}",
-                choices.join(", ")
-            ),
-            CellProblem::DontKnowWithOthers { cell } => {
-                format!("'{cell}' elige \"No sé\" junto con otras respuestas")
-            }
-            CellProblem::ChosenTwice { item } => format!("'{item}' se eligió dos veces"),
-            CellProblem::NotWhole { cell } => {
-                format!("se esperaba un número entero y hay '{cell}'")
-            }
-            CellProblem::NotANumber { cell } => format!("se esperaba un número y hay '{cell}'"),
-            CellProblem::NotATick { cell } => format!("se esperaba 1 o 0 y hay '{cell}'"),
-            CellProblem::Value(problem) => problem.message(Locale::Es),
+            CellProblem::ChosenTwice { item } => fill(w.chosen_twice(), &[("item", item)]),
+            CellProblem::NotWhole { cell } => fill(w.not_whole(), &[("cell", cell)]),
+            CellProblem::NotANumber { cell } => fill(w.not_a_number(), &[("cell", cell)]),
+            CellProblem::NotATick { cell } => fill(w.not_a_tick(), &[("cell", cell)]),
+            CellProblem::Value(problem) => problem.message(locale),
         }
     }
 }
@@ -158,10 +117,10 @@ impl CellProblem {
 /// A problem said at a column: "column 'x': …", "columna 'x': …". Every message about one
 /// column of an export is worded here, the workspace's too.
 pub fn at_column(column: &str, message: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!("columna '{column}': {message}"),
-        Locale::En => format!("column '{column}': {message}"),
-    }
+    fill(
+        form_words(locale).at_column(),
+        &[("column", column), ("message", message)],
+    )
 }
 
 /// Why the CSV tokenizer could not read a record or a header: its own words, in English (what
@@ -188,13 +147,18 @@ impl CsvSyntax {
         }
     }
 
-    fn spanish(&self) -> String {
-        match self.cells {
-            Some((row, header)) => format!(
-                "esta fila tiene {row} celdas y la primera línea (los nombres de las columnas) \
-                 tiene {header}"
+    /// Why the CSV cannot be read, in plain words (`form.csv_cells`, `form.csv_unsplittable`):
+    /// the reader's own are English and technical. In English, the reader's words (`Display`),
+    /// which the command line prints.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = form_words(locale);
+        match (locale, self.cells) {
+            (Locale::En, _) => self.detail.clone(),
+            (_, Some((row, header))) => fill(
+                w.csv_cells(),
+                &[("row", &row.to_string()), ("header", &header.to_string())],
             ),
-            None => "el texto no se pudo separar en celdas".into(),
+            (_, None) => w.csv_unsplittable().to_string(),
         }
     }
 }
@@ -208,25 +172,21 @@ impl fmt::Display for CsvSyntax {
 /// A CSV header the tokenizer could not read, for exports and for Umbral's own CSV of
 /// profiles alike.
 pub fn unreadable_header(detail: &CsvSyntax, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!(
-            "no se puede leer la primera línea del CSV (los nombres de las columnas): {}",
-            detail.spanish()
-        ),
-        Locale::En => format!("cannot read the CSV header: {detail}"),
-    }
+    let detail = detail.message(locale);
+    fill(
+        form_words(locale).unreadable_header(),
+        &[("detail", &detail)],
+    )
 }
 
 /// A CSV record the tokenizer could not read, for exports and for Umbral's own CSV of
 /// profiles alike.
 pub fn unreadable_record(detail: &CsvSyntax, locale: Locale) -> String {
-    match locale {
-        Locale::Es => format!(
-            "no se puede leer este registro del CSV: {}",
-            detail.spanish()
-        ),
-        Locale::En => format!("unreadable CSV record: {detail}"),
-    }
+    let detail = detail.message(locale);
+    fill(
+        form_words(locale).unreadable_record(),
+        &[("detail", &detail)],
+    )
 }
 
 /// One kind of problem of an export, with what the message needs. Where it is (the line or
@@ -289,128 +249,42 @@ fn quoted(columns: &[String]) -> String {
     each.join(", ")
 }
 
-/// "The column(s)" in Spanish, and the verbs "is" and "may" agreeing with it in number.
-fn columnas(n: usize) -> (&'static str, &'static str, &'static str) {
-    if n == 1 {
-        ("la columna", "es", "puede")
-    } else {
-        ("las columnas", "son", "pueden")
-    }
-}
-
-const COLUMNS_ARE: &str = "columns are the form's names with their groups (connectivity/internet, or joined by '.' or '-'), the labels of its questions, one 0/1 column per choice of a multiple choice (connectivity/devices/smartphone), country, label, and the export's metadata (_id, _uuid, _submission_time, start, end, meta/instanceID, …)";
-
-const COLUMNS_ARE_ES: &str = "las columnas pueden ser los nombres de las preguntas con su grupo (connectivity/internet, o unidos con '.' o '-'), el texto de las preguntas, una columna de 0 y 1 por cada respuesta de una pregunta de varias respuestas (connectivity/devices/smartphone), country, label, y los datos que agrega la exportación (_id, _uuid, _submission_time, start, end, meta/instanceID, …)";
-
-const NOT_SUBMISSIONS: &str = "not a JSON export of submissions";
-const NOT_SUBMISSIONS_ES: &str = "no es una exportación de envíos en JSON";
-
 impl ExportProblem {
-    /// The problem in a sentence, without where it is.
+    /// The problem in a sentence.
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::Es => self.spanish(),
-            Locale::En => self.english(),
-        }
-    }
-
-    /// In English: what the command line says. Each language apart, so that a page that only
-    /// ever shows English carries no Spanish sentences.
-    fn english(&self) -> String {
+        let w = form_words(locale);
         match self {
             ExportProblem::Cell { column, problem } => {
-                at_column(column, &problem.message(Locale::En), Locale::En)
+                at_column(column, &problem.message(locale), locale)
             }
             ExportProblem::BothAnswer {
                 first,
                 second,
                 question,
-            } => format!("columns '{first}' and '{second}' both answer {question}"),
+            } => fill(
+                w.both_answer(),
+                &[("first", first), ("second", second), ("question", question)],
+            ),
             ExportProblem::Disagree {
                 column,
                 says,
                 tick_column,
                 tick,
-            } => format!(
-                "column '{column}' says {} but column '{tick_column}' says {tick}",
-                says.said(false)
+            } => fill(
+                w.disagree(),
+                &[
+                    ("column", column),
+                    ("says", &says.said(w)),
+                    ("tick_column", tick_column),
+                    ("tick", tick),
+                ],
             ),
-            ExportProblem::TicksDontKnowWithOthers { question } => format!(
-                "the 0/1 columns of {question} choose \"No sé\" together with other answers"
-            ),
+            ExportProblem::TicksDontKnowWithOthers { question } => {
+                fill(w.ticks_dont_know_with_others(), &[("question", question)])
+            }
             ExportProblem::NotAProfile(errors) => {
-                format!("the answers do not make a profile: {}", errors.message(Locale::En))
+                fill(w.not_a_profile(), &[("problems", &errors.message(locale))])
             }
-            ExportProblem::UnknownColumns {
-                columns,
-                form,
-                pack,
-                version,
-                programme,
-            } => format!(
-                "column(s) {} are not in form {form} (pack {pack} {version}); {COLUMNS_ARE}{}",
-                quoted(columns),
-                programme.map_or(String::new(), |hint| format!(
-                    "; a programme's questions (extra/…) are read with its pack: {}",
-                    hint.said(false)
-                ))
-            ),
-            ExportProblem::AmbiguousColumns { columns } => {
-                let each: Vec<String> = columns
-                    .iter()
-                    .map(|(c, could)| format!("'{c}' (could be {})", could.join(" or ")))
-                    .collect();
-                format!(
-                    "column(s) {} could mean more than one question; name them with their groups",
-                    each.join(", ")
-                )
-            }
-            ExportProblem::NotASubmission => "expected a submission object".into(),
-            ExportProblem::NotJson { detail } => format!("{NOT_SUBMISSIONS}: {detail}"),
-            ExportProblem::NotSubmissions { object: true } => format!(
-                "{NOT_SUBMISSIONS}: expected an array of submissions, or an object with 'results' (KoboToolbox) or 'value' (ODK Central)"
-            ),
-            ExportProblem::NotSubmissions { object: false } => {
-                format!("{NOT_SUBMISSIONS}: expected an array of submissions")
-            }
-            ExportProblem::UnreadableHeader { detail } => unreadable_header(detail, Locale::En),
-            ExportProblem::UnreadableRecord { detail } => unreadable_record(detail, Locale::En),
-            ExportProblem::NoForm { pack, problems } => format!(
-                "pack '{pack}' has no XLSForm to read exports of:\n  {}",
-                problems.join("\n  ")
-            ),
-        }
-    }
-
-    fn spanish(&self) -> String {
-        match self {
-            ExportProblem::Cell { column, problem } => {
-                at_column(column, &problem.message(Locale::Es), Locale::Es)
-            }
-            ExportProblem::BothAnswer {
-                first,
-                second,
-                question,
-            } => format!(
-                "las columnas '{first}' y '{second}' responden las dos la misma pregunta, \
-                 {question}; deje solo una"
-            ),
-            ExportProblem::Disagree {
-                column,
-                says,
-                tick_column,
-                tick,
-            } => format!(
-                "la columna '{column}' dice {} pero la columna '{tick_column}' dice {tick}",
-                says.said(true)
-            ),
-            ExportProblem::TicksDontKnowWithOthers { question } => format!(
-                "las columnas de 0 y 1 de {question} eligen \"No sé\" junto con otras respuestas"
-            ),
-            ExportProblem::NotAProfile(errors) => format!(
-                "las respuestas no forman un perfil válido: {}",
-                errors.message(Locale::Es)
-            ),
             ExportProblem::UnknownColumns {
                 columns,
                 form,
@@ -418,51 +292,52 @@ impl ExportProblem {
                 version,
                 programme,
             } => {
-                let (la, es, _) = columnas(columns.len());
-                format!(
-                    "{la} {} no {es} del formulario {form} (cuestionario {pack} {version}); \
-                     {COLUMNS_ARE_ES}{}",
-                    quoted(columns),
-                    programme.map_or(String::new(), |hint| format!(
-                        "; las preguntas propias de un programa (extra/…) se leen con el \
-                         cuestionario del programa: {}",
-                        hint.said(true)
-                    ))
+                let template = if columns.len() == 1 {
+                    w.unknown_columns_one()
+                } else {
+                    w.unknown_columns_other()
+                };
+                let hint = programme.map_or(String::new(), |hint| {
+                    fill(w.programme_hint(), &[("hint", hint.said(w))])
+                });
+                fill(
+                    template,
+                    &[
+                        ("columns", &quoted(columns)),
+                        ("form", form),
+                        ("pack", pack),
+                        ("version", version),
+                        ("columns_are", w.columns_are()),
+                        ("hint", &hint),
+                    ],
                 )
             }
             ExportProblem::AmbiguousColumns { columns } => {
-                let (la, _, puede) = columnas(columns.len());
+                let or = format!(" {} ", w.or());
                 let each: Vec<String> = columns
                     .iter()
-                    .map(|(c, could)| format!("'{c}' (puede ser {})", could.join(" o ")))
+                    .map(|(c, could)| {
+                        fill(w.could_be(), &[("column", c), ("could", &could.join(&or))])
+                    })
                     .collect();
-                let name = if columns.len() == 1 {
-                    "su nombre"
+                let template = if columns.len() == 1 {
+                    w.ambiguous_one()
                 } else {
-                    "cada nombre"
+                    w.ambiguous_other()
                 };
-                format!(
-                    "{la} {} {puede} corresponder a más de una pregunta; escriba {name} con su grupo",
-                    each.join(", ")
-                )
+                fill(template, &[("columns", &each.join(", "))])
             }
-            ExportProblem::NotASubmission => "se esperaba un envío (un objeto JSON)".into(),
+            ExportProblem::NotASubmission => w.not_a_submission().to_string(),
             ExportProblem::NotJson { detail } => {
-                let detail = detail.spanish();
-                format!("{NOT_SUBMISSIONS_ES}: no es JSON válido ({detail})")
+                fill(w.not_json(), &[("detail", &detail.message(locale))])
             }
-            ExportProblem::NotSubmissions { object: true } => format!(
-                "{NOT_SUBMISSIONS_ES}: se esperaba una lista de envíos, o un objeto con 'results' (KoboToolbox) o 'value' (ODK Central)"
-            ),
-            ExportProblem::NotSubmissions { object: false } => {
-                format!("{NOT_SUBMISSIONS_ES}: se esperaba una lista de envíos")
-            }
-            ExportProblem::UnreadableHeader { detail } => unreadable_header(detail, Locale::Es),
-            ExportProblem::UnreadableRecord { detail } => unreadable_record(detail, Locale::Es),
-            ExportProblem::NoForm { pack, problems } => format!(
-                "el cuestionario '{pack}' no se puede escribir como formulario XLSForm, así que \
-                 no se pueden leer sus exportaciones:\n  {}",
-                problems.join("\n  ")
+            ExportProblem::NotSubmissions { object: true } => w.not_submissions_object().into(),
+            ExportProblem::NotSubmissions { object: false } => w.not_submissions_list().into(),
+            ExportProblem::UnreadableHeader { detail } => unreadable_header(detail, locale),
+            ExportProblem::UnreadableRecord { detail } => unreadable_record(detail, locale),
+            ExportProblem::NoForm { pack, problems } => fill(
+                w.no_form(),
+                &[("pack", pack), ("problems", &problems.join("\n  "))],
             ),
         }
     }
@@ -471,6 +346,205 @@ impl ExportProblem {
 impl fmt::Display for ExportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Locale::En))
+    }
+}
+
+texts_table! {
+    /// The sentences of what is wrong with a form export or a file of profiles, in one locale.
+    pub struct FormWords from FormSource {
+        pub locale: Locale,
+        ;
+        /// What to do to read a programme's questions on the command line.
+        hint_give_pack,
+        /// What to do to read a programme's questions in the planner.
+        hint_json_or_batch,
+        /// What to do to read a programme's questions in the workspace.
+        hint_json,
+        /// What a column says when it answers "I don't know": the form's own choice, in Spanish.
+        said_dont_know,
+        /// What a column says when it chooses no answer.
+        said_none,
+        /// A cell with an answer the question does not have: `{cell}` is it, `{choices}` the
+        /// answers.
+        unknown_choice,
+        /// One of a cell's answers that the question does not have: `{item}` is it, `{choices}` the
+        /// answers.
+        unknown_item,
+        /// A cell that chooses "No sé" with other answers: `{cell}` is it.
+        dont_know_with_others,
+        /// An answer chosen twice in a cell: `{item}`.
+        chosen_twice,
+        /// A cell that should be a whole number: `{cell}` is what it has.
+        not_whole,
+        /// A cell that should be a number: `{cell}` is what it has.
+        not_a_number,
+        /// A cell that should be 1 or 0: `{cell}` is what it has.
+        not_a_tick,
+        /// A problem in a column: `{column}` is its name, `{message}` the problem.
+        at_column,
+        /// Why a CSV row cannot be read: `{row}` is how many cells it has, `{header}` how many the
+        /// first line has. (English shows the CSV reader's own words.)
+        csv_cells,
+        /// Why a CSV cannot be read, otherwise. (English shows the CSV reader's own words.)
+        csv_unsplittable,
+        /// A CSV whose first line cannot be read: `{detail}` says why (`csv_cells`…).
+        unreadable_header,
+        /// A CSV row that cannot be read: `{detail}` says why.
+        unreadable_record,
+        /// Two columns answering one question: `{first}` and `{second}` are they, `{question}` the
+        /// question's name.
+        both_answer,
+        /// A question's column and one of its 0/1 columns disagree: `{column}` says `{says}`,
+        /// `{tick_column}` says `{tick}`.
+        disagree,
+        /// The 0/1 columns of a question choose "No sé" with other answers: `{question}` is its
+        /// name.
+        ticks_dont_know_with_others,
+        /// A submission whose answers are not a profile: `{problems}` are why (`problem.…`).
+        not_a_profile,
+        /// A column the form does not have: `{columns}` is it, `{form}` the form, `{pack}` and
+        /// `{version}` its pack, `{columns_are}` what columns may be (`columns_are`), `{hint}` what
+        /// to do for a programme's questions (`programme_hint`, or nothing).
+        unknown_columns_one,
+        /// Columns the form does not have: as `unknown_columns_one`.
+        unknown_columns_other,
+        /// What the columns of an export may be.
+        columns_are,
+        /// After unknown columns that may be a programme's questions: `{hint}` is what to do
+        /// (`hint_…`).
+        programme_hint,
+        /// A column that could be several questions: `{column}` is it, `{could}` the questions.
+        could_be,
+        /// Between the questions a column could be.
+        or,
+        /// A column that could be several questions: `{columns}` is it (`could_be`).
+        ambiguous_one,
+        /// Columns that could each be several questions: `{columns}` are they (`could_be`).
+        ambiguous_other,
+        not_a_submission,
+        /// An export that is not JSON: `{detail}` says where it goes wrong.
+        not_json,
+        not_submissions_object,
+        not_submissions_list,
+        /// A pack with no form to read exports of: `{pack}` is its id, `{problems}` why, one a
+        /// line.
+        no_form,
+        /// What a CSV cell of a yes/no answer should hold.
+        cell_expected_tick,
+        /// What a CSV cell of a whole number should hold.
+        cell_expected_whole,
+        /// What a CSV cell of a number should hold.
+        cell_expected_number,
+        /// A CSV cell of a profile file with the wrong value: `{what}` is what it should hold
+        /// (`cell_expected_…`), `{cell}` what it has, `{path}` its column.
+        csv_cell,
+        /// A column of a CSV of profiles that is not a profile's: `{unknown}` is it, `{known}` the
+        /// columns there may be.
+        unknown_csv_columns_one,
+        /// Columns of a CSV of profiles that are not a profile's: as `unknown_csv_columns_one`.
+        unknown_csv_columns_other,
+    }
+}
+
+texts_static! {
+    pub static FORM_ES: FormWords from FormSource {
+        locale: Locale::Es,
+        ;
+        hint_give_pack: "indique --pack <id>",
+        hint_json_or_batch: "exporte los envíos en JSON (el de KoboToolbox dice de qué formulario son), o calcule sus resultados con `umbral batch --pack <id>`",
+        hint_json: "exporte los envíos en JSON (el de KoboToolbox dice de qué formulario son)",
+        said_dont_know: "\"No sé\"",
+        said_none: "ninguna",
+        unknown_choice: "'{cell}' no es una de las respuestas de esta pregunta; puede ser {choices}",
+        unknown_item: "'{item}' no es una de las respuestas de esta pregunta; pueden ser {choices}",
+        dont_know_with_others: "'{cell}' elige \"No sé\" junto con otras respuestas",
+        chosen_twice: "'{item}' se eligió dos veces",
+        not_whole: "se esperaba un número entero y hay '{cell}'",
+        not_a_number: "se esperaba un número y hay '{cell}'",
+        not_a_tick: "se esperaba 1 o 0 y hay '{cell}'",
+        at_column: "columna '{column}': {message}",
+        csv_cells: "esta fila tiene {row} celdas y la primera línea (los nombres de las columnas) tiene {header}",
+        csv_unsplittable: "el texto no se pudo separar en celdas",
+        unreadable_header: "no se puede leer la primera línea del CSV (los nombres de las columnas): {detail}",
+        unreadable_record: "no se puede leer este registro del CSV: {detail}",
+        both_answer: "las columnas '{first}' y '{second}' responden las dos la misma pregunta, {question}; deje solo una",
+        disagree: "la columna '{column}' dice {says} pero la columna '{tick_column}' dice {tick}",
+        ticks_dont_know_with_others: "las columnas de 0 y 1 de {question} eligen \"No sé\" junto con otras respuestas",
+        not_a_profile: "las respuestas no forman un perfil válido: {problems}",
+        unknown_columns_one: "la columna {columns} no es del formulario {form} (cuestionario {pack} {version}); {columns_are}{hint}",
+        unknown_columns_other: "las columnas {columns} no son del formulario {form} (cuestionario {pack} {version}); {columns_are}{hint}",
+        columns_are: "las columnas pueden ser los nombres de las preguntas con su grupo (connectivity/internet, o unidos con '.' o '-'), el texto de las preguntas, una columna de 0 y 1 por cada respuesta de una pregunta de varias respuestas (connectivity/devices/smartphone), country, label, y los datos que agrega la exportación (_id, _uuid, _submission_time, start, end, meta/instanceID, …)",
+        programme_hint: "; las preguntas propias de un programa (extra/…) se leen con el cuestionario del programa: {hint}",
+        could_be: "'{column}' (puede ser {could})",
+        or: "o",
+        ambiguous_one: "la columna {columns} puede corresponder a más de una pregunta; escriba su nombre con su grupo",
+        ambiguous_other: "las columnas {columns} pueden corresponder a más de una pregunta; escriba cada nombre con su grupo",
+        not_a_submission: "se esperaba un envío (un objeto JSON)",
+        not_json: "no es una exportación de envíos en JSON: no es JSON válido ({detail})",
+        not_submissions_object: "no es una exportación de envíos en JSON: se esperaba una lista de envíos, o un objeto con 'results' (KoboToolbox) o 'value' (ODK Central)",
+        not_submissions_list: "no es una exportación de envíos en JSON: se esperaba una lista de envíos",
+        no_form: "el cuestionario '{pack}' no se puede escribir como formulario XLSForm, así que no se pueden leer sus exportaciones:\n  {problems}",
+        cell_expected_tick: "true o false (sí o no)",
+        cell_expected_whole: "un número entero",
+        cell_expected_number: "un número",
+        csv_cell: "se esperaba {what} y hay '{cell}' en $.{path}",
+        unknown_csv_columns_one: "el CSV tiene una columna que no es de un perfil: {unknown}; las columnas son los nombres de los datos de un perfil, con puntos: {known}",
+        unknown_csv_columns_other: "el CSV tiene columnas que no son de un perfil: {unknown}; las columnas son los nombres de los datos de un perfil, con puntos: {known}",
+    }
+}
+
+texts_static! {
+    pub static FORM_EN: FormWords from FormSource {
+        locale: Locale::En,
+        ;
+        hint_give_pack: "give --pack <id>",
+        hint_json_or_batch: "export the submissions as JSON (KoboToolbox's names its form), or score them with `umbral batch --pack <id>`",
+        hint_json: "export the submissions as JSON (KoboToolbox's names its form)",
+        said_dont_know: "\"No sé\"",
+        said_none: "none",
+        unknown_choice: "unknown choice '{cell}'; expected one of: {choices}",
+        unknown_item: "unknown choice '{item}'; expected any of: {choices}",
+        dont_know_with_others: "'{cell}' chooses \"No sé\" together with other answers",
+        chosen_twice: "'{item}' is chosen twice",
+        not_whole: "expected a whole number, found '{cell}'",
+        not_a_number: "expected a number, found '{cell}'",
+        not_a_tick: "expected 1 or 0, found '{cell}'",
+        at_column: "column '{column}': {message}",
+        csv_cells: "this row has {row} cells and the header has {header}",
+        csv_unsplittable: "the text could not be split into cells",
+        unreadable_header: "cannot read the CSV header: {detail}",
+        unreadable_record: "unreadable CSV record: {detail}",
+        both_answer: "columns '{first}' and '{second}' both answer {question}",
+        disagree: "column '{column}' says {says} but column '{tick_column}' says {tick}",
+        ticks_dont_know_with_others: "the 0/1 columns of {question} choose \"No sé\" together with other answers",
+        not_a_profile: "the answers do not make a profile: {problems}",
+        unknown_columns_one: "column(s) {columns} are not in form {form} (pack {pack} {version}); {columns_are}{hint}",
+        unknown_columns_other: "column(s) {columns} are not in form {form} (pack {pack} {version}); {columns_are}{hint}",
+        columns_are: "columns are the form's names with their groups (connectivity/internet, or joined by '.' or '-'), the labels of its questions, one 0/1 column per choice of a multiple choice (connectivity/devices/smartphone), country, label, and the export's metadata (_id, _uuid, _submission_time, start, end, meta/instanceID, …)",
+        programme_hint: "; a programme's questions (extra/…) are read with its pack: {hint}",
+        could_be: "'{column}' (could be {could})",
+        or: "or",
+        ambiguous_one: "column(s) {columns} could mean more than one question; name them with their groups",
+        ambiguous_other: "column(s) {columns} could mean more than one question; name them with their groups",
+        not_a_submission: "expected a submission object",
+        not_json: "not a JSON export of submissions: {detail}",
+        not_submissions_object: "not a JSON export of submissions: expected an array of submissions, or an object with 'results' (KoboToolbox) or 'value' (ODK Central)",
+        not_submissions_list: "not a JSON export of submissions: expected an array of submissions",
+        no_form: "pack '{pack}' has no XLSForm to read exports of:\n  {problems}",
+        cell_expected_tick: "true or false",
+        cell_expected_whole: "a whole number",
+        cell_expected_number: "a number",
+        csv_cell: "expected {what}, found '{cell}' at $.{path}",
+        unknown_csv_columns_one: "unknown CSV column(s) {unknown}; columns are dotted profile paths: {known}",
+        unknown_csv_columns_other: "unknown CSV column(s) {unknown}; columns are dotted profile paths: {known}",
+    }
+}
+
+/// The sentences of what is wrong with a form export or a file of profiles, in `locale`.
+pub fn form_words(locale: Locale) -> &'static FormWords {
+    match locale {
+        Locale::Es => &FORM_ES,
+        Locale::En => &FORM_EN,
     }
 }
 

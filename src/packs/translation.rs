@@ -50,10 +50,15 @@ pub const LOCALES_DIR: &str = "locales";
 const BUILT_IN: [&str; 2] = ["es", "en"];
 
 /// The prefixes of the keys of the texts only consultants read: the workspace's
-/// (`taller.title`), the planner's (`planner.title`) and the text of `umbral report`
-/// (`report.ladder`). A translation for owners can leave them for later; `umbral validate`
-/// counts them apart ([`Coverage::line`]) and the translator's file puts them last.
-pub const FOR_CONSULTANTS: [&str; 3] = ["taller", "planner", "report"];
+/// (`taller.title`), the planner's (`planner.title`) and its cohort summary's
+/// (`summary.excluded_template`, also `umbral batch --summary`'s), the text of `umbral report`
+/// (`report.ladder`), and what is wrong with a profile (`problem.unknown_value`), a hand-off
+/// file (`handoff.other_version`) or a form export or file of profiles (`form.disagree`), which
+/// the workspace, the planner and the command line say. A translation for owners can leave
+/// them for later; `umbral validate` counts them apart ([`Coverage::line`]) and the
+/// translator's file puts them last.
+pub const FOR_CONSULTANTS: [&str; 6] =
+    ["taller", "planner", "report", "problem", "handoff", "form"];
 
 /// Whether the text keyed `key` is one only consultants read ([`FOR_CONSULTANTS`]).
 pub fn for_consultants(key: &str) -> bool {
@@ -454,8 +459,8 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// "nah (Nāhuatlahtōlli): 120 of 466 texts for owners translated (25 %), 0 of 336 for
-    /// consultants; 682 missing, 3 out of date".
+    /// "nah (Nāhuatlahtōlli): 120 of 466 texts for owners translated (25 %), 0 of 484 for
+    /// consultants; 830 missing, 3 out of date".
     pub fn line(&self) -> String {
         let owners = self.total - self.consultants;
         let owners_translated = self.translated - self.consultants_translated;

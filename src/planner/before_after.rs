@@ -402,25 +402,30 @@ impl BeforeAfter {
     pub fn lines(&self, locale: Locale) -> Vec<String> {
         let w = super::words(locale);
         let (f, once) = (&self.followed, self.visited_once.count);
-        let mut lines = vec![(w.followed)(f.count, &f.percent, once)];
+        let mut lines = vec![w.followed(f.count, &f.percent, once)];
         if f.count == 0 {
             return lines;
         }
         let (g, s, l) = (&self.gained, &self.same, &self.lost);
-        lines.push((w.moved)(
+        lines.push(w.moved(
             g.count, &g.percent, s.count, &s.percent, l.count, &l.percent,
         ));
         for (first, latest) in self.first_stages.iter().zip(&self.latest_stages) {
             if first.count + latest.count > 0 {
                 lines.push(format!(
                     "{}: {} → {} {}",
-                    first.label, first.count, latest.count, w.then_now
+                    first.label,
+                    first.count,
+                    latest.count,
+                    w.then_now()
                 ));
             }
         }
         lines.push(format!(
             "{}: {} → {}",
-            w.readiness, self.readiness.first, self.readiness.latest
+            w.readiness(),
+            self.readiness.first,
+            self.readiness.latest
         ));
         for d in &self.dimensions {
             lines.push(format!("{}: {} → {}", d.label, d.first, d.latest));
@@ -442,7 +447,7 @@ impl BeforeAfter {
         };
         let total: u64 = self.steps.iter().map(|s| s.count).sum();
         if total > 0 {
-            lines.push((w.steps)(
+            lines.push(w.steps(
                 total,
                 n("done"),
                 n("in_progress"),
@@ -464,21 +469,13 @@ impl BeforeAfter {
             format!(": {}", channels.join(", "))
         };
         let sell = &self.selling_online;
-        lines.push((w.selling)(
-            sell.count,
-            self.outcomes.count,
-            &sell.percent,
-            &channels,
-        ));
+        lines.push(w.selling(sell.count, self.outcomes.count, &sell.percent, &channels));
         if self.online_share_answered > 0 {
-            lines.push((w.online_share)(
-                &self.online_share,
-                self.online_share_answered,
-            ));
+            lines.push(w.online_share(&self.online_share, self.online_share_answered));
         }
         let t = &self.tools_still_used;
         if t.base > 0 {
-            lines.push((w.tools)(t.count, t.base, &t.percent));
+            lines.push(w.tools(t.count, t.base, &t.percent));
         }
         lines
     }

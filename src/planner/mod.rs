@@ -24,7 +24,8 @@ use serde_json::Value as Json;
 use crate::engine::condition::{self, Expr, Truth};
 use crate::engine::pack::OptionValue;
 use crate::engine::profile::{core_field, core_fields, FieldKind, Value};
-use crate::engine::{self, Locale, Pack, Profile, Report};
+use crate::engine::words::{texts_static, texts_table};
+use crate::engine::{self, fill, Locale, Pack, Profile, Report};
 use crate::workspace::{CohortFilter, TAG_FIELDS};
 
 /// The header of the summary CSV; `www/spec/summary.md` documents each column.
@@ -459,7 +460,7 @@ impl Summary {
             readiness_sum: 0,
             stages: vec![Counted {
                 id: NO_STAGE.into(),
-                label: words(locale).no_stage.into(),
+                label: words(locale).no_stage().into(),
                 count: 0,
                 sum: 0,
             }],
@@ -693,7 +694,7 @@ impl Summary {
 
     fn label(&self, kind: u8, key: &str) -> String {
         if key == UNANSWERED && kind != LABEL_REQUIREMENT {
-            return words(self.locale).unanswered.to_string();
+            return words(self.locale).unanswered().to_string();
         }
         self.labels
             .get(&(kind, key.to_string()))
@@ -1257,20 +1258,20 @@ impl Figures {
     /// The sentence of a scenario: "N enterprises (P %) would be excluded, mostly in ...".
     pub fn scenario_sentence(&self, scenario: &ScenarioView, locale: Locale) -> String {
         let w = words(locale);
-        let mut s = (w.excluded)(scenario.excluded.count, &scenario.excluded.percent);
+        let mut s = w.excluded(scenario.excluded.count, &scenario.excluded.percent);
         let excluded = scenario.excluded.count > 0;
         if let Some(g) = scenario.regions.first().filter(|_| excluded) {
-            s.push_str(&(w.mostly_region)(&g.label, g.count, &g.percent));
+            s.push_str(&w.mostly_region(&g.label, g.count, &g.percent));
         }
         if let Some(g) = scenario.localities.first().filter(|_| excluded) {
-            s.push_str(&(w.mostly_locality)(&g.label, g.count, &g.percent));
+            s.push_str(&w.mostly_locality(&g.label, g.count, &g.percent));
         }
         s.push('.');
         if scenario.unknown.count > 0 {
             let _ = write!(
                 s,
                 " {}",
-                (w.unknown)(scenario.unknown.count, &scenario.unknown.percent)
+                w.unknown(scenario.unknown.count, &scenario.unknown.percent)
             );
         }
         s
@@ -1286,17 +1287,24 @@ impl Figures {
         };
         let mut lines = Vec::new();
         for e in &sv.entries {
-            lines.push(format!("{}: {}", e.label, (w.need_it)(e.count, &e.percent)));
+            lines.push(format!("{}: {}", e.label, w.need_it(e.count, &e.percent)));
         }
         if !sv.unknown.is_empty() {
-            lines.push(format!("{}: {}", w.not_in_catalogue, sv.unknown.join(", ")));
+            lines.push(format!(
+                "{}: {}",
+                w.not_in_catalogue(),
+                sv.unknown.join(", ")
+            ));
         }
         let (r, m) = (&sv.reached, &sv.moved);
-        lines.push((w.reached)(r.count, &r.percent, m.count, &m.percent));
+        lines.push(w.reached(r.count, &r.percent, m.count, &m.percent));
         for s in &sv.to {
             lines.push(format!(
                 "  {} «{}»: {} ({} %)",
-                w.up_to, s.label, s.count, s.percent
+                w.up_to(),
+                s.label,
+                s.count,
+                s.percent
             ));
         }
         let mostly: Vec<String> = [sv.regions.first(), sv.localities.first()]
@@ -1305,20 +1313,31 @@ impl Figures {
             .map(|g| format!("{} ({}, {} %)", g.label, g.count, g.percent))
             .collect();
         if !mostly.is_empty() {
-            lines.push(format!("{} {}.", w.mostly_in, mostly.join("; ")));
+            lines.push(format!("{} {}.", w.mostly_in(), mostly.join("; ")));
         }
-        let money = |m: &MoneyView, f: fn(&str, &str, &str) -> String| {
+        let money = |m: &MoneyView, template: &str| {
             let cur = |a: &str| engine::words::money(a.parse().unwrap_or(0.0), &m.currency);
-            let mut line = f(&cur(&m.once), &cur(&m.monthly), &cur(&m.year));
+            let mut line = fill(
+                template,
+                &[
+                    ("once", &cur(&m.once)),
+                    ("month", &cur(&m.monthly)),
+                    ("year", &cur(&m.year)),
+                ],
+            );
             if m.approximate {
                 line.push(' ');
-                line.push_str(w.approximate);
+                line.push_str(w.approximate());
             }
             line.push('.');
             line
         };
-        lines.extend(sv.cost.iter().map(|m| money(m, w.cost)));
-        lines.extend(sv.first_steps.iter().map(|m| money(m, w.first_steps_cost)));
+        lines.extend(sv.cost.iter().map(|m| money(m, w.cost_template())));
+        lines.extend(
+            sv.first_steps
+                .iter()
+                .map(|m| money(m, w.first_steps_cost_template())),
+        );
         lines
     }
 
@@ -1326,12 +1345,12 @@ impl Figures {
     pub fn to_text(&self, locale: Locale) -> String {
         let w = words(locale);
         let mut o = String::new();
-        let _ = writeln!(o, "{}: {}", w.enterprises, self.enterprises);
+        let _ = writeln!(o, "{}: {}", w.enterprises(), self.enterprises);
         for f in &self.filter {
-            let _ = writeln!(o, "{}: {} ({})", w.filter, f.label, f.key);
+            let _ = writeln!(o, "{}: {} ({})", w.filter(), f.label, f.key);
         }
-        let _ = writeln!(o, "{}: {}", w.readiness, self.readiness);
-        let _ = writeln!(o, "\n{}:", w.stages);
+        let _ = writeln!(o, "{}: {}", w.readiness(), self.readiness);
+        let _ = writeln!(o, "\n{}:", w.stages());
         for s in &self.stages {
             let _ = writeln!(o, "  {}: {} ({} %)", s.label, s.count, s.percent);
         }
@@ -1342,33 +1361,36 @@ impl Figures {
                 r.reached.label,
                 r.reached.count,
                 r.reached.percent,
-                (w.without_stage)(r.without_stage.count, &r.without_stage.percent)
+                w.without_stage(r.without_stage.count, &r.without_stage.percent)
             );
         }
-        let _ = writeln!(o, "\n{}:", w.dimensions);
+        let _ = writeln!(o, "\n{}:", w.dimensions());
         for d in &self.dimensions {
             let _ = writeln!(o, "  {}: {}", d.label, d.average);
         }
-        let _ = writeln!(o, "\n{}:", w.blockers);
+        let _ = writeln!(o, "\n{}:", w.blockers());
         if self.blockers.is_empty() {
-            let _ = writeln!(o, "  {}", w.none);
+            let _ = writeln!(o, "  {}", w.none());
         }
         for (i, s) in self.blockers.iter().enumerate() {
             let _ = writeln!(o, "  {}. {} ({} %): {}", i + 1, s.count, s.percent, s.label);
         }
         for (heading, groups) in [
-            (w.by_region, &self.regions),
-            (w.by_locality, &self.localities),
+            (w.by_region(), &self.regions),
+            (w.by_locality(), &self.localities),
         ] {
             let _ = writeln!(o, "\n{}:", capitalise(heading));
             for g in groups {
                 let _ = writeln!(
                     o,
                     "  {} ({}), {} {}:",
-                    g.label, g.key, g.enterprises.count, w.enterprises_lower
+                    g.label,
+                    g.key,
+                    g.enterprises.count,
+                    w.enterprises_lower()
                 );
                 if g.blockers.is_empty() {
-                    let _ = writeln!(o, "    {}", w.none);
+                    let _ = writeln!(o, "    {}", w.none());
                 }
                 for (i, s) in g.blockers.iter().take(3).enumerate() {
                     let _ = writeln!(
@@ -1383,18 +1405,18 @@ impl Figures {
             }
         }
         for sc in &self.scenarios {
-            let _ = writeln!(o, "\n{} {}:", w.if_required, sc.condition);
+            let _ = writeln!(o, "\n{} {}:", w.if_required(), sc.condition);
             let _ = writeln!(o, "  {}", self.scenario_sentence(sc, locale));
         }
         if let Some(sv) = &self.supply {
             let names: Vec<&str> = sv.entries.iter().map(|e| e.label.as_str()).collect();
-            let _ = writeln!(o, "\n{} {}:", w.if_supplied, names.join(", "));
+            let _ = writeln!(o, "\n{} {}:", w.if_supplied(), names.join(", "));
             for line in self.supply_lines(locale) {
                 let _ = writeln!(o, "  {line}");
             }
         }
         if let Some(ba) = &self.before_after {
-            let _ = writeln!(o, "\n{}:", w.before_after);
+            let _ = writeln!(o, "\n{}:", w.before_after());
             for line in ba.lines(locale) {
                 let _ = writeln!(o, "  {line}");
             }
@@ -1410,191 +1432,287 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The summary's own words.
-struct Words {
-    no_stage: &'static str,
-    unanswered: &'static str,
-    enterprises: &'static str,
-    enterprises_lower: &'static str,
-    filter: &'static str,
-    readiness: &'static str,
-    stages: &'static str,
-    dimensions: &'static str,
-    blockers: &'static str,
-    none: &'static str,
-    by_region: &'static str,
-    by_locality: &'static str,
-    if_required: &'static str,
-    without_stage: fn(u64, &str) -> String,
-    mostly_region: fn(&str, u64, &str) -> String,
-    mostly_locality: fn(&str, u64, &str) -> String,
-    excluded: fn(u64, &str) -> String,
-    unknown: fn(u64, &str) -> String,
-    if_supplied: &'static str,
-    not_in_catalogue: &'static str,
-    /// "12 need it (8.0 %)".
-    need_it: fn(u64, &str) -> String,
-    /// "40 need something of it (26.7 %); 25 (16.7 %) would move up a rung:"
-    reached: fn(u64, &str, u64, &str) -> String,
-    up_to: &'static str,
-    mostly_in: &'static str,
-    /// "Cost: $X once and $Y a month; $Z in a year"
-    cost: fn(&str, &str, &str) -> String,
-    first_steps_cost: fn(&str, &str, &str) -> String,
-    approximate: &'static str,
-    before_after: &'static str,
-    /// Before and after: those followed (count, per cent) and those visited once.
-    followed: fn(u64, &str, u64) -> String,
-    /// Rungs gained, kept and lost (count and per cent of each).
-    moved: fn(u64, &str, u64, &str, u64, &str) -> String,
-    /// "(primera visita → última)", after a stage's counts then and now.
-    then_now: &'static str,
-    /// Steps: all, done, in progress, agreed, dropped.
-    steps: fn(u64, u64, u64, u64, u64) -> String,
-    /// Selling online at the latest follow-up: how many, of how many, per cent, the channels.
-    selling: fn(u64, u64, &str, &str) -> String,
-    /// The mean online share of sales, and how many said it.
-    online_share: fn(&str, u64) -> String,
-    /// Tools adopted still used: how many, of how many, per cent.
-    tools: fn(u64, u64, &str) -> String,
+texts_table! {
+    /// The summary's own words, in one locale.
+    pub struct SummaryWords from SummarySource {
+        pub locale: Locale,
+        ;
+        no_stage,
+        unanswered,
+        enterprises,
+        enterprises_lower,
+        filter,
+        readiness,
+        stages,
+        dimensions,
+        blockers,
+        none,
+        by_region,
+        by_locality,
+        if_required,
+        if_supplied,
+        not_in_catalogue,
+        up_to,
+        mostly_in,
+        approximate,
+        before_after,
+        then_now,
+        /// After a route beside the ladder: `{n}` of the enterprises that reached it have no stage,
+        /// `{p}` their per cent of those with none.
+        without_stage_template,
+        /// After how many a requirement would exclude: the state most of them are in (`{region}`),
+        /// how many (`{n}`) and their per cent of that state's (`{p}`).
+        mostly_region_template,
+        /// After `mostly_region_template`: the locality most of them are in, how many and their per
+        /// cent.
+        mostly_locality_template,
+        /// How many enterprises a requirement would exclude: `{n}`, and `{p}` their per cent.
+        excluded_template,
+        /// How many enterprises a requirement cannot be told of: `{n}`, and `{p}` their per cent.
+        unknown_template,
+        /// How many enterprises need what a programme could give: `{n}`, and `{p}` their per cent.
+        need_it_template,
+        /// What a programme's supplies would reach: `{n}` enterprises (`{p}` per cent) need some of
+        /// it, `{m}` (`{q}` per cent) would move up a rung.
+        reached_template,
+        /// What a programme's supplies would cost: `{once}` once, `{month}` a month and `{year}` in
+        /// a year, each an amount with its currency.
+        cost_template,
+        /// What every enterprise's next three steps would cost: as `cost_template`.
+        first_steps_cost_template,
+        /// Before and after: `{n}` enterprises were visited twice or more (`{p}` per cent),
+        /// `{once}` once.
+        followed_template,
+        /// Enterprises that moved up a rung (`{up}`), stayed (`{same}`) and went down (`{down}`)
+        /// between the first and latest visit, each with its per cent (`{up_p}`…).
+        moved_template,
+        /// Steps followed through visits: `{total}` in all, and how many are done, in progress,
+        /// agreed and dropped.
+        steps_template,
+        /// `{sell}` enterprises of the `{asked}` asked sell online at their latest follow-up (`{p}`
+        /// per cent); `{channels}` is nothing or a colon and the channels.
+        selling_template,
+        /// The mean share of sales that start online (`{share}`), from one answer (`{said}`).
+        online_share_one,
+        /// The mean share of sales that start online (`{share}`), from `{said}` answers.
+        online_share_other,
+        /// Tools adopted before that are still used: `{n}` of `{of}`, `{p}` per cent.
+        tools_template,
+    }
 }
 
-fn words(locale: Locale) -> &'static Words {
+texts_static! {
+    pub static SUMMARY_ES: SummaryWords from SummarySource {
+        locale: Locale::Es,
+        ;
+        no_stage: "Sin etapa todavía",
+        unanswered: "Sin respuesta",
+        enterprises: "Empresas",
+        enterprises_lower: "empresas",
+        filter: "Filtro",
+        readiness: "Preparación promedio",
+        stages: "Etapas",
+        dimensions: "Promedio por aspecto",
+        blockers: "Obstáculos más comunes",
+        none: "ninguno",
+        by_region: "por estado",
+        by_locality: "por localidad",
+        if_required: "Si el programa exigiera",
+        if_supplied: "Si el programa diera",
+        not_in_catalogue: "No está en el catálogo de ningún país de estas empresas",
+        up_to: "hasta",
+        mostly_in: "Sobre todo en",
+        approximate: "(precios aproximados)",
+        before_after: "Antes y después (primera y última visita)",
+        then_now: "(primera visita → última)",
+        without_stage_template: "{n} de ellas sin etapa todavía (el {p} % de las que no tienen etapa)",
+        mostly_region_template: ", sobre todo en {region} ({n}: el {p} % de las de ese estado)",
+        mostly_locality_template: " y en la localidad «{locality}» ({n}: el {p} %)",
+        excluded_template: "{n} empresas ({p} %) quedarían fuera",
+        unknown_template: "De otras {n} ({p} %) no se sabe: no respondieron lo necesario.",
+        need_it_template: "lo necesitan {n} ({p} %)",
+        reached_template: "{n} empresas ({p} %) necesitan algo de esto; {m} ({q} %) subirían de escalón:",
+        cost_template: "Costo: {once} de una vez y {month} al mes; {year} en un año",
+        first_steps_cost_template: "Si cada empresa diera sus próximos tres pasos: {once} de una vez y {month} al mes; {year} en un año",
+        followed_template: "Con dos visitas o más: {n} ({p} %); con una sola visita, contadas aparte: {once}.",
+        moved_template: "Subieron de escalón {up} ({up_p} %), siguen igual {same} ({same_p} %), bajaron {down} ({down_p} %).",
+        steps_template: "Pasos en seguimiento: {total}; hechos {done}, en curso {going}, acordados {agreed}, dejados {dropped}.",
+        selling_template: "En su última visita de seguimiento, {sell} de {asked} venden en línea ({p} %){channels}.",
+        online_share_one: "Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} respuesta).",
+        online_share_other: "Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} respuestas).",
+        tools_template: "Herramientas adoptadas que se siguen usando: {n} de {of} ({p} %).",
+    }
+}
+
+texts_static! {
+    pub static SUMMARY_EN: SummaryWords from SummarySource {
+        locale: Locale::En,
+        ;
+        no_stage: "No stage yet",
+        unanswered: "Not answered",
+        enterprises: "Enterprises",
+        enterprises_lower: "enterprises",
+        filter: "Filter",
+        readiness: "Average readiness",
+        stages: "Stages",
+        dimensions: "Average by area",
+        blockers: "Most common blockers",
+        none: "none",
+        by_region: "by state",
+        by_locality: "by locality",
+        if_required: "If the programme required",
+        if_supplied: "If the programme supplied",
+        not_in_catalogue: "Not in the catalogue of any of these enterprises' countries",
+        up_to: "up to",
+        mostly_in: "Mostly in",
+        approximate: "(approximate prices)",
+        before_after: "Before and after (first and latest visit)",
+        then_now: "(first visit → latest)",
+        without_stage_template: "{n} of them with no stage yet ({p} % of those with no stage)",
+        mostly_region_template: ", mostly in {region} ({n}: {p} % of that state's)",
+        mostly_locality_template: " and in the locality “{locality}” ({n}: {p} %)",
+        excluded_template: "{n} enterprises ({p} %) would be excluded",
+        unknown_template: "For another {n} ({p} %) it is not known: they did not answer what it takes.",
+        need_it_template: "{n} need it ({p} %)",
+        reached_template: "{n} enterprises ({p} %) need something of it; {m} ({q} %) would move up a rung:",
+        cost_template: "Cost: {once} once and {month} a month; {year} in a year",
+        first_steps_cost_template: "If every enterprise took its next three steps: {once} once and {month} a month; {year} in a year",
+        followed_template: "With two visits or more: {n} ({p} %); visited once, counted apart: {once}.",
+        moved_template: "Moved up a rung: {up} ({up_p} %); same: {same} ({same_p} %); down: {down} ({down_p} %).",
+        steps_template: "Steps followed: {total}; done {done}, in progress {going}, agreed {agreed}, dropped {dropped}.",
+        selling_template: "At their latest follow-up, {sell} of {asked} sell online ({p} %){channels}.",
+        online_share_one: "Share of sales that start online, on average: {share} % ({said} answer).",
+        online_share_other: "Share of sales that start online, on average: {share} % ({said} answers).",
+        tools_template: "Tools adopted that are still used: {n} of {of} ({p} %).",
+    }
+}
+
+fn words(locale: Locale) -> &'static SummaryWords {
     match locale {
-        Locale::Es => &Words {
-            before_after: "Antes y después (primera y última visita)",
-            followed: |n, p, once| {
-                format!("Con dos visitas o más: {n} ({p} %); con una sola visita, contadas aparte: {once}.")
-            },
-            moved: |g, gp, s, sp, l, lp| {
-                format!("Subieron de escalón {g} ({gp} %), siguen igual {s} ({sp} %), bajaron {l} ({lp} %).")
-            },
-            then_now: "(primera visita → última)",
-            steps: |total, done, going, agreed, dropped| {
-                format!("Pasos en seguimiento: {total}; hechos {done}, en curso {going}, acordados {agreed}, dejados {dropped}.")
-            },
-            selling: |sell, asked, pct, channels| {
-                format!("En su última visita de seguimiento, {sell} de {asked} venden en línea ({pct} %){channels}.")
-            },
-            online_share: |share, said| {
-                let answers = if said == 1 { "respuesta" } else { "respuestas" };
-                format!("Parte de las ventas que empiezan en línea, en promedio: {share} % ({said} {answers}).")
-            },
-            tools: |n, of, p| {
-                format!("Herramientas adoptadas que se siguen usando: {n} de {of} ({p} %).")
-            },
-            no_stage: "Sin etapa todavía",
-            unanswered: "Sin respuesta",
-            enterprises: "Empresas",
-            enterprises_lower: "empresas",
-            filter: "Filtro",
-            readiness: "Preparación promedio",
-            stages: "Etapas",
-            dimensions: "Promedio por aspecto",
-            blockers: "Obstáculos más comunes",
-            none: "ninguno",
-            by_region: "por estado",
-            by_locality: "por localidad",
-            if_required: "Si el programa exigiera",
-            without_stage: |n, p| {
-                format!("{n} de ellas sin etapa todavía (el {p} % de las que no tienen etapa)")
-            },
-            mostly_region: |r, n, p| {
-                format!(", sobre todo en {r} ({n}: el {p} % de las de ese estado)")
-            },
-            mostly_locality: |l, n, p| format!(" y en la localidad «{l}» ({n}: el {p} %)"),
-            excluded: |n, p| format!("{n} empresas ({p} %) quedarían fuera"),
-            unknown: |n, p| {
-                format!("De otras {n} ({p} %) no se sabe: no respondieron lo necesario.")
-            },
-            if_supplied: "Si el programa diera",
-            not_in_catalogue: "No está en el catálogo de ningún país de estas empresas",
-            need_it: |n, p| format!("lo necesitan {n} ({p} %)"),
-            reached: |n, p, m, q| {
-                format!(
-                    "{n} empresas ({p} %) necesitan algo de esto; {m} ({q} %) subirían de escalón:"
-                )
-            },
-            up_to: "hasta",
-            mostly_in: "Sobre todo en",
-            cost: |once, month, year| {
-                format!("Costo: {once} de una vez y {month} al mes; {year} en un año")
-            },
-            first_steps_cost: |once, month, year| {
-                format!(
-                    "Si cada empresa diera sus próximos tres pasos: {once} de una vez y {month} al mes; {year} en un año"
-                )
-            },
-            approximate: "(precios aproximados)",
-        },
-        Locale::En => {
-            &Words {
-                before_after: "Before and after (first and latest visit)",
-                followed: |n, p, once| {
-                    format!("With two visits or more: {n} ({p} %); visited once, counted apart: {once}.")
-                },
-                moved: |g, gp, s, sp, l, lp| {
-                    format!(
-                        "Moved up a rung: {g} ({gp} %); same: {s} ({sp} %); down: {l} ({lp} %)."
-                    )
-                },
-                then_now: "(first visit → latest)",
-                steps: |total, done, going, agreed, dropped| {
-                    format!("Steps followed: {total}; done {done}, in progress {going}, agreed {agreed}, dropped {dropped}.")
-                },
-                selling: |sell, asked, pct, channels| {
-                    format!("At their latest follow-up, {sell} of {asked} sell online ({pct} %){channels}.")
-                },
-                online_share: |share, said| {
-                    let answers = if said == 1 { "answer" } else { "answers" };
-                    format!("Share of sales that start online, on average: {share} % ({said} {answers}).")
-                },
-                tools: |n, of, p| {
-                    format!("Tools adopted that are still used: {n} of {of} ({p} %).")
-                },
-                no_stage: "No stage yet",
-                unanswered: "Not answered",
-                enterprises: "Enterprises",
-                enterprises_lower: "enterprises",
-                filter: "Filter",
-                readiness: "Average readiness",
-                stages: "Stages",
-                dimensions: "Average by area",
-                blockers: "Most common blockers",
-                none: "none",
-                by_region: "by state",
-                by_locality: "by locality",
-                if_required: "If the programme required",
-                without_stage: |n, p| {
-                    format!("{n} of them with no stage yet ({p} % of those with no stage)")
-                },
-                mostly_region: |r, n, p| format!(", mostly in {r} ({n}: {p} % of that state's)"),
-                mostly_locality: |l, n, p| format!(" and in the locality “{l}” ({n}: {p} %)"),
-                excluded: |n, p| format!("{n} enterprises ({p} %) would be excluded"),
-                unknown: |n, p| {
-                    format!("For another {n} ({p} %) it is not known: they did not answer what it takes.")
-                },
-                if_supplied: "If the programme supplied",
-                not_in_catalogue: "Not in the catalogue of any of these enterprises' countries",
-                need_it: |n, p| format!("{n} need it ({p} %)"),
-                reached: |n, p, m, q| {
-                    format!(
-                        "{n} enterprises ({p} %) need something of it; {m} ({q} %) would move up a rung:"
-                    )
-                },
-                up_to: "up to",
-                mostly_in: "Mostly in",
-                cost: |once, month, year| {
-                    format!("Cost: {once} once and {month} a month; {year} in a year")
-                },
-                first_steps_cost: |once, month, year| {
-                    format!(
-                        "If every enterprise took its next three steps: {once} once and {month} a month; {year} in a year"
-                    )
-                },
-                approximate: "(approximate prices)",
-            }
-        }
+        Locale::Es => &SUMMARY_ES,
+        Locale::En => &SUMMARY_EN,
+    }
+}
+
+/// A count as a value of a template.
+fn n(count: u64) -> String {
+    count.to_string()
+}
+
+impl SummaryWords {
+    fn without_stage(&self, count: u64, p: &str) -> String {
+        fill(self.without_stage_template(), &[("n", &n(count)), ("p", p)])
+    }
+
+    fn mostly_region(&self, region: &str, count: u64, p: &str) -> String {
+        fill(
+            self.mostly_region_template(),
+            &[("region", region), ("n", &n(count)), ("p", p)],
+        )
+    }
+
+    fn mostly_locality(&self, locality: &str, count: u64, p: &str) -> String {
+        fill(
+            self.mostly_locality_template(),
+            &[("locality", locality), ("n", &n(count)), ("p", p)],
+        )
+    }
+
+    fn excluded(&self, count: u64, p: &str) -> String {
+        fill(self.excluded_template(), &[("n", &n(count)), ("p", p)])
+    }
+
+    fn unknown(&self, count: u64, p: &str) -> String {
+        fill(self.unknown_template(), &[("n", &n(count)), ("p", p)])
+    }
+
+    /// "12 need it (8.0 %)".
+    fn need_it(&self, count: u64, p: &str) -> String {
+        fill(self.need_it_template(), &[("n", &n(count)), ("p", p)])
+    }
+
+    /// "40 need something of it (26.7 %); 25 (16.7 %) would move up a rung:"
+    fn reached(&self, count: u64, p: &str, moved: u64, q: &str) -> String {
+        fill(
+            self.reached_template(),
+            &[("n", &n(count)), ("p", p), ("m", &n(moved)), ("q", q)],
+        )
+    }
+
+    /// Before and after: those followed (count, per cent) and those visited once.
+    fn followed(&self, count: u64, p: &str, once: u64) -> String {
+        fill(
+            self.followed_template(),
+            &[("n", &n(count)), ("p", p), ("once", &n(once))],
+        )
+    }
+
+    /// Rungs gained, kept and lost (count and per cent of each).
+    fn moved(
+        &self,
+        up: u64,
+        up_p: &str,
+        same: u64,
+        same_p: &str,
+        down: u64,
+        down_p: &str,
+    ) -> String {
+        fill(
+            self.moved_template(),
+            &[
+                ("up", &n(up)),
+                ("up_p", up_p),
+                ("same", &n(same)),
+                ("same_p", same_p),
+                ("down", &n(down)),
+                ("down_p", down_p),
+            ],
+        )
+    }
+
+    /// Steps: all, done, in progress, agreed, dropped.
+    fn steps(&self, total: u64, done: u64, going: u64, agreed: u64, dropped: u64) -> String {
+        fill(
+            self.steps_template(),
+            &[
+                ("total", &n(total)),
+                ("done", &n(done)),
+                ("going", &n(going)),
+                ("agreed", &n(agreed)),
+                ("dropped", &n(dropped)),
+            ],
+        )
+    }
+
+    /// Selling online at the latest follow-up: how many, of how many, per cent, the channels.
+    fn selling(&self, sell: u64, asked: u64, p: &str, channels: &str) -> String {
+        fill(
+            self.selling_template(),
+            &[
+                ("sell", &n(sell)),
+                ("asked", &n(asked)),
+                ("p", p),
+                ("channels", channels),
+            ],
+        )
+    }
+
+    /// The mean online share of sales, and how many said it.
+    fn online_share(&self, share: &str, said: u64) -> String {
+        let template = if said == 1 {
+            self.online_share_one()
+        } else {
+            self.online_share_other()
+        };
+        fill(template, &[("share", share), ("said", &n(said))])
+    }
+
+    /// Tools adopted still used: how many, of how many, per cent.
+    fn tools(&self, count: u64, of: u64, p: &str) -> String {
+        fill(
+            self.tools_template(),
+            &[("n", &n(count)), ("of", &n(of)), ("p", p)],
+        )
     }
 }
 

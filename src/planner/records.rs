@@ -10,9 +10,9 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::engine::problem::JsonSyntax;
+use crate::engine::problem::{problem_words, JsonSyntax};
 use crate::engine::profile::{core_field, core_fields, number_json, FieldKind, PROFILE_SCHEMA};
-use crate::engine::{Locale, Profile};
+use crate::engine::{fill, Locale, Profile};
 use crate::form::export::{
     self as form_export, CsvSyntax, ExportError, ExportProblem, Reader, Submission,
 };
@@ -416,51 +416,41 @@ pub enum Expected {
 impl RecordError {
     /// The problem in `locale`.
     pub fn message(&self, locale: Locale) -> String {
-        let es = locale == Locale::Es;
+        let w = form_export::form_words(locale);
         match self {
-            RecordError::NotJson { detail } if es => {
-                format!("no es JSON válido: {}", detail.spanish())
-            }
-            RecordError::NotJson { detail } => format!("not valid JSON: {detail}"),
+            RecordError::NotJson { detail } => fill(
+                problem_words(locale).not_json(),
+                &[("detail", &detail.message(locale))],
+            ),
             RecordError::Cell {
                 path,
                 expected,
                 cell,
             } => {
-                let what = match (expected, es) {
-                    (Expected::TrueOrFalse, false) => "true or false",
-                    (Expected::TrueOrFalse, true) => "true o false (sí o no)",
-                    (Expected::WholeNumber, false) => "a whole number",
-                    (Expected::WholeNumber, true) => "un número entero",
-                    (Expected::Number, false) => "a number",
-                    (Expected::Number, true) => "un número",
+                let what = match expected {
+                    Expected::TrueOrFalse => w.cell_expected_tick(),
+                    Expected::WholeNumber => w.cell_expected_whole(),
+                    Expected::Number => w.cell_expected_number(),
                 };
-                if es {
-                    format!("se esperaba {what} y hay '{cell}' en $.{path}")
-                } else {
-                    format!("expected {what}, found '{cell}' at $.{path}")
-                }
+                fill(
+                    w.csv_cell(),
+                    &[("what", what), ("cell", cell), ("path", path)],
+                )
             }
             RecordError::BadCsvRecord { detail } => form_export::unreadable_record(detail, locale),
             RecordError::BadCsvHeader { detail } => form_export::unreadable_header(detail, locale),
             RecordError::UnknownColumns { columns } => {
                 let known: Vec<&str> = core_fields().iter().map(|f| f.path.as_str()).collect();
                 let known = format!("schema, label, country, {}, extra.<id>", known.join(", "));
-                let unknown = columns.join(", ");
-                match (es, columns.len()) {
-                    (false, _) => format!(
-                        "unknown CSV column(s) {unknown}; columns are dotted profile paths: {known}"
-                    ),
-                    (true, n) => format!(
-                        "el CSV tiene {} de un perfil: {unknown}; las columnas son los nombres de \
-                         los datos de un perfil, con puntos: {known}",
-                        if n == 1 {
-                            "una columna que no es"
-                        } else {
-                            "columnas que no son"
-                        }
-                    ),
-                }
+                let template = if columns.len() == 1 {
+                    w.unknown_csv_columns_one()
+                } else {
+                    w.unknown_csv_columns_other()
+                };
+                fill(
+                    template,
+                    &[("unknown", &columns.join(", ")), ("known", &known)],
+                )
             }
         }
     }

@@ -4,9 +4,10 @@
 
 use std::fmt;
 
-use crate::engine::problem::JsonSyntax;
+use crate::engine::problem::{problem_words, JsonSyntax};
 use crate::engine::profile::{Found, Problem, COUNTRIES, PROFILE_SCHEMA_V1};
-use crate::engine::Locale;
+use crate::engine::words::{texts_static, texts_table};
+use crate::engine::{fill, Locale};
 
 /// The `schema` value of the hand-off files this version writes. (Here, where the messages
 /// about `schema` need it; `handoff` re-exports it.)
@@ -38,15 +39,12 @@ pub struct VisitRef {
 }
 
 impl VisitRef {
-    fn said(&self, es: bool) -> String {
-        let e = &self.enterprise;
-        match (&self.date, &self.id, es) {
-            (Some(d), _, false) => format!("the visit of {d} to {e}"),
-            (Some(d), _, true) => format!("la visita del {d} a {e}"),
-            (None, Some(id), false) => format!("visit '{id}' to {e}"),
-            (None, Some(id), true) => format!("la visita '{id}' a {e}"),
-            (None, None, false) => format!("a visit to {e}"),
-            (None, None, true) => format!("una visita a {e}"),
+    fn said(&self, w: &HandoffWords) -> String {
+        let e = ("enterprise", self.enterprise.as_str());
+        match (&self.date, &self.id) {
+            (Some(d), _) => fill(w.visit_of_date(), &[("date", d), e]),
+            (None, Some(id)) => fill(w.visit_with_id(), &[("id", id), e]),
+            (None, None) => fill(w.a_visit(), &[e]),
         }
     }
 }
@@ -173,259 +171,318 @@ pub enum HandoffProblem {
 impl HandoffProblem {
     /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::Es => self.spanish(),
-            Locale::En => self.english(),
-        }
-    }
-
-    /// In English: what the command line says. Each language apart, so that a page that only
-    /// ever shows English carries no Spanish sentences.
-    fn english(&self) -> String {
-        let (v3, v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V2, HANDOFF_SCHEMA_V1);
-        match self {
-            HandoffProblem::NotJson { detail } => format!("not a hand-off file: not valid JSON ({detail})"),
-            HandoffProblem::FileNotAnObject { found } => format!(
-                "not a hand-off file: expected a JSON object, found {}",
-                found.kind(false)
-            ),
-            HandoffProblem::OtherVersion { schema } => format!(
-                "this file is '{schema}', a version this app cannot read; it reads '{v3}', \
-                 '{v2}' and '{v1}'. A newer version of Umbral may open it"
-            ),
-            HandoffProblem::OneProfile { schema } => {
-                format!("this file is one profile ('{schema}'), not a hand-off file ('{v3}')")
-            }
-            HandoffProblem::NotHandoffSchema { found } => format!(
-                "not a hand-off file: expected \"{v3}\", found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::MissingSchema => {
-                format!("not a hand-off file: missing field 'schema' (\"{v3}\")")
-            }
-            HandoffProblem::AppVersion { found } => format!(
-                "expected the version of the app that wrote the file (1 to 64 characters), found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::Value(problem) => problem.message(Locale::En),
-            HandoffProblem::UnknownField { name, allowed } => format!(
-                "unknown field '{name}'; expected one of: {}",
-                allowed.join(", ")
-            ),
-            HandoffProblem::MissingField { name } => format!("missing field '{name}'"),
-            HandoffProblem::NotATime { found } => format!(
-                "expected a UTC time such as 2026-03-14T10:15:30Z, found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::NotAnId { found } => format!(
-                "expected an id (1 to 64 letters, digits, '-' or '_'), found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::Empty => "is empty".into(),
-            HandoffProblem::NotAList { found } => format!("expected an array, found {}", found.kind(false)),
-            HandoffProblem::NotSaveCounts { found } => format!(
-                "expected an object of device ids and save counts, found {}",
-                found.kind(false)
-            ),
-            HandoffProblem::NotADevice { device } => {
-                format!("'{device}' is not a device id (1 to 64 letters, digits, '-' or '_')")
-            }
-            HandoffProblem::NotASaveCount { found } => format!(
-                "expected a count of saves (a whole number from 0 to {}), found {}",
-                u32::MAX,
-                found.quoted(false)
-            ),
-            HandoffProblem::UnknownCountry { found } => format!(
-                "unknown country {}; expected one of: {}",
-                found.quoted(false),
-                COUNTRIES.join(", ")
-            ),
-            HandoffProblem::RegionElsewhere { region, country } => {
-                format!("region '{region}' is not in the enterprise's country, {country}")
-            }
-            HandoffProblem::NotARegion { found } => format!(
-                "expected an ISO 3166-2 code such as MX-OAX, found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::UnknownSector { found, sectors } => format!(
-                "unknown sector {}; expected one of: {}",
-                found.quoted(false),
-                sectors.join(", ")
-            ),
-            HandoffProblem::UnknownDetail { found, details } => format!(
-                "unknown detail {}; expected one of: {}",
-                found.quoted(false),
-                details.join(", ")
-            ),
-            HandoffProblem::EnterpriseIdTaken { id, first } => {
-                format!("the id '{id}' is already used by enterprises[{first}]")
-            }
-            HandoffProblem::VisitIdTaken { id, first } => {
-                format!("the id '{id}' is already used by visits[{first}] of this enterprise")
-            }
-            HandoffProblem::NotADate { found } => format!(
-                "expected a date such as 2026-03-14, found {}",
-                found.quoted(false)
-            ),
-            HandoffProblem::Version1Profiles { visit } => format!(
-                "a '{v1}' file holds '{PROFILE_SCHEMA_V1}' profiles only (in {})",
-                visit.said(false)
-            ),
-            HandoffProblem::OtherCountry {
-                profile,
-                country,
-                visit,
-            } => format!(
-                "the profile is for {profile} but the enterprise is in {country} (in {})",
-                visit.said(false)
-            ),
-            HandoffProblem::Profile { problem, visit } => {
-                format!("{} (in {})", problem.message(Locale::En), visit.said(false))
-            }
-            HandoffProblem::NotTrimmed => "has spaces at its start or end".into(),
-            HandoffProblem::NoReason => {
-                "a dropped step needs a reason: why it was left aside (1 to 500 characters)".into()
-            }
-            HandoffProblem::ReasonNotDropped { status } => {
-                format!("a reason is kept only for a dropped step; this one is '{status}'")
-            }
-            HandoffProblem::ConfirmedNotDone { status } => {
-                format!("confirmed_in is kept only for a step done; this one is '{status}'")
-            }
-            HandoffProblem::StepTaken { step, visit, first } => format!(
-                "step '{step}' of visit '{visit}' is already steps[{first}] of this enterprise"
-            ),
-            HandoffProblem::NotSellingOnline => "channels or a share of online sales, but \
-                 selling_online is false"
-                .into(),
-        }
-    }
-
-    fn spanish(&self) -> String {
-        let (v3, v2, v1) = (HANDOFF_SCHEMA, HANDOFF_SCHEMA_V2, HANDOFF_SCHEMA_V1);
+        let (w, pw) = (handoff_words(locale), problem_words(locale));
+        let (v3, v2, v1) = (
+            ("v3", HANDOFF_SCHEMA),
+            ("v2", HANDOFF_SCHEMA_V2),
+            ("v1", HANDOFF_SCHEMA_V1),
+        );
         match self {
             HandoffProblem::NotJson { detail } => {
-                let detail = detail.spanish();
-                format!("no es un archivo de traspaso: no es JSON válido ({detail})")
+                fill(w.not_json(), &[("detail", &detail.message(locale))])
             }
-            HandoffProblem::FileNotAnObject { found } => format!(
-                "no es un archivo de traspaso: se esperaba un objeto JSON y hay {}",
-                found.kind(true)
-            ),
-            HandoffProblem::OtherVersion { schema } => format!(
-                "este archivo es '{schema}', una versión que esta aplicación no lee; lee '{v3}', \
-                 '{v2}' y '{v1}'. Una versión más nueva de Umbral puede abrirlo"
-            ),
-            HandoffProblem::OneProfile { schema } => format!(
-                "este archivo es un perfil ('{schema}'), no un archivo de traspaso ('{v3}')"
-            ),
-            HandoffProblem::NotHandoffSchema { found } => format!(
-                "no es un archivo de traspaso: se esperaba \"{v3}\" y hay {}",
-                found.quoted(true)
-            ),
-            HandoffProblem::MissingSchema => {
-                format!("no es un archivo de traspaso: falta el campo 'schema' (\"{v3}\")")
+            HandoffProblem::FileNotAnObject { found } => {
+                fill(w.file_not_an_object(), &[("found", found.kind(pw))])
             }
-            HandoffProblem::AppVersion { found } => format!(
-                "se esperaba la versión de la aplicación que escribió el archivo (de 1 a 64 \
-                 caracteres) y hay {}",
-                found.quoted(true)
+            HandoffProblem::OtherVersion { schema } => {
+                fill(w.other_version(), &[("schema", schema), v3, v2, v1])
+            }
+            HandoffProblem::OneProfile { schema } => {
+                fill(w.one_profile(), &[("schema", schema), v3])
+            }
+            HandoffProblem::NotHandoffSchema { found } => {
+                fill(w.not_handoff_schema(), &[v3, ("found", &found.quoted(pw))])
+            }
+            HandoffProblem::MissingSchema => fill(w.missing_schema(), &[v3]),
+            HandoffProblem::AppVersion { found } => {
+                fill(w.app_version(), &[("found", &found.quoted(pw))])
+            }
+            HandoffProblem::Value(problem) => problem.message(locale),
+            HandoffProblem::UnknownField { name, allowed } => fill(
+                w.unknown_field(),
+                &[("name", name), ("allowed", &allowed.join(", "))],
             ),
-            HandoffProblem::Value(problem) => problem.message(Locale::Es),
-            HandoffProblem::UnknownField { name, allowed } => format!(
-                "campo desconocido '{name}'; puede ser {}",
-                allowed.join(", ")
-            ),
-            HandoffProblem::MissingField { name } => format!("falta el campo '{name}'"),
-            HandoffProblem::NotATime { found } => format!(
-                "se esperaba una hora UTC como 2026-03-14T10:15:30Z y hay {}",
-                found.quoted(true)
-            ),
-            HandoffProblem::NotAnId { found } => format!(
-                "se esperaba un identificador (de 1 a 64 letras, dígitos, '-' o '_') y hay {}",
-                found.quoted(true)
-            ),
-            HandoffProblem::Empty => "está vacío".into(),
+            HandoffProblem::MissingField { name } => fill(w.missing_field(), &[("name", name)]),
+            HandoffProblem::NotATime { found } => {
+                fill(w.not_a_time(), &[("found", &found.quoted(pw))])
+            }
+            HandoffProblem::NotAnId { found } => {
+                fill(w.not_an_id(), &[("found", &found.quoted(pw))])
+            }
+            HandoffProblem::Empty => w.empty().to_string(),
             HandoffProblem::NotAList { found } => {
-                format!("se esperaba una lista y hay {}", found.kind(true))
+                fill(w.not_a_list(), &[("found", found.kind(pw))])
             }
-            HandoffProblem::NotSaveCounts { found } => format!(
-                "se esperaba un objeto con identificadores de equipo y cuántas veces se guardó, y \
-                 hay {}",
-                found.kind(true)
-            ),
-            HandoffProblem::NotADevice { device } => format!(
-                "'{device}' no es un identificador de equipo (de 1 a 64 letras, dígitos, '-' o '_')"
-            ),
-            HandoffProblem::NotASaveCount { found } => format!(
-                "se esperaba cuántas veces se guardó (un número entero de 0 a {}) y hay {}",
-                u32::MAX,
-                found.quoted(true)
-            ),
-            HandoffProblem::UnknownCountry { found } => format!(
-                "país desconocido: {}; puede ser {}",
-                found.quoted(true),
-                COUNTRIES.join(", ")
-            ),
-            HandoffProblem::RegionElsewhere { region, country } => {
-                format!("la región '{region}' no es del país del negocio, {country}")
+            HandoffProblem::NotSaveCounts { found } => {
+                fill(w.not_save_counts(), &[("found", found.kind(pw))])
             }
-            HandoffProblem::NotARegion { found } => format!(
-                "se esperaba un código ISO 3166-2 como MX-OAX y hay {}",
-                found.quoted(true)
+            HandoffProblem::NotADevice { device } => fill(w.not_a_device(), &[("device", device)]),
+            HandoffProblem::NotASaveCount { found } => fill(
+                w.not_a_save_count(),
+                &[("max", &u32::MAX.to_string()), ("found", &found.quoted(pw))],
             ),
-            HandoffProblem::UnknownSector { found, sectors } => format!(
-                "giro desconocido: {}; puede ser {}",
-                found.quoted(true),
-                sectors.join(", ")
+            HandoffProblem::UnknownCountry { found } => fill(
+                w.unknown_country(),
+                &[
+                    ("found", &found.quoted(pw)),
+                    ("countries", &COUNTRIES.join(", ")),
+                ],
             ),
-            HandoffProblem::UnknownDetail { found, details } => format!(
-                "dato desconocido: {}; puede ser {}",
-                found.quoted(true),
-                details.join(", ")
+            HandoffProblem::RegionElsewhere { region, country } => fill(
+                w.region_elsewhere(),
+                &[("region", region), ("country", country)],
             ),
-            HandoffProblem::EnterpriseIdTaken { id, first } => {
-                format!("el identificador '{id}' ya lo usa enterprises[{first}]")
+            HandoffProblem::NotARegion { found } => {
+                fill(w.not_a_region(), &[("found", &found.quoted(pw))])
             }
-            HandoffProblem::VisitIdTaken { id, first } => {
-                format!("el identificador '{id}' ya lo usa visits[{first}] de este negocio")
-            }
-            HandoffProblem::NotADate { found } => format!(
-                "se esperaba una fecha como 2026-03-14 y hay {}",
-                found.quoted(true)
+            HandoffProblem::UnknownSector { found, sectors } => fill(
+                w.unknown_sector(),
+                &[
+                    ("found", &found.quoted(pw)),
+                    ("sectors", &sectors.join(", ")),
+                ],
             ),
-            HandoffProblem::Version1Profiles { visit } => format!(
-                "un archivo '{v1}' solo lleva perfiles '{PROFILE_SCHEMA_V1}' (en {})",
-                visit.said(true)
+            HandoffProblem::UnknownDetail { found, details } => fill(
+                w.unknown_detail(),
+                &[
+                    ("found", &found.quoted(pw)),
+                    ("details", &details.join(", ")),
+                ],
+            ),
+            HandoffProblem::EnterpriseIdTaken { id, first } => fill(
+                w.enterprise_id_taken(),
+                &[("id", id), ("first", &first.to_string())],
+            ),
+            HandoffProblem::VisitIdTaken { id, first } => fill(
+                w.visit_id_taken(),
+                &[("id", id), ("first", &first.to_string())],
+            ),
+            HandoffProblem::NotADate { found } => {
+                fill(w.not_a_date(), &[("found", &found.quoted(pw))])
+            }
+            HandoffProblem::Version1Profiles { visit } => fill(
+                w.version1_profiles(),
+                &[
+                    v1,
+                    ("profile_v1", PROFILE_SCHEMA_V1),
+                    ("visit", &visit.said(w)),
+                ],
             ),
             HandoffProblem::OtherCountry {
                 profile,
                 country,
                 visit,
-            } => format!(
-                "el perfil es de {profile} pero el negocio está en {country} (en {})",
-                visit.said(true)
+            } => fill(
+                w.other_country(),
+                &[
+                    ("profile", profile),
+                    ("country", country),
+                    ("visit", &visit.said(w)),
+                ],
             ),
-            HandoffProblem::Profile { problem, visit } => {
-                format!("{} (en {})", problem.message(Locale::Es), visit.said(true))
+            HandoffProblem::Profile { problem, visit } => fill(
+                w.profile(),
+                &[
+                    ("problem", &problem.message(locale)),
+                    ("visit", &visit.said(w)),
+                ],
+            ),
+            HandoffProblem::NotTrimmed => w.not_trimmed().to_string(),
+            HandoffProblem::NoReason => w.no_reason().to_string(),
+            HandoffProblem::ReasonNotDropped { status } => {
+                fill(w.reason_not_dropped(), &[("status", status)])
             }
-            HandoffProblem::NotTrimmed => "tiene espacios al principio o al final".into(),
-            HandoffProblem::NoReason => "un paso que se dejó necesita un motivo: por qué se dejó \
-                 (de 1 a 500 caracteres)"
-                .into(),
-            HandoffProblem::ReasonNotDropped { status } => format!(
-                "el motivo se guarda solo para un paso que se dejó; este está en '{status}'"
-            ),
             HandoffProblem::ConfirmedNotDone { status } => {
-                format!("confirmed_in se guarda solo para un paso hecho; este está en '{status}'")
+                fill(w.confirmed_not_done(), &[("status", status)])
             }
-            HandoffProblem::StepTaken { step, visit, first } => format!(
-                "el paso '{step}' de la visita '{visit}' ya es steps[{first}] de este negocio"
+            HandoffProblem::StepTaken { step, visit, first } => fill(
+                w.step_taken(),
+                &[
+                    ("step", step),
+                    ("visit", visit),
+                    ("first", &first.to_string()),
+                ],
             ),
-            HandoffProblem::NotSellingOnline => "tiene canales o una parte de ventas por \
-                 internet, pero selling_online es false (no vende por internet)"
-                .into(),
+            HandoffProblem::NotSellingOnline => w.not_selling_online().to_string(),
         }
+    }
+}
+
+texts_table! {
+    /// The sentences of what is wrong with a hand-off file, in one locale (what is wrong with
+    /// one of its profiles is `ProblemWords`'s).
+    pub struct HandoffWords from HandoffSource {
+        pub locale: Locale,
+        ;
+        /// A visit named by its date: `{date}` is it, `{enterprise}` the enterprise's name.
+        visit_of_date,
+        /// A visit named by its id: `{id}` is it, `{enterprise}` the enterprise's name.
+        visit_with_id,
+        /// A visit with neither date nor id: `{enterprise}` is the enterprise's name.
+        a_visit,
+        /// A file that is not JSON: `{detail}` says where it goes wrong.
+        not_json,
+        /// A file that is not a JSON object: `{found}` is what it is.
+        file_not_an_object,
+        /// A hand-off file of a version this app cannot read: `{schema}` is its version, `{v3}`,
+        /// `{v2}` and `{v1}` those it reads.
+        other_version,
+        /// A profile opened as a hand-off file: `{schema}` is its version, `{v3}` the hand-off
+        /// file's.
+        one_profile,
+        /// A file whose `schema` is not a hand-off file's: `{v3}` is the version expected,
+        /// `{found}` what it says.
+        not_handoff_schema,
+        /// A file without `schema`: `{v3}` is the version expected.
+        missing_schema,
+        /// A file whose app version is not one: `{found}` is what it says.
+        app_version,
+        /// A field the file may not have: `{name}` is it, `{allowed}` the fields it may.
+        unknown_field,
+        /// A field the file must have: `{name}`.
+        missing_field,
+        /// A value that should be a time: `{found}` is what it is.
+        not_a_time,
+        /// A value that should be an id: `{found}` is what it is.
+        not_an_id,
+        empty,
+        /// A value that should be a list: `{found}` is what it is.
+        not_a_list,
+        /// A value that should be the save counts of devices: `{found}` is what it is.
+        not_save_counts,
+        /// A device id that is not one: `{device}`.
+        not_a_device,
+        /// A value that should be a count of saves: `{max}` is the most, `{found}` what it is.
+        not_a_save_count,
+        /// A country Umbral does not know: `{found}` is it, `{countries}` the codes it knows.
+        unknown_country,
+        /// A region of another country: `{region}` is it, `{country}` the enterprise's country.
+        region_elsewhere,
+        /// A value that should be a region's code: `{found}` is what it is.
+        not_a_region,
+        /// A sector Umbral does not know: `{found}` is it, `{sectors}` those it knows.
+        unknown_sector,
+        /// A detail of an enterprise Umbral does not know: `{found}` is it, `{details}` those it
+        /// knows.
+        unknown_detail,
+        /// An enterprise id given twice: `{id}` is it, `{first}` where it was first.
+        enterprise_id_taken,
+        /// A visit id given twice: `{id}` is it, `{first}` where it was first.
+        visit_id_taken,
+        /// A value that should be a date: `{found}` is what it is.
+        not_a_date,
+        /// A version-1 hand-off file with a newer profile: `{v1}` is the file's version,
+        /// `{profile_v1}` the profiles' it holds, `{visit}` the visit (`visit_of_date`…).
+        version1_profiles,
+        /// A visit's profile for another country than its enterprise's: `{profile}` and `{country}`
+        /// are the two, `{visit}` the visit.
+        other_country,
+        /// A problem of a visit's profile: `{problem}` is it (`problem.…`), `{visit}` the visit.
+        profile,
+        not_trimmed,
+        no_reason,
+        /// A reason given for a step not dropped: `{status}` is the step's status.
+        reason_not_dropped,
+        /// A confirmation given for a step not done: `{status}` is the step's status.
+        confirmed_not_done,
+        /// A step followed twice: `{step}` is it, `{visit}` its visit, `{first}` where it was
+        /// first.
+        step_taken,
+        not_selling_online,
+    }
+}
+
+texts_static! {
+    pub static HANDOFF_ES: HandoffWords from HandoffSource {
+        locale: Locale::Es,
+        ;
+        visit_of_date: "la visita del {date} a {enterprise}",
+        visit_with_id: "la visita '{id}' a {enterprise}",
+        a_visit: "una visita a {enterprise}",
+        not_json: "no es un archivo de traspaso: no es JSON válido ({detail})",
+        file_not_an_object: "no es un archivo de traspaso: se esperaba un objeto JSON y hay {found}",
+        other_version: "este archivo es '{schema}', una versión que esta aplicación no lee; lee '{v3}', '{v2}' y '{v1}'. Una versión más nueva de Umbral puede abrirlo",
+        one_profile: "este archivo es un perfil ('{schema}'), no un archivo de traspaso ('{v3}')",
+        not_handoff_schema: "no es un archivo de traspaso: se esperaba \"{v3}\" y hay {found}",
+        missing_schema: "no es un archivo de traspaso: falta el campo 'schema' (\"{v3}\")",
+        app_version: "se esperaba la versión de la aplicación que escribió el archivo (de 1 a 64 caracteres) y hay {found}",
+        unknown_field: "campo desconocido '{name}'; puede ser {allowed}",
+        missing_field: "falta el campo '{name}'",
+        not_a_time: "se esperaba una hora UTC como 2026-03-14T10:15:30Z y hay {found}",
+        not_an_id: "se esperaba un identificador (de 1 a 64 letras, dígitos, '-' o '_') y hay {found}",
+        empty: "está vacío",
+        not_a_list: "se esperaba una lista y hay {found}",
+        not_save_counts: "se esperaba un objeto con identificadores de equipo y cuántas veces se guardó, y hay {found}",
+        not_a_device: "'{device}' no es un identificador de equipo (de 1 a 64 letras, dígitos, '-' o '_')",
+        not_a_save_count: "se esperaba cuántas veces se guardó (un número entero de 0 a {max}) y hay {found}",
+        unknown_country: "país desconocido: {found}; puede ser {countries}",
+        region_elsewhere: "la región '{region}' no es del país del negocio, {country}",
+        not_a_region: "se esperaba un código ISO 3166-2 como MX-OAX y hay {found}",
+        unknown_sector: "giro desconocido: {found}; puede ser {sectors}",
+        unknown_detail: "dato desconocido: {found}; puede ser {details}",
+        enterprise_id_taken: "el identificador '{id}' ya lo usa enterprises[{first}]",
+        visit_id_taken: "el identificador '{id}' ya lo usa visits[{first}] de este negocio",
+        not_a_date: "se esperaba una fecha como 2026-03-14 y hay {found}",
+        version1_profiles: "un archivo '{v1}' solo lleva perfiles '{profile_v1}' (en {visit})",
+        other_country: "el perfil es de {profile} pero el negocio está en {country} (en {visit})",
+        profile: "{problem} (en {visit})",
+        not_trimmed: "tiene espacios al principio o al final",
+        no_reason: "un paso que se dejó necesita un motivo: por qué se dejó (de 1 a 500 caracteres)",
+        reason_not_dropped: "el motivo se guarda solo para un paso que se dejó; este está en '{status}'",
+        confirmed_not_done: "confirmed_in se guarda solo para un paso hecho; este está en '{status}'",
+        step_taken: "el paso '{step}' de la visita '{visit}' ya es steps[{first}] de este negocio",
+        not_selling_online: "tiene canales o una parte de ventas por internet, pero selling_online es false (no vende por internet)",
+    }
+}
+
+texts_static! {
+    pub static HANDOFF_EN: HandoffWords from HandoffSource {
+        locale: Locale::En,
+        ;
+        visit_of_date: "the visit of {date} to {enterprise}",
+        visit_with_id: "visit '{id}' to {enterprise}",
+        a_visit: "a visit to {enterprise}",
+        not_json: "not a hand-off file: not valid JSON ({detail})",
+        file_not_an_object: "not a hand-off file: expected a JSON object, found {found}",
+        other_version: "this file is '{schema}', a version this app cannot read; it reads '{v3}', '{v2}' and '{v1}'. A newer version of Umbral may open it",
+        one_profile: "this file is one profile ('{schema}'), not a hand-off file ('{v3}')",
+        not_handoff_schema: "not a hand-off file: expected \"{v3}\", found {found}",
+        missing_schema: "not a hand-off file: missing field 'schema' (\"{v3}\")",
+        app_version: "expected the version of the app that wrote the file (1 to 64 characters), found {found}",
+        unknown_field: "unknown field '{name}'; expected one of: {allowed}",
+        missing_field: "missing field '{name}'",
+        not_a_time: "expected a UTC time such as 2026-03-14T10:15:30Z, found {found}",
+        not_an_id: "expected an id (1 to 64 letters, digits, '-' or '_'), found {found}",
+        empty: "is empty",
+        not_a_list: "expected an array, found {found}",
+        not_save_counts: "expected an object of device ids and save counts, found {found}",
+        not_a_device: "'{device}' is not a device id (1 to 64 letters, digits, '-' or '_')",
+        not_a_save_count: "expected a count of saves (a whole number from 0 to {max}), found {found}",
+        unknown_country: "unknown country {found}; expected one of: {countries}",
+        region_elsewhere: "region '{region}' is not in the enterprise's country, {country}",
+        not_a_region: "expected an ISO 3166-2 code such as MX-OAX, found {found}",
+        unknown_sector: "unknown sector {found}; expected one of: {sectors}",
+        unknown_detail: "unknown detail {found}; expected one of: {details}",
+        enterprise_id_taken: "the id '{id}' is already used by enterprises[{first}]",
+        visit_id_taken: "the id '{id}' is already used by visits[{first}] of this enterprise",
+        not_a_date: "expected a date such as 2026-03-14, found {found}",
+        version1_profiles: "a '{v1}' file holds '{profile_v1}' profiles only (in {visit})",
+        other_country: "the profile is for {profile} but the enterprise is in {country} (in {visit})",
+        profile: "{problem} (in {visit})",
+        not_trimmed: "has spaces at its start or end",
+        no_reason: "a dropped step needs a reason: why it was left aside (1 to 500 characters)",
+        reason_not_dropped: "a reason is kept only for a dropped step; this one is '{status}'",
+        confirmed_not_done: "confirmed_in is kept only for a step done; this one is '{status}'",
+        step_taken: "step '{step}' of visit '{visit}' is already steps[{first}] of this enterprise",
+        not_selling_online: "channels or a share of online sales, but selling_online is false",
+    }
+}
+
+/// The sentences of what is wrong with a hand-off file, in `locale`.
+pub fn handoff_words(locale: Locale) -> &'static HandoffWords {
+    match locale {
+        Locale::Es => &HANDOFF_ES,
+        Locale::En => &HANDOFF_EN,
     }
 }
 
