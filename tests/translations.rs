@@ -396,8 +396,18 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
         "problem.unknown_value",
         "handoff.other_version",
         "form.disagree",
+        "handoff.conflicts_other",
+        "xlsform.range_between",
     ] {
         assert!(keys.contains(key), "{key}");
+    }
+    // Owners read the app's, the short result's, the engine's and the share link's words;
+    // the rest of the shell's only consultants do, and is counted apart.
+    for t in &shell {
+        let owners = ["app.", "brief.", "engine.", "share."]
+            .iter()
+            .any(|p| t.key.starts_with(p));
+        assert_eq!(translation::for_consultants(&t.key), !owners, "{}", t.key);
     }
     let core = pack("core");
     // No pack text has one of their keys.
@@ -520,6 +530,10 @@ fn spanish_and_english_templates_name_the_same_values() {
         (
             owned(umbral::form::problem::FORM_ES.fixed_texts()),
             owned(umbral::form::problem::FORM_EN.fixed_texts()),
+        ),
+        (
+            owned(umbral::form::XLSFORM_ES.fixed_texts()),
+            owned(umbral::form::XLSFORM_EN.fixed_texts()),
         ),
         (owned(BRIEF_ES.fixed_texts()), owned(BRIEF_EN.fixed_texts())),
         (owned(LINK_ES.fixed_texts()), owned(LINK_EN.fixed_texts())),

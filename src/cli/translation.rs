@@ -15,8 +15,9 @@ use crate::packs::{self, PackSource, SourceFile};
 /// Every text the shells and the engine say beside a pack's own, translated in the core pack's
 /// file: first what owners read (the engine's, the share link's and the app's words,
 /// `app::words::shell_texts`), then what only consultants read (the workspace's, the planner's,
-/// a cohort's summary's and the text report's words, and what is wrong with a profile, a hand-off file or a form
-/// export: `translation::FOR_CONSULTANTS`).
+/// a cohort's summary's and the text report's words, what is wrong with a profile, a hand-off
+/// file or a form export, and what a form adds to a pack's questions:
+/// `translation::FOR_CONSULTANTS`).
 pub fn shell_texts() -> Vec<SourceText> {
     let mut texts = crate::app::words::shell_texts();
     texts.extend(crate::workspace_page::words::shell_texts());
@@ -45,6 +46,12 @@ pub fn shell_texts() -> Vec<SourceText> {
         "form",
         form.fixed_texts(),
         form.notes(),
+    ));
+    let xlsform = &crate::form::XLSFORM_ES;
+    texts.extend(translation::table_texts(
+        "xlsform",
+        xlsform.fixed_texts(),
+        xlsform.notes(),
     ));
     texts
 }

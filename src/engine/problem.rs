@@ -429,6 +429,9 @@ texts_table! {
         /// An extra answer the pack does not ask: `{key}` is its name, `{pack}` the pack's id,
         /// `{asked}` the names it asks.
         not_asked,
+        /// A problem and where in the profile it is: `{problem}` is the problem, `{path}` the
+        /// field's place (`$.connectivity.internet`).
+        at_path,
     }
 }
 
@@ -473,6 +476,7 @@ texts_static! {
         other_country: "el perfil es de {profile} pero el paquete '{pack}' es de {country}",
         not_asked_none: "campo desconocido '{key}'; el paquete '{pack}' no hace preguntas extra",
         not_asked: "campo desconocido '{key}'; el paquete '{pack}' pregunta solo: {asked}",
+        at_path: "{problem} en {path}",
     }
 }
 
@@ -516,6 +520,7 @@ texts_static! {
         other_country: "the profile is for {profile} but pack '{pack}' is for {country}",
         not_asked_none: "unknown field '{key}'; pack '{pack}' asks no extra questions",
         not_asked: "unknown field '{key}'; pack '{pack}' asks only: {asked}",
+        at_path: "{problem} at {path}",
     }
 }
 

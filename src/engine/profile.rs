@@ -13,6 +13,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
 use super::locale::Locale;
+use super::problem::problem_words;
+use super::words::fill;
 
 pub use super::problem::{Found, Problem, PROFILE_SCHEMA, PROFILE_SCHEMA_V1};
 
@@ -168,11 +170,19 @@ impl ProfileError {
     pub fn message(&self, locale: Locale) -> String {
         self.problem.message(locale)
     }
+
+    /// The problem and where it is, in `locale`: "… at $.country".
+    pub fn message_at(&self, locale: Locale) -> String {
+        fill(
+            problem_words(locale).at_path(),
+            &[("problem", &self.message(locale)), ("path", &self.path)],
+        )
+    }
 }
 
 impl fmt::Display for ProfileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {}", self.problem, self.path)
+        f.write_str(&self.message_at(Locale::En))
     }
 }
 
@@ -195,15 +205,7 @@ impl fmt::Display for ProfileErrors {
 impl ProfileErrors {
     /// Every problem with where it is, in `locale` (`Display` is the English).
     pub fn message(&self, locale: Locale) -> String {
-        let at = match locale {
-            Locale::Es => "en",
-            Locale::En => "at",
-        };
-        let all: Vec<String> = self
-            .0
-            .iter()
-            .map(|e| format!("{} {at} {}", e.message(locale), e.path))
-            .collect();
+        let all: Vec<String> = self.0.iter().map(|e| e.message_at(locale)).collect();
         all.join("; ")
     }
 }

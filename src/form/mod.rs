@@ -28,8 +28,8 @@ use serde_json::Value as Json;
 
 use crate::engine::pack::{OptionValue, QuestionData};
 use crate::engine::profile::{number_json, FieldIx, FieldKind};
-use crate::engine::words::decimal;
-use crate::engine::{Locale, Pack};
+use crate::engine::words::{decimal, texts_static, texts_table};
+use crate::engine::{fill, Locale, Pack};
 
 /// The choice that stands for "No sé": the field stays unanswered.
 pub const DONT_KNOW: &str = "dont_know";
@@ -172,13 +172,89 @@ pub fn language_name(locale: Locale) -> &'static str {
     }
 }
 
+texts_table! {
+    /// The texts a form adds to a pack's own (the choices for not knowing, the messages of its
+    /// checks, two groups' headings), in one locale.
+    pub struct XlsformWords from XlsformSource {
+        pub locale: Locale,
+        ;
+        /// The choice a form adds to a question for not knowing.
+        dont_know,
+        /// The choice a form adds to a question one may prefer not to answer.
+        prefer_not,
+        /// The hint of a question where not knowing is left blank.
+        blank_dont_know,
+        /// The hint of a question where preferring not to say is left blank.
+        blank_prefer_not,
+        /// When "No sé" is chosen with other answers: `{label}` is that choice (`dont_know`,
+        /// `prefer_not`).
+        alone,
+        /// A text answer too long: `{max}` is the most characters.
+        max_chars,
+        /// A number out of range: `{min}` and `{max}` are the range.
+        range_between,
+        /// A number below `{min}`.
+        range_at_least,
+        /// A number above `{max}`.
+        range_at_most,
+        /// The heading of the form's questions about the owner.
+        group_owner,
+        /// The heading of the form's questions about selling abroad.
+        group_export,
+    }
+}
+
+texts_static! {
+    pub static XLSFORM_ES: XlsformWords from XlsformSource {
+        locale: Locale::Es,
+        ;
+        dont_know: "No sé",
+        prefer_not: "Prefiero no decir",
+        blank_dont_know: "Si no sabe, deje la respuesta en blanco.",
+        blank_prefer_not: "Si prefiere no decir, deje la respuesta en blanco.",
+        alone: "Elija «{label}» sin otras respuestas.",
+        max_chars: "Escriba {max} caracteres como máximo.",
+        range_between: "Escriba un número de {min} a {max}.",
+        range_at_least: "Escriba un número de {min} o más.",
+        range_at_most: "Escriba un número de {max} o menos.",
+        group_owner: "Persona dueña del negocio",
+        group_export: "Vender a otros países",
+    }
+}
+
+texts_static! {
+    pub static XLSFORM_EN: XlsformWords from XlsformSource {
+        locale: Locale::En,
+        ;
+        dont_know: "I don't know",
+        prefer_not: "I'd rather not say",
+        blank_dont_know: "If you don't know, leave it blank.",
+        blank_prefer_not: "If you'd rather not say, leave it blank.",
+        alone: "Choose “{label}” on its own.",
+        max_chars: "Write at most {max} characters.",
+        range_between: "Enter a number from {min} to {max}.",
+        range_at_least: "Enter a number of {min} or more.",
+        range_at_most: "Enter a number of {max} or less.",
+        group_owner: "Business owner",
+        group_export: "Selling abroad",
+    }
+}
+
+/// The texts a form adds to a pack's own, in `locale`.
+pub fn xlsform_words(locale: Locale) -> &'static XlsformWords {
+    match locale {
+        Locale::Es => &XLSFORM_ES,
+        Locale::En => &XLSFORM_EN,
+    }
+}
+
 /// The label of a reserved choice.
 pub fn skip_label(skip: &str, locale: Locale) -> &'static str {
-    match (skip == PREFER_NOT, locale) {
-        (false, Locale::Es) => "No sé",
-        (false, Locale::En) => "I don't know",
-        (true, Locale::Es) => "Prefiero no decir",
-        (true, Locale::En) => "I'd rather not say",
+    let w = xlsform_words(locale);
+    if skip == PREFER_NOT {
+        w.prefer_not()
+    } else {
+        w.dont_know()
     }
 }
 
@@ -451,9 +527,9 @@ fn question(pack: &Pack, q: usize, languages: &[Locale]) -> Result<Question, Vec
                 format!("string-length(.) <= {max_len}"),
                 languages
                     .iter()
-                    .map(|&l| match l {
-                        Locale::Es => format!("Escriba {max_len} caracteres como máximo."),
-                        Locale::En => format!("Write at most {max_len} characters."),
+                    .map(|&l| {
+                        let max = max_len.to_string();
+                        fill(xlsform_words(l).max_chars(), &[("max", &max)])
                     })
                     .collect(),
             )),
@@ -512,31 +588,34 @@ fn range(data: &QuestionData, kind: &FieldKind) -> Option<(Option<f64>, Option<f
 }
 
 fn range_message(min: Option<f64>, max: Option<f64>, locale: Locale) -> String {
-    match (min.map(decimal), max.map(decimal), locale) {
-        (Some(a), Some(b), Locale::Es) => format!("Escriba un número de {a} a {b}."),
-        (Some(a), Some(b), Locale::En) => format!("Enter a number from {a} to {b}."),
-        (Some(a), None, Locale::Es) => format!("Escriba un número de {a} o más."),
-        (Some(a), None, Locale::En) => format!("Enter a number of {a} or more."),
-        (None, Some(b), Locale::Es) => format!("Escriba un número de {b} o menos."),
-        (None, Some(b), Locale::En) => format!("Enter a number of {b} or less."),
-        (None, None, _) => String::new(),
-    }
+    let w = xlsform_words(locale);
+    let template = match (min, max) {
+        (Some(_), Some(_)) => w.range_between(),
+        (Some(_), None) => w.range_at_least(),
+        (None, Some(_)) => w.range_at_most(),
+        (None, None) => return String::new(),
+    };
+    let (min, max) = (min.map(decimal), max.map(decimal));
+    fill(
+        template,
+        &[
+            ("min", min.as_deref().unwrap_or_default()),
+            ("max", max.as_deref().unwrap_or_default()),
+        ],
+    )
 }
 
 fn alone_message(skip: &str, locale: Locale) -> String {
     let label = skip_label(skip, locale);
-    match locale {
-        Locale::Es => format!("Elija «{label}» sin otras respuestas."),
-        Locale::En => format!("Choose “{label}” on its own."),
-    }
+    fill(xlsform_words(locale).alone(), &[("label", label)])
 }
 
 fn blank_hint(skip: &str, locale: Locale) -> &'static str {
-    match (skip == PREFER_NOT, locale) {
-        (false, Locale::Es) => "Si no sabe, deje la respuesta en blanco.",
-        (false, Locale::En) => "If you don't know, leave it blank.",
-        (true, Locale::Es) => "Si prefiere no decir, deje la respuesta en blanco.",
-        (true, Locale::En) => "If you'd rather not say, leave it blank.",
+    let w = xlsform_words(locale);
+    if skip == PREFER_NOT {
+        w.blank_prefer_not()
+    } else {
+        w.blank_dont_know()
     }
 }
 
@@ -548,10 +627,8 @@ fn group_label(pack: &Pack, group: &str, locale: Locale) -> String {
     }
     match (group, locale) {
         ("extra", l) => pack.data.name.get(l).to_string(),
-        ("owner", Locale::Es) => "Persona dueña del negocio".into(),
-        ("owner", Locale::En) => "Business owner".into(),
-        ("export", Locale::Es) => "Vender a otros países".into(),
-        ("export", Locale::En) => "Selling abroad".into(),
+        ("owner", l) => xlsform_words(l).group_owner().into(),
+        ("export", l) => xlsform_words(l).group_export().into(),
         (other, _) => other.to_string(),
     }
 }

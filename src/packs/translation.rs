@@ -53,12 +53,14 @@ const BUILT_IN: [&str; 2] = ["es", "en"];
 /// (`taller.title`), the planner's (`planner.title`) and its cohort summary's
 /// (`summary.excluded_template`, also `umbral batch --summary`'s), the text of `umbral report`
 /// (`report.ladder`), and what is wrong with a profile (`problem.unknown_value`), a hand-off
-/// file (`handoff.other_version`) or a form export or file of profiles (`form.disagree`), which
-/// the workspace, the planner and the command line say. A translation for owners can leave
-/// them for later; `umbral validate` counts them apart ([`Coverage::line`]) and the
-/// translator's file puts them last.
-pub const FOR_CONSULTANTS: [&str; 6] =
-    ["taller", "planner", "report", "problem", "handoff", "form"];
+/// file or an import (`handoff.other_version`) or a form export or file of profiles
+/// (`form.disagree`), which the workspace, the planner and the command line say, and what the
+/// XLSForm of a pack adds to its questions (`xlsform.dont_know`), for the form a consultant
+/// fills in with the owner. A translation for owners can leave them for later; `umbral
+/// validate` counts them apart ([`Coverage::line`]) and the translator's file puts them last.
+pub const FOR_CONSULTANTS: [&str; 8] = [
+    "taller", "planner", "summary", "report", "problem", "handoff", "form", "xlsform",
+];
 
 /// Whether the text keyed `key` is one only consultants read ([`FOR_CONSULTANTS`]).
 pub fn for_consultants(key: &str) -> bool {
@@ -459,8 +461,8 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// "nah (Nāhuatlahtōlli): 120 of 466 texts for owners translated (25 %), 0 of 484 for
-    /// consultants; 830 missing, 3 out of date".
+    /// "nah (Nāhuatlahtōlli): 120 of 466 texts for owners translated (25 %), 0 of 533 for
+    /// consultants; 879 missing, 3 out of date".
     pub fn line(&self) -> String {
         let owners = self.total - self.consultants;
         let owners_translated = self.translated - self.consultants_translated;

@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::handoff::{self, HandoffErrors};
+use super::problem::handoff_words;
 use super::{tick, time, visit_order, Edits, Enterprise, FollowStep, StepStatus, Who};
-use crate::engine::{Locale, Pack, Profile};
+use crate::engine::{fill, Locale, Pack, Profile};
 
 /// Why a step could not be saved or confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,56 +43,31 @@ pub enum FollowError {
 impl FollowError {
     /// What went wrong, in `locale` (`Display` is the English).
     pub fn message(&self, locale: Locale) -> String {
-        let es = locale == Locale::Es;
-        match (self, es) {
-            (FollowError::Invalid(errors), _) => {
+        let w = handoff_words(locale);
+        match self {
+            FollowError::Invalid(errors) => {
                 let all: Vec<String> = errors.0.iter().map(|e| e.message(locale)).collect();
                 all.join("; ")
             }
-            (FollowError::NoVisit(id), false) => format!("no visit '{id}'"),
-            (FollowError::NoVisit(id), true) => format!("no hay una visita '{id}'"),
-            (FollowError::NoStep { visit, step }, false) => {
-                format!("visit '{visit}' has no step '{step}' followed")
+            FollowError::NoVisit(id) => fill(w.no_visit(), &[("id", id)]),
+            FollowError::NoStep { visit, step } => {
+                fill(w.no_step(), &[("visit", visit), ("step", step)])
             }
-            (FollowError::NoStep { visit, step }, true) => {
-                format!("la visita '{visit}' no tiene un paso '{step}' en seguimiento")
+            FollowError::NotDone { step } => fill(w.not_done(), &[("step", step)]),
+            FollowError::Confirmed { step, visit } => {
+                fill(w.confirmed(), &[("step", step), ("visit", visit)])
             }
-            (FollowError::NotDone { step }, false) => {
-                format!("step '{step}' is not done; only a step done changes the answers")
+            FollowError::NotLater { into, visit } => {
+                fill(w.not_later(), &[("into", into), ("visit", visit)])
             }
-            (FollowError::NotDone { step }, true) => {
-                format!("el paso '{step}' no está hecho; solo un paso hecho cambia las respuestas")
-            }
-            (FollowError::Confirmed { step, visit }, false) => {
-                format!("step '{step}' was confirmed in visit '{visit}'; its status stays done")
-            }
-            (FollowError::Confirmed { step, visit }, true) => {
-                format!("el paso '{step}' ya se confirmó en la visita '{visit}'; sigue hecho")
-            }
-            (FollowError::NotLater { into, visit }, false) => format!(
-                "visit '{into}' is not later than visit '{visit}', which recommended the step"
+            FollowError::OtherCountry { pack, country } => fill(
+                w.pack_of_other_country(),
+                &[("pack", pack), ("country", country)],
             ),
-            (FollowError::NotLater { into, visit }, true) => format!(
-                "la visita '{into}' no es posterior a la visita '{visit}', que recomendó el paso"
-            ),
-            (FollowError::OtherCountry { pack, country }, false) => {
-                format!("pack '{pack}' is not for {country}, the enterprise's country")
+            FollowError::UnknownEntry { step, pack } => {
+                fill(w.unknown_entry(), &[("step", step), ("pack", pack)])
             }
-            (FollowError::OtherCountry { pack, country }, true) => {
-                format!("el paquete '{pack}' no es de {country}, el país del negocio")
-            }
-            (FollowError::UnknownEntry { step, pack }, false) => {
-                format!("pack '{pack}' has no catalogue entry '{step}'")
-            }
-            (FollowError::UnknownEntry { step, pack }, true) => {
-                format!("el paquete '{pack}' no tiene la opción '{step}'")
-            }
-            (FollowError::Profile(detail), false) => {
-                format!("the visit's answers cannot be read: {detail}")
-            }
-            (FollowError::Profile(detail), true) => {
-                format!("no se pueden leer las respuestas de la visita: {detail}")
-            }
+            FollowError::Profile(detail) => fill(w.unreadable_answers(), &[("detail", detail)]),
         }
     }
 }

@@ -39,14 +39,14 @@ use crate::engine::profile::{
     core_field, core_fields, decode_value as decode_answer, encode_value, is_region, FieldKind,
     Found, Problem, Value, PROFILE_SCHEMA, PROFILE_SCHEMA_V1,
 };
-use crate::engine::{Locale, Profile};
+use crate::engine::{fill, Locale, Profile};
 
 /// The largest hand-off file an import reads, in bytes: a cohort of 500 enterprises with three
 /// visits each is about 2 MB (BENCHMARKS.md), so this is some 40,000 visits. A larger file is
 /// refused before it is read, with its size.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
-use super::problem::shorten;
+use super::problem::{handoff_words, shorten};
 pub use super::problem::{
     HandoffProblem, VisitRef, HANDOFF_SCHEMA, HANDOFF_SCHEMA_V1, HANDOFF_SCHEMA_V2,
 };
@@ -120,51 +120,19 @@ impl HandoffErrors {
     /// One plain sentence for the person importing, in their language; the messages
     /// themselves (with their paths) are the details for whoever fixes the file.
     pub fn headline(&self, locale: Locale) -> String {
-        let es = locale == Locale::Es;
+        let w = handoff_words(locale);
         match self.0.first().and_then(|e| e.refusal.as_ref()) {
-            Some(Refusal::Version(v)) => {
-                if es {
-                    format!(
-                        "Este archivo es de una versión más nueva de Umbral ({v}). Actualice Umbral \
-                         para abrirlo. No se cambió nada."
-                    )
-                } else {
-                    format!(
-                        "This file is from a newer version of Umbral ({v}). Update Umbral to open \
-                         it. Nothing was changed."
-                    )
-                }
-            }
-            Some(Refusal::Profile) => if es {
-                "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y \
-                 visitas. No se cambió nada."
-            } else {
-                "This file is a single assessment, not a hand-off file with enterprises and \
-                 visits. Nothing was changed."
-            }
-            .to_string(),
-            Some(Refusal::NotJson | Refusal::NotHandoff) => if es {
-                "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada."
-            } else {
-                "This is not an Umbral hand-off file. Nothing was changed."
-            }
-            .to_string(),
+            Some(Refusal::Version(v)) => fill(w.newer_version(), &[("version", v)]),
+            Some(Refusal::Profile) => w.single_assessment().to_string(),
+            Some(Refusal::NotJson | Refusal::NotHandoff) => w.not_handoff().to_string(),
             None => {
                 let n = self.0.len();
-                match (es, n == 1) {
-                    (true, true) => {
-                        "El archivo tiene un error y no se importó nada. Detalle:".to_string()
-                    }
-                    (true, false) => {
-                        format!("El archivo tiene {n} errores y no se importó nada. Detalles:")
-                    }
-                    (false, true) => {
-                        "The file has an error and nothing was imported. Details:".to_string()
-                    }
-                    (false, false) => {
-                        format!("The file has {n} errors and nothing was imported. Details:")
-                    }
-                }
+                let template = if n == 1 {
+                    w.file_errors_one()
+                } else {
+                    w.file_errors_other()
+                };
+                fill(template, &[("n", &n.to_string())])
             }
         }
     }
@@ -288,22 +256,14 @@ impl PartialHandoff {
         if self.refused.is_empty() {
             return None;
         }
-        let es = locale == Locale::Es;
+        let w = handoff_words(locale);
         let n = self.refused.len();
-        let head = match (es, n == 1) {
-            (true, true) => {
-                "Un negocio del archivo no se importó porque tiene errores:".to_string()
-            }
-            (true, false) => {
-                format!("{n} negocios del archivo no se importaron porque tienen errores:")
-            }
-            (false, true) => {
-                "One enterprise in the file was not imported because it has errors:".to_string()
-            }
-            (false, false) => {
-                format!("{n} enterprises in the file were not imported because they have errors:")
-            }
+        let head = if n == 1 {
+            w.refused_enterprises_one()
+        } else {
+            w.refused_enterprises_other()
         };
+        let head = fill(head, &[("n", &n.to_string())]);
         let shown: Vec<String> = self
             .refused
             .iter()
@@ -315,20 +275,16 @@ impl PartialHandoff {
                     .first()
                     .map(|e| e.message(locale))
                     .unwrap_or_default();
-                let more = r.errors.0.len() - 1;
-                let more = match (es, more) {
-                    (_, 0) => String::new(),
-                    (true, m) => format!(" (y {m} más)"),
-                    (false, m) => format!(" (and {m} more)"),
+                let more = match r.errors.0.len() - 1 {
+                    0 => String::new(),
+                    m => fill(w.more_errors(), &[("n", &m.to_string())]),
                 };
                 format!("«{}»: {first}{more}", r.label)
             })
             .collect();
-        let rest = n.saturating_sub(5);
-        let rest = match (es, rest) {
-            (_, 0) => String::new(),
-            (true, r) => format!(" (+{r} negocios)"),
-            (false, r) => format!(" (+{r} enterprises)"),
+        let rest = match n.saturating_sub(5) {
+            0 => String::new(),
+            r => fill(w.more_enterprises(), &[("n", &r.to_string())]),
         };
         Some(format!("{head} {}{rest}", shown.join("; ")))
     }

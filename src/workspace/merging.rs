@@ -23,11 +23,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::problem::handoff_words;
 use super::{
     compare_edits, join, remember_removed, time, Enterprise, Fnv, FollowStep, OtherValue, Visit,
     DETAIL_FIELDS, MAX_ID_LEN, TAG_FIELDS,
 };
-use crate::engine::Locale;
+use crate::engine::{fill, Locale};
 
 /// What a merge did, counted for the user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -75,68 +76,39 @@ impl MergeReport {
     /// One sentence for the user, such as "3 empresas nuevas, 5 visitas nuevas, 1 conflicto:
     /// se guardaron las dos versiones."
     pub fn summary(&self, locale: Locale) -> String {
-        let es = locale == Locale::Es;
+        let w = handoff_words(locale);
         let mut parts: Vec<String> = Vec::new();
-        let mut count = |n: usize, one_es: &str, many_es: &str, one_en: &str, many_en: &str| {
+        let mut count = |n: usize, one: &str, other: &str| {
             if n > 0 {
-                let word = match (es, n == 1) {
-                    (true, true) => one_es,
-                    (true, false) => many_es,
-                    (false, true) => one_en,
-                    (false, false) => many_en,
-                };
-                parts.push(format!("{n} {word}"));
+                let template = if n == 1 { one } else { other };
+                parts.push(fill(template, &[("n", &n.to_string())]));
             }
         };
         count(
             self.enterprises_added,
-            "empresa nueva",
-            "empresas nuevas",
-            "new enterprise",
-            "new enterprises",
+            w.new_enterprises_one(),
+            w.new_enterprises_other(),
         );
         count(
             self.enterprises_updated,
-            "empresa con datos al día",
-            "empresas con datos al día",
-            "enterprise with updated details",
-            "enterprises with updated details",
+            w.updated_enterprises_one(),
+            w.updated_enterprises_other(),
         );
-        count(
-            self.visits_added,
-            "visita nueva",
-            "visitas nuevas",
-            "new visit",
-            "new visits",
-        );
+        count(self.visits_added, w.new_visits_one(), w.new_visits_other());
         count(
             self.visits_updated,
-            "visita al día",
-            "visitas al día",
-            "updated visit",
-            "updated visits",
+            w.updated_visits_one(),
+            w.updated_visits_other(),
         );
-        count(
-            self.steps_added,
-            "paso en seguimiento nuevo",
-            "pasos en seguimiento nuevos",
-            "new step followed",
-            "new steps followed",
-        );
+        count(self.steps_added, w.new_steps_one(), w.new_steps_other());
         count(
             self.steps_updated,
-            "paso al día",
-            "pasos al día",
-            "updated step",
-            "updated steps",
+            w.updated_steps_one(),
+            w.updated_steps_other(),
         );
         let conflicts = self.visit_conflicts + self.enterprise_conflicts;
         let mut sentence = if parts.is_empty() && conflicts == 0 {
-            if es {
-                "Nada nuevo: todo lo del archivo ya estaba aquí".to_string()
-            } else {
-                "Nothing new: everything in the file was already here".to_string()
-            }
+            w.nothing_new().to_string()
         } else {
             parts.join(", ")
         };
@@ -144,16 +116,12 @@ impl MergeReport {
             if !sentence.is_empty() {
                 sentence.push_str(", ");
             }
-            sentence.push_str(&match (es, conflicts == 1) {
-                (true, true) => "1 conflicto: se guardaron las dos versiones".to_string(),
-                (true, false) => {
-                    format!("{conflicts} conflictos: se guardaron las dos versiones de cada uno")
-                }
-                (false, true) => "1 conflict: both versions were kept".to_string(),
-                (false, false) => {
-                    format!("{conflicts} conflicts: both versions of each were kept")
-                }
-            });
+            let template = if conflicts == 1 {
+                w.conflicts_one()
+            } else {
+                w.conflicts_other()
+            };
+            sentence.push_str(&fill(template, &[("n", &conflicts.to_string())]));
         }
         sentence.push('.');
         sentence

@@ -309,8 +309,9 @@ impl HandoffProblem {
 }
 
 texts_table! {
-    /// The sentences of what is wrong with a hand-off file, in one locale (what is wrong with
-    /// one of its profiles is `ProblemWords`'s).
+    /// The sentences of what is wrong with a hand-off file, of what an import brought or left
+    /// out, and of why a step cannot be followed, in one locale (what is wrong with a profile
+    /// is `ProblemWords`'s).
     pub struct HandoffWords from HandoffSource {
         pub locale: Locale,
         ;
@@ -389,6 +390,68 @@ texts_table! {
         /// first.
         step_taken,
         not_selling_online,
+        /// Following a step: no visit has the id `{id}`.
+        no_visit,
+        /// Following a step: visit `{visit}` does not follow step `{step}`.
+        no_step,
+        /// Confirming a step `{step}` that is not done.
+        not_done,
+        /// Changing a step `{step}` already confirmed in visit `{visit}`.
+        confirmed,
+        /// Confirming a step in visit `{into}`, not later than visit `{visit}` that recommended it.
+        not_later,
+        /// Following a step with pack `{pack}`, not for `{country}`, the enterprise's country.
+        pack_of_other_country,
+        /// Following a step `{step}` that pack `{pack}` has no entry for.
+        unknown_entry,
+        /// A visit whose answers cannot be read: `{detail}` says why.
+        unreadable_answers,
+        /// After an import, the things it brought, joined by commas: `{n}` is how many (1 here).
+        new_enterprises_one,
+        /// As `new_enterprises_one`, more than one.
+        new_enterprises_other,
+        updated_enterprises_one,
+        updated_enterprises_other,
+        new_visits_one,
+        new_visits_other,
+        updated_visits_one,
+        updated_visits_other,
+        new_steps_one,
+        new_steps_other,
+        updated_steps_one,
+        updated_steps_other,
+        /// After an import that brought nothing (a full stop follows).
+        nothing_new,
+        /// After an import: one record changed on both sides (`{n}` is 1).
+        conflicts_one,
+        /// After an import: `{n}` records changed on both sides.
+        conflicts_other,
+        /// A form submission with no date for its visit.
+        no_date,
+        /// A form export's date cell `{written}` that is not a date and time.
+        not_a_date_time,
+        /// Before the problems of the one row of a form export left out.
+        refused_rows_one,
+        /// Before the problems of the rows of a form export left out: `{n}` is how many.
+        refused_rows_other,
+        /// After the first five rows left out: `{n}` more.
+        more_rows,
+        /// A hand-off file of a newer version: `{version}` is its version.
+        newer_version,
+        single_assessment,
+        not_handoff,
+        /// Before the one problem of a hand-off file that was not imported.
+        file_errors_one,
+        /// Before the problems of a hand-off file that was not imported: `{n}` is how many.
+        file_errors_other,
+        /// Before the problems of the one enterprise of a hand-off file left out.
+        refused_enterprises_one,
+        /// Before the problems of the enterprises of a hand-off file left out: `{n}` is how many.
+        refused_enterprises_other,
+        /// After an enterprise's first problem: `{n}` more.
+        more_errors,
+        /// After the first five enterprises left out: `{n}` more.
+        more_enterprises,
     }
 }
 
@@ -432,6 +495,43 @@ texts_static! {
         confirmed_not_done: "confirmed_in se guarda solo para un paso hecho; este está en '{status}'",
         step_taken: "el paso '{step}' de la visita '{visit}' ya es steps[{first}] de este negocio",
         not_selling_online: "tiene canales o una parte de ventas por internet, pero selling_online es false (no vende por internet)",
+        no_visit: "no hay una visita '{id}'",
+        no_step: "la visita '{visit}' no tiene un paso '{step}' en seguimiento",
+        not_done: "el paso '{step}' no está hecho; solo un paso hecho cambia las respuestas",
+        confirmed: "el paso '{step}' ya se confirmó en la visita '{visit}'; sigue hecho",
+        not_later: "la visita '{into}' no es posterior a la visita '{visit}', que recomendó el paso",
+        pack_of_other_country: "el paquete '{pack}' no es de {country}, el país del negocio",
+        unknown_entry: "el paquete '{pack}' no tiene la opción '{step}'",
+        unreadable_answers: "no se pueden leer las respuestas de la visita: {detail}",
+        new_enterprises_one: "{n} empresa nueva",
+        new_enterprises_other: "{n} empresas nuevas",
+        updated_enterprises_one: "{n} empresa con datos al día",
+        updated_enterprises_other: "{n} empresas con datos al día",
+        new_visits_one: "{n} visita nueva",
+        new_visits_other: "{n} visitas nuevas",
+        updated_visits_one: "{n} visita al día",
+        updated_visits_other: "{n} visitas al día",
+        new_steps_one: "{n} paso en seguimiento nuevo",
+        new_steps_other: "{n} pasos en seguimiento nuevos",
+        updated_steps_one: "{n} paso al día",
+        updated_steps_other: "{n} pasos al día",
+        nothing_new: "Nada nuevo: todo lo del archivo ya estaba aquí",
+        conflicts_one: "{n} conflicto: se guardaron las dos versiones",
+        conflicts_other: "{n} conflictos: se guardaron las dos versiones de cada uno",
+        no_date: "sin fecha: el envío no tiene ninguna de las columnas _submission_time, SubmissionDate, end o start, que dan la fecha de su visita",
+        not_a_date_time: "'{written}' no es una fecha con hora (como 2026-12-02T15:04:05)",
+        refused_rows_one: "Una fila del archivo no se importó porque tiene errores:",
+        refused_rows_other: "{n} filas del archivo no se importaron porque tienen errores:",
+        more_rows: " (+{n} filas)",
+        newer_version: "Este archivo es de una versión más nueva de Umbral ({version}). Actualice Umbral para abrirlo. No se cambió nada.",
+        single_assessment: "Este archivo es una sola evaluación, no un archivo de traspaso con empresas y visitas. No se cambió nada.",
+        not_handoff: "Este archivo no es un archivo de traspaso de Umbral. No se cambió nada.",
+        file_errors_one: "El archivo tiene un error y no se importó nada. Detalle:",
+        file_errors_other: "El archivo tiene {n} errores y no se importó nada. Detalles:",
+        refused_enterprises_one: "Un negocio del archivo no se importó porque tiene errores:",
+        refused_enterprises_other: "{n} negocios del archivo no se importaron porque tienen errores:",
+        more_errors: " (y {n} más)",
+        more_enterprises: " (+{n} negocios)",
     }
 }
 
@@ -475,6 +575,43 @@ texts_static! {
         confirmed_not_done: "confirmed_in is kept only for a step done; this one is '{status}'",
         step_taken: "step '{step}' of visit '{visit}' is already steps[{first}] of this enterprise",
         not_selling_online: "channels or a share of online sales, but selling_online is false",
+        no_visit: "no visit '{id}'",
+        no_step: "visit '{visit}' has no step '{step}' followed",
+        not_done: "step '{step}' is not done; only a step done changes the answers",
+        confirmed: "step '{step}' was confirmed in visit '{visit}'; its status stays done",
+        not_later: "visit '{into}' is not later than visit '{visit}', which recommended the step",
+        pack_of_other_country: "pack '{pack}' is not for {country}, the enterprise's country",
+        unknown_entry: "pack '{pack}' has no catalogue entry '{step}'",
+        unreadable_answers: "the visit's answers cannot be read: {detail}",
+        new_enterprises_one: "{n} new enterprise",
+        new_enterprises_other: "{n} new enterprises",
+        updated_enterprises_one: "{n} enterprise with updated details",
+        updated_enterprises_other: "{n} enterprises with updated details",
+        new_visits_one: "{n} new visit",
+        new_visits_other: "{n} new visits",
+        updated_visits_one: "{n} updated visit",
+        updated_visits_other: "{n} updated visits",
+        new_steps_one: "{n} new step followed",
+        new_steps_other: "{n} new steps followed",
+        updated_steps_one: "{n} updated step",
+        updated_steps_other: "{n} updated steps",
+        nothing_new: "Nothing new: everything in the file was already here",
+        conflicts_one: "{n} conflict: both versions were kept",
+        conflicts_other: "{n} conflicts: both versions of each were kept",
+        no_date: "no date: the submission has none of the columns _submission_time, SubmissionDate, end or start, which date its visit",
+        not_a_date_time: "'{written}' is not a date and time (such as 2026-12-02T15:04:05)",
+        refused_rows_one: "One row of the file was not imported because it has errors:",
+        refused_rows_other: "{n} rows of the file were not imported because they have errors:",
+        more_rows: " (+{n} rows)",
+        newer_version: "This file is from a newer version of Umbral ({version}). Update Umbral to open it. Nothing was changed.",
+        single_assessment: "This file is a single assessment, not a hand-off file with enterprises and visits. Nothing was changed.",
+        not_handoff: "This is not an Umbral hand-off file. Nothing was changed.",
+        file_errors_one: "The file has an error and nothing was imported. Details:",
+        file_errors_other: "The file has {n} errors and nothing was imported. Details:",
+        refused_enterprises_one: "One enterprise in the file was not imported because it has errors:",
+        refused_enterprises_other: "{n} enterprises in the file were not imported because they have errors:",
+        more_errors: " (and {n} more)",
+        more_enterprises: " (+{n} enterprises)",
     }
 }
 

@@ -32,9 +32,10 @@
 use std::fmt;
 
 use super::handoff::HandoffErrors;
+use super::problem::handoff_words;
 use super::{clean_name, is_id, time, Enterprise, Fnv, Visit, MAX_ID_LEN};
 use crate::engine::profile::{core_field, core_fields, encode_value};
-use crate::engine::Locale;
+use crate::engine::{fill, Locale};
 use crate::form::export::{at_column, ExportError, Submission};
 
 /// What every id of an imported submission starts with.
@@ -57,22 +58,12 @@ pub enum SubmissionProblem {
 impl SubmissionProblem {
     /// The problem in `locale`, without where it is.
     pub fn message(&self, locale: Locale) -> String {
-        let es = locale == Locale::Es;
+        let w = handoff_words(locale);
         match self {
             SubmissionProblem::Read(error) => error.message(locale),
-            SubmissionProblem::NoDate if es => "sin fecha: el envío no tiene ninguna de las \
-                 columnas _submission_time, SubmissionDate, end o start, que dan la fecha de su \
-                 visita"
-                .into(),
-            SubmissionProblem::NoDate => "no date: the submission has none of the columns \
-                 _submission_time, SubmissionDate, end or start, which date its visit"
-                .into(),
+            SubmissionProblem::NoDate => w.no_date().into(),
             SubmissionProblem::NotADate { column, written } => {
-                let what = if es {
-                    format!("'{written}' no es una fecha con hora (como 2026-12-02T15:04:05)")
-                } else {
-                    format!("'{written}' is not a date and time (such as 2026-12-02T15:04:05)")
-                };
+                let what = fill(w.not_a_date_time(), &[("written", written)]);
                 at_column(column, &what, locale)
             }
             SubmissionProblem::Invalid(errors) => {
@@ -194,29 +185,21 @@ pub fn refused_summary(refused: &[(String, String)], locale: Locale) -> Option<S
     if n == 0 {
         return None;
     }
-    let head = match (locale, n == 1) {
-        (Locale::Es, true) => {
-            "Una fila del archivo no se importó porque tiene errores:".to_string()
-        }
-        (Locale::Es, false) => {
-            format!("{n} filas del archivo no se importaron porque tienen errores:")
-        }
-        (Locale::En, true) => {
-            "One row of the file was not imported because it has errors:".to_string()
-        }
-        (Locale::En, false) => {
-            format!("{n} rows of the file were not imported because they have errors:")
-        }
+    let w = handoff_words(locale);
+    let head = if n == 1 {
+        w.refused_rows_one()
+    } else {
+        w.refused_rows_other()
     };
+    let head = fill(head, &[("n", &n.to_string())]);
     let shown: Vec<String> = refused
         .iter()
         .take(5)
         .map(|(place, problem)| format!("{place}: {problem}"))
         .collect();
-    let rest = match (locale, n.saturating_sub(5)) {
-        (_, 0) => String::new(),
-        (Locale::Es, r) => format!(" (+{r} filas)"),
-        (Locale::En, r) => format!(" (+{r} rows)"),
+    let rest = match n.saturating_sub(5) {
+        0 => String::new(),
+        r => fill(w.more_rows(), &[("n", &r.to_string())]),
     };
     Some(format!("{head} {}{rest}", shown.join("; ")))
 }
