@@ -241,7 +241,13 @@ pub enum Problem {
 impl Problem {
     /// The problem in a sentence, without where it is.
     pub fn message(&self, locale: Locale) -> String {
-        let w = problem_words(locale);
+        self.worded(problem_words(locale))
+    }
+
+    /// The problem in a sentence in the words of `w`. `Display` gives it the English table
+    /// itself, so that a program that only ever says them in English (the entrepreneur app's
+    /// JS API) carries no other language's.
+    pub(crate) fn worded(&self, w: &ProblemWords) -> String {
         let list = |l: &[String]| l.join(", ");
         let versions = [("v2", V2), ("v1", V1)];
         match self {
@@ -534,7 +540,7 @@ pub fn problem_words(locale: Locale) -> &'static ProblemWords {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Locale::En))
+        f.write_str(&self.worded(&PROBLEM_EN))
     }
 }
 

@@ -13,7 +13,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
 use super::locale::Locale;
-use super::problem::problem_words;
+use super::problem::{problem_words, ProblemWords, PROBLEM_EN};
 use super::words::fill;
 
 pub use super::problem::{Found, Problem, PROFILE_SCHEMA, PROFILE_SCHEMA_V1};
@@ -171,18 +171,23 @@ impl ProfileError {
         self.problem.message(locale)
     }
 
-    /// The problem and where it is, in `locale`: "… at $.country".
+    /// The problem and where it is, in `locale`: "… en $.country".
     pub fn message_at(&self, locale: Locale) -> String {
+        self.worded_at(problem_words(locale))
+    }
+
+    /// The problem and where it is, in the words of `w` (see `Problem::worded`).
+    fn worded_at(&self, w: &ProblemWords) -> String {
         fill(
-            problem_words(locale).at_path(),
-            &[("problem", &self.message(locale)), ("path", &self.path)],
+            w.at_path(),
+            &[("problem", &self.problem.worded(w)), ("path", &self.path)],
         )
     }
 }
 
 impl fmt::Display for ProfileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_at(Locale::En))
+        f.write_str(&self.worded_at(&PROBLEM_EN))
     }
 }
 
