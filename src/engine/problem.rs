@@ -247,104 +247,125 @@ impl Problem {
     /// The problem in a sentence in the words of `w`. `Display` gives it the English table
     /// itself, so that a program that only ever says them in English (the entrepreneur app's
     /// JS API) carries no other language's.
+    ///
+    /// First the template, then every value a template may name, each taken from the kind of
+    /// problem that has it (one `fill` for all: the first load carries this code).
     pub(crate) fn worded(&self, w: &ProblemWords) -> String {
-        let list = |l: &[String]| l.join(", ");
-        let versions = [("v2", V2), ("v1", V1)];
-        match self {
-            Problem::NotJson { detail } => fill(w.not_json(), &[("detail", detail)]),
-            Problem::NotAnObject { found } => fill(w.not_an_object(), &[("found", found.kind(w))]),
-            Problem::BadSchema { found } => fill(
-                w.bad_schema(),
-                &[versions[0], versions[1], ("found", &found.described(w))],
-            ),
-            Problem::MissingSchema => fill(w.missing_schema(), &versions),
-            Problem::UnknownCountry { found, countries } => fill(
-                w.unknown_country(),
-                &[
-                    ("found", &found.described(w)),
-                    ("countries", &countries.join(", ")),
-                ],
-            ),
-            Problem::MissingCountry { countries } => {
-                fill(w.missing_country(), &[("countries", &countries.join(", "))])
+        use Problem as P;
+        let template = match self {
+            P::NotJson { .. } => w.not_json(),
+            P::NotAnObject { .. } => w.not_an_object(),
+            P::BadSchema { .. } => w.bad_schema(),
+            P::MissingSchema => w.missing_schema(),
+            P::UnknownCountry { .. } => w.unknown_country(),
+            P::MissingCountry { .. } => w.missing_country(),
+            P::TooLong { .. } => w.too_long(),
+            P::NotAString { .. } => w.not_a_string(),
+            P::NewerField { .. } => w.newer_field(),
+            P::UnknownField { .. } => w.unknown_field(),
+            P::NotAnAnswer { .. } => w.not_an_answer(),
+            P::TooDeep => w.too_deep(),
+            P::NotARegion { .. } => w.not_a_region(),
+            P::ChoiceNotAString { .. } => w.choice_not_a_string(),
+            P::UnknownValue { .. } => w.unknown_value(),
+            P::NotAList { .. } => w.not_a_list(),
+            P::ItemNotAString { .. } => w.item_not_a_string(),
+            P::Twice { .. } => w.twice(),
+            P::UnknownItem { .. } => w.unknown_item(),
+            P::IntOutOfRange { .. } => w.int_out_of_range(),
+            P::NotWhole { .. } => w.not_whole(),
+            P::NumberTooSmall { .. } => w.number_too_small(),
+            P::NotANumber { .. } => w.not_a_number(),
+            P::NotABoolean { .. } => w.not_a_boolean(),
+            P::OtherCountry { .. } => w.other_country(),
+            P::NotAsked { asked, .. } if asked.is_empty() => w.not_asked_none(),
+            P::NotAsked { .. } => w.not_asked(),
+        };
+        // The value found where another was expected: `{kind}` names its kind, `{found}` the
+        // value itself where it is short to say.
+        let found = match self {
+            P::NotAnObject { found }
+            | P::BadSchema { found }
+            | P::UnknownCountry { found, .. }
+            | P::NotAString { found }
+            | P::NotAnAnswer { found }
+            | P::NotARegion { found }
+            | P::ChoiceNotAString { found, .. }
+            | P::NotAList { found, .. }
+            | P::ItemNotAString { found, .. }
+            | P::NotWhole { found, .. }
+            | P::NotANumber { found, .. }
+            | P::NotABoolean { found } => Some(found),
+            _ => None,
+        };
+        // The one text a problem quotes: the parser's detail, a field's name, a value, an item.
+        let text = match self {
+            P::NotJson { detail: t }
+            | P::NewerField { name: t }
+            | P::UnknownField { name: t, .. }
+            | P::UnknownValue { value: t, .. }
+            | P::Twice { item: t }
+            | P::UnknownItem { item: t, .. }
+            | P::NotAsked { key: t, .. } => t.as_str(),
+            _ => "",
+        };
+        // What there may be instead: fields, choices, items, the questions a pack asks.
+        let listed = match self {
+            P::UnknownField { allowed: l, .. }
+            | P::ChoiceNotAString { values: l, .. }
+            | P::UnknownValue { values: l, .. }
+            | P::NotAList { items: l, .. }
+            | P::ItemNotAString { items: l, .. }
+            | P::UnknownItem { items: l, .. }
+            | P::NotAsked { asked: l, .. } => l.join(", "),
+            P::UnknownCountry { countries, .. } | P::MissingCountry { countries } => {
+                countries.join(", ")
             }
-            Problem::TooLong { max } => fill(w.too_long(), &[("max", &max.to_string())]),
-            Problem::NotAString { found } => fill(w.not_a_string(), &[("found", found.kind(w))]),
-            Problem::NewerField { name } => {
-                fill(w.newer_field(), &[("name", name), versions[0], versions[1]])
-            }
-            Problem::UnknownField { name, allowed } => fill(
-                w.unknown_field(),
-                &[("name", name), ("allowed", &list(allowed))],
-            ),
-            Problem::NotAnAnswer { found } => fill(w.not_an_answer(), &[("found", found.kind(w))]),
-            Problem::TooDeep => w.too_deep().to_string(),
-            Problem::NotARegion { found } => {
-                fill(w.not_a_region(), &[("found", &found.described(w))])
-            }
-            Problem::ChoiceNotAString { found, values } => fill(
-                w.choice_not_a_string(),
-                &[("found", found.kind(w)), ("values", &list(values))],
-            ),
-            Problem::UnknownValue { value, values } => fill(
-                w.unknown_value(),
-                &[("value", value), ("values", &list(values))],
-            ),
-            Problem::NotAList { found, items } => fill(
-                w.not_a_list(),
-                &[("found", found.kind(w)), ("items", &list(items))],
-            ),
-            Problem::ItemNotAString { found, items } => fill(
-                w.item_not_a_string(),
-                &[("found", found.kind(w)), ("items", &list(items))],
-            ),
-            Problem::Twice { item } => fill(w.twice(), &[("item", item)]),
-            Problem::UnknownItem { item, items } => {
-                fill(w.unknown_item(), &[("item", item), ("items", &list(items))])
-            }
-            Problem::IntOutOfRange { n, min, max } => fill(
-                w.int_out_of_range(),
-                &[
-                    ("n", &n.to_string()),
-                    ("min", &min.to_string()),
-                    ("max", &max.to_string()),
-                ],
-            ),
-            Problem::NotWhole { found, min, max } => fill(
-                w.not_whole(),
-                &[
-                    ("min", &min.to_string()),
-                    ("max", &max.to_string()),
-                    ("found", &found.described(w)),
-                ],
-            ),
-            Problem::NumberTooSmall { n, min } => fill(
-                w.number_too_small(),
-                &[("n", &decimal(*n)), ("min", &decimal(*min))],
-            ),
-            Problem::NotANumber { found, min } => fill(
-                w.not_a_number(),
-                &[("min", &decimal(*min)), ("found", &found.described(w))],
-            ),
-            Problem::NotABoolean { found } => {
-                fill(w.not_a_boolean(), &[("found", &found.described(w))])
-            }
-            Problem::OtherCountry {
+            _ => String::new(),
+        };
+        let (n, min, max) = match self {
+            P::IntOutOfRange { n, min, max } => (n.to_string(), min.to_string(), max.to_string()),
+            P::NotWhole { min, max, .. } => (String::new(), min.to_string(), max.to_string()),
+            P::NumberTooSmall { n, min } => (decimal(*n), decimal(*min), String::new()),
+            P::NotANumber { min, .. } => (String::new(), decimal(*min), String::new()),
+            P::TooLong { max } => (String::new(), String::new(), max.to_string()),
+            _ => Default::default(),
+        };
+        let (profile, pack, country) = match self {
+            P::OtherCountry {
                 profile,
                 pack,
                 country,
-            } => fill(
-                w.other_country(),
-                &[("profile", profile), ("pack", pack), ("country", country)],
-            ),
-            Problem::NotAsked { key, pack, asked } if asked.is_empty() => {
-                fill(w.not_asked_none(), &[("key", key), ("pack", pack)])
-            }
-            Problem::NotAsked { key, pack, asked } => fill(
-                w.not_asked(),
-                &[("key", key), ("pack", pack), ("asked", &list(asked))],
-            ),
-        }
+            } => (profile.as_str(), pack.as_str(), country.as_str()),
+            P::NotAsked { pack, .. } => ("", pack.as_str(), ""),
+            _ => ("", "", ""),
+        };
+        let described = found.map(|f| f.described(w)).unwrap_or_default();
+        fill(
+            template,
+            &[
+                ("kind", found.map_or("", |f| f.kind(w))),
+                ("found", &described),
+                ("detail", text),
+                ("name", text),
+                ("value", text),
+                ("item", text),
+                ("key", text),
+                ("v1", V1),
+                ("v2", V2),
+                ("countries", &listed),
+                ("allowed", &listed),
+                ("values", &listed),
+                ("items", &listed),
+                ("asked", &listed),
+                ("n", &n),
+                ("min", &min),
+                ("max", &max),
+                ("profile", profile),
+                ("pack", pack),
+                ("country", country),
+            ],
+        )
     }
 }
 
@@ -354,8 +375,8 @@ texts_table! {
     pub struct ProblemWords from ProblemSource {
         pub locale: Locale,
         ;
-        /// A JSON value that is null, as a message names its kind ("se esperaba un texto y hay
-        /// null").
+        /// A JSON value that is null, as a message names its kind (`{kind}`: "se esperaba un
+        /// texto y hay null").
         kind_null,
         /// A JSON value that is true or false, as a message names its kind.
         kind_boolean,
@@ -373,7 +394,7 @@ texts_table! {
         json_wrong,
         /// A text that is not JSON: `{detail}` is what the JSON reader said, in English.
         not_json,
-        /// A profile that is not a JSON object: `{found}` is what it is (`kind_…`).
+        /// A profile that is not a JSON object: `{kind}` is what it is (`kind_…`).
         not_an_object,
         /// A profile's `schema` is not a version Umbral reads: `{v2}` and `{v1}` are the
         /// versions it reads, `{found}` the value found.
@@ -388,27 +409,27 @@ texts_table! {
         missing_country,
         /// A text longer than allowed: `{max}` is the most characters.
         too_long,
-        /// A value that should be a text: `{found}` is what it is.
+        /// A value that should be a text: `{kind}` is what it is.
         not_a_string,
         /// A field a version-1 profile cannot have: `{name}` is the field, `{v1}` and `{v2}`
         /// the versions.
         newer_field,
         /// A field Umbral does not know: `{name}` is it, `{allowed}` the fields it knows.
         unknown_field,
-        /// An extra answer that is not a value or a list: `{found}` is what it is.
+        /// An extra answer that is not a value or a list: `{kind}` is what it is.
         not_an_answer,
         /// An extra answer made of lists nested more than 16 deep.
         too_deep,
         /// A region that is not an ISO 3166-2 code: `{found}` is the value.
         not_a_region,
-        /// A choice that is not a text: `{found}` is what it is, `{values}` the choices.
+        /// A choice that is not a text: `{kind}` is what it is, `{values}` the choices.
         choice_not_a_string,
         /// A choice the question does not have: `{value}` is it, `{values}` the choices.
         unknown_value,
-        /// A list answer that is not a list: `{found}` is what it is, `{items}` what it may
+        /// A list answer that is not a list: `{kind}` is what it is, `{items}` what it may
         /// hold.
         not_a_list,
-        /// A list holding something other than texts: `{found}` is what, `{items}` what it may
+        /// A list holding something other than texts: `{kind}` is what, `{items}` what it may
         /// hold.
         item_not_a_string,
         /// An item given twice in a list: `{item}` is it.
@@ -455,23 +476,23 @@ texts_static! {
         json_cut_short: "el texto se acaba antes de tiempo, en la línea {line}, columna {column}",
         json_wrong: "algo está mal escrito en la línea {line}, columna {column}",
         not_json: "no es JSON válido: {detail}",
-        not_an_object: "se esperaba un objeto y hay {found}",
+        not_an_object: "se esperaba un objeto y hay {kind}",
         bad_schema: "se esperaba \"{v2}\" o \"{v1}\" y hay {found}",
         missing_schema: "falta el campo 'schema'; debe ser \"{v2}\"",
         unknown_country: "país desconocido: {found}; puede ser {countries}",
         missing_country: "falta el campo 'country'; puede ser {countries}",
         too_long: "tiene más de {max} caracteres",
-        not_a_string: "se esperaba un texto y hay {found}",
+        not_a_string: "se esperaba un texto y hay {kind}",
         newer_field: "'{name}' no es parte de {v1}; un perfil que lo tiene dice \"schema\": \"{v2}\"",
         unknown_field: "campo desconocido '{name}'; puede ser {allowed}",
-        not_an_answer: "se esperaba un sí o no, un número, un texto o una lista y hay {found}",
+        not_an_answer: "se esperaba un sí o no, un número, un texto o una lista y hay {kind}",
         too_deep: "listas metidas en listas más de 16 veces; una respuesta es un valor o una \
                    lista de valores",
         not_a_region: "se esperaba un código ISO 3166-2 como MX-GUA y hay {found}",
-        choice_not_a_string: "se esperaba un texto y hay {found}; puede ser {values}",
+        choice_not_a_string: "se esperaba un texto y hay {kind}; puede ser {values}",
         unknown_value: "valor desconocido '{value}'; puede ser {values}",
-        not_a_list: "se esperaba una lista y hay {found}; sus elementos pueden ser {items}",
-        item_not_a_string: "se esperaban textos en la lista y hay {found}; pueden ser {items}",
+        not_a_list: "se esperaba una lista y hay {kind}; sus elementos pueden ser {items}",
+        item_not_a_string: "se esperaban textos en la lista y hay {kind}; pueden ser {items}",
         twice: "'{item}' está dos veces",
         unknown_item: "elemento desconocido '{item}'; pueden ser {items}",
         int_out_of_range: "{n} está fuera de rango; debe ser de {min} a {max}",
@@ -500,22 +521,22 @@ texts_static! {
         json_cut_short: "the text ends too soon, at line {line}, column {column}",
         json_wrong: "something is wrong at line {line}, column {column}",
         not_json: "not valid JSON: {detail}",
-        not_an_object: "expected an object, found {found}",
+        not_an_object: "expected an object, found {kind}",
         bad_schema: "expected \"{v2}\" or \"{v1}\", found {found}",
         missing_schema: "missing field 'schema'; expected \"{v2}\"",
         unknown_country: "unknown country {found}; expected one of: {countries}",
         missing_country: "missing field 'country'; expected one of: {countries}",
         too_long: "longer than {max} characters",
-        not_a_string: "expected a string, found {found}",
+        not_a_string: "expected a string, found {kind}",
         newer_field: "'{name}' is not part of {v1}; a profile with it says \"schema\": \"{v2}\"",
         unknown_field: "unknown field '{name}'; expected one of: {allowed}",
-        not_an_answer: "expected a boolean, number, string or array, found {found}",
+        not_an_answer: "expected a boolean, number, string or array, found {kind}",
         too_deep: "lists nested more than 16 deep; an answer is a value or a list of values",
         not_a_region: "expected an ISO 3166-2 code such as MX-GUA, found {found}",
-        choice_not_a_string: "expected a string, found {found}; expected one of: {values}",
+        choice_not_a_string: "expected a string, found {kind}; expected one of: {values}",
         unknown_value: "unknown value '{value}'; expected one of: {values}",
-        not_a_list: "expected an array, found {found}; items are: {items}",
-        item_not_a_string: "expected strings in the array, found {found}; items are: {items}",
+        not_a_list: "expected an array, found {kind}; items are: {items}",
+        item_not_a_string: "expected strings in the array, found {kind}; items are: {items}",
         twice: "'{item}' appears twice",
         unknown_item: "unknown item '{item}'; expected any of: {items}",
         int_out_of_range: "{n} is out of range; expected {min} to {max}",
@@ -649,6 +670,34 @@ mod tests {
                 asked: vec![],
             },
         ]
+    }
+
+    /// Every value a problem's template names is given: no `{name}` is left in a sentence.
+    #[test]
+    fn every_template_gets_its_values() {
+        for p in every_kind() {
+            for locale in Locale::ALL {
+                let said = p.message(locale);
+                assert!(!said.contains('{'), "{p:?}: {said}");
+            }
+        }
+        assert_eq!(
+            Problem::NotWhole {
+                found: Found::Text("x".into()),
+                min: 0,
+                max: 4
+            }
+            .message(Locale::Es),
+            "se esperaba un número entero de 0 a 4 y hay el texto 'x'"
+        );
+        assert_eq!(
+            Problem::NotAList {
+                found: Found::Object,
+                items: vec!["a".into(), "b".into()]
+            }
+            .to_string(),
+            "expected an array, found an object; items are: a, b"
+        );
     }
 
     #[test]
