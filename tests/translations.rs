@@ -471,7 +471,7 @@ fn the_apps_and_the_engines_words_are_translated_with_the_core() {
     assert!(core_template.contains("key = \"engine.costs\"\nes = \"Cuesta {list}.\""));
     // What only consultants read comes last, under a heading that says so.
     let heading = core_template
-        .find("# The texts from here on are only on the consultant's pages")
+        .find("# The texts from here on are for consultants")
         .expect("the consultants' heading");
     let at = |key: &str| core_template.find(&format!("key = \"{key}\"")).unwrap();
     assert!(at("app.tagline") < heading && heading < at("taller.title"));

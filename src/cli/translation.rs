@@ -23,36 +23,36 @@ pub fn shell_texts() -> Vec<SourceText> {
     texts.extend(crate::workspace_page::words::shell_texts());
     texts.extend(crate::planner_page::words::shell_texts());
     texts.extend(super::text::shell_texts());
-    let summary = &crate::planner::SUMMARY_ES;
-    texts.extend(translation::table_texts(
-        "summary",
-        summary.fixed_texts(),
-        summary.notes(),
-    ));
-    let problem = &crate::engine::problem::PROBLEM_ES;
-    texts.extend(translation::table_texts(
-        "problem",
-        problem.fixed_texts(),
-        problem.notes(),
-    ));
-    let handoff = &crate::workspace::problem::HANDOFF_ES;
-    texts.extend(translation::table_texts(
-        "handoff",
-        handoff.fixed_texts(),
-        handoff.notes(),
-    ));
-    let form = &crate::form::problem::FORM_ES;
-    texts.extend(translation::table_texts(
-        "form",
-        form.fixed_texts(),
-        form.notes(),
-    ));
-    let xlsform = &crate::form::XLSFORM_ES;
-    texts.extend(translation::table_texts(
-        "xlsform",
-        xlsform.fixed_texts(),
-        xlsform.notes(),
-    ));
+    let tables = [
+        (
+            "summary",
+            crate::planner::SUMMARY_ES.fixed_texts(),
+            crate::planner::SUMMARY_ES.notes(),
+        ),
+        (
+            "problem",
+            crate::engine::problem::PROBLEM_ES.fixed_texts(),
+            crate::engine::problem::PROBLEM_ES.notes(),
+        ),
+        (
+            "handoff",
+            crate::workspace::problem::HANDOFF_ES.fixed_texts(),
+            crate::workspace::problem::HANDOFF_ES.notes(),
+        ),
+        (
+            "form",
+            crate::form::problem::FORM_ES.fixed_texts(),
+            crate::form::problem::FORM_ES.notes(),
+        ),
+        (
+            "xlsform",
+            crate::form::XLSFORM_ES.fixed_texts(),
+            crate::form::XLSFORM_ES.notes(),
+        ),
+    ];
+    for (prefix, fixed, notes) in tables {
+        texts.extend(translation::table_texts(prefix, fixed, notes));
+    }
     texts
 }
 

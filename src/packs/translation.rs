@@ -617,9 +617,10 @@ pub fn template(
         if for_consultants(&t.key) && !consultants_said {
             consultants_said = true;
             out.push_str(
-                "\n# The texts from here on are only on the consultant's pages (the workspace, the\n\
-                 # planner) and in the text of `umbral report`: owners do not read them, so they can\n\
-                 # wait until consultants work in this language.\n",
+                "\n# The texts from here on are for consultants: the workspace, the planner, the\n\
+                 # command line's reports, what is wrong with a file, and what a pack's form adds\n\
+                 # to its questions. Owners do not read them on their own, so they can wait until\n\
+                 # consultants work in this language.\n",
             );
         }
         out.push_str("\n[[text]]\n");
