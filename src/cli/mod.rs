@@ -129,8 +129,10 @@ enum Command {
         dirs: Vec<PathBuf>,
     },
     /// Print the translation file of a pack into another language (rules/<pack>/locales/<code>.toml),
-    /// as a translator fills it in: every text of the pack's own layer with its Spanish, what
-    /// the file there already translates kept. `umbral validate` reports how much is done.
+    /// as a translator fills it in: every text of the pack's own layer with its Spanish (for the
+    /// core pack also every word of the app, the engine and the consultants' pages and reports,
+    /// what only consultants read last), what the file there already translates kept. `umbral
+    /// validate` reports how much is done.
     Translation {
         /// A pack id (core, mx, cl, bo, a programme's) or a pack folder.
         #[arg(long)]
