@@ -410,15 +410,25 @@ texts_table! {
         new_enterprises_one,
         /// As `new_enterprises_one`, more than one.
         new_enterprises_other,
+        /// After an import: one enterprise whose details changed (`{n}` is 1).
         updated_enterprises_one,
+        /// After an import: `{n}` enterprises whose details changed.
         updated_enterprises_other,
+        /// After an import: one new visit (`{n}` is 1).
         new_visits_one,
+        /// After an import: `{n}` new visits.
         new_visits_other,
+        /// After an import: one visit brought up to date (`{n}` is 1).
         updated_visits_one,
+        /// After an import: `{n}` visits brought up to date.
         updated_visits_other,
+        /// After an import: one step newly followed (`{n}` is 1).
         new_steps_one,
+        /// After an import: `{n}` steps newly followed.
         new_steps_other,
+        /// After an import: one followed step brought up to date (`{n}` is 1).
         updated_steps_one,
+        /// After an import: `{n}` followed steps brought up to date.
         updated_steps_other,
         /// After an import that brought nothing (a full stop follows).
         nothing_new,
