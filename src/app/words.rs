@@ -22,10 +22,6 @@ texts_table! {
         /// The countries the start screen offers, by code.
         pub countries: [(&'static str, &'static str); 3],
         pub months: [&'static str; 12],
-        /// The language switch: the other language's name, in itself, and its code. Not
-        /// translated: they name a language, not say something in this one.
-        pub switch_to: &'static str,
-        pub switch_to_lang: &'static str,
         ;
         /// The line under the app's name, on every screen.
         tagline,
@@ -399,8 +395,6 @@ texts_static! {
             "noviembre",
             "diciembre",
         ],
-        switch_to: "English",
-        switch_to_lang: "en",
         ;
         tagline: "¿Su negocio está listo para vender en línea?",
         start_heading: "Inicio",
@@ -525,8 +519,6 @@ texts_static! {
             "November",
             "December",
         ],
-        switch_to: "Español",
-        switch_to_lang: "es",
         ;
         tagline: "Is your business ready to sell online?",
         start_heading: "Start",

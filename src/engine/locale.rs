@@ -23,6 +23,15 @@ impl Locale {
         }
     }
 
+    /// The language's name in itself, as a language switch and an XLSForm's columns show it:
+    /// "Español", "English". Not translated: it names a language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::Es => "Español",
+            Locale::En => "English",
+        }
+    }
+
     /// The other locale: what a language switch offers.
     pub fn other(self) -> Locale {
         match self {

@@ -161,15 +161,7 @@ pub fn pack_of_form_id(form_id: &str) -> Option<String> {
 
 /// The column header XLSForm gives a language: `label::Español (es)`.
 pub fn language_column(column: &str, locale: Locale) -> String {
-    format!("{column}::{} ({})", language_name(locale), locale.code())
-}
-
-/// A language's name as XLSForm columns write it.
-pub fn language_name(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Es => "Español",
-        Locale::En => "English",
-    }
+    format!("{column}::{} ({})", locale.name(), locale.code())
 }
 
 texts_table! {
@@ -754,7 +746,7 @@ impl Form {
                 self.version.clone(),
                 format!(
                     "{} ({})",
-                    language_name(self.languages[0]),
+                    self.languages[0].name(),
                     self.languages[0].code()
                 ),
             ],

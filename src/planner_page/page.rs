@@ -83,8 +83,8 @@ pub fn Planner() -> Html {
                         <h1>{ w.title() }</h1>
                         <p class="lema">{ w.tagline() }</p>
                     </div>
-                    <button type="button" class="idioma" lang={w.switch_to_lang} data-testid="idioma"
-                        onclick={send(&dispatcher, |_: MouseEvent| Action::SwitchLanguage)}>{ w.switch_to }</button>
+                    <button type="button" class="idioma" lang={w.locale.other().code()} data-testid="idioma"
+                        onclick={send(&dispatcher, |_: MouseEvent| Action::SwitchLanguage)}>{ w.locale.other().name() }</button>
                 </div>
             </header>
             <main class="contenido planear">

@@ -15,10 +15,6 @@ texts_table! {
     /// Every fixed text of the planner page in one locale.
     pub struct Words from WordsSource {
         pub locale: Locale,
-        /// The language switch: the other language's name, in itself, and its code. Not
-        /// translated: they name a language.
-        pub switch_to: &'static str,
-        pub switch_to_lang: &'static str,
         ;
         title,
         tagline,
@@ -263,8 +259,6 @@ impl Words {
 texts_static! {
     pub static ES: Words from WordsSource {
         locale: Locale::Es,
-        switch_to: "English",
-        switch_to_lang: "en",
         ;
         title: "Umbral para planear",
         tagline: "Qué frena a los negocios de su programa, y dónde.",
@@ -372,8 +366,6 @@ texts_static! {
 texts_static! {
     pub static EN: Words from WordsSource {
         locale: Locale::En,
-        switch_to: "Español",
-        switch_to_lang: "es",
         ;
         title: "Umbral for planners",
         tagline: "What holds your programme's businesses back, and where.",

@@ -139,10 +139,10 @@ fn screen(state: &State, frame: &Frame, w: &Words) -> Markup {
 /// The visible language switch: one button naming the other language in that language.
 /// Switching keeps every answer (the answers are values, not words).
 pub fn locale_switch(locale: Locale) -> Markup {
-    let w = words(locale);
+    let other = locale.other();
     html! {
-        button.idioma type="button" lang=(w.switch_to_lang) data-testid="idioma"
-            data-click="locale" { (w.switch_to) }
+        button.idioma type="button" lang=(other.code()) data-testid="idioma"
+            data-click="locale" { (other.name()) }
     }
 }
 
