@@ -235,10 +235,7 @@ impl PartialEq for Words {
 
 /// The words for `locale`.
 pub fn words(locale: Locale) -> &'static Words {
-    match locale {
-        Locale::Es => &ES,
-        Locale::En => &EN,
-    }
+    locale.pick(&ES, &EN)
 }
 
 impl Words {

@@ -127,10 +127,7 @@ texts_static! {
 }
 
 fn words(locale: Locale) -> &'static Words {
-    match locale {
-        Locale::Es => &ES,
-        Locale::En => &EN,
-    }
+    locale.pick(&ES, &EN)
 }
 
 impl Words {

@@ -145,10 +145,7 @@ texts_table! {
 
 /// The short result's words in `locale`.
 pub fn brief_words(locale: Locale) -> &'static BriefWords {
-    match locale {
-        Locale::Es => &BRIEF_ES,
-        Locale::En => &BRIEF_EN,
-    }
+    locale.pick(&BRIEF_ES, &BRIEF_EN)
 }
 
 texts_static! {

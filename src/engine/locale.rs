@@ -32,6 +32,15 @@ impl Locale {
         }
     }
 
+    /// Of a table that exists in each locale, this locale's: the one place the tables of words
+    /// (`texts_table!`) are chosen by language.
+    pub fn pick<T: ?Sized>(self, es: &'static T, en: &'static T) -> &'static T {
+        match self {
+            Locale::Es => es,
+            Locale::En => en,
+        }
+    }
+
     /// The other locale: what a language switch offers.
     pub fn other(self) -> Locale {
         match self {

@@ -553,10 +553,7 @@ texts_static! {
 
 /// The sentences of what is wrong with a profile, in `locale`.
 pub fn problem_words(locale: Locale) -> &'static ProblemWords {
-    match locale {
-        Locale::Es => &PROBLEM_ES,
-        Locale::En => &PROBLEM_EN,
-    }
+    locale.pick(&PROBLEM_ES, &PROBLEM_EN)
 }
 
 impl fmt::Display for Problem {

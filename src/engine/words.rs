@@ -331,10 +331,7 @@ texts_table! {
 
 /// The engine's sentences in `locale`.
 pub fn sentences(locale: Locale) -> &'static Sentences {
-    match locale {
-        Locale::Es => &SENTENCES_ES,
-        Locale::En => &SENTENCES_EN,
-    }
+    locale.pick(&SENTENCES_ES, &SENTENCES_EN)
 }
 
 texts_static! {

@@ -234,10 +234,7 @@ texts_static! {
 
 /// The texts a form adds to a pack's own, in `locale`.
 pub fn xlsform_words(locale: Locale) -> &'static XlsformWords {
-    match locale {
-        Locale::Es => &XLSFORM_ES,
-        Locale::En => &XLSFORM_EN,
-    }
+    locale.pick(&XLSFORM_ES, &XLSFORM_EN)
 }
 
 /// The label of a reserved choice.

@@ -542,10 +542,7 @@ texts_static! {
 
 /// The sentences of what is wrong with a form export or a file of profiles, in `locale`.
 pub fn form_words(locale: Locale) -> &'static FormWords {
-    match locale {
-        Locale::Es => &FORM_ES,
-        Locale::En => &FORM_EN,
-    }
+    locale.pick(&FORM_ES, &FORM_EN)
 }
 
 /// Every problem of one record, one header or one file, in the order found.

@@ -1588,10 +1588,7 @@ texts_static! {
 }
 
 fn words(locale: Locale) -> &'static SummaryWords {
-    match locale {
-        Locale::Es => &SUMMARY_ES,
-        Locale::En => &SUMMARY_EN,
-    }
+    locale.pick(&SUMMARY_ES, &SUMMARY_EN)
 }
 
 /// A count as a value of a template.

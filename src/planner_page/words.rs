@@ -472,10 +472,7 @@ texts_static! {
 
 /// The words of `locale`.
 pub fn words(locale: Locale) -> &'static Words {
-    match locale {
-        Locale::Es => &ES,
-        Locale::En => &EN,
-    }
+    locale.pick(&ES, &EN)
 }
 
 /// The planner page's words with their keys (`planner.title`) and Spanish, for a translation

@@ -161,10 +161,7 @@ texts_table! {
 
 /// What a faulty share link is called in `locale`.
 pub fn link_words(locale: Locale) -> &'static LinkWords {
-    match locale {
-        Locale::Es => &LINK_ES,
-        Locale::En => &LINK_EN,
-    }
+    locale.pick(&LINK_ES, &LINK_EN)
 }
 
 texts_static! {

@@ -627,10 +627,7 @@ texts_static! {
 
 /// The sentences of what is wrong with a hand-off file, in `locale`.
 pub fn handoff_words(locale: Locale) -> &'static HandoffWords {
-    match locale {
-        Locale::Es => &HANDOFF_ES,
-        Locale::En => &HANDOFF_EN,
-    }
+    locale.pick(&HANDOFF_ES, &HANDOFF_EN)
 }
 
 impl fmt::Display for HandoffProblem {

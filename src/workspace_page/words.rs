@@ -653,10 +653,7 @@ texts_static! {
 
 /// The words for `locale`.
 pub fn words(locale: Locale) -> &'static Words {
-    match locale {
-        Locale::Es => &ES,
-        Locale::En => &EN,
-    }
+    locale.pick(&ES, &EN)
 }
 
 impl PartialEq for Words {
