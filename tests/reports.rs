@@ -47,7 +47,7 @@ impl Packs {
 #[test]
 fn reports_match_their_snapshots_and_the_schema() {
     let profiles = std::fs::read_to_string(root().join("tests/reports/profiles.jsonl")).unwrap();
-    let report_schema = schema("report-v2.schema.json");
+    let report_schema = schema("report-v3.schema.json");
     let profile_schemas = [
         ("umbral.profile/1", schema("profile-v1.schema.json")),
         ("umbral.profile/2", schema("profile-v2.schema.json")),
@@ -143,7 +143,7 @@ fn reports_match_their_snapshots_and_the_schema() {
 
 #[test]
 fn every_pack_example_gives_a_schema_valid_report_in_both_locales() {
-    let report_schema = schema("report-v2.schema.json");
+    let report_schema = schema("report-v3.schema.json");
     let sources = packs::builtin();
     let mut checked = 0;
     for (src, (id, compiled)) in sources.iter().zip(packs::compile_all(&sources, None)) {

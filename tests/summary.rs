@@ -307,7 +307,7 @@ fn the_plain_batch_output_is_unchanged_without_summary() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 5);
-    assert!(lines.iter().all(|r| r["schema"] == "umbral.report/2"));
+    assert!(lines.iter().all(|r| r["schema"] == "umbral.report/3"));
 }
 
 #[test]

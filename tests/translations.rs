@@ -30,15 +30,19 @@ fn file(path: &str, text: &str) -> SourceFile {
     }
 }
 
-/// A filled-in translation of every text `keys` lists, as test text.
+/// A filled-in translation of every text `keys` lists, as test text. A glossary's words are
+/// the acronyms the texts use (IVA), the same in any language: they stay.
 fn filled(keys: &[SourceText]) -> String {
     let mut out = String::from("[locale]\nname = \"Prueba\"\nreviewed_by = [\"Revisora\"]\n");
     for t in keys {
+        let text = if t.key.ends_with("].term") {
+            t.es.clone()
+        } else {
+            format!("[prueba] {}", t.es)
+        };
         out.push_str(&format!(
             "[[text]]\nkey = {:?}\nes = {:?}\ntext = {:?}\n",
-            t.key,
-            t.es,
-            format!("[prueba] {}", t.es)
+            t.key, t.es, text
         ));
     }
     out
@@ -564,4 +568,193 @@ fn spanish_and_english_templates_name_the_same_values() {
         }
     }
     assert!(templates >= 120, "{templates}");
+}
+
+/// What is left of a line of a report once every marked text (`⟦…⟧`, nested too) and every
+/// web address is taken out: the words that did not come from the translation.
+fn unmarked(line: &str) -> String {
+    let mut rest = String::new();
+    let mut depth = 0;
+    for c in line.chars() {
+        match c {
+            '⟦' => depth += 1,
+            '⟧' => depth -= 1,
+            c if depth == 0 => rest.push(c),
+            _ => {}
+        }
+    }
+    rest.split_whitespace()
+        .filter(|w| !w.starts_with("https://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_language_added_as_files_is_what_the_report_says() {
+    // A programme's pack on Mexico's, with a file in the test-only language `qaa` (ISO 639
+    // keeps qaa–qtz for local use: no one speaks it). Its texts are the Spanish, marked.
+    let dir = std::env::temp_dir().join(format!("umbral-added-{}", std::process::id()));
+    let pack_dir = dir.join("prueba");
+    std::fs::create_dir_all(pack_dir.join("locales")).unwrap();
+    std::fs::write(
+        pack_dir.join("pack.toml"),
+        "[pack]\nid = \"prueba\"\nversion = \"2026.12.0\"\nextends = \"mx\"\n\
+         name = { es = \"Programa de prueba\", en = \"Test programme\" }\n",
+    )
+    .unwrap();
+    let mut texts: Vec<SourceText> = all_texts(&pack("mx"))
+        .into_iter()
+        .filter(|t| t.key != "report.dimensions")
+        .collect();
+    let mut out = String::from("[locale]\nname = \"Prueba\"\nreviewed_by = [\"Revisora\"]\n");
+    for t in &mut texts {
+        if t.key == "name" {
+            t.es = "Programa de prueba".into();
+        }
+        let es = if t.key == "report.ladder" {
+            "Otra cosa"
+        } else {
+            &t.es
+        };
+        // A glossary's words are the acronyms a text uses (IVA), the same in any language.
+        let text = if t.key.ends_with("].term") {
+            t.es.clone()
+        } else {
+            format!("⟦{}⟧", t.es)
+        };
+        out.push_str(&format!(
+            "[[text]]\nkey = {:?}\nes = {:?}\ntext = {:?}\n",
+            t.key, es, text
+        ));
+    }
+    std::fs::write(pack_dir.join("locales/qaa.toml"), out).unwrap();
+    let dir_arg = pack_dir.to_str().unwrap();
+
+    let out = umbral(&["validate", dir_arg], "");
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said} {}", text(&out.stderr));
+    assert!(said.contains("1 missing, 1 out of date"), "{said}");
+
+    let profiles = std::fs::read_to_string("tests/reports/profiles.jsonl").unwrap();
+    let case: serde_json::Value = profiles
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|c| c["name"] == "rural, no bank, no internet")
+        .unwrap();
+    let profile = case["profile"].to_string();
+    let assess = |args: &[&str]| {
+        let mut all = vec!["assess", "--pack", dir_arg];
+        all.extend_from_slice(args);
+        umbral(&all, &profile)
+    };
+
+    // The text report: every word from the translation, but the text it does not translate
+    // and the one translated from other Spanish, which read in Spanish.
+    let out = assess(&["--lang", "qaa", "--format", "text"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    let left: Vec<String> = report
+        .lines()
+        .map(unmarked)
+        .filter(|l| l.chars().any(char::is_alphabetic))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            "Umbral — 2026.12.0 (qaa)",
+            "Dimensiones:",
+            "Escalera de formas de vender:",
+        ],
+        "{report}"
+    );
+    assert!(report.contains("⟦Lo que falta⟧:"), "{report}");
+    assert!(report.contains("⟦Pasos para empezar⟧:"), "{report}");
+
+    // The JSON report says its language, and every text in it is the translation's.
+    let out = assess(&["--lang", "qaa"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], "umbral.report/3");
+    assert_eq!(json["locale"], "qaa");
+    let schema = std::fs::read_to_string("www/spec/report-v3.schema.json").unwrap();
+    let schema = jsonschema::validator_for(&serde_json::from_str(&schema).unwrap()).unwrap();
+    let errors: Vec<String> = schema.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for pathway in json["pathways"].as_array().unwrap() {
+        let label = pathway["label"].as_str().unwrap();
+        assert!(label.starts_with('⟦') && label.ends_with('⟧'), "{label}");
+    }
+    let option = &json["steps"][0]["options"][0];
+    for text in [
+        &option["name"],
+        &option["summary"],
+        &option["why"][0]["text"],
+    ] {
+        let text = text.as_str().unwrap_or_else(|| panic!("{option}"));
+        assert!(text.starts_with('⟦') && text.ends_with('⟧'), "{text}");
+    }
+
+    // Spanish and English are as they were; a language with no file, or a code that is not
+    // one, is refused with what to do.
+    let es = assess(&["--lang", "es", "--format", "text"]);
+    assert_eq!(es.status.code(), Some(0));
+    assert!(!text(&es.stdout).contains('⟦'));
+    let out = assess(&["--lang", "qu"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("pack 'prueba' has no translation into 'qu'")
+            && said.contains("(core, mx, prueba)")
+            && said.contains("locales/qu.toml"),
+        "{said}"
+    );
+    let out = assess(&["--lang", "Quechua"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--lang Quechua"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_translated_pack_has_each_translation_in_place_of_its_spanish() {
+    let mx = pack("mx");
+    let texts = all_texts(&mx);
+    let question = texts
+        .iter()
+        .find(|t| t.key.starts_with("questions[") && t.key.ends_with("].text"))
+        .unwrap();
+    let file = format!(
+        "[locale]\nname = \"Prueba\"\nreviewed_by = [\"Revisora\"]\n\
+         [[text]]\nkey = {:?}\nes = {:?}\ntext = \"[prueba] pregunta\"\n\
+         [[text]]\nkey = \"name\"\nes = \"Otra cosa\"\ntext = \"[prueba] nombre viejo\"\n\
+         [[text]]\nkey = \"app.start\"\nes = {:?}\ntext = \"[prueba] empezar\"\n",
+        question.key,
+        question.es,
+        umbral::app::words::ES.start()
+    );
+    let read = read("core/locales/qaa.toml", &file, &pack("core"));
+    let resolved = translation::resolve(&mx, std::slice::from_ref(&read), "qaa", &shell())
+        .expect("the core is one of mx's layers");
+    assert_eq!(resolved.name, "Prueba");
+    // Only what is translated from the pack's Spanish now: not the name, from other Spanish.
+    let keys: Vec<&str> = resolved.texts.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["app.start", question.key.as_str()]);
+    let translated = translation::translated_pack(&mx, &resolved.texts);
+    let after = translation::source_texts(&translated);
+    let before = translation::source_texts(&mx);
+    assert_eq!(after.len(), before.len());
+    for (a, b) in after.iter().zip(&before) {
+        assert_eq!(a.key, b.key);
+        let want = if a.key == question.key {
+            "[prueba] pregunta"
+        } else {
+            &b.es
+        };
+        assert_eq!(a.es, want, "{}", a.key);
+    }
+    // The English stays, and a language no layer has a file in is none.
+    assert_eq!(
+        serde_json::to_value(&translated.name).unwrap(),
+        serde_json::to_value(&mx.name).unwrap()
+    );
+    assert!(translation::resolve(&mx, &[read], "qu", &shell()).is_none());
 }

@@ -43,8 +43,10 @@ enum Command {
         /// A pack id (mx, cl, bo, ...) or a pack folder. Default: the profile's country.
         #[arg(long)]
         pack: Option<String>,
-        #[arg(long, value_enum, default_value = "es")]
-        lang: Lang,
+        /// es, en, or a language the pack's translation files add
+        /// (rules/<pack>/locales/<code>.toml): what is not translated yet reads in Spanish.
+        #[arg(long, default_value = "es")]
+        lang: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
         /// The profile (JSON); '-' or nothing reads standard input.
@@ -217,6 +219,14 @@ impl Failure {
         }
     }
 
+    /// A command given what it cannot do: exits as a usage error does.
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+
     fn io(message: impl Into<String>) -> Failure {
         Failure {
             code: EXIT_USAGE,
@@ -260,7 +270,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             lang,
             format,
             file,
-        } => assess(pack.as_deref(), lang.into(), format, file.as_deref(), out),
+        } => assess(pack.as_deref(), &lang, format, file.as_deref(), out),
         Command::Batch {
             pack,
             lang,
@@ -360,7 +370,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Schema { which } => {
             let text = match which {
                 Schema::Profile => include_str!("../../www/spec/profile-v2.schema.json"),
-                Schema::Report => include_str!("../../www/spec/report-v2.schema.json"),
+                Schema::Report => include_str!("../../www/spec/report-v3.schema.json"),
                 Schema::Handoff => include_str!("../../www/spec/handoff-v3.schema.json"),
             };
             out.write_all(text.as_bytes()).map_err(write_error)?;
@@ -377,7 +387,7 @@ fn write_error(e: io::Error) -> Failure {
 
 fn assess(
     pack: Option<&str>,
-    locale: Locale,
+    lang: &str,
     format: Format,
     file: Option<&Path>,
     out: &mut dyn Write,
@@ -394,7 +404,13 @@ fn assess(
             bullet(e.0.iter().map(|e| e.to_string()))
         ))
     })?;
-    let pack = library.for_profile(&profile)?;
+    let pack = library.for_profile(&profile)?.clone();
+    let (pack, locale) = match lang {
+        "es" => (pack, Locale::Es),
+        "en" => (pack, Locale::En),
+        code => translation::in_language(&mut library, &pack, code)?,
+    };
+    let pack = &pack;
     engine::check_profile(pack, &profile).map_err(|e| {
         Failure::invalid(format!(
             "invalid profile in {}:\n{}",
@@ -613,6 +629,8 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
 
 /// The packs a command may use: compiled once each, on first use.
 pub(crate) struct Library {
+    /// The packs read from folders (`--pack`'s), whose translations are read from disk.
+    own: Vec<PackSource>,
     sources: Vec<PackSource>,
     /// The pack `--pack` named, if any: every profile is scored with it.
     fixed: Option<String>,
@@ -622,13 +640,14 @@ pub(crate) struct Library {
 impl Library {
     fn new(pack: Option<&str>) -> Result<Library, Failure> {
         let mut sources = packs::builtin();
+        let mut own = Vec::new();
         let mut fixed = pack.map(str::to_string);
         if let Some(p) = pack {
             let path = Path::new(p);
             if path.join("pack.toml").is_file() {
-                let own = vec![read_folder(path)?];
+                own = vec![read_folder(path)?];
                 fixed = Some(packs::pack_ids(&own).remove(0));
-                sources = with_builtin(own);
+                sources = with_builtin(own.clone());
             } else if path.components().count() > 1 || path.is_dir() {
                 return Err(Failure::io(format!(
                     "{p} is not a pack folder: it has no pack.toml"
@@ -636,6 +655,7 @@ impl Library {
             }
         }
         Ok(Library {
+            own,
             sources,
             fixed,
             compiled: Vec::new(),

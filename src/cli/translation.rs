@@ -8,8 +8,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{print_diagnostics, toml_files, write_error, Failure, Library};
-use crate::engine::Pack;
-use crate::packs::translation::{self, LocaleInfo, SourceText, Translation, LOCALES_DIR};
+use crate::engine::{Language, Locale, Pack};
+use crate::packs::translation::{self, LocaleInfo, Resolved, SourceText, Translation, LOCALES_DIR};
 use crate::packs::{self, PackSource, SourceFile};
 
 /// Every text the shells and the engine say beside a pack's own, translated in the core pack's
@@ -54,6 +54,131 @@ pub fn shell_texts() -> Vec<SourceText> {
         texts.extend(translation::table_texts(prefix, fixed, notes));
     }
     texts
+}
+
+/// `pack` in the language `code` its translation files add, and the language's locale
+/// ([`language`]): its files read (their problems printed, and an error fails), the texts
+/// translated from its Spanish now put in place, the rest left Spanish. An error when the
+/// code is not a language's or no layer of the pack has a file in it.
+pub(super) fn in_language(
+    library: &mut Library,
+    pack: &Pack,
+    code: &str,
+) -> Result<(Pack, Locale), Failure> {
+    if !translation::is_locale_code(code) {
+        return Err(Failure::usage(format!(
+            "--lang {code}: a language is es, en, or the ISO 639 code of one a translation \
+             file adds (qu, nah, quz-PE)"
+        )));
+    }
+    let mut checker = Checker::new(files(&library.own, &library.sources)?);
+    let mut compile = |id: &str| library.get(id).ok().cloned();
+    for layer in &pack.data.layers {
+        checker.layer(layer, &mut compile);
+    }
+    if checker.failed {
+        return Err(Failure::invalid(format!(
+            "pack '{}' cannot be shown in '{code}': its translation files have errors (above)",
+            pack.data.id
+        )));
+    }
+    let translations: Vec<Translation> = checker.read.into_values().flatten().collect();
+    let resolved = translation::resolve(&pack.data, &translations, code, &checker.shell)
+        .ok_or_else(|| {
+            Failure::usage(format!(
+                "pack '{}' has no translation into '{code}': none of its layers ({}) has a \
+                 file {LOCALES_DIR}/{code}.toml (`umbral translation` writes one to fill in)",
+                pack.data.id,
+                pack.data.layers.join(", ")
+            ))
+        })?;
+    let data = translation::translated_pack(&pack.data, &resolved.texts);
+    let pack = Pack::link(data).map_err(|e| {
+        Failure::invalid(format!(
+            "pack '{}' in '{code}' does not link: {e}",
+            pack.data.id
+        ))
+    })?;
+    let locale = language(&resolved)
+        .map_err(|e| Failure::invalid(format!("the translation into '{code}': {e}")))?;
+    Ok((pack, locale))
+}
+
+/// The locale of an added language, with every table of words built over the Spanish one
+/// from `resolved`'s texts (`prefix.key`, as [`shell_texts`] keys them; a text it does not
+/// have stays Spanish): what the command line reports in. An error names a table whose texts
+/// are too long to hold.
+pub fn language(resolved: &Resolved) -> Result<Locale, String> {
+    use crate::engine::locale::table;
+    let locale = Language::add(&resolved.code, &resolved.name)
+        .ok_or("more than 256 languages were added in one run")?;
+    let of = |prefix: &'static str| {
+        move |key: &str| resolved.texts.get(&format!("{prefix}.{key}")).cloned()
+    };
+    let leak = |text: Option<&String>, spanish: &'static str| -> &'static str {
+        text.map_or(spanish, |t| String::leak(t.clone()))
+    };
+    let app = &crate::app::words::ES;
+    let mut countries = app.countries;
+    for (code, name) in &mut countries {
+        *name = leak(resolved.texts.get(&format!("app.countries[{code}]")), name);
+    }
+    let mut months = app.months;
+    for (i, name) in months.iter_mut().enumerate() {
+        *name = leak(resolved.texts.get(&format!("app.months[{}]", i + 1)), name);
+    }
+    // Each table over the Spanish one, with its texts keyed `prefix.…`; `locale` where the
+    // table holds its language.
+    macro_rules! over {
+        ($spanish:expr, $prefix:literal) => {
+            $spanish
+                .translated(&of($prefix))
+                .map_err(|e| format!("the texts `{}.…`: {e}", $prefix))?
+        };
+    }
+    use crate::{engine, form, planner, planner_page, workspace, workspace_page};
+    let tables = vec![
+        table(crate::app::words::Words {
+            locale,
+            countries,
+            months,
+            ..over!(app, "app")
+        }),
+        table(over!(engine::brief::BRIEF_ES, "brief")),
+        table(engine::words::Sentences {
+            locale,
+            ..over!(engine::words::SENTENCES_ES, "engine")
+        }),
+        table(over!(crate::share::LINK_ES, "share")),
+        table(workspace_page::words::Words {
+            locale,
+            ..over!(workspace_page::words::ES, "taller")
+        }),
+        table(planner_page::words::Words {
+            locale,
+            ..over!(planner_page::words::ES, "planner")
+        }),
+        table(planner::SummaryWords {
+            locale,
+            ..over!(planner::SUMMARY_ES, "summary")
+        }),
+        table(over!(super::text::ES, "report")),
+        table(engine::problem::ProblemWords {
+            locale,
+            ..over!(engine::problem::PROBLEM_ES, "problem")
+        }),
+        table(over!(workspace::problem::HANDOFF_ES, "handoff")),
+        table(form::problem::FormWords {
+            locale,
+            ..over!(form::problem::FORM_ES, "form")
+        }),
+        table(form::XlsformWords {
+            locale,
+            ..over!(form::XLSFORM_ES, "xlsform")
+        }),
+    ];
+    Language::set_tables(locale, tables);
+    Ok(locale)
 }
 
 /// How many missing or out-of-date texts `umbral validate` names before it counts the rest.
@@ -167,6 +292,21 @@ impl Checker {
                     String::new()
                 };
                 writeln!(out, "    {what}: {}{more}", named.join(", ")).map_err(write_error)?;
+            }
+            // The pack as a report in the language will be made with it: a translation can
+            // break what the pack's own checks hold (a term the glossary does not explain).
+            let resolved = translation::resolve(&pack.data, &translations, &c.code, &self.shell);
+            if let Some(resolved) = resolved {
+                let data = translation::translated_pack(&pack.data, &resolved.texts);
+                if let Err(e) = Pack::link(data) {
+                    eprintln!(
+                        "error: pack '{}' in '{}', as its translation files make it, fails the \
+                         pack's checks ('(es)' below is the text in this language, translated \
+                         or still Spanish):\n{e}",
+                        pack.data.id, c.code
+                    );
+                    self.failed = true;
+                }
             }
         }
         Ok(())

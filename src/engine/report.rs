@@ -1,4 +1,4 @@
-//! The readiness report (`umbral.report/2`). Field order follows the spec, so serializing a
+//! The readiness report (`umbral.report/3`). Field order follows the spec, so serializing a
 //! report gives the same bytes on every platform.
 //!
 //! Each requirement is stated once, in `requirements`, with its status and its text; the
@@ -16,7 +16,7 @@ use super::locale::Locale;
 use super::pack::EntryKind;
 
 /// The `schema` value of every report this version writes.
-pub const REPORT_SCHEMA: &str = "umbral.report/2";
+pub const REPORT_SCHEMA: &str = "umbral.report/3";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report<'p> {

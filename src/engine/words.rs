@@ -68,6 +68,20 @@ macro_rules! texts_table {
                 $source::NOTES
             }
 
+            /// This table with the text `translation` gives for a key (a text's method's name)
+            /// in place of this table's, which stays where it gives none: an added language's
+            /// table ([`Language`](crate::engine::Language)), built over the Spanish one. The
+            /// other fields are this table's. An error when the texts together are over 64 KB.
+            pub fn translated(
+                &self,
+                translation: &dyn Fn(&str) -> Option<String>,
+            ) -> Result<Self, String> {
+                Ok($name {
+                    $($other: self.$other,)*
+                    texts: self.texts.translated($source::KEYS, translation)?,
+                })
+            }
+
             /// Every text of the table with its key (its method's name): what a translation
             /// translates.
             pub fn fixed_texts(&self) -> Vec<(&'static str, &'static str)> {
@@ -194,6 +208,32 @@ pub struct Table {
 }
 
 impl Table {
+    /// This table with the text `translation` gives for a key of `keys` (the table's, in its
+    /// order) in place of this table's, kept for the rest of the run (an added language's
+    /// tables are made once). An error when the texts together are over 64 KB.
+    pub fn translated(
+        &self,
+        keys: &[&str],
+        translation: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Table, String> {
+        let mut bytes = Vec::with_capacity(self.bytes.len());
+        let mut ends = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            match translation(key) {
+                Some(text) => bytes.extend_from_slice(text.as_bytes()),
+                None => bytes.extend_from_slice(self.get(i).as_bytes()),
+            }
+            let end = u16::try_from(bytes.len()).map_err(|_| {
+                format!("the texts up to `{key}` are over 64 KB, more than a table can hold")
+            })?;
+            ends.push(end);
+        }
+        Ok(Table {
+            bytes: Vec::leak(bytes),
+            ends: Vec::leak(ends),
+        })
+    }
+
     /// Text `i`; empty past the end.
     pub fn get(&self, i: usize) -> &'static str {
         let start = match i.checked_sub(1) {
@@ -747,6 +787,47 @@ mod tests {
                 proptest::prop_assert_eq!(ours.len(), rusts.len());
             }
         }
+    }
+
+    #[test]
+    fn an_added_language_has_its_tables_and_spanish_where_it_has_none() {
+        use crate::engine::locale::{table, Language};
+        let translated: &dyn Fn(&str) -> Option<String> = &|key| match key {
+            "and" => Some("[prueba] y".into()),
+            "cost_free" => Some(String::new()),
+            _ => None,
+        };
+        let spanish = sentences(Locale::Es);
+        let locale = Language::add("qaa", "Prueba").unwrap();
+        assert_eq!((locale.code(), locale.name()), ("qaa", "Prueba"));
+        // Before it is given its tables, and for a table it is not given, it has Spanish.
+        assert!(std::ptr::eq(sentences(locale), spanish));
+        let words = Sentences {
+            locale,
+            ..spanish.translated(translated).unwrap()
+        };
+        Language::set_tables(locale, vec![table(words)]);
+        let w = sentences(locale);
+        assert_eq!(w.locale, locale);
+        assert_eq!(w.and(), "[prueba] y");
+        // An empty translation is one, and every other text is the Spanish.
+        assert_eq!(w.cost_free(), "");
+        assert_eq!(w.cost_per_use(), spanish.cost_per_use());
+        assert_eq!(w.available_here(), spanish.available_here());
+        assert!(std::ptr::eq(
+            crate::engine::brief::brief_words(locale),
+            &crate::engine::brief::BRIEF_ES
+        ));
+        // Languages added later are others; Spanish and English are as they were.
+        let other = Language::add("qab", "Otra").unwrap();
+        assert_ne!(other, locale);
+        assert_eq!(other.code(), "qab");
+        assert_eq!(sentences(Locale::En).and(), "and");
+        assert_eq!(Locale::parse("qaa"), None);
+        // A table over 64 KB is refused, naming where.
+        let long: &dyn Fn(&str) -> Option<String> = &|_| Some("x".repeat(3_000));
+        let error = spanish.translated(long).err().unwrap();
+        assert!(error.contains("over 64 KB"), "{error}");
     }
 
     #[test]

@@ -162,29 +162,24 @@ fn walk(value: &Json, path: String, out: &mut Vec<SourceText>) {
                 return;
             }
             for (k, v) in map {
-                let path = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk(v, path, out);
+                walk(v, field(&path, k), out);
             }
         }
         Json::Array(items) => {
-            let names: Vec<Option<String>> = items.iter().map(item_name).collect();
-            let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-            for name in names.iter().flatten() {
-                *count.entry(name).or_default() += 1;
-            }
-            for (i, item) in items.iter().enumerate() {
-                let name = match &names[i] {
-                    Some(name) if count[name.as_str()] == 1 => name.clone(),
-                    _ => format!("#{i}"),
-                };
+            for (item, name) in items.iter().zip(item_names(items)) {
                 walk(item, format!("{path}[{name}]"), out);
             }
         }
         _ => {}
+    }
+}
+
+/// The key of field `name` of what `path` keys (the pack itself when it is empty).
+fn field(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
     }
 }
 
@@ -197,6 +192,24 @@ fn as_text(map: &serde_json::Map<String, Json>) -> Option<&str> {
         (Some(Json::String(es)), Some(Json::String(_))) => Some(es),
         _ => None,
     }
+}
+
+/// What names each item of a list in a key ([`item_name`]), or its place, `#3`, when it has
+/// no name or the list repeats it.
+fn item_names(items: &[Json]) -> Vec<String> {
+    let names: Vec<Option<String>> = items.iter().map(item_name).collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names.iter().flatten() {
+        *count.entry(name).or_default() += 1;
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| match name {
+            Some(name) if count[name.as_str()] == 1 => name.clone(),
+            _ => format!("#{i}"),
+        })
+        .collect()
 }
 
 /// What names an item of a list in a key: its `id`, else its `value` (an option's).
@@ -504,17 +517,7 @@ pub fn coverage(
     codes
         .into_iter()
         .map(|code| {
-            // Nearest layer first: the pack's own, then its parents'.
-            let layers: Vec<&Translation> = pack
-                .layers
-                .iter()
-                .rev()
-                .filter_map(|l| {
-                    translations
-                        .iter()
-                        .find(|t| t.layer == *l && t.code == code)
-                })
-                .collect();
+            let layers = layers_in(pack, translations, code);
             let mut c = Coverage {
                 code: code.to_string(),
                 name: layers
@@ -543,6 +546,92 @@ pub fn coverage(
         .collect()
 }
 
+/// The files of `pack`'s layers in language `code`, nearest layer first: the pack's own, then
+/// its parents'.
+fn layers_in<'t>(
+    pack: &PackData,
+    translations: &'t [Translation],
+    code: &str,
+) -> Vec<&'t Translation> {
+    pack.layers
+        .iter()
+        .rev()
+        .filter_map(|l| {
+            translations
+                .iter()
+                .find(|t| t.layer == *l && t.code == code)
+        })
+        .collect()
+}
+
+/// A language `pack` can be shown in: its code and name, and each text its layers' files
+/// translate from the pack's Spanish now, by key (what [`coverage`] counts as translated).
+/// A text missing or out of date is not there: it reads in Spanish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub code: String,
+    pub name: String,
+    pub texts: BTreeMap<String, String>,
+}
+
+/// What `pack` says in language `code` ([`Resolved`]), from `translations` (of any layers);
+/// `None` when none of its layers has a file in it. `shell` are the texts the shells and the
+/// engine add to the pack's ([`with_shell`]).
+pub fn resolve(
+    pack: &PackData,
+    translations: &[Translation],
+    code: &str,
+    shell: &[SourceText],
+) -> Option<Resolved> {
+    let layers = layers_in(pack, translations, code);
+    let name = layers.first()?.info.name.clone();
+    let texts = with_shell(pack, shell)
+        .into_iter()
+        .filter_map(|t| {
+            let nearest = nearest(&layers, &t.key)?;
+            (nearest.es == t.es).then(|| (t.key, nearest.text.clone()))
+        })
+        .collect();
+    Some(Resolved {
+        code: code.to_string(),
+        name,
+        texts,
+    })
+}
+
+/// `data` with each of its texts that `texts` translates (keyed as [`source_texts`] keys
+/// them) put in place of its Spanish: the pack an added language's report is made with
+/// ([`Locale::Added`](crate::engine::Locale::Added) reads a text's Spanish). The English stays.
+pub fn translated_pack(data: &PackData, texts: &BTreeMap<String, String>) -> PackData {
+    let mut json = serde_json::to_value(data).expect("pack data serializes");
+    replace(&mut json, String::new(), texts);
+    serde_json::from_value(json).expect("only texts were replaced")
+}
+
+/// [`walk`], replacing: each text that `texts` has a translation for gets it as its `es`.
+fn replace(value: &mut Json, path: String, texts: &BTreeMap<String, String>) {
+    match value {
+        Json::Object(map) => {
+            if as_text(map).is_some() {
+                if let Some(text) = texts.get(&path) {
+                    map.insert("es".into(), Json::String(text.clone()));
+                }
+                return;
+            }
+            for (k, v) in map.iter_mut() {
+                replace(v, field(&path, k), texts);
+            }
+        }
+        Json::Array(items) => {
+            let names = item_names(items);
+            for (item, name) in items.iter_mut().zip(names) {
+                replace(item, format!("{path}[{name}]"), texts);
+            }
+        }
+        _ => {}
+    }
+}
+
 enum Found {
     Translated,
     /// Translated from other Spanish than the pack's now.
@@ -553,15 +642,19 @@ enum Found {
 /// How the nearest layer that translates a text has it (layers nearest first): from the
 /// pack's Spanish, or from other Spanish (out of date); else it is missing.
 fn lookup(layers: &[&Translation], text: &SourceText) -> Found {
-    let nearest = layers
-        .iter()
-        .filter_map(|l| l.texts.get(&text.key))
-        .find(|t| !t.text.is_empty());
-    match nearest {
+    match nearest(layers, &text.key) {
         None => Found::Missing,
         Some(t) if t.es == text.es => Found::Translated,
         Some(_) => Found::Outdated,
     }
+}
+
+/// The translation of `key` in the nearest layer that has one (layers nearest first).
+fn nearest<'t>(layers: &[&'t Translation], key: &str) -> Option<&'t Translated> {
+    layers
+        .iter()
+        .filter_map(|l| l.texts.get(key))
+        .find(|t| !t.text.is_empty())
 }
 
 /// The translation file of `pack`'s own layer in language `code`, as a translator fills it in:

@@ -122,7 +122,7 @@ describe('embedding on a programme page', () => {
     assert.equal(profile.schema, 'umbral.profile/2');
     assert.equal(profile.country, 'MX');
     assert.equal(profile.extra.quiere_asesoria, true, 'the programme question\'s answer is in the profile');
-    assert.equal(report.schema, 'umbral.report/2');
+    assert.equal(report.schema, 'umbral.report/3');
     assert.equal(report.pack.id, 'impulsa-ejemplo');
     assert.equal(report.locale, 'es');
     assert.ok(report.steps.length > 0);
