@@ -711,6 +711,23 @@ fn a_language_added_as_files_is_what_the_report_says() {
     let out = assess(&["--lang", "Quechua"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--lang Quechua"));
+
+    // A translation no native speaker has reviewed yet can be read, and says so.
+    let file = pack_dir.join("locales/qaa.toml");
+    let unreviewed = std::fs::read_to_string(&file).unwrap().replacen(
+        "reviewed_by = [\"Revisora\"]",
+        "reviewed_by = []",
+        1,
+    );
+    std::fs::write(&file, unreviewed).unwrap();
+    let out = assess(&["--lang", "qaa", "--format", "text"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), report);
+    assert!(
+        text(&out.stderr).contains("names no reviewer yet"),
+        "{}",
+        text(&out.stderr)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

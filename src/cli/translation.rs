@@ -73,16 +73,13 @@ pub(super) fn in_language(
     }
     let mut checker = Checker::new(files(&library.own, &library.sources)?);
     let mut compile = |id: &str| library.get(id).ok().cloned();
-    for layer in &pack.data.layers {
-        checker.layer(layer, &mut compile);
-    }
+    let translations = checker.of(pack, &mut compile);
     if checker.failed {
         return Err(Failure::invalid(format!(
             "pack '{}' cannot be shown in '{code}': its translation files have errors (above)",
             pack.data.id
         )));
     }
-    let translations: Vec<Translation> = checker.read.into_values().flatten().collect();
     let resolved = translation::resolve(&pack.data, &translations, code, &checker.shell)
         .ok_or_else(|| {
             Failure::usage(format!(
@@ -99,6 +96,12 @@ pub(super) fn in_language(
             pack.data.id
         ))
     })?;
+    if !resolved.reviewed {
+        eprintln!(
+            "umbral: the translation into '{code}' names no reviewer yet (reviewed_by): have \
+             native speakers check it before owners read it"
+        );
+    }
     let locale = language(&resolved)
         .map_err(|e| Failure::invalid(format!("the translation into '{code}': {e}")))?;
     Ok((pack, locale))
@@ -109,7 +112,6 @@ pub(super) fn in_language(
 /// have stays Spanish): what the command line reports in. An error names a table whose texts
 /// are too long to hold.
 pub fn language(resolved: &Resolved) -> Result<Locale, String> {
-    use crate::engine::locale::table;
     let locale = Language::add(&resolved.code, &resolved.name)
         .ok_or("more than 256 languages were added in one run")?;
     let of = |prefix: &'static str| {
@@ -137,47 +139,44 @@ pub fn language(resolved: &Resolved) -> Result<Locale, String> {
         };
     }
     use crate::{engine, form, planner, planner_page, workspace, workspace_page};
-    let tables = vec![
-        table(crate::app::words::Words {
-            locale,
-            countries,
-            months,
-            ..over!(app, "app")
-        }),
-        table(over!(engine::brief::BRIEF_ES, "brief")),
-        table(engine::words::Sentences {
-            locale,
-            ..over!(engine::words::SENTENCES_ES, "engine")
-        }),
-        table(over!(crate::share::LINK_ES, "share")),
-        table(workspace_page::words::Words {
-            locale,
-            ..over!(workspace_page::words::ES, "taller")
-        }),
-        table(planner_page::words::Words {
-            locale,
-            ..over!(planner_page::words::ES, "planner")
-        }),
-        table(planner::SummaryWords {
-            locale,
-            ..over!(planner::SUMMARY_ES, "summary")
-        }),
-        table(over!(super::text::ES, "report")),
-        table(engine::problem::ProblemWords {
-            locale,
-            ..over!(engine::problem::PROBLEM_ES, "problem")
-        }),
-        table(over!(workspace::problem::HANDOFF_ES, "handoff")),
-        table(form::problem::FormWords {
-            locale,
-            ..over!(form::problem::FORM_ES, "form")
-        }),
-        table(form::XlsformWords {
-            locale,
-            ..over!(form::XLSFORM_ES, "xlsform")
-        }),
-    ];
-    Language::set_tables(locale, tables);
+    locale.give(crate::app::words::Words {
+        locale,
+        countries,
+        months,
+        ..over!(app, "app")
+    });
+    locale.give(over!(engine::brief::BRIEF_ES, "brief"));
+    locale.give(engine::words::Sentences {
+        locale,
+        ..over!(engine::words::SENTENCES_ES, "engine")
+    });
+    locale.give(over!(crate::share::LINK_ES, "share"));
+    locale.give(workspace_page::words::Words {
+        locale,
+        ..over!(workspace_page::words::ES, "taller")
+    });
+    locale.give(planner_page::words::Words {
+        locale,
+        ..over!(planner_page::words::ES, "planner")
+    });
+    locale.give(planner::SummaryWords {
+        locale,
+        ..over!(planner::SUMMARY_ES, "summary")
+    });
+    locale.give(over!(super::text::ES, "report"));
+    locale.give(engine::problem::ProblemWords {
+        locale,
+        ..over!(engine::problem::PROBLEM_ES, "problem")
+    });
+    locale.give(over!(workspace::problem::HANDOFF_ES, "handoff"));
+    locale.give(form::problem::FormWords {
+        locale,
+        ..over!(form::problem::FORM_ES, "form")
+    });
+    locale.give(form::XlsformWords {
+        locale,
+        ..over!(form::XLSFORM_ES, "xlsform")
+    });
     Ok(locale)
 }
 
@@ -261,6 +260,22 @@ impl Checker {
         self.read.insert(layer.to_string(), read);
     }
 
+    /// The translation files of `pack`'s layers, each read once (its problems printed).
+    fn of(
+        &mut self,
+        pack: &Pack,
+        compile: &mut dyn FnMut(&str) -> Option<Pack>,
+    ) -> Vec<Translation> {
+        for layer in &pack.data.layers {
+            self.layer(layer, compile);
+        }
+        pack.data
+            .layers
+            .iter()
+            .flat_map(|l| self.read.get(l).cloned().unwrap_or_default())
+            .collect()
+    }
+
     /// One line per language `pack` has translations in: how much is translated, and the
     /// first texts missing or out of date.
     pub fn report(
@@ -269,15 +284,7 @@ impl Checker {
         compile: &mut dyn FnMut(&str) -> Option<Pack>,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        for layer in &pack.data.layers {
-            self.layer(layer, compile);
-        }
-        let translations: Vec<Translation> = pack
-            .data
-            .layers
-            .iter()
-            .flat_map(|l| self.read.get(l).cloned().unwrap_or_default())
-            .collect();
+        let translations = self.of(pack, compile);
         for c in translation::coverage(&pack.data, &translations, &self.shell) {
             writeln!(out, "  translation {}", c.line()).map_err(write_error)?;
             for (what, keys) in [("missing", &c.missing), ("out of date", &c.outdated)] {

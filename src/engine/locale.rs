@@ -3,11 +3,13 @@
 //!
 //! Spanish and English are built in: every pack carries both, and every table of words
 //! (`texts_table!`) has both. Any other language is added as data, from a reviewed
-//! translation file ([`Language`]): it is Spanish with each translated text in place of its
-//! Spanish, so whatever is not translated yet reads in Spanish.
+//! translation file (`Language`): it is Spanish with each translated text in place of its
+//! Spanish, so whatever is not translated yet reads in Spanish. Added languages are the
+//! command line's for now: the browser builds leave [`Locale::Added`] out, so that the
+//! entrepreneur app's first load does not carry what it cannot offer yet (0.4 KB gzip; see
+//! BENCHMARKS.md, "Issue 15: a language added as files").
 
-use std::any::{Any, TypeId};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,40 +19,45 @@ use serde::{Deserialize, Serialize};
 pub enum Locale {
     Es,
     En,
-    /// A language added as data ([`Language::add`]).
+    /// A language added as data (`Language::add`; not in the browser builds).
+    #[cfg(not(target_arch = "wasm32"))]
     Added(Added),
 }
 
-/// Which added language a [`Locale::Added`] is: only [`Language::add`] makes one.
+/// Which added language a `Locale::Added` is: only `Language::add` makes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Added(u8);
 
 /// The languages added in this run, in the order they were added. Each is made once and kept.
+#[cfg(not(target_arch = "wasm32"))]
 static ADDED: Mutex<Vec<&'static Language>> = Mutex::new(Vec::new());
 
-/// A language added from a reviewed translation file: its code and name, and each table of
-/// words (`texts_table!`) built over the Spanish one with the translation's texts. The pack a
-/// report in it is made with is the Spanish pack with the translation's texts in place
-/// (`umbral::packs::translation::translated_pack`): a [`Text`] in this language is its
-/// Spanish.
+/// A language added from a reviewed translation file: its code and its name. Its tables of
+/// words (`texts_table!`) are each built over the Spanish one with the translation's texts and
+/// given to it ([`Locale::give`]); the pack a report in it is made with is the Spanish pack
+/// with the translation's texts in place (`umbral::packs::translation::translated_pack`): a
+/// [`Text`] in this language is its Spanish.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Language {
     code: String,
     name: String,
-    tables: OnceLock<Vec<(TypeId, &'static (dyn Any + Sync))>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Language {
     /// Adds the language `code` (`qu`, `nah`, `quz-PE`) named `name` in itself, for the rest of
-    /// the run (it is small and made once), and gives its locale; `None` past 256 languages.
-    /// Its tables of words are given next, with [`Language::set_tables`]: they hold the locale
-    /// themselves.
+    /// the run (it is small and made once), and gives its locale: the one it has when it was
+    /// added before. `None` past 256 languages. Its tables of words are given next
+    /// ([`Locale::give`]): they hold the locale themselves.
     pub fn add(code: &str, name: &str) -> Option<Locale> {
         let mut added = ADDED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = added.iter().position(|l| l.code == code) {
+            return Some(Locale::Added(Added(at as u8)));
+        }
         let at = u8::try_from(added.len()).ok()?;
         added.push(Box::leak(Box::new(Language {
             code: code.to_string(),
             name: name.to_string(),
-            tables: OnceLock::new(),
         })));
         Some(Locale::Added(Added(at)))
     }
@@ -60,30 +67,13 @@ impl Language {
         // Only `add` makes an `Added`, for a language it has put there.
         ADDED.lock().unwrap_or_else(|e| e.into_inner())[usize::from(added.0)]
     }
-
-    /// Gives the language of `locale` its tables of words, each made for it ([`table`]); a
-    /// table not given is the Spanish one. Only the first call counts, and only for an added
-    /// language.
-    pub fn set_tables(locale: Locale, tables: Vec<(TypeId, &'static (dyn Any + Sync))>) {
-        if let Locale::Added(added) = locale {
-            let _ = Language::get(added).tables.set(tables);
-        }
-    }
-
-    /// The table with type id `id` this language was given, if any.
-    #[inline(never)]
-    fn table(&self, id: TypeId) -> Option<&'static dyn Any> {
-        self.tables
-            .get()?
-            .iter()
-            .find(|(t, _)| *t == id)
-            .map(|&(_, table)| table as &dyn Any)
-    }
 }
 
-/// A table of words for [`Language::set_tables`], kept for the rest of the run.
-pub fn table<T: Any + Sync>(words: T) -> (TypeId, &'static (dyn Any + Sync)) {
-    (TypeId::of::<T>(), Box::leak(Box::new(words)))
+/// A kind of table of words (each `texts_table!`): it keeps the tables made for added
+/// languages, which [`Locale::pick`] finds.
+pub trait Words: Sync + 'static {
+    /// The tables of this kind given to added languages, each with its language.
+    fn added() -> &'static Mutex<Vec<(Added, &'static Self)>>;
 }
 
 impl Locale {
@@ -95,6 +85,7 @@ impl Locale {
         match self {
             Locale::Es => "es",
             Locale::En => "en",
+            #[cfg(not(target_arch = "wasm32"))]
             Locale::Added(added) => &Language::get(added).code,
         }
     }
@@ -106,6 +97,7 @@ impl Locale {
         match self {
             Locale::Es => "Español",
             Locale::En => "English",
+            #[cfg(not(target_arch = "wasm32"))]
             Locale::Added(added) => &Language::get(added).name,
         }
     }
@@ -113,14 +105,30 @@ impl Locale {
     /// Of a table that exists in each built-in locale, this locale's: the one place the tables
     /// of words (`texts_table!`) are chosen by language. An added language's is the one it was
     /// given, else the Spanish one.
-    pub fn pick<T: Any>(self, es: &'static T, en: &'static T) -> &'static T {
+    pub fn pick<T: Words>(self, es: &'static T, en: &'static T) -> &'static T {
         match self {
             Locale::Es => es,
             Locale::En => en,
-            Locale::Added(added) => Language::get(added)
-                .table(TypeId::of::<T>())
-                .and_then(<dyn Any>::downcast_ref)
-                .unwrap_or(es),
+            #[cfg(not(target_arch = "wasm32"))]
+            Locale::Added(added) => T::added()
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .find(|(a, _)| *a == added)
+                .map_or(es, |(_, table)| *table),
+        }
+    }
+
+    /// Gives this added language its table `words` of a kind, kept for the rest of the run: the
+    /// one [`pick`](Self::pick) chooses for it from then on. Nothing for Spanish and English,
+    /// whose tables are built in.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn give<T: Words>(self, words: T) {
+        if let Locale::Added(added) = self {
+            let words: &'static T = Box::leak(Box::new(words));
+            let mut tables = T::added().lock().unwrap_or_else(|e| e.into_inner());
+            tables.retain(|(a, _)| *a != added);
+            tables.push((added, words));
         }
     }
 
@@ -153,18 +161,6 @@ impl Locale {
 impl Serialize for Locale {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
-    }
-}
-
-/// Read from `es` or `en`: an added language is not read back from data.
-impl<'de> Deserialize<'de> for Locale {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Locale, D::Error> {
-        let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        match code.as_ref() {
-            "es" => Ok(Locale::Es),
-            "en" => Ok(Locale::En),
-            other => Err(serde::de::Error::unknown_variant(other, &["es", "en"])),
-        }
     }
 }
 

@@ -51,6 +51,17 @@ macro_rules! texts_table {
             pub texts: $crate::engine::words::Table,
         }
 
+        impl $crate::engine::locale::Words for $name {
+            fn added() -> &'static std::sync::Mutex<
+                Vec<($crate::engine::locale::Added, &'static Self)>,
+            > {
+                static ADDED: std::sync::Mutex<
+                    Vec<($crate::engine::locale::Added, &'static $name)>,
+                > = std::sync::Mutex::new(Vec::new());
+                &ADDED
+            }
+        }
+
         impl $name {
             $(
                 $(#[doc = $doc])*
@@ -70,7 +81,7 @@ macro_rules! texts_table {
 
             /// This table with the text `translation` gives for a key (a text's method's name)
             /// in place of this table's, which stays where it gives none: an added language's
-            /// table ([`Language`](crate::engine::Language)), built over the Spanish one. The
+            /// table (`engine::Language`, the command line's), built over the Spanish one. The
             /// other fields are this table's. An error when the texts together are over 64 KB.
             pub fn translated(
                 &self,
@@ -216,19 +227,22 @@ impl Table {
         keys: &[&str],
         translation: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Table, String> {
-        let mut bytes = Vec::with_capacity(self.bytes.len());
-        let mut ends = Vec::with_capacity(keys.len());
-        for (i, key) in keys.iter().enumerate() {
-            match translation(key) {
-                Some(text) => bytes.extend_from_slice(text.as_bytes()),
-                None => bytes.extend_from_slice(self.get(i).as_bytes()),
-            }
-            let end = u16::try_from(bytes.len()).map_err(|_| {
-                format!("the texts up to `{key}` are over 64 KB, more than a table can hold")
-            })?;
-            ends.push(end);
+        let texts: Vec<String> = (keys.iter().enumerate())
+            .map(|(i, key)| translation(key).unwrap_or_else(|| self.get(i).to_string()))
+            .collect();
+        Table::of(&texts).ok_or_else(|| "over 64 KB, more than a table can hold".to_string())
+    }
+
+    /// The table of `texts`, in their order, kept for the rest of the run (an added language's
+    /// tables are made once); `None` when they are over 64 KB together.
+    pub fn of(texts: &[String]) -> Option<Table> {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(texts.len());
+        for text in texts {
+            bytes.extend_from_slice(text.as_bytes());
+            ends.push(u16::try_from(bytes.len()).ok()?);
         }
-        Ok(Table {
+        Some(Table {
             bytes: Vec::leak(bytes),
             ends: Vec::leak(ends),
         })
@@ -789,9 +803,11 @@ mod tests {
         }
     }
 
+    // Added languages are the command line's (`Locale::Added`).
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn an_added_language_has_its_tables_and_spanish_where_it_has_none() {
-        use crate::engine::locale::{table, Language};
+        use crate::engine::locale::Language;
         let translated: &dyn Fn(&str) -> Option<String> = &|key| match key {
             "and" => Some("[prueba] y".into()),
             "cost_free" => Some(String::new()),
@@ -806,7 +822,7 @@ mod tests {
             locale,
             ..spanish.translated(translated).unwrap()
         };
-        Language::set_tables(locale, vec![table(words)]);
+        locale.give(words);
         let w = sentences(locale);
         assert_eq!(w.locale, locale);
         assert_eq!(w.and(), "[prueba] y");

@@ -571,6 +571,9 @@ fn layers_in<'t>(
 pub struct Resolved {
     pub code: String,
     pub name: String,
+    /// Whether every file it is made from names native speakers who reviewed it: what the app
+    /// needs before it offers the language to owners.
+    pub reviewed: bool,
     pub texts: BTreeMap<String, String>,
 }
 
@@ -595,6 +598,7 @@ pub fn resolve(
     Some(Resolved {
         code: code.to_string(),
         name,
+        reviewed: layers.iter().all(|l| !l.info.reviewed_by.is_empty()),
         texts,
     })
 }
