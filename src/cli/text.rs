@@ -143,6 +143,20 @@ pub fn shell_texts() -> Vec<SourceText> {
     translation::table_texts("report", ES.fixed_texts(), ES.notes())
 }
 
+/// A label that starts a line ("Internet diario") as it reads inside a sentence ("consiga
+/// internet diario"): its first letter in lower case, unless the second is in upper case too
+/// (an acronym: "NIT", "RUEX").
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(label[first.len_utf8()..].chars())
+            .collect(),
+        _ => label.to_string(),
+    }
+}
+
 fn bar(score: u32) -> String {
     let full = (score as usize + 5) / 10;
     format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
@@ -296,7 +310,11 @@ pub fn report(r: &Report, pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
             w.unlock(),
             r.pathway_label(u.pathway),
             w.get(),
-            r.requirement_labels(&u.gets)
+            u.gets
+                .iter()
+                .map(|id| in_sentence(r.requirement_label(id)))
+                .collect::<Vec<_>>()
+                .join(" · ")
         );
         if !u.steps.is_empty() {
             line.push_str(&format!(" — {}", step_numbers(&u.steps, w)));
@@ -405,4 +423,20 @@ pub fn catalog(pack: &Pack, locale: Locale, out: &mut dyn Write) -> io::Result<(
         writeln!(out, "  source: {}", e.source)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_sentence;
+
+    #[test]
+    fn a_label_reads_inside_a_sentence_and_an_acronym_stays() {
+        assert_eq!(in_sentence("Internet diario"), "internet diario");
+        assert_eq!(in_sentence("Él y ella"), "él y ella");
+        assert_eq!(in_sentence("NIT"), "NIT");
+        assert_eq!(in_sentence("RUEX del país"), "RUEX del país");
+        assert_eq!(in_sentence("X"), "X");
+        assert_eq!(in_sentence(""), "");
+        assert_eq!(in_sentence("ya en minúscula"), "ya en minúscula");
+    }
 }
