@@ -694,6 +694,26 @@ fn a_language_added_as_files_is_what_the_report_says() {
         assert!(text.starts_with('⟦') && text.ends_with('⟧'), "{text}");
     }
 
+    // Many profiles at once, and their summary, are in it too.
+    let lines = format!("{profile}\n{profile}\n");
+    let out = umbral(&["batch", "--pack", dir_arg, "--lang", "qaa"], &lines);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let reports: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 2);
+    for r in &reports {
+        assert_eq!(r["locale"], "qaa");
+        assert_eq!(r["pathways"], json["pathways"]);
+    }
+    let summary = ["batch", "--pack", dir_arg, "--lang", "qaa", "--summary"];
+    let out = umbral(&summary, &lines);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    let first = said.lines().next().unwrap_or_default();
+    assert!(first.starts_with('⟦'), "{said}");
+
     // Spanish and English are as they were; a language with no file, or a code that is not
     // one, is refused with what to do.
     let es = assess(&["--lang", "es", "--format", "text"]);

@@ -37,6 +37,10 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once from the arguments: its size costs nothing"
+)]
 enum Command {
     /// Score one profile and print its report.
     Assess {
@@ -58,8 +62,9 @@ enum Command {
     Batch {
         #[arg(long)]
         pack: Option<String>,
-        #[arg(long, value_enum, default_value = "es")]
-        lang: Lang,
+        /// es, en, or a language the packs' translation files add (as for `assess`).
+        #[arg(long, default_value = "es")]
+        lang: String,
         /// What the input is; 'auto' looks at the file name and first characters (a
         /// workspace hand-off file is scored by each enterprise's latest visit; an export of
         /// the `umbral xlsform` form, from KoboToolbox or ODK Central, with the form's pack).
@@ -289,6 +294,8 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
             summary_format,
             file,
         } => {
+            let mut library = Library::new(pack.as_deref())?.speaking(&lang)?;
+            let locale = library.locale()?;
             let summary = if summary {
                 let filter = crate::planner::Filter {
                     region,
@@ -308,21 +315,20 @@ fn run(command: Command, out: &mut dyn Write) -> Result<u8, Failure> {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(Failure::invalid)?;
                 Some(batch::SummaryOptions {
-                    summary: crate::planner::Summary::new(lang.into(), filter, requirements)
+                    summary: crate::planner::Summary::new(locale, filter, requirements)
                         .with_supply(supply),
                     format: summary_format,
                 })
             } else {
                 None
             };
-            let mut library = Library::new(pack.as_deref())?;
             let reader = open_input(file.as_deref())?;
             let csv_hint = file
                 .as_deref()
                 .is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
             batch::run(
                 &mut library,
-                lang.into(),
+                locale,
                 input,
                 output,
                 summary,
@@ -392,7 +398,7 @@ fn assess(
     file: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    let mut library = Library::new(pack)?;
+    let mut library = Library::new(pack)?.speaking(lang)?;
     let mut text = String::new();
     open_input(file)?
         .read_to_string(&mut text)
@@ -404,13 +410,9 @@ fn assess(
             bullet(e.0.iter().map(|e| e.to_string()))
         ))
     })?;
-    let pack = library.for_profile(&profile)?.clone();
-    let (pack, locale) = match lang {
-        "es" => (pack, Locale::Es),
-        "en" => (pack, Locale::En),
-        code => translation::in_language(&mut library, &pack, code)?,
-    };
-    let pack = &pack;
+    library.for_profile(&profile)?;
+    let locale = library.locale()?;
+    let pack = library.for_profile(&profile)?;
     engine::check_profile(pack, &profile).map_err(|e| {
         Failure::invalid(format!(
             "invalid profile in {}:\n{}",
@@ -635,6 +637,10 @@ pub(crate) struct Library {
     /// The pack `--pack` named, if any: every profile is scored with it.
     fixed: Option<String>,
     compiled: Vec<(String, Pack)>,
+    /// The language the reports are in when it is Spanish or English (`--lang`).
+    lang: Locale,
+    /// The language a translation adds that the packs are given in, if any (`--lang qu`).
+    speaking: Option<translation::Speaking>,
 }
 
 impl Library {
@@ -659,7 +665,43 @@ impl Library {
             sources,
             fixed,
             compiled: Vec::new(),
+            lang: Locale::Es,
+            speaking: None,
         })
+    }
+
+    /// The library with its packs in `lang`: `es` and `en` as every pack has them, or a
+    /// language their translation files add (checked to name one here, the files read when a
+    /// pack is first asked for).
+    fn speaking(mut self, lang: &str) -> Result<Library, Failure> {
+        self.lang = match lang {
+            "es" => Locale::Es,
+            "en" => Locale::En,
+            code => {
+                let speaking = translation::Speaking::new(code, &self.own, &self.sources)?;
+                self.speaking = Some(speaking);
+                Locale::Es
+            }
+        };
+        Ok(self)
+    }
+
+    /// The locale to report in. For an added language, made from the first pack translated:
+    /// when none is yet, the one `--pack` named, else the core pack, whose translation holds
+    /// the words every report says.
+    fn locale(&mut self) -> Result<Locale, Failure> {
+        if self.speaking.is_none() {
+            return Ok(self.lang);
+        }
+        if self.compiled.is_empty() {
+            let id = self.fixed.clone().unwrap_or_else(|| "core".into());
+            self.get(&id)?;
+        }
+        Ok((self
+            .speaking
+            .as_ref()
+            .and_then(translation::Speaking::locale))
+        .expect("a pack was translated"))
     }
 
     fn get(&mut self, id: &str) -> Result<&Pack, Failure> {
@@ -674,10 +716,13 @@ impl Library {
             )));
         }
         let Compiled { pack, diagnostics } = packs::compile(id, &self.sources, None);
-        let Some(pack) = pack else {
+        let Some(mut pack) = pack else {
             print_diagnostics(&diagnostics);
             return Err(Failure::invalid(format!("pack '{id}' is not valid")));
         };
+        if let Some(speaking) = &mut self.speaking {
+            pack = speaking.translate(&pack, &self.sources)?;
+        }
         self.compiled.push((id.to_string(), pack));
         Ok(&self.compiled.last().expect("just pushed").1)
     }

@@ -56,55 +56,89 @@ pub fn shell_texts() -> Vec<SourceText> {
     texts
 }
 
-/// `pack` in the language `code` its translation files add, and the language's locale
-/// ([`language`]): its files read (their problems printed, and an error fails), the texts
-/// translated from its Spanish now put in place, the rest left Spanish. An error when the
-/// code is not a language's or no layer of the pack has a file in it.
-pub(super) fn in_language(
-    library: &mut Library,
-    pack: &Pack,
-    code: &str,
-) -> Result<(Pack, Locale), Failure> {
-    if !translation::is_locale_code(code) {
-        return Err(Failure::usage(format!(
-            "--lang {code}: a language is es, en, or the ISO 639 code of one a translation \
-             file adds (qu, nah, quz-PE)"
-        )));
+/// A language that packs' translation files add (`--lang qu`), as a [`Library`] gives its
+/// packs in it: its code, the translation files (each read once, its problems printed), and
+/// its locale ([`language`]), made from the first pack's translation.
+pub(super) struct Speaking {
+    code: String,
+    checker: Checker,
+    locale: Option<Locale>,
+}
+
+impl Speaking {
+    /// The language `code`, with the translation files of the packs in `sources` (from disk
+    /// for those of `own`). An error when `code` cannot name a language.
+    pub(super) fn new(
+        code: &str,
+        own: &[PackSource],
+        sources: &[PackSource],
+    ) -> Result<Speaking, Failure> {
+        if !translation::is_locale_code(code) {
+            return Err(Failure::usage(format!(
+                "--lang {code}: a language is es, en, or the ISO 639 code of one a translation \
+                 file adds (qu, nah, quz-PE)"
+            )));
+        }
+        Ok(Speaking {
+            code: code.to_string(),
+            checker: Checker::new(files(own, sources)?),
+            locale: None,
+        })
     }
-    let mut checker = Checker::new(files(&library.own, &library.sources)?);
-    let mut compile = |id: &str| library.get(id).ok().cloned();
-    let translations = checker.of(pack, &mut compile);
-    if checker.failed {
-        return Err(Failure::invalid(format!(
-            "pack '{}' cannot be shown in '{code}': its translation files have errors (above)",
-            pack.data.id
-        )));
-    }
-    let resolved = translation::resolve(&pack.data, &translations, code, &checker.shell)
-        .ok_or_else(|| {
+
+    /// `pack` in this language: each text its layers' files translate from its Spanish now
+    /// put in place, the rest left Spanish. An error when a file has errors, or no layer of
+    /// the pack has one in this language.
+    pub(super) fn translate(
+        &mut self,
+        pack: &Pack,
+        sources: &[PackSource],
+    ) -> Result<Pack, Failure> {
+        let code = &self.code;
+        let mut compile = |id: &str| packs::compile(id, sources, None).pack;
+        let translations = self.checker.of(pack, &mut compile);
+        if self.checker.failed {
+            return Err(Failure::invalid(format!(
+                "pack '{}' cannot be shown in '{code}': its translation files have errors \
+                 (above)",
+                pack.data.id
+            )));
+        }
+        let resolved = translation::resolve(&pack.data, &translations, code, &self.checker.shell)
+            .ok_or_else(|| {
             Failure::usage(format!(
-                "pack '{}' has no translation into '{code}': none of its layers ({}) has a \
-                 file {LOCALES_DIR}/{code}.toml (`umbral translation` writes one to fill in)",
+                "pack '{}' has no translation into '{code}': none of its layers ({}) has \
+                     a file {LOCALES_DIR}/{code}.toml (`umbral translation` writes one to fill \
+                     in)",
                 pack.data.id,
                 pack.data.layers.join(", ")
             ))
         })?;
-    let data = translation::translated_pack(&pack.data, &resolved.texts);
-    let pack = Pack::link(data).map_err(|e| {
-        Failure::invalid(format!(
-            "pack '{}' in '{code}' does not link: {e}",
-            pack.data.id
-        ))
-    })?;
-    if !resolved.reviewed {
-        eprintln!(
-            "umbral: the translation into '{code}' names no reviewer yet (reviewed_by): have \
-             native speakers check it before owners read it"
-        );
+        let data = translation::translated_pack(&pack.data, &resolved.texts);
+        let translated = Pack::link(data).map_err(|e| {
+            Failure::invalid(format!(
+                "pack '{}' in '{code}' does not link: {e}",
+                pack.data.id
+            ))
+        })?;
+        if self.locale.is_none() {
+            if !resolved.reviewed {
+                eprintln!(
+                    "umbral: the translation into '{code}' names no reviewer yet \
+                     (reviewed_by): have native speakers check it before owners read it"
+                );
+            }
+            let locale = language(&resolved)
+                .map_err(|e| Failure::invalid(format!("the translation into '{code}': {e}")))?;
+            self.locale = Some(locale);
+        }
+        Ok(translated)
     }
-    let locale = language(&resolved)
-        .map_err(|e| Failure::invalid(format!("the translation into '{code}': {e}")))?;
-    Ok((pack, locale))
+
+    /// The language's locale, once a pack has been translated.
+    pub(super) fn locale(&self) -> Option<Locale> {
+        self.locale
+    }
 }
 
 /// The locale of an added language, with every table of words built over the Spanish one
