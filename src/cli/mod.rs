@@ -697,11 +697,11 @@ impl Library {
             let id = self.fixed.clone().unwrap_or_else(|| "core".into());
             self.get(&id)?;
         }
-        Ok((self
+        let locale = self
             .speaking
             .as_ref()
-            .and_then(translation::Speaking::locale))
-        .expect("a pack was translated"))
+            .and_then(translation::Speaking::locale);
+        locale.ok_or_else(|| Failure::invalid("no pack was translated to report in"))
     }
 
     fn get(&mut self, id: &str) -> Result<&Pack, Failure> {

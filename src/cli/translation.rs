@@ -104,16 +104,15 @@ impl Speaking {
                 pack.data.id
             )));
         }
-        let resolved = translation::resolve(&pack.data, &translations, code, &self.checker.shell)
-            .ok_or_else(|| {
-            Failure::usage(format!(
-                "pack '{}' has no translation into '{code}': none of its layers ({}) has \
-                     a file {LOCALES_DIR}/{code}.toml (`umbral translation` writes one to fill \
-                     in)",
+        let shell = &self.checker.shell;
+        let Some(resolved) = translation::resolve(&pack.data, &translations, code, shell) else {
+            return Err(Failure::usage(format!(
+                "pack '{}' has no translation into '{code}': none of its layers ({}) has a file \
+                 {LOCALES_DIR}/{code}.toml (`umbral translation` writes one to fill in)",
                 pack.data.id,
                 pack.data.layers.join(", ")
-            ))
-        })?;
+            )));
+        };
         let data = translation::translated_pack(&pack.data, &resolved.texts);
         let translated = Pack::link(data).map_err(|e| {
             Failure::invalid(format!(

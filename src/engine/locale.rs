@@ -6,8 +6,8 @@
 //! translation file (`Language`): it is Spanish with each translated text in place of its
 //! Spanish, so whatever is not translated yet reads in Spanish. Added languages are the
 //! command line's for now: the browser builds leave [`Locale::Added`] out, so that the
-//! entrepreneur app's first load does not carry what it cannot offer yet (0.4 KB gzip; see
-//! BENCHMARKS.md, "Issue 15: a language added as files").
+//! entrepreneur app's first load does not carry what it cannot offer yet (about 0.3 KB
+//! gzip; see BENCHMARKS.md, "Issue 15: a language added as files").
 
 use std::sync::Mutex;
 
