@@ -490,13 +490,20 @@ fn the_draft_round_trips_and_refuses_what_does_not_fit() {
     for broken in [
         // The draft's country (its first key) and its profile's disagree.
         text.replacen(r#""country":"MX""#, r#""country":"CL""#, 1),
-        text.replace(r#""locale":"en""#, r#""locale":"fr""#),
+        text.replace(r#""locale":"en""#, r#""locale":"../fr""#),
         text.replace(r#""dont_know":["region"]"#, r#""dont_know":"region""#),
         "{}".to_string(),
         "not json".to_string(),
     ] {
         assert!(state_from_draft(&broken).is_none(), "{broken}");
     }
+    // A language a translation adds is asked for again, shown in Spanish until it has come.
+    let added = state_from_draft(&text.replace(r#""locale":"en""#, r#""locale":"qu""#)).unwrap();
+    assert_eq!(
+        (added.locale, added.wanted.as_deref()),
+        (Locale::Es, Some("qu"))
+    );
+    assert_eq!(added.profile, state.profile);
 }
 
 /// The study's embroiderer (no internet, in a cooperative, nothing to spend): the results lead

@@ -255,7 +255,7 @@ fn a_damaged_pack_is_refused_with_where_reading_stopped() {
     // Another format.
     assert_eq!(
         Pack::from_compact(&pack.to_json()).unwrap_err().to_string(),
-        "not a compact pack: no header line umbral.pack-compact/4 at byte 0"
+        "not a compact pack: no header line umbral.pack-compact/5 at byte 0"
     );
     // Every digit changed in turn (a sample of them): either refused or read into a pack
     // whose every index is in range, so scoring it never panics.

@@ -14,14 +14,16 @@ pub const DRAFT_KEY: &str = "umbral.draft/1";
 /// back to it or chooses to keep the link's answers.
 pub const SET_ASIDE_KEY: &str = "umbral.draft-set-aside/1";
 
-/// The draft of `state` as JSON text: an object with `country`, `locale` (`es` or `en`),
+/// The draft of `state` as JSON text: an object with `country`, `locale` (`es`, `en` or a
+/// language a pack's translation adds, even before its pack has come),
 /// `screen`, `question` (the id on show, if any), `profile` (`umbral.profile/2`; a draft saved
 /// with version 1 is read and migrated) and
 /// `dont_know` (question ids, left out when empty).
 pub fn draft_json(state: &State) -> String {
     let mut draft = Map::new();
     draft.insert("country".into(), state.country.as_str().into());
-    draft.insert("locale".into(), state.locale.code().into());
+    let code = state.wanted.as_deref().unwrap_or(state.locale.code());
+    draft.insert("locale".into(), code.into());
     draft.insert("screen".into(), state.screen.code().into());
     if let Some(question) = &state.current {
         draft.insert("question".into(), question.as_str().into());
@@ -42,9 +44,17 @@ pub fn state_from_draft(text: &str) -> Option<State> {
     if !COUNTRIES.contains(&country) {
         return None;
     }
-    let locale = match text_at("locale")? {
-        "es" => Locale::Es,
+    // A language a translation adds is asked for again: it shows once its pack has come.
+    let code = text_at("locale")?;
+    let wanted = (Locale::parse(code).is_none()).then(|| code.to_string());
+    let locale = match code {
         "en" => Locale::En,
+        "es" => Locale::Es,
+        _ if (2..=8).contains(&code.len())
+            && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
+        {
+            Locale::Es
+        }
         _ => return None,
     };
     let screen = Screen::parse(text_at("screen")?);
@@ -68,6 +78,7 @@ pub fn state_from_draft(text: &str) -> Option<State> {
         return None;
     }
     let mut state = State::new(locale);
+    state.wanted = wanted;
     state.country = profile.country.clone();
     state.profile = profile;
     state.screen = screen;

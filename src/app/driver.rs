@@ -12,6 +12,7 @@ use super::events::{self, Msg};
 use super::state::{Action, Screen, State};
 use super::view::{self, Frame, Notice, Qr};
 use super::{embed, storage};
+use crate::engine::Locale;
 use crate::share::decode_link;
 use crate::ui::browser::{self, browser_locale, focus_by_id, set_document_language};
 use crate::ui::{dom, WIDE};
@@ -96,7 +97,7 @@ struct Inner {
     html: String,
     draft: String,
     focus: (u32, bool, Screen),
-    pack_asked: Option<(String, u32, bool)>,
+    pack_asked: Option<(String, u32, String)>,
     lang: Option<crate::engine::Locale>,
     destroyed: bool,
     /// What the page says about the saved answers.
@@ -372,33 +373,59 @@ impl Inner {
         }
         // Fetch and link the pack whenever the country or the language changes (each language
         // has its own pack file), or the user asks to try again.
-        let english = state.locale == crate::engine::Locale::En;
-        let asked = (state.country.clone(), state.pack_attempt, english);
+        let code = state.wanted.as_deref().unwrap_or(state.locale.code());
+        let asked = (state.country.clone(), state.pack_attempt, code.to_string());
         if self.pack_asked.as_ref() != Some(&asked) {
-            self.pack_asked = Some(asked);
             let have = state.pack().is_some();
-            fetch_pack(Rc::downgrade(shared), state.country.clone(), english, have);
+            fetch_pack(Rc::downgrade(shared), asked.clone(), have, state.locale);
+            self.pack_asked = Some(asked);
         }
     }
 }
 
-/// Fetches the pack for `country` in English or Spanish; when the app already `have`s one for
-/// it (in the other language: the language changed while offline), a failure keeps that one.
-fn fetch_pack(shared: Weak<Shared>, country: String, english: bool, have: bool) {
+/// Fetches the pack for `country` in the language `code`; when the app already `have`s one for
+/// it (in another language: the language changed while offline), a failure keeps that one.
+/// A language a translation adds is shown once its pack has come, with its words
+/// ([`install`](super::words::install)); one that cannot be goes back to `shown`.
+fn fetch_pack(
+    shared: Weak<Shared>,
+    (country, _, code): (String, u32, String),
+    have: bool,
+    shown: Locale,
+) {
     wasm_bindgen_futures::spawn_local(async move {
-        let action = match embed::pack_for(&country, english).await {
+        let added = Locale::parse(&code).is_none();
+        let action = match embed::pack_for(&country, &code).await {
             // A host page's programme pack for another country: switch to it.
             Ok(pack) if pack.data.country.as_ref().is_some_and(|c| *c != country) => {
                 Action::ChooseCountry(pack.data.country.clone().unwrap_or_default())
             }
-            Ok(pack) => Action::PackLoaded { country, pack },
-            Err(message) if have => {
-                gloo::console::warn!(format!("umbral: {message}"));
-                return;
+            Ok(pack) => {
+                let locale = if added {
+                    super::words::install(&pack, &code)
+                } else {
+                    None
+                };
+                if added && locale.is_none() {
+                    gloo::console::warn!("umbral: the pack in that language has no app words");
+                    Action::SetLocale(shown)
+                } else {
+                    Action::PackLoaded {
+                        country,
+                        pack,
+                        locale,
+                    }
+                }
             }
             Err(message) => {
                 gloo::console::warn!(format!("umbral: {message}"));
-                Action::PackFailed { country, message }
+                if added {
+                    Action::SetLocale(shown)
+                } else if have {
+                    return;
+                } else {
+                    Action::PackFailed { country, message }
+                }
             }
         };
         if let Some(shared) = shared.upgrade() {

@@ -63,10 +63,10 @@ async fn programme() -> Option<Rc<Pack>> {
 /// The pack for `country`: in embed mode the host's programme pack when it is for that
 /// country, and on the first request whatever its country (the caller then switches to it);
 /// otherwise the country's own pack.
-pub async fn pack_for(country: &str, english: bool) -> Result<Rc<Pack>, String> {
+pub async fn pack_for(country: &str, code: &str) -> Result<Rc<Pack>, String> {
     let first = !PROGRAMME.with_borrow_mut(|p| std::mem::replace(&mut p.1, true));
     match programme().await {
         Some(pack) if first || pack.data.country.as_deref() == Some(country) => Ok(pack),
-        _ => crate::ui::browser::fetch_pack(country, english).await,
+        _ => crate::ui::browser::fetch_pack(country, code).await,
     }
 }

@@ -8,6 +8,7 @@ use super::answers::{answer_json, option_json, question_kind, same_json};
 use super::state::{Action, State};
 use super::view::DONT_KNOW_VALUE;
 use crate::engine::profile::FieldKind;
+use crate::engine::Locale;
 
 /// A user's request: a change of state, or something the page does.
 pub enum Msg {
@@ -39,7 +40,11 @@ pub fn decode(
     let mut number = || parts.next().and_then(|n| n.parse::<usize>().ok());
     let act = |action| Some(Msg::Do(action));
     match (kind, name) {
-        ("click", "locale") => act(Action::SetLocale(state.locale.other())),
+        // The button's value is the language's code.
+        ("click", "locale") => act(match Locale::parse(value) {
+            Some(locale) => Action::SetLocale(locale),
+            None => Action::AskLanguage(value.to_string()),
+        }),
         ("change", "country") => act(Action::ChooseCountry(value.to_string())),
         ("click", "start") => act(Action::Start),
         ("click", "start-over") => act(Action::StartOver),

@@ -66,6 +66,9 @@ impl Screen {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub locale: Locale,
+    /// A language a pack's translation adds, asked for by its code: the app shows it once its
+    /// pack (`packs/<id>.<code>.txt`, with its words) has come, and then forgets this.
+    pub wanted: Option<String>,
     pub country: String,
     pub pack: PackStatus,
     /// Bumped by "try again", so the loading effect runs once more.
@@ -87,12 +90,16 @@ pub struct State {
 
 pub enum Action {
     SetLocale(Locale),
+    /// Show a language a pack's translation adds: `SetLocale` follows once it is loaded.
+    AskLanguage(String),
     ChooseCountry(String),
     Start,
     StartOver,
     PackLoaded {
         country: String,
         pack: Rc<Pack>,
+        /// The language the pack is in, when it is one a translation adds: shown from now on.
+        locale: Option<Locale>,
     },
     PackFailed {
         country: String,
@@ -129,6 +136,7 @@ impl State {
     pub fn new(locale: Locale) -> State {
         State {
             locale,
+            wanted: None,
             country: COUNTRIES[0].to_string(),
             pack: PackStatus::Loading,
             pack_attempt: 0,
@@ -261,7 +269,11 @@ impl State {
         let mut state = (*self).clone();
         let pack = state.pack().cloned();
         match action {
-            Action::SetLocale(locale) => state.locale = locale,
+            Action::SetLocale(locale) => {
+                state.locale = locale;
+                state.wanted = None;
+            }
+            Action::AskLanguage(code) => state.wanted = Some(code),
             Action::ChooseCountry(country) => {
                 if country == state.country || !COUNTRIES.contains(&country.as_str()) {
                     return self;
@@ -281,11 +293,19 @@ impl State {
                 state.screen = Screen::Questions;
                 state.focus_tick += 1;
             }
-            Action::PackLoaded { country, pack } => {
+            Action::PackLoaded {
+                country,
+                pack,
+                locale,
+            } => {
                 if country != state.country {
                     return self;
                 }
                 state.pack = PackStatus::Ready(PackRc(pack));
+                if let Some(locale) = locale {
+                    state.locale = locale;
+                    state.wanted = None;
+                }
             }
             Action::PackFailed { country, message } => {
                 if country != state.country {

@@ -11,9 +11,11 @@
 //! them with their keys (`app.progress_template`) and their documentation as notes, and
 //! `umbral translation` asks for them in the core pack's translation file.
 
-use crate::engine::words::{texts_static, texts_table};
-use crate::engine::{fill, Locale};
+use crate::engine::brief::{BriefSource, BriefWords};
+use crate::engine::words::{texts_static, texts_table, Sentences, SentencesSource, Table};
+use crate::engine::{fill, Language, Locale, Pack};
 use crate::packs::translation::{self, SourceText};
+use crate::share::{LinkSource, LinkWords};
 
 texts_table! {
     /// Every fixed text of the app in one locale.
@@ -237,6 +239,61 @@ impl PartialEq for Words {
 pub fn words(locale: Locale) -> &'static Words {
     locale.pick(&ES, &EN)
 }
+
+/// Makes the language `code` one the app speaks, from `pack`, the pack compiled in it
+/// (`packs/<id>.<code>.txt`): the words `umbral compile` put in it ([`Pack::words`],
+/// [`WORDS_ORDER`]) become its tables of the app's words, the short result's, the engine's
+/// sentences and the share link's. `None` when the pack does not have as many as the tables
+/// (a file of another build) or does not list the language: the app then stays in the
+/// language it shows.
+pub fn install(pack: &Pack, code: &str) -> Option<Locale> {
+    let words = &pack.words;
+    if words.len() != WORDS_ORDER.iter().sum::<usize>() {
+        return None;
+    }
+    let at = pack.languages.iter().position(|c| c == code)?;
+    let locale = Language::add(code, pack.languages.get(at + 1)?)?;
+    // Shown before in this run: its words are there already.
+    if !std::ptr::eq(self::words(locale), &ES) {
+        return Some(locale);
+    }
+    let mut at = 0;
+    let mut next = |count: usize| {
+        at += count;
+        Table::of(&words[at - count..at])
+    };
+    let app = next(WORDS_ORDER[0])?;
+    let brief = next(WORDS_ORDER[1])?;
+    let sentences = next(WORDS_ORDER[2])?;
+    let link = next(WORDS_ORDER[3])?;
+    let countries = next(WORDS_ORDER[4])?;
+    let months = next(WORDS_ORDER[5])?;
+    locale.give(Words {
+        locale,
+        countries: std::array::from_fn(|i| (ES.countries[i].0, countries.get(i))),
+        months: std::array::from_fn(|i| months.get(i)),
+        texts: app,
+    });
+    locale.give(BriefWords { texts: brief });
+    locale.give(Sentences {
+        locale,
+        texts: sentences,
+    });
+    locale.give(LinkWords { texts: link });
+    Some(locale)
+}
+
+/// How many words of each table a pack compiled in an added language has, in their order
+/// ([`Pack::words`]): the app's, the short result's, the engine's sentences, the share link's,
+/// the countries' names and the months'.
+pub const WORDS_ORDER: [usize; 6] = [
+    WordsSource::COUNT,
+    BriefSource::COUNT,
+    SentencesSource::COUNT,
+    LinkSource::COUNT,
+    3,
+    12,
+];
 
 impl Words {
     /// "Pregunta 3 de 27".

@@ -598,20 +598,35 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
     let sources = if own.is_empty() {
         packs::builtin()
     } else {
-        with_builtin(own)
+        with_builtin(own.clone())
     };
     fs::create_dir_all(dir)
         .map_err(|e| Failure::io(format!("cannot create {}: {e}", dir.display())))?;
+    let mut translations = translation::Checker::new(translation::files(&own, &sources)?);
+    let mut compile_layer = |id: &str| packs::compile(id, &sources, None).pack;
     let mut failed = false;
     for (id, compiled) in packs::compile_all(&sources, None) {
         print_diagnostics(&compiled.diagnostics);
-        let Some(pack) = compiled.pack else {
+        let Some(mut pack) = compiled.pack else {
             failed = true;
             continue;
         };
         // Only packs that can score a profile (those with a country) are useful in the app.
         if pack.data.country.is_none() {
             continue;
+        }
+        // In each language its reviewed translations add: Spanish with the translation in
+        // place, and the app's words in it. Every form of the pack lists them.
+        let languages = translations.for_the_app(&pack, &mut compile_layer);
+        pack.languages = languages.iter().flat_map(|p| p.languages.clone()).collect();
+        let mut files = Vec::new();
+        for mut translated in languages {
+            let code = translated.languages[0].clone();
+            translated.languages = pack.languages.clone();
+            files.push((
+                dir.join(format!("{id}.{code}.txt")),
+                translated.to_compact_spanish(),
+            ));
         }
         // JSON for scripts; the compact form for the pages; for the app, the compact form in
         // each language alone (its first load fetches only the one it shows).
@@ -620,12 +635,16 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
             (dir.join(format!("{id}.txt")), pack.to_compact()),
             (dir.join(format!("{id}.es.txt")), pack.to_compact_spanish()),
             (dir.join(format!("{id}.en.txt")), pack.to_compact_english()),
-        ] {
+        ]
+        .into_iter()
+        .chain(files)
+        {
             fs::write(&path, &text)
                 .map_err(|e| Failure::io(format!("cannot write {}: {e}", path.display())))?;
             writeln!(out, "{} ({} bytes)", path.display(), text.len()).map_err(write_error)?;
         }
     }
+    failed |= translations.failed;
     Ok(if failed { EXIT_INVALID } else { 0 })
 }
 

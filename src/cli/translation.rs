@@ -140,6 +140,38 @@ impl Speaking {
     }
 }
 
+/// The words the entrepreneur app says in an added language, as `umbral compile` puts them
+/// in a pack compiled in it ([`Pack::words`]): its own table's, the short result's, the
+/// engine's sentences and the share link's, each in its table's order, then its countries'
+/// and months' names; Spanish where `resolved` has no translation.
+fn app_words(resolved: &Resolved) -> Vec<String> {
+    let text = |key: String, es: &str| {
+        let translated = resolved.texts.get(&key);
+        translated.map_or(es, String::as_str).to_string()
+    };
+    let table = |prefix: &str, texts: Vec<(&str, &str)>| -> Vec<String> {
+        let texts = texts.into_iter();
+        texts
+            .map(|(key, es)| text(format!("{prefix}.{key}"), es))
+            .collect()
+    };
+    let app = &crate::app::words::ES;
+    let countries = app.countries.iter();
+    let countries = countries.map(|(code, es)| text(format!("app.countries[{code}]"), es));
+    let months = app.months.iter().enumerate();
+    let months = months.map(|(i, es)| text(format!("app.months[{}]", i + 1), es));
+    let mut words = table("app", app.fixed_texts());
+    words.extend(table("brief", crate::engine::brief::BRIEF_ES.fixed_texts()));
+    words.extend(table(
+        "engine",
+        crate::engine::words::SENTENCES_ES.fixed_texts(),
+    ));
+    words.extend(table("share", crate::share::LINK_ES.fixed_texts()));
+    words.extend(countries);
+    words.extend(months);
+    words
+}
+
 /// The locale of an added language, with every table of words built over the Spanish one
 /// from `resolved`'s texts (`prefix.key`, as [`shell_texts`] keys them; a text it does not
 /// have stays Spanish): what the command line reports in. An error names a table whose texts
@@ -307,6 +339,50 @@ impl Checker {
             .iter()
             .flat_map(|l| self.read.get(l).cloned().unwrap_or_default())
             .collect()
+    }
+
+    /// `pack` in each language its reviewed translations add, for the app (`umbral
+    /// compile`): linked, with the languages and the app's words in it ([`app_words`]). A
+    /// language whose files name no reviewer is left out, and said so; one that does not link
+    /// is an error (`umbral validate` says why).
+    pub fn for_the_app(
+        &mut self,
+        pack: &Pack,
+        compile: &mut dyn FnMut(&str) -> Option<Pack>,
+    ) -> Vec<Pack> {
+        let translations = self.of(pack, compile);
+        let codes: BTreeSet<&str> = translations.iter().map(|t| t.code.as_str()).collect();
+        let mut out = Vec::new();
+        for code in codes {
+            let Some(resolved) = translation::resolve(&pack.data, &translations, code, &self.shell)
+            else {
+                continue;
+            };
+            if !resolved.reviewed {
+                eprintln!(
+                    "umbral: pack '{}' is not compiled in '{code}' for the app: its translation \
+                     names no reviewer yet (reviewed_by)",
+                    pack.data.id
+                );
+                continue;
+            }
+            match Pack::link(translation::translated_pack(&pack.data, &resolved.texts)) {
+                Ok(mut translated) => {
+                    translated.words = app_words(&resolved);
+                    translated.languages = vec![resolved.code, resolved.name];
+                    out.push(translated);
+                }
+                Err(e) => {
+                    eprintln!(
+                        "umbral: pack '{}' in '{code}' does not link (`umbral validate` says \
+                         more): {e}",
+                        pack.data.id
+                    );
+                    self.failed = true;
+                }
+            }
+        }
+        out
     }
 
     /// One line per language `pack` has translations in: how much is translated, and the

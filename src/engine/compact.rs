@@ -22,7 +22,9 @@
 //!   the next text of each language's section (it takes no bytes here); an optional value is `0,`, or
 //!   `1,` and the value; a list is its length and the items;
 //! - the values are the pack data in declaration order ([`PackData`] and its items), then the
-//!   pack's own fields, then the linked parts (see [`Pack::to_compact`]).
+//!   pack's own fields, then the linked parts (see [`Pack::to_compact`]), then the languages
+//!   its translations add and, in a pack compiled in one of them, the words the app says in it
+//!   ([`Pack::languages`], [`Pack::words`]; new in version 5).
 //!
 //! Left out, as only authors read them: each catalog entry's `source`, and the source text of
 //! every condition (`when`, `met_when`, `applies_when`, `show_when`, `in_use_when`,
@@ -43,7 +45,7 @@ use super::pack::*;
 use super::profile::{core_field, core_fields, Field, FieldKind};
 
 /// The first line of a compact pack: format and version.
-pub const COMPACT_HEADER: &str = "umbral.pack-compact/4\n";
+pub const COMPACT_HEADER: &str = "umbral.pack-compact/5\n";
 
 /// The deepest condition nesting the reader accepts: the parser's own limit, so every pack
 /// that links reads back.
@@ -231,6 +233,8 @@ impl Pack {
                 }
             }
         });
+        w.strs(&self.languages);
+        w.strs(&self.words);
         let mut out = String::with_capacity(w.out.len() + w.spanish.len() + w.english.len() + 64);
         out.push_str(COMPACT_HEADER);
         let none = String::new();
@@ -709,7 +713,7 @@ impl Reader<'_> {
 
 fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
     let Some(body) = text.strip_prefix(COMPACT_HEADER) else {
-        return Err((0, "no header line umbral.pack-compact/4"));
+        return Err((0, "no header line umbral.pack-compact/5"));
     };
     let mut r = Reader {
         text,
@@ -893,6 +897,8 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         }
         data.entries[e].sets.push((fields[f].path.clone(), value));
     }
+    let languages = r.strs();
+    let words = r.strs();
     if r.at != text.len() {
         r.fail("more after the end of the pack");
     }
@@ -977,5 +983,8 @@ fn read_pack(text: &str) -> Result<Pack, (usize, &'static str)> {
         entries,
         questions,
     };
-    Ok(Pack::new(data, linked))
+    let mut pack = Pack::new(data, linked);
+    pack.languages = languages;
+    pack.words = words;
+    Ok(pack)
 }

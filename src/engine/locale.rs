@@ -3,11 +3,8 @@
 //!
 //! Spanish and English are built in: every pack carries both, and every table of words
 //! (`texts_table!`) has both. Any other language is added as data, from a reviewed
-//! translation file (`Language`): it is Spanish with each translated text in place of its
-//! Spanish, so whatever is not translated yet reads in Spanish. Added languages are the
-//! command line's for now: the browser builds leave [`Locale::Added`] out, so that the
-//! entrepreneur app's first load does not carry what it cannot offer yet (about 0.3 KB
-//! gzip; see BENCHMARKS.md, "Issue 15: a language added as files").
+//! translation file ([`Language`]): it is Spanish with each translated text in place of its
+//! Spanish, so whatever is not translated yet reads in Spanish.
 
 use std::sync::Mutex;
 
@@ -19,17 +16,15 @@ use serde::{Deserialize, Serialize};
 pub enum Locale {
     Es,
     En,
-    /// A language added as data (`Language::add`; not in the browser builds).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// A language added as data ([`Language::add`]).
     Added(Added),
 }
 
-/// Which added language a `Locale::Added` is: only `Language::add` makes one.
+/// Which added language a [`Locale::Added`] is: only [`Language::add`] makes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Added(u8);
 
 /// The languages added in this run, in the order they were added. Each is made once and kept.
-#[cfg(not(target_arch = "wasm32"))]
 static ADDED: Mutex<Vec<&'static Language>> = Mutex::new(Vec::new());
 
 /// A language added from a reviewed translation file: its code and its name. Its tables of
@@ -37,13 +32,11 @@ static ADDED: Mutex<Vec<&'static Language>> = Mutex::new(Vec::new());
 /// given to it ([`Locale::give`]); the pack a report in it is made with is the Spanish pack
 /// with the translation's texts in place (`umbral::packs::translation::translated_pack`): a
 /// [`Text`] in this language is its Spanish.
-#[cfg(not(target_arch = "wasm32"))]
 pub struct Language {
     code: String,
     name: String,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Language {
     /// Adds the language `code` (`qu`, `nah`, `quz-PE`) named `name` in itself, for the rest of
     /// the run (it is small and made once), and gives its locale: the one it has when it was
@@ -85,7 +78,6 @@ impl Locale {
         match self {
             Locale::Es => "es",
             Locale::En => "en",
-            #[cfg(not(target_arch = "wasm32"))]
             Locale::Added(added) => &Language::get(added).code,
         }
     }
@@ -97,7 +89,6 @@ impl Locale {
         match self {
             Locale::Es => "Español",
             Locale::En => "English",
-            #[cfg(not(target_arch = "wasm32"))]
             Locale::Added(added) => &Language::get(added).name,
         }
     }
@@ -109,7 +100,6 @@ impl Locale {
         match self {
             Locale::Es => es,
             Locale::En => en,
-            #[cfg(not(target_arch = "wasm32"))]
             Locale::Added(added) => T::added()
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -120,15 +110,15 @@ impl Locale {
     }
 
     /// Gives this added language its table `words` of a kind, kept for the rest of the run: the
-    /// one [`pick`](Self::pick) chooses for it from then on. Nothing for Spanish and English,
-    /// whose tables are built in.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// one [`pick`](Self::pick) chooses for it from then on, unless it was given one before
+    /// (the first stays). Nothing for Spanish and English, whose tables are built in.
     pub fn give<T: Words>(self, words: T) {
         if let Locale::Added(added) = self {
             let words: &'static T = Box::leak(Box::new(words));
-            let mut tables = T::added().lock().unwrap_or_else(|e| e.into_inner());
-            tables.retain(|(a, _)| *a != added);
-            tables.push((added, words));
+            T::added()
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((added, words));
         }
     }
 

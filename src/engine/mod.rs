@@ -22,9 +22,7 @@ mod unlock;
 pub mod words;
 
 use condition::Truth;
-#[cfg(not(target_arch = "wasm32"))]
-pub use locale::Language;
-pub use locale::{Locale, Text};
+pub use locale::{Language, Locale, Text};
 pub use pack::{Pack, PackData};
 pub use profile::{Profile, ProfileError, ProfileErrors, Value};
 pub use report::Report;

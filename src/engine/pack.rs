@@ -558,6 +558,15 @@ pub struct Pack {
     pub(crate) question_show: Vec<Option<Expr>>,
     /// What follows from the parts above (see [`Derived`]).
     pub(crate) derived: Derived,
+    /// The languages beyond Spanish and English that the pack's reviewed translation files
+    /// add, each its code then its name in itself (`qu`, `Runasimi`, …): what a language
+    /// switch can offer. Set by `umbral compile`; empty for a pack just linked.
+    pub languages: Vec<String>,
+    /// In a pack compiled in one of those languages (`packs/<id>.<code>.txt`), the words the
+    /// app says with it in that language, one table after another in the order the app reads
+    /// them (`app::words::install`), Spanish where the translation has none yet. Empty
+    /// otherwise.
+    pub words: Vec<String>,
 }
 
 /// What linking adds to a pack's data, section by section: the pack's own fields, every
@@ -731,6 +740,8 @@ impl Pack {
             question_field: questions.field,
             question_show: questions.show,
             derived,
+            languages: Vec::new(),
+            words: Vec::new(),
         }
     }
 

@@ -244,6 +244,43 @@ impl Problem {
         self.worded(problem_words(locale))
     }
 
+    /// What kind of problem it is, as a program reads it: the key of its sentence in the
+    /// table of words (`unknown_value`; `problem.unknown_value` in a translation). The
+    /// entrepreneur app's JS API says this rather than the sentence, which would cost its
+    /// first load 2 KB.
+    pub fn kind(&self) -> &'static str {
+        use Problem as P;
+        match self {
+            P::NotJson { .. } => "not_json",
+            P::NotAnObject { .. } => "not_an_object",
+            P::BadSchema { .. } => "bad_schema",
+            P::MissingSchema => "missing_schema",
+            P::UnknownCountry { .. } => "unknown_country",
+            P::MissingCountry { .. } => "missing_country",
+            P::TooLong { .. } => "too_long",
+            P::NotAString { .. } => "not_a_string",
+            P::NewerField { .. } => "newer_field",
+            P::UnknownField { .. } => "unknown_field",
+            P::NotAnAnswer { .. } => "not_an_answer",
+            P::TooDeep => "too_deep",
+            P::NotARegion { .. } => "not_a_region",
+            P::ChoiceNotAString { .. } => "choice_not_a_string",
+            P::UnknownValue { .. } => "unknown_value",
+            P::NotAList { .. } => "not_a_list",
+            P::ItemNotAString { .. } => "item_not_a_string",
+            P::Twice { .. } => "twice",
+            P::UnknownItem { .. } => "unknown_item",
+            P::IntOutOfRange { .. } => "int_out_of_range",
+            P::NotWhole { .. } => "not_whole",
+            P::NumberTooSmall { .. } => "number_too_small",
+            P::NotANumber { .. } => "not_a_number",
+            P::NotABoolean { .. } => "not_a_boolean",
+            P::OtherCountry { .. } => "other_country",
+            P::NotAsked { asked, .. } if asked.is_empty() => "not_asked_none",
+            P::NotAsked { .. } => "not_asked",
+        }
+    }
+
     /// The problem in a sentence in the words of `w`. `Display` gives it the English table
     /// itself, so that a program that only ever says them in English (the entrepreneur app's
     /// JS API) carries no other language's.
@@ -252,35 +289,8 @@ impl Problem {
     /// problem that has it (one `fill` for all: the first load carries this code).
     pub(crate) fn worded(&self, w: &ProblemWords) -> String {
         use Problem as P;
-        let template = match self {
-            P::NotJson { .. } => w.not_json(),
-            P::NotAnObject { .. } => w.not_an_object(),
-            P::BadSchema { .. } => w.bad_schema(),
-            P::MissingSchema => w.missing_schema(),
-            P::UnknownCountry { .. } => w.unknown_country(),
-            P::MissingCountry { .. } => w.missing_country(),
-            P::TooLong { .. } => w.too_long(),
-            P::NotAString { .. } => w.not_a_string(),
-            P::NewerField { .. } => w.newer_field(),
-            P::UnknownField { .. } => w.unknown_field(),
-            P::NotAnAnswer { .. } => w.not_an_answer(),
-            P::TooDeep => w.too_deep(),
-            P::NotARegion { .. } => w.not_a_region(),
-            P::ChoiceNotAString { .. } => w.choice_not_a_string(),
-            P::UnknownValue { .. } => w.unknown_value(),
-            P::NotAList { .. } => w.not_a_list(),
-            P::ItemNotAString { .. } => w.item_not_a_string(),
-            P::Twice { .. } => w.twice(),
-            P::UnknownItem { .. } => w.unknown_item(),
-            P::IntOutOfRange { .. } => w.int_out_of_range(),
-            P::NotWhole { .. } => w.not_whole(),
-            P::NumberTooSmall { .. } => w.number_too_small(),
-            P::NotANumber { .. } => w.not_a_number(),
-            P::NotABoolean { .. } => w.not_a_boolean(),
-            P::OtherCountry { .. } => w.other_country(),
-            P::NotAsked { asked, .. } if asked.is_empty() => w.not_asked_none(),
-            P::NotAsked { .. } => w.not_asked(),
-        };
+        // Each kind's sentence is keyed by its kind (tested for every kind).
+        let template = w.text(self.kind()).unwrap_or_default();
         // The value found where another was expected: `{kind}` names its kind, `{found}` the
         // value itself where it is short to say.
         let found = match self {
@@ -695,6 +705,19 @@ mod tests {
             .to_string(),
             "expected an array, found an object; items are: a, b"
         );
+    }
+
+    #[test]
+    fn each_kind_names_the_sentence_it_is_said_in() {
+        // A table whose every text is its own key: a problem worded in it says the key of its
+        // sentence, so every kind has one (none is worded as nothing).
+        let keyed = ProblemWords {
+            locale: Locale::Es,
+            ..PROBLEM_ES.translated(&|key| Some(key.to_string())).unwrap()
+        };
+        for p in every_kind() {
+            assert_eq!(p.worded(&keyed), p.kind(), "{p:?}");
+        }
     }
 
     #[test]

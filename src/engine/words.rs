@@ -81,7 +81,7 @@ macro_rules! texts_table {
 
             /// This table with the text `translation` gives for a key (a text's method's name)
             /// in place of this table's, which stays where it gives none: an added language's
-            /// table (`engine::Language`, the command line's), built over the Spanish one. The
+            /// table ([`Language`](crate::engine::Language)), built over the Spanish one. The
             /// other fields are this table's. An error when the texts together are over 64 KB.
             pub fn translated(
                 &self,
@@ -91,6 +91,12 @@ macro_rules! texts_table {
                     $($other: self.$other,)*
                     texts: self.texts.translated($source::KEYS, translation)?,
                 })
+            }
+
+            /// The text keyed `key` (its method's name), when the table has one.
+            pub fn text(&self, key: &str) -> Option<&'static str> {
+                let at = $source::KEYS.iter().position(|k| *k == key)?;
+                Some(self.texts.get(at))
             }
 
             /// Every text of the table with its key (its method's name): what a translation
@@ -803,8 +809,6 @@ mod tests {
         }
     }
 
-    // Added languages are the command line's (`Locale::Added`).
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn an_added_language_has_its_tables_and_spanish_where_it_has_none() {
         use crate::engine::locale::Language;

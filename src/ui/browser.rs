@@ -10,15 +10,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 /// Fetches the compact linked pack for `country` (relative to the page) in the one language
-/// the app shows, `packs/<id>.es.txt` or `packs/<id>.en.txt` (each about 40 % smaller than the
-/// whole pack; www/view.js preloads the one the first screen will need), and reads it.
-pub async fn fetch_pack(country: &str, english: bool) -> Result<Rc<Pack>, String> {
+/// the app shows, `code`: `packs/<id>.es.txt`, `packs/<id>.en.txt` (each about 40 % smaller
+/// than the whole pack; www/view.js preloads the one the first screen will need) or the pack
+/// in a language its translations add, `packs/<id>.<code>.txt`, and reads it.
+pub async fn fetch_pack(country: &str, code: &str) -> Result<Rc<Pack>, String> {
     let id = country.to_ascii_lowercase();
-    fetch_pack_from(&format!(
-        "packs/{id}.{}.txt",
-        if english { "en" } else { "es" }
-    ))
-    .await
+    fetch_pack_from(&format!("packs/{id}.{code}.txt")).await
 }
 
 /// Fetches a compiled pack from `url` and links it (other pages fetch `../packs/<id>.txt`).

@@ -135,7 +135,7 @@ pub fn Taller() -> Html {
                 }
             },
         );
-        let html = crate::app::view::locale_switch(model.locale).into_string();
+        let html = crate::app::view::locale_switch(model.locale, None).into_string();
         html! { <app_view::AppView html={AttrValue::from(html)} {on_event} /> }
     };
     let nav = |route: Route, label: &'static str, testid: &'static str| {

@@ -58,6 +58,19 @@ test('every snapshot profile gets the native report, from each compact form of i
       }
     });
     assert.ok(compared >= cases.length * 2, `${compared} reports compared`);
+    // A faulty profile: each problem's kind and where it is (the kinds are the keys of the
+    // sentences `umbral assess` says).
+    const refused = await page.evaluate(async () => {
+      const api = window.wasmBindings;
+      const id = api.umbralLoadPack(await (await fetch('packs/mx.txt')).text());
+      try {
+        api.umbralAssess(id, '{"schema":"umbral.profile/2","country":"MX","size":"huge","extra":null}', 'es');
+        return 'no error';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.equal(refused, 'invalid profile: unknown_value at $.size; not_an_object at $.extra');
   } finally {
     await context.close();
   }

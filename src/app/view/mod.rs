@@ -64,7 +64,7 @@ pub fn app(state: &State, frame: &Frame) -> Markup {
                     h1 data-testid="titulo" { "Umbral" }
                     p.lema { (w.tagline()) }
                 }
-                (locale_switch(state.locale))
+                div.idiomas { (locale_switch(state.locale, state.pack().map(|p| &**p))) }
             }
         }
         main #contenido .contenido {
@@ -136,13 +136,27 @@ fn screen(state: &State, frame: &Frame, w: &Words) -> Markup {
     }
 }
 
-/// The visible language switch: one button naming the other language in that language.
-/// Switching keeps every answer (the answers are values, not words).
-pub fn locale_switch(locale: Locale) -> Markup {
+/// The visible language switch: a button for each other language, naming it in itself:
+/// Spanish or English, and the languages the pack's translations add (`pack.languages`;
+/// from one of those, Spanish and English). Switching keeps every answer (the answers are
+/// values, not words).
+pub fn locale_switch(locale: Locale, pack: Option<&Pack>) -> Markup {
     let other = locale.other();
+    let added = pack.map_or(&[][..], |p| &p.languages);
     html! {
-        button.idioma type="button" lang=(other.code()) data-testid="idioma"
-            data-click="locale" { (other.name()) }
+        button.idioma type="button" lang=(other.code()) value=(other.code())
+            data-testid="idioma" data-click="locale" { (other.name()) }
+        @if matches!(locale, Locale::Added(_)) {
+            button.idioma type="button" lang="en" value="en" data-testid="idioma-en"
+                data-click="locale" { (Locale::En.name()) }
+        }
+        @for pair in added.chunks_exact(2) {
+            @let (code, name) = (&pair[0], &pair[1]);
+            @if code != locale.code() {
+                button.idioma type="button" lang=(code) value=(code)
+                    data-testid={ "idioma-" (code) } data-click="locale" { (name) }
+            }
+        }
     }
 }
 
