@@ -251,8 +251,12 @@ pub fn install(pack: &Pack, code: &str) -> Option<Locale> {
     if words.len() != WORDS_ORDER.iter().sum::<usize>() {
         return None;
     }
-    let at = pack.languages.iter().position(|c| c == code)?;
-    let locale = Language::add(code, pack.languages.get(at + 1)?)?;
+    // Code and name, two by two.
+    let pair = pack
+        .languages
+        .chunks_exact(2)
+        .find(|pair| pair[0] == code)?;
+    let locale = Language::add(code, &pair[1])?;
     // Shown before in this run: its words are there already.
     if !std::ptr::eq(self::words(locale), &ES) {
         return Some(locale);
