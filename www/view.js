@@ -58,7 +58,9 @@
   // own file (packs/<id>.es.txt, packs/<id>.en.txt), so the one the first screen needs is
   // chosen as src/app/driver.rs chooses it: the saved answers' country and language, else
   // Mexico and the browser's language; an embedding page's lang= first. (A share link may
-  // name another country: then that pack is fetched as well.)
+  // name another country: then that pack is fetched as well. Saved answers in a language a
+  // translation adds fetch its pack once the app starts; the Spanish one preloaded here is
+  // then the service worker's copy, as that language was chosen from Spanish.)
   if (root()?.classList.contains('precarga')) {
     let draft = null;
     try {

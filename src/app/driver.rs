@@ -25,6 +25,7 @@ fn initial_state() -> State {
     state.set_aside = storage::has_set_aside();
     if let Some(locale) = embed::lang() {
         state.locale = locale;
+        state.wanted = None;
     }
     match browser::location_fragment() {
         Some(fragment) => open_link(state, &fragment),
