@@ -60,7 +60,7 @@
   // Mexico and the browser's language; an embedding page's lang= first. (A share link may
   // name another country: then that pack is fetched as well. Saved answers in a language a
   // translation adds fetch its pack once the app starts; the Spanish one preloaded here is
-  // then the service worker's copy, as that language was chosen from Spanish.)
+  // mostly the service worker's copy by then.)
   if (root()?.classList.contains('precarga')) {
     let draft = null;
     try {

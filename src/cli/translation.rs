@@ -513,3 +513,57 @@ fn pack_dir<'l>(library: &'l Library, id: &str) -> &'l str {
         .find(|(x, _)| *x == id)
         .map_or("", |(_, s)| s.dir.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `umbral compile` puts in a pack in an added language is what the app reads from it:
+    /// the same tables in the same order.
+    #[test]
+    fn the_apps_words_are_read_back_in_their_places() {
+        let mut pack = packs::compile("mx", &packs::builtin(), None).pack.unwrap();
+        let texts = [
+            ("app.start", "[prueba] empezar"),
+            ("brief.heading", "[prueba] en pocas palabras"),
+            ("engine.and", "[prueba] y"),
+            ("share.changed", "[prueba] enlace cambiado"),
+            ("app.countries[CL]", "[prueba] Chile"),
+            ("app.months[12]", "[prueba] diciembre"),
+        ];
+        let resolved = Resolved {
+            code: "qac".into(),
+            name: "Prueba".into(),
+            reviewed: true,
+            texts: texts
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        pack.words = app_words(&resolved);
+        pack.languages = vec!["qac".into(), "Prueba".into()];
+        let pack = Pack::from_compact(&pack.to_compact_spanish()).unwrap();
+        let locale = crate::app::words::install(&pack, "qac").expect("the words fit the tables");
+        assert_eq!(locale.name(), "Prueba");
+        let app = crate::app::words::words(locale);
+        assert_eq!(app.start(), "[prueba] empezar");
+        assert_eq!(
+            app.next(),
+            crate::app::words::ES.next(),
+            "the rest is Spanish"
+        );
+        assert_eq!(app.countries[1], ("CL", "[prueba] Chile"));
+        assert_eq!(app.months[11], "[prueba] diciembre");
+        let brief = crate::engine::brief::brief_words(locale);
+        assert_eq!(brief.heading(), "[prueba] en pocas palabras");
+        assert_eq!(crate::engine::words::sentences(locale).and(), "[prueba] y");
+        assert_eq!(
+            crate::share::link_words(locale).changed(),
+            "[prueba] enlace cambiado"
+        );
+        // A pack whose words do not fit the tables (another build's) is refused.
+        let mut short = pack.clone();
+        short.words.pop();
+        assert_eq!(crate::app::words::install(&short, "qac"), None);
+    }
+}
