@@ -732,7 +732,24 @@ fn a_language_added_as_files_is_what_the_report_says() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--lang Quechua"));
 
-    // A translation no native speaker has reviewed yet can be read, and says so.
+    // The app gets the pack in the language from `umbral compile`, with its words.
+    let compiled = dir.join("packs");
+    let compile = [
+        "compile",
+        "--out",
+        compiled.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ];
+    let out = umbral(&compile, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let in_qaa = std::fs::read_to_string(compiled.join("prueba.qaa.txt")).unwrap();
+    let in_qaa = umbral::engine::Pack::from_compact(&in_qaa).unwrap();
+    assert_eq!(in_qaa.languages, ["qaa", "Prueba"]);
+    assert!(in_qaa.words.iter().any(|w| w == "⟦Siguiente⟧"));
+    std::fs::remove_dir_all(&compiled).unwrap();
+
+    // A translation no native speaker has reviewed yet can be read, and says so; the app
+    // does not get it.
     let file = pack_dir.join("locales/qaa.toml");
     let unreviewed = std::fs::read_to_string(&file).unwrap().replacen(
         "reviewed_by = [\"Revisora\"]",
@@ -748,6 +765,11 @@ fn a_language_added_as_files_is_what_the_report_says() {
         "{}",
         text(&out.stderr)
     );
+    let out = umbral(&compile, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("is not compiled in 'qaa' for the app"));
+    assert!(!compiled.join("prueba.qaa.txt").exists());
+    assert!(compiled.join("prueba.es.txt").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
