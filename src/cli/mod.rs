@@ -618,10 +618,11 @@ fn compile(dir: &Path, dirs: &[PathBuf], out: &mut dyn Write) -> Result<u8, Fail
         // In each language its reviewed translations add: Spanish with the translation in
         // place, and the app's words in it. Every form of the pack lists them.
         let languages = translations.for_the_app(&pack, &mut compile_layer);
-        pack.languages = languages.iter().flat_map(|p| p.languages.clone()).collect();
+        pack.languages = (languages.iter())
+            .flat_map(|(code, name, _)| [code.clone(), name.clone()])
+            .collect();
         let mut files = Vec::new();
-        for mut translated in languages {
-            let code = translated.languages[0].clone();
+        for (code, _, mut translated) in languages {
             translated.languages = pack.languages.clone();
             files.push((
                 dir.join(format!("{id}.{code}.txt")),

@@ -342,14 +342,14 @@ impl Checker {
     }
 
     /// `pack` in each language its reviewed translations add, for the app (`umbral
-    /// compile`): linked, with the languages and the app's words in it ([`app_words`]). A
-    /// language whose files name no reviewer is left out, and said so; one that does not link
-    /// is an error (`umbral validate` says why).
+    /// compile`): each language's code and name, and the pack in it, linked, with the app's
+    /// words in it ([`app_words`]). A language whose files name no reviewer is left out, and
+    /// said so; one that does not link is an error (`umbral validate` says why).
     pub fn for_the_app(
         &mut self,
         pack: &Pack,
         compile: &mut dyn FnMut(&str) -> Option<Pack>,
-    ) -> Vec<Pack> {
+    ) -> Vec<(String, String, Pack)> {
         let translations = self.of(pack, compile);
         let codes: BTreeSet<&str> = translations.iter().map(|t| t.code.as_str()).collect();
         let mut out = Vec::new();
@@ -369,8 +369,7 @@ impl Checker {
             match Pack::link(translation::translated_pack(&pack.data, &resolved.texts)) {
                 Ok(mut translated) => {
                     translated.words = app_words(&resolved);
-                    translated.languages = vec![resolved.code, resolved.name];
-                    out.push(translated);
+                    out.push((resolved.code, resolved.name, translated));
                 }
                 Err(e) => {
                     eprintln!(

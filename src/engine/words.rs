@@ -844,7 +844,7 @@ mod tests {
         assert_eq!(other.code(), "qab");
         assert_eq!(sentences(Locale::En).and(), "and");
         assert_eq!(Locale::parse("qaa"), None);
-        // A table over 64 KB is refused, naming where.
+        // A table over 64 KB is refused (the command line names which).
         let long: &dyn Fn(&str) -> Option<String> = &|_| Some("x".repeat(3_000));
         let error = spanish.translated(long).err().unwrap();
         assert!(error.contains("over 64 KB"), "{error}");
