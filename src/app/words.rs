@@ -19,7 +19,7 @@ use crate::share::{LinkSource, LinkWords};
 
 texts_table! {
     /// Every fixed text of the app in one locale.
-    pub struct Words from WordsSource {
+    pub struct Words from WordsSource as "app" {
         pub locale: Locale,
         /// The countries the start screen offers, by code.
         pub countries: [(&'static str, &'static str); 3],
@@ -208,24 +208,45 @@ pub fn shell_texts() -> Vec<SourceText> {
     let mut texts = translation::engine_texts();
     let link = &crate::share::LINK_ES;
     texts.extend(translation::table_texts(
-        "share",
+        link.prefix(),
         link.fixed_texts(),
         link.notes(),
     ));
     texts.extend(translation::table_texts(
-        "app",
+        ES.prefix(),
         ES.fixed_texts(),
         ES.notes(),
     ));
     for (code, name) in ES.countries {
-        let key = format!("countries[{code}]");
-        texts.push(SourceText::shell("app", &key, name, "A country's name."));
+        let key = country_key(code);
+        texts.push(SourceText::shell(
+            ES.prefix(),
+            &key,
+            name,
+            "A country's name.",
+        ));
     }
     for (i, name) in ES.months.iter().enumerate() {
-        let key = format!("months[{}]", i + 1);
-        texts.push(SourceText::shell("app", &key, name, "A month's name."));
+        let key = month_key(i);
+        texts.push(SourceText::shell(
+            ES.prefix(),
+            &key,
+            name,
+            "A month's name.",
+        ));
     }
     texts
+}
+
+/// The key of a country's name among the app's texts, after `app.`: `countries[MX]`.
+pub fn country_key(code: &str) -> String {
+    format!("countries[{code}]")
+}
+
+/// The key of the name of month `i` (from 0) among the app's texts, after `app.`:
+/// `months[1]` for January.
+pub fn month_key(i: usize) -> String {
+    format!("months[{}]", i + 1)
 }
 
 /// Two tables are the same table when they are for the same locale.

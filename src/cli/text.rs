@@ -10,7 +10,7 @@ use crate::packs::translation::{self, SourceText};
 
 texts_table! {
     /// The fixed texts of the text report in one locale.
-    pub struct Words from WordsSource {
+    pub struct Words from WordsSource as "report" {
         ;
         readiness,
         stage,
@@ -140,7 +140,7 @@ impl Words {
 /// The text report's words with their keys (`report.ladder`) and Spanish, for a translation
 /// into another language.
 pub fn shell_texts() -> Vec<SourceText> {
-    translation::table_texts("report", ES.fixed_texts(), ES.notes())
+    translation::table_texts(ES.prefix(), ES.fixed_texts(), ES.notes())
 }
 
 /// A label that starts a line ("Internet diario") as it reads inside a sentence ("consiga

@@ -23,36 +23,22 @@ pub fn shell_texts() -> Vec<SourceText> {
     texts.extend(crate::workspace_page::words::shell_texts());
     texts.extend(crate::planner_page::words::shell_texts());
     texts.extend(super::text::shell_texts());
-    let tables = [
-        (
-            "summary",
-            crate::planner::SUMMARY_ES.fixed_texts(),
-            crate::planner::SUMMARY_ES.notes(),
-        ),
-        (
-            "problem",
-            crate::engine::problem::PROBLEM_ES.fixed_texts(),
-            crate::engine::problem::PROBLEM_ES.notes(),
-        ),
-        (
-            "handoff",
-            crate::workspace::problem::HANDOFF_ES.fixed_texts(),
-            crate::workspace::problem::HANDOFF_ES.notes(),
-        ),
-        (
-            "form",
-            crate::form::problem::FORM_ES.fixed_texts(),
-            crate::form::problem::FORM_ES.notes(),
-        ),
-        (
-            "xlsform",
-            crate::form::XLSFORM_ES.fixed_texts(),
-            crate::form::XLSFORM_ES.notes(),
-        ),
-    ];
-    for (prefix, fixed, notes) in tables {
-        texts.extend(translation::table_texts(prefix, fixed, notes));
+    // Each table's texts under its own prefix (`summary.…`): a macro, as the tables are of
+    // different types.
+    macro_rules! table {
+        ($table:expr) => {
+            texts.extend(translation::table_texts(
+                $table.prefix(),
+                $table.fixed_texts(),
+                $table.notes(),
+            ))
+        };
     }
+    table!(crate::planner::SUMMARY_ES);
+    table!(crate::engine::problem::PROBLEM_ES);
+    table!(crate::workspace::problem::HANDOFF_ES);
+    table!(crate::form::problem::FORM_ES);
+    table!(crate::form::XLSFORM_ES);
     texts
 }
 
@@ -145,6 +131,7 @@ impl Speaking {
 /// engine's sentences and the share link's, each in its table's order, then its countries'
 /// and months' names; Spanish where `resolved` has no translation.
 fn app_words(resolved: &Resolved) -> Vec<String> {
+    use crate::app::words::{country_key, month_key, ES as APP};
     let text = |key: String, es: &str| {
         let translated = resolved.texts.get(&key);
         translated.map_or(es, String::as_str).to_string()
@@ -155,20 +142,17 @@ fn app_words(resolved: &Resolved) -> Vec<String> {
             .map(|(key, es)| text(format!("{prefix}.{key}"), es))
             .collect()
     };
-    let app = &crate::app::words::ES;
-    let countries = app.countries.iter();
-    let countries = countries.map(|(code, es)| text(format!("app.countries[{code}]"), es));
-    let months = app.months.iter().enumerate();
-    let months = months.map(|(i, es)| text(format!("app.months[{}]", i + 1), es));
-    let mut words = table("app", app.fixed_texts());
-    words.extend(table("brief", crate::engine::brief::BRIEF_ES.fixed_texts()));
-    words.extend(table(
-        "engine",
-        crate::engine::words::SENTENCES_ES.fixed_texts(),
-    ));
-    words.extend(table("share", crate::share::LINK_ES.fixed_texts()));
-    words.extend(countries);
-    words.extend(months);
+    let (brief, link) = (&crate::engine::brief::BRIEF_ES, &crate::share::LINK_ES);
+    let sentences = &crate::engine::words::SENTENCES_ES;
+    let mut words = table(APP.prefix(), APP.fixed_texts());
+    words.extend(table(brief.prefix(), brief.fixed_texts()));
+    words.extend(table(sentences.prefix(), sentences.fixed_texts()));
+    words.extend(table(link.prefix(), link.fixed_texts()));
+    let app_key = |key: String| format!("{}.{key}", APP.prefix());
+    let countries = APP.countries.iter();
+    words.extend(countries.map(|(code, es)| text(app_key(country_key(code)), es)));
+    let months = APP.months.iter().enumerate();
+    words.extend(months.map(|(i, es)| text(app_key(month_key(i)), es)));
     words
 }
 
@@ -185,22 +169,27 @@ pub fn language(resolved: &Resolved) -> Result<Locale, String> {
     let leak = |text: Option<&String>, spanish: &'static str| -> &'static str {
         text.map_or(spanish, |t| String::leak(t.clone()))
     };
+    use crate::app::words::{country_key, month_key};
     let app = &crate::app::words::ES;
+    let name = |key: String, es| {
+        let translated = resolved.texts.get(&format!("{}.{key}", app.prefix()));
+        leak(translated, es)
+    };
     let mut countries = app.countries;
-    for (code, name) in &mut countries {
-        *name = leak(resolved.texts.get(&format!("app.countries[{code}]")), name);
+    for (code, es) in &mut countries {
+        *es = name(country_key(code), es);
     }
     let mut months = app.months;
-    for (i, name) in months.iter_mut().enumerate() {
-        *name = leak(resolved.texts.get(&format!("app.months[{}]", i + 1)), name);
+    for (i, es) in months.iter_mut().enumerate() {
+        *es = name(month_key(i), es);
     }
     // Each table over the Spanish one, with its texts keyed `prefix.…`; `locale` where the
     // table holds its language.
     macro_rules! over {
-        ($spanish:expr, $prefix:literal) => {
+        ($spanish:expr) => {
             $spanish
-                .translated(&of($prefix))
-                .map_err(|e| format!("the texts `{}.…`: {e}", $prefix))?
+                .translated(&of($spanish.prefix()))
+                .map_err(|e| format!("the texts `{}.…`: {e}", $spanish.prefix()))?
         };
     }
     use crate::{engine, form, planner, planner_page, workspace, workspace_page};
@@ -208,39 +197,39 @@ pub fn language(resolved: &Resolved) -> Result<Locale, String> {
         locale,
         countries,
         months,
-        ..over!(app, "app")
+        ..over!(app)
     });
-    locale.give(over!(engine::brief::BRIEF_ES, "brief"));
+    locale.give(over!(engine::brief::BRIEF_ES));
     locale.give(engine::words::Sentences {
         locale,
-        ..over!(engine::words::SENTENCES_ES, "engine")
+        ..over!(engine::words::SENTENCES_ES)
     });
-    locale.give(over!(crate::share::LINK_ES, "share"));
+    locale.give(over!(crate::share::LINK_ES));
     locale.give(workspace_page::words::Words {
         locale,
-        ..over!(workspace_page::words::ES, "taller")
+        ..over!(workspace_page::words::ES)
     });
     locale.give(planner_page::words::Words {
         locale,
-        ..over!(planner_page::words::ES, "planner")
+        ..over!(planner_page::words::ES)
     });
     locale.give(planner::SummaryWords {
         locale,
-        ..over!(planner::SUMMARY_ES, "summary")
+        ..over!(planner::SUMMARY_ES)
     });
-    locale.give(over!(super::text::ES, "report"));
+    locale.give(over!(super::text::ES));
     locale.give(engine::problem::ProblemWords {
         locale,
-        ..over!(engine::problem::PROBLEM_ES, "problem")
+        ..over!(engine::problem::PROBLEM_ES)
     });
-    locale.give(over!(workspace::problem::HANDOFF_ES, "handoff"));
+    locale.give(over!(workspace::problem::HANDOFF_ES));
     locale.give(form::problem::FormWords {
         locale,
-        ..over!(form::problem::FORM_ES, "form")
+        ..over!(form::problem::FORM_ES)
     });
     locale.give(form::XlsformWords {
         locale,
-        ..over!(form::XLSFORM_ES, "xlsform")
+        ..over!(form::XLSFORM_ES)
     });
     Ok(locale)
 }

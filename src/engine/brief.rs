@@ -112,7 +112,7 @@ impl<'p> Report<'p> {
 texts_table! {
     /// The short result's words, shared by every shell that shows it: its headings, and its
     /// sentences, templates that name their values in braces.
-    pub struct BriefWords from BriefSource {
+    pub struct BriefWords from BriefSource as "brief" {
         ;
         /// The heading of the short result at the top of the results.
         heading,

@@ -382,7 +382,7 @@ impl Problem {
 texts_table! {
     /// The sentences of what is wrong with a profile (and of a JSON value found where another
     /// was expected, which the hand-off file's problems say too), in one locale.
-    pub struct ProblemWords from ProblemSource {
+    pub struct ProblemWords from ProblemSource as "problem" {
         pub locale: Locale,
         ;
         /// A JSON value that is null, as a message names its kind (`{kind}`: "se esperaba un

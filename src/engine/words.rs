@@ -11,10 +11,12 @@ use super::locale::Locale;
 /// key (the method's name) for translators, and `notes`, each text's documentation, which the
 /// translator's file shows beside it. One list, so no text can be left out of either;
 /// `$source`'s named fields, so no locale can leave one out or put one in another's place.
+/// `$prefix` (`as "app"`) begins the keys of its texts in a translation file (`app.start`):
+/// what lists them for translators and what reads them back both take it from the table.
 macro_rules! texts_table {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident from $source:ident {
+        pub struct $name:ident from $source:ident as $prefix:literal {
             $($(#[$other_doc:meta])* pub $other:ident: $other_type:ty,)*
             ;
             $($(#[doc = $doc:literal])* $field:ident,)*
@@ -63,6 +65,11 @@ macro_rules! texts_table {
         }
 
         impl $name {
+            /// What begins the keys of this table's texts in a translation file (`app.start`).
+            pub fn prefix(&self) -> &'static str {
+                $prefix
+            }
+
             $(
                 $(#[doc = $doc])*
                 #[inline(always)]
@@ -326,7 +333,7 @@ fn next_name(text: &str) -> Option<(&str, &str, &str)> {
 texts_table! {
     /// The engine's own sentences in one locale: a step's cost and why a step waits or is left
     /// out. Templates name their values in braces.
-    pub struct Sentences from SentencesSource {
+    pub struct Sentences from SentencesSource as "engine" {
         pub locale: Locale,
         ;
         /// A step that costs nothing, in a list of steps.

@@ -167,7 +167,7 @@ pub fn language_column(column: &str, locale: Locale) -> String {
 texts_table! {
     /// The texts a form adds to a pack's own (the choices for not knowing, the messages of its
     /// checks, two groups' headings), in one locale.
-    pub struct XlsformWords from XlsformSource {
+    pub struct XlsformWords from XlsformSource as "xlsform" {
         pub locale: Locale,
         ;
         /// The choice a form adds to a question for not knowing.

@@ -351,7 +351,7 @@ impl fmt::Display for ExportProblem {
 
 texts_table! {
     /// The sentences of what is wrong with a form export or a file of profiles, in one locale.
-    pub struct FormWords from FormSource {
+    pub struct FormWords from FormSource as "form" {
         pub locale: Locale,
         ;
         /// What to do to read a programme's questions on the command line.

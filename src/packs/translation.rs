@@ -120,9 +120,9 @@ pub fn source_texts(data: &PackData) -> Vec<SourceText> {
 pub fn engine_texts() -> Vec<SourceText> {
     let brief = &crate::engine::brief::BRIEF_ES;
     let sentences = &crate::engine::words::SENTENCES_ES;
-    let mut out = table_texts("brief", brief.fixed_texts(), brief.notes());
+    let mut out = table_texts(brief.prefix(), brief.fixed_texts(), brief.notes());
     out.extend(table_texts(
-        "engine",
+        sentences.prefix(),
         sentences.fixed_texts(),
         sentences.notes(),
     ));

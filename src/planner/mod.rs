@@ -1434,7 +1434,7 @@ fn capitalise(s: &str) -> String {
 
 texts_table! {
     /// The summary's own words, in one locale.
-    pub struct SummaryWords from SummarySource {
+    pub struct SummaryWords from SummarySource as "summary" {
         pub locale: Locale,
         ;
         no_stage,

@@ -13,7 +13,7 @@ use crate::packs::translation::{self, SourceText};
 
 texts_table! {
     /// Every fixed text of the planner page in one locale.
-    pub struct Words from WordsSource {
+    pub struct Words from WordsSource as "planner" {
         pub locale: Locale,
         ;
         title,
@@ -478,5 +478,5 @@ pub fn words(locale: Locale) -> &'static Words {
 /// The planner page's words with their keys (`planner.title`) and Spanish, for a translation
 /// into another language: translated in the core pack's file, beside the app's.
 pub fn shell_texts() -> Vec<SourceText> {
-    translation::table_texts("planner", ES.fixed_texts(), ES.notes())
+    translation::table_texts(ES.prefix(), ES.fixed_texts(), ES.notes())
 }

@@ -150,7 +150,7 @@ impl LinkError {
 
 texts_table! {
     /// What the person who opened a faulty share link is told, in one locale.
-    pub struct LinkWords from LinkSource {
+    pub struct LinkWords from LinkSource as "share" {
         ;
         /// The link was cut or changed on the way.
         changed,

@@ -312,7 +312,7 @@ texts_table! {
     /// The sentences of what is wrong with a hand-off file, of what an import brought or left
     /// out, and of why a step cannot be followed, in one locale (what is wrong with a profile
     /// is `ProblemWords`'s).
-    pub struct HandoffWords from HandoffSource {
+    pub struct HandoffWords from HandoffSource as "handoff" {
         pub locale: Locale,
         ;
         /// A visit named by its date: `{date}` is it, `{enterprise}` the enterprise's name.

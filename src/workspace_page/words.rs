@@ -11,7 +11,7 @@ use crate::packs::translation::{self, SourceText};
 
 texts_table! {
     /// Every fixed text of the workspace in one locale.
-    pub struct Words from WordsSource {
+    pub struct Words from WordsSource as "taller" {
         pub locale: Locale,
         ;
         title,
@@ -764,5 +764,5 @@ impl Words {
 /// The workspace's words with their keys (`taller.title`) and Spanish, for a translation into
 /// another language: translated in the core pack's file, beside the app's.
 pub fn shell_texts() -> Vec<SourceText> {
-    translation::table_texts("taller", ES.fixed_texts(), ES.notes())
+    translation::table_texts(ES.prefix(), ES.fixed_texts(), ES.notes())
 }
