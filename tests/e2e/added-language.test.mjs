@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { axeViolations, DRAFT_KEY, launchBrowser, PHONE, SAMPLE_PROFILE, seedDraft, serveDist, watchProblems } from './helpers.mjs';
+import {
+  axeViolations, DRAFT_KEY, launchBrowser, PHONE, SAMPLE_PROFILE, seedDraft, serveDist, umbralBinary, watchProblems,
+} from './helpers.mjs';
 import { REPO_ROOT } from './server.mjs';
 
 let browser;
@@ -32,8 +34,7 @@ function markedTranslation(template) {
 }
 
 before(async () => {
-  execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  const umbral = join(REPO_ROOT, 'target', 'debug', 'umbral');
+  const umbral = umbralBinary();
   dir = mkdtempSync(join(tmpdir(), 'umbral-qaa-'));
   cpSync(join(REPO_ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
   const template = execFileSync(umbral, ['translation', '--pack', 'core', '--locale', 'qaa'], { cwd: REPO_ROOT, encoding: 'utf8' });

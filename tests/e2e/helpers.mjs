@@ -2,6 +2,7 @@
 // a watcher for console errors and failed requests, and a page object for the start screen.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,12 @@ export const PHONE = { width: 360, height: 740 };
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The command line, `umbral`, built (debug) if it is not up to date: its path. */
+export function umbralBinary() {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return join(REPO_ROOT, 'target', 'debug', 'umbral');
 }
 
 /** Serves dist/ (it must have been built: `trunk build --release --offline`). */

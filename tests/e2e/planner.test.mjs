@@ -7,13 +7,13 @@
 // includes the planner page (`make build`); it builds the command line with cargo itself.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { axeViolations, EXPORTS, koboExport, launchBrowser, PHONE, serveDist, watchProblems } from './helpers.mjs';
+import { axeViolations, EXPORTS, koboExport, launchBrowser, PHONE, serveDist, umbralBinary, watchProblems } from './helpers.mjs';
 import { DIST, REPO_ROOT } from './server.mjs';
 import { generateCohort } from '../planner/cohort.mjs';
 import { generateProfiles } from '../planner/generate.mjs';
@@ -38,8 +38,7 @@ before(async () => {
   if (!BUILT) {
     throw new Error('dist/planner/index.html missing: build the pages first (`make build`)');
   }
-  execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  umbral = join(REPO_ROOT, 'target', 'debug', 'umbral');
+  umbral = umbralBinary();
   work = mkdtempSync(join(tmpdir(), 'umbral-planner-'));
   profiles = join(work, 'perfiles.jsonl');
   writeFileSync(profiles, generateProfiles(10_000, 7));

@@ -6,7 +6,7 @@
 // reminder to export; deleting with confirmation. Run after `make build`.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,9 +14,8 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import {
-  CHROMIUM, CHROMIUM_ARGS, EXPORTS, koboExport, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, watchProblems,
+  CHROMIUM, CHROMIUM_ARGS, EXPORTS, koboExport, launchBrowser, PHONE, SAMPLE_PROFILE, serveDist, umbralBinary, watchProblems,
 } from './helpers.mjs';
-import { REPO_ROOT } from './server.mjs';
 import {
   enterpriseRecord,
   eventually,
@@ -395,8 +394,7 @@ describe('KoboToolbox and ODK exports', () => {
     assert.equal((await readStore(a, 'enterprises')).length, 16);
     assert.equal((await readStore(a, 'visits')).length, 16);
     // The workspace's table of latest reports says what umbral batch says of the same file.
-    execFileSync('cargo', ['build', '--quiet', '--bin', 'umbral'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    const batch = spawnSync(join(REPO_ROOT, 'target', 'debug', 'umbral'), ['batch', '--output', 'csv', join(EXPORTS, 'kobo-mx.csv')], { encoding: 'utf8' });
+    const batch = spawnSync(umbralBinary(), ['batch', '--output', 'csv', join(EXPORTS, 'kobo-mx.csv')], { encoding: 'utf8' });
     assert.equal(batch.status, 0, batch.stderr);
     const expected = parseCsv(batch.stdout);
     await a.getByTestId('nav-negocios').click();
